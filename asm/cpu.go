@@ -22,3 +22,26 @@ func (l Level) String() string {
 	}
 	return "none"
 }
+
+// supported is the widest level this CPU and build can run; active is the level the
+// primitives use now (never above supported). Both are set by init in the
+// architecture's cpu file; SetLevel changes active.
+var supported, active Level
+
+// Supported returns the widest level this CPU and build can run.
+func Supported() Level { return supported }
+
+// Active returns the level the primitives use now.
+func Active() Level { return active }
+
+// SetLevel makes the primitives use level l, capped at Supported(), and returns the
+// level in effect. It is meant to be called once at start-up (package numeric applies
+// its policy and NUMKIT_SIMD here) and by tests that force each path; it must not be
+// called while primitives run on other goroutines.
+func SetLevel(l Level) Level {
+	if l > supported {
+		l = supported
+	}
+	active = l
+	return active
+}
