@@ -1,0 +1,167 @@
+package numeric
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// The environment variables numkit reads. Each is read once, on first need, and the
+// values in effect are part of the hardware report (Report.Config). An unset or empty
+// variable means its default. docs/info.md has the table.
+const (
+	envSIMD          = "NUMKIT_SIMD"           // auto | avx512 | avx2 | neon | off
+	envOpenCL        = "NUMKIT_OPENCL"         // auto | on | off
+	envOpenCLDevice  = "NUMKIT_OPENCL_DEVICE"  // device index or name substring
+	envOpenCLLibrary = "NUMKIT_OPENCL_LIBRARY" // ICD loader to open instead of the default names
+	envThreads       = "NUMKIT_THREADS"        // worker goroutines
+	envBackend       = "NUMKIT_BACKEND"        // auto | gonum | simd | opencl
+	envCacheDir      = "NUMKIT_CACHE_DIR"      // calibration cache directory
+)
+
+// cfgVarNames lists the variables in the order the report shows them.
+var cfgVarNames = []string{
+	envSIMD, envOpenCL, envOpenCLDevice, envOpenCLLibrary, envThreads, envBackend, envCacheDir,
+}
+
+// The accepted values of the enumerated variables, in the order error messages list them.
+var (
+	cfgSIMDValues    = []string{"auto", "avx512", "avx2", "neon", "off"}
+	cfgOpenCLValues  = []string{"auto", "on", "off"}
+	cfgBackendValues = []string{"auto", "gonum", "simd", "opencl"}
+)
+
+// cfgMaxThreads bounds NUMKIT_THREADS so that a typo cannot ask for millions of
+// goroutines.
+const cfgMaxThreads = 1 << 16
+
+// config is numkit's configuration from the environment, parsed and validated.
+// A variable with a bad value keeps its default here; the error says which.
+type config struct {
+	// SIMD caps the SIMD level: "auto" (numkit's policy, see simdPolicy), "avx512",
+	// "avx2", "neon" or "off" (pure Go). A cap above what the CPU supports is lowered
+	// to what it supports.
+	SIMD string
+	// OpenCL is "auto" (use OpenCL when a runtime and device are found), "on" (as
+	// auto, but no usable device is an error) or "off" (never load the library).
+	OpenCL string
+	// OpenCLDevice picks the device: "" chooses automatically; a decimal number is an
+	// index into the devices of all platforms in order; anything else is a
+	// case-insensitive substring of the device name.
+	OpenCLDevice string
+	// OpenCLLibrary is the ICD loader to open ("" for cl.DefaultLibraryNames).
+	OpenCLLibrary string
+	// Threads is the number of worker goroutines the CPU backends use (≥ 1);
+	// GOMAXPROCS by default.
+	Threads int
+	// Backend forces one backend ("gonum", "simd", "opencl") or lets the router
+	// choose ("auto").
+	Backend string
+	// CacheDir is where calibration results are kept: NUMKIT_CACHE_DIR, else
+	// os.UserCacheDir()/numkit; "" when neither is known.
+	CacheDir string
+	// Env holds the NUMKIT_* variables that were set (non-empty), as set.
+	Env map[string]string
+}
+
+// ConfigError reports a NUMKIT_* environment variable whose value numkit does not
+// accept. Its message names the variable, the value and what is accepted, e.g.
+//
+//	NUMKIT_SIMD="avx9": want one of auto, avx512, avx2, neon, off
+type ConfigError struct {
+	Var   string // the variable, e.g. "NUMKIT_SIMD"
+	Value string // its value as set
+	Want  string // what is accepted
+}
+
+func (e *ConfigError) Error() string {
+	return fmt.Sprintf("%s=%q: want %s", e.Var, e.Value, e.Want)
+}
+
+// cfgUserCacheDir is os.UserCacheDir; a variable so that tests can replace it.
+var cfgUserCacheDir = os.UserCacheDir
+
+// envConfig returns the configuration from the process environment, parsed on the
+// first call and cached. The error joins one *ConfigError per bad variable; the
+// config is usable even then (bad variables keep their defaults).
+var envConfig = sync.OnceValues(loadConfig)
+
+// loadConfig parses the configuration from the process environment, uncached.
+func loadConfig() (config, error) { return parseConfig(os.LookupEnv) }
+
+// parseConfig parses the configuration from getenv, which looks a variable up as
+// os.LookupEnv does. Values are trimmed; enumerated values are case-insensitive.
+func parseConfig(getenv func(string) (string, bool)) (config, error) {
+	cfg := config{
+		SIMD:    "auto",
+		OpenCL:  "auto",
+		Threads: runtime.GOMAXPROCS(0),
+		Backend: "auto",
+		Env:     map[string]string{},
+	}
+	if dir, err := cfgUserCacheDir(); err == nil && dir != "" {
+		cfg.CacheDir = filepath.Join(dir, "numkit")
+	}
+	var errs []error
+	for _, name := range cfgVarNames {
+		raw, ok := getenv(name)
+		value := strings.TrimSpace(raw)
+		if !ok || value == "" {
+			continue
+		}
+		cfg.Env[name] = raw
+		if err := cfg.set(name, value); err != nil {
+			errs = append(errs, &ConfigError{Var: name, Value: raw, Want: err.Error()})
+		}
+	}
+	return cfg, errors.Join(errs...)
+}
+
+// set stores the trimmed, non-empty value of variable name, or returns what the
+// variable accepts.
+func (cfg *config) set(name, value string) error {
+	switch name {
+	case envSIMD:
+		return cfgEnum(&cfg.SIMD, value, cfgSIMDValues)
+	case envOpenCL:
+		return cfgEnum(&cfg.OpenCL, value, cfgOpenCLValues)
+	case envBackend:
+		return cfgEnum(&cfg.Backend, value, cfgBackendValues)
+	case envOpenCLDevice:
+		if n, err := strconv.Atoi(value); err == nil && n < 0 {
+			return errors.New("a device index (0, 1, ...) or a substring of a device name")
+		}
+		cfg.OpenCLDevice = value
+	case envOpenCLLibrary:
+		cfg.OpenCLLibrary = value
+	case envThreads:
+		n, err := strconv.Atoi(value)
+		if err != nil || n < 1 || n > cfgMaxThreads {
+			return fmt.Errorf("a whole number of threads from 1 to %d", cfgMaxThreads)
+		}
+		cfg.Threads = n
+	case envCacheDir:
+		if !filepath.IsAbs(value) {
+			return errors.New("an absolute directory path")
+		}
+		cfg.CacheDir = filepath.Clean(value)
+	}
+	return nil
+}
+
+// cfgEnum stores the lower-cased value in dst if it is one of accepted.
+func cfgEnum(dst *string, value string, accepted []string) error {
+	v := strings.ToLower(value)
+	for _, a := range accepted {
+		if v == a {
+			*dst = a
+			return nil
+		}
+	}
+	return fmt.Errorf("one of %s", strings.Join(accepted, ", "))
+}
