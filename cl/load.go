@@ -53,12 +53,12 @@ type Runtime struct {
 	createProgramWithSource func(ctx uintptr, count uint32, sources **byte, lengths *uintptr, errOut *int32) uintptr
 	createProgramWithBinary func(ctx uintptr, numDevices uint32, devices *DeviceID, lengths *uintptr,
 		binaries **byte, status *int32, errOut *int32) uintptr
-	buildProgram        func(p uintptr, numDevices uint32, devices *DeviceID, options *byte, notify uintptr, user uintptr) int32
+	buildProgram        func(p uintptr, numDevices uint32, devices *DeviceID, options string, notify uintptr, user uintptr) int32
 	getProgramInfo      func(p uintptr, param uint32, size uintptr, value unsafe.Pointer, sizeOut *uintptr) int32
 	getProgramBuildInfo func(p uintptr, dev DeviceID, param uint32, size uintptr, value unsafe.Pointer, sizeOut *uintptr) int32
 	releaseProgram      func(p uintptr) int32
 
-	createKernel           func(p uintptr, name *byte, errOut *int32) uintptr
+	createKernel           func(p uintptr, name string, errOut *int32) uintptr
 	setKernelArg           func(k uintptr, index uint32, size uintptr, value unsafe.Pointer) int32
 	getKernelWorkGroupInfo func(k uintptr, dev DeviceID, param uint32, size uintptr, value unsafe.Pointer, sizeOut *uintptr) int32
 	releaseKernel          func(k uintptr) int32
