@@ -230,7 +230,7 @@ func (p *parser) parsePrimary() Expr {
 			p.errorf(t.pos, `unclosed "("`)
 		}
 		x := p.parseExpr()
-		p.expectClose(t.pos, false)
+		p.expectClose(t.pos, nil)
 		rparen := p.tok.pos
 		p.next()
 		p.count(t.pos)
@@ -257,7 +257,7 @@ func (p *parser) parseCall(fun *Ident) Expr {
 		}
 		args = append(args, arg)
 		if p.tok.kind != tComma {
-			p.expectClose(lparen, true)
+			p.expectClose(lparen, fun)
 			break
 		}
 		p.next()
@@ -269,15 +269,19 @@ func (p *parser) parseCall(fun *Ident) Expr {
 }
 
 // expectClose reports an error unless the current token is the ")" that closes the "("
-// at lparen. In a call, a "," has already been taken as an argument separator.
-func (p *parser) expectClose(lparen Pos, call bool) {
+// at lparen: of a call of fun, or of a parenthesized expression if fun is nil. In a
+// call, a "," has already been taken as an argument separator.
+func (p *parser) expectClose(lparen Pos, fun *Ident) {
 	switch p.tok.kind {
 	case tRparen:
 		return
 	case tEOF:
+		if fun != nil {
+			p.errorf(lparen, `unclosed "(" of the call of %s`, fun.Name)
+		}
 		p.errorf(lparen, `unclosed "("`)
 	case tComma:
-		if !call {
+		if fun == nil {
 			p.errorf(p.tok.pos, `unexpected ",": tuples are not supported`)
 		}
 	}
