@@ -79,10 +79,11 @@ func hwFeatureList(goarch string) []hwFeature {
 	return nil
 }
 
-// SIMDFeatureNames returns the names of the SIMD features the report lists for this
-// architecture (the keys of SIMDInfo.Features), in display order.
-func SIMDFeatureNames() []string {
-	list := hwFeatureList(runtime.GOARCH)
+// SIMDFeatureNames returns the names of the SIMD features the report lists for the
+// architecture goarch ("amd64", "arm64"; HardwareReport.Arch), which are the keys of
+// SIMDInfo.Features, in display order. It returns none for other architectures.
+func SIMDFeatureNames(goarch string) []string {
+	list := hwFeatureList(goarch)
 	names := make([]string, len(list))
 	for i, f := range list {
 		names[i] = f.name

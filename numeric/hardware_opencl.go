@@ -17,8 +17,9 @@ type OpenCLInfo struct {
 	// Reason says why OpenCL is unavailable (the loader's error, NUMKIT_OPENCL=off,
 	// no devices), or summarises what was found.
 	Reason string `json:"reason"`
-	// Library is what numkit asked the dynamic loader to open: NUMKIT_OPENCL_LIBRARY
-	// or the default names, comma-separated; "" when NUMKIT_OPENCL=off.
+	// Library is the ICD loader that loaded; when none did, the names tried
+	// (NUMKIT_OPENCL_LIBRARY or the default names, comma-separated); "" when
+	// NUMKIT_OPENCL=off.
 	Library string `json:"library"`
 	// Platforms are the OpenCL platforms with their devices, in the order the ICD
 	// loader lists them.
@@ -119,8 +120,17 @@ func hwDiscoverOpenCL(cfg config) (found hwOpenCLFound) {
 		found.err = fmt.Errorf("listing OpenCL platforms: %w", err)
 		return found
 	}
+	found.library = rt.Library()
 	found.runtime, found.platforms = rt, platforms
 	return found
+}
+
+// hwCount formats n things: "1 device", "2 devices".
+func hwCount(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return fmt.Sprintf("%d %ss", n, thing)
 }
 
 // hwOpenCLInfo builds the OpenCL part of the report from discovery and cfg. The
@@ -144,11 +154,11 @@ func hwOpenCLInfo(cfg config, found hwOpenCLFound) (OpenCLInfo, error) {
 		info.Platforms = append(info.Platforms, pi)
 	}
 	if len(all) == 0 {
-		info.Reason = fmt.Sprintf("the OpenCL runtime has no devices (%d platforms)", len(info.Platforms))
+		info.Reason = "the OpenCL runtime has no devices (" + hwCount(len(info.Platforms), "platform") + ")"
 		return info, hwRequireOpenCL(cfg, info.Reason)
 	}
 	info.Available = true
-	info.Reason = fmt.Sprintf("%d devices on %d platforms", len(all), len(info.Platforms))
+	info.Reason = hwCount(len(all), "device") + " on " + hwCount(len(info.Platforms), "platform")
 	choice, err := hwChooseDevice(all, cfg.OpenCLDevice)
 	if err != nil {
 		return info, err

@@ -186,6 +186,9 @@ func TestHardwareOpenCLDevices(t *testing.T) {
 	if n == 0 {
 		t.Fatal("OpenCL available but no devices listed")
 	}
+	if r.OpenCL.Library == "" {
+		t.Error("OpenCL available but no library named")
+	}
 	c := r.OpenCL.Chosen
 	if c == nil || c.Index < 0 || c.Index >= n || c.Reason == "" {
 		t.Fatalf("chosen device %+v, want one of the %d devices with a reason", c, n)
@@ -242,6 +245,9 @@ func TestHardwareOpenCLUnavailable(t *testing.T) {
 				t.Errorf("error %v, want one containing %q", err, tt.err)
 			case tt.err != "" && (len(r.Errors) != 1 || r.Errors[0] != err.Error()):
 				t.Errorf("report errors %q, want [%q]", r.Errors, err)
+			}
+			if lib := tt.env["NUMKIT_OPENCL_LIBRARY"]; r.OpenCL.Library != lib {
+				t.Errorf("library %q, want %q", r.OpenCL.Library, lib)
 			}
 			if tt.env["NUMKIT_OPENCL_LIBRARY"] != "" && !errors.Is(hwDiscoverOpenCL(hwMustParse(t, tt.env)).err, cl.ErrNoRuntime) {
 				t.Error("a missing library's error does not wrap cl.ErrNoRuntime")
