@@ -67,9 +67,18 @@ func (h *handle) close() error {
 	return err
 }
 
+// cleanupsRun counts handles closed by the safety net rather than by Release; tests
+// read it.
+var cleanupsRun atomic.Int64
+
 // closeHandle is the cleanup attached to every wrapper: the safety net for a wrapper
 // dropped without Release.
-func closeHandle(h *handle) { _ = h.close() }
+func closeHandle(h *handle) {
+	if h.v.Load() != 0 {
+		cleanupsRun.Add(1)
+	}
+	_ = h.close()
+}
 
 // track attaches the safety-net cleanup that closes h when owner becomes unreachable.
 func track[T any](owner *T, h *handle) {
