@@ -16,6 +16,9 @@ const contextPlatform = 0x1084 // CL_CONTEXT_PLATFORM
 
 // CreateContext creates a context over devices, which must all belong to one platform.
 func (r *Runtime) CreateContext(devices ...Device) (*Context, error) {
+	if err := r.check(); err != nil {
+		return nil, err
+	}
 	if len(devices) == 0 {
 		return nil, errors.New("cl: CreateContext: no device given")
 	}

@@ -1,6 +1,7 @@
 package cl_test
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/numkit/numkit/cl"
@@ -26,4 +27,17 @@ func Example() {
 				d.Name, d.Type, d.ComputeUnits, d.GlobalMemBytes>>20, d.FP64)
 		}
 	}
+}
+
+// OpenCL status codes carry their OpenCL names, and errors.Is matches them against
+// the exported sentinels.
+func ExampleError() {
+	err := fmt.Errorf("allocating: %w", &cl.Error{Code: -61, Name: cl.ErrorName(-61), Op: "clCreateBuffer"})
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, cl.ErrInvalidBufferSize))
+	fmt.Println(cl.ErrorName(-11))
+	// Output:
+	// allocating: clCreateBuffer: CL_INVALID_BUFFER_SIZE (-61)
+	// true
+	// CL_BUILD_PROGRAM_FAILURE
 }

@@ -410,3 +410,41 @@ func residentBytes(t *testing.T) int64 {
 	}
 	return 0
 }
+
+func TestZeroValueObjects(t *testing.T) {
+	var (
+		ctx  Context
+		q    Queue
+		buf  Buffer
+		prog Program
+		k    Kernel
+		ev   Event
+	)
+	if _, err := ctx.CreateBuffer(MemReadWrite, 8); err == nil {
+		t.Error("zero Context created a buffer")
+	}
+	if err := q.Finish(); err == nil {
+		t.Error("zero Queue finished")
+	}
+	if err := WriteBuffer(&q, &buf, 0, []float64{1}); err == nil {
+		t.Error("zero Queue and Buffer wrote")
+	}
+	if _, err := prog.CreateKernel("k"); err == nil {
+		t.Error("zero Program made a kernel")
+	}
+	if err := k.SetArgInt32(0, 1); err == nil {
+		t.Error("zero Kernel set an argument")
+	}
+	if err := ev.Wait(); err == nil {
+		t.Error("zero Event waited")
+	}
+	for _, obj := range []interface{ Release() error }{&ctx, &q, &buf, &prog, &k, &ev} {
+		if err := obj.Release(); err != nil {
+			t.Errorf("%T.Release: %v", obj, err)
+		}
+	}
+	var nilQueue *Queue
+	if err := WriteBuffer(nilQueue, nil, 0, []float64{1}); err == nil {
+		t.Error("nil Queue wrote")
+	}
+}

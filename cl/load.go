@@ -69,6 +69,14 @@ type Runtime struct {
 	releaseEvent           func(e uintptr) int32
 }
 
+// check reports a nil or zero Runtime (one not made by Open) as ErrNoRuntime.
+func (r *Runtime) check() error {
+	if r == nil || r.getPlatformIDs == nil {
+		return fmt.Errorf("%w: Runtime not created by Open", ErrNoRuntime)
+	}
+	return nil
+}
+
 // Library returns the name the runtime was loaded from.
 func (r *Runtime) Library() string { return r.library }
 

@@ -1,6 +1,7 @@
 package cl
 
 import (
+	"errors"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -30,8 +31,14 @@ func newHandle(v uintptr, op string, release func(uintptr) int32) *handle {
 	return h
 }
 
+// errZeroObject is returned for a zero-value wrapper (say, a Buffer{} literal).
+var errZeroObject = errors.New("cl: object not created by this package")
+
 // get returns the live handle, or ErrReleased.
 func (h *handle) get() (uintptr, error) {
+	if h == nil {
+		return 0, errZeroObject
+	}
 	if v := h.v.Load(); v != 0 {
 		return v, nil
 	}
@@ -49,6 +56,9 @@ func (h *handle) pin(p unsafe.Pointer, keep any) {
 
 // close releases the OpenCL reference once, then unpins the Go memory.
 func (h *handle) close() error {
+	if h == nil {
+		return nil
+	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	v := h.v.Swap(0)

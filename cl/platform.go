@@ -68,6 +68,9 @@ const (
 // A platform with no devices (CL_DEVICE_NOT_FOUND) is listed with none. A loader that
 // finds no platform at all returns an error matching ErrPlatformNotFound.
 func (r *Runtime) Platforms() ([]Platform, error) {
+	if err := r.check(); err != nil {
+		return nil, err
+	}
 	ids, err := r.platformIDs()
 	if err != nil {
 		return nil, err
@@ -139,7 +142,7 @@ func (r *Runtime) platform(id PlatformID) (Platform, error) {
 	for _, did := range ids {
 		d, err := r.device(did)
 		if err != nil {
-			return p, fmt.Errorf("platform %q: %w", p.Name, err)
+			return p, fmt.Errorf("platform %q, device %#x: %w", p.Name, uintptr(did), err)
 		}
 		if d.Platform == 0 {
 			d.Platform = id

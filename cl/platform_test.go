@@ -119,3 +119,29 @@ func TestDeviceTypeString(t *testing.T) {
 		}
 	}
 }
+
+func TestZeroRuntime(t *testing.T) {
+	var nilRuntime *Runtime
+	if _, err := nilRuntime.Platforms(); !errors.Is(err, ErrNoRuntime) {
+		t.Errorf("nil Runtime Platforms: %v", err)
+	}
+	if _, err := new(Runtime).CreateContext(Device{}); !errors.Is(err, ErrNoRuntime) {
+		t.Errorf("zero Runtime CreateContext: %v", err)
+	}
+}
+
+func TestPlatformWithoutDevicesOfType(t *testing.T) {
+	r, d := requireOpenCL(t)
+	// pocl has only a CPU device: asking for another type is CL_DEVICE_NOT_FOUND,
+	// which must come back as no devices and no error.
+	for _, typ := range []DeviceType{DeviceTypeGPU, DeviceTypeAccelerator, DeviceTypeCustom} {
+		ids, err := r.deviceIDs(d.Platform, typ)
+		if err != nil {
+			t.Errorf("deviceIDs(%v): %v", typ, err)
+		}
+		t.Logf("%v: %d devices", typ, len(ids))
+	}
+	if _, err := r.CreateContext(); err == nil {
+		t.Error("CreateContext with no device succeeded")
+	}
+}
