@@ -226,6 +226,8 @@ func hwSupportedReason(supported asm.Level, c *cpuid.CPUInfo, goarch string) str
 		return "ASIMD (NEON) present"
 	}
 	switch {
+	case goarch == "amd64" && !c.Has(cpuid.SSE2): // SSE2 is baseline amd64: nothing was detected
+		return "CPU features were not detected (cpuid detects nothing in -tags noasm builds): pure Go"
 	case goarch == "amd64" && c.Supports(cpuid.AVX2, cpuid.FMA3), goarch == "arm64" && c.Has(cpuid.ASIMD):
 		return "this build has no SIMD kernels (built with -tags noasm or a non-gc compiler): pure Go"
 	case goarch == "amd64":

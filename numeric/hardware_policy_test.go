@@ -53,6 +53,7 @@ func TestSIMDPolicy(t *testing.T) {
 		{"arm64 auto", asm.LevelNEON, hwNEONCPU, "arm64", "auto", asm.LevelNEON, "ASIMD"},
 		{"arm64 asks avx2", asm.LevelNEON, hwNEONCPU, "arm64", "avx2", asm.LevelNEON, "using neon"},
 		{"arm64 off", asm.LevelNEON, hwNEONCPU, "arm64", "off", asm.LevelNone, "pure Go"},
+		{"noasm detects nothing", asm.LevelNone, nil, "amd64", "auto", asm.LevelNone, "not detected"},
 		{"riscv", asm.LevelNone, nil, "riscv64", "auto", asm.LevelNone, "GOARCH=riscv64"},
 	}
 	for _, tt := range tests {

@@ -129,7 +129,7 @@ func writeInfoText(w io.Writer, r numeric.HardwareReport) error {
 
 func writeInfoCPU(iw *infoWriter, r numeric.HardwareReport) {
 	c := r.CPU
-	iw.line("CPU", "%s", infoOr(c.Brand, "unknown"))
+	iw.line("CPU", "%s", infoOr(c.Brand, "unknown (not detected)"))
 	detail := fmt.Sprintf("%s family %d model %d stepping %d", infoOr(c.Vendor, "unknown vendor"), c.Family, c.Model, c.Stepping)
 	if c.X86Level > 0 {
 		detail += fmt.Sprintf(", x86-64-v%d", c.X86Level)
@@ -138,10 +138,14 @@ func writeInfoCPU(iw *infoWriter, r numeric.HardwareReport) {
 		detail += ", under a hypervisor"
 	}
 	iw.line("", "%s; %s/%s, %s", detail, r.OS, r.Arch, r.GoVersion)
-	iw.line("Cores", "%d physical, %d logical (%s per core); GOMAXPROCS %d",
-		c.PhysicalCores, c.LogicalCores, infoCount(c.ThreadsPerCore, "thread"), r.GOMAXPROCS)
-	iw.line("Caches", "L1d %s, L2 %s, L3 %s; %d-byte lines",
-		infoBytes(uint64(c.L1DBytes)), infoBytes(uint64(c.L2Bytes)), infoBytes(uint64(c.L3Bytes)), c.CacheLineBytes)
+	if c.LogicalCores > 0 {
+		iw.line("Cores", "%d physical, %d logical (%s per core); GOMAXPROCS %d",
+			c.PhysicalCores, c.LogicalCores, infoCount(c.ThreadsPerCore, "thread"), r.GOMAXPROCS)
+	} else {
+		iw.line("Cores", "unknown; GOMAXPROCS %d", r.GOMAXPROCS)
+	}
+	iw.line("Caches", "L1d %s, L2 %s, L3 %s; lines %s",
+		infoBytes(uint64(c.L1DBytes)), infoBytes(uint64(c.L2Bytes)), infoBytes(uint64(c.L3Bytes)), infoBytes(uint64(c.CacheLineBytes)))
 	if r.Memory.TotalBytes > 0 {
 		iw.line("Memory", "%s (%s)", infoBytes(r.Memory.TotalBytes), r.Memory.Source)
 	} else {
