@@ -22,8 +22,9 @@ package syntax
 //
 // Binary operators of one level are left-associative. So -2**2 is -(2**2), 2**-1 is
 // 2**(-1), and a < b & c is a < (b & c). Int and Float are Python number literals
-// (see number.go). Spaces, tabs, form feeds, line breaks and comments ("#" to the end of
-// the line) separate tokens.
+// (42, 0x2A, 0o52, 0b101010, 1_000; 1.5, .5, 5., 1e-3, 1_000.5e1_0) whose text is kept
+// for the checker, which checks their range. Spaces, tabs, form feeds, line breaks and
+// comments ("#" to the end of the line) separate tokens.
 //
 // Python syntax outside the grammar is rejected with a message saying what to use
 // instead: and/or/not, if/else, lambda, is, in, for, None, other keywords, strings,

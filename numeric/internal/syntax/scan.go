@@ -142,7 +142,7 @@ func (s *scanner) keywordError(name string) string {
 		return `"is" is not supported: use "==" or "!="`
 	case "in":
 		return `"in" is not supported`
-	case "for", "async":
+	case "for":
 		return `comprehensions ("for") are not supported`
 	case "None":
 		return `"None" is not supported`
@@ -155,7 +155,7 @@ func (s *scanner) keywordError(name string) string {
 
 // pythonKeywords holds the Python keywords that keywordError has no specific message for.
 var pythonKeywords = map[string]bool{
-	"as": true, "assert": true, "await": true, "break": true, "class": true, "continue": true,
+	"as": true, "assert": true, "async": true, "await": true, "break": true, "class": true, "continue": true,
 	"def": true, "del": true, "elif": true, "except": true, "finally": true, "from": true,
 	"global": true, "import": true, "nonlocal": true, "pass": true, "raise": true,
 	"return": true, "try": true, "while": true, "with": true, "yield": true,
