@@ -1,0 +1,42 @@
+package numeric
+
+import (
+	"github.com/numkit/numkit/numeric/internal/generic"
+	"github.com/numkit/numkit/numeric/ir"
+)
+
+// Backend names, as WithBackend and NUMKIT_BACKEND take them.
+const (
+	BackendAuto   = "auto"
+	BackendGonum  = "gonum"
+	BackendSIMD   = "simd"
+	BackendOpenCL = "opencl"
+)
+
+// cpuBackend is a set of kernels the block VM runs: the gonum backend uses the generic
+// kernels; the SIMD backend overrides the hot ones with assembly.
+type cpuBackend struct {
+	name      string
+	overrides func(op ir.Op, typ, from ir.DType) generic.Kernel // nil or a kernel
+	reducers  func(op ir.ReduceOp, arg ir.DType) (generic.Reducer, bool)
+}
+
+func (b *cpuBackend) kernel(op ir.Op, typ, from ir.DType) generic.Kernel {
+	if b.overrides != nil {
+		if k := b.overrides(op, typ, from); k != nil {
+			return k
+		}
+	}
+	return generic.Lookup(op, typ, from)
+}
+
+func (b *cpuBackend) reducer(op ir.ReduceOp, arg ir.DType) (generic.Reducer, bool) {
+	if b.reducers != nil {
+		if r, ok := b.reducers(op, arg); ok {
+			return r, true
+		}
+	}
+	return generic.LookupReducer(op, arg)
+}
+
+var gonumBackend = &cpuBackend{name: BackendGonum}

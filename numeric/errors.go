@@ -1,0 +1,25 @@
+package numeric
+
+import (
+	"errors"
+
+	"github.com/numkit/numkit/numeric/internal/syntax"
+)
+
+// SyntaxError is the error for an expression numkit cannot compile: a syntax error, an
+// unknown name or function, or an operation its operands' types do not support. It
+// carries the byte offset, line and column, and its message shows the source with a
+// caret under the problem.
+type SyntaxError = syntax.Error
+
+// Sentinel errors, wrapped with context by the functions that return them.
+var (
+	// ErrShape: arrays of different lengths, or a destination of the wrong length.
+	ErrShape = errors.New("shape mismatch")
+	// ErrType: a variable or destination of an unsupported or wrong type.
+	ErrType = errors.New("wrong type")
+	// ErrBackend: a backend that is not usable here was forced.
+	ErrBackend = errors.New("backend not usable")
+	// ErrEmpty: min or max of no elements.
+	ErrEmpty = errors.New("reduction of an empty array")
+)

@@ -1,0 +1,239 @@
+package numeric
+
+import (
+	"context"
+	"fmt"
+	"reflect"
+	"unsafe"
+
+	"gonum.org/v1/gonum/mat"
+
+	"github.com/numkit/numkit/numeric/ir"
+)
+
+// DType is an element type: Bool, Int32, Int64, Float32 or Float64.
+type DType = ir.DType
+
+// The element types.
+const (
+	Bool    = ir.Bool
+	Int32   = ir.Int32
+	Int64   = ir.Int64
+	Float32 = ir.Float32
+	Float64 = ir.Float64
+)
+
+// Result is an evaluation's value. Data is a []float64, []float32, []int64, []int32 or
+// []bool for an array result, or a float64, float32, int64, int32 or bool for a scalar
+// result (a reduction, or an expression of scalars only).
+type Result struct {
+	Type   DType
+	Scalar bool
+	Data   any
+}
+
+// Float64s returns the result as a []float64, or nil if it is not one.
+func (r Result) Float64s() []float64 { s, _ := r.Data.([]float64); return s }
+
+// Float64 returns a scalar result converted to float64, and false for an array result.
+func (r Result) Float64() (float64, bool) {
+	switch v := r.Data.(type) {
+	case float64:
+		return v, true
+	case float32:
+		return float64(v), true
+	case int64:
+		return float64(v), true
+	case int32:
+		return float64(v), true
+	case bool:
+		if v {
+			return 1, true
+		}
+		return 0, true
+	}
+	return 0, false
+}
+
+// Len is the number of elements of an array result (1 for a scalar).
+func (r Result) Len() int {
+	switch v := r.Data.(type) {
+	case []float64:
+		return len(v)
+	case []float32:
+		return len(v)
+	case []int64:
+		return len(v)
+	case []int32:
+		return len(v)
+	case []bool:
+		return len(v)
+	}
+	return 1
+}
+
+// Eval evaluates the expression over vars and returns a newly allocated result.
+func (e *Expr) Eval(ctx context.Context, vars Vars) (Result, error) {
+	var res Result
+	var out output
+	err := e.evaluate(ctx, vars, &out, func(t ir.DType, scalar bool, n int) output {
+		res = Result{Type: t, Scalar: scalar}
+		res.Data, out = allocate(t, scalar, n)
+		return out
+	})
+	if err != nil {
+		return Result{}, err
+	}
+	if scalar := res.Scalar; scalar {
+		res.Data = loadScalar(res.Type, out.ptr)
+	}
+	return res, nil
+}
+
+// EvalInto evaluates the expression over vars into dst without allocating: a slice of
+// the result's type and the inputs' length ([]float64, …, or a *mat.VecDense for
+// float64), or for a scalar result a pointer to one value (*float64, …).
+func (e *Expr) EvalInto(ctx context.Context, dst any, vars Vars) error {
+	out, err := outputOf(dst)
+	if err != nil {
+		return err
+	}
+	if !out.scalar {
+		return e.evaluate(ctx, vars, &out, nil)
+	}
+	// A scalar result goes through a local word and is stored through dst by type, so
+	// that no pointer taken from dst reaches the heap (which would make the caller's
+	// conversion to any allocate).
+	var word uint64
+	out.ptr = unsafe.Pointer(&word)
+	if err := e.evaluate(ctx, vars, &out, nil); err != nil {
+		return err
+	}
+	switch d := dst.(type) {
+	case *float64:
+		*d = *(*float64)(out.ptr)
+	case *float32:
+		*d = *(*float32)(out.ptr)
+	case *int64:
+		*d = *(*int64)(out.ptr)
+	case *int32:
+		*d = *(*int32)(out.ptr)
+	case *bool:
+		*d = *(*bool)(out.ptr)
+	}
+	return nil
+}
+
+func outputOf(dst any) (output, error) {
+	switch d := dst.(type) {
+	case []float64:
+		return sliceOutput(ir.Float64, d), nil
+	case []float32:
+		return sliceOutput(ir.Float32, d), nil
+	case []int64:
+		return sliceOutput(ir.Int64, d), nil
+	case []int32:
+		return sliceOutput(ir.Int32, d), nil
+	case []bool:
+		return sliceOutput(ir.Bool, d), nil
+	case *mat.VecDense:
+		if d == nil {
+			return output{}, fmt.Errorf("numeric: destination is a nil *mat.VecDense: %w", ErrType)
+		}
+		raw := d.RawVector()
+		if raw.Inc != 1 && raw.N > 1 {
+			return output{}, fmt.Errorf("numeric: destination *mat.VecDense has increment %d; only contiguous vectors can be written: %w", raw.Inc, ErrType)
+		}
+		return sliceOutput(ir.Float64, raw.Data[:raw.N]), nil
+	case *float64:
+		return pointerOutput(ir.Float64, d == nil)
+	case *float32:
+		return pointerOutput(ir.Float32, d == nil)
+	case *int64:
+		return pointerOutput(ir.Int64, d == nil)
+	case *int32:
+		return pointerOutput(ir.Int32, d == nil)
+	case *bool:
+		return pointerOutput(ir.Bool, d == nil)
+	}
+	return output{}, fmt.Errorf("numeric: unsupported destination type %s (want a slice or a pointer of float64, float32, int64, int32 or bool, or a *mat.VecDense): %w", typeName(dst), ErrType)
+}
+
+func sliceOutput[T any](t ir.DType, s []T) output {
+	o := output{typ: t, n: len(s)}
+	if len(s) > 0 {
+		o.ptr = unsafe.Pointer(&s[0])
+	}
+	return o
+}
+
+// typeName is %T without letting v escape (which would make every caller's conversion
+// to any allocate).
+func typeName(v any) string {
+	if v == nil {
+		return "nil"
+	}
+	return reflect.TypeOf(v).String()
+}
+
+// pointerOutput describes a scalar destination; EvalInto stores through it at the end.
+func pointerOutput(t ir.DType, isNil bool) (output, error) {
+	if isNil {
+		return output{}, fmt.Errorf("numeric: destination is a nil *%s: %w", t, ErrType)
+	}
+	return output{typ: t, scalar: true}, nil
+}
+
+// allocate makes a result of type t: n elements, or one for a scalar.
+func allocate(t ir.DType, scalar bool, n int) (any, output) {
+	if scalar {
+		n = 1
+	}
+	var data any
+	var out output
+	switch t {
+	case ir.Float64:
+		s := make([]float64, n)
+		data, out = s, sliceOutput(t, s)
+	case ir.Float32:
+		s := make([]float32, n)
+		data, out = s, sliceOutput(t, s)
+	case ir.Int64:
+		s := make([]int64, n)
+		data, out = s, sliceOutput(t, s)
+	case ir.Int32:
+		s := make([]int32, n)
+		data, out = s, sliceOutput(t, s)
+	default:
+		s := make([]bool, n)
+		data, out = s, sliceOutput(t, s)
+	}
+	out.scalar = scalar
+	return data, out
+}
+
+// storeWord writes a scalar register's value to p, an element of type t.
+func storeWord(p unsafe.Pointer, t ir.DType, w uint64) {
+	switch t.Size() {
+	case 1:
+		*(*byte)(p) = *(*byte)(unsafe.Pointer(&w))
+	case 4:
+		*(*uint32)(p) = *(*uint32)(unsafe.Pointer(&w))
+	default:
+		*(*uint64)(p) = w
+	}
+}
+
+func loadScalar(t ir.DType, p unsafe.Pointer) any {
+	switch t {
+	case ir.Float64:
+		return *(*float64)(p)
+	case ir.Float32:
+		return *(*float32)(p)
+	case ir.Int64:
+		return *(*int64)(p)
+	case ir.Int32:
+		return *(*int32)(p)
+	}
+	return *(*bool)(p)
+}

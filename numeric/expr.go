@@ -1,0 +1,250 @@
+package numeric
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"sync/atomic"
+	"unsafe"
+
+	"github.com/numkit/numkit/numeric/internal/compile"
+	"github.com/numkit/numkit/numeric/internal/syntax"
+	"github.com/numkit/numkit/numeric/ir"
+)
+
+// MaxInputs is the most distinct variables one expression may use.
+const MaxInputs = compile.MaxInputs
+
+// Expr is a compiled expression. It is typed lazily, once for each combination of
+// input types it is evaluated with, and is safe for concurrent use.
+type Expr struct {
+	src   string
+	ast   syntax.Expr
+	names []string // input variables in order of first appearance
+	opts  options
+
+	mu       sync.Mutex                  // serializes adding to compiled
+	compiled atomic.Pointer[[]*compiled] // copy on write
+}
+
+// compiled is the expression typed for one signature and bound to a backend.
+type compiled struct {
+	sig  signature
+	prog *ir.Program
+	plan *plan
+	runs sync.Pool // of *run
+}
+
+// signature packs each input's type and shape in 4 bits, in the order of Expr.names.
+type signature [MaxInputs / 16]uint64
+
+const missingInput = 0xF
+
+func (s *signature) set(i int, code uint64) { s[i/16] |= code << (4 * (i % 16)) }
+
+func (s *signature) get(i int) uint64 { return s[i/16] >> (4 * (i % 16)) & 0xF }
+
+func bindingCode(b binding) uint64 {
+	code := uint64(b.typ)
+	if b.scalar {
+		code |= 8
+	}
+	return code
+}
+
+// Compile parses src and checks what can be checked before the inputs' types are known
+// (syntax, function names and argument counts, limits). Type errors appear at the
+// first evaluation with the offending types, as *SyntaxError too.
+func Compile(src string, opts ...Option) (*Expr, error) {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
+	if err := o.validate(); err != nil {
+		return nil, err
+	}
+	ast, err := syntax.Parse(src)
+	if err != nil {
+		return nil, err
+	}
+	names, err := compile.Names(src, ast)
+	if err != nil {
+		return nil, err
+	}
+	e := &Expr{src: src, ast: ast, names: names, opts: o}
+	e.compiled.Store(&[]*compiled{})
+	return e, nil
+}
+
+// MustCompile is Compile for expressions known to be valid; it panics on an error.
+func MustCompile(src string, opts ...Option) *Expr {
+	e, err := Compile(src, opts...)
+	if err != nil {
+		panic(err)
+	}
+	return e
+}
+
+// Source returns the expression's source text.
+func (e *Expr) Source() string { return e.src }
+
+// Names returns the expression's variables in order of first appearance.
+func (e *Expr) Names() []string { return append([]string(nil), e.names...) }
+
+// String returns the program compiled for the most recent input types, or for float64
+// arrays if the expression has not been evaluated yet.
+func (e *Expr) String() string {
+	list := *e.compiled.Load()
+	if len(list) > 0 {
+		return list[len(list)-1].prog.String()
+	}
+	inputs := map[string]compile.InputType{}
+	for _, n := range e.names {
+		inputs[n] = compile.InputType{Type: ir.Float64}
+	}
+	p, err := compile.Lower(e.src, e.ast, e.names, inputs, e.opts.compileOptions())
+	if err != nil {
+		return "error: " + err.Error()
+	}
+	return p.String()
+}
+
+// forSignature returns the expression compiled for sig, compiling it the first time.
+func (e *Expr) forSignature(sig signature, bindings []binding) (*compiled, error) {
+	for _, c := range *e.compiled.Load() {
+		if c.sig == sig {
+			return c, nil
+		}
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	list := *e.compiled.Load()
+	for _, c := range list {
+		if c.sig == sig {
+			return c, nil
+		}
+	}
+	inputs := map[string]compile.InputType{}
+	for i, n := range e.names {
+		if sig.get(i) != missingInput {
+			inputs[n] = compile.InputType{Type: bindings[i].typ, Scalar: bindings[i].scalar}
+		}
+	}
+	prog, err := compile.Lower(e.src, e.ast, e.names, inputs, e.opts.compileOptions())
+	if err != nil {
+		return nil, err
+	}
+	backend, err := e.opts.cpuBackend()
+	if err != nil {
+		return nil, err
+	}
+	pl, err := newPlan(prog, backend)
+	if err != nil {
+		return nil, err
+	}
+	c := &compiled{sig: sig, prog: prog, plan: pl}
+	c.runs.New = func() any { return pl.newRun() }
+	next := append(append([]*compiled(nil), list...), c)
+	e.compiled.Store(&next)
+	return c, nil
+}
+
+// output is where an evaluation writes: an array of n elements, or one scalar.
+type output struct {
+	typ    ir.DType
+	scalar bool
+	ptr    unsafe.Pointer
+	n      int
+}
+
+// evaluate binds vars, checks them against the program and out, and runs it. With a
+// non-nil alloc, out is not checked but made by alloc for the program's result.
+func (e *Expr) evaluate(ctx context.Context, vars Vars, out *output, alloc func(t ir.DType, scalar bool, n int) output) error {
+	var storage [MaxInputs]binding
+	bindings := storage[:len(e.names)]
+	var sig signature
+	for i, name := range e.names {
+		v, ok := vars[name]
+		if !ok {
+			sig.set(i, missingInput)
+			continue
+		}
+		b, err := bind(name, v)
+		if err != nil {
+			return err
+		}
+		bindings[i] = b
+		sig.set(i, bindingCode(b))
+	}
+	c, err := e.forSignature(sig, bindings)
+	if err != nil {
+		return err
+	}
+	n, err := e.length(bindings)
+	if err != nil {
+		return err
+	}
+	prog := c.prog
+	if alloc != nil {
+		*out = alloc(prog.ResultType(), prog.ScalarResult(), n)
+	} else if err := checkOutput(prog, *out, n); err != nil {
+		return err
+	}
+	r := c.runs.Get().(*run)
+	defer c.runs.Put(r)
+	r.n = n
+	r.dst = out.ptr
+	for i, in := range prog.Inputs {
+		b := bindings[i]
+		r.inputs[i] = b.ptr
+		if b.scalar {
+			r.scalars[in.Reg] = b.word
+		}
+	}
+	if err := r.execute(ctx, e.opts.threadCount()); err != nil {
+		return err
+	}
+	if prog.ScalarResult() {
+		storeWord(out.ptr, prog.ResultType(), r.scalars[prog.Result])
+	}
+	return nil
+}
+
+// length returns the common length of the array inputs (1 when all are scalars), or an
+// error naming two inputs whose lengths differ.
+func (e *Expr) length(bindings []binding) (int, error) {
+	n, first := 1, -1
+	for i, b := range bindings {
+		if b.scalar {
+			continue
+		}
+		if first < 0 {
+			n, first = b.n, i
+			continue
+		}
+		if b.n != n {
+			return 0, fmt.Errorf("numeric: %s has length %d but %s has length %d: %w", e.names[first], n, e.names[i], b.n, ErrShape)
+		}
+	}
+	return n, nil
+}
+
+func checkOutput(prog *ir.Program, out output, n int) error {
+	want := prog.ResultType()
+	switch {
+	case prog.ScalarResult() && !out.scalar:
+		return fmt.Errorf("numeric: %q gives one %s, but the destination is a slice: pass a *%s: %w", prog.Source, want, want, ErrType)
+	case !prog.ScalarResult() && out.scalar:
+		return fmt.Errorf("numeric: %q gives a []%s, but the destination is a pointer to one value: %w", prog.Source, want, ErrType)
+	case out.typ != want:
+		kind := "[]"
+		if out.scalar {
+			kind = "*"
+		}
+		return fmt.Errorf("numeric: %q gives %s%s, but the destination is %s%s: %w", prog.Source, kind, want, kind, out.typ, ErrType)
+	case !out.scalar && out.n != n:
+		return fmt.Errorf("numeric: the destination has length %d, the inputs %d: %w", out.n, n, ErrShape)
+	}
+	return nil
+}
+

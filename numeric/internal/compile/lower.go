@@ -1,0 +1,309 @@
+package compile
+
+import (
+	"errors"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/numkit/numkit/numeric/internal/syntax"
+	"github.com/numkit/numkit/numeric/ir"
+)
+
+// Options change how expressions are typed.
+type Options struct {
+	// Float32Constants makes float64 constants and scalars take float32 when combined
+	// with a float32 array, instead of promoting the result to float64.
+	Float32Constants bool
+}
+
+// InputType is the type of an input variable.
+type InputType struct {
+	Type   ir.DType
+	Scalar bool
+}
+
+// Lower type-checks e for the given inputs and lowers it to a program. names is the
+// list Names returned; every name must be in inputs or the error says which is missing.
+func Lower(src string, e syntax.Expr, names []string, inputs map[string]InputType, opt Options) (*ir.Program, error) {
+	b := newBuilder(src, opt)
+	for _, name := range names {
+		t, ok := inputs[name]
+		if !ok {
+			continue // reported with its position when the walk meets it
+		}
+		b.input(name, t.Type, t.Scalar)
+	}
+	l := &lowerer{builder: b, inputs: inputs}
+	r, err := l.expr(e)
+	if err != nil {
+		return nil, err
+	}
+	return b.finish(r, e.Pos())
+}
+
+type lowerer struct {
+	*builder
+	inputs map[string]InputType
+}
+
+func (l *lowerer) expr(e syntax.Expr) (ir.Reg, error) {
+	switch e := e.(type) {
+	case *syntax.ParenExpr:
+		return l.expr(e.X)
+	case *syntax.Ident:
+		return l.ident(e)
+	case *syntax.BasicLit:
+		return l.literal(e)
+	case *syntax.UnaryExpr:
+		x, err := l.expr(e.X)
+		if err != nil {
+			return 0, err
+		}
+		return l.unary(e, x)
+	case *syntax.BinaryExpr:
+		x, err := l.expr(e.X)
+		if err != nil {
+			return 0, err
+		}
+		y, err := l.expr(e.Y)
+		if err != nil {
+			return 0, err
+		}
+		return l.binary(e.Op, e.OpPos, x, y)
+	case *syntax.CallExpr:
+		args := make([]ir.Reg, len(e.Args))
+		for i, a := range e.Args {
+			r, err := l.expr(a)
+			if err != nil {
+				return 0, err
+			}
+			args[i] = r
+		}
+		return l.call(e, args)
+	}
+	return 0, l.errorf(e.Pos(), "internal error: unexpected node %T", e)
+}
+
+func (l *lowerer) ident(e *syntax.Ident) (ir.Reg, error) {
+	if _, ok := l.inputs[e.Name]; !ok {
+		names := make([]string, 0, len(l.inputs))
+		for n := range l.inputs {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		msg := "undefined variable " + e.Name
+		if c := closest(e.Name, names); c != "" {
+			msg += " (did you mean " + c + "?)"
+		}
+		return 0, l.errorf(e.Pos(), "%s", msg)
+	}
+	return l.inputRegs[e.Name], nil
+}
+
+func (l *lowerer) literal(e *syntax.BasicLit) (ir.Reg, error) {
+	text := strings.ReplaceAll(e.Value, "_", "")
+	switch e.Kind {
+	case syntax.BoolLit:
+		return l.constant(ir.BoolValue(e.Value == "True")), nil
+	case syntax.IntLit:
+		v, err := strconv.ParseInt(text, 0, 64)
+		if err != nil {
+			if errors.Is(err, strconv.ErrRange) {
+				return 0, l.errorf(e.Pos(), "integer literal %s does not fit in int64", e.Value)
+			}
+			return 0, l.errorf(e.Pos(), "malformed integer literal %s", e.Value)
+		}
+		if v >= math.MinInt32 && v <= math.MaxInt32 {
+			return l.constant(ir.IntValue(ir.Int32, v)), nil
+		}
+		return l.constant(ir.IntValue(ir.Int64, v)), nil
+	}
+	v, err := strconv.ParseFloat(text, 64)
+	if err != nil && (!errors.Is(err, strconv.ErrRange) || math.IsInf(v, 0)) {
+		if errors.Is(err, strconv.ErrRange) {
+			return 0, l.errorf(e.Pos(), "float literal %s overflows float64", e.Value)
+		}
+		return 0, l.errorf(e.Pos(), "malformed float literal %s", e.Value)
+	}
+	return l.constant(ir.FloatValue(ir.Float64, v)), nil
+}
+
+// unify returns the promoted type of the arguments.
+func (l *lowerer) unify(args ...ir.Reg) ir.DType {
+	t := l.typ(args[0])
+	f32Vector, f64Vector := false, false
+	for _, a := range args {
+		t = ir.Promote(t, l.typ(a))
+		info := l.info(a)
+		if !info.Scalar {
+			f32Vector = f32Vector || info.Type == ir.Float32
+			f64Vector = f64Vector || info.Type == ir.Float64
+		}
+	}
+	if l.opt.Float32Constants && t == ir.Float64 && f32Vector && !f64Vector {
+		return ir.Float32
+	}
+	return t
+}
+
+// convertAll converts every argument to t.
+func (l *lowerer) convertAll(t ir.DType, pos syntax.Pos, args []ir.Reg) ([]ir.Reg, error) {
+	out := make([]ir.Reg, len(args))
+	for i, a := range args {
+		r, err := l.convert(a, t, pos)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = r
+	}
+	return out, nil
+}
+
+func (l *lowerer) unary(e *syntax.UnaryExpr, x ir.Reg) (ir.Reg, error) {
+	t := l.typ(x)
+	switch e.Op {
+	case syntax.ADD, syntax.SUB:
+		if !t.IsNumber() {
+			return 0, l.errorf(e.OpPos, "unary %s is not defined on %s (use ~ to negate a bool)", e.Op, t)
+		}
+		if e.Op == syntax.ADD {
+			return x, nil
+		}
+		return l.emit(ir.OpNeg, t, e.OpPos, x)
+	case syntax.NOT:
+		if t.IsFloat() {
+			return 0, l.errorf(e.OpPos, "~ is not defined on %s: it is logical not on bool and bitwise not on integers", t)
+		}
+		return l.emit(ir.OpNot, t, e.OpPos, x)
+	}
+	return 0, l.errorf(e.OpPos, "internal error: unary %s", e.Op)
+}
+
+var binaryOps = map[syntax.Token]ir.Op{
+	syntax.ADD: ir.OpAdd, syntax.SUB: ir.OpSub, syntax.MUL: ir.OpMul, syntax.DIV: ir.OpDiv,
+	syntax.FLOORDIV: ir.OpFloorDiv, syntax.MOD: ir.OpMod,
+	syntax.LT: ir.OpLt, syntax.LE: ir.OpLe, syntax.EQ: ir.OpEq, syntax.NE: ir.OpNe,
+	syntax.GE: ir.OpGe, syntax.GT: ir.OpGt,
+	syntax.AND: ir.OpAnd, syntax.OR: ir.OpOr, syntax.XOR: ir.OpXor,
+	syntax.SHL: ir.OpShl, syntax.SHR: ir.OpShr,
+}
+
+func (l *lowerer) binary(tok syntax.Token, pos syntax.Pos, x, y ir.Reg) (ir.Reg, error) {
+	tx, ty := l.typ(x), l.typ(y)
+	if tok == syntax.POW {
+		return l.pow(pos, x, y)
+	}
+	op, ok := binaryOps[tok]
+	if !ok {
+		return 0, l.errorf(pos, "internal error: binary %s", tok)
+	}
+	switch {
+	case op.IsCompare():
+		if (tx == ir.Bool) != (ty == ir.Bool) {
+			return 0, l.errorf(pos, "cannot compare %s with %s", tx, ty)
+		}
+	case op == ir.OpAnd || op == ir.OpOr || op == ir.OpXor:
+		if !(tx == ir.Bool && ty == ir.Bool) && !(tx.IsInt() && ty.IsInt()) {
+			return 0, l.errorf(pos, "%s needs two bools (logical) or two integers (bitwise), not %s and %s", tok, tx, ty)
+		}
+	case op == ir.OpShl || op == ir.OpShr:
+		if !tx.IsInt() || !ty.IsInt() {
+			return 0, l.errorf(pos, "%s needs integers, not %s and %s", tok, tx, ty)
+		}
+	default: // arithmetic
+		if !tx.IsNumber() || !ty.IsNumber() {
+			return 0, l.errorf(pos, "operator %s is not defined on %s and %s (use where(c, 1, 0) to turn a bool into a number)", tok, tx, ty)
+		}
+	}
+	t := l.unify(x, y)
+	if op == ir.OpDiv && t.IsInt() {
+		t = ir.Float64
+	}
+	args, err := l.convertAll(t, pos, []ir.Reg{x, y})
+	if err != nil {
+		return 0, err
+	}
+	res := t
+	if op.IsCompare() {
+		res = ir.Bool
+	}
+	return l.emit(op, res, pos, args...)
+}
+
+func (l *lowerer) call(e *syntax.CallExpr, args []ir.Reg) (ir.Reg, error) {
+	name, pos := e.Fun.Name, e.Fun.Pos()
+	f := funcs[name]
+	if f.kind != fnWhere && f.kind != fnReduce { // reduce and where check their own
+		for i, a := range args {
+			if t := l.typ(a); !t.IsNumber() {
+				return 0, l.errorf(e.Args[i].Pos(), "%s is not defined on %s", name, t)
+			}
+		}
+	}
+	switch f.kind {
+	case fnFloat, fnFloat2:
+		t := ir.FloatOf(l.unify(args...))
+		conv, err := l.convertAll(t, pos, args)
+		if err != nil {
+			return 0, err
+		}
+		return l.emit(f.op, t, pos, conv...)
+	case fnNumber, fnNumber2:
+		t := l.unify(args...)
+		conv, err := l.convertAll(t, pos, args)
+		if err != nil {
+			return 0, err
+		}
+		return l.emit(f.op, t, pos, conv...)
+	case fnRound:
+		if l.typ(args[0]).IsInt() {
+			return args[0], nil
+		}
+		return l.emit(f.op, l.typ(args[0]), pos, args[0])
+	case fnPredicate:
+		x := args[0]
+		if l.typ(x).IsInt() {
+			var err error
+			if x, err = l.convert(x, ir.Float64, pos); err != nil {
+				return 0, err
+			}
+		}
+		return l.emit(f.op, ir.Bool, pos, x)
+	case fnWhere:
+		return l.where(e, args)
+	case fnClip:
+		t := l.unify(args...)
+		conv, err := l.convertAll(t, pos, args)
+		if err != nil {
+			return 0, err
+		}
+		lo, err := l.emit(ir.OpMax, t, pos, conv[0], conv[1])
+		if err != nil {
+			return 0, err
+		}
+		return l.emit(ir.OpMin, t, pos, lo, conv[2])
+	case fnPow:
+		return l.pow(pos, args[0], args[1])
+	case fnReduce:
+		return l.reduce(f.reduce, args[0], pos)
+	}
+	return 0, l.errorf(pos, "internal error: function %s", name)
+}
+
+func (l *lowerer) where(e *syntax.CallExpr, args []ir.Reg) (ir.Reg, error) {
+	c, x, y := args[0], args[1], args[2]
+	if l.typ(c) != ir.Bool {
+		return 0, l.errorf(e.Args[0].Pos(), "where's condition must be bool, not %s (compare it, e.g. where(x != 0, a, b))", l.typ(c))
+	}
+	if (l.typ(x) == ir.Bool) != (l.typ(y) == ir.Bool) {
+		return 0, l.errorf(e.Args[1].Pos(), "where's branches must both be bool or both numbers, not %s and %s", l.typ(x), l.typ(y))
+	}
+	t := l.unify(x, y)
+	conv, err := l.convertAll(t, e.Fun.Pos(), []ir.Reg{x, y})
+	if err != nil {
+		return 0, err
+	}
+	return l.emit(ir.OpWhere, t, e.Fun.Pos(), c, conv[0], conv[1])
+}

@@ -1,0 +1,134 @@
+package compile
+
+import (
+	"math"
+
+	"github.com/numkit/numkit/numeric/internal/syntax"
+	"github.com/numkit/numkit/numeric/ir"
+)
+
+// maxPowRewrite is the largest |exponent| that x**c rewrites into multiplications.
+const maxPowRewrite = 50
+
+// pow lowers x ** y. A constant integer or half-integer exponent up to 50 becomes
+// multiplications, a reciprocal and a square root (numexpr's default); a constant float
+// exponent takes x's float type.
+func (l *lowerer) pow(pos syntax.Pos, x, y ir.Reg) (ir.Reg, error) {
+	tx, ty := l.typ(x), l.typ(y)
+	if !tx.IsNumber() || !ty.IsNumber() {
+		return 0, l.errorf(pos, "** is not defined on %s and %s", tx, ty)
+	}
+	if !l.isConst(y) {
+		t := l.unify(x, y)
+		args, err := l.convertAll(t, pos, []ir.Reg{x, y})
+		if err != nil {
+			return 0, err
+		}
+		return l.emit(ir.OpPow, t, pos, args...)
+	}
+	c := l.info(y).Const
+	cf := c.Float()
+	if ty.IsInt() && tx.IsInt() && c.Int() < 0 {
+		return 0, l.errorf(pos, "integers to negative integer powers are not allowed")
+	}
+	// The result type: integer powers of integers stay integers; a float exponent
+	// takes x's float type (integers become float64).
+	t := l.unify(x, y)
+	if ty.IsFloat() {
+		t = ir.FloatOf(tx)
+	}
+	if l.isConst(x) { // fold with the real pow kernel
+		args, err := l.convertAll(t, pos, []ir.Reg{x, y})
+		if err != nil {
+			return 0, err
+		}
+		return l.emit(ir.OpPow, t, pos, args...)
+	}
+	xt, err := l.convert(x, t, pos)
+	if err != nil {
+		return 0, err
+	}
+	abs := math.Abs(cf)
+	switch {
+	case cf == math.Trunc(cf) && abs <= maxPowRewrite:
+		r, err := l.intPow(xt, int(abs), pos)
+		if err != nil || cf >= 0 {
+			return r, err
+		}
+		return l.reciprocal(r, pos)
+	case 2*cf == math.Trunc(2*cf) && abs <= maxPowRewrite:
+		s, err := l.emit(ir.OpSqrt, t, pos, xt)
+		if err != nil {
+			return 0, err
+		}
+		if whole := int(abs); whole > 0 {
+			p, err := l.intPow(xt, whole, pos)
+			if err != nil {
+				return 0, err
+			}
+			if s, err = l.emit(ir.OpMul, t, pos, p, s); err != nil {
+				return 0, err
+			}
+		}
+		if cf > 0 {
+			return s, nil
+		}
+		return l.reciprocal(s, pos)
+	}
+	yt, err := l.convert(y, t, pos)
+	if err != nil {
+		return 0, err
+	}
+	return l.emit(ir.OpPow, t, pos, xt, yt)
+}
+
+// intPow computes x**n for n >= 0 by binary powering: the factors x^(2^k) for the set
+// bits of n, low to high, each multiplied onto the running product (x**5 is
+// x * ((x*x)*(x*x))). x**0 is a vector of ones shaped like x.
+func (l *lowerer) intPow(x ir.Reg, n int, pos syntax.Pos) (ir.Reg, error) {
+	t := l.typ(x)
+	if n == 0 {
+		one := l.constant(oneOf(t))
+		if l.info(x).Scalar {
+			return one, nil
+		}
+		return l.broadcast(one, pos)
+	}
+	var result ir.Reg
+	have := false
+	base := x
+	for {
+		if n&1 != 0 {
+			if !have {
+				result, have = base, true
+			} else {
+				r, err := l.emit(ir.OpMul, t, pos, result, base)
+				if err != nil {
+					return 0, err
+				}
+				result = r
+			}
+		}
+		n >>= 1
+		if n == 0 {
+			return result, nil
+		}
+		b, err := l.emit(ir.OpMul, t, pos, base, base)
+		if err != nil {
+			return 0, err
+		}
+		base = b
+	}
+}
+
+func (l *lowerer) reciprocal(r ir.Reg, pos syntax.Pos) (ir.Reg, error) {
+	t := l.typ(r)
+	return l.emit(ir.OpDiv, t, pos, l.constant(oneOf(t)), r)
+}
+
+func oneOf(t ir.DType) ir.Value {
+	if t.IsFloat() {
+		return ir.FloatValue(t, 1)
+	}
+	return ir.IntValue(t, 1)
+}

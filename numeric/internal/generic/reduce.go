@@ -1,0 +1,230 @@
+package generic
+
+import (
+	"math"
+	"unsafe"
+
+	"gonum.org/v1/gonum/floats"
+
+	"github.com/numkit/numkit/numeric/ir"
+)
+
+// Partial is a reduction's value over part of the elements: F for float and mean
+// reductions, I for integer ones.
+type Partial struct {
+	F float64
+	I int64
+}
+
+// Reducer reduces blocks to partials and combines them. Block and Combine are
+// deterministic, so a fixed blocking and a fixed combining order give the same result
+// for any number of threads.
+type Reducer struct {
+	Result   ir.DType
+	Identity Partial
+	Block    func(n int, x unsafe.Pointer) Partial
+	Combine  func(a, b Partial) Partial
+	// Final turns the combined partial of count elements into the result.
+	Final func(p Partial, count int) ir.Value
+}
+
+// ReduceResult returns the result type of op over arg, and false if op is not defined
+// on arg (min and max of bool, mean of bool).
+func ReduceResult(op ir.ReduceOp, arg ir.DType) (ir.DType, bool) {
+	switch op {
+	case ir.ReduceSum, ir.ReduceProd:
+		if arg.IsFloat() {
+			return arg, true
+		}
+		return ir.Int64, true
+	case ir.ReduceMin, ir.ReduceMax:
+		return arg, arg != ir.Bool
+	case ir.ReduceMean:
+		return ir.FloatOf(arg), arg != ir.Bool
+	}
+	return 0, false
+}
+
+// LookupReducer returns the reducer for op over elements of type arg.
+func LookupReducer(op ir.ReduceOp, arg ir.DType) (Reducer, bool) {
+	res, ok := ReduceResult(op, arg)
+	if !ok {
+		return Reducer{}, false
+	}
+	r := Reducer{Result: res}
+	addF := func(a, b Partial) Partial { return Partial{F: a.F + b.F} }
+	mulF := func(a, b Partial) Partial { return Partial{F: a.F * b.F} }
+	switch op {
+	case ir.ReduceSum, ir.ReduceMean:
+		r.Combine = addF
+		if res.IsInt() {
+			r.Combine = func(a, b Partial) Partial { return Partial{I: a.I + b.I} }
+		}
+		r.Block = sumBlock(arg, op == ir.ReduceMean)
+	case ir.ReduceProd:
+		r.Identity = Partial{F: 1, I: 1}
+		r.Combine = mulF
+		if res.IsInt() {
+			r.Combine = func(a, b Partial) Partial { return Partial{I: a.I * b.I} }
+		}
+		r.Block = prodBlock(arg)
+	case ir.ReduceMin, ir.ReduceMax:
+		r.Identity, r.Block, r.Combine = extremum(arg, op == ir.ReduceMax)
+	}
+	r.Final = func(p Partial, count int) ir.Value {
+		switch {
+		case op == ir.ReduceMean:
+			return ir.FloatValue(res, p.F/float64(count))
+		case res.IsInt():
+			return ir.IntValue(res, p.I)
+		}
+		return ir.FloatValue(res, p.F)
+	}
+	return r, true
+}
+
+func sumBlock(t ir.DType, mean bool) func(int, unsafe.Pointer) Partial {
+	switch t {
+	case ir.Float64:
+		return func(n int, p unsafe.Pointer) Partial { return Partial{F: floats.Sum(vec[float64](p, n))} }
+	case ir.Float32:
+		return func(n int, p unsafe.Pointer) Partial { return Partial{F: float64(SumFloat32(vec[float32](p, n)))} }
+	}
+	intSum := func(n int, p unsafe.Pointer) int64 {
+		switch t {
+		case ir.Bool:
+			var s int64
+			for _, v := range vec[bool](p, n) {
+				s += int64(b2i(v))
+			}
+			return s
+		case ir.Int32:
+			return sumInts(vec[int32](p, n))
+		}
+		return sumInts(vec[int64](p, n))
+	}
+	if mean { // the mean of integers is accumulated in float64
+		return func(n int, p unsafe.Pointer) Partial {
+			var s float64
+			switch t {
+			case ir.Int32:
+				for _, v := range vec[int32](p, n) {
+					s += float64(v)
+				}
+			case ir.Int64:
+				for _, v := range vec[int64](p, n) {
+					s += float64(v)
+				}
+			}
+			return Partial{F: s}
+		}
+	}
+	return func(n int, p unsafe.Pointer) Partial { return Partial{I: intSum(n, p)} }
+}
+
+// SumFloat32 sums x in float32 with four accumulators, combined as (a0+a1)+(a2+a3),
+// then the tail in order.
+func SumFloat32(x []float32) float32 {
+	var a0, a1, a2, a3 float32
+	i := 0
+	for ; i+4 <= len(x); i += 4 {
+		a0 += x[i]
+		a1 += x[i+1]
+		a2 += x[i+2]
+		a3 += x[i+3]
+	}
+	s := (a0 + a1) + (a2 + a3)
+	for ; i < len(x); i++ {
+		s += x[i]
+	}
+	return s
+}
+
+func sumInts[T Int](x []T) int64 {
+	var s int64
+	for _, v := range x {
+		s += int64(v)
+	}
+	return s
+}
+
+func prodBlock(t ir.DType) func(int, unsafe.Pointer) Partial {
+	return func(n int, p unsafe.Pointer) Partial {
+		switch t {
+		case ir.Float64:
+			s := 1.0
+			for _, v := range vec[float64](p, n) {
+				s *= v
+			}
+			return Partial{F: s}
+		case ir.Float32:
+			s := float32(1)
+			for _, v := range vec[float32](p, n) {
+				s *= v
+			}
+			return Partial{F: float64(s)}
+		case ir.Bool:
+			s := int64(1)
+			for _, v := range vec[bool](p, n) {
+				s *= int64(b2i(v))
+			}
+			return Partial{I: s}
+		case ir.Int32:
+			s := int64(1)
+			for _, v := range vec[int32](p, n) {
+				s *= int64(v)
+			}
+			return Partial{I: s}
+		}
+		s := int64(1)
+		for _, v := range vec[int64](p, n) {
+			s *= v
+		}
+		return Partial{I: s}
+	}
+}
+
+func extremum(t ir.DType, isMax bool) (Partial, func(int, unsafe.Pointer) Partial, func(a, b Partial) Partial) {
+	if t.IsInt() {
+		id := Partial{I: math.MaxInt64}
+		pick := func(a, b int64) int64 { return min(a, b) }
+		if isMax {
+			id = Partial{I: math.MinInt64}
+			pick = func(a, b int64) int64 { return max(a, b) }
+		}
+		block := func(n int, p unsafe.Pointer) Partial {
+			acc := id.I
+			if t == ir.Int32 {
+				for _, v := range vec[int32](p, n) {
+					acc = pick(acc, int64(v))
+				}
+			} else {
+				for _, v := range vec[int64](p, n) {
+					acc = pick(acc, v)
+				}
+			}
+			return Partial{I: acc}
+		}
+		return id, block, func(a, b Partial) Partial { return Partial{I: pick(a.I, b.I)} }
+	}
+	id := Partial{F: math.Inf(1)}
+	pick := Min[float64]
+	if isMax {
+		id = Partial{F: math.Inf(-1)}
+		pick = Max[float64]
+	}
+	block := func(n int, p unsafe.Pointer) Partial {
+		acc := id.F
+		if t == ir.Float32 {
+			for _, v := range vec[float32](p, n) {
+				acc = pick(acc, float64(v))
+			}
+		} else {
+			for _, v := range vec[float64](p, n) {
+				acc = pick(acc, v)
+			}
+		}
+		return Partial{F: acc}
+	}
+	return id, block, func(a, b Partial) Partial { return Partial{F: pick(a.F, b.F)} }
+}

@@ -1,0 +1,92 @@
+package numeric
+
+import (
+	"fmt"
+
+	"github.com/numkit/numkit/asm"
+	"github.com/numkit/numkit/numeric/internal/compile"
+)
+
+// Option configures Compile and Evaluate.
+type Option func(*options)
+
+type options struct {
+	backend          string // "" means the configured default (NUMKIT_BACKEND, else auto)
+	threads          int    // 0 means the configured default (NUMKIT_THREADS, else GOMAXPROCS)
+	float32Constants bool
+}
+
+// WithBackend forces a backend: "auto" (the default: numkit chooses), "gonum", "simd"
+// or "opencl". Forcing a backend that is not usable here makes Compile fail with an
+// error wrapping ErrBackend that says why.
+func WithBackend(name string) Option { return func(o *options) { o.backend = name } }
+
+// WithThreads sets the number of goroutines the CPU backends use (n ≥ 1).
+func WithThreads(n int) Option { return func(o *options) { o.threads = n } }
+
+// WithFloat32Constants makes float64 literals and scalars take float32 when combined
+// with float32 arrays, so a32*2.5 stays float32 (NumPy's rule) instead of becoming
+// float64 (numexpr's).
+func WithFloat32Constants() Option { return func(o *options) { o.float32Constants = true } }
+
+func (o *options) compileOptions() compile.Options {
+	return compile.Options{Float32Constants: o.float32Constants}
+}
+
+func (o *options) validate() error {
+	if o.threads < 0 {
+		return fmt.Errorf("numeric: WithThreads(%d): want at least 1", o.threads)
+	}
+	switch o.backend {
+	case "", BackendAuto, BackendGonum, BackendSIMD, BackendOpenCL:
+	default:
+		return fmt.Errorf("numeric: WithBackend(%q): want one of auto, gonum, simd, opencl", o.backend)
+	}
+	_, err := o.cpuBackend()
+	return err
+}
+
+// backendName is the backend asked for: the option, else NUMKIT_BACKEND, else auto.
+func (o *options) backendName() string {
+	if o.backend != "" {
+		return o.backend
+	}
+	if cfg, err := envConfig(); err == nil && cfg.Backend != "" {
+		return cfg.Backend
+	}
+	return BackendAuto
+}
+
+func (o *options) threadCount() int {
+	if o.threads > 0 {
+		return o.threads
+	}
+	if cfg, err := envConfig(); err == nil && cfg.Threads > 0 {
+		return cfg.Threads
+	}
+	return defaultThreads()
+}
+
+// cpuBackend returns the CPU backend the options ask for.
+func (o *options) cpuBackend() (*cpuBackend, error) {
+	switch o.backendName() {
+	case BackendGonum:
+		return gonumBackend, nil
+	case BackendSIMD:
+		if simdLevel() == asm.LevelNone {
+			return nil, fmt.Errorf("numeric: the simd backend is not usable: SIMD level is none (%s): %w", hwSIMD().reason, ErrBackend)
+		}
+		if b := simdBackend(); b != nil {
+			return b, nil
+		}
+		return nil, fmt.Errorf("numeric: the simd backend has no kernels in this build: %w", ErrBackend)
+	case BackendOpenCL:
+		return nil, fmt.Errorf("numeric: the opencl backend cannot evaluate expressions yet: %w", ErrBackend)
+	}
+	if simdLevel() != asm.LevelNone {
+		if b := simdBackend(); b != nil {
+			return b, nil
+		}
+	}
+	return gonumBackend, nil
+}

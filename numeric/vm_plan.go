@@ -1,0 +1,184 @@
+package numeric
+
+import (
+	"fmt"
+
+	"github.com/numkit/numkit/numeric/internal/generic"
+	"github.com/numkit/numkit/numeric/ir"
+)
+
+// blockSize is the number of elements the CPU VM processes per instruction. It is a
+// constant, not a function of the thread count, so that reductions (which combine
+// per-block partials in block order) give the same bits for any number of threads.
+// 4096 float64 temporaries take 32 KiB each: a typical expression's live registers fit
+// in L2 with room to spare.
+const blockSize = 4096
+
+// operandKind says where a vector operand's block lives.
+type operandKind uint8
+
+const (
+	operandInput     operandKind = iota // an input array, at the block's offset
+	operandTemp                         // a worker's scratch buffer
+	operandBroadcast                    // a worker's buffer filled with a scalar register
+	operandDst                          // the destination array, at the block's offset
+)
+
+type operand struct {
+	kind  operandKind
+	index int // input index, scratch buffer index, or scalar register
+	size  int // element size in bytes, for input and dst offsets
+}
+
+// vstep is one vector instruction bound to its kernel and operands.
+type vstep struct {
+	kernel generic.Kernel
+	dst    operand
+	args   [3]operand
+	nargs  int
+}
+
+// sstep is one scalar instruction: registers index plan.scalars.
+type sstep struct {
+	kernel generic.Kernel
+	dst    ir.Reg
+	args   [3]ir.Reg
+	nargs  int
+}
+
+type rstep struct {
+	reducer generic.Reducer
+	arg     operand
+	out     ir.Reg
+	op      ir.ReduceOp
+	pos     int
+}
+
+type stagePlan struct {
+	scalar     []sstep
+	vector     []vstep
+	reductions []rstep
+	broadcasts []broadcastFill // scalar registers the vector code reads as blocks
+	passes     bool            // whether the stage runs over the elements at all
+}
+
+type broadcastFill struct {
+	buffer int
+	reg    ir.Reg
+	size   int
+}
+
+// plan is a program bound to one backend's kernels, with scratch buffers assigned.
+type plan struct {
+	prog       *ir.Program
+	backend    *cpuBackend
+	stages     []stagePlan
+	numScratch int // scratch buffers per worker (temporaries and broadcasts)
+}
+
+func newPlan(p *ir.Program, b *cpuBackend) (*plan, error) {
+	pl := &plan{prog: p, backend: b, stages: make([]stagePlan, len(p.Stages))}
+	for k, st := range p.Stages {
+		sp := &pl.stages[k]
+		for _, in := range st.Scalar {
+			s := sstep{dst: in.Dst, nargs: in.Op.Arity()}
+			copy(s.args[:], in.Args[:])
+			s.kernel = b.kernel(in.Op, in.Type, operandType(p, in))
+			if s.kernel == nil {
+				return nil, fmt.Errorf("numeric: %s backend has no kernel for %s", b.name, p.InstrString(in))
+			}
+			sp.scalar = append(sp.scalar, s)
+		}
+		if err := pl.assignVector(sp, st); err != nil {
+			return nil, err
+		}
+		sp.passes = len(st.Vector) > 0 || len(st.Reductions) > 0
+	}
+	return pl, nil
+}
+
+func operandType(p *ir.Program, in ir.Instr) ir.DType {
+	switch {
+	case in.Op.Arity() == 0:
+		return in.Type
+	case in.Op == ir.OpWhere:
+		return p.Regs[in.Args[1]].Type
+	}
+	return p.Regs[in.Args[0]].Type
+}
+
+// assignVector binds the stage's vector code to kernels and gives every temporary a
+// scratch buffer, reusing a buffer once its value is dead (linear scan over the code).
+func (pl *plan) assignVector(sp *stagePlan, st ir.Stage) error {
+	p := pl.prog
+	lastUse := map[ir.Reg]int{}
+	for i, in := range st.Vector {
+		for _, a := range in.Args[:in.Op.Arity()] {
+			lastUse[a] = i
+		}
+	}
+	for _, r := range st.Reductions {
+		lastUse[r.Arg] = len(st.Vector)
+	}
+	var free []int
+	next := 0
+	slot := map[ir.Reg]int{}
+	broadcast := map[ir.Reg]int{}
+	alloc := func() int {
+		if n := len(free); n > 0 {
+			s := free[n-1]
+			free = free[:n-1]
+			return s
+		}
+		next++
+		return next - 1
+	}
+	operandOf := func(r ir.Reg) operand {
+		info := p.Regs[r]
+		switch {
+		case info.Scalar:
+			b, ok := broadcast[r]
+			if !ok {
+				b = alloc()
+				broadcast[r] = b
+				sp.broadcasts = append(sp.broadcasts, broadcastFill{buffer: b, reg: r, size: info.Type.Size()})
+			}
+			return operand{kind: operandBroadcast, index: b, size: info.Type.Size()}
+		case info.Kind == ir.RegInput:
+			return operand{kind: operandInput, index: info.Input, size: info.Type.Size()}
+		}
+		return operand{kind: operandTemp, index: slot[r], size: info.Type.Size()}
+	}
+	for i, in := range st.Vector {
+		v := vstep{nargs: in.Op.Arity()}
+		for k, a := range in.Args[:v.nargs] {
+			v.args[k] = operandOf(a)
+		}
+		for _, a := range in.Args[:v.nargs] {
+			if s, ok := slot[a]; ok && lastUse[a] == i {
+				free = append(free, s)
+				delete(slot, a)
+			}
+		}
+		if in.Dst == p.Result {
+			v.dst = operand{kind: operandDst, size: in.Type.Size()}
+		} else {
+			slot[in.Dst] = alloc()
+			v.dst = operand{kind: operandTemp, index: slot[in.Dst], size: in.Type.Size()}
+		}
+		v.kernel = pl.backend.kernel(in.Op, in.Type, operandType(p, in))
+		if v.kernel == nil {
+			return fmt.Errorf("numeric: %s backend has no kernel for %s", pl.backend.name, p.InstrString(in))
+		}
+		sp.vector = append(sp.vector, v)
+	}
+	for _, r := range st.Reductions {
+		red, ok := pl.backend.reducer(r.Op, p.Regs[r.Arg].Type)
+		if !ok {
+			return fmt.Errorf("numeric: %s backend has no %s reduction of %s", pl.backend.name, r.Op, p.Regs[r.Arg].Type)
+		}
+		sp.reductions = append(sp.reductions, rstep{reducer: red, arg: operandOf(r.Arg), out: r.Out, op: r.Op, pos: r.Pos})
+	}
+	pl.numScratch = max(pl.numScratch, next)
+	return nil
+}
