@@ -247,4 +247,3 @@ func checkOutput(prog *ir.Program, out output, n int) error {
 	}
 	return nil
 }
-

@@ -34,7 +34,7 @@ type run struct {
 type scratch struct {
 	buffers []unsafe.Pointer
 	backing []uint64
-	filled  []int // per buffer: how many elements of the broadcast value are in place
+	filled  []int             // per buffer: how many elements of the broadcast value are in place
 	args    [3]unsafe.Pointer // kernel arguments (kept here: a local array would escape)
 }
 
