@@ -29,10 +29,24 @@ type Expr struct {
 
 // compiled is the expression typed for one signature and bound to a backend.
 type compiled struct {
-	sig  signature
-	prog *ir.Program
-	plan *plan
-	runs sync.Pool // of *run
+	sig    signature
+	prog   *ir.Program
+	plan   *plan         // for the CPU backends
+	runs   sync.Pool     // of *run, for the CPU backends
+	device deviceProgram // for a device backend (OpenCL)
+}
+
+// deviceProgram is a program compiled for a device backend.
+type deviceProgram interface {
+	// run evaluates over n elements. inputs are the bindings of prog.Inputs, in order;
+	// out is the destination: n elements, or for a scalar result one element at out.ptr.
+	run(ctx context.Context, inputs []binding, n int, out output) error
+}
+
+// compileForDevice compiles a program for the OpenCL backend. It is replaced by the
+// OpenCL backend's file when that is built in.
+var compileForDevice = func(p *ir.Program) (deviceProgram, error) {
+	return nil, fmt.Errorf("numeric: the opencl backend cannot evaluate expressions in this build: %w", ErrBackend)
 }
 
 // signature packs each input's type and shape in 4 bits, in the order of Expr.names.
@@ -134,16 +148,23 @@ func (e *Expr) forSignature(sig signature, bindings []binding) (*compiled, error
 	if err != nil {
 		return nil, err
 	}
-	backend, err := e.opts.cpuBackend()
-	if err != nil {
-		return nil, err
+	c := &compiled{sig: sig, prog: prog}
+	if e.opts.backendName() == BackendOpenCL {
+		if c.device, err = compileForDevice(prog); err != nil {
+			return nil, err
+		}
+	} else {
+		backend, err := e.opts.cpuBackend()
+		if err != nil {
+			return nil, err
+		}
+		pl, err := newPlan(prog, backend)
+		if err != nil {
+			return nil, err
+		}
+		c.plan = pl
+		c.runs.New = func() any { return pl.newRun() }
 	}
-	pl, err := newPlan(prog, backend)
-	if err != nil {
-		return nil, err
-	}
-	c := &compiled{sig: sig, prog: prog, plan: pl}
-	c.runs.New = func() any { return pl.newRun() }
 	next := append(append([]*compiled(nil), list...), c)
 	e.compiled.Store(&next)
 	return c, nil
@@ -189,6 +210,11 @@ func (e *Expr) evaluate(ctx context.Context, vars Vars, out *output, alloc func(
 		*out = alloc(prog.ResultType(), prog.ScalarResult(), n)
 	} else if err := checkOutput(prog, *out, n); err != nil {
 		return err
+	}
+	if c.device != nil {
+		// A copy: handing the stack array to an interface method would move it to the
+		// heap on the CPU path too.
+		return c.device.run(ctx, append([]binding(nil), bindings...), n, *out)
 	}
 	r := c.runs.Get().(*run)
 	defer c.runs.Put(r)

@@ -42,6 +42,9 @@ func (o *options) validate() error {
 	default:
 		return fmt.Errorf("numeric: WithBackend(%q): want one of auto, gonum, simd, opencl", o.backend)
 	}
+	if o.backendName() == BackendOpenCL {
+		return nil // checked when the first program is compiled for the device
+	}
 	_, err := o.cpuBackend()
 	return err
 }
@@ -80,8 +83,6 @@ func (o *options) cpuBackend() (*cpuBackend, error) {
 			return b, nil
 		}
 		return nil, fmt.Errorf("numeric: the simd backend has no kernels in this build: %w", ErrBackend)
-	case BackendOpenCL:
-		return nil, fmt.Errorf("numeric: the opencl backend cannot evaluate expressions yet: %w", ErrBackend)
 	}
 	if simdLevel() != asm.LevelNone {
 		if b := simdBackend(); b != nil {
