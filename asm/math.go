@@ -1,0 +1,67 @@
+package asm
+
+import "math"
+
+// Vector math: exp, log, trigonometric and hyperbolic functions over slices.
+//
+// Every function has the shape F(dst, x) (binary ones F(dst, x, y)), sets
+// dst[i] = f(x[i]) for i < len(x), allows dst to alias x, and does no length
+// checking. Special values follow Go's math package (C99 Annex F): NaN in gives
+// NaN out, ±0, ±Inf and domain errors give what math.F gives. Away from special
+// values every result is within 1 ULP of the exact value; the tests check this
+// against mpmath references in testdata/ulp for every level the CPU supports.
+//
+// float32 functions compute in float64 internally (lower-degree polynomials than the
+// float64 kernels) and round once at the end.
+
+// MathFunc describes one vector math function for benchmarks and accuracy reports.
+type MathFunc struct {
+	Name  string // the name in numkit's expression language: "exp", "arctan2", ...
+	Arity int    // 1 or 2
+
+	// Arity 1: F64 and F32 are set. Arity 2: F64x2 and F32x2 are set.
+	F64   func(dst, x []float64)
+	F32   func(dst, x []float32)
+	F64x2 func(dst, x, y []float64)
+	F32x2 func(dst, x, y []float32)
+
+	// Go64 is the scalar function from Go's math package with the same semantics
+	// (Go64x2 for arity 2); benchmarks use it as the baseline.
+	Go64   func(float64) float64
+	Go64x2 func(float64, float64) float64
+
+	MaxULP float64 // the error bound the tests assert, in ULPs of the result type
+	Asm    bool    // whether AVX-512 and AVX2 assembly exists (else the pure-Go twin runs)
+}
+
+// MathFuncs lists every vector math function, in a fixed order.
+func MathFuncs() []MathFunc {
+	return []MathFunc{
+		unary("exp", ExpF64, ExpF32, math.Exp, true),
+		unary("expm1", Expm1F64, Expm1F32, math.Expm1, false),
+		unary("exp2", Exp2F64, Exp2F32, math.Exp2, false),
+		unary("log", LogF64, LogF32, math.Log, true),
+		unary("log1p", Log1pF64, Log1pF32, math.Log1p, false),
+		unary("log2", Log2F64, Log2F32, math.Log2, false),
+		unary("log10", Log10F64, Log10F32, math.Log10, false),
+		unary("sin", SinF64, SinF32, math.Sin, true),
+		unary("cos", CosF64, CosF32, math.Cos, true),
+		unary("tan", TanF64, TanF32, math.Tan, false),
+		unary("tanh", TanhF64, TanhF32, math.Tanh, false),
+		unary("sinh", SinhF64, SinhF32, math.Sinh, false),
+		unary("cosh", CoshF64, CoshF32, math.Cosh, false),
+		unary("arctan", AtanF64, AtanF32, math.Atan, false),
+		unary("arcsin", AsinF64, AsinF32, math.Asin, false),
+		unary("arccos", AcosF64, AcosF32, math.Acos, false),
+		binary("arctan2", Atan2F64, Atan2F32, math.Atan2, false),
+		binary("pow", PowF64, PowF32, math.Pow, false),
+	}
+}
+
+func unary(name string, f64 func(dst, x []float64), f32 func(dst, x []float32), g func(float64) float64, asm bool) MathFunc {
+	return MathFunc{Name: name, Arity: 1, F64: f64, F32: f32, Go64: g, MaxULP: 1, Asm: asm}
+}
+
+func binary(name string, f64 func(dst, x, y []float64), f32 func(dst, x, y []float32), g func(float64, float64) float64, asm bool) MathFunc {
+	return MathFunc{Name: name, Arity: 2, F64x2: f64, F32x2: f32, Go64x2: g, MaxULP: 1, Asm: asm}
+}

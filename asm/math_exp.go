@@ -1,0 +1,98 @@
+package asm
+
+import "math"
+
+// ExpF64 sets dst[i] = e**x[i] for i < len(x), within 1 ULP; special values as math.Exp.
+func ExpF64(dst, x []float64) {
+	switch {
+	case active >= LevelAVX512:
+		expF64AVX512(dst, x)
+	case active >= LevelAVX2:
+		expF64AVX2(dst, x)
+	default:
+		expF64Go(dst, x)
+	}
+}
+
+// ExpF32 sets dst[i] = e**x[i] for i < len(x), within 1 ULP; special values as math.Exp.
+func ExpF32(dst, x []float32) {
+	switch {
+	case active >= LevelAVX512:
+		expF32AVX512(dst, x)
+	case active >= LevelAVX2:
+		expF32AVX2(dst, x)
+	default:
+		expF32Go(dst, x)
+	}
+}
+
+func expF64Go(dst, x []float64) {
+	dst = dst[:len(x)]
+	for i, v := range x {
+		dst[i] = expF64(v)
+	}
+}
+
+func expF32Go(dst, x []float32) {
+	dst = dst[:len(x)]
+	for i, v := range x {
+		dst[i] = expF32(v)
+	}
+}
+
+// expF64 is the element kernel the assembly vectorizes: Cody–Waite reduction
+// x = k*ln2 + (r+rl) with r+rl carried as a double-double (the first FMA is exact,
+// k*ln2Lo is split by an FMA), a degree-11 polynomial, 1 + r split exactly, and
+// p*2^k rounded once (VSCALEFPD, or an exact product and a rounding one).
+func expF64(x float64) float64 {
+	x = math.Min(math.Max(x, expF64Min), expF64Max) // NaN stays NaN
+	k := math.RoundToEven(x * log2e)
+	r1 := math.FMA(-k, ln2Hi, x)
+	t := k * ln2Lo
+	tl := math.FMA(k, ln2Lo, -t)
+	r := r1 - t
+	rl := ((r1 - r) - t) - tl
+	p := expF64C9
+	p = math.FMA(p, r, expF64C8)
+	p = math.FMA(p, r, expF64C7)
+	p = math.FMA(p, r, expF64C6)
+	p = math.FMA(p, r, expF64C5)
+	p = math.FMA(p, r, expF64C4)
+	p = math.FMA(p, r, expF64C3)
+	p = math.FMA(p, r, expF64C2)
+	p = math.FMA(p, r, expF64C1)
+	p = math.FMA(p, r, expF64C0)
+	h := 1 + r
+	hl := (1 - h) + r
+	p = h + (hl + math.FMA(r*r, p, rl))
+	return scale2(p, k)
+}
+
+// expF32 computes in float64 with a degree-7 polynomial; p*2^k is exact in
+// float64 for the clamped range, so the only rounding that matters is the last.
+func expF32(x float32) float32 {
+	xd := math.Min(math.Max(float64(x), expF32Min), expF32Max)
+	k := math.RoundToEven(xd * log2e)
+	r := math.FMA(-k, ln2F64, xd)
+	p := expF32C5
+	p = math.FMA(p, r, expF32C4)
+	p = math.FMA(p, r, expF32C3)
+	p = math.FMA(p, r, expF32C2)
+	p = math.FMA(p, r, expF32C1)
+	p = math.FMA(p, r, expF32C0)
+	p = 1 + math.FMA(r*r, p, r)
+	return float32(p * pow2(k))
+}
+
+// scale2 returns p*2^k for integral k in [-1100, 1100] and p in [0.5, 2], rounded
+// once: p*2^(k/2) is exact and normal, the second product rounds (to a subnormal,
+// a normal or Inf), which is what VSCALEFPD does in one step.
+func scale2(p, k float64) float64 {
+	k1 := math.Floor(k * 0.5)
+	return p * pow2(k1) * pow2(k-k1)
+}
+
+// pow2 returns 2^k for integral k in [-1022, 1023].
+func pow2(k float64) float64 {
+	return math.Float64frombits(uint64(int64(k)+1023) << 52)
+}
