@@ -1,0 +1,37 @@
+//go:build !noasm && gc
+
+package asm
+
+// Temporary: kernels whose assembly is not written yet run the twin.
+
+func expF64AVX512(dst, x []float64) { expF64Go(dst, x) }
+
+func expF64AVX2(dst, x []float64) { expF64Go(dst, x) }
+
+func expF32AVX512(dst, x []float32) { expF32Go(dst, x) }
+
+func expF32AVX2(dst, x []float32) { expF32Go(dst, x) }
+
+func logF64AVX512(dst, x []float64) { logF64Go(dst, x) }
+
+func logF64AVX2(dst, x []float64) { logF64Go(dst, x) }
+
+func logF32AVX512(dst, x []float32) { logF32Go(dst, x) }
+
+func logF32AVX2(dst, x []float32) { logF32Go(dst, x) }
+
+func sinF64AVX512(dst, x []float64) bool { sinF64Go(dst, x); return false }
+
+func cosF64AVX512(dst, x []float64) bool { cosF64Go(dst, x); return false }
+
+func sinF64AVX2(dst, x []float64) bool { sinF64Go(dst, x); return false }
+
+func cosF64AVX2(dst, x []float64) bool { cosF64Go(dst, x); return false }
+
+func sinF32AVX512(dst, x []float32) bool { sinF32Go(dst, x); return false }
+
+func cosF32AVX512(dst, x []float32) bool { cosF32Go(dst, x); return false }
+
+func sinF32AVX2(dst, x []float32) bool { sinF32Go(dst, x); return false }
+
+func cosF32AVX2(dst, x []float32) bool { cosF32Go(dst, x); return false }
