@@ -82,4 +82,3 @@ func (c *lruCache) len() int {
 	defer c.mu.Unlock()
 	return c.order.Len()
 }
-

@@ -34,6 +34,7 @@ type compiled struct {
 	plan   *plan         // for the CPU backends
 	runs   sync.Pool     // of *run, for the CPU backends
 	device deviceProgram // for a device backend (OpenCL)
+	name   string        // the backend's name
 }
 
 // deviceProgram is a program compiled for a device backend.
@@ -123,6 +124,24 @@ func (e *Expr) String() string {
 	return p.String()
 }
 
+// Backend names the backend that evaluated the expression most recently ("gonum",
+// "simd" or "opencl"), or the one it would use if it has not been evaluated yet.
+func (e *Expr) Backend() string {
+	if list := *e.compiled.Load(); len(list) > 0 {
+		return list[len(list)-1].name
+	}
+	if e.opts.backendName() == BackendOpenCL {
+		return BackendOpenCL
+	}
+	if b, err := e.opts.cpuBackend(); err == nil {
+		return b.name
+	}
+	return e.opts.backendName()
+}
+
+// Threads is the number of goroutines the CPU backends use for this expression.
+func (e *Expr) Threads() int { return e.opts.threadCount() }
+
 // forSignature returns the expression compiled for sig, compiling it the first time.
 func (e *Expr) forSignature(sig signature, bindings []binding) (*compiled, error) {
 	for _, c := range *e.compiled.Load() {
@@ -148,7 +167,7 @@ func (e *Expr) forSignature(sig signature, bindings []binding) (*compiled, error
 	if err != nil {
 		return nil, err
 	}
-	c := &compiled{sig: sig, prog: prog}
+	c := &compiled{sig: sig, prog: prog, name: BackendOpenCL}
 	if e.opts.backendName() == BackendOpenCL {
 		if c.device, err = compileForDevice(prog); err != nil {
 			return nil, err
@@ -162,7 +181,7 @@ func (e *Expr) forSignature(sig signature, bindings []binding) (*compiled, error
 		if err != nil {
 			return nil, err
 		}
-		c.plan = pl
+		c.plan, c.name = pl, backend.name
 		c.runs.New = func() any { return pl.newRun() }
 	}
 	next := append(append([]*compiled(nil), list...), c)
