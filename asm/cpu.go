@@ -34,13 +34,16 @@ func Supported() Level { return supported }
 // Active returns the level the primitives use now.
 func Active() Level { return active }
 
-// SetLevel makes the primitives use level l, capped at Supported(), and returns the
-// level in effect. It is meant to be called once at start-up (package numeric applies
+// SetLevel makes the primitives use level l, capped at Supported() (a level of
+// another architecture gives LevelNone), and returns the level in effect. It is meant to be called once at start-up (package numeric applies
 // its policy and NUMKIT_SIMD here) and by tests that force each path; it must not be
 // called while primitives run on other goroutines.
 func SetLevel(l Level) Level {
 	if l > supported {
 		l = supported
+	}
+	if l == LevelNEON && supported != LevelNEON {
+		l = LevelNone // NEON exists only on arm64
 	}
 	active = l
 	return active

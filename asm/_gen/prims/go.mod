@@ -1,0 +1,3 @@
+module github.com/numkit/numkit/asm/_gen/prims
+
+go 1.26
