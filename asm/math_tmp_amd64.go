@@ -4,14 +4,6 @@ package asm
 
 // Temporary: kernels whose assembly is not written yet run the twin.
 
-func expF64AVX512(dst, x []float64) { expF64Go(dst, x) }
-
-func expF64AVX2(dst, x []float64) { expF64Go(dst, x) }
-
-func expF32AVX512(dst, x []float32) { expF32Go(dst, x) }
-
-func expF32AVX2(dst, x []float32) { expF32Go(dst, x) }
-
 func logF64AVX512(dst, x []float64) { logF64Go(dst, x) }
 
 func logF64AVX2(dst, x []float64) { logF64Go(dst, x) }

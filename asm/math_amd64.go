@@ -1,0 +1,22 @@
+//go:build !noasm && gc
+
+package asm
+
+// Assembly kernels (math_*_amd64.s). Each computes the same element function as
+// its pure-Go twin (expF64, logF64, sinCosF64, ... ); the AVX-512 ones handle the
+// tail with a K mask, the AVX2 ones with VMASKMOV. The sin/cos kernels copy
+// elements with |x| beyond trigF64Max/trigF32Max (and ±Inf) to dst unchanged
+// and return true if there were any (see patchF64).
+
+//go:noescape
+func expF64AVX512(dst, x []float64)
+
+//go:noescape
+func expF64AVX2(dst, x []float64)
+
+//go:noescape
+func expF32AVX512(dst, x []float32)
+
+//go:noescape
+func expF32AVX2(dst, x []float32)
+

@@ -1,0 +1,43 @@
+//go:build !noasm && gc
+
+package asm
+
+// Constant tables read by the math assembly, by offset: the offsets are the
+// #defines at the top of each math_*_amd64.s file. The AVX-512 kernels broadcast
+// single entries; the AVX2 kernels use the ...4 copies (each entry repeated 4
+// times, 32 bytes) as memory operands.
+
+var expF64Tab = [...]float64{
+	0: log2e, 1: ln2Hi, 2: ln2Lo, 3: expF64Max, 4: expF64Min, 5: 1, 6: 0.5, 7: 0x1p52 + 1023,
+	8: expF64C9, 9: expF64C8, 10: expF64C7, 11: expF64C6, 12: expF64C5,
+	13: expF64C4, 14: expF64C3, 15: expF64C2, 16: expF64C1, 17: expF64C0,
+}
+
+var expF32Tab = [...]float64{
+	0: log2e, 1: ln2F64, 2: 0, 3: expF32Max, 4: expF32Min, 5: 1, 6: 0.5, 7: 0x1p52 + 1023,
+	8: expF32C5, 9: expF32C4, 10: expF32C3, 11: expF32C2, 12: expF32C1, 13: expF32C0,
+}
+
+var (
+	expF64Tab4 [len(expF64Tab)][4]float64
+	expF32Tab4 [len(expF32Tab)][4]float64
+)
+
+// mathTailMask holds 4 all-ones int64 lanes then 4 zero lanes; loading 32 bytes at
+// byte offset 8*(4-n) gives a VMASKMOVPD mask for the first n lanes. Read as int32
+// lanes at offset 4*(4-n)+16... see mathTailMask32.
+var mathTailMask = [8]int64{-1, -1, -1, -1, 0, 0, 0, 0}
+
+// mathTailMask32: 16 bytes at byte offset 4*(4-n) mask the first n float32 lanes.
+var mathTailMask32 = [8]int32{-1, -1, -1, -1, 0, 0, 0, 0}
+
+func init() {
+	bcast4(expF64Tab4[:], expF64Tab[:])
+	bcast4(expF32Tab4[:], expF32Tab[:])
+}
+
+func bcast4(dst [][4]float64, src []float64) {
+	for i, v := range src {
+		dst[i] = [4]float64{v, v, v, v}
+	}
+}
