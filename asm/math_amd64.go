@@ -20,3 +20,14 @@ func expF32AVX512(dst, x []float32)
 //go:noescape
 func expF32AVX2(dst, x []float32)
 
+//go:noescape
+func logF64AVX512(dst, x []float64)
+
+//go:noescape
+func logF64AVX2(dst, x []float64)
+
+//go:noescape
+func logF32AVX512(dst, x []float32)
+
+//go:noescape
+func logF32AVX2(dst, x []float32)

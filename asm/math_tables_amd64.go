@@ -2,6 +2,8 @@
 
 package asm
 
+import "math"
+
 // Constant tables read by the math assembly, by offset: the offsets are the
 // #defines at the top of each math_*_amd64.s file. The AVX-512 kernels broadcast
 // single entries; the AVX2 kernels use the ...4 copies (each entry repeated 4
@@ -18,9 +20,25 @@ var expF32Tab = [...]float64{
 	8: expF32C5, 9: expF32C4, 10: expF32C3, 11: expF32C2, 12: expF32C1, 13: expF32C0,
 }
 
+var logF64Tab = [...]float64{
+	0: sqrt2, 1: 0.5, 2: 1, 3: 2, 4: ln2Hi, 5: ln2Lo, 6: math.Inf(1), 7: math.Inf(-1),
+	8: math.NaN(), 9: 0x1p-1022, 10: 0x1p52, 11: -1023, 12: -1075,
+	13: math.Float64frombits(1<<52 - 1),
+	16: logF64C6, 17: logF64C5, 18: logF64C4, 19: logF64C3, 20: logF64C2, 21: logF64C1, 22: logF64C0,
+}
+
+var logF32Tab = [...]float64{
+	0: sqrt2, 1: 0.5, 2: 1, 3: 2, 4: ln2F64, 5: 0, 6: math.Inf(1), 7: math.Inf(-1),
+	8: math.NaN(), 9: 0, 10: 0x1p52, 11: -1023, 12: -1023,
+	13: math.Float64frombits(1<<52 - 1),
+	16: logF32C3, 17: logF32C2, 18: logF32C1, 19: logF32C0,
+}
+
 var (
 	expF64Tab4 [len(expF64Tab)][4]float64
 	expF32Tab4 [len(expF32Tab)][4]float64
+	logF64Tab4 [len(logF64Tab)][4]float64
+	logF32Tab4 [len(logF32Tab)][4]float64
 )
 
 // mathTailMask holds 4 all-ones int64 lanes then 4 zero lanes; loading 32 bytes at
@@ -34,6 +52,8 @@ var mathTailMask32 = [8]int32{-1, -1, -1, -1, 0, 0, 0, 0}
 func init() {
 	bcast4(expF64Tab4[:], expF64Tab[:])
 	bcast4(expF32Tab4[:], expF32Tab[:])
+	bcast4(logF64Tab4[:], logF64Tab[:])
+	bcast4(logF32Tab4[:], logF32Tab[:])
 }
 
 func bcast4(dst [][4]float64, src []float64) {

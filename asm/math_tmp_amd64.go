@@ -4,14 +4,6 @@ package asm
 
 // Temporary: kernels whose assembly is not written yet run the twin.
 
-func logF64AVX512(dst, x []float64) { logF64Go(dst, x) }
-
-func logF64AVX2(dst, x []float64) { logF64Go(dst, x) }
-
-func logF32AVX512(dst, x []float32) { logF32Go(dst, x) }
-
-func logF32AVX2(dst, x []float32) { logF32Go(dst, x) }
-
 func sinF64AVX512(dst, x []float64) bool { sinF64Go(dst, x); return false }
 
 func cosF64AVX512(dst, x []float64) bool { cosF64Go(dst, x); return false }
