@@ -20,32 +20,32 @@ func init() {
 
 	// gonum's floats has assembly for these float64 loops.
 	f64 := ir.Float64
-	register(ir.OpAdd, f64, f64, binary(func(dst, x, y []float64) { floats.AddTo(dst, x, y) }))
-	register(ir.OpSub, f64, f64, binary(func(dst, x, y []float64) { floats.SubTo(dst, x, y) }))
+	register(ir.OpAdd, f64, f64, Binary(func(dst, x, y []float64) { floats.AddTo(dst, x, y) }))
+	register(ir.OpSub, f64, f64, Binary(func(dst, x, y []float64) { floats.SubTo(dst, x, y) }))
 }
 
 func registerArith[T Number]() {
 	t := DTypeOf[T]()
-	register(ir.OpAdd, t, t, binary(Add[T]))
-	register(ir.OpSub, t, t, binary(Sub[T]))
-	register(ir.OpMul, t, t, binary(Mul[T]))
-	register(ir.OpNeg, t, t, unary(Neg[T]))
-	register(ir.OpCopy, t, t, unary(func(dst, x []T) { copy(dst, x) }))
+	register(ir.OpAdd, t, t, Binary(Add[T]))
+	register(ir.OpSub, t, t, Binary(Sub[T]))
+	register(ir.OpMul, t, t, Binary(Mul[T]))
+	register(ir.OpNeg, t, t, Unary(Neg[T]))
+	register(ir.OpCopy, t, t, Unary(func(dst, x []T) { copy(dst, x) }))
 }
 
 func registerFloatArith[T Float]() {
 	t := DTypeOf[T]()
-	register(ir.OpDiv, t, t, binary(Div[T]))
-	register(ir.OpFloorDiv, t, t, binary(mapBinary(FloorDivFloat[T])))
-	register(ir.OpMod, t, t, binary(mapBinary(ModFloat[T])))
-	register(ir.OpPow, t, t, binary(mapBinary(func(x, y T) T { return T(math.Pow(float64(x), float64(y))) })))
+	register(ir.OpDiv, t, t, Binary(Div[T]))
+	register(ir.OpFloorDiv, t, t, Binary(mapBinary(FloorDivFloat[T])))
+	register(ir.OpMod, t, t, Binary(mapBinary(ModFloat[T])))
+	register(ir.OpPow, t, t, Binary(mapBinary(func(x, y T) T { return T(math.Pow(float64(x), float64(y))) })))
 }
 
 func registerIntArith[T Int]() {
 	t := DTypeOf[T]()
-	register(ir.OpFloorDiv, t, t, binary(mapBinary(FloorDivInt[T])))
-	register(ir.OpMod, t, t, binary(mapBinary(ModInt[T])))
-	register(ir.OpPow, t, t, binary(mapBinary(PowInt[T])))
+	register(ir.OpFloorDiv, t, t, Binary(mapBinary(FloorDivInt[T])))
+	register(ir.OpMod, t, t, Binary(mapBinary(ModInt[T])))
+	register(ir.OpPow, t, t, Binary(mapBinary(PowInt[T])))
 }
 
 // Add sets dst[i] = x[i] + y[i].

@@ -25,7 +25,7 @@ func registerCast[S, D Number]() {
 	if DTypeOf[S]() == DTypeOf[D]() {
 		return
 	}
-	register(ir.OpCast, DTypeOf[D](), DTypeOf[S](), unary(func(dst []D, x []S) {
+	register(ir.OpCast, DTypeOf[D](), DTypeOf[S](), Unary(func(dst []D, x []S) {
 		x = x[:len(dst)]
 		for i := range dst {
 			dst[i] = D(x[i])
@@ -34,7 +34,7 @@ func registerCast[S, D Number]() {
 }
 
 func registerCastTo[S, D Elem](f func(S) D) {
-	register(ir.OpCast, DTypeOf[D](), DTypeOf[S](), unary(func(dst []D, x []S) {
+	register(ir.OpCast, DTypeOf[D](), DTypeOf[S](), Unary(func(dst []D, x []S) {
 		x = x[:len(dst)]
 		for i := range dst {
 			dst[i] = f(x[i])

@@ -66,15 +66,15 @@ func DTypeOf[T Elem]() ir.DType {
 	return ir.Float64
 }
 
-// unary makes a kernel from a loop over dst and x.
-func unary[D, S any](loop func(dst []D, x []S)) Kernel {
+// Unary makes a kernel from a loop over dst and x.
+func Unary[D, S any](loop func(dst []D, x []S)) Kernel {
 	return func(n int, d unsafe.Pointer, a *[3]unsafe.Pointer) {
 		loop(vec[D](d, n), vec[S](a[0], n))
 	}
 }
 
-// binary makes a kernel from a loop over dst, x and y.
-func binary[D, S any](loop func(dst []D, x, y []S)) Kernel {
+// Binary makes a kernel from a loop over dst, x and y.
+func Binary[D, S any](loop func(dst []D, x, y []S)) Kernel {
 	return func(n int, d unsafe.Pointer, a *[3]unsafe.Pointer) {
 		loop(vec[D](d, n), vec[S](a[0], n), vec[S](a[1], n))
 	}

@@ -21,26 +21,26 @@ func init() {
 	registerWhere[float64]()
 
 	b := ir.Bool
-	register(ir.OpCopy, b, b, unary(func(dst, x []bool) { copy(dst, x) }))
-	register(ir.OpAnd, b, b, binary(func(dst, x, y []bool) {
+	register(ir.OpCopy, b, b, Unary(func(dst, x []bool) { copy(dst, x) }))
+	register(ir.OpAnd, b, b, Binary(func(dst, x, y []bool) {
 		x, y = x[:len(dst)], y[:len(dst)]
 		for i := range dst {
 			dst[i] = x[i] && y[i]
 		}
 	}))
-	register(ir.OpOr, b, b, binary(func(dst, x, y []bool) {
+	register(ir.OpOr, b, b, Binary(func(dst, x, y []bool) {
 		x, y = x[:len(dst)], y[:len(dst)]
 		for i := range dst {
 			dst[i] = x[i] || y[i]
 		}
 	}))
-	register(ir.OpXor, b, b, binary(func(dst, x, y []bool) {
+	register(ir.OpXor, b, b, Binary(func(dst, x, y []bool) {
 		x, y = x[:len(dst)], y[:len(dst)]
 		for i := range dst {
 			dst[i] = x[i] != y[i]
 		}
 	}))
-	register(ir.OpNot, b, b, unary(func(dst, x []bool) {
+	register(ir.OpNot, b, b, Unary(func(dst, x []bool) {
 		x = x[:len(dst)]
 		for i := range dst {
 			dst[i] = !x[i]
@@ -53,37 +53,37 @@ type ordered interface{ Number }
 func registerCompare[T ordered]() {
 	t := DTypeOf[T]()
 	b := ir.Bool
-	register(ir.OpLt, b, t, binary(func(dst []bool, x, y []T) {
+	register(ir.OpLt, b, t, Binary(func(dst []bool, x, y []T) {
 		x, y = x[:len(dst)], y[:len(dst)]
 		for i := range dst {
 			dst[i] = x[i] < y[i]
 		}
 	}))
-	register(ir.OpLe, b, t, binary(func(dst []bool, x, y []T) {
+	register(ir.OpLe, b, t, Binary(func(dst []bool, x, y []T) {
 		x, y = x[:len(dst)], y[:len(dst)]
 		for i := range dst {
 			dst[i] = x[i] <= y[i]
 		}
 	}))
-	register(ir.OpEq, b, t, binary(func(dst []bool, x, y []T) {
+	register(ir.OpEq, b, t, Binary(func(dst []bool, x, y []T) {
 		x, y = x[:len(dst)], y[:len(dst)]
 		for i := range dst {
 			dst[i] = x[i] == y[i]
 		}
 	}))
-	register(ir.OpNe, b, t, binary(func(dst []bool, x, y []T) {
+	register(ir.OpNe, b, t, Binary(func(dst []bool, x, y []T) {
 		x, y = x[:len(dst)], y[:len(dst)]
 		for i := range dst {
 			dst[i] = x[i] != y[i]
 		}
 	}))
-	register(ir.OpGe, b, t, binary(func(dst []bool, x, y []T) {
+	register(ir.OpGe, b, t, Binary(func(dst []bool, x, y []T) {
 		x, y = x[:len(dst)], y[:len(dst)]
 		for i := range dst {
 			dst[i] = x[i] >= y[i]
 		}
 	}))
-	register(ir.OpGt, b, t, binary(func(dst []bool, x, y []T) {
+	register(ir.OpGt, b, t, Binary(func(dst []bool, x, y []T) {
 		x, y = x[:len(dst)], y[:len(dst)]
 		for i := range dst {
 			dst[i] = x[i] > y[i]
@@ -95,7 +95,7 @@ func registerCompare[T ordered]() {
 func registerBoolCompare() {
 	b := ir.Bool
 	cmp := func(f func(x, y int) bool) Kernel {
-		return binary(func(dst []bool, x, y []bool) {
+		return Binary(func(dst []bool, x, y []bool) {
 			x, y = x[:len(dst)], y[:len(dst)]
 			for i := range dst {
 				dst[i] = f(b2i(x[i]), b2i(y[i]))
@@ -119,12 +119,12 @@ func b2i(b bool) int {
 
 func registerBits[T Int]() {
 	t := DTypeOf[T]()
-	register(ir.OpAnd, t, t, binary(mapBinary(func(x, y T) T { return x & y })))
-	register(ir.OpOr, t, t, binary(mapBinary(func(x, y T) T { return x | y })))
-	register(ir.OpXor, t, t, binary(mapBinary(func(x, y T) T { return x ^ y })))
-	register(ir.OpNot, t, t, unary(mapUnary(func(x T) T { return ^x })))
-	register(ir.OpShl, t, t, binary(mapBinary(Shl[T])))
-	register(ir.OpShr, t, t, binary(mapBinary(Shr[T])))
+	register(ir.OpAnd, t, t, Binary(mapBinary(func(x, y T) T { return x & y })))
+	register(ir.OpOr, t, t, Binary(mapBinary(func(x, y T) T { return x | y })))
+	register(ir.OpXor, t, t, Binary(mapBinary(func(x, y T) T { return x ^ y })))
+	register(ir.OpNot, t, t, Unary(mapUnary(func(x T) T { return ^x })))
+	register(ir.OpShl, t, t, Binary(mapBinary(Shl[T])))
+	register(ir.OpShr, t, t, Binary(mapBinary(Shr[T])))
 }
 
 // Shl is x << n; a count below 0 or at least the width gives 0.

@@ -26,19 +26,19 @@ var float64Funcs2 = map[ir.Op]func(x, y float64) float64{
 
 func init() {
 	for op, f := range float64Funcs {
-		register(op, ir.Float64, ir.Float64, unary(mapUnary(f)))
-		register(op, ir.Float32, ir.Float32, unary(mapUnary(func(x float32) float32 { return float32(f(float64(x))) })))
+		register(op, ir.Float64, ir.Float64, Unary(mapUnary(f)))
+		register(op, ir.Float32, ir.Float32, Unary(mapUnary(func(x float32) float32 { return float32(f(float64(x))) })))
 	}
 	for op, f := range float64Funcs2 {
-		register(op, ir.Float64, ir.Float64, binary(mapBinary(f)))
-		register(op, ir.Float32, ir.Float32, binary(mapBinary(func(x, y float32) float32 {
+		register(op, ir.Float64, ir.Float64, Binary(mapBinary(f)))
+		register(op, ir.Float32, ir.Float32, Binary(mapBinary(func(x, y float32) float32 {
 			return float32(f(float64(x), float64(y)))
 		})))
 	}
-	register(ir.OpSqrt, ir.Float64, ir.Float64, unary(Sqrt[float64]))
-	register(ir.OpSqrt, ir.Float32, ir.Float32, unary(Sqrt[float32]))
-	register(ir.OpNextafter, ir.Float64, ir.Float64, binary(mapBinary(math.Nextafter)))
-	register(ir.OpNextafter, ir.Float32, ir.Float32, binary(mapBinary(math.Nextafter32)))
+	register(ir.OpSqrt, ir.Float64, ir.Float64, Unary(Sqrt[float64]))
+	register(ir.OpSqrt, ir.Float32, ir.Float32, Unary(Sqrt[float32]))
+	register(ir.OpNextafter, ir.Float64, ir.Float64, Binary(mapBinary(math.Nextafter)))
+	register(ir.OpNextafter, ir.Float32, ir.Float32, Binary(mapBinary(math.Nextafter32)))
 	registerFloatPredicates[float32]()
 	registerFloatPredicates[float64]()
 	registerNumberFuncs[int32]()
@@ -60,7 +60,7 @@ func Sqrt[T Float](dst, x []T) {
 func registerFloatPredicates[T Float]() {
 	t := DTypeOf[T]()
 	pred := func(f func(float64) bool) Kernel {
-		return unary(func(dst []bool, x []T) {
+		return Unary(func(dst []bool, x []T) {
 			x = x[:len(dst)]
 			for i := range dst {
 				dst[i] = f(float64(x[i]))
@@ -75,14 +75,14 @@ func registerFloatPredicates[T Float]() {
 
 func registerNumberFuncs[T Number]() {
 	t := DTypeOf[T]()
-	register(ir.OpMax, t, t, binary(mapBinary(Max[T])))
-	register(ir.OpMin, t, t, binary(mapBinary(Min[T])))
-	register(ir.OpSign, t, t, unary(mapUnary(Sign[T])))
+	register(ir.OpMax, t, t, Binary(mapBinary(Max[T])))
+	register(ir.OpMin, t, t, Binary(mapBinary(Min[T])))
+	register(ir.OpSign, t, t, Unary(mapUnary(Sign[T])))
 }
 
 func registerIntFuncs[T Int]() {
 	t := DTypeOf[T]()
-	register(ir.OpAbs, t, t, unary(mapUnary(func(x T) T {
+	register(ir.OpAbs, t, t, Unary(mapUnary(func(x T) T {
 		if x < 0 {
 			return -x // MinInt wraps to itself
 		}
