@@ -45,12 +45,12 @@
 // registers or sixteen NEON registers):
 //
 //  1. acc[j] starts at the identity (0, 1, +Inf, -Inf) for j < P.
-//  2. For the largest n that is a multiple of P, element i < n is folded into
-//     acc[i mod P], in increasing i: acc[j] = acc[j] op x[i] (Dot:
-//     acc[j] = fma(x[i], y[i], acc[j])).
+//  2. Element i is folded into acc[i mod P], in increasing i: acc[j] = acc[j] op
+//     x[i] (Dot: acc[j] = fma(x[i], y[i], acc[j])). A tail shorter than P thus
+//     fills the first accumulators only, and the assembly handles it with whole
+//     and partial (masked) vectors.
 //  3. The partials are combined by halving: for h = P/2, P/4, ..., 1 and j < h,
-//     acc[j] = acc[j] op acc[j+h] (Dot adds).
-//  4. s = acc[0], then the tail x[n:] is folded into s in order.
+//     acc[j] = acc[j] op acc[j+h] (Dot adds). The result is acc[0].
 //
 // MinF64 and friends need a non-empty x; an empty one gives the identity.
 //

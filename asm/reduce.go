@@ -16,16 +16,15 @@ import "math"
 //			acc[j] += bx[j]
 //		}
 //	}
+//	for i := n; i < len(x); i++ {
+//		acc[i-n] += x[i]
+//	}
 //	for h := len(acc) / 2; h > 0; h /= 2 {
 //		for j := range h {
 //			acc[j] += acc[j+h]
 //		}
 //	}
-//	s := acc[0]
-//	for i := n; i < len(x); i++ {
-//		s += x[i]
-//	}
-//	return s
+//	return acc[0]
 func SumF64(x []float64) float64 {
 	switch active {
 	case LevelAVX512:
@@ -49,16 +48,15 @@ func sumF64Generic(x []float64) float64 {
 			acc[j] += bx[j]
 		}
 	}
+	for i := n; i < len(x); i++ {
+		acc[i-n] += x[i]
+	}
 	for h := len(acc) / 2; h > 0; h /= 2 {
 		for j := range h {
 			acc[j] += acc[j+h]
 		}
 	}
-	s := acc[0]
-	for i := n; i < len(x); i++ {
-		s += x[i]
-	}
-	return s
+	return acc[0]
 }
 
 // ProdF64 returns the product of x; it is 1 for an empty x.
@@ -76,16 +74,15 @@ func sumF64Generic(x []float64) float64 {
 //			acc[j] *= bx[j]
 //		}
 //	}
+//	for i := n; i < len(x); i++ {
+//		acc[i-n] *= x[i]
+//	}
 //	for h := len(acc) / 2; h > 0; h /= 2 {
 //		for j := range h {
 //			acc[j] *= acc[j+h]
 //		}
 //	}
-//	s := acc[0]
-//	for i := n; i < len(x); i++ {
-//		s *= x[i]
-//	}
-//	return s
+//	return acc[0]
 func ProdF64(x []float64) float64 {
 	switch active {
 	case LevelAVX512:
@@ -112,16 +109,15 @@ func prodF64Generic(x []float64) float64 {
 			acc[j] *= bx[j]
 		}
 	}
+	for i := n; i < len(x); i++ {
+		acc[i-n] *= x[i]
+	}
 	for h := len(acc) / 2; h > 0; h /= 2 {
 		for j := range h {
 			acc[j] *= acc[j+h]
 		}
 	}
-	s := acc[0]
-	for i := n; i < len(x); i++ {
-		s *= x[i]
-	}
-	return s
+	return acc[0]
 }
 
 // MinF64 returns the smallest element of x, NaN if x holds a NaN. Callers must pass a non-empty x (an empty x gives +Inf). Ties between -0 and +0 resolve as in MinimumF64, in the fixed order below.
@@ -139,16 +135,15 @@ func prodF64Generic(x []float64) float64 {
 //			acc[j] = scMinF64(acc[j], bx[j])
 //		}
 //	}
+//	for i := n; i < len(x); i++ {
+//		acc[i-n] = scMinF64(acc[i-n], x[i])
+//	}
 //	for h := len(acc) / 2; h > 0; h /= 2 {
 //		for j := range h {
 //			acc[j] = scMinF64(acc[j], acc[j+h])
 //		}
 //	}
-//	s := acc[0]
-//	for i := n; i < len(x); i++ {
-//		s = scMinF64(s, x[i])
-//	}
-//	return s
+//	return acc[0]
 func MinF64(x []float64) float64 {
 	switch active {
 	case LevelAVX512:
@@ -175,16 +170,15 @@ func minF64Generic(x []float64) float64 {
 			acc[j] = scMinF64(acc[j], bx[j])
 		}
 	}
+	for i := n; i < len(x); i++ {
+		acc[i-n] = scMinF64(acc[i-n], x[i])
+	}
 	for h := len(acc) / 2; h > 0; h /= 2 {
 		for j := range h {
 			acc[j] = scMinF64(acc[j], acc[j+h])
 		}
 	}
-	s := acc[0]
-	for i := n; i < len(x); i++ {
-		s = scMinF64(s, x[i])
-	}
-	return s
+	return acc[0]
 }
 
 // MaxF64 returns the largest element of x, NaN if x holds a NaN. Callers must pass a non-empty x (an empty x gives -Inf). Ties between -0 and +0 resolve as in MaximumF64, in the fixed order below.
@@ -202,16 +196,15 @@ func minF64Generic(x []float64) float64 {
 //			acc[j] = scMaxF64(acc[j], bx[j])
 //		}
 //	}
+//	for i := n; i < len(x); i++ {
+//		acc[i-n] = scMaxF64(acc[i-n], x[i])
+//	}
 //	for h := len(acc) / 2; h > 0; h /= 2 {
 //		for j := range h {
 //			acc[j] = scMaxF64(acc[j], acc[j+h])
 //		}
 //	}
-//	s := acc[0]
-//	for i := n; i < len(x); i++ {
-//		s = scMaxF64(s, x[i])
-//	}
-//	return s
+//	return acc[0]
 func MaxF64(x []float64) float64 {
 	switch active {
 	case LevelAVX512:
@@ -238,16 +231,15 @@ func maxF64Generic(x []float64) float64 {
 			acc[j] = scMaxF64(acc[j], bx[j])
 		}
 	}
+	for i := n; i < len(x); i++ {
+		acc[i-n] = scMaxF64(acc[i-n], x[i])
+	}
 	for h := len(acc) / 2; h > 0; h /= 2 {
 		for j := range h {
 			acc[j] = scMaxF64(acc[j], acc[j+h])
 		}
 	}
-	s := acc[0]
-	for i := n; i < len(x); i++ {
-		s = scMaxF64(s, x[i])
-	}
-	return s
+	return acc[0]
 }
 
 // DotF64 returns the dot product of x and y, each term folded in with a fused multiply-add; it is 0 for empty slices.
@@ -264,16 +256,15 @@ func maxF64Generic(x []float64) float64 {
 //			acc[j] = scFMAF64(bx[j], by[j], acc[j])
 //		}
 //	}
+//	for i := n; i < len(x); i++ {
+//		acc[i-n] = scFMAF64(x[i], y[i], acc[i-n])
+//	}
 //	for h := len(acc) / 2; h > 0; h /= 2 {
 //		for j := range h {
 //			acc[j] += acc[j+h]
 //		}
 //	}
-//	s := acc[0]
-//	for i := n; i < len(x); i++ {
-//		s = scFMAF64(x[i], y[i], s)
-//	}
-//	return s
+//	return acc[0]
 func DotF64(x, y []float64) float64 {
 	switch active {
 	case LevelAVX512:
@@ -299,16 +290,15 @@ func dotF64Generic(x, y []float64) float64 {
 			acc[j] = scFMAF64(bx[j], by[j], acc[j])
 		}
 	}
+	for i := n; i < len(x); i++ {
+		acc[i-n] = scFMAF64(x[i], y[i], acc[i-n])
+	}
 	for h := len(acc) / 2; h > 0; h /= 2 {
 		for j := range h {
 			acc[j] += acc[j+h]
 		}
 	}
-	s := acc[0]
-	for i := n; i < len(x); i++ {
-		s = scFMAF64(x[i], y[i], s)
-	}
-	return s
+	return acc[0]
 }
 
 // SumF32 returns the sum of x; it is 0 for an empty x.
@@ -323,16 +313,15 @@ func dotF64Generic(x, y []float64) float64 {
 //			acc[j] += bx[j]
 //		}
 //	}
+//	for i := n; i < len(x); i++ {
+//		acc[i-n] += x[i]
+//	}
 //	for h := len(acc) / 2; h > 0; h /= 2 {
 //		for j := range h {
 //			acc[j] += acc[j+h]
 //		}
 //	}
-//	s := acc[0]
-//	for i := n; i < len(x); i++ {
-//		s += x[i]
-//	}
-//	return s
+//	return acc[0]
 func SumF32(x []float32) float32 {
 	switch active {
 	case LevelAVX512:
@@ -356,16 +345,15 @@ func sumF32Generic(x []float32) float32 {
 			acc[j] += bx[j]
 		}
 	}
+	for i := n; i < len(x); i++ {
+		acc[i-n] += x[i]
+	}
 	for h := len(acc) / 2; h > 0; h /= 2 {
 		for j := range h {
 			acc[j] += acc[j+h]
 		}
 	}
-	s := acc[0]
-	for i := n; i < len(x); i++ {
-		s += x[i]
-	}
-	return s
+	return acc[0]
 }
 
 // ProdF32 returns the product of x; it is 1 for an empty x.
@@ -383,16 +371,15 @@ func sumF32Generic(x []float32) float32 {
 //			acc[j] *= bx[j]
 //		}
 //	}
+//	for i := n; i < len(x); i++ {
+//		acc[i-n] *= x[i]
+//	}
 //	for h := len(acc) / 2; h > 0; h /= 2 {
 //		for j := range h {
 //			acc[j] *= acc[j+h]
 //		}
 //	}
-//	s := acc[0]
-//	for i := n; i < len(x); i++ {
-//		s *= x[i]
-//	}
-//	return s
+//	return acc[0]
 func ProdF32(x []float32) float32 {
 	switch active {
 	case LevelAVX512:
@@ -419,16 +406,15 @@ func prodF32Generic(x []float32) float32 {
 			acc[j] *= bx[j]
 		}
 	}
+	for i := n; i < len(x); i++ {
+		acc[i-n] *= x[i]
+	}
 	for h := len(acc) / 2; h > 0; h /= 2 {
 		for j := range h {
 			acc[j] *= acc[j+h]
 		}
 	}
-	s := acc[0]
-	for i := n; i < len(x); i++ {
-		s *= x[i]
-	}
-	return s
+	return acc[0]
 }
 
 // MinF32 returns the smallest element of x, NaN if x holds a NaN. Callers must pass a non-empty x (an empty x gives +Inf). Ties between -0 and +0 resolve as in MinimumF64, in the fixed order below.
@@ -446,16 +432,15 @@ func prodF32Generic(x []float32) float32 {
 //			acc[j] = scMinF32(acc[j], bx[j])
 //		}
 //	}
+//	for i := n; i < len(x); i++ {
+//		acc[i-n] = scMinF32(acc[i-n], x[i])
+//	}
 //	for h := len(acc) / 2; h > 0; h /= 2 {
 //		for j := range h {
 //			acc[j] = scMinF32(acc[j], acc[j+h])
 //		}
 //	}
-//	s := acc[0]
-//	for i := n; i < len(x); i++ {
-//		s = scMinF32(s, x[i])
-//	}
-//	return s
+//	return acc[0]
 func MinF32(x []float32) float32 {
 	switch active {
 	case LevelAVX512:
@@ -482,16 +467,15 @@ func minF32Generic(x []float32) float32 {
 			acc[j] = scMinF32(acc[j], bx[j])
 		}
 	}
+	for i := n; i < len(x); i++ {
+		acc[i-n] = scMinF32(acc[i-n], x[i])
+	}
 	for h := len(acc) / 2; h > 0; h /= 2 {
 		for j := range h {
 			acc[j] = scMinF32(acc[j], acc[j+h])
 		}
 	}
-	s := acc[0]
-	for i := n; i < len(x); i++ {
-		s = scMinF32(s, x[i])
-	}
-	return s
+	return acc[0]
 }
 
 // MaxF32 returns the largest element of x, NaN if x holds a NaN. Callers must pass a non-empty x (an empty x gives -Inf). Ties between -0 and +0 resolve as in MaximumF64, in the fixed order below.
@@ -509,16 +493,15 @@ func minF32Generic(x []float32) float32 {
 //			acc[j] = scMaxF32(acc[j], bx[j])
 //		}
 //	}
+//	for i := n; i < len(x); i++ {
+//		acc[i-n] = scMaxF32(acc[i-n], x[i])
+//	}
 //	for h := len(acc) / 2; h > 0; h /= 2 {
 //		for j := range h {
 //			acc[j] = scMaxF32(acc[j], acc[j+h])
 //		}
 //	}
-//	s := acc[0]
-//	for i := n; i < len(x); i++ {
-//		s = scMaxF32(s, x[i])
-//	}
-//	return s
+//	return acc[0]
 func MaxF32(x []float32) float32 {
 	switch active {
 	case LevelAVX512:
@@ -545,16 +528,15 @@ func maxF32Generic(x []float32) float32 {
 			acc[j] = scMaxF32(acc[j], bx[j])
 		}
 	}
+	for i := n; i < len(x); i++ {
+		acc[i-n] = scMaxF32(acc[i-n], x[i])
+	}
 	for h := len(acc) / 2; h > 0; h /= 2 {
 		for j := range h {
 			acc[j] = scMaxF32(acc[j], acc[j+h])
 		}
 	}
-	s := acc[0]
-	for i := n; i < len(x); i++ {
-		s = scMaxF32(s, x[i])
-	}
-	return s
+	return acc[0]
 }
 
 // DotF32 returns the dot product of x and y, each term folded in with a fused multiply-add; it is 0 for empty slices.
@@ -571,16 +553,15 @@ func maxF32Generic(x []float32) float32 {
 //			acc[j] = scFMAF32(bx[j], by[j], acc[j])
 //		}
 //	}
+//	for i := n; i < len(x); i++ {
+//		acc[i-n] = scFMAF32(x[i], y[i], acc[i-n])
+//	}
 //	for h := len(acc) / 2; h > 0; h /= 2 {
 //		for j := range h {
 //			acc[j] += acc[j+h]
 //		}
 //	}
-//	s := acc[0]
-//	for i := n; i < len(x); i++ {
-//		s = scFMAF32(x[i], y[i], s)
-//	}
-//	return s
+//	return acc[0]
 func DotF32(x, y []float32) float32 {
 	switch active {
 	case LevelAVX512:
@@ -606,14 +587,13 @@ func dotF32Generic(x, y []float32) float32 {
 			acc[j] = scFMAF32(bx[j], by[j], acc[j])
 		}
 	}
+	for i := n; i < len(x); i++ {
+		acc[i-n] = scFMAF32(x[i], y[i], acc[i-n])
+	}
 	for h := len(acc) / 2; h > 0; h /= 2 {
 		for j := range h {
 			acc[j] += acc[j+h]
 		}
 	}
-	s := acc[0]
-	for i := n; i < len(x); i++ {
-		s = scFMAF32(x[i], y[i], s)
-	}
-	return s
+	return acc[0]
 }

@@ -26,7 +26,7 @@ TEXT ·sumF64NEON(SB), NOSPLIT, $0-32
 	VMOV V0.B16, V15.B16
 	AND $-32, R1, R5
 	SUB R5, R1, R1
-	CBZ R5, combine
+	CBZ R5, tail
 loop:
 	VLD1.P 64(R0), [V16.D2, V17.D2, V18.D2, V19.D2]
 	WORD $0x4e70d400 // fadd v0.2d, v0.2d, v16.2d
@@ -50,6 +50,217 @@ loop:
 	WORD $0x4e73d5ef // fadd v15.2d, v15.2d, v19.2d
 	SUBS $32, R5, R5
 	BNE loop
+tail:
+	CBZ R1, combine
+	CMP $2, R1
+	BLT part0
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x4e70d400 // fadd v0.2d, v0.2d, v16.2d
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part1
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x4e70d421 // fadd v1.2d, v1.2d, v16.2d
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part2
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x4e70d442 // fadd v2.2d, v2.2d, v16.2d
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part3
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x4e70d463 // fadd v3.2d, v3.2d, v16.2d
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part4
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x4e70d484 // fadd v4.2d, v4.2d, v16.2d
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part5
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x4e70d4a5 // fadd v5.2d, v5.2d, v16.2d
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part6
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x4e70d4c6 // fadd v6.2d, v6.2d, v16.2d
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part7
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x4e70d4e7 // fadd v7.2d, v7.2d, v16.2d
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part8
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x4e70d508 // fadd v8.2d, v8.2d, v16.2d
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part9
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x4e70d529 // fadd v9.2d, v9.2d, v16.2d
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part10
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x4e70d54a // fadd v10.2d, v10.2d, v16.2d
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part11
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x4e70d56b // fadd v11.2d, v11.2d, v16.2d
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part12
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x4e70d58c // fadd v12.2d, v12.2d, v16.2d
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part13
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x4e70d5ad // fadd v13.2d, v13.2d, v16.2d
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part14
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x4e70d5ce // fadd v14.2d, v14.2d, v16.2d
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part15
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x4e70d5ef // fadd v15.2d, v15.2d, v16.2d
+	SUBS $2, R1, R1
+	BEQ combine
+	B combine
+part0:
+	MOVD $0x8000000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone0:
+	WORD $0x4e70d400 // fadd v0.2d, v0.2d, v16.2d
+	B combine
+part1:
+	MOVD $0x8000000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone1:
+	WORD $0x4e70d421 // fadd v1.2d, v1.2d, v16.2d
+	B combine
+part2:
+	MOVD $0x8000000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone2:
+	WORD $0x4e70d442 // fadd v2.2d, v2.2d, v16.2d
+	B combine
+part3:
+	MOVD $0x8000000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone3:
+	WORD $0x4e70d463 // fadd v3.2d, v3.2d, v16.2d
+	B combine
+part4:
+	MOVD $0x8000000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone4:
+	WORD $0x4e70d484 // fadd v4.2d, v4.2d, v16.2d
+	B combine
+part5:
+	MOVD $0x8000000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone5:
+	WORD $0x4e70d4a5 // fadd v5.2d, v5.2d, v16.2d
+	B combine
+part6:
+	MOVD $0x8000000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone6:
+	WORD $0x4e70d4c6 // fadd v6.2d, v6.2d, v16.2d
+	B combine
+part7:
+	MOVD $0x8000000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone7:
+	WORD $0x4e70d4e7 // fadd v7.2d, v7.2d, v16.2d
+	B combine
+part8:
+	MOVD $0x8000000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone8:
+	WORD $0x4e70d508 // fadd v8.2d, v8.2d, v16.2d
+	B combine
+part9:
+	MOVD $0x8000000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone9:
+	WORD $0x4e70d529 // fadd v9.2d, v9.2d, v16.2d
+	B combine
+part10:
+	MOVD $0x8000000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone10:
+	WORD $0x4e70d54a // fadd v10.2d, v10.2d, v16.2d
+	B combine
+part11:
+	MOVD $0x8000000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone11:
+	WORD $0x4e70d56b // fadd v11.2d, v11.2d, v16.2d
+	B combine
+part12:
+	MOVD $0x8000000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone12:
+	WORD $0x4e70d58c // fadd v12.2d, v12.2d, v16.2d
+	B combine
+part13:
+	MOVD $0x8000000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone13:
+	WORD $0x4e70d5ad // fadd v13.2d, v13.2d, v16.2d
+	B combine
+part14:
+	MOVD $0x8000000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone14:
+	WORD $0x4e70d5ce // fadd v14.2d, v14.2d, v16.2d
+	B combine
+part15:
+	MOVD $0x8000000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone15:
+	WORD $0x4e70d5ef // fadd v15.2d, v15.2d, v16.2d
+	B combine
 combine:
 	WORD $0x4e68d400 // fadd v0.2d, v0.2d, v8.2d
 	WORD $0x4e69d421 // fadd v1.2d, v1.2d, v9.2d
@@ -68,12 +279,6 @@ combine:
 	WORD $0x4e61d400 // fadd v0.2d, v0.2d, v1.2d
 	VEXT $8, V0.B16, V0.B16, V1.B16
 	WORD $0x4e61d400 // fadd v0.2d, v0.2d, v1.2d
-tail:
-	CBZ R1, done
-	FMOVD.P 8(R0), F16
-	WORD $0x4e70d400 // fadd v0.2d, v0.2d, v16.2d
-	SUB $1, R1, R1
-	B tail
 done:
 	FMOVD F0, ret+24(FP)
 	RET
@@ -101,7 +306,7 @@ TEXT ·prodF64NEON(SB), NOSPLIT, $0-32
 	VMOV V0.B16, V15.B16
 	AND $-32, R1, R5
 	SUB R5, R1, R1
-	CBZ R5, combine
+	CBZ R5, tail
 loop:
 	VLD1.P 64(R0), [V16.D2, V17.D2, V18.D2, V19.D2]
 	WORD $0x6e70dc00 // fmul v0.2d, v0.2d, v16.2d
@@ -125,6 +330,217 @@ loop:
 	WORD $0x6e73ddef // fmul v15.2d, v15.2d, v19.2d
 	SUBS $32, R5, R5
 	BNE loop
+tail:
+	CBZ R1, combine
+	CMP $2, R1
+	BLT part0
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x6e70dc00 // fmul v0.2d, v0.2d, v16.2d
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part1
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x6e70dc21 // fmul v1.2d, v1.2d, v16.2d
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part2
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x6e70dc42 // fmul v2.2d, v2.2d, v16.2d
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part3
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x6e70dc63 // fmul v3.2d, v3.2d, v16.2d
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part4
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x6e70dc84 // fmul v4.2d, v4.2d, v16.2d
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part5
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x6e70dca5 // fmul v5.2d, v5.2d, v16.2d
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part6
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x6e70dcc6 // fmul v6.2d, v6.2d, v16.2d
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part7
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x6e70dce7 // fmul v7.2d, v7.2d, v16.2d
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part8
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x6e70dd08 // fmul v8.2d, v8.2d, v16.2d
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part9
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x6e70dd29 // fmul v9.2d, v9.2d, v16.2d
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part10
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x6e70dd4a // fmul v10.2d, v10.2d, v16.2d
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part11
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x6e70dd6b // fmul v11.2d, v11.2d, v16.2d
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part12
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x6e70dd8c // fmul v12.2d, v12.2d, v16.2d
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part13
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x6e70ddad // fmul v13.2d, v13.2d, v16.2d
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part14
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x6e70ddce // fmul v14.2d, v14.2d, v16.2d
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part15
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x6e70ddef // fmul v15.2d, v15.2d, v16.2d
+	SUBS $2, R1, R1
+	BEQ combine
+	B combine
+part0:
+	MOVD $0x3ff0000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone0:
+	WORD $0x6e70dc00 // fmul v0.2d, v0.2d, v16.2d
+	B combine
+part1:
+	MOVD $0x3ff0000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone1:
+	WORD $0x6e70dc21 // fmul v1.2d, v1.2d, v16.2d
+	B combine
+part2:
+	MOVD $0x3ff0000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone2:
+	WORD $0x6e70dc42 // fmul v2.2d, v2.2d, v16.2d
+	B combine
+part3:
+	MOVD $0x3ff0000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone3:
+	WORD $0x6e70dc63 // fmul v3.2d, v3.2d, v16.2d
+	B combine
+part4:
+	MOVD $0x3ff0000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone4:
+	WORD $0x6e70dc84 // fmul v4.2d, v4.2d, v16.2d
+	B combine
+part5:
+	MOVD $0x3ff0000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone5:
+	WORD $0x6e70dca5 // fmul v5.2d, v5.2d, v16.2d
+	B combine
+part6:
+	MOVD $0x3ff0000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone6:
+	WORD $0x6e70dcc6 // fmul v6.2d, v6.2d, v16.2d
+	B combine
+part7:
+	MOVD $0x3ff0000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone7:
+	WORD $0x6e70dce7 // fmul v7.2d, v7.2d, v16.2d
+	B combine
+part8:
+	MOVD $0x3ff0000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone8:
+	WORD $0x6e70dd08 // fmul v8.2d, v8.2d, v16.2d
+	B combine
+part9:
+	MOVD $0x3ff0000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone9:
+	WORD $0x6e70dd29 // fmul v9.2d, v9.2d, v16.2d
+	B combine
+part10:
+	MOVD $0x3ff0000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone10:
+	WORD $0x6e70dd4a // fmul v10.2d, v10.2d, v16.2d
+	B combine
+part11:
+	MOVD $0x3ff0000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone11:
+	WORD $0x6e70dd6b // fmul v11.2d, v11.2d, v16.2d
+	B combine
+part12:
+	MOVD $0x3ff0000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone12:
+	WORD $0x6e70dd8c // fmul v12.2d, v12.2d, v16.2d
+	B combine
+part13:
+	MOVD $0x3ff0000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone13:
+	WORD $0x6e70ddad // fmul v13.2d, v13.2d, v16.2d
+	B combine
+part14:
+	MOVD $0x3ff0000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone14:
+	WORD $0x6e70ddce // fmul v14.2d, v14.2d, v16.2d
+	B combine
+part15:
+	MOVD $0x3ff0000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone15:
+	WORD $0x6e70ddef // fmul v15.2d, v15.2d, v16.2d
+	B combine
 combine:
 	WORD $0x6e68dc00 // fmul v0.2d, v0.2d, v8.2d
 	WORD $0x6e69dc21 // fmul v1.2d, v1.2d, v9.2d
@@ -143,12 +559,6 @@ combine:
 	WORD $0x6e61dc00 // fmul v0.2d, v0.2d, v1.2d
 	VEXT $8, V0.B16, V0.B16, V1.B16
 	WORD $0x6e61dc00 // fmul v0.2d, v0.2d, v1.2d
-tail:
-	CBZ R1, done
-	FMOVD.P 8(R0), F16
-	WORD $0x6e70dc00 // fmul v0.2d, v0.2d, v16.2d
-	SUB $1, R1, R1
-	B tail
 done:
 	FMOVD F0, ret+24(FP)
 	RET
@@ -176,7 +586,7 @@ TEXT ·minF64NEON(SB), NOSPLIT, $0-32
 	VMOV V0.B16, V15.B16
 	AND $-32, R1, R5
 	SUB R5, R1, R1
-	CBZ R5, combine
+	CBZ R5, tail
 loop:
 	VLD1.P 64(R0), [V16.D2, V17.D2, V18.D2, V19.D2]
 	WORD $0x6ee0e618 // fcmgt v24.2d, v16.2d, v0.2d
@@ -248,6 +658,313 @@ loop:
 	WORD $0x6efb1e6f // bif v15.16b, v19.16b, v27.16b
 	SUBS $32, R5, R5
 	BNE loop
+tail:
+	CBZ R1, combine
+	CMP $2, R1
+	BLT part0
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x6ee0e618 // fcmgt v24.2d, v16.2d, v0.2d
+	WORD $0x4e60e41c // fcmeq v28.2d, v0.2d, v0.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e00 // bif v0.16b, v16.16b, v24.16b
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part1
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x6ee1e618 // fcmgt v24.2d, v16.2d, v1.2d
+	WORD $0x4e61e43c // fcmeq v28.2d, v1.2d, v1.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e01 // bif v1.16b, v16.16b, v24.16b
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part2
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x6ee2e618 // fcmgt v24.2d, v16.2d, v2.2d
+	WORD $0x4e62e45c // fcmeq v28.2d, v2.2d, v2.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e02 // bif v2.16b, v16.16b, v24.16b
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part3
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x6ee3e618 // fcmgt v24.2d, v16.2d, v3.2d
+	WORD $0x4e63e47c // fcmeq v28.2d, v3.2d, v3.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e03 // bif v3.16b, v16.16b, v24.16b
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part4
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x6ee4e618 // fcmgt v24.2d, v16.2d, v4.2d
+	WORD $0x4e64e49c // fcmeq v28.2d, v4.2d, v4.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e04 // bif v4.16b, v16.16b, v24.16b
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part5
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x6ee5e618 // fcmgt v24.2d, v16.2d, v5.2d
+	WORD $0x4e65e4bc // fcmeq v28.2d, v5.2d, v5.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e05 // bif v5.16b, v16.16b, v24.16b
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part6
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x6ee6e618 // fcmgt v24.2d, v16.2d, v6.2d
+	WORD $0x4e66e4dc // fcmeq v28.2d, v6.2d, v6.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e06 // bif v6.16b, v16.16b, v24.16b
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part7
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x6ee7e618 // fcmgt v24.2d, v16.2d, v7.2d
+	WORD $0x4e67e4fc // fcmeq v28.2d, v7.2d, v7.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e07 // bif v7.16b, v16.16b, v24.16b
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part8
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x6ee8e618 // fcmgt v24.2d, v16.2d, v8.2d
+	WORD $0x4e68e51c // fcmeq v28.2d, v8.2d, v8.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e08 // bif v8.16b, v16.16b, v24.16b
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part9
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x6ee9e618 // fcmgt v24.2d, v16.2d, v9.2d
+	WORD $0x4e69e53c // fcmeq v28.2d, v9.2d, v9.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e09 // bif v9.16b, v16.16b, v24.16b
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part10
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x6eeae618 // fcmgt v24.2d, v16.2d, v10.2d
+	WORD $0x4e6ae55c // fcmeq v28.2d, v10.2d, v10.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e0a // bif v10.16b, v16.16b, v24.16b
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part11
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x6eebe618 // fcmgt v24.2d, v16.2d, v11.2d
+	WORD $0x4e6be57c // fcmeq v28.2d, v11.2d, v11.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e0b // bif v11.16b, v16.16b, v24.16b
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part12
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x6eece618 // fcmgt v24.2d, v16.2d, v12.2d
+	WORD $0x4e6ce59c // fcmeq v28.2d, v12.2d, v12.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e0c // bif v12.16b, v16.16b, v24.16b
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part13
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x6eede618 // fcmgt v24.2d, v16.2d, v13.2d
+	WORD $0x4e6de5bc // fcmeq v28.2d, v13.2d, v13.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e0d // bif v13.16b, v16.16b, v24.16b
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part14
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x6eeee618 // fcmgt v24.2d, v16.2d, v14.2d
+	WORD $0x4e6ee5dc // fcmeq v28.2d, v14.2d, v14.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e0e // bif v14.16b, v16.16b, v24.16b
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part15
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x6eefe618 // fcmgt v24.2d, v16.2d, v15.2d
+	WORD $0x4e6fe5fc // fcmeq v28.2d, v15.2d, v15.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e0f // bif v15.16b, v16.16b, v24.16b
+	SUBS $2, R1, R1
+	BEQ combine
+	B combine
+part0:
+	MOVD $0x7ff0000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone0:
+	WORD $0x6ee0e618 // fcmgt v24.2d, v16.2d, v0.2d
+	WORD $0x4e60e41c // fcmeq v28.2d, v0.2d, v0.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e00 // bif v0.16b, v16.16b, v24.16b
+	B combine
+part1:
+	MOVD $0x7ff0000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone1:
+	WORD $0x6ee1e618 // fcmgt v24.2d, v16.2d, v1.2d
+	WORD $0x4e61e43c // fcmeq v28.2d, v1.2d, v1.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e01 // bif v1.16b, v16.16b, v24.16b
+	B combine
+part2:
+	MOVD $0x7ff0000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone2:
+	WORD $0x6ee2e618 // fcmgt v24.2d, v16.2d, v2.2d
+	WORD $0x4e62e45c // fcmeq v28.2d, v2.2d, v2.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e02 // bif v2.16b, v16.16b, v24.16b
+	B combine
+part3:
+	MOVD $0x7ff0000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone3:
+	WORD $0x6ee3e618 // fcmgt v24.2d, v16.2d, v3.2d
+	WORD $0x4e63e47c // fcmeq v28.2d, v3.2d, v3.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e03 // bif v3.16b, v16.16b, v24.16b
+	B combine
+part4:
+	MOVD $0x7ff0000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone4:
+	WORD $0x6ee4e618 // fcmgt v24.2d, v16.2d, v4.2d
+	WORD $0x4e64e49c // fcmeq v28.2d, v4.2d, v4.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e04 // bif v4.16b, v16.16b, v24.16b
+	B combine
+part5:
+	MOVD $0x7ff0000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone5:
+	WORD $0x6ee5e618 // fcmgt v24.2d, v16.2d, v5.2d
+	WORD $0x4e65e4bc // fcmeq v28.2d, v5.2d, v5.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e05 // bif v5.16b, v16.16b, v24.16b
+	B combine
+part6:
+	MOVD $0x7ff0000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone6:
+	WORD $0x6ee6e618 // fcmgt v24.2d, v16.2d, v6.2d
+	WORD $0x4e66e4dc // fcmeq v28.2d, v6.2d, v6.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e06 // bif v6.16b, v16.16b, v24.16b
+	B combine
+part7:
+	MOVD $0x7ff0000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone7:
+	WORD $0x6ee7e618 // fcmgt v24.2d, v16.2d, v7.2d
+	WORD $0x4e67e4fc // fcmeq v28.2d, v7.2d, v7.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e07 // bif v7.16b, v16.16b, v24.16b
+	B combine
+part8:
+	MOVD $0x7ff0000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone8:
+	WORD $0x6ee8e618 // fcmgt v24.2d, v16.2d, v8.2d
+	WORD $0x4e68e51c // fcmeq v28.2d, v8.2d, v8.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e08 // bif v8.16b, v16.16b, v24.16b
+	B combine
+part9:
+	MOVD $0x7ff0000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone9:
+	WORD $0x6ee9e618 // fcmgt v24.2d, v16.2d, v9.2d
+	WORD $0x4e69e53c // fcmeq v28.2d, v9.2d, v9.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e09 // bif v9.16b, v16.16b, v24.16b
+	B combine
+part10:
+	MOVD $0x7ff0000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone10:
+	WORD $0x6eeae618 // fcmgt v24.2d, v16.2d, v10.2d
+	WORD $0x4e6ae55c // fcmeq v28.2d, v10.2d, v10.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e0a // bif v10.16b, v16.16b, v24.16b
+	B combine
+part11:
+	MOVD $0x7ff0000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone11:
+	WORD $0x6eebe618 // fcmgt v24.2d, v16.2d, v11.2d
+	WORD $0x4e6be57c // fcmeq v28.2d, v11.2d, v11.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e0b // bif v11.16b, v16.16b, v24.16b
+	B combine
+part12:
+	MOVD $0x7ff0000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone12:
+	WORD $0x6eece618 // fcmgt v24.2d, v16.2d, v12.2d
+	WORD $0x4e6ce59c // fcmeq v28.2d, v12.2d, v12.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e0c // bif v12.16b, v16.16b, v24.16b
+	B combine
+part13:
+	MOVD $0x7ff0000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone13:
+	WORD $0x6eede618 // fcmgt v24.2d, v16.2d, v13.2d
+	WORD $0x4e6de5bc // fcmeq v28.2d, v13.2d, v13.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e0d // bif v13.16b, v16.16b, v24.16b
+	B combine
+part14:
+	MOVD $0x7ff0000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone14:
+	WORD $0x6eeee618 // fcmgt v24.2d, v16.2d, v14.2d
+	WORD $0x4e6ee5dc // fcmeq v28.2d, v14.2d, v14.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e0e // bif v14.16b, v16.16b, v24.16b
+	B combine
+part15:
+	MOVD $0x7ff0000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone15:
+	WORD $0x6eefe618 // fcmgt v24.2d, v16.2d, v15.2d
+	WORD $0x4e6fe5fc // fcmeq v28.2d, v15.2d, v15.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e0f // bif v15.16b, v16.16b, v24.16b
+	B combine
 combine:
 	WORD $0x6ee0e518 // fcmgt v24.2d, v8.2d, v0.2d
 	WORD $0x4e60e41c // fcmeq v28.2d, v0.2d, v0.2d
@@ -314,15 +1031,6 @@ combine:
 	WORD $0x4e60e41c // fcmeq v28.2d, v0.2d, v0.2d
 	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
 	WORD $0x6ef81c20 // bif v0.16b, v1.16b, v24.16b
-tail:
-	CBZ R1, done
-	FMOVD.P 8(R0), F16
-	WORD $0x6ee0e618 // fcmgt v24.2d, v16.2d, v0.2d
-	WORD $0x4e60e41c // fcmeq v28.2d, v0.2d, v0.2d
-	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
-	WORD $0x6ef81e00 // bif v0.16b, v16.16b, v24.16b
-	SUB $1, R1, R1
-	B tail
 done:
 	FMOVD F0, ret+24(FP)
 	RET
@@ -350,7 +1058,7 @@ TEXT ·maxF64NEON(SB), NOSPLIT, $0-32
 	VMOV V0.B16, V15.B16
 	AND $-32, R1, R5
 	SUB R5, R1, R1
-	CBZ R5, combine
+	CBZ R5, tail
 loop:
 	VLD1.P 64(R0), [V16.D2, V17.D2, V18.D2, V19.D2]
 	WORD $0x6ef0e418 // fcmgt v24.2d, v0.2d, v16.2d
@@ -422,6 +1130,313 @@ loop:
 	WORD $0x6efb1e6f // bif v15.16b, v19.16b, v27.16b
 	SUBS $32, R5, R5
 	BNE loop
+tail:
+	CBZ R1, combine
+	CMP $2, R1
+	BLT part0
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x6ef0e418 // fcmgt v24.2d, v0.2d, v16.2d
+	WORD $0x4e60e41c // fcmeq v28.2d, v0.2d, v0.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e00 // bif v0.16b, v16.16b, v24.16b
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part1
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x6ef0e438 // fcmgt v24.2d, v1.2d, v16.2d
+	WORD $0x4e61e43c // fcmeq v28.2d, v1.2d, v1.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e01 // bif v1.16b, v16.16b, v24.16b
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part2
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x6ef0e458 // fcmgt v24.2d, v2.2d, v16.2d
+	WORD $0x4e62e45c // fcmeq v28.2d, v2.2d, v2.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e02 // bif v2.16b, v16.16b, v24.16b
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part3
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x6ef0e478 // fcmgt v24.2d, v3.2d, v16.2d
+	WORD $0x4e63e47c // fcmeq v28.2d, v3.2d, v3.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e03 // bif v3.16b, v16.16b, v24.16b
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part4
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x6ef0e498 // fcmgt v24.2d, v4.2d, v16.2d
+	WORD $0x4e64e49c // fcmeq v28.2d, v4.2d, v4.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e04 // bif v4.16b, v16.16b, v24.16b
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part5
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x6ef0e4b8 // fcmgt v24.2d, v5.2d, v16.2d
+	WORD $0x4e65e4bc // fcmeq v28.2d, v5.2d, v5.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e05 // bif v5.16b, v16.16b, v24.16b
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part6
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x6ef0e4d8 // fcmgt v24.2d, v6.2d, v16.2d
+	WORD $0x4e66e4dc // fcmeq v28.2d, v6.2d, v6.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e06 // bif v6.16b, v16.16b, v24.16b
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part7
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x6ef0e4f8 // fcmgt v24.2d, v7.2d, v16.2d
+	WORD $0x4e67e4fc // fcmeq v28.2d, v7.2d, v7.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e07 // bif v7.16b, v16.16b, v24.16b
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part8
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x6ef0e518 // fcmgt v24.2d, v8.2d, v16.2d
+	WORD $0x4e68e51c // fcmeq v28.2d, v8.2d, v8.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e08 // bif v8.16b, v16.16b, v24.16b
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part9
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x6ef0e538 // fcmgt v24.2d, v9.2d, v16.2d
+	WORD $0x4e69e53c // fcmeq v28.2d, v9.2d, v9.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e09 // bif v9.16b, v16.16b, v24.16b
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part10
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x6ef0e558 // fcmgt v24.2d, v10.2d, v16.2d
+	WORD $0x4e6ae55c // fcmeq v28.2d, v10.2d, v10.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e0a // bif v10.16b, v16.16b, v24.16b
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part11
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x6ef0e578 // fcmgt v24.2d, v11.2d, v16.2d
+	WORD $0x4e6be57c // fcmeq v28.2d, v11.2d, v11.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e0b // bif v11.16b, v16.16b, v24.16b
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part12
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x6ef0e598 // fcmgt v24.2d, v12.2d, v16.2d
+	WORD $0x4e6ce59c // fcmeq v28.2d, v12.2d, v12.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e0c // bif v12.16b, v16.16b, v24.16b
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part13
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x6ef0e5b8 // fcmgt v24.2d, v13.2d, v16.2d
+	WORD $0x4e6de5bc // fcmeq v28.2d, v13.2d, v13.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e0d // bif v13.16b, v16.16b, v24.16b
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part14
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x6ef0e5d8 // fcmgt v24.2d, v14.2d, v16.2d
+	WORD $0x4e6ee5dc // fcmeq v28.2d, v14.2d, v14.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e0e // bif v14.16b, v16.16b, v24.16b
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part15
+	VLD1.P 16(R0), [V16.D2]
+	WORD $0x6ef0e5f8 // fcmgt v24.2d, v15.2d, v16.2d
+	WORD $0x4e6fe5fc // fcmeq v28.2d, v15.2d, v15.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e0f // bif v15.16b, v16.16b, v24.16b
+	SUBS $2, R1, R1
+	BEQ combine
+	B combine
+part0:
+	MOVD $0xfff0000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone0:
+	WORD $0x6ef0e418 // fcmgt v24.2d, v0.2d, v16.2d
+	WORD $0x4e60e41c // fcmeq v28.2d, v0.2d, v0.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e00 // bif v0.16b, v16.16b, v24.16b
+	B combine
+part1:
+	MOVD $0xfff0000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone1:
+	WORD $0x6ef0e438 // fcmgt v24.2d, v1.2d, v16.2d
+	WORD $0x4e61e43c // fcmeq v28.2d, v1.2d, v1.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e01 // bif v1.16b, v16.16b, v24.16b
+	B combine
+part2:
+	MOVD $0xfff0000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone2:
+	WORD $0x6ef0e458 // fcmgt v24.2d, v2.2d, v16.2d
+	WORD $0x4e62e45c // fcmeq v28.2d, v2.2d, v2.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e02 // bif v2.16b, v16.16b, v24.16b
+	B combine
+part3:
+	MOVD $0xfff0000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone3:
+	WORD $0x6ef0e478 // fcmgt v24.2d, v3.2d, v16.2d
+	WORD $0x4e63e47c // fcmeq v28.2d, v3.2d, v3.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e03 // bif v3.16b, v16.16b, v24.16b
+	B combine
+part4:
+	MOVD $0xfff0000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone4:
+	WORD $0x6ef0e498 // fcmgt v24.2d, v4.2d, v16.2d
+	WORD $0x4e64e49c // fcmeq v28.2d, v4.2d, v4.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e04 // bif v4.16b, v16.16b, v24.16b
+	B combine
+part5:
+	MOVD $0xfff0000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone5:
+	WORD $0x6ef0e4b8 // fcmgt v24.2d, v5.2d, v16.2d
+	WORD $0x4e65e4bc // fcmeq v28.2d, v5.2d, v5.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e05 // bif v5.16b, v16.16b, v24.16b
+	B combine
+part6:
+	MOVD $0xfff0000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone6:
+	WORD $0x6ef0e4d8 // fcmgt v24.2d, v6.2d, v16.2d
+	WORD $0x4e66e4dc // fcmeq v28.2d, v6.2d, v6.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e06 // bif v6.16b, v16.16b, v24.16b
+	B combine
+part7:
+	MOVD $0xfff0000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone7:
+	WORD $0x6ef0e4f8 // fcmgt v24.2d, v7.2d, v16.2d
+	WORD $0x4e67e4fc // fcmeq v28.2d, v7.2d, v7.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e07 // bif v7.16b, v16.16b, v24.16b
+	B combine
+part8:
+	MOVD $0xfff0000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone8:
+	WORD $0x6ef0e518 // fcmgt v24.2d, v8.2d, v16.2d
+	WORD $0x4e68e51c // fcmeq v28.2d, v8.2d, v8.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e08 // bif v8.16b, v16.16b, v24.16b
+	B combine
+part9:
+	MOVD $0xfff0000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone9:
+	WORD $0x6ef0e538 // fcmgt v24.2d, v9.2d, v16.2d
+	WORD $0x4e69e53c // fcmeq v28.2d, v9.2d, v9.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e09 // bif v9.16b, v16.16b, v24.16b
+	B combine
+part10:
+	MOVD $0xfff0000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone10:
+	WORD $0x6ef0e558 // fcmgt v24.2d, v10.2d, v16.2d
+	WORD $0x4e6ae55c // fcmeq v28.2d, v10.2d, v10.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e0a // bif v10.16b, v16.16b, v24.16b
+	B combine
+part11:
+	MOVD $0xfff0000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone11:
+	WORD $0x6ef0e578 // fcmgt v24.2d, v11.2d, v16.2d
+	WORD $0x4e6be57c // fcmeq v28.2d, v11.2d, v11.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e0b // bif v11.16b, v16.16b, v24.16b
+	B combine
+part12:
+	MOVD $0xfff0000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone12:
+	WORD $0x6ef0e598 // fcmgt v24.2d, v12.2d, v16.2d
+	WORD $0x4e6ce59c // fcmeq v28.2d, v12.2d, v12.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e0c // bif v12.16b, v16.16b, v24.16b
+	B combine
+part13:
+	MOVD $0xfff0000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone13:
+	WORD $0x6ef0e5b8 // fcmgt v24.2d, v13.2d, v16.2d
+	WORD $0x4e6de5bc // fcmeq v28.2d, v13.2d, v13.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e0d // bif v13.16b, v16.16b, v24.16b
+	B combine
+part14:
+	MOVD $0xfff0000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone14:
+	WORD $0x6ef0e5d8 // fcmgt v24.2d, v14.2d, v16.2d
+	WORD $0x4e6ee5dc // fcmeq v28.2d, v14.2d, v14.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e0e // bif v14.16b, v16.16b, v24.16b
+	B combine
+part15:
+	MOVD $0xfff0000000000000, R3
+	VDUP R3, V16.D2
+	VLD1.P 8(R0), V16.D[0]
+pdone15:
+	WORD $0x6ef0e5f8 // fcmgt v24.2d, v15.2d, v16.2d
+	WORD $0x4e6fe5fc // fcmeq v28.2d, v15.2d, v15.2d
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e0f // bif v15.16b, v16.16b, v24.16b
+	B combine
 combine:
 	WORD $0x6ee8e418 // fcmgt v24.2d, v0.2d, v8.2d
 	WORD $0x4e60e41c // fcmeq v28.2d, v0.2d, v0.2d
@@ -488,15 +1503,6 @@ combine:
 	WORD $0x4e60e41c // fcmeq v28.2d, v0.2d, v0.2d
 	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
 	WORD $0x6ef81c20 // bif v0.16b, v1.16b, v24.16b
-tail:
-	CBZ R1, done
-	FMOVD.P 8(R0), F16
-	WORD $0x6ef0e418 // fcmgt v24.2d, v0.2d, v16.2d
-	WORD $0x4e60e41c // fcmeq v28.2d, v0.2d, v0.2d
-	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
-	WORD $0x6ef81e00 // bif v0.16b, v16.16b, v24.16b
-	SUB $1, R1, R1
-	B tail
 done:
 	FMOVD F0, ret+24(FP)
 	RET
@@ -524,7 +1530,7 @@ TEXT ·dotF64NEON(SB), NOSPLIT, $0-56
 	VMOV V0.B16, V15.B16
 	AND $-32, R1, R5
 	SUB R5, R1, R1
-	CBZ R5, combine
+	CBZ R5, tail
 loop:
 	VLD1.P 64(R0), [V16.D2, V17.D2, V18.D2, V19.D2]
 	VLD1.P 64(R2), [V20.D2, V21.D2, V22.D2, V23.D2]
@@ -552,6 +1558,265 @@ loop:
 	WORD $0x4e77ce6f // fmla v15.2d, v19.2d, v23.2d
 	SUBS $32, R5, R5
 	BNE loop
+tail:
+	CBZ R1, combine
+	CMP $2, R1
+	BLT part0
+	VLD1.P 16(R0), [V16.D2]
+	VLD1.P 16(R2), [V20.D2]
+	WORD $0x4e74ce00 // fmla v0.2d, v16.2d, v20.2d
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part1
+	VLD1.P 16(R0), [V16.D2]
+	VLD1.P 16(R2), [V20.D2]
+	WORD $0x4e74ce01 // fmla v1.2d, v16.2d, v20.2d
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part2
+	VLD1.P 16(R0), [V16.D2]
+	VLD1.P 16(R2), [V20.D2]
+	WORD $0x4e74ce02 // fmla v2.2d, v16.2d, v20.2d
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part3
+	VLD1.P 16(R0), [V16.D2]
+	VLD1.P 16(R2), [V20.D2]
+	WORD $0x4e74ce03 // fmla v3.2d, v16.2d, v20.2d
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part4
+	VLD1.P 16(R0), [V16.D2]
+	VLD1.P 16(R2), [V20.D2]
+	WORD $0x4e74ce04 // fmla v4.2d, v16.2d, v20.2d
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part5
+	VLD1.P 16(R0), [V16.D2]
+	VLD1.P 16(R2), [V20.D2]
+	WORD $0x4e74ce05 // fmla v5.2d, v16.2d, v20.2d
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part6
+	VLD1.P 16(R0), [V16.D2]
+	VLD1.P 16(R2), [V20.D2]
+	WORD $0x4e74ce06 // fmla v6.2d, v16.2d, v20.2d
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part7
+	VLD1.P 16(R0), [V16.D2]
+	VLD1.P 16(R2), [V20.D2]
+	WORD $0x4e74ce07 // fmla v7.2d, v16.2d, v20.2d
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part8
+	VLD1.P 16(R0), [V16.D2]
+	VLD1.P 16(R2), [V20.D2]
+	WORD $0x4e74ce08 // fmla v8.2d, v16.2d, v20.2d
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part9
+	VLD1.P 16(R0), [V16.D2]
+	VLD1.P 16(R2), [V20.D2]
+	WORD $0x4e74ce09 // fmla v9.2d, v16.2d, v20.2d
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part10
+	VLD1.P 16(R0), [V16.D2]
+	VLD1.P 16(R2), [V20.D2]
+	WORD $0x4e74ce0a // fmla v10.2d, v16.2d, v20.2d
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part11
+	VLD1.P 16(R0), [V16.D2]
+	VLD1.P 16(R2), [V20.D2]
+	WORD $0x4e74ce0b // fmla v11.2d, v16.2d, v20.2d
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part12
+	VLD1.P 16(R0), [V16.D2]
+	VLD1.P 16(R2), [V20.D2]
+	WORD $0x4e74ce0c // fmla v12.2d, v16.2d, v20.2d
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part13
+	VLD1.P 16(R0), [V16.D2]
+	VLD1.P 16(R2), [V20.D2]
+	WORD $0x4e74ce0d // fmla v13.2d, v16.2d, v20.2d
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part14
+	VLD1.P 16(R0), [V16.D2]
+	VLD1.P 16(R2), [V20.D2]
+	WORD $0x4e74ce0e // fmla v14.2d, v16.2d, v20.2d
+	SUBS $2, R1, R1
+	BEQ combine
+	CMP $2, R1
+	BLT part15
+	VLD1.P 16(R0), [V16.D2]
+	VLD1.P 16(R2), [V20.D2]
+	WORD $0x4e74ce0f // fmla v15.2d, v16.2d, v20.2d
+	SUBS $2, R1, R1
+	BEQ combine
+	B combine
+part0:
+	MOVD $0x8000000000000000, R3
+	VDUP R3, V16.D2
+	VEOR V20.B16, V20.B16, V20.B16
+	VLD1.P 8(R0), V16.D[0]
+	VLD1.P 8(R2), V20.D[0]
+pdone0:
+	WORD $0x4e74ce00 // fmla v0.2d, v16.2d, v20.2d
+	B combine
+part1:
+	MOVD $0x8000000000000000, R3
+	VDUP R3, V16.D2
+	VEOR V20.B16, V20.B16, V20.B16
+	VLD1.P 8(R0), V16.D[0]
+	VLD1.P 8(R2), V20.D[0]
+pdone1:
+	WORD $0x4e74ce01 // fmla v1.2d, v16.2d, v20.2d
+	B combine
+part2:
+	MOVD $0x8000000000000000, R3
+	VDUP R3, V16.D2
+	VEOR V20.B16, V20.B16, V20.B16
+	VLD1.P 8(R0), V16.D[0]
+	VLD1.P 8(R2), V20.D[0]
+pdone2:
+	WORD $0x4e74ce02 // fmla v2.2d, v16.2d, v20.2d
+	B combine
+part3:
+	MOVD $0x8000000000000000, R3
+	VDUP R3, V16.D2
+	VEOR V20.B16, V20.B16, V20.B16
+	VLD1.P 8(R0), V16.D[0]
+	VLD1.P 8(R2), V20.D[0]
+pdone3:
+	WORD $0x4e74ce03 // fmla v3.2d, v16.2d, v20.2d
+	B combine
+part4:
+	MOVD $0x8000000000000000, R3
+	VDUP R3, V16.D2
+	VEOR V20.B16, V20.B16, V20.B16
+	VLD1.P 8(R0), V16.D[0]
+	VLD1.P 8(R2), V20.D[0]
+pdone4:
+	WORD $0x4e74ce04 // fmla v4.2d, v16.2d, v20.2d
+	B combine
+part5:
+	MOVD $0x8000000000000000, R3
+	VDUP R3, V16.D2
+	VEOR V20.B16, V20.B16, V20.B16
+	VLD1.P 8(R0), V16.D[0]
+	VLD1.P 8(R2), V20.D[0]
+pdone5:
+	WORD $0x4e74ce05 // fmla v5.2d, v16.2d, v20.2d
+	B combine
+part6:
+	MOVD $0x8000000000000000, R3
+	VDUP R3, V16.D2
+	VEOR V20.B16, V20.B16, V20.B16
+	VLD1.P 8(R0), V16.D[0]
+	VLD1.P 8(R2), V20.D[0]
+pdone6:
+	WORD $0x4e74ce06 // fmla v6.2d, v16.2d, v20.2d
+	B combine
+part7:
+	MOVD $0x8000000000000000, R3
+	VDUP R3, V16.D2
+	VEOR V20.B16, V20.B16, V20.B16
+	VLD1.P 8(R0), V16.D[0]
+	VLD1.P 8(R2), V20.D[0]
+pdone7:
+	WORD $0x4e74ce07 // fmla v7.2d, v16.2d, v20.2d
+	B combine
+part8:
+	MOVD $0x8000000000000000, R3
+	VDUP R3, V16.D2
+	VEOR V20.B16, V20.B16, V20.B16
+	VLD1.P 8(R0), V16.D[0]
+	VLD1.P 8(R2), V20.D[0]
+pdone8:
+	WORD $0x4e74ce08 // fmla v8.2d, v16.2d, v20.2d
+	B combine
+part9:
+	MOVD $0x8000000000000000, R3
+	VDUP R3, V16.D2
+	VEOR V20.B16, V20.B16, V20.B16
+	VLD1.P 8(R0), V16.D[0]
+	VLD1.P 8(R2), V20.D[0]
+pdone9:
+	WORD $0x4e74ce09 // fmla v9.2d, v16.2d, v20.2d
+	B combine
+part10:
+	MOVD $0x8000000000000000, R3
+	VDUP R3, V16.D2
+	VEOR V20.B16, V20.B16, V20.B16
+	VLD1.P 8(R0), V16.D[0]
+	VLD1.P 8(R2), V20.D[0]
+pdone10:
+	WORD $0x4e74ce0a // fmla v10.2d, v16.2d, v20.2d
+	B combine
+part11:
+	MOVD $0x8000000000000000, R3
+	VDUP R3, V16.D2
+	VEOR V20.B16, V20.B16, V20.B16
+	VLD1.P 8(R0), V16.D[0]
+	VLD1.P 8(R2), V20.D[0]
+pdone11:
+	WORD $0x4e74ce0b // fmla v11.2d, v16.2d, v20.2d
+	B combine
+part12:
+	MOVD $0x8000000000000000, R3
+	VDUP R3, V16.D2
+	VEOR V20.B16, V20.B16, V20.B16
+	VLD1.P 8(R0), V16.D[0]
+	VLD1.P 8(R2), V20.D[0]
+pdone12:
+	WORD $0x4e74ce0c // fmla v12.2d, v16.2d, v20.2d
+	B combine
+part13:
+	MOVD $0x8000000000000000, R3
+	VDUP R3, V16.D2
+	VEOR V20.B16, V20.B16, V20.B16
+	VLD1.P 8(R0), V16.D[0]
+	VLD1.P 8(R2), V20.D[0]
+pdone13:
+	WORD $0x4e74ce0d // fmla v13.2d, v16.2d, v20.2d
+	B combine
+part14:
+	MOVD $0x8000000000000000, R3
+	VDUP R3, V16.D2
+	VEOR V20.B16, V20.B16, V20.B16
+	VLD1.P 8(R0), V16.D[0]
+	VLD1.P 8(R2), V20.D[0]
+pdone14:
+	WORD $0x4e74ce0e // fmla v14.2d, v16.2d, v20.2d
+	B combine
+part15:
+	MOVD $0x8000000000000000, R3
+	VDUP R3, V16.D2
+	VEOR V20.B16, V20.B16, V20.B16
+	VLD1.P 8(R0), V16.D[0]
+	VLD1.P 8(R2), V20.D[0]
+pdone15:
+	WORD $0x4e74ce0f // fmla v15.2d, v16.2d, v20.2d
+	B combine
 combine:
 	WORD $0x4e68d400 // fadd v0.2d, v0.2d, v8.2d
 	WORD $0x4e69d421 // fadd v1.2d, v1.2d, v9.2d
@@ -570,13 +1835,6 @@ combine:
 	WORD $0x4e61d400 // fadd v0.2d, v0.2d, v1.2d
 	VEXT $8, V0.B16, V0.B16, V1.B16
 	WORD $0x4e61d400 // fadd v0.2d, v0.2d, v1.2d
-tail:
-	CBZ R1, done
-	FMOVD.P 8(R0), F16
-	FMOVD.P 8(R2), F20
-	WORD $0x4e74ce00 // fmla v0.2d, v16.2d, v20.2d
-	SUB $1, R1, R1
-	B tail
 done:
 	FMOVD F0, ret+48(FP)
 	RET
@@ -603,7 +1861,7 @@ TEXT ·sumF32NEON(SB), NOSPLIT, $0-28
 	VMOV V0.B16, V15.B16
 	AND $-64, R1, R5
 	SUB R5, R1, R1
-	CBZ R5, combine
+	CBZ R5, tail
 loop:
 	VLD1.P 64(R0), [V16.S4, V17.S4, V18.S4, V19.S4]
 	WORD $0x4e30d400 // fadd v0.4s, v0.4s, v16.4s
@@ -627,6 +1885,313 @@ loop:
 	WORD $0x4e33d5ef // fadd v15.4s, v15.4s, v19.4s
 	SUBS $64, R5, R5
 	BNE loop
+tail:
+	CBZ R1, combine
+	CMP $4, R1
+	BLT part0
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x4e30d400 // fadd v0.4s, v0.4s, v16.4s
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part1
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x4e30d421 // fadd v1.4s, v1.4s, v16.4s
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part2
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x4e30d442 // fadd v2.4s, v2.4s, v16.4s
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part3
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x4e30d463 // fadd v3.4s, v3.4s, v16.4s
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part4
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x4e30d484 // fadd v4.4s, v4.4s, v16.4s
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part5
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x4e30d4a5 // fadd v5.4s, v5.4s, v16.4s
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part6
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x4e30d4c6 // fadd v6.4s, v6.4s, v16.4s
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part7
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x4e30d4e7 // fadd v7.4s, v7.4s, v16.4s
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part8
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x4e30d508 // fadd v8.4s, v8.4s, v16.4s
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part9
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x4e30d529 // fadd v9.4s, v9.4s, v16.4s
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part10
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x4e30d54a // fadd v10.4s, v10.4s, v16.4s
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part11
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x4e30d56b // fadd v11.4s, v11.4s, v16.4s
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part12
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x4e30d58c // fadd v12.4s, v12.4s, v16.4s
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part13
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x4e30d5ad // fadd v13.4s, v13.4s, v16.4s
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part14
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x4e30d5ce // fadd v14.4s, v14.4s, v16.4s
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part15
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x4e30d5ef // fadd v15.4s, v15.4s, v16.4s
+	SUBS $4, R1, R1
+	BEQ combine
+	B combine
+part0:
+	MOVD $0x80000000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone0
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone0
+	VLD1.P 4(R0), V16.S[2]
+pdone0:
+	WORD $0x4e30d400 // fadd v0.4s, v0.4s, v16.4s
+	B combine
+part1:
+	MOVD $0x80000000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone1
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone1
+	VLD1.P 4(R0), V16.S[2]
+pdone1:
+	WORD $0x4e30d421 // fadd v1.4s, v1.4s, v16.4s
+	B combine
+part2:
+	MOVD $0x80000000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone2
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone2
+	VLD1.P 4(R0), V16.S[2]
+pdone2:
+	WORD $0x4e30d442 // fadd v2.4s, v2.4s, v16.4s
+	B combine
+part3:
+	MOVD $0x80000000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone3
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone3
+	VLD1.P 4(R0), V16.S[2]
+pdone3:
+	WORD $0x4e30d463 // fadd v3.4s, v3.4s, v16.4s
+	B combine
+part4:
+	MOVD $0x80000000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone4
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone4
+	VLD1.P 4(R0), V16.S[2]
+pdone4:
+	WORD $0x4e30d484 // fadd v4.4s, v4.4s, v16.4s
+	B combine
+part5:
+	MOVD $0x80000000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone5
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone5
+	VLD1.P 4(R0), V16.S[2]
+pdone5:
+	WORD $0x4e30d4a5 // fadd v5.4s, v5.4s, v16.4s
+	B combine
+part6:
+	MOVD $0x80000000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone6
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone6
+	VLD1.P 4(R0), V16.S[2]
+pdone6:
+	WORD $0x4e30d4c6 // fadd v6.4s, v6.4s, v16.4s
+	B combine
+part7:
+	MOVD $0x80000000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone7
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone7
+	VLD1.P 4(R0), V16.S[2]
+pdone7:
+	WORD $0x4e30d4e7 // fadd v7.4s, v7.4s, v16.4s
+	B combine
+part8:
+	MOVD $0x80000000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone8
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone8
+	VLD1.P 4(R0), V16.S[2]
+pdone8:
+	WORD $0x4e30d508 // fadd v8.4s, v8.4s, v16.4s
+	B combine
+part9:
+	MOVD $0x80000000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone9
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone9
+	VLD1.P 4(R0), V16.S[2]
+pdone9:
+	WORD $0x4e30d529 // fadd v9.4s, v9.4s, v16.4s
+	B combine
+part10:
+	MOVD $0x80000000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone10
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone10
+	VLD1.P 4(R0), V16.S[2]
+pdone10:
+	WORD $0x4e30d54a // fadd v10.4s, v10.4s, v16.4s
+	B combine
+part11:
+	MOVD $0x80000000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone11
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone11
+	VLD1.P 4(R0), V16.S[2]
+pdone11:
+	WORD $0x4e30d56b // fadd v11.4s, v11.4s, v16.4s
+	B combine
+part12:
+	MOVD $0x80000000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone12
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone12
+	VLD1.P 4(R0), V16.S[2]
+pdone12:
+	WORD $0x4e30d58c // fadd v12.4s, v12.4s, v16.4s
+	B combine
+part13:
+	MOVD $0x80000000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone13
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone13
+	VLD1.P 4(R0), V16.S[2]
+pdone13:
+	WORD $0x4e30d5ad // fadd v13.4s, v13.4s, v16.4s
+	B combine
+part14:
+	MOVD $0x80000000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone14
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone14
+	VLD1.P 4(R0), V16.S[2]
+pdone14:
+	WORD $0x4e30d5ce // fadd v14.4s, v14.4s, v16.4s
+	B combine
+part15:
+	MOVD $0x80000000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone15
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone15
+	VLD1.P 4(R0), V16.S[2]
+pdone15:
+	WORD $0x4e30d5ef // fadd v15.4s, v15.4s, v16.4s
+	B combine
 combine:
 	WORD $0x4e28d400 // fadd v0.4s, v0.4s, v8.4s
 	WORD $0x4e29d421 // fadd v1.4s, v1.4s, v9.4s
@@ -647,12 +2212,6 @@ combine:
 	WORD $0x4e21d400 // fadd v0.4s, v0.4s, v1.4s
 	VEXT $4, V0.B16, V0.B16, V1.B16
 	WORD $0x4e21d400 // fadd v0.4s, v0.4s, v1.4s
-tail:
-	CBZ R1, done
-	FMOVS.P 4(R0), F16
-	WORD $0x4e30d400 // fadd v0.4s, v0.4s, v16.4s
-	SUB $1, R1, R1
-	B tail
 done:
 	FMOVS F0, ret+24(FP)
 	RET
@@ -680,7 +2239,7 @@ TEXT ·prodF32NEON(SB), NOSPLIT, $0-28
 	VMOV V0.B16, V15.B16
 	AND $-64, R1, R5
 	SUB R5, R1, R1
-	CBZ R5, combine
+	CBZ R5, tail
 loop:
 	VLD1.P 64(R0), [V16.S4, V17.S4, V18.S4, V19.S4]
 	WORD $0x6e30dc00 // fmul v0.4s, v0.4s, v16.4s
@@ -704,6 +2263,313 @@ loop:
 	WORD $0x6e33ddef // fmul v15.4s, v15.4s, v19.4s
 	SUBS $64, R5, R5
 	BNE loop
+tail:
+	CBZ R1, combine
+	CMP $4, R1
+	BLT part0
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x6e30dc00 // fmul v0.4s, v0.4s, v16.4s
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part1
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x6e30dc21 // fmul v1.4s, v1.4s, v16.4s
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part2
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x6e30dc42 // fmul v2.4s, v2.4s, v16.4s
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part3
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x6e30dc63 // fmul v3.4s, v3.4s, v16.4s
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part4
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x6e30dc84 // fmul v4.4s, v4.4s, v16.4s
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part5
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x6e30dca5 // fmul v5.4s, v5.4s, v16.4s
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part6
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x6e30dcc6 // fmul v6.4s, v6.4s, v16.4s
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part7
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x6e30dce7 // fmul v7.4s, v7.4s, v16.4s
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part8
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x6e30dd08 // fmul v8.4s, v8.4s, v16.4s
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part9
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x6e30dd29 // fmul v9.4s, v9.4s, v16.4s
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part10
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x6e30dd4a // fmul v10.4s, v10.4s, v16.4s
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part11
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x6e30dd6b // fmul v11.4s, v11.4s, v16.4s
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part12
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x6e30dd8c // fmul v12.4s, v12.4s, v16.4s
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part13
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x6e30ddad // fmul v13.4s, v13.4s, v16.4s
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part14
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x6e30ddce // fmul v14.4s, v14.4s, v16.4s
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part15
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x6e30ddef // fmul v15.4s, v15.4s, v16.4s
+	SUBS $4, R1, R1
+	BEQ combine
+	B combine
+part0:
+	MOVD $0x3f800000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone0
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone0
+	VLD1.P 4(R0), V16.S[2]
+pdone0:
+	WORD $0x6e30dc00 // fmul v0.4s, v0.4s, v16.4s
+	B combine
+part1:
+	MOVD $0x3f800000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone1
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone1
+	VLD1.P 4(R0), V16.S[2]
+pdone1:
+	WORD $0x6e30dc21 // fmul v1.4s, v1.4s, v16.4s
+	B combine
+part2:
+	MOVD $0x3f800000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone2
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone2
+	VLD1.P 4(R0), V16.S[2]
+pdone2:
+	WORD $0x6e30dc42 // fmul v2.4s, v2.4s, v16.4s
+	B combine
+part3:
+	MOVD $0x3f800000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone3
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone3
+	VLD1.P 4(R0), V16.S[2]
+pdone3:
+	WORD $0x6e30dc63 // fmul v3.4s, v3.4s, v16.4s
+	B combine
+part4:
+	MOVD $0x3f800000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone4
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone4
+	VLD1.P 4(R0), V16.S[2]
+pdone4:
+	WORD $0x6e30dc84 // fmul v4.4s, v4.4s, v16.4s
+	B combine
+part5:
+	MOVD $0x3f800000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone5
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone5
+	VLD1.P 4(R0), V16.S[2]
+pdone5:
+	WORD $0x6e30dca5 // fmul v5.4s, v5.4s, v16.4s
+	B combine
+part6:
+	MOVD $0x3f800000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone6
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone6
+	VLD1.P 4(R0), V16.S[2]
+pdone6:
+	WORD $0x6e30dcc6 // fmul v6.4s, v6.4s, v16.4s
+	B combine
+part7:
+	MOVD $0x3f800000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone7
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone7
+	VLD1.P 4(R0), V16.S[2]
+pdone7:
+	WORD $0x6e30dce7 // fmul v7.4s, v7.4s, v16.4s
+	B combine
+part8:
+	MOVD $0x3f800000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone8
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone8
+	VLD1.P 4(R0), V16.S[2]
+pdone8:
+	WORD $0x6e30dd08 // fmul v8.4s, v8.4s, v16.4s
+	B combine
+part9:
+	MOVD $0x3f800000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone9
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone9
+	VLD1.P 4(R0), V16.S[2]
+pdone9:
+	WORD $0x6e30dd29 // fmul v9.4s, v9.4s, v16.4s
+	B combine
+part10:
+	MOVD $0x3f800000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone10
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone10
+	VLD1.P 4(R0), V16.S[2]
+pdone10:
+	WORD $0x6e30dd4a // fmul v10.4s, v10.4s, v16.4s
+	B combine
+part11:
+	MOVD $0x3f800000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone11
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone11
+	VLD1.P 4(R0), V16.S[2]
+pdone11:
+	WORD $0x6e30dd6b // fmul v11.4s, v11.4s, v16.4s
+	B combine
+part12:
+	MOVD $0x3f800000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone12
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone12
+	VLD1.P 4(R0), V16.S[2]
+pdone12:
+	WORD $0x6e30dd8c // fmul v12.4s, v12.4s, v16.4s
+	B combine
+part13:
+	MOVD $0x3f800000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone13
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone13
+	VLD1.P 4(R0), V16.S[2]
+pdone13:
+	WORD $0x6e30ddad // fmul v13.4s, v13.4s, v16.4s
+	B combine
+part14:
+	MOVD $0x3f800000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone14
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone14
+	VLD1.P 4(R0), V16.S[2]
+pdone14:
+	WORD $0x6e30ddce // fmul v14.4s, v14.4s, v16.4s
+	B combine
+part15:
+	MOVD $0x3f800000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone15
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone15
+	VLD1.P 4(R0), V16.S[2]
+pdone15:
+	WORD $0x6e30ddef // fmul v15.4s, v15.4s, v16.4s
+	B combine
 combine:
 	WORD $0x6e28dc00 // fmul v0.4s, v0.4s, v8.4s
 	WORD $0x6e29dc21 // fmul v1.4s, v1.4s, v9.4s
@@ -724,12 +2590,6 @@ combine:
 	WORD $0x6e21dc00 // fmul v0.4s, v0.4s, v1.4s
 	VEXT $4, V0.B16, V0.B16, V1.B16
 	WORD $0x6e21dc00 // fmul v0.4s, v0.4s, v1.4s
-tail:
-	CBZ R1, done
-	FMOVS.P 4(R0), F16
-	WORD $0x6e30dc00 // fmul v0.4s, v0.4s, v16.4s
-	SUB $1, R1, R1
-	B tail
 done:
 	FMOVS F0, ret+24(FP)
 	RET
@@ -757,7 +2617,7 @@ TEXT ·minF32NEON(SB), NOSPLIT, $0-28
 	VMOV V0.B16, V15.B16
 	AND $-64, R1, R5
 	SUB R5, R1, R1
-	CBZ R5, combine
+	CBZ R5, tail
 loop:
 	VLD1.P 64(R0), [V16.S4, V17.S4, V18.S4, V19.S4]
 	WORD $0x6ea0e618 // fcmgt v24.4s, v16.4s, v0.4s
@@ -829,6 +2689,409 @@ loop:
 	WORD $0x6efb1e6f // bif v15.16b, v19.16b, v27.16b
 	SUBS $64, R5, R5
 	BNE loop
+tail:
+	CBZ R1, combine
+	CMP $4, R1
+	BLT part0
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x6ea0e618 // fcmgt v24.4s, v16.4s, v0.4s
+	WORD $0x4e20e41c // fcmeq v28.4s, v0.4s, v0.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e00 // bif v0.16b, v16.16b, v24.16b
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part1
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x6ea1e618 // fcmgt v24.4s, v16.4s, v1.4s
+	WORD $0x4e21e43c // fcmeq v28.4s, v1.4s, v1.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e01 // bif v1.16b, v16.16b, v24.16b
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part2
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x6ea2e618 // fcmgt v24.4s, v16.4s, v2.4s
+	WORD $0x4e22e45c // fcmeq v28.4s, v2.4s, v2.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e02 // bif v2.16b, v16.16b, v24.16b
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part3
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x6ea3e618 // fcmgt v24.4s, v16.4s, v3.4s
+	WORD $0x4e23e47c // fcmeq v28.4s, v3.4s, v3.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e03 // bif v3.16b, v16.16b, v24.16b
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part4
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x6ea4e618 // fcmgt v24.4s, v16.4s, v4.4s
+	WORD $0x4e24e49c // fcmeq v28.4s, v4.4s, v4.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e04 // bif v4.16b, v16.16b, v24.16b
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part5
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x6ea5e618 // fcmgt v24.4s, v16.4s, v5.4s
+	WORD $0x4e25e4bc // fcmeq v28.4s, v5.4s, v5.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e05 // bif v5.16b, v16.16b, v24.16b
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part6
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x6ea6e618 // fcmgt v24.4s, v16.4s, v6.4s
+	WORD $0x4e26e4dc // fcmeq v28.4s, v6.4s, v6.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e06 // bif v6.16b, v16.16b, v24.16b
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part7
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x6ea7e618 // fcmgt v24.4s, v16.4s, v7.4s
+	WORD $0x4e27e4fc // fcmeq v28.4s, v7.4s, v7.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e07 // bif v7.16b, v16.16b, v24.16b
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part8
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x6ea8e618 // fcmgt v24.4s, v16.4s, v8.4s
+	WORD $0x4e28e51c // fcmeq v28.4s, v8.4s, v8.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e08 // bif v8.16b, v16.16b, v24.16b
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part9
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x6ea9e618 // fcmgt v24.4s, v16.4s, v9.4s
+	WORD $0x4e29e53c // fcmeq v28.4s, v9.4s, v9.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e09 // bif v9.16b, v16.16b, v24.16b
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part10
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x6eaae618 // fcmgt v24.4s, v16.4s, v10.4s
+	WORD $0x4e2ae55c // fcmeq v28.4s, v10.4s, v10.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e0a // bif v10.16b, v16.16b, v24.16b
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part11
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x6eabe618 // fcmgt v24.4s, v16.4s, v11.4s
+	WORD $0x4e2be57c // fcmeq v28.4s, v11.4s, v11.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e0b // bif v11.16b, v16.16b, v24.16b
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part12
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x6eace618 // fcmgt v24.4s, v16.4s, v12.4s
+	WORD $0x4e2ce59c // fcmeq v28.4s, v12.4s, v12.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e0c // bif v12.16b, v16.16b, v24.16b
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part13
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x6eade618 // fcmgt v24.4s, v16.4s, v13.4s
+	WORD $0x4e2de5bc // fcmeq v28.4s, v13.4s, v13.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e0d // bif v13.16b, v16.16b, v24.16b
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part14
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x6eaee618 // fcmgt v24.4s, v16.4s, v14.4s
+	WORD $0x4e2ee5dc // fcmeq v28.4s, v14.4s, v14.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e0e // bif v14.16b, v16.16b, v24.16b
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part15
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x6eafe618 // fcmgt v24.4s, v16.4s, v15.4s
+	WORD $0x4e2fe5fc // fcmeq v28.4s, v15.4s, v15.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e0f // bif v15.16b, v16.16b, v24.16b
+	SUBS $4, R1, R1
+	BEQ combine
+	B combine
+part0:
+	MOVD $0x7f800000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone0
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone0
+	VLD1.P 4(R0), V16.S[2]
+pdone0:
+	WORD $0x6ea0e618 // fcmgt v24.4s, v16.4s, v0.4s
+	WORD $0x4e20e41c // fcmeq v28.4s, v0.4s, v0.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e00 // bif v0.16b, v16.16b, v24.16b
+	B combine
+part1:
+	MOVD $0x7f800000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone1
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone1
+	VLD1.P 4(R0), V16.S[2]
+pdone1:
+	WORD $0x6ea1e618 // fcmgt v24.4s, v16.4s, v1.4s
+	WORD $0x4e21e43c // fcmeq v28.4s, v1.4s, v1.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e01 // bif v1.16b, v16.16b, v24.16b
+	B combine
+part2:
+	MOVD $0x7f800000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone2
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone2
+	VLD1.P 4(R0), V16.S[2]
+pdone2:
+	WORD $0x6ea2e618 // fcmgt v24.4s, v16.4s, v2.4s
+	WORD $0x4e22e45c // fcmeq v28.4s, v2.4s, v2.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e02 // bif v2.16b, v16.16b, v24.16b
+	B combine
+part3:
+	MOVD $0x7f800000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone3
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone3
+	VLD1.P 4(R0), V16.S[2]
+pdone3:
+	WORD $0x6ea3e618 // fcmgt v24.4s, v16.4s, v3.4s
+	WORD $0x4e23e47c // fcmeq v28.4s, v3.4s, v3.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e03 // bif v3.16b, v16.16b, v24.16b
+	B combine
+part4:
+	MOVD $0x7f800000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone4
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone4
+	VLD1.P 4(R0), V16.S[2]
+pdone4:
+	WORD $0x6ea4e618 // fcmgt v24.4s, v16.4s, v4.4s
+	WORD $0x4e24e49c // fcmeq v28.4s, v4.4s, v4.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e04 // bif v4.16b, v16.16b, v24.16b
+	B combine
+part5:
+	MOVD $0x7f800000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone5
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone5
+	VLD1.P 4(R0), V16.S[2]
+pdone5:
+	WORD $0x6ea5e618 // fcmgt v24.4s, v16.4s, v5.4s
+	WORD $0x4e25e4bc // fcmeq v28.4s, v5.4s, v5.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e05 // bif v5.16b, v16.16b, v24.16b
+	B combine
+part6:
+	MOVD $0x7f800000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone6
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone6
+	VLD1.P 4(R0), V16.S[2]
+pdone6:
+	WORD $0x6ea6e618 // fcmgt v24.4s, v16.4s, v6.4s
+	WORD $0x4e26e4dc // fcmeq v28.4s, v6.4s, v6.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e06 // bif v6.16b, v16.16b, v24.16b
+	B combine
+part7:
+	MOVD $0x7f800000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone7
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone7
+	VLD1.P 4(R0), V16.S[2]
+pdone7:
+	WORD $0x6ea7e618 // fcmgt v24.4s, v16.4s, v7.4s
+	WORD $0x4e27e4fc // fcmeq v28.4s, v7.4s, v7.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e07 // bif v7.16b, v16.16b, v24.16b
+	B combine
+part8:
+	MOVD $0x7f800000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone8
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone8
+	VLD1.P 4(R0), V16.S[2]
+pdone8:
+	WORD $0x6ea8e618 // fcmgt v24.4s, v16.4s, v8.4s
+	WORD $0x4e28e51c // fcmeq v28.4s, v8.4s, v8.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e08 // bif v8.16b, v16.16b, v24.16b
+	B combine
+part9:
+	MOVD $0x7f800000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone9
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone9
+	VLD1.P 4(R0), V16.S[2]
+pdone9:
+	WORD $0x6ea9e618 // fcmgt v24.4s, v16.4s, v9.4s
+	WORD $0x4e29e53c // fcmeq v28.4s, v9.4s, v9.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e09 // bif v9.16b, v16.16b, v24.16b
+	B combine
+part10:
+	MOVD $0x7f800000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone10
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone10
+	VLD1.P 4(R0), V16.S[2]
+pdone10:
+	WORD $0x6eaae618 // fcmgt v24.4s, v16.4s, v10.4s
+	WORD $0x4e2ae55c // fcmeq v28.4s, v10.4s, v10.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e0a // bif v10.16b, v16.16b, v24.16b
+	B combine
+part11:
+	MOVD $0x7f800000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone11
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone11
+	VLD1.P 4(R0), V16.S[2]
+pdone11:
+	WORD $0x6eabe618 // fcmgt v24.4s, v16.4s, v11.4s
+	WORD $0x4e2be57c // fcmeq v28.4s, v11.4s, v11.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e0b // bif v11.16b, v16.16b, v24.16b
+	B combine
+part12:
+	MOVD $0x7f800000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone12
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone12
+	VLD1.P 4(R0), V16.S[2]
+pdone12:
+	WORD $0x6eace618 // fcmgt v24.4s, v16.4s, v12.4s
+	WORD $0x4e2ce59c // fcmeq v28.4s, v12.4s, v12.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e0c // bif v12.16b, v16.16b, v24.16b
+	B combine
+part13:
+	MOVD $0x7f800000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone13
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone13
+	VLD1.P 4(R0), V16.S[2]
+pdone13:
+	WORD $0x6eade618 // fcmgt v24.4s, v16.4s, v13.4s
+	WORD $0x4e2de5bc // fcmeq v28.4s, v13.4s, v13.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e0d // bif v13.16b, v16.16b, v24.16b
+	B combine
+part14:
+	MOVD $0x7f800000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone14
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone14
+	VLD1.P 4(R0), V16.S[2]
+pdone14:
+	WORD $0x6eaee618 // fcmgt v24.4s, v16.4s, v14.4s
+	WORD $0x4e2ee5dc // fcmeq v28.4s, v14.4s, v14.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e0e // bif v14.16b, v16.16b, v24.16b
+	B combine
+part15:
+	MOVD $0x7f800000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone15
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone15
+	VLD1.P 4(R0), V16.S[2]
+pdone15:
+	WORD $0x6eafe618 // fcmgt v24.4s, v16.4s, v15.4s
+	WORD $0x4e2fe5fc // fcmeq v28.4s, v15.4s, v15.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e0f // bif v15.16b, v16.16b, v24.16b
+	B combine
 combine:
 	WORD $0x6ea0e518 // fcmgt v24.4s, v8.4s, v0.4s
 	WORD $0x4e20e41c // fcmeq v28.4s, v0.4s, v0.4s
@@ -900,15 +3163,6 @@ combine:
 	WORD $0x4e20e41c // fcmeq v28.4s, v0.4s, v0.4s
 	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
 	WORD $0x6ef81c20 // bif v0.16b, v1.16b, v24.16b
-tail:
-	CBZ R1, done
-	FMOVS.P 4(R0), F16
-	WORD $0x6ea0e618 // fcmgt v24.4s, v16.4s, v0.4s
-	WORD $0x4e20e41c // fcmeq v28.4s, v0.4s, v0.4s
-	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
-	WORD $0x6ef81e00 // bif v0.16b, v16.16b, v24.16b
-	SUB $1, R1, R1
-	B tail
 done:
 	FMOVS F0, ret+24(FP)
 	RET
@@ -936,7 +3190,7 @@ TEXT ·maxF32NEON(SB), NOSPLIT, $0-28
 	VMOV V0.B16, V15.B16
 	AND $-64, R1, R5
 	SUB R5, R1, R1
-	CBZ R5, combine
+	CBZ R5, tail
 loop:
 	VLD1.P 64(R0), [V16.S4, V17.S4, V18.S4, V19.S4]
 	WORD $0x6eb0e418 // fcmgt v24.4s, v0.4s, v16.4s
@@ -1008,6 +3262,409 @@ loop:
 	WORD $0x6efb1e6f // bif v15.16b, v19.16b, v27.16b
 	SUBS $64, R5, R5
 	BNE loop
+tail:
+	CBZ R1, combine
+	CMP $4, R1
+	BLT part0
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x6eb0e418 // fcmgt v24.4s, v0.4s, v16.4s
+	WORD $0x4e20e41c // fcmeq v28.4s, v0.4s, v0.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e00 // bif v0.16b, v16.16b, v24.16b
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part1
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x6eb0e438 // fcmgt v24.4s, v1.4s, v16.4s
+	WORD $0x4e21e43c // fcmeq v28.4s, v1.4s, v1.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e01 // bif v1.16b, v16.16b, v24.16b
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part2
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x6eb0e458 // fcmgt v24.4s, v2.4s, v16.4s
+	WORD $0x4e22e45c // fcmeq v28.4s, v2.4s, v2.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e02 // bif v2.16b, v16.16b, v24.16b
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part3
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x6eb0e478 // fcmgt v24.4s, v3.4s, v16.4s
+	WORD $0x4e23e47c // fcmeq v28.4s, v3.4s, v3.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e03 // bif v3.16b, v16.16b, v24.16b
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part4
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x6eb0e498 // fcmgt v24.4s, v4.4s, v16.4s
+	WORD $0x4e24e49c // fcmeq v28.4s, v4.4s, v4.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e04 // bif v4.16b, v16.16b, v24.16b
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part5
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x6eb0e4b8 // fcmgt v24.4s, v5.4s, v16.4s
+	WORD $0x4e25e4bc // fcmeq v28.4s, v5.4s, v5.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e05 // bif v5.16b, v16.16b, v24.16b
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part6
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x6eb0e4d8 // fcmgt v24.4s, v6.4s, v16.4s
+	WORD $0x4e26e4dc // fcmeq v28.4s, v6.4s, v6.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e06 // bif v6.16b, v16.16b, v24.16b
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part7
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x6eb0e4f8 // fcmgt v24.4s, v7.4s, v16.4s
+	WORD $0x4e27e4fc // fcmeq v28.4s, v7.4s, v7.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e07 // bif v7.16b, v16.16b, v24.16b
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part8
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x6eb0e518 // fcmgt v24.4s, v8.4s, v16.4s
+	WORD $0x4e28e51c // fcmeq v28.4s, v8.4s, v8.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e08 // bif v8.16b, v16.16b, v24.16b
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part9
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x6eb0e538 // fcmgt v24.4s, v9.4s, v16.4s
+	WORD $0x4e29e53c // fcmeq v28.4s, v9.4s, v9.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e09 // bif v9.16b, v16.16b, v24.16b
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part10
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x6eb0e558 // fcmgt v24.4s, v10.4s, v16.4s
+	WORD $0x4e2ae55c // fcmeq v28.4s, v10.4s, v10.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e0a // bif v10.16b, v16.16b, v24.16b
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part11
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x6eb0e578 // fcmgt v24.4s, v11.4s, v16.4s
+	WORD $0x4e2be57c // fcmeq v28.4s, v11.4s, v11.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e0b // bif v11.16b, v16.16b, v24.16b
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part12
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x6eb0e598 // fcmgt v24.4s, v12.4s, v16.4s
+	WORD $0x4e2ce59c // fcmeq v28.4s, v12.4s, v12.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e0c // bif v12.16b, v16.16b, v24.16b
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part13
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x6eb0e5b8 // fcmgt v24.4s, v13.4s, v16.4s
+	WORD $0x4e2de5bc // fcmeq v28.4s, v13.4s, v13.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e0d // bif v13.16b, v16.16b, v24.16b
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part14
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x6eb0e5d8 // fcmgt v24.4s, v14.4s, v16.4s
+	WORD $0x4e2ee5dc // fcmeq v28.4s, v14.4s, v14.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e0e // bif v14.16b, v16.16b, v24.16b
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part15
+	VLD1.P 16(R0), [V16.S4]
+	WORD $0x6eb0e5f8 // fcmgt v24.4s, v15.4s, v16.4s
+	WORD $0x4e2fe5fc // fcmeq v28.4s, v15.4s, v15.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e0f // bif v15.16b, v16.16b, v24.16b
+	SUBS $4, R1, R1
+	BEQ combine
+	B combine
+part0:
+	MOVD $0xff800000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone0
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone0
+	VLD1.P 4(R0), V16.S[2]
+pdone0:
+	WORD $0x6eb0e418 // fcmgt v24.4s, v0.4s, v16.4s
+	WORD $0x4e20e41c // fcmeq v28.4s, v0.4s, v0.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e00 // bif v0.16b, v16.16b, v24.16b
+	B combine
+part1:
+	MOVD $0xff800000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone1
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone1
+	VLD1.P 4(R0), V16.S[2]
+pdone1:
+	WORD $0x6eb0e438 // fcmgt v24.4s, v1.4s, v16.4s
+	WORD $0x4e21e43c // fcmeq v28.4s, v1.4s, v1.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e01 // bif v1.16b, v16.16b, v24.16b
+	B combine
+part2:
+	MOVD $0xff800000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone2
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone2
+	VLD1.P 4(R0), V16.S[2]
+pdone2:
+	WORD $0x6eb0e458 // fcmgt v24.4s, v2.4s, v16.4s
+	WORD $0x4e22e45c // fcmeq v28.4s, v2.4s, v2.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e02 // bif v2.16b, v16.16b, v24.16b
+	B combine
+part3:
+	MOVD $0xff800000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone3
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone3
+	VLD1.P 4(R0), V16.S[2]
+pdone3:
+	WORD $0x6eb0e478 // fcmgt v24.4s, v3.4s, v16.4s
+	WORD $0x4e23e47c // fcmeq v28.4s, v3.4s, v3.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e03 // bif v3.16b, v16.16b, v24.16b
+	B combine
+part4:
+	MOVD $0xff800000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone4
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone4
+	VLD1.P 4(R0), V16.S[2]
+pdone4:
+	WORD $0x6eb0e498 // fcmgt v24.4s, v4.4s, v16.4s
+	WORD $0x4e24e49c // fcmeq v28.4s, v4.4s, v4.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e04 // bif v4.16b, v16.16b, v24.16b
+	B combine
+part5:
+	MOVD $0xff800000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone5
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone5
+	VLD1.P 4(R0), V16.S[2]
+pdone5:
+	WORD $0x6eb0e4b8 // fcmgt v24.4s, v5.4s, v16.4s
+	WORD $0x4e25e4bc // fcmeq v28.4s, v5.4s, v5.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e05 // bif v5.16b, v16.16b, v24.16b
+	B combine
+part6:
+	MOVD $0xff800000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone6
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone6
+	VLD1.P 4(R0), V16.S[2]
+pdone6:
+	WORD $0x6eb0e4d8 // fcmgt v24.4s, v6.4s, v16.4s
+	WORD $0x4e26e4dc // fcmeq v28.4s, v6.4s, v6.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e06 // bif v6.16b, v16.16b, v24.16b
+	B combine
+part7:
+	MOVD $0xff800000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone7
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone7
+	VLD1.P 4(R0), V16.S[2]
+pdone7:
+	WORD $0x6eb0e4f8 // fcmgt v24.4s, v7.4s, v16.4s
+	WORD $0x4e27e4fc // fcmeq v28.4s, v7.4s, v7.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e07 // bif v7.16b, v16.16b, v24.16b
+	B combine
+part8:
+	MOVD $0xff800000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone8
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone8
+	VLD1.P 4(R0), V16.S[2]
+pdone8:
+	WORD $0x6eb0e518 // fcmgt v24.4s, v8.4s, v16.4s
+	WORD $0x4e28e51c // fcmeq v28.4s, v8.4s, v8.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e08 // bif v8.16b, v16.16b, v24.16b
+	B combine
+part9:
+	MOVD $0xff800000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone9
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone9
+	VLD1.P 4(R0), V16.S[2]
+pdone9:
+	WORD $0x6eb0e538 // fcmgt v24.4s, v9.4s, v16.4s
+	WORD $0x4e29e53c // fcmeq v28.4s, v9.4s, v9.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e09 // bif v9.16b, v16.16b, v24.16b
+	B combine
+part10:
+	MOVD $0xff800000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone10
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone10
+	VLD1.P 4(R0), V16.S[2]
+pdone10:
+	WORD $0x6eb0e558 // fcmgt v24.4s, v10.4s, v16.4s
+	WORD $0x4e2ae55c // fcmeq v28.4s, v10.4s, v10.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e0a // bif v10.16b, v16.16b, v24.16b
+	B combine
+part11:
+	MOVD $0xff800000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone11
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone11
+	VLD1.P 4(R0), V16.S[2]
+pdone11:
+	WORD $0x6eb0e578 // fcmgt v24.4s, v11.4s, v16.4s
+	WORD $0x4e2be57c // fcmeq v28.4s, v11.4s, v11.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e0b // bif v11.16b, v16.16b, v24.16b
+	B combine
+part12:
+	MOVD $0xff800000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone12
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone12
+	VLD1.P 4(R0), V16.S[2]
+pdone12:
+	WORD $0x6eb0e598 // fcmgt v24.4s, v12.4s, v16.4s
+	WORD $0x4e2ce59c // fcmeq v28.4s, v12.4s, v12.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e0c // bif v12.16b, v16.16b, v24.16b
+	B combine
+part13:
+	MOVD $0xff800000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone13
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone13
+	VLD1.P 4(R0), V16.S[2]
+pdone13:
+	WORD $0x6eb0e5b8 // fcmgt v24.4s, v13.4s, v16.4s
+	WORD $0x4e2de5bc // fcmeq v28.4s, v13.4s, v13.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e0d // bif v13.16b, v16.16b, v24.16b
+	B combine
+part14:
+	MOVD $0xff800000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone14
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone14
+	VLD1.P 4(R0), V16.S[2]
+pdone14:
+	WORD $0x6eb0e5d8 // fcmgt v24.4s, v14.4s, v16.4s
+	WORD $0x4e2ee5dc // fcmeq v28.4s, v14.4s, v14.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e0e // bif v14.16b, v16.16b, v24.16b
+	B combine
+part15:
+	MOVD $0xff800000, R3
+	VDUP R3, V16.S4
+	VLD1.P 4(R0), V16.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone15
+	VLD1.P 4(R0), V16.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone15
+	VLD1.P 4(R0), V16.S[2]
+pdone15:
+	WORD $0x6eb0e5f8 // fcmgt v24.4s, v15.4s, v16.4s
+	WORD $0x4e2fe5fc // fcmeq v28.4s, v15.4s, v15.4s
+	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
+	WORD $0x6ef81e0f // bif v15.16b, v16.16b, v24.16b
+	B combine
 combine:
 	WORD $0x6ea8e418 // fcmgt v24.4s, v0.4s, v8.4s
 	WORD $0x4e20e41c // fcmeq v28.4s, v0.4s, v0.4s
@@ -1079,15 +3736,6 @@ combine:
 	WORD $0x4e20e41c // fcmeq v28.4s, v0.4s, v0.4s
 	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
 	WORD $0x6ef81c20 // bif v0.16b, v1.16b, v24.16b
-tail:
-	CBZ R1, done
-	FMOVS.P 4(R0), F16
-	WORD $0x6eb0e418 // fcmgt v24.4s, v0.4s, v16.4s
-	WORD $0x4e20e41c // fcmeq v28.4s, v0.4s, v0.4s
-	WORD $0x4efc1f18 // orn v24.16b, v24.16b, v28.16b
-	WORD $0x6ef81e00 // bif v0.16b, v16.16b, v24.16b
-	SUB $1, R1, R1
-	B tail
 done:
 	FMOVS F0, ret+24(FP)
 	RET
@@ -1115,7 +3763,7 @@ TEXT ·dotF32NEON(SB), NOSPLIT, $0-52
 	VMOV V0.B16, V15.B16
 	AND $-64, R1, R5
 	SUB R5, R1, R1
-	CBZ R5, combine
+	CBZ R5, tail
 loop:
 	VLD1.P 64(R0), [V16.S4, V17.S4, V18.S4, V19.S4]
 	VLD1.P 64(R2), [V20.S4, V21.S4, V22.S4, V23.S4]
@@ -1143,6 +3791,393 @@ loop:
 	WORD $0x4e37ce6f // fmla v15.4s, v19.4s, v23.4s
 	SUBS $64, R5, R5
 	BNE loop
+tail:
+	CBZ R1, combine
+	CMP $4, R1
+	BLT part0
+	VLD1.P 16(R0), [V16.S4]
+	VLD1.P 16(R2), [V20.S4]
+	WORD $0x4e34ce00 // fmla v0.4s, v16.4s, v20.4s
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part1
+	VLD1.P 16(R0), [V16.S4]
+	VLD1.P 16(R2), [V20.S4]
+	WORD $0x4e34ce01 // fmla v1.4s, v16.4s, v20.4s
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part2
+	VLD1.P 16(R0), [V16.S4]
+	VLD1.P 16(R2), [V20.S4]
+	WORD $0x4e34ce02 // fmla v2.4s, v16.4s, v20.4s
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part3
+	VLD1.P 16(R0), [V16.S4]
+	VLD1.P 16(R2), [V20.S4]
+	WORD $0x4e34ce03 // fmla v3.4s, v16.4s, v20.4s
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part4
+	VLD1.P 16(R0), [V16.S4]
+	VLD1.P 16(R2), [V20.S4]
+	WORD $0x4e34ce04 // fmla v4.4s, v16.4s, v20.4s
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part5
+	VLD1.P 16(R0), [V16.S4]
+	VLD1.P 16(R2), [V20.S4]
+	WORD $0x4e34ce05 // fmla v5.4s, v16.4s, v20.4s
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part6
+	VLD1.P 16(R0), [V16.S4]
+	VLD1.P 16(R2), [V20.S4]
+	WORD $0x4e34ce06 // fmla v6.4s, v16.4s, v20.4s
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part7
+	VLD1.P 16(R0), [V16.S4]
+	VLD1.P 16(R2), [V20.S4]
+	WORD $0x4e34ce07 // fmla v7.4s, v16.4s, v20.4s
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part8
+	VLD1.P 16(R0), [V16.S4]
+	VLD1.P 16(R2), [V20.S4]
+	WORD $0x4e34ce08 // fmla v8.4s, v16.4s, v20.4s
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part9
+	VLD1.P 16(R0), [V16.S4]
+	VLD1.P 16(R2), [V20.S4]
+	WORD $0x4e34ce09 // fmla v9.4s, v16.4s, v20.4s
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part10
+	VLD1.P 16(R0), [V16.S4]
+	VLD1.P 16(R2), [V20.S4]
+	WORD $0x4e34ce0a // fmla v10.4s, v16.4s, v20.4s
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part11
+	VLD1.P 16(R0), [V16.S4]
+	VLD1.P 16(R2), [V20.S4]
+	WORD $0x4e34ce0b // fmla v11.4s, v16.4s, v20.4s
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part12
+	VLD1.P 16(R0), [V16.S4]
+	VLD1.P 16(R2), [V20.S4]
+	WORD $0x4e34ce0c // fmla v12.4s, v16.4s, v20.4s
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part13
+	VLD1.P 16(R0), [V16.S4]
+	VLD1.P 16(R2), [V20.S4]
+	WORD $0x4e34ce0d // fmla v13.4s, v16.4s, v20.4s
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part14
+	VLD1.P 16(R0), [V16.S4]
+	VLD1.P 16(R2), [V20.S4]
+	WORD $0x4e34ce0e // fmla v14.4s, v16.4s, v20.4s
+	SUBS $4, R1, R1
+	BEQ combine
+	CMP $4, R1
+	BLT part15
+	VLD1.P 16(R0), [V16.S4]
+	VLD1.P 16(R2), [V20.S4]
+	WORD $0x4e34ce0f // fmla v15.4s, v16.4s, v20.4s
+	SUBS $4, R1, R1
+	BEQ combine
+	B combine
+part0:
+	MOVD $0x80000000, R3
+	VDUP R3, V16.S4
+	VEOR V20.B16, V20.B16, V20.B16
+	VLD1.P 4(R0), V16.S[0]
+	VLD1.P 4(R2), V20.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone0
+	VLD1.P 4(R0), V16.S[1]
+	VLD1.P 4(R2), V20.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone0
+	VLD1.P 4(R0), V16.S[2]
+	VLD1.P 4(R2), V20.S[2]
+pdone0:
+	WORD $0x4e34ce00 // fmla v0.4s, v16.4s, v20.4s
+	B combine
+part1:
+	MOVD $0x80000000, R3
+	VDUP R3, V16.S4
+	VEOR V20.B16, V20.B16, V20.B16
+	VLD1.P 4(R0), V16.S[0]
+	VLD1.P 4(R2), V20.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone1
+	VLD1.P 4(R0), V16.S[1]
+	VLD1.P 4(R2), V20.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone1
+	VLD1.P 4(R0), V16.S[2]
+	VLD1.P 4(R2), V20.S[2]
+pdone1:
+	WORD $0x4e34ce01 // fmla v1.4s, v16.4s, v20.4s
+	B combine
+part2:
+	MOVD $0x80000000, R3
+	VDUP R3, V16.S4
+	VEOR V20.B16, V20.B16, V20.B16
+	VLD1.P 4(R0), V16.S[0]
+	VLD1.P 4(R2), V20.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone2
+	VLD1.P 4(R0), V16.S[1]
+	VLD1.P 4(R2), V20.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone2
+	VLD1.P 4(R0), V16.S[2]
+	VLD1.P 4(R2), V20.S[2]
+pdone2:
+	WORD $0x4e34ce02 // fmla v2.4s, v16.4s, v20.4s
+	B combine
+part3:
+	MOVD $0x80000000, R3
+	VDUP R3, V16.S4
+	VEOR V20.B16, V20.B16, V20.B16
+	VLD1.P 4(R0), V16.S[0]
+	VLD1.P 4(R2), V20.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone3
+	VLD1.P 4(R0), V16.S[1]
+	VLD1.P 4(R2), V20.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone3
+	VLD1.P 4(R0), V16.S[2]
+	VLD1.P 4(R2), V20.S[2]
+pdone3:
+	WORD $0x4e34ce03 // fmla v3.4s, v16.4s, v20.4s
+	B combine
+part4:
+	MOVD $0x80000000, R3
+	VDUP R3, V16.S4
+	VEOR V20.B16, V20.B16, V20.B16
+	VLD1.P 4(R0), V16.S[0]
+	VLD1.P 4(R2), V20.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone4
+	VLD1.P 4(R0), V16.S[1]
+	VLD1.P 4(R2), V20.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone4
+	VLD1.P 4(R0), V16.S[2]
+	VLD1.P 4(R2), V20.S[2]
+pdone4:
+	WORD $0x4e34ce04 // fmla v4.4s, v16.4s, v20.4s
+	B combine
+part5:
+	MOVD $0x80000000, R3
+	VDUP R3, V16.S4
+	VEOR V20.B16, V20.B16, V20.B16
+	VLD1.P 4(R0), V16.S[0]
+	VLD1.P 4(R2), V20.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone5
+	VLD1.P 4(R0), V16.S[1]
+	VLD1.P 4(R2), V20.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone5
+	VLD1.P 4(R0), V16.S[2]
+	VLD1.P 4(R2), V20.S[2]
+pdone5:
+	WORD $0x4e34ce05 // fmla v5.4s, v16.4s, v20.4s
+	B combine
+part6:
+	MOVD $0x80000000, R3
+	VDUP R3, V16.S4
+	VEOR V20.B16, V20.B16, V20.B16
+	VLD1.P 4(R0), V16.S[0]
+	VLD1.P 4(R2), V20.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone6
+	VLD1.P 4(R0), V16.S[1]
+	VLD1.P 4(R2), V20.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone6
+	VLD1.P 4(R0), V16.S[2]
+	VLD1.P 4(R2), V20.S[2]
+pdone6:
+	WORD $0x4e34ce06 // fmla v6.4s, v16.4s, v20.4s
+	B combine
+part7:
+	MOVD $0x80000000, R3
+	VDUP R3, V16.S4
+	VEOR V20.B16, V20.B16, V20.B16
+	VLD1.P 4(R0), V16.S[0]
+	VLD1.P 4(R2), V20.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone7
+	VLD1.P 4(R0), V16.S[1]
+	VLD1.P 4(R2), V20.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone7
+	VLD1.P 4(R0), V16.S[2]
+	VLD1.P 4(R2), V20.S[2]
+pdone7:
+	WORD $0x4e34ce07 // fmla v7.4s, v16.4s, v20.4s
+	B combine
+part8:
+	MOVD $0x80000000, R3
+	VDUP R3, V16.S4
+	VEOR V20.B16, V20.B16, V20.B16
+	VLD1.P 4(R0), V16.S[0]
+	VLD1.P 4(R2), V20.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone8
+	VLD1.P 4(R0), V16.S[1]
+	VLD1.P 4(R2), V20.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone8
+	VLD1.P 4(R0), V16.S[2]
+	VLD1.P 4(R2), V20.S[2]
+pdone8:
+	WORD $0x4e34ce08 // fmla v8.4s, v16.4s, v20.4s
+	B combine
+part9:
+	MOVD $0x80000000, R3
+	VDUP R3, V16.S4
+	VEOR V20.B16, V20.B16, V20.B16
+	VLD1.P 4(R0), V16.S[0]
+	VLD1.P 4(R2), V20.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone9
+	VLD1.P 4(R0), V16.S[1]
+	VLD1.P 4(R2), V20.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone9
+	VLD1.P 4(R0), V16.S[2]
+	VLD1.P 4(R2), V20.S[2]
+pdone9:
+	WORD $0x4e34ce09 // fmla v9.4s, v16.4s, v20.4s
+	B combine
+part10:
+	MOVD $0x80000000, R3
+	VDUP R3, V16.S4
+	VEOR V20.B16, V20.B16, V20.B16
+	VLD1.P 4(R0), V16.S[0]
+	VLD1.P 4(R2), V20.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone10
+	VLD1.P 4(R0), V16.S[1]
+	VLD1.P 4(R2), V20.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone10
+	VLD1.P 4(R0), V16.S[2]
+	VLD1.P 4(R2), V20.S[2]
+pdone10:
+	WORD $0x4e34ce0a // fmla v10.4s, v16.4s, v20.4s
+	B combine
+part11:
+	MOVD $0x80000000, R3
+	VDUP R3, V16.S4
+	VEOR V20.B16, V20.B16, V20.B16
+	VLD1.P 4(R0), V16.S[0]
+	VLD1.P 4(R2), V20.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone11
+	VLD1.P 4(R0), V16.S[1]
+	VLD1.P 4(R2), V20.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone11
+	VLD1.P 4(R0), V16.S[2]
+	VLD1.P 4(R2), V20.S[2]
+pdone11:
+	WORD $0x4e34ce0b // fmla v11.4s, v16.4s, v20.4s
+	B combine
+part12:
+	MOVD $0x80000000, R3
+	VDUP R3, V16.S4
+	VEOR V20.B16, V20.B16, V20.B16
+	VLD1.P 4(R0), V16.S[0]
+	VLD1.P 4(R2), V20.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone12
+	VLD1.P 4(R0), V16.S[1]
+	VLD1.P 4(R2), V20.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone12
+	VLD1.P 4(R0), V16.S[2]
+	VLD1.P 4(R2), V20.S[2]
+pdone12:
+	WORD $0x4e34ce0c // fmla v12.4s, v16.4s, v20.4s
+	B combine
+part13:
+	MOVD $0x80000000, R3
+	VDUP R3, V16.S4
+	VEOR V20.B16, V20.B16, V20.B16
+	VLD1.P 4(R0), V16.S[0]
+	VLD1.P 4(R2), V20.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone13
+	VLD1.P 4(R0), V16.S[1]
+	VLD1.P 4(R2), V20.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone13
+	VLD1.P 4(R0), V16.S[2]
+	VLD1.P 4(R2), V20.S[2]
+pdone13:
+	WORD $0x4e34ce0d // fmla v13.4s, v16.4s, v20.4s
+	B combine
+part14:
+	MOVD $0x80000000, R3
+	VDUP R3, V16.S4
+	VEOR V20.B16, V20.B16, V20.B16
+	VLD1.P 4(R0), V16.S[0]
+	VLD1.P 4(R2), V20.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone14
+	VLD1.P 4(R0), V16.S[1]
+	VLD1.P 4(R2), V20.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone14
+	VLD1.P 4(R0), V16.S[2]
+	VLD1.P 4(R2), V20.S[2]
+pdone14:
+	WORD $0x4e34ce0e // fmla v14.4s, v16.4s, v20.4s
+	B combine
+part15:
+	MOVD $0x80000000, R3
+	VDUP R3, V16.S4
+	VEOR V20.B16, V20.B16, V20.B16
+	VLD1.P 4(R0), V16.S[0]
+	VLD1.P 4(R2), V20.S[0]
+	SUBS $1, R1, R1
+	BEQ pdone15
+	VLD1.P 4(R0), V16.S[1]
+	VLD1.P 4(R2), V20.S[1]
+	SUBS $1, R1, R1
+	BEQ pdone15
+	VLD1.P 4(R0), V16.S[2]
+	VLD1.P 4(R2), V20.S[2]
+pdone15:
+	WORD $0x4e34ce0f // fmla v15.4s, v16.4s, v20.4s
+	B combine
 combine:
 	WORD $0x4e28d400 // fadd v0.4s, v0.4s, v8.4s
 	WORD $0x4e29d421 // fadd v1.4s, v1.4s, v9.4s
@@ -1163,13 +4198,6 @@ combine:
 	WORD $0x4e21d400 // fadd v0.4s, v0.4s, v1.4s
 	VEXT $4, V0.B16, V0.B16, V1.B16
 	WORD $0x4e21d400 // fadd v0.4s, v0.4s, v1.4s
-tail:
-	CBZ R1, done
-	FMOVS.P 4(R0), F16
-	FMOVS.P 4(R2), F20
-	WORD $0x4e34ce00 // fmla v0.4s, v16.4s, v20.4s
-	SUB $1, R1, R1
-	B tail
 done:
 	FMOVS F0, ret+48(FP)
 	RET

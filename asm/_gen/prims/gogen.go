@@ -91,11 +91,10 @@ func (o *op) reduceBody() []string {
 		l = append(l, fmt.Sprintf("\tby := (*[%d]%s)(y[i:])", P, T))
 	}
 	l = append(l, "\tfor j := range acc {", "\t\t"+r.update("acc[j]", "bx[j]", "by[j]"), "\t}", "}")
+	l = append(l, "for i := n; i < len(x); i++ {", "\t"+r.update("acc[i-n]", "x[i]", "y[i]"), "}")
 	l = append(l, "for h := len(acc) / 2; h > 0; h /= 2 {", "\tfor j := range h {",
 		"\t\t"+r.combine("acc[j]", "acc[j+h]"), "\t}", "}")
-	l = append(l, "s := acc[0]")
-	l = append(l, "for i := n; i < len(x); i++ {", "\t"+r.update("s", "x[i]", "y[i]"), "}")
-	return append(l, "return s")
+	return append(l, "return acc[0]")
 }
 
 func docComment(b *strings.Builder, o *op) {

@@ -52,6 +52,9 @@ func main() {
 		if lut {
 			boolLUT(&b)
 		}
+		if f == "reduce" {
+			tailMask(&b)
+		}
 		for _, avx512 := range []bool{true, false} {
 			for _, o := range fo {
 				e := newX86(&b, avx512)

@@ -257,7 +257,7 @@ func reduceNEON(n *ne, o *op) {
 	}
 	n.i("AND $%d, R1, R5", -r.partial)
 	n.i("SUB R5, R1, R1")
-	n.i("CBZ R5, combine")
+	n.i("CBZ R5, tail")
 	n.label("loop")
 	list := func(first int) string {
 		var p []string
@@ -281,6 +281,59 @@ func reduceNEON(n *ne, o *op) {
 	}
 	n.i("SUBS $%d, R5, R5", r.partial)
 	n.i("BNE loop")
+	// The tail continues the same assignment of elements to accumulators: whole
+	// vectors, then a partial vector padded with the identity (-0 for sums: x + -0
+	// is x for every x; for Dot the padding is -0 * +0).
+	n.label("tail")
+	n.i("CBZ R1, combine")
+	L := 16 / t.size
+	for k := range 16 {
+		n.i("CMP $%d, R1", L)
+		n.i("BLT part%d", k)
+		n.i("VLD1.P 16(R0), [V16.%s]", t.arr)
+		if dot {
+			n.i("VLD1.P 16(R2), [V20.%s]", t.arr)
+			n.enc3(encFMLA, t, k, 16, 20)
+		} else {
+			n.redComb(r.kind, t, k, 16, 24, 28)
+		}
+		n.i("SUBS $%d, R1, R1", L)
+		n.i("BEQ combine")
+	}
+	n.i("B combine")
+	pad := r.initBits()
+	if r.kind == "sum" || dot {
+		pad = 1 << 63
+		if t == tF32 {
+			pad = 1 << 31
+		}
+	}
+	lane := t.arr[:1]
+	for k := range 16 {
+		n.label(fmt.Sprintf("part%d", k))
+		n.i("MOVD $0x%x, R3", pad)
+		n.i("VDUP R3, V16.%s", t.arr)
+		if dot {
+			n.i("VEOR V20.B16, V20.B16, V20.B16")
+		}
+		for j := 0; j < L-1; j++ {
+			n.i("VLD1.P %d(R0), V16.%s[%d]", t.size, lane, j)
+			if dot {
+				n.i("VLD1.P %d(R2), V20.%s[%d]", t.size, lane, j)
+			}
+			if j < L-2 {
+				n.i("SUBS $1, R1, R1")
+				n.i("BEQ pdone%d", k)
+			}
+		}
+		n.label(fmt.Sprintf("pdone%d", k))
+		if dot {
+			n.enc3(encFMLA, t, k, 16, 20)
+		} else {
+			n.redComb(r.kind, t, k, 16, 24, 28)
+		}
+		n.i("B combine")
+	}
 	n.label("combine")
 	for m := 16; m > 1; m /= 2 {
 		for k := range m / 2 {
@@ -293,17 +346,6 @@ func reduceNEON(n *ne, o *op) {
 		n.i("VEXT $4, V0.B16, V0.B16, V1.B16")
 		n.redComb(r.kind, t, 0, 1, 24, 28)
 	}
-	n.label("tail")
-	n.i("CBZ R1, done")
-	n.i("FMOV%s.P %d(R0), F16", fs, t.size)
-	if dot {
-		n.i("FMOV%s.P %d(R2), F20", fs, t.size)
-		n.enc3(encFMLA, t, 0, 16, 20)
-	} else {
-		n.redComb(r.kind, t, 0, 16, 24, 28)
-	}
-	n.i("SUB $1, R1, R1")
-	n.i("B tail")
 	n.label("done")
 	n.i("FMOV%s F0, ret+%d(FP)", fs, retOff)
 	n.i("RET")

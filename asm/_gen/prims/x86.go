@@ -518,7 +518,7 @@ func reduceX86(e *xe, o *op) {
 	e.i("XORQ AX, AX")
 	e.i("MOVQ CX, R10")
 	e.i("ANDQ $%d, R10", -r.partial)
-	e.i("JZ combine")
+	e.i("JZ tail")
 	e.label("loop")
 	for k := range nacc {
 		mem := fmt.Sprintf("%d(SI)(AX*%d)", k*e.vbytes, es)
@@ -533,6 +533,68 @@ func reduceX86(e *xe, o *op) {
 	e.i("ADDQ $%d, AX", r.partial)
 	e.i("CMPQ AX, R10")
 	e.i("JB loop")
+	// The tail (fewer than r.partial elements) continues the same assignment of
+	// elements to accumulators: whole vectors, then one partial vector whose
+	// missing lanes leave their accumulator unchanged.
+	e.label("tail")
+	e.i("SUBQ AX, CX")
+	e.i("JZ combine")
+	for k := range nacc {
+		e.i("CMPQ CX, $%d", lanes)
+		e.i("JB part%d", k)
+		mem := fmt.Sprintf("%d(SI)(AX*%d)", k*e.vbytes, es)
+		if dot {
+			x := tmp(k, 0)
+			e.i("VMOVU%s %s, %s", P, mem, e.v(x))
+			e.i("VFMADD231%s %d(DX)(AX*%d), %s, %s", P, k*e.vbytes, es, e.v(x), e.v(vreg(k)))
+		} else {
+			e.redComb(r.kind, t, e.vbytes, vreg(k), mem, tmp(k, 0), tmp(k, 1))
+		}
+		e.i("SUBQ $%d, CX", lanes)
+		e.i("JZ combine")
+	}
+	e.i("JMP combine")
+	for k := range nacc {
+		e.label(fmt.Sprintf("part%d", k))
+		mem := fmt.Sprintf("%d(SI)(AX*%d)", k*e.vbytes, es)
+		memy := fmt.Sprintf("%d(DX)(AX*%d)", k*e.vbytes, es)
+		A := e.v(vreg(k))
+		if e.avx512 {
+			e.i("MOVQ $1, R10")
+			e.i("SHLQ CX, R10")
+			e.i("DECQ R10")
+			e.i("KMOVQ R10, K3")
+			switch r.kind {
+			case "sum":
+				e.i("VADD%s %s, %s, K3, %s", P, mem, A, A)
+			case "prod":
+				e.i("VMUL%s %s, %s, K3, %s", P, mem, A, A)
+			case "min", "max":
+				e.i("VCMP%s $7, %s, %s, K3, K1", P, A, A)
+				e.i("V%s%s %s, %s, K1, %s", upper(r.kind), P, mem, A, A)
+			case "dot":
+				e.i("VMOVU%s.Z %s, K3, Z16", P, mem)
+				e.i("VFMADD231%s %s, Z16, K3, %s", P, memy, A)
+			}
+		} else {
+			shift := map[int]int{8: 3, 4: 2}[es]
+			e.i("LEAQ primTailMask<>+32(SB), R11")
+			e.i("MOVQ CX, R12")
+			e.i("SHLQ $%d, R12", shift)
+			e.i("SUBQ R12, R11")
+			e.i("VMOVDQU (R11), Y12")
+			e.i("VMASKMOV%s %s, Y12, Y13", P, mem)
+			e.i("VMOVAP%s %s, Y15", P[1:], A)
+			if dot {
+				e.i("VMASKMOV%s %s, Y12, Y14", P, memy)
+				e.i("VFMADD231%s Y14, Y13, %s", P, A)
+			} else {
+				e.redComb(r.kind, t, e.vbytes, vreg(k), "Y13", 8, 9)
+			}
+			e.i("VBLENDV%s Y12, %s, Y15, %s", P, A, A)
+		}
+		e.i("JMP combine")
+	}
 	e.label("combine")
 	for n := nacc; n > 1; n /= 2 {
 		h := n / 2
@@ -554,24 +616,23 @@ func reduceX86(e *xe, o *op) {
 		e.i("VMOVSHDUP X0, X1")
 		e.redComb(r.kind, t, 16, 0, "X1", tmp(0, 0), tmp(0, 1))
 	}
-	e.i("CMPQ AX, CX")
-	e.i("JAE done")
-	e.label("tail")
-	e.i("VMOVS%s (SI)(AX*%d), X12", P[1:], es)
-	if dot {
-		e.i("VMOVS%s (DX)(AX*%d), X13", P[1:], es)
-		e.i("VFMADD231%s X13, X12, X0", P)
-	} else {
-		e.redComb(r.kind, t, 16, 0, "X12", tmp(0, 0), tmp(0, 1))
-	}
-	e.i("INCQ AX")
-	e.i("CMPQ AX, CX")
-	e.i("JB tail")
-	e.label("done")
 	e.i("VZEROUPPER")
 	e.i("VMOVS%s X0, ret+%d(FP)", P[1:], retOff)
 	e.i("RET")
 	fmt.Fprintln(e.b)
+}
+
+// tailMask emits 32 bytes of ones then 32 of zeros; loading 32 bytes at
+// 32 - r*size gives a mask of the first r lanes.
+func tailMask(b *strings.Builder) {
+	for off := 0; off < 64; off += 8 {
+		v := uint64(0)
+		if off < 32 {
+			v = ^uint64(0)
+		}
+		fmt.Fprintf(b, "DATA primTailMask<>+%d(SB)/8, $0x%016x\n", off, v)
+	}
+	fmt.Fprintf(b, "GLOBL primTailMask<>(SB), RODATA|NOPTR, $64\n\n")
 }
 
 // boolLUT emits the table that maps an 8-bit compare mask to eight bytes of 0 or 1.
