@@ -31,3 +31,15 @@ func logF32AVX512(dst, x []float32)
 
 //go:noescape
 func logF32AVX2(dst, x []float32)
+
+//go:noescape
+func sinF64AVX512(dst, x []float64) (big bool)
+
+//go:noescape
+func cosF64AVX512(dst, x []float64) (big bool)
+
+//go:noescape
+func sinF32AVX512(dst, x []float32) (big bool)
+
+//go:noescape
+func cosF32AVX512(dst, x []float32) (big bool)
