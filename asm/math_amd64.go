@@ -43,3 +43,15 @@ func sinF32AVX512(dst, x []float32) (big bool)
 
 //go:noescape
 func cosF32AVX512(dst, x []float32) (big bool)
+
+//go:noescape
+func sinF64AVX2(dst, x []float64) (big bool)
+
+//go:noescape
+func cosF64AVX2(dst, x []float64) (big bool)
+
+//go:noescape
+func sinF32AVX2(dst, x []float32) (big bool)
+
+//go:noescape
+func cosF32AVX2(dst, x []float32) (big bool)

@@ -114,7 +114,7 @@
 #define RET_BIG_512 \
 	KMOVB K4, AX           \
 	TESTB AL, AL           \
-	SETNE ret+48(FP)       \
+	SETNE big+48(FP)       \
 	VZEROUPPER             \
 	RET
 
@@ -269,3 +269,243 @@ tail:
 
 done:
 	RET_BIG_512
+
+// ---- AVX2 --------------------------------------------------------------------
+
+#define C64(i) ·sinCosF64Tab4+32*(i)(SB)
+#define C32(i) ·sinCosF32Tab4+32*(i)(SB)
+
+// From x in Y0: Y2 = bits of q + 2^52, Y11 = sin(r), Y13 = cos(r). Clobbers Y1-Y15.
+#define SINCOS_F64_256 \
+	VANDPD       C64(S_ABS), Y0, Y1 \
+	VMULPD       C64(S_2PI), Y1, Y2 \
+	VROUNDPD     $0, Y2, Y2         \
+	VMOVAPD      Y1, Y3             \
+	VFNMADD231PD C64(S_C1), Y2, Y3  \
+	VMULPD       C64(S_C2), Y2, Y4  \
+	VMOVAPD      Y4, Y5             \
+	VFMSUB231PD  C64(S_C2), Y2, Y5  \
+	VSUBPD       Y4, Y3, Y6         \
+	VSUBPD       Y3, Y6, Y7         \
+	VSUBPD       Y7, Y6, Y8         \
+	VSUBPD       Y8, Y3, Y8         \
+	VADDPD       Y7, Y4, Y9         \
+	VSUBPD       Y9, Y8, Y8         \
+	VSUBPD       Y5, Y8, Y8         \
+	VFNMADD231PD C64(S_C3), Y2, Y8  \
+	VADDPD       Y8, Y6, Y9         \
+	VSUBPD       Y6, Y9, Y12        \
+	VSUBPD       Y12, Y8, Y8        \
+	VMULPD       Y9, Y9, Y10        \
+	VMOVUPD      C64(S_S+0), Y11    \
+	VFMADD213PD  C64(S_S+1), Y10, Y11 \
+	VFMADD213PD  C64(S_S+2), Y10, Y11 \
+	VFMADD213PD  C64(S_S+3), Y10, Y11 \
+	VFMADD213PD  C64(S_S+4), Y10, Y11 \
+	VFMADD213PD  C64(S_S+5), Y10, Y11 \
+	VMULPD       C64(S_MHALF), Y10, Y12 \
+	VMOVAPD      Y8, Y13            \
+	VFMADD231PD  Y12, Y8, Y13       \
+	VMULPD       Y10, Y9, Y14       \
+	VFMADD213PD  Y13, Y14, Y11      \
+	VADDPD       Y11, Y9, Y11       \
+	VMOVUPD      C64(S_C+0), Y15    \
+	VFMADD213PD  C64(S_C+1), Y10, Y15 \
+	VFMADD213PD  C64(S_C+2), Y10, Y15 \
+	VFMADD213PD  C64(S_C+3), Y10, Y15 \
+	VFMADD213PD  C64(S_C+4), Y10, Y15 \
+	VFMADD213PD  C64(S_C+5), Y10, Y15 \
+	VMULPD       C64(S_HALF), Y10, Y12 \
+	VMOVUPD      C64(S_ONE), Y1     \
+	VSUBPD       Y12, Y1, Y13       \
+	VSUBPD       Y13, Y1, Y14       \
+	VSUBPD       Y12, Y14, Y14      \
+	VMOVAPD      Y10, Y5            \
+	VFMSUB231PD  Y9, Y9, Y5         \
+	VMULPD       C64(S_HALF), Y5, Y5 \
+	VFMADD231PD  Y8, Y9, Y5         \
+	VMULPD       Y10, Y10, Y6       \
+	VFMSUB213PD  Y5, Y6, Y15        \
+	VADDPD       Y15, Y14, Y14      \
+	VADDPD       Y14, Y13, Y13      \
+	VADDPD       C64(S_MAGIC), Y2, Y2
+
+// Y11 = Y13 where n&1, sign flipped where n&2 (n in Y2).
+#define SINCOS_SELECT_256(T) \
+	VPSLLQ    $63, Y2, Y3      \
+	VBLENDVPD Y3, Y13, Y11, Y11 \
+	VPSLLQ    $62, Y2, Y2      \
+	VANDPD    T(S_SIGN), Y2, Y2 \
+	VXORPD    Y2, Y11, Y11
+
+#define SIN_SIGN_256(T) \
+	VANDPD T(S_SIGN), Y0, Y3 \
+	VXORPD Y3, Y11, Y11
+
+// Big lanes (|x| > max, Inf included) take x; R8 collects their sign-mask bits.
+#define BIG_256(T) \
+	VANDPD    T(S_ABS), Y0, Y1      \
+	VCMPPD    $0x1e, T(S_MAX), Y1, Y1 \
+	VBLENDVPD Y1, Y0, Y11, Y11      \
+	VMOVMSKPD Y1, AX                \
+	ORL       AX, R8
+
+#define RET_BIG_256 \
+	TESTL R8, R8     \
+	SETNE big+48(FP) \
+	VZEROUPPER       \
+	RET
+
+#define SIN_F64_256 SINCOS_F64_256; SINCOS_SELECT_256(C64); SIN_SIGN_256(C64); BIG_256(C64)
+#define COS_F64_256 SINCOS_F64_256; VPADDQ C64(S_INT1), Y2, Y2; SINCOS_SELECT_256(C64); BIG_256(C64)
+
+#define SINCOS_F32_256 \
+	VANDPD       C32(S_ABS), Y0, Y1 \
+	VMULPD       C32(S_2PI), Y1, Y2 \
+	VROUNDPD     $0, Y2, Y2         \
+	VMOVAPD      Y1, Y3             \
+	VFNMADD231PD C32(S_C1), Y2, Y3  \
+	VFNMADD231PD C32(S_C2), Y2, Y3  \
+	VMULPD       Y3, Y3, Y10        \
+	VMOVUPD      C32(S_S+0), Y11    \
+	VFMADD213PD  C32(S_S+1), Y10, Y11 \
+	VFMADD213PD  C32(S_S+2), Y10, Y11 \
+	VFMADD213PD  C32(S_S+3), Y10, Y11 \
+	VMULPD       Y10, Y3, Y14       \
+	VFMADD213PD  Y3, Y14, Y11       \
+	VMOVUPD      C32(S_C+0), Y13    \
+	VFMADD213PD  C32(S_C+1), Y10, Y13 \
+	VFMADD213PD  C32(S_C+2), Y10, Y13 \
+	VFMADD213PD  C32(S_C+3), Y10, Y13 \
+	VFMADD213PD  C32(S_MHALF), Y10, Y13 \
+	VFMADD213PD  C32(S_ONE), Y10, Y13 \
+	VADDPD       C32(S_MAGIC), Y2, Y2
+
+#define SIN_F32_256 SINCOS_F32_256; SINCOS_SELECT_256(C32); SIN_SIGN_256(C32); BIG_256(C32)
+#define COS_F32_256 SINCOS_F32_256; VPADDQ C32(S_INT1), Y2, Y2; SINCOS_SELECT_256(C32); BIG_256(C32)
+
+// func sinF64AVX2(dst, x []float64) (big bool)
+TEXT ·sinF64AVX2(SB), NOSPLIT, $0-49
+	MOVQ dst_base+0(FP), DI
+	MOVQ x_base+24(FP), SI
+	MOVQ x_len+32(FP), BX
+	XORL R8, R8
+
+loop:
+	CMPQ    BX, $4
+	JLT     tail
+	VMOVUPD (SI), Y0
+	SIN_F64_256
+	VMOVUPD Y11, (DI)
+	ADDQ    $32, SI
+	ADDQ    $32, DI
+	SUBQ    $4, BX
+	JMP     loop
+
+tail:
+	TESTQ BX, BX
+	JEQ   done
+	TAILMASK_Y13_F64
+	VMASKMOVPD (SI), Y13, Y0
+	SIN_F64_256
+	TAILMASK_Y13_F64
+	VMASKMOVPD Y11, Y13, (DI)
+
+done:
+	RET_BIG_256
+
+// func cosF64AVX2(dst, x []float64) (big bool)
+TEXT ·cosF64AVX2(SB), NOSPLIT, $0-49
+	MOVQ dst_base+0(FP), DI
+	MOVQ x_base+24(FP), SI
+	MOVQ x_len+32(FP), BX
+	XORL R8, R8
+
+loop:
+	CMPQ    BX, $4
+	JLT     tail
+	VMOVUPD (SI), Y0
+	COS_F64_256
+	VMOVUPD Y11, (DI)
+	ADDQ    $32, SI
+	ADDQ    $32, DI
+	SUBQ    $4, BX
+	JMP     loop
+
+tail:
+	TESTQ BX, BX
+	JEQ   done
+	TAILMASK_Y13_F64
+	VMASKMOVPD (SI), Y13, Y0
+	COS_F64_256
+	TAILMASK_Y13_F64
+	VMASKMOVPD Y11, Y13, (DI)
+
+done:
+	RET_BIG_256
+
+// func sinF32AVX2(dst, x []float32) (big bool)
+TEXT ·sinF32AVX2(SB), NOSPLIT, $0-49
+	MOVQ dst_base+0(FP), DI
+	MOVQ x_base+24(FP), SI
+	MOVQ x_len+32(FP), BX
+	XORL R8, R8
+
+loop:
+	CMPQ       BX, $4
+	JLT        tail
+	VCVTPS2PD  (SI), Y0
+	SIN_F32_256
+	VCVTPD2PSY Y11, X11
+	VMOVUPS    X11, (DI)
+	ADDQ       $16, SI
+	ADDQ       $16, DI
+	SUBQ       $4, BX
+	JMP        loop
+
+tail:
+	TESTQ BX, BX
+	JEQ   done
+	TAILMASK_X13_F32
+	VMASKMOVPS (SI), X13, X0
+	VCVTPS2PD  X0, Y0
+	SIN_F32_256
+	VCVTPD2PSY Y11, X11
+	TAILMASK_X13_F32
+	VMASKMOVPS X11, X13, (DI)
+
+done:
+	RET_BIG_256
+
+// func cosF32AVX2(dst, x []float32) (big bool)
+TEXT ·cosF32AVX2(SB), NOSPLIT, $0-49
+	MOVQ dst_base+0(FP), DI
+	MOVQ x_base+24(FP), SI
+	MOVQ x_len+32(FP), BX
+	XORL R8, R8
+
+loop:
+	CMPQ       BX, $4
+	JLT        tail
+	VCVTPS2PD  (SI), Y0
+	COS_F32_256
+	VCVTPD2PSY Y11, X11
+	VMOVUPS    X11, (DI)
+	ADDQ       $16, SI
+	ADDQ       $16, DI
+	SUBQ       $4, BX
+	JMP        loop
+
+tail:
+	TESTQ BX, BX
+	JEQ   done
+	TAILMASK_X13_F32
+	VMASKMOVPS (SI), X13, X0
+	VCVTPS2PD  X0, Y0
+	COS_F32_256
+	VCVTPD2PSY Y11, X11
+	TAILMASK_X13_F32
+	VMASKMOVPS X11, X13, (DI)
+
+done:
+	RET_BIG_256
