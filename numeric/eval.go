@@ -145,6 +145,8 @@ func outputOf(dst any) (output, error) {
 			return output{}, fmt.Errorf("numeric: destination *mat.VecDense has increment %d; only contiguous vectors can be written: %w", raw.Inc, ErrType)
 		}
 		return sliceOutput(ir.Float64, raw.Data[:raw.N]), nil
+	case *DeviceArray:
+		return deviceOutput(d)
 	case *float64:
 		return pointerOutput(ir.Float64, d == nil)
 	case *float32:

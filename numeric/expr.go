@@ -195,6 +195,7 @@ type output struct {
 	scalar bool
 	ptr    unsafe.Pointer
 	n      int
+	dev    *DeviceArray // a destination on the OpenCL device (ptr is nil)
 }
 
 // evaluate binds vars, checks them against the program and out, and runs it. With a
@@ -234,6 +235,9 @@ func (e *Expr) evaluate(ctx context.Context, vars Vars, out *output, alloc func(
 		// A copy: handing the stack array to an interface method would move it to the
 		// heap on the CPU path too.
 		return c.device.run(ctx, append([]binding(nil), bindings...), n, *out)
+	}
+	if err := rejectDeviceArrays(e.names, bindings, *out); err != nil {
+		return err
 	}
 	r := c.runs.Get().(*run)
 	defer c.runs.Put(r)

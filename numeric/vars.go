@@ -23,6 +23,7 @@ type binding struct {
 	ptr    unsafe.Pointer // first element of an array (nil when empty)
 	n      int            // array length
 	word   uint64         // a scalar's value, laid out as ir.Value.Word
+	dev    *DeviceArray   // an array on the OpenCL device (ptr is nil)
 }
 
 // bind reads a variable's value. The error names the variable and its Go type.
@@ -71,6 +72,11 @@ func bind(name string, v any) (binding, error) {
 		return scalarBinding(ir.IntValue(ir.Int64, int64(v))), nil
 	case bool:
 		return scalarBinding(ir.BoolValue(v)), nil
+	case *DeviceArray:
+		if v == nil {
+			return binding{}, fmt.Errorf("numeric: variable %s is a nil *DeviceArray: %w", name, ErrType)
+		}
+		return binding{typ: v.typ, n: v.n, dev: v}, nil
 	case nil:
 		return binding{}, fmt.Errorf("numeric: variable %s is nil: %w", name, ErrType)
 	}

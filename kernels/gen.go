@@ -1,0 +1,290 @@
+package kernels
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/numkit/numkit/numeric/ir"
+)
+
+// Target describes the device code is generated for.
+type Target struct {
+	// FP64 reports whether the device supports double precision (cl_khr_fp64).
+	FP64 bool
+	// GroupSize is the work-group size of reduction kernels, a power of two; 0 means
+	// DefaultGroupSize.
+	GroupSize int
+	// ItemsPerThread is how many elements each work-item of a reduction folds; 0
+	// means DefaultItemsPerThread.
+	ItemsPerThread int
+	// Float32ViaFloat64 computes the float32 functions (sin, exp, pow, ...) in double
+	// precision and rounds the result, as numkit's CPU backends do, instead of with
+	// OpenCL's float built-ins (whose error bounds are 2 to 16 ULP). It needs FP64.
+	Float32ViaFloat64 bool
+}
+
+// Defaults for Target's reduction shape.
+const (
+	DefaultGroupSize      = 256
+	DefaultItemsPerThread = 8
+)
+
+// ErrNoFP64 is wrapped by Generate's error for a program that needs double precision
+// on a target without it. Numbers are never silently computed in a smaller type.
+var ErrNoFP64 = errors.New("the device does not support double precision (cl_khr_fp64)")
+
+// ArgKind says what a kernel argument is.
+type ArgKind uint8
+
+// Kernel argument kinds.
+const (
+	ArgCount   ArgKind = iota // const long: the number of elements of this launch
+	ArgInput                  // __global const T*: an input array
+	ArgScalar                 // a scalar register's value (a Bool is passed as a uint)
+	ArgOutput                 // __global T*: the result array
+	ArgPartial                // __global P*: one partial per work-group, for one reduction
+)
+
+// Arg is one kernel argument, in order.
+type Arg struct {
+	Kind ArgKind
+	// Type is the element type of an input or the output, the value type of a
+	// scalar, or the partial type of a reduction (PartialType).
+	Type ir.DType
+	// Reg is the register an input, scalar or output argument holds.
+	Reg ir.Reg
+	// Input is an input argument's index into ir.Program.Inputs.
+	Input int
+	// Reduction is a partial argument's index into the stage's Reductions.
+	Reduction int
+}
+
+// Kernel is the kernel of one stage.
+type Kernel struct {
+	// Name is the kernel function's name; "" when the stage does not pass over the
+	// elements (it has scalar code only).
+	Name string
+	// Reduce is true for a reduction kernel: launch it with local size GroupSize
+	// over whole tiles (Program.Groups), and combine the partials it writes.
+	Reduce bool
+	Args   []Arg
+}
+
+// Program is the OpenCL C program generated for one ir.Program and target.
+type Program struct {
+	Source string
+	// Kernels holds one kernel per stage of the ir.Program, in order.
+	Kernels        []Kernel
+	GroupSize      int
+	ItemsPerThread int
+	// FP64 reports whether the source uses double precision.
+	FP64 bool
+}
+
+// TileSize is the number of elements one work-group of a reduction kernel reduces.
+func (p *Program) TileSize() int { return p.GroupSize * p.ItemsPerThread }
+
+// Groups is the number of work-groups (and partials per reduction) a reduction
+// kernel needs for n elements.
+func (p *Program) Groups(n int) int { return (n + p.TileSize() - 1) / p.TileSize() }
+
+// PartialType is the type a work-group's partial of op over elements of type arg has:
+// the argument's type for float sums and products and for min and max, int64 for
+// integer and bool sums and products, and float64 for the mean of integers.
+func PartialType(op ir.ReduceOp, arg ir.DType) ir.DType {
+	switch op {
+	case ir.ReduceSum, ir.ReduceProd:
+		if arg.IsFloat() {
+			return arg
+		}
+		return ir.Int64
+	case ir.ReduceMean:
+		return ir.FloatOf(arg)
+	}
+	return arg
+}
+
+// Generate returns the OpenCL C program for p on target t.
+func Generate(p *ir.Program, t Target) (*Program, error) {
+	if t.GroupSize == 0 {
+		t.GroupSize = DefaultGroupSize
+	}
+	if t.ItemsPerThread == 0 {
+		t.ItemsPerThread = DefaultItemsPerThread
+	}
+	if t.GroupSize < 1 || t.GroupSize&(t.GroupSize-1) != 0 || t.ItemsPerThread < 1 {
+		return nil, fmt.Errorf("kernels: group size %d must be a power of two and items per thread %d positive", t.GroupSize, t.ItemsPerThread)
+	}
+	if t.Float32ViaFloat64 && !t.FP64 {
+		return nil, fmt.Errorf("kernels: Float32ViaFloat64 without FP64: %w", ErrNoFP64)
+	}
+	g := &gen{prog: p, target: t, helpers: map[string]bool{}}
+	out := &Program{GroupSize: t.GroupSize, ItemsPerThread: t.ItemsPerThread, Kernels: make([]Kernel, len(p.Stages))}
+	var body strings.Builder
+	for k, st := range p.Stages {
+		last := k == len(p.Stages)-1
+		switch {
+		case len(st.Reductions) > 0:
+			kern, err := g.reduceKernel(&body, k, st)
+			if err != nil {
+				return nil, err
+			}
+			out.Kernels[k] = kern
+		case last && !p.ScalarResult():
+			kern, err := g.mapKernel(&body, k, st)
+			if err != nil {
+				return nil, err
+			}
+			out.Kernels[k] = kern
+		}
+	}
+	if g.fp64 && !t.FP64 {
+		return nil, fmt.Errorf("kernels: %q computes in float64: %w", p.Source, ErrNoFP64)
+	}
+	out.FP64 = g.fp64
+	var src strings.Builder
+	src.WriteString("// Generated by numkit (package kernels).\n")
+	if g.fp64 {
+		src.WriteString("#pragma OPENCL EXTENSION cl_khr_fp64 : enable\n")
+	}
+	src.WriteString("#pragma OPENCL FP_CONTRACT OFF\n\n")
+	for _, h := range g.helperOrder {
+		src.WriteString(h)
+		src.WriteString("\n")
+	}
+	src.WriteString(body.String())
+	out.Source = src.String()
+	return out, nil
+}
+
+// gen holds the state of one Generate call.
+type gen struct {
+	prog        *ir.Program
+	target      Target
+	helpers     map[string]bool
+	helperOrder []string
+	fp64        bool
+}
+
+// use notes that code of type t is generated.
+func (g *gen) use(t ir.DType) {
+	if t == ir.Float64 {
+		g.fp64 = true
+	}
+}
+
+// stageArgs returns the arguments of stage st's kernel before its outputs: the count,
+// the array inputs its code reads, and the scalar registers (other than constants)
+// it reads, each group in register order.
+func (g *gen) stageArgs(st ir.Stage) []Arg {
+	p := g.prog
+	arrays, scalars := map[ir.Reg]bool{}, map[ir.Reg]bool{}
+	note := func(r ir.Reg) {
+		info := p.Regs[r]
+		switch {
+		case info.Kind == ir.RegConst:
+		case info.Scalar:
+			scalars[r] = true
+		case info.Kind == ir.RegInput:
+			arrays[r] = true
+		}
+	}
+	for _, in := range st.Vector {
+		for _, a := range in.Args[:in.Op.Arity()] {
+			note(a)
+		}
+	}
+	for _, red := range st.Reductions {
+		note(red.Arg)
+	}
+	args := []Arg{{Kind: ArgCount, Type: ir.Int64}}
+	for _, r := range sortedRegs(arrays) {
+		args = append(args, Arg{Kind: ArgInput, Type: p.Regs[r].Type, Reg: r, Input: p.Regs[r].Input})
+	}
+	for _, r := range sortedRegs(scalars) {
+		args = append(args, Arg{Kind: ArgScalar, Type: p.Regs[r].Type, Reg: r})
+	}
+	return args
+}
+
+func sortedRegs(set map[ir.Reg]bool) []ir.Reg {
+	regs := make([]ir.Reg, 0, len(set))
+	for r := range set {
+		regs = append(regs, r)
+	}
+	sort.Slice(regs, func(i, j int) bool { return regs[i] < regs[j] })
+	return regs
+}
+
+// params writes the parameter list of a kernel with args.
+func (g *gen) params(args []Arg) string {
+	parts := make([]string, len(args))
+	for i, a := range args {
+		g.use(a.Type)
+		switch a.Kind {
+		case ArgCount:
+			parts[i] = "const long n"
+		case ArgInput:
+			parts[i] = fmt.Sprintf("__global const %s* in%d", ctype(a.Type), a.Input)
+		case ArgScalar:
+			if a.Type == ir.Bool {
+				parts[i] = fmt.Sprintf("const uint s%d", a.Reg)
+			} else {
+				parts[i] = fmt.Sprintf("const %s s%d", ctype(a.Type), a.Reg)
+			}
+		case ArgOutput:
+			parts[i] = fmt.Sprintf("__global %s* out", ctype(a.Type))
+		case ArgPartial:
+			parts[i] = fmt.Sprintf("__global %s* part%d", ctype(a.Type), a.Reduction)
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// operand is the C expression that reads register r inside the element loop.
+func (g *gen) operand(r ir.Reg) string {
+	info := g.prog.Regs[r]
+	g.use(info.Type)
+	switch {
+	case info.Kind == ir.RegConst:
+		return literal(info.Const)
+	case info.Scalar && info.Type == ir.Bool:
+		return fmt.Sprintf("((uchar)(s%d != 0))", r)
+	case info.Scalar:
+		return fmt.Sprintf("s%d", r)
+	case info.Kind == ir.RegInput:
+		return fmt.Sprintf("in%d[i]", info.Input)
+	}
+	return fmt.Sprintf("r%d", r)
+}
+
+// elementCode writes the stage's vector instructions for element i, one statement
+// each, indented by indent.
+func (g *gen) elementCode(b *strings.Builder, st ir.Stage, indent string) error {
+	for _, in := range st.Vector {
+		e, err := g.expr(in)
+		if err != nil {
+			return err
+		}
+		g.use(in.Type)
+		fmt.Fprintf(b, "%sconst %s r%d = %s;\n", indent, ctype(in.Type), in.Dst, e)
+	}
+	return nil
+}
+
+// mapKernel writes the element-wise kernel of the last stage.
+func (g *gen) mapKernel(b *strings.Builder, k int, st ir.Stage) (Kernel, error) {
+	p := g.prog
+	args := g.stageArgs(st)
+	args = append(args, Arg{Kind: ArgOutput, Type: p.ResultType(), Reg: p.Result})
+	name := fmt.Sprintf("nk_stage%d", k)
+	fmt.Fprintf(b, "__kernel void %s(%s) {\n", name, g.params(args))
+	b.WriteString("\tconst long i = (long)get_global_id(0);\n\tif (i >= n) return;\n")
+	if err := g.elementCode(b, st, "\t"); err != nil {
+		return Kernel{}, err
+	}
+	fmt.Fprintf(b, "\tout[i] = %s;\n}\n\n", g.operand(p.Result))
+	return Kernel{Name: name, Args: args}, nil
+}

@@ -1,0 +1,140 @@
+package numeric
+
+import (
+	"container/list"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/numkit/numkit/cl"
+)
+
+// clMemCacheSize is how many built programs the in-memory cache keeps.
+const clMemCacheSize = 64
+
+// clProgramCache caches built programs: in memory, an LRU keyed by a hash of the
+// source, the build options, the device and the driver version; on disk (where the
+// driver does not cache programs itself), the program binaries under the same key.
+type clProgramCache struct {
+	dev *clDevice
+
+	mu    sync.Mutex
+	order *list.List // of *clCacheEntry, most recently used first
+	index map[string]*list.Element
+
+	disk *clDiskCache // nil when off
+}
+
+// clCacheEntry is one program, built once by whichever caller asked first.
+type clCacheEntry struct {
+	key   string
+	ready chan struct{} // closed once prog or err is set
+	prog  *cl.Program
+	err   error
+}
+
+// clDriverCaches reports whether the platform keeps its own cache of built programs,
+// so that a second binary cache would only double the work: pocl (under
+// ~/.cache/pocl) and NVIDIA (under ~/.nv/ComputeCache).
+func clDriverCaches(p cl.Platform) bool {
+	s := strings.ToLower(p.Name + " " + p.Vendor)
+	return strings.Contains(s, "portable computing language") || strings.Contains(s, "pocl") ||
+		strings.Contains(s, "nvidia")
+}
+
+// newCLProgramCache makes the cache of d. mode is NUMKIT_OPENCL_CACHE: "off" turns
+// the disk cache off, "on" turns it on even where the driver caches programs, and
+// anything else ("auto", "") turns it on except there.
+func newCLProgramCache(d *clDevice, dir, mode string) *clProgramCache {
+	c := &clProgramCache{dev: d, order: list.New(), index: map[string]*list.Element{}}
+	mode = strings.ToLower(strings.TrimSpace(mode))
+	switch {
+	case mode == "off" || dir == "":
+	case mode == "on" || !clDriverCaches(d.platform):
+		c.disk = &clDiskCache{dir: dir + "/opencl"}
+	}
+	return c
+}
+
+// key hashes what a binary depends on.
+func (c *clProgramCache) key(source, options string) string {
+	d := c.dev
+	h := sha256.New()
+	for _, s := range []string{source, options, d.platform.Name, d.platform.Version, d.dev.Name, d.dev.Version, d.dev.DriverVersion} {
+		fmt.Fprintf(h, "%d:%s;", len(s), s)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// get returns the program built from source, building it (or loading its binary) the
+// first time. The program belongs to the cache: callers create kernels from it and
+// must not release it.
+func (c *clProgramCache) get(source string) (*cl.Program, error) {
+	options := c.dev.buildOptions()
+	key := c.key(source, options)
+	c.mu.Lock()
+	if el, ok := c.index[key]; ok {
+		c.order.MoveToFront(el)
+		e := el.Value.(*clCacheEntry)
+		c.mu.Unlock()
+		<-e.ready
+		return e.prog, e.err
+	}
+	e := &clCacheEntry{key: key, ready: make(chan struct{})}
+	c.index[key] = c.order.PushFront(e)
+	c.mu.Unlock()
+
+	e.prog, e.err = c.build(source, options, key)
+	close(e.ready)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e.err != nil { // failures are not cached: the next call tries again
+		if el, ok := c.index[key]; ok && el.Value == e {
+			c.order.Remove(el)
+			delete(c.index, key)
+		}
+		return nil, e.err
+	}
+	for c.order.Len() > clMemCacheSize {
+		old := c.order.Remove(c.order.Back()).(*clCacheEntry)
+		delete(c.index, old.key)
+		_ = old.prog.Release() // kernels made from it stay valid
+	}
+	return e.prog, nil
+}
+
+// build loads the binary from disk or compiles source.
+func (c *clProgramCache) build(source, options, key string) (*cl.Program, error) {
+	d := c.dev
+	if c.disk != nil {
+		if bin, ok := c.disk.load(key); ok {
+			p, err := d.ctx.CreateProgramWithBinary([]cl.ProgramBinary{{Device: d.dev.ID, Data: bin}})
+			if err == nil {
+				if err = p.Build(options); err == nil {
+					return p, nil
+				}
+				_ = p.Release()
+			}
+			c.disk.warn(fmt.Sprintf("cached binary %s rejected (%v); rebuilding", key[:16], err))
+			c.disk.remove(key)
+		}
+	}
+	p, err := d.ctx.BuildProgram(source, options)
+	if err != nil && errors.Is(err, cl.ErrInvalidBuildOptions) && d.refuseOption(clFP32DivSqrt) {
+		options = d.buildOptions()
+		key = c.key(source, options)
+		p, err = d.ctx.BuildProgram(source, options)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("numeric: opencl: building the kernel on %s: %w", d.describe(), err)
+	}
+	if c.disk != nil {
+		if bins, err := p.Binaries(); err == nil && len(bins) == 1 && len(bins[0].Data) > 0 {
+			c.disk.store(key, bins[0].Data)
+		}
+	}
+	return p, nil
+}

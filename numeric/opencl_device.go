@@ -1,0 +1,183 @@
+package numeric
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"sync"
+
+	"github.com/numkit/numkit/cl"
+	"github.com/numkit/numkit/kernels"
+)
+
+// Environment variables of the OpenCL backend (docs/opencl.md). They are read here, not
+// in config.go, because only this backend uses them.
+const (
+	envOpenCLCache = "NUMKIT_OPENCL_CACHE" // auto | on | off: the disk cache of program binaries
+	envOpenCLDump  = "NUMKIT_OPENCL_DUMP"  // 1: print generated OpenCL C to stderr
+)
+
+// clMaxQueues is the most command queues the backend opens on its device. Concurrent
+// evaluations (EvalAsync) each take a queue, so their transfers and kernels overlap.
+const clMaxQueues = 4
+
+// clFP32DivSqrt is the build option asking for correctly rounded float32 division and
+// square root. Devices that refuse it (CL_INVALID_BUILD_OPTIONS) build without it.
+const clFP32DivSqrt = "-cl-fp32-correctly-rounded-divide-sqrt"
+
+// clDevice is the OpenCL device the backend runs on, with its context, command queues
+// and program cache. There is one per process (openclState).
+type clDevice struct {
+	rt       *cl.Runtime
+	dev      cl.Device
+	platform cl.Platform
+	ctx      *cl.Context
+	target   kernels.Target
+	// chunkLen is the most elements one buffer holds: arrays longer than that are
+	// kept and processed in chunks of chunkLen elements. It is a multiple of the
+	// reduction tile, so chunking does not change how reductions group elements.
+	chunkLen int
+
+	queues  chan *cl.Queue // idle queues
+	qmu     sync.Mutex
+	nqueues int
+
+	optMu   sync.Mutex
+	options string // build options in use (clFP32DivSqrt is dropped if refused)
+
+	programs *clProgramCache
+}
+
+// openclState is the process's OpenCL device, set up on first use.
+var openclState = sync.OnceValues(func() (*clDevice, error) {
+	cfg, _ := envConfig()
+	return openclSetup(cfg, hwOpenCL())
+})
+
+// openclUsable reports whether the OpenCL backend can run here: nil, or an error
+// wrapping ErrBackend that says why not (no library, no device, a bad
+// NUMKIT_OPENCL_DEVICE, a context that cannot be created). The router calls it.
+func openclUsable() error {
+	_, err := openclState()
+	return err
+}
+
+// openclSetup picks the device cfg and discovery name, and creates its context.
+func openclSetup(cfg config, found hwOpenCLFound) (*clDevice, error) {
+	info, err := hwOpenCLInfo(cfg, found)
+	switch {
+	case found.err != nil:
+		return nil, fmt.Errorf("numeric: the opencl backend is not usable: %w: %w", ErrBackend, found.err)
+	case err != nil:
+		return nil, fmt.Errorf("numeric: the opencl backend is not usable: %w: %w", ErrBackend, err)
+	case info.Chosen == nil:
+		return nil, fmt.Errorf("numeric: the opencl backend is not usable: %s: %w", info.Reason, ErrBackend)
+	}
+	d := &clDevice{rt: found.runtime, queues: make(chan *cl.Queue, clMaxQueues)}
+	index := 0
+	for _, p := range found.platforms {
+		for _, dev := range p.Devices {
+			if index == info.Chosen.Index {
+				d.dev, d.platform = dev, p
+			}
+			index++
+		}
+	}
+	if d.ctx, err = d.rt.CreateContext(d.dev); err != nil {
+		return nil, fmt.Errorf("numeric: the opencl backend is not usable: creating a context on %q: %w: %w", d.dev.Name, ErrBackend, err)
+	}
+	d.target = kernels.Target{FP64: d.dev.FP64, GroupSize: clGroupSize(d.dev)}
+	tile := d.target.GroupSize * kernels.DefaultItemsPerThread
+	d.chunkLen = int(d.dev.MaxAllocBytes/8) / tile * tile
+	if d.chunkLen < tile {
+		d.chunkLen = tile
+	}
+	d.options = clFP32DivSqrt
+	d.programs = newCLProgramCache(d, cfg.CacheDir, os.Getenv(envOpenCLCache))
+	return d, nil
+}
+
+// clGroupSize is the work-group size of reduction kernels on dev: 256, or the largest
+// power of two the device allows if that is less.
+func clGroupSize(dev cl.Device) int {
+	g := kernels.DefaultGroupSize
+	for g > 1 && g > dev.MaxWorkGroupSize {
+		g /= 2
+	}
+	return g
+}
+
+// describe names the device for error messages.
+func (d *clDevice) describe() string {
+	return fmt.Sprintf("OpenCL device %q (%s)", d.dev.Name, d.platform.Name)
+}
+
+// queue takes an idle command queue, opening one if fewer than clMaxQueues are open,
+// else waiting for one. Give it back with putQueue.
+func (d *clDevice) queue() (*cl.Queue, error) {
+	select {
+	case q := <-d.queues:
+		return q, nil
+	default:
+	}
+	d.qmu.Lock()
+	if d.nqueues < clMaxQueues {
+		d.nqueues++
+		d.qmu.Unlock()
+		q, err := d.ctx.CreateQueue(d.dev, 0)
+		if err != nil {
+			d.qmu.Lock()
+			d.nqueues--
+			d.qmu.Unlock()
+			return nil, fmt.Errorf("numeric: opencl: creating a command queue on %s: %w", d.describe(), err)
+		}
+		return q, nil
+	}
+	d.qmu.Unlock()
+	return <-d.queues, nil
+}
+
+// putQueue gives back a queue taken with queue. A queue whose commands failed is
+// released rather than reused.
+func (d *clDevice) putQueue(q *cl.Queue, failed bool) {
+	if failed {
+		if q.Finish() != nil {
+			_ = q.Release()
+			d.qmu.Lock()
+			d.nqueues--
+			d.qmu.Unlock()
+			return
+		}
+	}
+	d.queues <- q
+}
+
+// buildOptions returns the build options in use.
+func (d *clDevice) buildOptions() string {
+	d.optMu.Lock()
+	defer d.optMu.Unlock()
+	return d.options
+}
+
+// refuseOption drops an option the compiler refused; it reports whether it did.
+func (d *clDevice) refuseOption(opt string) bool {
+	d.optMu.Lock()
+	defer d.optMu.Unlock()
+	if !strings.Contains(d.options, opt) {
+		return false
+	}
+	d.options = strings.TrimSpace(strings.ReplaceAll(d.options, opt, ""))
+	return true
+}
+
+// clDeviceError wraps an OpenCL error of a running evaluation: errors.Is finds the
+// cl sentinel (cl.ErrOutOfResources, ...), and ErrBackend too when the device is
+// gone or cannot take the work at all.
+func clDeviceError(what string, d *clDevice, err error) error {
+	if errors.Is(err, cl.ErrDeviceNotAvailable) || errors.Is(err, cl.ErrDeviceNotFound) ||
+		errors.Is(err, cl.ErrInvalidDevice) || errors.Is(err, cl.ErrInvalidContext) {
+		return fmt.Errorf("numeric: opencl: %s on %s: %w: %w", what, d.describe(), ErrBackend, err)
+	}
+	return fmt.Errorf("numeric: opencl: %s on %s: %w", what, d.describe(), err)
+}

@@ -1,0 +1,356 @@
+package numeric
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"unsafe"
+
+	"github.com/numkit/numkit/cl"
+	"github.com/numkit/numkit/kernels"
+	"github.com/numkit/numkit/numeric/internal/generic"
+	"github.com/numkit/numkit/numeric/ir"
+)
+
+// clRun is one evaluation on the device: its queue, kernels, scalar registers and the
+// buffers it made (released at the end).
+type clRun struct {
+	cp       *clProgram
+	q        *cl.Queue
+	kernels  []*cl.Kernel
+	n        int
+	chunkLen int
+	nchunks  int
+	scalars  []uint64
+	inputs   []binding
+	arrays   [][]*cl.Buffer // per input: its chunks on the device (nil for scalars)
+	temps    []*cl.Buffer   // buffers to release at the end
+	events   []*cl.Event    // transfers to wait for and release at the end
+}
+
+// run evaluates the program over n elements (deviceProgram).
+func (cp *clProgram) run(ctx context.Context, inputs []binding, n int, out output) (err error) {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	d := cp.dev
+	r := &clRun{cp: cp, n: n, inputs: inputs, scalars: make([]uint64, len(cp.prog.Regs))}
+	if r.chunkLen, err = r.chunking(out); err != nil {
+		return err
+	}
+	if n > 0 {
+		r.nchunks = (n + r.chunkLen - 1) / r.chunkLen
+	}
+	for i, info := range cp.prog.Regs {
+		if info.Kind == ir.RegConst {
+			r.scalars[i] = info.Const.Word()
+		}
+	}
+	for i, in := range cp.prog.Inputs {
+		if inputs[i].scalar {
+			r.scalars[in.Reg] = inputs[i].word
+		}
+	}
+	if cp.built != nil && n > 0 {
+		if r.q, err = d.queue(); err != nil {
+			return err
+		}
+		if r.kernels, err = cp.takeKernels(); err != nil {
+			d.putQueue(r.q, false)
+			return err
+		}
+		defer func() {
+			if ferr := r.finish(); err == nil && ferr != nil {
+				err = ferr
+			}
+			cp.putKernels(r.kernels)
+			d.putQueue(r.q, err != nil)
+		}()
+	}
+	r.arrays = make([][]*cl.Buffer, len(inputs))
+	for k, st := range cp.prog.Stages {
+		r.scalarCode(k, st)
+		kern := cp.gen.Kernels[k]
+		if kern.Name == "" && len(st.Reductions) == 0 {
+			continue
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if n == 0 {
+			if err := r.emptyReductions(k, st); err != nil {
+				return err
+			}
+			continue
+		}
+		if kern.Reduce {
+			err = r.reduce(ctx, k, st, kern)
+		} else {
+			err = r.mapStage(ctx, k, kern, out)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if cp.prog.ScalarResult() {
+		storeWord(out.ptr, cp.prog.ResultType(), r.scalars[cp.prog.Result])
+	}
+	return nil
+}
+
+// chunking returns the chunk length of this run: that of the device arrays among the
+// inputs and output (they must agree), else the device's.
+func (r *clRun) chunking(out output) (int, error) {
+	chunk := 0
+	check := func(a *DeviceArray, what string) error {
+		if err := a.usable(r.cp.dev); err != nil {
+			return fmt.Errorf("numeric: %s: %w", what, err)
+		}
+		if chunk != 0 && a.chunkLen != chunk {
+			return fmt.Errorf("numeric: %s is chunked by %d elements, other device arrays by %d: %w", what, a.chunkLen, chunk, ErrShape)
+		}
+		chunk = a.chunkLen
+		return nil
+	}
+	for i, b := range r.inputs {
+		if b.dev != nil {
+			if err := check(b.dev, "variable "+r.cp.prog.Inputs[i].Name); err != nil {
+				return 0, err
+			}
+		}
+	}
+	if out.dev != nil {
+		if err := check(out.dev, "the destination"); err != nil {
+			return 0, err
+		}
+	}
+	if chunk == 0 {
+		chunk = r.cp.dev.chunkLen
+	}
+	return chunk, nil
+}
+
+// chunkSize is the number of elements of chunk c.
+func (r *clRun) chunkSize(c int) int { return min(r.chunkLen, r.n-c*r.chunkLen) }
+
+// scalarCode runs stage k's scalar instructions on the host.
+func (r *clRun) scalarCode(k int, st ir.Stage) {
+	var args [3]unsafe.Pointer
+	for i, in := range st.Scalar {
+		for a := 0; a < in.Op.Arity(); a++ {
+			args[a] = unsafe.Pointer(&r.scalars[in.Args[a]])
+		}
+		r.cp.scalar[k][i](1, unsafe.Pointer(&r.scalars[in.Dst]), &args)
+	}
+}
+
+// emptyReductions sets the reductions of stage k over no elements.
+func (r *clRun) emptyReductions(k int, st ir.Stage) error {
+	for j, red := range st.Reductions {
+		if red.Op == ir.ReduceMin || red.Op == ir.ReduceMax {
+			return fmt.Errorf("numeric: %s of no elements in %q: %w", red.Op, r.cp.prog.Source, ErrEmpty)
+		}
+		rd := r.cp.reducers[k][j]
+		r.scalars[red.Out] = rd.Final(rd.Identity, 0).Word()
+	}
+	return nil
+}
+
+// input returns chunk c of input i on the device, uploading a host array the first
+// time a stage needs it.
+func (r *clRun) input(i, c int) (*cl.Buffer, error) {
+	b := r.inputs[i]
+	if b.dev != nil {
+		return b.dev.chunks[c], nil
+	}
+	if r.arrays[i] == nil {
+		r.arrays[i] = make([]*cl.Buffer, r.nchunks)
+	}
+	if buf := r.arrays[i][c]; buf != nil {
+		return buf, nil
+	}
+	size := b.typ.Size()
+	cn := r.chunkSize(c)
+	buf, err := r.cp.dev.ctx.CreateBuffer(cl.MemReadOnly, cn*size)
+	if err != nil {
+		return nil, clDeviceError(fmt.Sprintf("allocating %d bytes for %s", cn*size, r.cp.prog.Inputs[i].Name), r.cp.dev, err)
+	}
+	r.temps = append(r.temps, buf)
+	host := unsafe.Slice((*byte)(unsafe.Add(b.ptr, c*r.chunkLen*size)), cn*size)
+	ev, err := cl.EnqueueWriteBuffer(r.q, buf, 0, host)
+	if err != nil {
+		return nil, clDeviceError("uploading "+r.cp.prog.Inputs[i].Name, r.cp.dev, err)
+	}
+	r.events = append(r.events, ev)
+	r.arrays[i][c] = buf
+	return buf, nil
+}
+
+// setArgs sets the arguments of kernel kern for chunk c; extra supplies the output
+// and partial buffers.
+func (r *clRun) setArgs(k *cl.Kernel, kern kernels.Kernel, c int, extra func(a kernels.Arg) *cl.Buffer) error {
+	for idx, a := range kern.Args {
+		var err error
+		switch a.Kind {
+		case kernels.ArgCount:
+			err = k.SetArgInt64(idx, int64(r.chunkSize(c)))
+		case kernels.ArgInput:
+			var buf *cl.Buffer
+			if buf, err = r.input(a.Input, c); err == nil {
+				err = k.SetArgBuffer(idx, buf)
+			}
+		case kernels.ArgScalar:
+			err = setScalarArg(k, idx, a.Type, r.scalars[a.Reg])
+		default:
+			err = k.SetArgBuffer(idx, extra(a))
+		}
+		if err != nil {
+			return clDeviceError("setting argument "+fmt.Sprint(idx)+" of "+kern.Name, r.cp.dev, err)
+		}
+	}
+	return nil
+}
+
+// setScalarArg passes a scalar register's word as argument idx of type t.
+func setScalarArg(k *cl.Kernel, idx int, t ir.DType, w uint64) error {
+	switch t {
+	case ir.Bool:
+		return k.SetArgUint32(idx, uint32(w&0xff))
+	case ir.Int32:
+		return k.SetArgInt32(idx, int32(uint32(w)))
+	case ir.Int64:
+		return k.SetArgInt64(idx, int64(w))
+	case ir.Float32:
+		return k.SetArgFloat32(idx, math.Float32frombits(uint32(w)))
+	}
+	return k.SetArgFloat64(idx, math.Float64frombits(w))
+}
+
+// finish waits for the run's commands and releases its events and buffers.
+func (r *clRun) finish() error {
+	err := r.q.Finish()
+	for _, ev := range r.events {
+		_ = ev.Release()
+	}
+	for _, b := range r.temps {
+		_ = b.Release()
+	}
+	r.events, r.temps = nil, nil
+	if err != nil {
+		return clDeviceError("finishing", r.cp.dev, err)
+	}
+	return nil
+}
+
+// mapStage runs the element-wise kernel of the last stage chunk by chunk, writing
+// into the device destination or through device buffers into the host one.
+func (r *clRun) mapStage(ctx context.Context, k int, kern kernels.Kernel, out output) error {
+	d := r.cp.dev
+	size := out.typ.Size()
+	for c := 0; c < r.nchunks; c++ {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		cn := r.chunkSize(c)
+		var dst *cl.Buffer
+		if out.dev != nil {
+			dst = out.dev.chunks[c]
+		} else {
+			var err error
+			if dst, err = d.ctx.CreateBuffer(cl.MemWriteOnly, cn*size); err != nil {
+				return clDeviceError(fmt.Sprintf("allocating %d bytes for the result", cn*size), d, err)
+			}
+			r.temps = append(r.temps, dst)
+		}
+		if err := r.setArgs(r.kernels[k], kern, c, func(kernels.Arg) *cl.Buffer { return dst }); err != nil {
+			return err
+		}
+		if err := r.q.RunNDRange(r.kernels[k], []int{clGlobalSize(cn)}, nil); err != nil {
+			return clDeviceError("running "+kern.Name, d, err)
+		}
+		if out.dev == nil {
+			host := unsafe.Slice((*byte)(unsafe.Add(out.ptr, c*r.chunkLen*size)), cn*size)
+			ev, err := cl.EnqueueReadBuffer(r.q, dst, 0, host)
+			if err != nil {
+				return clDeviceError("downloading the result", d, err)
+			}
+			r.events = append(r.events, ev)
+		}
+	}
+	return nil
+}
+
+// clGlobalSize rounds a launch of n work-items up to a multiple of 64, so that the
+// driver can choose a good work-group size (a prime n would force groups of one);
+// the kernel ignores work-items at n and beyond.
+func clGlobalSize(n int) int { return (n + 63) / 64 * 64 }
+
+// reduce runs stage k's reduction kernel chunk by chunk, reads the partials back and
+// combines them in a fixed pairwise order into the reductions' scalar registers.
+func (r *clRun) reduce(ctx context.Context, k int, st ir.Stage, kern kernels.Kernel) error {
+	d, g := r.cp.dev, r.cp.gen
+	groups := g.Groups(r.n)
+	types := make([]ir.DType, len(st.Reductions))
+	host := make([][]byte, len(st.Reductions))
+	for j, red := range st.Reductions {
+		types[j] = kernels.PartialType(red.Op, r.cp.prog.Regs[red.Arg].Type)
+		host[j] = make([]byte, groups*types[j].Size())
+	}
+	first := 0 // the first group of the chunk
+	for c := 0; c < r.nchunks; c++ {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		cg := g.Groups(r.chunkSize(c))
+		parts := make([]*cl.Buffer, len(st.Reductions))
+		for j := range parts {
+			buf, err := d.ctx.CreateBuffer(cl.MemWriteOnly, cg*types[j].Size())
+			if err != nil {
+				return clDeviceError("allocating partials", d, err)
+			}
+			r.temps = append(r.temps, buf)
+			parts[j] = buf
+		}
+		if err := r.setArgs(r.kernels[k], kern, c, func(a kernels.Arg) *cl.Buffer { return parts[a.Reduction] }); err != nil {
+			return err
+		}
+		if err := r.q.RunNDRange(r.kernels[k], []int{cg * g.GroupSize}, []int{g.GroupSize}); err != nil {
+			return clDeviceError("running "+kern.Name, d, err)
+		}
+		for j := range parts {
+			size := types[j].Size()
+			ev, err := cl.EnqueueReadBuffer(r.q, parts[j], 0, host[j][first*size:(first+cg)*size])
+			if err != nil {
+				return clDeviceError("reading partials", d, err)
+			}
+			r.events = append(r.events, ev)
+		}
+		first += cg
+	}
+	if err := r.q.Finish(); err != nil {
+		return clDeviceError("running "+kern.Name, d, err)
+	}
+	for j, red := range st.Reductions {
+		rd := r.cp.reducers[k][j]
+		ps := make([]generic.Partial, groups)
+		for i := range ps {
+			ps[i] = partialAt(host[j], types[j], i)
+		}
+		r.scalars[red.Out] = rd.Final(pairwise(ps, rd.Combine), r.n).Word()
+	}
+	return nil
+}
+
+// partialAt decodes partial i of type t from raw device bytes.
+func partialAt(raw []byte, t ir.DType, i int) generic.Partial {
+	p := unsafe.Pointer(&raw[i*t.Size()])
+	switch t {
+	case ir.Int32:
+		return generic.Partial{I: int64(*(*int32)(p))}
+	case ir.Int64:
+		return generic.Partial{I: *(*int64)(p)}
+	case ir.Float32:
+		return generic.Partial{F: float64(*(*float32)(p))}
+	}
+	return generic.Partial{F: *(*float64)(p)}
+}
