@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -22,7 +23,14 @@ func TestPrimsGenerated(t *testing.T) {
 	out := t.TempDir()
 	cmd := exec.Command(goTool, "run", ".", "-out", out)
 	cmd.Dir = filepath.Join("_gen", "prims")
-	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
+	// Build the generator for the host even when the tests were cross-compiled.
+	var env []string
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "GOARCH=") && !strings.HasPrefix(kv, "GOOS=") {
+			env = append(env, kv)
+		}
+	}
+	cmd.Env = append(env, "GOFLAGS=-mod=mod", "GOWORK=off")
 	if b, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("generator: %v\n%s", err, b)
 	}
