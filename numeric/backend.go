@@ -19,6 +19,18 @@ type cpuBackend struct {
 	name      string
 	overrides func(op ir.Op, typ, from ir.DType) generic.Kernel // nil or a kernel
 	reducers  func(op ir.ReduceOp, arg ir.DType) (generic.Reducer, bool)
+	// scalars supplies kernels whose operand pos is one value (nil or a kernel).
+	scalars func(op ir.Op, typ, from ir.DType, pos int) generic.Kernel
+}
+
+// scalarKernel returns a kernel for op with operand pos a single value, or nil.
+func (b *cpuBackend) scalarKernel(op ir.Op, typ, from ir.DType, pos int) generic.Kernel {
+	if b.scalars != nil {
+		if k := b.scalars(op, typ, from, pos); k != nil {
+			return k
+		}
+	}
+	return generic.LookupScalar(op, typ, from, pos)
 }
 
 func (b *cpuBackend) kernel(op ir.Op, typ, from ir.DType) generic.Kernel {

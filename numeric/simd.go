@@ -19,6 +19,9 @@ func simdBackend() *cpuBackend {
 			name:      BackendSIMD,
 			overrides: func(op ir.Op, typ, from ir.DType) generic.Kernel { return simdKernels[kernelKey{op, typ, from}] },
 			reducers:  simdReducer,
+			scalars: func(op ir.Op, typ, from ir.DType, pos int) generic.Kernel {
+				return simdScalarKernels[scalarKey{op, typ, from, pos}]
+			},
 		}
 	})
 	return simd
@@ -35,6 +38,49 @@ type kernelKey struct {
 }
 
 var simdKernels = map[kernelKey]generic.Kernel{}
+
+type scalarKey struct {
+	op        ir.Op
+	typ, from ir.DType
+	pos       int
+}
+
+// simdScalarKernels take one operand as a single value (see generic.LookupScalar).
+var simdScalarKernels = map[scalarKey]generic.Kernel{}
+
+func init() {
+	f64, f32, b := ir.Float64, ir.Float32, ir.Bool
+	// right registers x op s; left registers s op x, computed by an equivalent kernel
+	// (s + x == x + s and s < x == x > s exactly, NaN included).
+	right := func(op ir.Op, k64 func([]float64, []float64, float64), k32 func([]float32, []float32, float32)) {
+		simdScalarKernels[scalarKey{op, f64, f64, 1}] = generic.ScalarRight(k64)
+		simdScalarKernels[scalarKey{op, f32, f32, 1}] = generic.ScalarRight(k32)
+	}
+	left := func(op ir.Op, k64 func([]float64, []float64, float64), k32 func([]float32, []float32, float32)) {
+		simdScalarKernels[scalarKey{op, f64, f64, 0}] = generic.ScalarLeft(k64)
+		simdScalarKernels[scalarKey{op, f32, f32, 0}] = generic.ScalarLeft(k32)
+	}
+	right(ir.OpAdd, asm.AddScalarF64, asm.AddScalarF32)
+	left(ir.OpAdd, asm.AddScalarF64, asm.AddScalarF32)
+	right(ir.OpMul, asm.MulScalarF64, asm.MulScalarF32)
+	left(ir.OpMul, asm.MulScalarF64, asm.MulScalarF32)
+	right(ir.OpSub, asm.SubScalarF64, asm.SubScalarF32)
+	left(ir.OpSub, asm.ScalarSubF64, asm.ScalarSubF32)
+	right(ir.OpDiv, asm.DivScalarF64, asm.DivScalarF32)
+	left(ir.OpDiv, asm.ScalarDivF64, asm.ScalarDivF32)
+	cmp := func(op, mirror ir.Op, k64 func([]bool, []float64, float64), k32 func([]bool, []float32, float32)) {
+		simdScalarKernels[scalarKey{op, b, f64, 1}] = generic.ScalarRight(k64)
+		simdScalarKernels[scalarKey{op, b, f32, 1}] = generic.ScalarRight(k32)
+		simdScalarKernels[scalarKey{mirror, b, f64, 0}] = generic.ScalarLeft(k64)
+		simdScalarKernels[scalarKey{mirror, b, f32, 0}] = generic.ScalarLeft(k32)
+	}
+	cmp(ir.OpLt, ir.OpGt, asm.LessScalarF64, asm.LessScalarF32)
+	cmp(ir.OpLe, ir.OpGe, asm.LessEqScalarF64, asm.LessEqScalarF32)
+	cmp(ir.OpGt, ir.OpLt, asm.GreaterScalarF64, asm.GreaterScalarF32)
+	cmp(ir.OpGe, ir.OpLe, asm.GreaterEqScalarF64, asm.GreaterEqScalarF32)
+	cmp(ir.OpEq, ir.OpEq, asm.EqualScalarF64, asm.EqualScalarF32)
+	cmp(ir.OpNe, ir.OpNe, asm.NotEqualScalarF64, asm.NotEqualScalarF32)
+}
 
 func init() {
 	f64, f32, b := ir.Float64, ir.Float32, ir.Bool

@@ -22,6 +22,7 @@ const (
 	operandTemp                         // a worker's scratch buffer
 	operandBroadcast                    // a worker's buffer filled with a scalar register
 	operandDst                          // the destination array, at the block's offset
+	operandScalar                       // one value: a scalar register, not broadcast
 )
 
 type operand struct {
@@ -151,7 +152,21 @@ func (pl *plan) assignVector(sp *stagePlan, st ir.Stage) error {
 	}
 	for i, in := range st.Vector {
 		v := vstep{nargs: in.Op.Arity()}
+		scalarPos := -1 // the one scalar operand a scalar kernel can take directly
+		if v.nargs == 2 && p.Regs[in.Args[0]].Scalar != p.Regs[in.Args[1]].Scalar {
+			pos := 0
+			if p.Regs[in.Args[1]].Scalar {
+				pos = 1
+			}
+			if k := pl.backend.scalarKernel(in.Op, in.Type, operandType(p, in), pos); k != nil {
+				scalarPos, v.kernel = pos, k
+			}
+		}
 		for k, a := range in.Args[:v.nargs] {
+			if k == scalarPos {
+				v.args[k] = operand{kind: operandScalar, index: int(a)}
+				continue
+			}
 			v.args[k] = operandOf(a)
 		}
 		for _, a := range in.Args[:v.nargs] {
@@ -166,7 +181,9 @@ func (pl *plan) assignVector(sp *stagePlan, st ir.Stage) error {
 			slot[in.Dst] = alloc()
 			v.dst = operand{kind: operandTemp, index: slot[in.Dst], size: in.Type.Size()}
 		}
-		v.kernel = pl.backend.kernel(in.Op, in.Type, operandType(p, in))
+		if v.kernel == nil {
+			v.kernel = pl.backend.kernel(in.Op, in.Type, operandType(p, in))
+		}
 		if v.kernel == nil {
 			return fmt.Errorf("numeric: %s backend has no kernel for %s", pl.backend.name, p.InstrString(in))
 		}

@@ -173,6 +173,8 @@ func (r *run) pointer(s *scratch, o operand, start int) unsafe.Pointer {
 		return unsafe.Add(r.inputs[o.index], start*o.size)
 	case operandDst:
 		return unsafe.Add(r.dst, start*o.size)
+	case operandScalar:
+		return unsafe.Pointer(&r.scalars[o.index])
 	}
 	return s.buffers[o.index]
 }

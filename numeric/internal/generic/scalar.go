@@ -1,0 +1,96 @@
+package generic
+
+import (
+	"unsafe"
+
+	"github.com/numkit/numkit/numeric/ir"
+)
+
+// Scalar-operand kernels: the same operations as the vector kernels, with one operand a
+// single value (args[pos] points at one element) instead of a block, so the VM need not
+// broadcast constants and scalar inputs into buffers.
+
+type scalarKey struct {
+	op        ir.Op
+	typ, from ir.DType
+	pos       int
+}
+
+var scalarTable = map[scalarKey]Kernel{}
+
+// LookupScalar returns the kernel for op whose operand pos is one value, or nil.
+func LookupScalar(op ir.Op, typ, from ir.DType, pos int) Kernel {
+	return scalarTable[scalarKey{op, typ, from, pos}]
+}
+
+// ScalarRight makes a kernel from a loop over dst and x with the second operand a
+// scalar.
+func ScalarRight[D, S any](loop func(dst []D, x []S, s S)) Kernel {
+	return func(n int, d unsafe.Pointer, a *[3]unsafe.Pointer) {
+		loop(vec[D](d, n), vec[S](a[0], n), *(*S)(a[1]))
+	}
+}
+
+// ScalarLeft makes a kernel from a loop over dst and y with the first operand a scalar.
+func ScalarLeft[D, S any](loop func(dst []D, y []S, s S)) Kernel {
+	return func(n int, d unsafe.Pointer, a *[3]unsafe.Pointer) {
+		loop(vec[D](d, n), vec[S](a[1], n), *(*S)(a[0]))
+	}
+}
+
+func init() {
+	registerScalarArith[int32]()
+	registerScalarArith[int64]()
+	registerScalarArith[float32]()
+	registerScalarArith[float64]()
+	registerScalarDiv[float32]()
+	registerScalarDiv[float64]()
+}
+
+func registerScalarArith[T Number]() {
+	t := DTypeOf[T]()
+	add := func(dst, x []T, s T) {
+		x = x[:len(dst)]
+		for i := range dst {
+			dst[i] = x[i] + s
+		}
+	}
+	mul := func(dst, x []T, s T) {
+		x = x[:len(dst)]
+		for i := range dst {
+			dst[i] = x[i] * s
+		}
+	}
+	scalarTable[scalarKey{ir.OpAdd, t, t, 1}] = ScalarRight(add)
+	scalarTable[scalarKey{ir.OpAdd, t, t, 0}] = ScalarLeft(add) // s + x == x + s exactly
+	scalarTable[scalarKey{ir.OpMul, t, t, 1}] = ScalarRight(mul)
+	scalarTable[scalarKey{ir.OpMul, t, t, 0}] = ScalarLeft(mul)
+	scalarTable[scalarKey{ir.OpSub, t, t, 1}] = ScalarRight(func(dst, x []T, s T) {
+		x = x[:len(dst)]
+		for i := range dst {
+			dst[i] = x[i] - s
+		}
+	})
+	scalarTable[scalarKey{ir.OpSub, t, t, 0}] = ScalarLeft(func(dst, y []T, s T) {
+		y = y[:len(dst)]
+		for i := range dst {
+			dst[i] = s - y[i]
+		}
+	})
+}
+
+func registerScalarDiv[T Float]() {
+	t := DTypeOf[T]()
+	scalarTable[scalarKey{ir.OpDiv, t, t, 1}] = ScalarRight(func(dst, x []T, s T) {
+		x = x[:len(dst)]
+		for i := range dst {
+			dst[i] = x[i] / s
+		}
+	})
+	scalarTable[scalarKey{ir.OpDiv, t, t, 0}] = ScalarLeft(func(dst, y []T, s T) {
+		y = y[:len(dst)]
+		for i := range dst {
+			dst[i] = s / y[i]
+		}
+	})
+}
