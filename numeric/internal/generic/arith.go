@@ -22,6 +22,7 @@ func init() {
 	f64 := ir.Float64
 	register(ir.OpAdd, f64, f64, Binary(func(dst, x, y []float64) { floats.AddTo(dst, x, y) }))
 	register(ir.OpSub, f64, f64, Binary(func(dst, x, y []float64) { floats.SubTo(dst, x, y) }))
+	register(ir.OpDiv, f64, f64, Binary(func(dst, x, y []float64) { floats.DivTo(dst, x, y) }))
 }
 
 func registerArith[T Number]() {

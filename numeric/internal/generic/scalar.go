@@ -3,6 +3,8 @@ package generic
 import (
 	"unsafe"
 
+	"gonum.org/v1/gonum/floats"
+
 	"github.com/numkit/numkit/numeric/ir"
 )
 
@@ -45,6 +47,11 @@ func init() {
 	registerScalarArith[float64]()
 	registerScalarDiv[float32]()
 	registerScalarDiv[float64]()
+
+	// gonum's floats has assembly for scaling.
+	scale := func(dst, x []float64, s float64) { floats.ScaleTo(dst, s, x) }
+	scalarTable[scalarKey{ir.OpMul, ir.Float64, ir.Float64, 1}] = ScalarRight(scale)
+	scalarTable[scalarKey{ir.OpMul, ir.Float64, ir.Float64, 0}] = ScalarLeft(scale)
 }
 
 func registerScalarArith[T Number]() {
