@@ -139,6 +139,17 @@ func sinCosF64(x float64, offset uint64) float64 {
 // sinCosKernel returns sin(hi+lo + n*pi/2) for |hi+lo| <= pi/4 (plus an ulp): the
 // sine or cosine polynomial chosen by n&1, negated by n&2.
 func sinCosKernel(hi, lo float64, n uint64) float64 {
+	sh, sl, ch, cl := sinCosPairs(hi, lo)
+	r := sh + sl
+	if n&1 != 0 {
+		r = ch + cl
+	}
+	return math.Float64frombits(math.Float64bits(r) ^ (n&2)<<62)
+}
+
+// sinCosPairs returns sin(hi+lo) = sh + sl and cos(hi+lo) = ch + cl, each an
+// unnormalized double-double whose small part is the polynomial correction.
+func sinCosPairs(hi, lo float64) (sh, sl, ch, cl float64) {
 	y := hi * hi
 	// sin(hi+lo) = hi + hi*y*S(y) + lo*(1 - y/2)
 	sp := sinF64C5
@@ -147,7 +158,7 @@ func sinCosKernel(hi, lo float64, n uint64) float64 {
 	sp = math.FMA(sp, y, sinF64C2)
 	sp = math.FMA(sp, y, sinF64C1)
 	sp = math.FMA(sp, y, sinF64C0)
-	sinr := hi + math.FMA(hi*y, sp, math.FMA(-0.5*y, lo, lo))
+	sh, sl = hi, math.FMA(hi*y, sp, math.FMA(-0.5*y, lo, lo))
 	// cos(hi+lo) = (1 - y/2) + y*y*C(y) - hi*lo - (hi*hi - y)/2, with 1 - y/2 split exactly
 	cp := cosF64C5
 	cp = math.FMA(cp, y, cosF64C4)
@@ -158,13 +169,8 @@ func sinCosKernel(hi, lo float64, n uint64) float64 {
 	hy := 0.5 * y
 	w := 1 - hy
 	u := math.FMA(hi, lo, 0.5*math.FMA(hi, hi, -y))
-	cosr := w + (((1 - w) - hy) + math.FMA(y*y, cp, -u))
-
-	r := sinr
-	if n&1 != 0 {
-		r = cosr
-	}
-	return math.Float64frombits(math.Float64bits(r) ^ (n&2)<<62)
+	ch, cl = w, ((1-w)-hy)+math.FMA(y*y, cp, -u)
+	return sh, sl, ch, cl
 }
 
 // sinCosF32 computes in float64: a two-part reduction (the first FMA exact) and

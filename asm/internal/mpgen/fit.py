@@ -7,9 +7,10 @@ within a small factor of the minimax error), then rounds the coefficients to flo
 The printed max errors are relative to g, measured at 4000 points with the rounded
 coefficients. The Go constants in asm/math_*_coef.go were pasted from this output.
 
-Rerun from the repository root (about a minute):
+Rerun from the repository root (seconds):
 
-    python3 asm/internal/mpgen/fit.py
+    python3 asm/internal/mpgen/fit.py            # polynomial coefficients
+    python3 asm/internal/mpgen/fit.py --tables   # 2/pi bits, pow's log table, dd constants
 """
 import mpmath
 from mpmath import mp, mpf
@@ -48,6 +49,15 @@ def g_cos(y):  # cos(r) = 1 - y/2 + y^2 g(y)
     return (mpmath.cos(r) - 1 + y / 2) / (y * y)
 
 
+def g_atan(z):  # atan(u) = u + u*z*g(z), z = u^2
+    if z == 0:
+        return -mpf(1) / 3
+    u = mpmath.sqrt(z)
+    return (mpmath.atan(u) - u) / (u * z)
+
+
+TPI16 = mpmath.tan(mp.pi / 16) * (1 + mpf(2) ** -10)
+
 KERNELS = [
     # name, g, interval, degree
     ("expF64", g_exp, (-HLN2, HLN2), 9),
@@ -58,6 +68,7 @@ KERNELS = [
     ("cosF64", g_cos, (0, PIO4 * PIO4), 5),
     ("sinF32", g_sin, (0, PIO4 * PIO4), 3),
     ("cosF32", g_cos, (0, PIO4 * PIO4), 3),
+    ("atanF64", g_atan, (0, TPI16 * TPI16), 9),
 ]
 
 
@@ -84,5 +95,41 @@ def main():
             print("\t%sC%d = %s" % (name, i, repr(c)))
 
 
+def dd(v):
+    hi = float(v)
+    return hi, float(v - mpf(hi))
+
+
+def tables():
+    """2/pi bits for trigReducePH, and the pow log table: c_j = 2^(j/16) rounded to
+    float64 and log(c_j) as a double-double, j = -8..8."""
+    w = 2 / mp.pi
+    words = []
+    with mp.workprec(3000):
+        w = 2 / mp.pi
+        for _ in range(22):
+            w *= 2 ** 64
+            n = int(mpmath.floor(w))
+            words.append(n)
+            w -= n
+    print("// twoOverPiBits")
+    print(", ".join("0x%016x" % n for n in words))
+    print("// powLogTab: {c, log(c) hi, log(c) lo}")
+    for j in range(-8, 9):
+        c = float(mpf(2) ** (mpf(j) / 16))
+        h, l = dd(mpmath.log(mpf(c)))
+        print("\t{%r, %r, %r}," % (c, h, l))
+    print("// pi/2, pi/8, pi, 1/ln2, 1/ln10, ln2, tan(pi/8) as double-doubles")
+    for name, v in [("pio2", mp.pi / 2), ("pio8", mp.pi / 8), ("pi", mp.pi), ("invLn2", 1 / mp.ln2),
+                    ("invLn10", 1 / mpmath.log(10)), ("ln2", mp.ln2), ("tanPio8", mpmath.tan(mp.pi / 8)),
+                    ("tan3Pio8", mpmath.tan(3 * mp.pi / 8))]:
+        h, l = dd(v)
+        print("\t%sHi, %sLo = %r, %r" % (name, name, h, l))
+
+
 if __name__ == "__main__":
-    main()
+    import sys
+    if "--tables" in sys.argv or "--two-over-pi" in sys.argv:
+        tables()
+    else:
+        main()
