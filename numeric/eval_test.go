@@ -106,3 +106,30 @@ func TestEvalIntoNoAllocs(t *testing.T) {
 		t.Errorf("EvalInto allocates %v times per call", allocs)
 	}
 }
+
+func TestEvalCancel(t *testing.T) {
+	n := 1 << 20
+	a := make([]float64, n)
+	e := MustCompile("sin(a) + cos(a)", WithThreads(2), WithBackend(BackendGonum))
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := e.Eval(ctx, Vars{"a": a})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("Eval with a cancelled context: %v, want context.Canceled", err)
+	}
+	// A cancelled evaluation leaves the expression usable.
+	r, err := e.Eval(context.Background(), Vars{"a": a[:10]})
+	if err != nil || r.Float64s()[0] != 1 {
+		t.Fatalf("after cancellation: %v, %v", r.Data, err)
+	}
+}
+
+func TestExprString(t *testing.T) {
+	e := MustCompile("a - mean(a)")
+	s := e.String()
+	for _, want := range []string{"input r0 a float64", "reduce", "mean(r0)", "sub(r0, r1)"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("String() lacks %q:\n%s", want, s)
+		}
+	}
+}
