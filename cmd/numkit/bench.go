@@ -16,14 +16,16 @@ import (
 func init() {
 	register(command{
 		name:    "bench",
-		summary: "time an expression (--expr) on this machine",
+		summary: "benchmark suites against Go baselines, or one expression (--expr)",
 		run: func(stdout, stderr io.Writer, args []string) int {
-			return (&benchCommand{now: time.Now}).run(stdout, stderr, args)
+			return (&benchCommand{now: time.Now, hardware: numeric.Hardware, isTerminal: isTerminal}).run(stdout, stderr, args)
 		},
 	})
 }
 
-// benchCommand is `numkit bench --expr EXPR --n N ...`.
+// benchCommand is `numkit bench`: with --expr it times one expression (the peers
+// table's interface); without, it runs a suite (bench_suite.go); with --accuracy it
+// prints the vector math ULP table.
 type benchCommand struct {
 	expr    string
 	n       int
@@ -34,6 +36,22 @@ type benchCommand struct {
 	json    bool
 	seed    uint64
 	now     func() time.Time // time.Now; tests pass a fake clock
+
+	suite      string
+	sizes      string
+	filter     string
+	csv        bool
+	plot       string
+	memory     bool
+	accuracy   bool
+	refdata    string
+	noBaseline bool
+	progress   string
+	set        map[string]bool // the flags given on the command line
+
+	// Tests replace these: numeric.Hardware, and whether a writer is a terminal.
+	hardware   func() (numeric.HardwareReport, error)
+	isTerminal func(w io.Writer) bool
 }
 
 // exprResult is one timed expression; its JSON fields are what
@@ -54,38 +72,92 @@ type exprResult struct {
 }
 
 func (c *benchCommand) run(stdout, stderr io.Writer, args []string) int {
-	fs := flag.NewFlagSet("numkit bench", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.StringVar(&c.expr, "expr", "", "the `expression` to time")
-	fs.IntVar(&c.n, "n", 10_000_000, "elements per input")
-	fs.StringVar(&c.dtype, "dtype", "float64", "element type of the inputs: float64 or float32")
-	fs.StringVar(&c.backend, "backend", "", "force a backend: auto, gonum, simd or opencl")
-	fs.IntVar(&c.threads, "threads", 0, "goroutines for the CPU backends (default: NUMKIT_THREADS, else GOMAXPROCS)")
-	fs.IntVar(&c.repeat, "repeat", 7, "timed evaluations after one warm-up")
-	fs.BoolVar(&c.json, "json", false, "print one JSON object")
-	fs.Uint64Var(&c.seed, "seed", 1, "random seed for the inputs")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: numkit bench --expr EXPR [--n N] [--dtype float64|float32] [--backend B] [--threads T] [--repeat R] [--json]")
-		fmt.Fprintln(stderr)
-		fmt.Fprintln(stderr, "Times EXPR over inputs uniform in [0, 1) from a fixed seed: compiled once, one")
-		fmt.Fprintln(stderr, "warm-up, then R evaluations into a preallocated output; reports min and median.")
-		fmt.Fprintln(stderr)
-		fs.PrintDefaults()
-	}
-	_, code := parseWithPositional(fs, args)
+	fs := c.flags(stderr)
+	positional, code := parseWithPositional(fs, args)
 	if code >= 0 {
 		return code
 	}
+	if positional != "" {
+		return usageError(stderr, "unexpected argument %q (an expression goes after --expr)", positional)
+	}
+	c.set = map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { c.set[f.Name] = true })
 	switch {
+	case c.accuracy:
+		return c.runAccuracy(stdout, stderr)
 	case c.expr == "":
-		fmt.Fprintln(stderr, "numkit bench: --expr is required")
-		return 2
+		return c.runSuite(stdout, stderr)
+	}
+	return c.runExpr(stdout, stderr)
+}
+
+func (c *benchCommand) flags(stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("numkit bench", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&c.expr, "expr", "", "time this one `expression` instead of a suite")
+	fs.IntVar(&c.n, "n", 10_000_000, "with --expr: elements per input")
+	fs.StringVar(&c.dtype, "dtype", "", "with --expr: the inputs' type, float64 (default) or float32;\nfor a suite: keep the cases of these comma-separated types (float64, float32, int32)")
+	fs.StringVar(&c.backend, "backend", "", "with --expr: force a backend (auto, gonum, simd or opencl);\nfor a suite: the comma-separated backends to run (default: all of gonum, simd, opencl that are usable)")
+	fs.IntVar(&c.threads, "threads", 0, "goroutines for the CPU backends (default: NUMKIT_THREADS, else GOMAXPROCS)")
+	fs.IntVar(&c.repeat, "repeat", 7, "timed runs after one warm-up (a suite chooses 3-21 from the size unless given)")
+	fs.BoolVar(&c.json, "json", false, "print JSON: one object for --expr; JSON lines for a suite (docs/bench.md)")
+	fs.Uint64Var(&c.seed, "seed", 1, "random seed for the inputs")
+	fs.StringVar(&c.suite, "suite", "default", "the `suite` to run: default, public or quick")
+	fs.StringVar(&c.sizes, "sizes", "", "comma-separated `sizes` (elements per input), e.g. 1e3,1e5,10M (default: the suite's)")
+	fs.StringVar(&c.filter, "filter", "", "keep the cases whose name matches this `regexp`")
+	fs.BoolVar(&c.csv, "csv", false, "print CSV instead of the table (docs/bench.md)")
+	fs.StringVar(&c.plot, "plot", "", "also draw throughput against size into this `file` (.png or .svg)")
+	fs.BoolVar(&c.memory, "memory", false, "also measure allocations per evaluation and the peak heap (an untimed pass)")
+	fs.BoolVar(&c.noBaseline, "no-baselines", false, "skip the Go baselines (and the speed-ups)")
+	fs.StringVar(&c.progress, "progress", "auto", "progress bar on stderr: auto (when stderr is a terminal), on or off")
+	fs.BoolVar(&c.accuracy, "accuracy", false, "print the ULP error of numkit's vector math functions instead of timing")
+	fs.StringVar(&c.refdata, "refdata", "", "with --accuracy: the `directory` holding ulp/*.txt (default: asm/testdata of the numkit checkout around the working directory)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: numkit bench [--suite S] [--sizes LIST] [--backend LIST] [--dtype LIST] [--filter RE]")
+		fmt.Fprintln(stderr, "                    [--json | --csv] [--plot FILE.png|.svg] [--memory] [--repeat R] [--threads T]")
+		fmt.Fprintln(stderr, "       numkit bench --expr EXPR [--n N] [--dtype float64|float32] [--backend B] [--repeat R] [--json]")
+		fmt.Fprintln(stderr, "       numkit bench --accuracy [--json | --csv] [--refdata DIR]")
+		fmt.Fprintln(stderr)
+		fmt.Fprintln(stderr, "Without --expr, runs a suite of expressions at several sizes on every usable backend")
+		fmt.Fprintln(stderr, "and two Go baselines (a plain loop over math, gonum floats calls), checks that all")
+		fmt.Fprintln(stderr, "compute the same numbers, and prints median times, throughput and speed-ups.")
+		fmt.Fprintln(stderr, "With --expr, times EXPR over inputs uniform in [0, 1) from a fixed seed: compiled")
+		fmt.Fprintln(stderr, "once, one warm-up, then R evaluations into a preallocated output. docs/bench.md has more.")
+		fmt.Fprintln(stderr)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// usageError reports bad usage and returns exit code 2.
+func usageError(stderr io.Writer, format string, args ...any) int {
+	fmt.Fprintf(stderr, "numkit bench: "+format+"\n", args...)
+	return 2
+}
+
+// given returns the first of flags that was given on the command line, or "".
+func (c *benchCommand) given(flags ...string) string {
+	for _, f := range flags {
+		if c.set[f] {
+			return f
+		}
+	}
+	return ""
+}
+
+// runExpr is `numkit bench --expr EXPR`: one expression, one size.
+func (c *benchCommand) runExpr(stdout, stderr io.Writer) int {
+	if f := c.given("suite", "sizes", "filter", "csv", "plot", "memory", "no-baselines", "progress", "refdata"); f != "" {
+		return usageError(stderr, "--%s does not apply with --expr", f)
+	}
+	if c.dtype == "" {
+		c.dtype = "float64"
+	}
+	switch {
 	case c.n < 0 || c.repeat < 1 || c.threads < 0:
-		fmt.Fprintln(stderr, "numkit bench: --n must be ≥ 0, --repeat ≥ 1, --threads ≥ 0")
-		return 2
+		return usageError(stderr, "--n must be ≥ 0, --repeat ≥ 1, --threads ≥ 0")
 	case c.dtype != "float64" && c.dtype != "float32":
-		fmt.Fprintf(stderr, "numkit bench: --dtype %q: want float64 or float32\n", c.dtype)
-		return 2
+		return usageError(stderr, "--dtype %q: want float64 or float32", c.dtype)
 	}
 	res, err := c.time()
 	if err != nil {

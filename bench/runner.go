@@ -1,0 +1,323 @@
+package bench
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"runtime"
+	"slices"
+	"time"
+
+	"github.com/numkit/numkit/numeric"
+)
+
+// Config says what Run measures and how.
+type Config struct {
+	Suite     string   // the suite's name, for the report
+	Cases     []Case   // what to run, in the report's order
+	Sizes     []int    // elements per input
+	Backends  []string // numkit backends; nil: every backend the hardware report lists
+	Baselines bool     // also time the Go baselines (and report speed-ups)
+	Threads   int      // goroutines for numkit's CPU backends; 0: numkit's default
+	Timing    Timing
+	Memory    bool   // also measure allocations and the peak heap (a separate, untimed pass)
+	Seed      uint64 // the inputs' random seed
+
+	// Clock is time.Now unless a test fakes it; Hardware is numeric.Hardware.
+	Clock    func() time.Time
+	Hardware func() (numeric.HardwareReport, error)
+	// Progress, when set, is called before each measurement with the number done,
+	// the total, and what comes next.
+	Progress func(done, total int, next string)
+}
+
+// impl is one implementation to time for a case: a numkit backend or a baseline.
+type impl struct {
+	name string
+	kind string // "numkit" or "baseline"
+	make func(in *inputs) (kernel, int, error)
+}
+
+// Run runs the configured cases at every size on every usable backend and baseline,
+// checking each result against a reference before timing it. A backend that cannot
+// run here (numeric.ErrBackend) is listed in Report.Backends with the reason, and a
+// case a backend cannot run gets a row with status "unusable"; neither is an error.
+// The error is ctx's, or the hardware report's failure.
+func Run(ctx context.Context, cfg Config) (*Report, error) {
+	if cfg.Clock == nil {
+		cfg.Clock = time.Now
+	}
+	if cfg.Hardware == nil {
+		cfg.Hardware = numeric.Hardware
+	}
+	if cfg.Timing == (Timing{}) {
+		cfg.Timing = DefaultTiming
+	}
+	start := cfg.Clock()
+	hw, _ := cfg.Hardware() // configuration problems are the info command's business
+	rep := &Report{Machine: machineFrom(hw, start, cfg.Suite)}
+	backends := cfg.Backends
+	if backends == nil {
+		for _, b := range hw.Backends {
+			backends = append(backends, b.Name)
+		}
+	}
+	var usable []string
+	for _, name := range backends {
+		st := probeBackend(name, cfg.Threads, hw)
+		rep.Machine.Backends = append(rep.Machine.Backends, st)
+		if st.Usable {
+			usable = append(usable, name)
+		}
+	}
+	plan := cfg.plan(usable)
+	variables := make([]int, len(cfg.Cases))
+	for ci, c := range cfg.Cases {
+		if e, err := numeric.Compile(c.Expr); err == nil {
+			variables[ci] = len(e.Names())
+		}
+	}
+	done := 0
+	for _, n := range cfg.Sizes {
+		data := map[string]*inputs{}
+		for ci, c := range cfg.Cases {
+			in := data[c.DType]
+			if in == nil {
+				in = newInputs(cfg.Seed, c.DType, n)
+				data[c.DType] = in
+			}
+			var ref any
+			for _, im := range plan[ci] {
+				if err := ctx.Err(); err != nil {
+					return rep, err
+				}
+				if cfg.Progress != nil {
+					cfg.Progress(done, cfg.total(plan), fmt.Sprintf("%s n=%s %s", c.Name, FormatSize(n), im.name))
+				}
+				row := cfg.measureOne(c, n, variables[ci], im, in, &ref)
+				rep.Rows = append(rep.Rows, row)
+				done++
+			}
+		}
+	}
+	if cfg.Progress != nil {
+		cfg.Progress(done, done, "")
+	}
+	fillSpeedups(rep.Rows)
+	sortRows(rep.Rows, cfg.Cases, cfg.Sizes)
+	rep.Elapsed = cfg.Clock().Sub(start)
+	rep.Machine.ElapsedS = rep.Elapsed.Seconds()
+	return rep, nil
+}
+
+// plan lists each case's implementations: the baselines first (the go-loop is the
+// reference), then the usable backends.
+func (cfg *Config) plan(usable []string) [][]impl {
+	plan := make([][]impl, len(cfg.Cases))
+	for ci, c := range cfg.Cases {
+		if cfg.Baselines {
+			b := baselines[c.Name]
+			for _, bl := range []struct {
+				name string
+				mk   baselineMaker
+			}{{BaselineLoop, b.loop}, {BaselineFloats, b.floats}} {
+				if bl.mk == nil {
+					continue
+				}
+				mk := bl.mk
+				plan[ci] = append(plan[ci], impl{name: bl.name, kind: "baseline",
+					make: func(in *inputs) (kernel, int, error) { return mk(in), 1, nil }})
+			}
+		}
+		for _, name := range usable {
+			plan[ci] = append(plan[ci], impl{name: name, kind: "numkit",
+				make: func(in *inputs) (kernel, int, error) { return numkitKernel(c, name, cfg.Threads, in) }})
+		}
+	}
+	return plan
+}
+
+func (cfg *Config) total(plan [][]impl) int {
+	t := 0
+	for _, p := range plan {
+		t += len(p)
+	}
+	return t * len(cfg.Sizes)
+}
+
+// measureOne sets up, warms up, checks and times one implementation of c at size n.
+// The first implementation that runs sets *ref, the reference the others must match;
+// variables is the number of the expression's variables.
+func (cfg *Config) measureOne(c Case, n, variables int, im impl, in *inputs, ref *any) Row {
+	row := Row{Record: "row", Case: c.Name, Expr: c.Expr, DType: c.DType, N: n, Backend: im.name, Kind: im.kind}
+	fail := func(err error) Row {
+		row.Status, row.Error = StatusError, err.Error()
+		if errors.Is(err, numeric.ErrBackend) {
+			row.Status = StatusUnusable
+		}
+		return row
+	}
+	var sampler *heapSampler
+	if cfg.Memory {
+		sampler = startHeapSampler()
+	} else {
+		runtime.GC() // the garbage of earlier measurements and inputs is not this one's
+	}
+	k, threads, err := im.make(in)
+	if err == nil {
+		err = k.run() // the warm-up; its result is checked
+	}
+	if err != nil {
+		if sampler != nil {
+			sampler.finish()
+		}
+		return fail(err)
+	}
+	row.Threads = threads
+	got := k.result()
+	if *ref == nil {
+		*ref = cloneResult(got)
+	}
+	reduction := isScalar(got)
+	row.MaxError, err = compareResults(got, *ref, tolerance(c.DType, reduction))
+	if math.IsInf(row.MaxError, 0) || math.IsNaN(row.MaxError) {
+		row.MaxError = math.MaxFloat64 // a NaN or infinity where the reference has none; JSON has no Inf
+	}
+	if err != nil {
+		if sampler != nil {
+			sampler.finish()
+		}
+		row.Status, row.Error = StatusMismatch, err.Error()
+		return row
+	}
+	if sampler != nil {
+		allocs, bytes, err := countAllocs(k.run, memoryEvals(n))
+		peak := sampler.finish()
+		if err != nil {
+			return fail(err)
+		}
+		row.AllocsPerEval, row.BytesPerEval, row.PeakHeapBytes = &allocs, &bytes, &peak
+		runtime.GC()
+	}
+	st, err := measure(k.run, cfg.Clock, cfg.Timing)
+	if err != nil {
+		return fail(err)
+	}
+	row.Status = StatusOK
+	row.Repeat, row.Inner = st.runs, st.inner
+	row.MinS, row.MedianS, row.MaxS = st.min, st.median, st.max
+	row.Spread = st.spread()
+	row.Noisy = row.Spread > NoisySpread
+	row.BytesMoved = bytesMoved(c, n, variables, got)
+	if row.MedianS > 0 {
+		row.GElemPerS = float64(n) / row.MedianS / 1e9
+		row.GBPerS = float64(row.BytesMoved) / row.MedianS / 1e9
+	}
+	return row
+}
+
+// memoryEvals is how many evaluations the allocation count averages over.
+func memoryEvals(n int) int {
+	return max(1, min(100, 1_000_000/max(n, 1)))
+}
+
+// numkitKernel compiles c for a backend; the kernel's first run evaluates with Eval to
+// learn the result's type and keep it as the destination, later runs use EvalInto.
+func numkitKernel(c Case, backend string, threads int, in *inputs) (kernel, int, error) {
+	opts := []numeric.Option{numeric.WithBackend(backend)}
+	if threads > 0 {
+		opts = append(opts, numeric.WithThreads(threads))
+	}
+	e, err := numeric.Compile(c.Expr, opts...)
+	if err != nil {
+		return kernel{}, 0, err
+	}
+	ctx := context.Background()
+	vars := in.vars(e.Names())
+	var dst any
+	var scalar bool
+	k := kernel{
+		run: func() error {
+			if dst != nil {
+				return e.EvalInto(ctx, dst, vars)
+			}
+			res, err := e.Eval(ctx, vars)
+			if err != nil {
+				return err
+			}
+			dst, scalar = res.Data, res.Scalar
+			if scalar {
+				dst = scalarPointer(res.Data)
+				setScalar(dst, res.Data)
+			}
+			return nil
+		},
+		result: func() any {
+			if scalar {
+				return derefScalar(dst)
+			}
+			return dst
+		},
+	}
+	return k, e.Threads(), nil
+}
+
+// bytesMoved is the inputs' bytes (each of the expression's variables read once)
+// plus the output's (0 for a scalar).
+func bytesMoved(c Case, n, variables int, result any) int64 {
+	size, _ := dtypeSize(c.DType)
+	total := int64(variables) * int64(n) * int64(size)
+	if !isScalar(result) {
+		total += int64(n) * int64(elemSize(result))
+	}
+	return total
+}
+
+// sortRows orders rows by case, then size, then numkit backends before baselines,
+// keeping the run's order within each.
+func sortRows(rows []Row, cases []Case, sizes []int) {
+	caseIndex := map[string]int{}
+	for i, c := range cases {
+		caseIndex[c.Name] = i
+	}
+	sizeIndex := map[int]int{}
+	for i, n := range sizes {
+		if _, ok := sizeIndex[n]; !ok {
+			sizeIndex[n] = i
+		}
+	}
+	kindIndex := map[string]int{"numkit": 0, "baseline": 1}
+	slices.SortStableFunc(rows, func(a, b Row) int {
+		if d := caseIndex[a.Case] - caseIndex[b.Case]; d != 0 {
+			return d
+		}
+		if d := sizeIndex[a.N] - sizeIndex[b.N]; d != 0 {
+			return d
+		}
+		return kindIndex[a.Kind] - kindIndex[b.Kind]
+	})
+}
+
+// probeBackend reports whether backend can evaluate here: the hardware report says so,
+// and a tiny expression compiles and evaluates on it.
+func probeBackend(name string, threads int, hw numeric.HardwareReport) BackendStatus {
+	for _, b := range hw.Backends {
+		if b.Name == name && !b.Usable {
+			return BackendStatus{Name: name, Reason: b.Reason}
+		}
+	}
+	k, _, err := numkitKernel(Case{Expr: "a+1", DType: "float64"}, name, threads, newInputs(1, "float64", 4))
+	if err == nil {
+		err = k.run()
+	}
+	if err != nil {
+		return BackendStatus{Name: name, Reason: err.Error()}
+	}
+	for _, b := range hw.Backends {
+		if b.Name == name {
+			return BackendStatus{Name: name, Usable: true, Reason: b.Reason}
+		}
+	}
+	return BackendStatus{Name: name, Usable: true}
+}

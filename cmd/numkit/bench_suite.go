@@ -1,0 +1,255 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+
+	"github.com/numkit/numkit/asm"
+	"github.com/numkit/numkit/bench"
+	"github.com/numkit/numkit/numeric"
+)
+
+// suiteBackends are the backends --backend accepts in suite mode.
+var suiteBackends = []string{numeric.BackendGonum, numeric.BackendSIMD, numeric.BackendOpenCL}
+
+// runSuite is `numkit bench` without --expr: a suite over sizes, backends and the Go
+// baselines. It exits 1 when a result disagreed with the reference or failed (a
+// backend that cannot run a case is not a failure).
+func (c *benchCommand) runSuite(stdout, stderr io.Writer) int {
+	cfg, code := c.suiteConfig(stderr)
+	if code >= 0 {
+		return code
+	}
+	var bar *progressbar.ProgressBar
+	if c.progress == "on" || c.progress == "auto" && c.isTerminal(stderr) {
+		cfg.Progress = func(done, total int, next string) {
+			if bar == nil {
+				bar = progressbar.NewOptions(total, progressbar.OptionSetWriter(stderr),
+					progressbar.OptionShowCount(), progressbar.OptionSetPredictTime(true),
+					progressbar.OptionSetElapsedTime(true), progressbar.OptionClearOnFinish(),
+					progressbar.OptionThrottle(100*time.Millisecond), progressbar.OptionSetWidth(30))
+			}
+			bar.Describe(fmt.Sprintf("%-28s", next))
+			bar.Set(done)
+			if done == total {
+				bar.Finish()
+			}
+		}
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	rep, runErr := bench.Run(ctx, cfg)
+	if bar != nil {
+		bar.Exit()
+	}
+	var err error
+	switch {
+	case c.json:
+		err = bench.WriteJSON(stdout, rep)
+	case c.csv:
+		err = bench.WriteCSV(stdout, rep)
+	default:
+		err = bench.WriteTable(stdout, rep)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "numkit bench: writing the report: %v\n", err)
+		return 1
+	}
+	if c.plot != "" {
+		if err := writePlotFile(c.plot, rep); err != nil {
+			fmt.Fprintf(stderr, "numkit bench: %v\n", err)
+			return 1
+		}
+	}
+	if runErr != nil {
+		fmt.Fprintf(stderr, "numkit bench: stopped early: %v\n", runErr)
+		return 1
+	}
+	failed := 0
+	for _, r := range rep.Rows {
+		if r.Status == bench.StatusMismatch || r.Status == bench.StatusError {
+			fmt.Fprintf(stderr, "numkit bench: %s n=%d %s: %s: %s\n", r.Case, r.N, r.Backend, r.Status, r.Error)
+			failed++
+		}
+	}
+	if failed > 0 {
+		return 1
+	}
+	return 0
+}
+
+// suiteConfig checks the suite mode's flags and turns them into a bench.Config; code
+// is -1 to go on, else the exit code.
+func (c *benchCommand) suiteConfig(stderr io.Writer) (cfg bench.Config, code int) {
+	if f := c.given("n", "refdata"); f != "" {
+		return cfg, usageError(stderr, "--%s applies only with --%s", f, map[string]string{"n": "expr (a suite takes --sizes)", "refdata": "accuracy"}[f])
+	}
+	switch {
+	case c.json && c.csv:
+		return cfg, usageError(stderr, "--json and --csv exclude each other")
+	case c.threads < 0:
+		return cfg, usageError(stderr, "--threads must be ≥ 0")
+	case c.set["repeat"] && c.repeat < 1:
+		return cfg, usageError(stderr, "--repeat must be ≥ 1")
+	case !slices.Contains([]string{"auto", "on", "off"}, c.progress):
+		return cfg, usageError(stderr, "--progress %q: want auto, on or off", c.progress)
+	}
+	suite, err := bench.SuiteByName(c.suite)
+	if err != nil {
+		return cfg, usageError(stderr, "--suite: %v", err)
+	}
+	sizes := suite.Sizes
+	if c.sizes != "" {
+		if sizes, err = bench.ParseSizes(c.sizes); err != nil {
+			return cfg, usageError(stderr, "--sizes: %v", err)
+		}
+	}
+	cases, err := bench.Select(suite.Cases, c.filter, splitList(c.dtype))
+	if err != nil {
+		return cfg, usageError(stderr, "%v", err)
+	}
+	if len(cases) == 0 {
+		return cfg, usageError(stderr, "no case of suite %s matches --filter %q and --dtype %q", suite.Name, c.filter, c.dtype)
+	}
+	backends := splitList(c.backend)
+	for _, b := range backends {
+		if !slices.Contains(suiteBackends, b) {
+			return cfg, usageError(stderr, "--backend %q: want a comma-separated list of %s", b, strings.Join(suiteBackends, ", "))
+		}
+	}
+	if c.plot != "" {
+		if _, err := plotFormat(c.plot); err != nil {
+			return cfg, usageError(stderr, "--plot: %v", err)
+		}
+	}
+	cfg = bench.Config{
+		Suite: suite.Name, Cases: cases, Sizes: sizes, Backends: backends, Baselines: !c.noBaseline,
+		Threads: c.threads, Timing: bench.DefaultTiming, Memory: c.memory, Seed: c.seed,
+		Clock: c.now, Hardware: c.hardware,
+	}
+	if c.set["repeat"] {
+		cfg.Timing.Repeat = c.repeat
+	}
+	return cfg, -1
+}
+
+// splitList splits a comma-separated list, dropping empty items; "" gives nil.
+func splitList(s string) []string {
+	var out []string
+	for _, item := range strings.Split(s, ",") {
+		if item = strings.TrimSpace(item); item != "" {
+			out = append(out, item)
+		}
+	}
+	return out
+}
+
+// plotFormat is the format a plot file's extension names.
+func plotFormat(path string) (string, error) {
+	ext := strings.ToLower(strings.TrimPrefix(filepath.Ext(path), "."))
+	if !slices.Contains(bench.PlotFormats, ext) {
+		return "", fmt.Errorf("%s: want a file name ending in .png or .svg", path)
+	}
+	return ext, nil
+}
+
+// writePlotFile draws the report's plot into path.
+func writePlotFile(path string, rep *bench.Report) error {
+	format, err := plotFormat(path)
+	if err != nil {
+		return err
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := bench.WritePlot(f, rep, format); err != nil {
+		f.Close()
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return f.Close()
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// runAccuracy is `numkit bench --accuracy`: the ULP error of every vector math
+// function at the SIMD level numkit uses, against the mpmath reference files.
+func (c *benchCommand) runAccuracy(stdout, stderr io.Writer) int {
+	if f := c.given("expr", "n", "suite", "sizes", "filter", "plot", "memory", "backend", "dtype",
+		"repeat", "threads", "no-baselines", "seed", "progress"); f != "" {
+		return usageError(stderr, "--%s does not apply with --accuracy", f)
+	}
+	if c.json && c.csv {
+		return usageError(stderr, "--json and --csv exclude each other")
+	}
+	dir := c.refdata
+	if dir == "" {
+		var err error
+		if dir, err = findRefData(); err != nil {
+			fmt.Fprintf(stderr, "numkit bench --accuracy: %v\n", err)
+			return 1
+		}
+	}
+	hw, _ := c.hardware() // applies numkit's SIMD policy to the kernels measured
+	measured, err := asm.MeasureMathAccuracy(os.DirFS(dir))
+	if err == nil && len(measured) == 0 {
+		err = fmt.Errorf("no reference files %s", filepath.Join(dir, "ulp", "*_f64.txt"))
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "numkit bench --accuracy: %v\n", err)
+		return 1
+	}
+	rows := bench.Accuracy(measured)
+	switch {
+	case c.json:
+		err = bench.WriteAccuracyJSON(stdout, rows)
+	case c.csv:
+		err = bench.WriteAccuracyCSV(stdout, rows)
+	default:
+		fmt.Fprintf(stdout, "vector math error in ULPs at SIMD level %s, against the mpmath references in %s\n\n", hw.SIMD.Level, dir)
+		err = bench.WriteAccuracyTable(stdout, rows)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "numkit bench --accuracy: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// findRefData finds asm/testdata (which holds ulp/*.txt) in the numkit checkout that
+// holds the working directory.
+func findRefData() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		candidate := filepath.Join(dir, "asm", "testdata")
+		if st, err := os.Stat(filepath.Join(candidate, "ulp")); err == nil && st.IsDir() {
+			return candidate, nil
+		} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return "", err
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", errors.New("no asm/testdata/ulp in the working directory or above: run inside a numkit checkout or pass --refdata DIR")
+		}
+		dir = parent
+	}
+}
