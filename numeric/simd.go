@@ -188,6 +188,8 @@ func simdReducer(op ir.ReduceOp, arg ir.DType) (generic.Reducer, bool) {
 		r.Block = block(asm.MinF64, asm.MinF32)
 	case ir.ReduceMax:
 		r.Block = block(asm.MaxF64, asm.MaxF32)
+	case ir.ReduceVar, ir.ReduceStd, ir.ReduceSkew, ir.ReduceKurt:
+		r.Block = momentsReduceBlock(arg) // moments_kernel.go
 	}
 	return r, true
 }

@@ -179,9 +179,13 @@ const (
 	ReduceMin
 	ReduceMax
 	ReduceMean
+	ReduceVar  // population variance (ddof = 0)
+	ReduceStd  // population standard deviation
+	ReduceSkew // population skewness g1
+	ReduceKurt // population excess kurtosis g2
 )
 
-var reduceNames = [...]string{"sum", "prod", "min", "max", "mean"}
+var reduceNames = [...]string{"sum", "prod", "min", "max", "mean", "var", "std", "skew", "kurt"}
 
 func (r ReduceOp) String() string {
 	if int(r) < len(reduceNames) {

@@ -157,7 +157,7 @@ func (b *builder) reduce(op ir.ReduceOp, arg ir.Reg, pos syntax.Pos) (ir.Reg, er
 		return 0, b.errorf(pos, "%s is not defined on %s", op, b.typ(arg))
 	}
 	if b.regs[arg].Scalar { // a scalar is one element
-		return b.convert(arg, res, pos)
+		return b.reduceScalar(op, arg, res, pos)
 	}
 	key := cseKey{op: ir.OpInvalid, typ: res, args: [3]ir.Reg{arg, ir.Reg(op)}, reduce: true}
 	if r, ok := b.cse[key]; ok {
@@ -167,6 +167,27 @@ func (b *builder) reduce(op ir.ReduceOp, arg ir.Reg, pos syntax.Pos) (ir.Reg, er
 	b.reductions[r] = ir.Reduction{Op: op, Arg: arg, Out: r, Pos: int(pos)}
 	b.cse[key] = r
 	return r, nil
+}
+
+// reduceScalar is op over the single element x: x itself for most reductions; for
+// var and std x-x (0, or NaN for NaN and ±Inf, as over a one-element array); for skew
+// and kurt (x-x)/(x-x), which is NaN: one element has no spread.
+func (b *builder) reduceScalar(op ir.ReduceOp, x ir.Reg, res ir.DType, pos syntax.Pos) (ir.Reg, error) {
+	x, err := b.convert(x, res, pos)
+	if err != nil {
+		return 0, err
+	}
+	switch op {
+	case ir.ReduceVar, ir.ReduceStd:
+		return b.emit(ir.OpSub, res, pos, x, x)
+	case ir.ReduceSkew, ir.ReduceKurt:
+		zero, err := b.emit(ir.OpSub, res, pos, x, x)
+		if err != nil {
+			return 0, err
+		}
+		return b.emit(ir.OpDiv, res, pos, zero, zero)
+	}
+	return x, nil
 }
 
 func (b *builder) describe(r ir.Reg) string {

@@ -65,6 +65,10 @@ var funcs = map[string]funcInfo{
 	"min":  {kind: fnReduce, arity: 1, reduce: ir.ReduceMin},
 	"max":  {kind: fnReduce, arity: 1, reduce: ir.ReduceMax},
 	"mean": {kind: fnReduce, arity: 1, reduce: ir.ReduceMean},
+	"var":  {kind: fnReduce, arity: 1, reduce: ir.ReduceVar},
+	"std":  {kind: fnReduce, arity: 1, reduce: ir.ReduceStd},
+	"skew": {kind: fnReduce, arity: 1, reduce: ir.ReduceSkew},
+	"kurt": {kind: fnReduce, arity: 1, reduce: ir.ReduceKurt},
 }
 
 // FuncNames lists the language's functions, sorted.

@@ -6,14 +6,17 @@ import (
 
 	"gonum.org/v1/gonum/floats"
 
+	"github.com/numkit/numkit/numeric/internal/stats"
 	"github.com/numkit/numkit/numeric/ir"
 )
 
 // Partial is a reduction's value over part of the elements: F for float and mean
-// reductions, I for integer ones.
+// reductions, I for integer ones. The moment reductions (var, std, skew, kurt) keep a
+// stats.Central in it: I the count, F and MeanLo the mean, M2..M4 the central sums.
 type Partial struct {
-	F float64
-	I int64
+	F                  float64
+	I                  int64
+	MeanLo, M2, M3, M4 float64
 }
 
 // Reducer reduces blocks to partials and combines them. Block and Combine are
@@ -39,7 +42,7 @@ func ReduceResult(op ir.ReduceOp, arg ir.DType) (ir.DType, bool) {
 		return ir.Int64, true
 	case ir.ReduceMin, ir.ReduceMax:
 		return arg, arg != ir.Bool
-	case ir.ReduceMean:
+	case ir.ReduceMean, ir.ReduceVar, ir.ReduceStd, ir.ReduceSkew, ir.ReduceKurt:
 		return ir.FloatOf(arg), arg != ir.Bool
 	}
 	return 0, false
@@ -70,6 +73,8 @@ func LookupReducer(op ir.ReduceOp, arg ir.DType) (Reducer, bool) {
 		r.Block = prodBlock(arg)
 	case ir.ReduceMin, ir.ReduceMax:
 		r.Identity, r.Block, r.Combine = extremum(arg, op == ir.ReduceMax)
+	case ir.ReduceVar, ir.ReduceStd, ir.ReduceSkew, ir.ReduceKurt:
+		return momentReducer(op, arg, res), true
 	}
 	r.Final = func(p Partial, count int) ir.Value {
 		switch {
@@ -227,4 +232,52 @@ func extremum(t ir.DType, isMax bool) (Partial, func(int, unsafe.Pointer) Partia
 		return Partial{F: acc}
 	}
 	return id, block, func(a, b Partial) Partial { return Partial{F: pick(a.F, b.F)} }
+}
+
+// momentReducer keeps the count, mean and central sums of each block (two passes over
+// the block, in cache) and merges them with Pébay's formulas in the VM's fixed tree.
+func momentReducer(op ir.ReduceOp, arg, res ir.DType) Reducer {
+	r := Reducer{Result: res, Block: MomentBlock(arg)}
+	r.Combine = func(a, b Partial) Partial { return FromCentral(stats.Merge(a.Central(), b.Central())) }
+	r.Final = func(p Partial, _ int) ir.Value {
+		c := p.Central()
+		var v float64
+		switch op {
+		case ir.ReduceVar:
+			v = c.Var(0)
+		case ir.ReduceStd:
+			v = math.Sqrt(c.Var(0))
+		case ir.ReduceSkew:
+			v = c.Skew()
+		default:
+			v = c.Kurt()
+		}
+		return ir.FloatValue(res, v)
+	}
+	return r
+}
+
+// MomentBlock returns the pure-Go block function of the moment reductions over t.
+func MomentBlock(t ir.DType) func(int, unsafe.Pointer) Partial {
+	return func(n int, p unsafe.Pointer) Partial {
+		switch t {
+		case ir.Float64:
+			return FromCentral(stats.Block(vec[float64](p, n)))
+		case ir.Float32:
+			return FromCentral(stats.Block(vec[float32](p, n)))
+		case ir.Int32:
+			return FromCentral(stats.Block(vec[int32](p, n)))
+		}
+		return FromCentral(stats.Block(vec[int64](p, n)))
+	}
+}
+
+// Central returns the moment summary a moment reduction's partial holds.
+func (p Partial) Central() stats.Central {
+	return stats.Central{N: p.I, Mean: p.F, MeanLo: p.MeanLo, M2: p.M2, M3: p.M3, M4: p.M4}
+}
+
+// FromCentral returns the partial that holds c.
+func FromCentral(c stats.Central) Partial {
+	return Partial{I: c.N, F: c.Mean, MeanLo: c.MeanLo, M2: c.M2, M3: c.M3, M4: c.M4}
 }

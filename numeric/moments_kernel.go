@@ -1,0 +1,248 @@
+package numeric
+
+import (
+	"math"
+	"sync"
+	"unsafe"
+
+	"github.com/numkit/numkit/asm"
+	"github.com/numkit/numkit/numeric/internal/generic"
+	"github.com/numkit/numkit/numeric/internal/stats"
+	"github.com/numkit/numkit/numeric/ir"
+)
+
+// momentScratch is one goroutine's working memory for the block kernel: a float32
+// block widened to float64, or a block without its NaNs.
+type momentScratch struct {
+	wide [blockSize]float64
+}
+
+var (
+	momentScratchPool = sync.Pool{New: func() any { return new(momentScratch) }}
+	summaryPool       = sync.Pool{New: func() any { return new([]summary) }}
+)
+
+// momentsForceGeneric makes the block kernel use its pure-Go twin (a test hook).
+var momentsForceGeneric bool
+
+// momentKernel is the block kernel's two passes: AVX-512 assembly or its pure-Go twin,
+// which compute the same bits.
+type momentKernel struct{ avx512 bool }
+
+func newMomentKernel() momentKernel {
+	return momentKernel{avx512: haveMomentsAVX512 && !momentsForceGeneric && simdLevel() == asm.LevelAVX512}
+}
+
+func (k momentKernel) pass1(x []float64) (sum, lo, hi float64) {
+	if k.avx512 {
+		return momentsPass1AVX512(x)
+	}
+	return momentsPass1Generic(x)
+}
+
+// pass2 also prefetches next (the block after x) on the AVX-512 path.
+func (k momentKernel) pass2(x []float64, c float64, next []float64) (s1, s2, s3, s4 float64) {
+	if k.avx512 {
+		var pf *float64
+		if len(next) > 0 {
+			pf = &next[0]
+		}
+		return momentsPass2AVX512(x, c, pf, len(next))
+	}
+	return momentsPass2Generic(x, c)
+}
+
+// summarize returns the summary of x: per-block summaries merged in the fixed tree.
+func summarize[T float32 | float64](x []T, cfg momentsConfig) summary {
+	k := newMomentKernel()
+	nblocks := (len(x) + blockSize - 1) / blockSize
+	switch nblocks {
+	case 0:
+		return summary{}
+	case 1:
+		s := momentScratchPool.Get().(*momentScratch)
+		defer momentScratchPool.Put(s)
+		return blockSummary(k, x, nil, cfg.skipNaN, s)
+	}
+	pp := summaryPool.Get().(*[]summary)
+	defer summaryPool.Put(pp)
+	if cap(*pp) < nblocks {
+		*pp = make([]summary, nblocks)
+	}
+	parts := (*pp)[:nblocks]
+	workers := 1
+	if len(x) >= minParallel {
+		workers = min(cfg.threadCount(), nblocks)
+	}
+	blocks := func(lo, hi int) {
+		s := momentScratchPool.Get().(*momentScratch)
+		for b := lo; b < hi; b++ {
+			var next []T
+			if b+1 < hi {
+				next = x[(b+1)*blockSize : min((b+2)*blockSize, len(x))]
+			}
+			parts[b] = blockSummary(k, x[b*blockSize:min((b+1)*blockSize, len(x))], next, cfg.skipNaN, s)
+		}
+		momentScratchPool.Put(s)
+	}
+	if workers <= 1 {
+		blocks(0, nblocks)
+	} else {
+		var wg sync.WaitGroup
+		for w := 1; w < workers; w++ {
+			wg.Add(1)
+			go func(lo, hi int) {
+				defer wg.Done()
+				blocks(lo, hi)
+			}(nblocks*w/workers, nblocks*(w+1)/workers)
+		}
+		blocks(0, nblocks/workers)
+		wg.Wait()
+	}
+	return mergeTree(parts)
+}
+
+// blockSummary summarises one block of at most blockSize values; next is the block
+// after it (or nil), to prefetch.
+func blockSummary[T float32 | float64](k momentKernel, x, next []T, skipNaN bool, s *momentScratch) summary {
+	switch x := any(x).(type) {
+	case []float64:
+		nx, _ := any(next).([]float64)
+		return k.block64(x, nx, skipNaN, s)
+	case []float32:
+		v := s.wide[:len(x)]
+		asm.F32ToF64(v, x)
+		return k.block64(v, nil, skipNaN, s)
+	}
+	panic("numeric: moments of an unsupported element type")
+}
+
+// block64 summarises one block of float64 values (v may be s.wide).
+func (k momentKernel) block64(v, next []float64, skipNaN bool, s *momentScratch) summary {
+	if len(v) == 0 {
+		return summary{}
+	}
+	sum, lo, hi := k.pass1(v)
+	var nans int64
+	if sum != sum { // a NaN, or +Inf and -Inf
+		if skipNaN {
+			v, nans = dropNaN(v, s.wide[:])
+			if len(v) == 0 {
+				return summary{nans: nans}
+			}
+			sum, lo, hi = k.pass1(v)
+		} else if hasNaN(v) { // the extremes of the kernel ignore NaN
+			nan := math.NaN()
+			return summary{c: stats.Central{N: int64(len(v)), Mean: nan, M2: nan, M3: nan, M4: nan}, min: nan, max: nan}
+		}
+	}
+	out := summary{min: lo, max: hi, nans: nans}
+	n := int64(len(v))
+	c := sum / float64(n)
+	if math.IsInf(c, 0) || c != c { // an infinite value: no finite spread
+		nan := math.NaN()
+		out.c = stats.Central{N: n, Mean: c, M2: nan, M3: nan, M4: nan}
+		return out
+	}
+	s1, s2, s3, s4 := k.pass2(v, c, next)
+	out.c = stats.FromShifted(n, c, s1, s2, s3, s4)
+	return out
+}
+
+func hasNaN(v []float64) bool {
+	for _, x := range v {
+		if x != x {
+			return true
+		}
+	}
+	return false
+}
+
+// dropNaN copies the values of v that are not NaN to dst (which may be v itself) and
+// returns them and the number of NaNs.
+func dropNaN(v, dst []float64) ([]float64, int64) {
+	k := 0
+	for _, x := range v {
+		if x == x {
+			dst[k] = x
+			k++
+		}
+	}
+	return dst[:k], int64(len(v) - k)
+}
+
+// momentsPass1Generic returns the sum, minimum and maximum of x, ignoring NaN in the
+// extremes (the caller checks a NaN sum). Element i goes to lane i mod 32; the lanes
+// are folded as lane[j] op= lane[j+h] for h = 16, 8, 4, 2, 1. min(a, b) is
+// a < b ? a : b and max(a, b) is a > b ? a : b, as VMINPD and VMAXPD compute them.
+func momentsPass1Generic(x []float64) (sum, lo, hi float64) {
+	var acc, mn, mx [32]float64
+	for j := range mn {
+		mn[j], mx[j] = math.Inf(1), math.Inf(-1)
+	}
+	for i, v := range x {
+		l := i & 31
+		acc[l] += v
+		if !(mn[l] < v) {
+			mn[l] = v
+		}
+		if !(mx[l] > v) {
+			mx[l] = v
+		}
+	}
+	for h := 16; h > 0; h /= 2 {
+		for j := range h {
+			acc[j] += acc[j+h]
+			if !(mn[j] < mn[j+h]) {
+				mn[j] = mn[j+h]
+			}
+			if !(mx[j] > mx[j+h]) {
+				mx[j] = mx[j+h]
+			}
+		}
+	}
+	return acc[0], mn[0], mx[0]
+}
+
+// momentsPass2Generic returns the sums of the first four powers of the deviations
+// d = x - c, in 32 lanes as momentsPass1Generic: s1 += d, s2 += d², s3 = fma(d², d, s3),
+// s4 = fma(d², d², s4).
+func momentsPass2Generic(x []float64, c float64) (s1, s2, s3, s4 float64) {
+	var a1, a2, a3, a4 [32]float64
+	for i, v := range x {
+		l := i & 31
+		d := v - c
+		q := d * d
+		a1[l] += d
+		a2[l] += q
+		a3[l] = math.FMA(q, d, a3[l])
+		a4[l] = math.FMA(q, q, a4[l])
+	}
+	for h := 16; h > 0; h /= 2 {
+		for j := range h {
+			a1[j] += a1[j+h]
+			a2[j] += a2[j+h]
+			a3[j] += a3[j+h]
+			a4[j] += a4[j+h]
+		}
+	}
+	return a1[0], a2[0], a3[0], a4[0]
+}
+
+// momentsReduceBlock is the block function of the SIMD backend's var, std, skew and
+// kurt reductions over float64 or float32 blocks: Moments' block kernel, propagating
+// NaN, so var(x) gives the bits of Moments(x).Var.
+func momentsReduceBlock(t ir.DType) func(n int, p unsafe.Pointer) generic.Partial {
+	return func(n int, p unsafe.Pointer) generic.Partial {
+		k := newMomentKernel()
+		s := momentScratchPool.Get().(*momentScratch)
+		defer momentScratchPool.Put(s)
+		var sum summary
+		if t == ir.Float32 {
+			sum = blockSummary(k, unsafe.Slice((*float32)(p), n), nil, false, s)
+		} else {
+			sum = blockSummary(k, unsafe.Slice((*float64)(p), n), nil, false, s)
+		}
+		return generic.FromCentral(sum.c)
+	}
+}
