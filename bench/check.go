@@ -55,7 +55,7 @@ func compareResults(got, want any, tol float64) (maxErr float64, err error) {
 		}
 	}
 	if maxErr > tol {
-		if len(g) == 1 {
+		if isScalar(want) {
 			return maxErr, fmt.Errorf("got %v, reference %v (error %.3g > %.3g)", g[0], w[0], maxErr, tol)
 		}
 		return maxErr, fmt.Errorf("element %d: got %v, reference %v (error %.3g > %.3g)", worst, g[worst], w[worst], maxErr, tol)

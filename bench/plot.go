@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image/color"
 	"io"
+	"math"
 	"slices"
 
 	"gonum.org/v1/plot"
@@ -52,6 +53,11 @@ func WritePlot(w io.Writer, rep *Report, format string) error {
 	if len(panels) == 0 {
 		return fmt.Errorf("nothing to plot: no measurement succeeded")
 	}
+	legend, err := legendPanel(rep.Rows)
+	if err != nil {
+		return err
+	}
+	panels = append(panels, legend)
 	cols := min(plotColumns, len(panels))
 	rows := (len(panels) + cols - 1) / cols
 	grid := make([][]*plot.Plot, rows)
@@ -123,11 +129,9 @@ func casePlot(rows []Row, name string) (*plot.Plot, error) {
 	p.X.Label.Text = "elements"
 	p.Y.Label.Text = "Gelem/s"
 	p.X.Scale = plot.LogScale{}
-	p.X.Tick.Marker = plot.LogTicks{Prec: -1}
+	p.X.Tick.Marker = sizeTicks{}
 	p.Y.Min = 0
 	p.Add(plotter.NewGrid())
-	p.Legend.Top, p.Legend.Left = true, true
-	p.Legend.TextStyle.Font.Size = vg.Points(7)
 	for _, impl := range impls {
 		xys := series[impl]
 		slices.SortFunc(xys, func(a, b plotter.XY) int { return cmp.Compare(a.X, b.X) })
@@ -135,18 +139,76 @@ func casePlot(rows []Row, name string) (*plot.Plot, error) {
 		if err != nil {
 			return nil, fmt.Errorf("plot %s %s: %v", name, impl, err)
 		}
-		style, ok := implStyles[impl]
-		if !ok {
-			style.color = color.Black
-		}
-		line.Color, points.Color = style.color, style.color
-		line.Width = vg.Points(1.5)
-		points.Radius = vg.Points(2)
-		if style.dashed {
-			line.Dashes = []vg.Length{vg.Points(4), vg.Points(2)}
-		}
+		styleLine(line, points, impl)
 		p.Add(line, points)
-		p.Legend.Add(impl, line, points)
+	}
+	// pad the size axis by a factor of 2 each side (and so give one size a range)
+	p.X.Min, p.X.Max = math.Inf(1), math.Inf(-1)
+	for _, xys := range series {
+		for _, xy := range xys {
+			p.X.Min, p.X.Max = min(p.X.Min, xy.X/2), max(p.X.Max, xy.X*2)
+		}
 	}
 	return p, nil
+}
+
+// styleLine gives an implementation's line and points their colour and dashes.
+func styleLine(line *plotter.Line, points *plotter.Scatter, impl string) {
+	style, ok := implStyles[impl]
+	if !ok {
+		style.color = color.Black
+	}
+	line.Color, points.Color = style.color, style.color
+	line.Width = vg.Points(1.5)
+	points.Radius = vg.Points(2)
+	if style.dashed {
+		line.Dashes = []vg.Length{vg.Points(4), vg.Points(2)}
+	}
+}
+
+// legendPanel is a panel with no axes holding the legend of every implementation in
+// rows: the numkit backends, then the baselines.
+func legendPanel(rows []Row) (*plot.Plot, error) {
+	var impls []string
+	for _, kind := range []string{"numkit", "baseline"} {
+		for _, r := range rows {
+			if r.Kind == kind && r.Status == StatusOK && !slices.Contains(impls, r.Backend) {
+				impls = append(impls, r.Backend)
+			}
+		}
+	}
+	p := plot.New()
+	p.HideAxes()
+	p.Legend.Top, p.Legend.Left = true, true
+	p.Legend.TextStyle.Font.Size = vg.Points(11)
+	p.Legend.Padding = vg.Points(4)
+	p.Title.Text = "median throughput, Gelem/s (higher is better)"
+	p.Title.TextStyle.Font.Size = vg.Points(9)
+	for _, impl := range impls {
+		line, points, err := plotter.NewLinePoints(plotter.XYs{{X: 0, Y: 0}, {X: 1, Y: 1}})
+		if err != nil {
+			return nil, err
+		}
+		styleLine(line, points, impl)
+		label := impl
+		if impl == BaselineLoop || impl == BaselineFloats {
+			label += " (Go baseline)"
+		} else {
+			label = "numkit " + impl
+		}
+		p.Legend.Add(label, line, points)
+	}
+	return p, nil
+}
+
+// sizeTicks marks the powers of ten on the size axis as 1e3, 1e4, ...
+type sizeTicks struct{}
+
+// Ticks implements plot.Ticker.
+func (sizeTicks) Ticks(lo, hi float64) []plot.Tick {
+	var ticks []plot.Tick
+	for e := math.Ceil(math.Log10(lo)); e <= math.Floor(math.Log10(hi)); e++ {
+		ticks = append(ticks, plot.Tick{Value: math.Pow(10, e), Label: fmt.Sprintf("1e%d", int(e))})
+	}
+	return ticks
 }

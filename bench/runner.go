@@ -131,8 +131,17 @@ func (cfg *Config) plan(usable []string) [][]impl {
 			}
 		}
 		for _, name := range usable {
+			var e *numeric.Expr // compiled once, reused at every size
 			plan[ci] = append(plan[ci], impl{name: name, kind: "numkit",
-				make: func(in *inputs) (kernel, int, error) { return numkitKernel(c, name, cfg.Threads, in) }})
+				make: func(in *inputs) (kernel, int, error) {
+					if e == nil {
+						var err error
+						if e, err = compileFor(c, name, cfg.Threads); err != nil {
+							return kernel{}, 0, err
+						}
+					}
+					return numkitKernel(e, in), e.Threads(), nil
+				}})
 		}
 	}
 	return plan
@@ -222,17 +231,18 @@ func memoryEvals(n int) int {
 	return max(1, min(100, 1_000_000/max(n, 1)))
 }
 
-// numkitKernel compiles c for a backend; the kernel's first run evaluates with Eval to
-// learn the result's type and keep it as the destination, later runs use EvalInto.
-func numkitKernel(c Case, backend string, threads int, in *inputs) (kernel, int, error) {
+// compileFor compiles c's expression for a backend.
+func compileFor(c Case, backend string, threads int) (*numeric.Expr, error) {
 	opts := []numeric.Option{numeric.WithBackend(backend)}
 	if threads > 0 {
 		opts = append(opts, numeric.WithThreads(threads))
 	}
-	e, err := numeric.Compile(c.Expr, opts...)
-	if err != nil {
-		return kernel{}, 0, err
-	}
+	return numeric.Compile(c.Expr, opts...)
+}
+
+// numkitKernel evaluates e over in: the kernel's first run evaluates with Eval to
+// learn the result's type and keep it as the destination, later runs use EvalInto.
+func numkitKernel(e *numeric.Expr, in *inputs) kernel {
 	ctx := context.Background()
 	vars := in.vars(e.Names())
 	var dst any
@@ -260,7 +270,7 @@ func numkitKernel(c Case, backend string, threads int, in *inputs) (kernel, int,
 			return dst
 		},
 	}
-	return k, e.Threads(), nil
+	return k
 }
 
 // bytesMoved is the inputs' bytes (each of the expression's variables read once)
@@ -307,9 +317,9 @@ func probeBackend(name string, threads int, hw numeric.HardwareReport) BackendSt
 			return BackendStatus{Name: name, Reason: b.Reason}
 		}
 	}
-	k, _, err := numkitKernel(Case{Expr: "a+1", DType: "float64"}, name, threads, newInputs(1, "float64", 4))
+	e, err := compileFor(Case{Expr: "a+1", DType: "float64"}, name, threads)
 	if err == nil {
-		err = k.run()
+		err = numkitKernel(e, newInputs(1, "float64", 4)).run()
 	}
 	if err != nil {
 		return BackendStatus{Name: name, Reason: err.Error()}
