@@ -8,10 +8,14 @@
 // at the end as lane[j] op= lane[j+h] for h = 16, 8, 4, 2, 1: exactly the order of
 // momentsPass1Generic and momentsPass2Generic.
 
-// func momentsPass1AVX512(x []float64) (sum, lo, hi float64)
-TEXT ·momentsPass1AVX512(SB), NOSPLIT, $0-48
+// func momentsPass1AVX512(x []float64, pf *float64, pfn int) (sum, lo, hi float64)
+// It prefetches one cache line of pf[:pfn] into L2 per 32 elements of x.
+TEXT ·momentsPass1AVX512(SB), NOSPLIT, $0-64
 	MOVQ x_base+0(FP), SI
 	MOVQ x_len+8(FP), CX
+	MOVQ pf+24(FP), DI
+	MOVQ pfn+32(FP), R12
+	SHLQ $3, R12 // bytes to prefetch
 	VXORPD Z0, Z0, Z0
 	VXORPD Z1, Z1, Z1
 	VXORPD Z2, Z2, Z2
@@ -34,6 +38,12 @@ TEXT ·momentsPass1AVX512(SB), NOSPLIT, $0-48
 	JZ p1tail
 
 p1loop:
+	LEAQ (AX*2), R13 // the line of pf for elements AX..AX+31: byte AX/32*64
+	CMPQ R13, R12
+	JAE p1nopf
+	PREFETCHT1 (DI)(R13*1)
+
+p1nopf:
 	VMOVUPD 0(SI)(AX*8), Z4
 	VMOVUPD 64(SI)(AX*8), Z5
 	VMOVUPD 128(SI)(AX*8), Z6
@@ -94,7 +104,7 @@ p1combine:
 	VADDPD X1, X0, X0
 	VPERMILPD $1, X0, X1
 	VADDSD X1, X0, X0
-	VMOVSD X0, sum+24(FP)
+	VMOVSD X0, sum+40(FP)
 
 	VMINPD Z10, Z8, Z8
 	VMINPD Z11, Z9, Z9
@@ -105,7 +115,7 @@ p1combine:
 	VMINPD X9, X8, X8
 	VPERMILPD $1, X8, X9
 	VMINSD X9, X8, X8
-	VMOVSD X8, lo+32(FP)
+	VMOVSD X8, lo+48(FP)
 
 	VMAXPD Z14, Z12, Z12
 	VMAXPD Z15, Z13, Z13
@@ -116,17 +126,19 @@ p1combine:
 	VMAXPD X13, X12, X12
 	VPERMILPD $1, X12, X13
 	VMAXSD X13, X12, X12
-	VMOVSD X12, hi+40(FP)
+	VMOVSD X12, hi+56(FP)
 	VZEROUPPER
 	RET
 
 // func momentsPass2AVX512(x []float64, c float64, pf *float64, pfn int) (s1, s2, s3, s4 float64)
+// It prefetches three cache lines of pf[:pfn] into L2 per 32 elements of x.
 TEXT ·momentsPass2AVX512(SB), NOSPLIT, $0-80
 	MOVQ x_base+0(FP), SI
 	MOVQ x_len+8(FP), CX
 	VBROADCASTSD c+24(FP), Z8
 	MOVQ pf+32(FP), DI
 	MOVQ pfn+40(FP), R12
+	SHLQ $3, R12 // bytes to prefetch
 	VXORPD Z16, Z16, Z16
 	VXORPD Z17, Z17, Z17
 	VXORPD Z18, Z18, Z18
@@ -149,12 +161,13 @@ TEXT ·momentsPass2AVX512(SB), NOSPLIT, $0-80
 	JZ p2tail
 
 p2loop:
-	CMPQ AX, R12
+	LEAQ (AX)(AX*2), R13 // the lines of pf for elements AX..AX+31: bytes AX/32*192 on
+	SHLQ $1, R13
+	CMPQ R13, R12
 	JAE p2nopf
-	PREFETCHT1 0(DI)(AX*8)
-	PREFETCHT1 64(DI)(AX*8)
-	PREFETCHT1 128(DI)(AX*8)
-	PREFETCHT1 192(DI)(AX*8)
+	PREFETCHT1 (DI)(R13*1)
+	PREFETCHT1 64(DI)(R13*1)
+	PREFETCHT1 128(DI)(R13*1)
 
 p2nopf:
 	VMOVUPD 0(SI)(AX*8), Z0

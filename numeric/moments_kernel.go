@@ -33,23 +33,36 @@ func newMomentKernel() momentKernel {
 	return momentKernel{avx512: haveMomentsAVX512 && !momentsForceGeneric && simdLevel() == asm.LevelAVX512}
 }
 
-func (k momentKernel) pass1(x []float64) (sum, lo, hi float64) {
+// pass1 also prefetches the head of next on the AVX-512 path (see prefetchSplit).
+func (k momentKernel) pass1(x, next []float64) (sum, lo, hi float64) {
 	if k.avx512 {
-		return momentsPass1AVX512(x)
+		head, _ := prefetchSplit(x, next)
+		return momentsPass1AVX512(x, first(head), len(head))
 	}
 	return momentsPass1Generic(x)
 }
 
-// pass2 also prefetches next (the block after x) on the AVX-512 path.
+// pass2 also prefetches the rest of next on the AVX-512 path.
 func (k momentKernel) pass2(x []float64, c float64, next []float64) (s1, s2, s3, s4 float64) {
 	if k.avx512 {
-		var pf *float64
-		if len(next) > 0 {
-			pf = &next[0]
-		}
-		return momentsPass2AVX512(x, c, pf, len(next))
+		_, rest := prefetchSplit(x, next)
+		return momentsPass2AVX512(x, c, first(rest), len(rest))
 	}
 	return momentsPass2Generic(x, c)
+}
+
+// prefetchSplit cuts next into the part pass 1 prefetches over x (a line of 8 values
+// per 32 values of x) and the part pass 2 prefetches (three lines per 32).
+func prefetchSplit(x, next []float64) (head, rest []float64) {
+	h := min(len(next), (len(x)+31)/32*8)
+	return next[:h], next[h:]
+}
+
+func first(s []float64) *float64 {
+	if len(s) == 0 {
+		return nil
+	}
+	return &s[0]
 }
 
 // summarize returns the summary of x: per-block summaries merged in the fixed tree.
@@ -122,7 +135,7 @@ func (k momentKernel) block64(v, next []float64, skipNaN bool, s *momentScratch)
 	if len(v) == 0 {
 		return summary{}
 	}
-	sum, lo, hi := k.pass1(v)
+	sum, lo, hi := k.pass1(v, next)
 	var nans int64
 	if sum != sum { // a NaN, or +Inf and -Inf
 		if skipNaN {
@@ -130,7 +143,7 @@ func (k momentKernel) block64(v, next []float64, skipNaN bool, s *momentScratch)
 			if len(v) == 0 {
 				return summary{nans: nans}
 			}
-			sum, lo, hi = k.pass1(v)
+			sum, lo, hi = k.pass1(v, nil)
 		} else if hasNaN(v) { // the extremes of the kernel ignore NaN
 			nan := math.NaN()
 			return summary{c: stats.Central{N: int64(len(v)), Mean: nan, M2: nan, M3: nan, M4: nan}, min: nan, max: nan}

@@ -296,7 +296,7 @@ func TestMomentsKernelLengths(t *testing.T) {
 			for i := range x {
 				x[i] = 100 + rng.NormFloat64()
 			}
-			sum, lo, hi := k.pass1(x)
+			sum, lo, hi := k.pass1(x, buf[:n])
 			gs, glo, ghi := momentsPass1Generic(x)
 			if sum != gs || lo != glo || hi != ghi || sum != sum {
 				t.Fatalf("n=%d off=%d: pass1 = %v %v %v; generic %v %v %v", n, off, sum, lo, hi, gs, glo, ghi)
