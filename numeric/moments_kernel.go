@@ -12,43 +12,82 @@ import (
 )
 
 // momentScratch is one goroutine's working memory for the block kernel: a float32
-// block widened to float64, or a block without its NaNs.
+// block widened to float64 or a block without its NaNs, and the deviations and their
+// squares of a chunk (the primitives path).
 type momentScratch struct {
 	wide [blockSize]float64
+	d, q [momentChunk]float64
 }
+
+// momentChunk is how many deviations the primitives path keeps at a time.
+const momentChunk = 1024
 
 var (
 	momentScratchPool = sync.Pool{New: func() any { return new(momentScratch) }}
 	summaryPool       = sync.Pool{New: func() any { return new([]summary) }}
 )
 
-// momentsForceGeneric makes the block kernel use its pure-Go twin (a test hook).
-var momentsForceGeneric bool
+// momentsKernelOverride, when not -1, forces the block kernel's mode (a test hook).
+var momentsKernelOverride = -1
 
-// momentKernel is the block kernel's two passes: AVX-512 assembly or its pure-Go twin,
-// which compute the same bits.
-type momentKernel struct{ avx512 bool }
+// momentKernel is the block kernel's two passes, in one of three ways:
+//   - kernelAVX512: the fused AVX-512 assembly, which also prefetches the next block;
+//   - kernelTwin: its pure-Go twin, which computes the same bits (slowly);
+//   - kernelPrims: package asm's SIMD primitives (sum, min, max, subtract, multiply,
+//     dot) one after another over chunks in cache, for the other SIMD levels. The same
+//     bits on every level, but not those of the other two: its lanes differ.
+type momentKernel struct{ mode int }
+
+const (
+	kernelPrims = iota
+	kernelAVX512
+	kernelTwin
+)
 
 func newMomentKernel() momentKernel {
-	return momentKernel{avx512: haveMomentsAVX512 && !momentsForceGeneric && simdLevel() == asm.LevelAVX512}
+	switch {
+	case momentsKernelOverride >= 0:
+		return momentKernel{momentsKernelOverride}
+	case haveMomentsAVX512 && simdLevel() == asm.LevelAVX512:
+		return momentKernel{kernelAVX512}
+	}
+	return momentKernel{kernelPrims}
 }
 
-// pass1 also prefetches the head of next on the AVX-512 path (see prefetchSplit).
+// pass1 returns the sum, minimum and maximum of x (the extremes ignore NaN; the caller
+// checks a NaN sum). The AVX-512 path also prefetches the head of next.
 func (k momentKernel) pass1(x, next []float64) (sum, lo, hi float64) {
-	if k.avx512 {
+	switch k.mode {
+	case kernelAVX512:
 		head, _ := prefetchSplit(x, next)
 		return momentsPass1AVX512(x, first(head), len(head))
+	case kernelTwin:
+		return momentsPass1Generic(x)
 	}
-	return momentsPass1Generic(x)
+	return asm.SumF64(x), asm.MinF64(x), asm.MaxF64(x)
 }
 
-// pass2 also prefetches the rest of next on the AVX-512 path.
-func (k momentKernel) pass2(x []float64, c float64, next []float64) (s1, s2, s3, s4 float64) {
-	if k.avx512 {
+// pass2 returns the sums of the first four powers of x - c. The AVX-512 path also
+// prefetches the rest of next.
+func (k momentKernel) pass2(x []float64, c float64, next []float64, s *momentScratch) (s1, s2, s3, s4 float64) {
+	switch k.mode {
+	case kernelAVX512:
 		_, rest := prefetchSplit(x, next)
 		return momentsPass2AVX512(x, c, first(rest), len(rest))
+	case kernelTwin:
+		return momentsPass2Generic(x, c)
 	}
-	return momentsPass2Generic(x, c)
+	for lo := 0; lo < len(x); lo += momentChunk {
+		chunk := x[lo:min(lo+momentChunk, len(x))]
+		d, q := s.d[:len(chunk)], s.q[:len(chunk)]
+		asm.SubScalarF64(d, chunk, c)
+		asm.MulF64(q, d, d)
+		s1 += asm.SumF64(d)
+		s2 += asm.SumF64(q)
+		s3 += asm.DotF64(q, d)
+		s4 += asm.DotF64(q, q)
+	}
+	return s1, s2, s3, s4
 }
 
 // prefetchSplit cuts next into the part pass 1 prefetches over x (a line of 8 values
@@ -157,7 +196,7 @@ func (k momentKernel) block64(v, next []float64, skipNaN bool, s *momentScratch)
 		out.c = stats.Central{N: n, Mean: c, M2: nan, M3: nan, M4: nan}
 		return out
 	}
-	s1, s2, s3, s4 := k.pass2(v, c, next)
+	s1, s2, s3, s4 := k.pass2(v, c, next, s)
 	out.c = stats.FromShifted(n, c, s1, s2, s3, s4)
 	return out
 }
@@ -193,14 +232,27 @@ func momentsPass1Generic(x []float64) (sum, lo, hi float64) {
 	for j := range mn {
 		mn[j], mx[j] = math.Inf(1), math.Inf(-1)
 	}
-	for i, v := range x {
-		l := i & 31
-		acc[l] += v
-		if !(mn[l] < v) {
-			mn[l] = v
+	i := 0
+	for ; i+32 <= len(x); i += 32 {
+		g := (*[32]float64)(x[i:])
+		for j := range 32 {
+			v := g[j]
+			acc[j] += v
+			if !(mn[j] < v) {
+				mn[j] = v
+			}
+			if !(mx[j] > v) {
+				mx[j] = v
+			}
 		}
-		if !(mx[l] > v) {
-			mx[l] = v
+	}
+	for j, v := range x[i:] {
+		acc[j] += v
+		if !(mn[j] < v) {
+			mn[j] = v
+		}
+		if !(mx[j] > v) {
+			mx[j] = v
 		}
 	}
 	for h := 16; h > 0; h /= 2 {
@@ -222,14 +274,25 @@ func momentsPass1Generic(x []float64) (sum, lo, hi float64) {
 // s4 = fma(d², d², s4).
 func momentsPass2Generic(x []float64, c float64) (s1, s2, s3, s4 float64) {
 	var a1, a2, a3, a4 [32]float64
-	for i, v := range x {
-		l := i & 31
+	i := 0
+	for ; i+32 <= len(x); i += 32 {
+		g := (*[32]float64)(x[i:])
+		for j := range 32 {
+			d := g[j] - c
+			q := d * d
+			a1[j] += d
+			a2[j] += q
+			a3[j] = math.FMA(q, d, a3[j])
+			a4[j] = math.FMA(q, q, a4[j])
+		}
+	}
+	for j, v := range x[i:] {
 		d := v - c
 		q := d * d
-		a1[l] += d
-		a2[l] += q
-		a3[l] = math.FMA(q, d, a3[l])
-		a4[l] = math.FMA(q, q, a4[l])
+		a1[j] += d
+		a2[j] += q
+		a3[j] = math.FMA(q, d, a3[j])
+		a4[j] = math.FMA(q, q, a4[j])
 	}
 	for h := 16; h > 0; h /= 2 {
 		for j := range h {

@@ -267,24 +267,46 @@ func TestMomentsThreadsIdentical(t *testing.T) {
 	}
 }
 
-func TestMomentsGenericTwin(t *testing.T) {
-	if !newMomentKernel().avx512 {
-		t.Skip("the AVX-512 moments kernel is not active here")
-	}
+func TestMomentsKernelModes(t *testing.T) {
 	x := skewedData(50_001, 1e6, 31)
-	want := Moments(x)
-	momentsForceGeneric = true
-	defer func() { momentsForceGeneric = false }()
-	if got := Moments(x); !sameBits(got, want) {
-		t.Errorf("generic twin %v; AVX-512 %v", got, want)
+	x[40_000] = math.NaN()
+	defer func() { momentsKernelOverride = -1 }()
+	for _, opts := range [][]MomentsOption{nil, {SkipNaN()}} {
+		momentsKernelOverride = kernelTwin
+		twin := Moments(x, opts...)
+		momentsKernelOverride = kernelPrims
+		prims := Moments(x, opts...)
+		momentsKernelOverride = -1
+		if newMomentKernel().mode == kernelAVX512 {
+			if got := Moments(x, opts...); !sameBits(got, twin) {
+				t.Errorf("AVX-512 %v; generic twin %v", got, twin)
+			}
+		}
+		if prims.Count != twin.Count || prims.NaNs != twin.NaNs || !sameNaN(prims.Min, twin.Min) || !sameNaN(prims.Max, twin.Max) ||
+			!sameNaN(prims.Mean, twin.Mean) || !same(prims.Var, twin.Var, false) || !same(prims.Kurt, twin.Kurt, false) {
+			t.Errorf("primitives path %v; generic twin %v", prims, twin)
+		}
 	}
 }
 
+func sameNaN(a, b float64) bool { return a == b || (a != a && b != b) }
+
 // TestMomentsKernelLengths runs both passes on every length 0..300 at every offset
 // 0..7 of slices padded with NaN, so reading past the end shows, and compares the
-// AVX-512 kernel with its pure-Go twin bit for bit.
+// AVX-512 kernel (where it runs) with its pure-Go twin bit for bit, and the primitives
+// path with the twin to rounding.
 func TestMomentsKernelLengths(t *testing.T) {
-	k := newMomentKernel()
+	for _, k := range []momentKernel{{kernelAVX512}, {kernelPrims}} {
+		if k.mode == kernelAVX512 && newMomentKernel().mode != kernelAVX512 {
+			continue
+		}
+		testKernelLengths(t, k)
+	}
+}
+
+func testKernelLengths(t *testing.T, k momentKernel) {
+	exact := k.mode == kernelAVX512
+	scratch := new(momentScratch)
 	rng := rand.New(rand.NewPCG(5, 5))
 	buf := make([]float64, 320)
 	for n := 0; n <= 300; n++ {
@@ -298,20 +320,31 @@ func TestMomentsKernelLengths(t *testing.T) {
 			}
 			sum, lo, hi := k.pass1(x, buf[:n])
 			gs, glo, ghi := momentsPass1Generic(x)
-			if sum != gs || lo != glo || hi != ghi || sum != sum {
-				t.Fatalf("n=%d off=%d: pass1 = %v %v %v; generic %v %v %v", n, off, sum, lo, hi, gs, glo, ghi)
+			if !same(sum, gs, exact) || lo != glo || hi != ghi || sum != sum {
+				t.Fatalf("mode %d n=%d off=%d: pass1 = %v %v %v; generic %v %v %v", k.mode, n, off, sum, lo, hi, gs, glo, ghi)
 			}
 			if n > 0 && (lo != slices.Min(x) || hi != slices.Max(x)) {
 				t.Fatalf("n=%d off=%d: pass1 extremes %v %v; want %v %v", n, off, lo, hi, slices.Min(x), slices.Max(x))
 			}
 			c := 100.0
-			a1, a2, a3, a4 := k.pass2(x, c, buf[:n])
+			a1, a2, a3, a4 := k.pass2(x, c, buf[:n], scratch)
 			g1, g2, g3, g4 := momentsPass2Generic(x, c)
-			if a1 != g1 || a2 != g2 || a3 != g3 || a4 != g4 || a4 != a4 {
-				t.Fatalf("n=%d off=%d: pass2 = %v %v %v %v; generic %v %v %v %v", n, off, a1, a2, a3, a4, g1, g2, g3, g4)
+			if !same(a1, g1, exact) || !same(a2, g2, exact) || !same(a3, g3, exact) || !same(a4, g4, exact) || a4 != a4 {
+				t.Fatalf("mode %d n=%d off=%d: pass2 = %v %v %v %v; generic %v %v %v %v", k.mode, n, off, a1, a2, a3, a4, g1, g2, g3, g4)
 			}
 		}
 	}
+}
+
+// same compares bit for bit, or to a relative 1e-12 (absolute near 0).
+func same(a, b float64, exact bool) bool {
+	if a != a && b != b {
+		return true
+	}
+	if exact {
+		return math.Float64bits(a) == math.Float64bits(b)
+	}
+	return math.Abs(a-b) <= 1e-12*math.Max(math.Abs(b), 1e-3)
 }
 
 func TestMomentsFloat32(t *testing.T) {
