@@ -120,7 +120,12 @@ type heapSampler struct {
 const heapObjectsMetric = "/memory/classes/heap/objects:bytes"
 
 func heapObjects() int64 {
-	s := []metrics.Sample{{Name: heapObjectsMetric}}
+	return readHeapObjects(make([]metrics.Sample, 1))
+}
+
+// readHeapObjects reads the metric into s (one sample), allocating nothing.
+func readHeapObjects(s []metrics.Sample) int64 {
+	s[0].Name = heapObjectsMetric
 	metrics.Read(s)
 	if s[0].Value.Kind() != metrics.KindUint64 {
 		return 0
@@ -138,12 +143,13 @@ func startHeapSampler() *heapSampler {
 		defer h.done.Done()
 		tick := time.NewTicker(200 * time.Microsecond)
 		defer tick.Stop()
+		sample := make([]metrics.Sample, 1)
 		for {
 			select {
 			case <-h.stop:
 				return
 			case <-tick.C:
-				h.peak = max(h.peak, heapObjects())
+				h.peak = max(h.peak, readHeapObjects(sample))
 			}
 		}
 	}()
@@ -159,7 +165,10 @@ func (h *heapSampler) finish() int64 {
 }
 
 // countAllocs runs run evals times and returns allocations and bytes per evaluation.
+// Like testing.AllocsPerRun it holds GOMAXPROCS at 1 meanwhile, so that the runtime's
+// and other goroutines' allocations stay out of the count.
 func countAllocs(run func() error, evals int) (allocs, bytes float64, err error) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
 	for range evals {

@@ -201,8 +201,16 @@ func (cfg *Config) measureOne(c Case, n, variables int, im impl, in *inputs, ref
 		return row
 	}
 	if sampler != nil {
-		allocs, bytes, err := countAllocs(k.run, memoryEvals(n))
+		// the peak covers setup, warm-up and some evaluations; the allocations are
+		// counted afterwards, when the sampler no longer runs
+		for range memoryEvals(n) {
+			if err := k.run(); err != nil {
+				sampler.finish()
+				return fail(err)
+			}
+		}
 		peak := sampler.finish()
+		allocs, bytes, err := countAllocs(k.run, memoryEvals(n))
 		if err != nil {
 			return fail(err)
 		}
