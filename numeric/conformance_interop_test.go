@@ -1,0 +1,5 @@
+package numeric
+
+import "testing"
+
+func confRunInterop(t *testing.T, be confBackend) {}

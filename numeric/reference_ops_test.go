@@ -1,0 +1,547 @@
+package numeric
+
+// The reference interpreter's element-wise semantics (see reference_test.go).
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/numkit/numkit/numeric/internal/syntax"
+)
+
+// elem evaluates e at element i (any i for a scalar subexpression).
+func (r *refEval) elem(e syntax.Expr, i int) (refElem, error) {
+	info := r.info[e]
+	switch e := e.(type) {
+	case *syntax.ParenExpr:
+		return r.elem(e.X, i)
+	case *syntax.Ident:
+		in := r.inputs[e.Name]
+		if !in.array {
+			i = 0
+		}
+		return in.at(i), nil
+	case *syntax.BasicLit:
+		text := strings.ReplaceAll(e.Value, "_", "")
+		switch info.typ {
+		case Bool:
+			return refElem{b: e.Value == "True"}, nil
+		case Int32, Int64:
+			v, _ := strconv.ParseInt(text, 0, 64)
+			return refElem{i: v}, nil
+		}
+		v, _ := strconv.ParseFloat(text, 64)
+		return refElem{f: v}, nil
+	case *syntax.UnaryExpr:
+		x, err := r.elem(e.X, i)
+		if err != nil {
+			return x, err
+		}
+		return refUnary(e.Op, info.typ, x), nil
+	case *syntax.BinaryExpr:
+		x, err := r.elem(e.X, i)
+		if err != nil {
+			return x, err
+		}
+		y, err := r.elem(e.Y, i)
+		if err != nil {
+			return y, err
+		}
+		if e.Op == syntax.POW {
+			return r.pow(e.X, e.Y, x, y, info.typ), nil
+		}
+		t := r.unify(r.info[e.X], r.info[e.Y])
+		if e.Op == syntax.DIV && refIsInt(t) {
+			t = Float64
+		}
+		return refBinary(e.Op, t, refConv(x, r.info[e.X].typ, t), refConv(y, r.info[e.Y].typ, t)), nil
+	case *syntax.CallExpr:
+		return r.call(e, info, i)
+	}
+	return refElem{}, refErrorf("unexpected node %T", e)
+}
+
+// refConv converts v from type from to type to (a promotion).
+func refConv(v refElem, from, to DType) refElem {
+	switch {
+	case from == to:
+		return v
+	case from == Bool:
+		if v.b {
+			v.i, v.f = 1, 1
+		}
+		return v
+	case refIsInt(from) && to == Int32:
+		return refElem{i: int64(int32(v.i))}
+	case refIsInt(from) && to == Int64:
+		return v
+	case refIsInt(from) && to == Float32:
+		return refElem{f: float64(float32(v.i))} // one rounding, int64 to float32
+	case refIsInt(from):
+		return refElem{f: float64(v.i)}
+	case to == Float32:
+		return refElem{f: float64(float32(v.f))}
+	}
+	return v
+}
+
+// refWrap truncates an integer to t's width.
+func refWrap(t DType, v int64) int64 {
+	if t == Int32 {
+		return int64(int32(v))
+	}
+	return v
+}
+
+// refRound rounds a float64 to t (float32 or float64).
+func refRound(t DType, v float64) float64 {
+	if t == Float32 {
+		return float64(float32(v))
+	}
+	return v
+}
+
+func refUnary(op syntax.Token, t DType, x refElem) refElem {
+	switch {
+	case op == syntax.ADD:
+		return x
+	case op == syntax.NOT && t == Bool:
+		return refElem{b: !x.b}
+	case op == syntax.NOT:
+		return refElem{i: refWrap(t, ^x.i)}
+	case refIsInt(t):
+		return refElem{i: refWrap(t, -x.i)}
+	}
+	return refElem{f: -x.f}
+}
+
+func refBinary(op syntax.Token, t DType, x, y refElem) refElem {
+	switch op {
+	case syntax.LT, syntax.LE, syntax.EQ, syntax.NE, syntax.GE, syntax.GT:
+		return refElem{b: refCompare(op, t, x, y)}
+	}
+	switch {
+	case t == Bool:
+		switch op {
+		case syntax.AND:
+			return refElem{b: x.b && y.b}
+		case syntax.OR:
+			return refElem{b: x.b || y.b}
+		}
+		return refElem{b: x.b != y.b}
+	case refIsInt(t):
+		return refElem{i: refWrap(t, refIntOp(op, t, x.i, y.i))}
+	case t == Float32:
+		return refElem{f: float64(refFloatOp(op, float32(x.f), float32(y.f)))}
+	}
+	return refElem{f: refFloatOp(op, x.f, y.f)}
+}
+
+func refCompare(op syntax.Token, t DType, x, y refElem) bool {
+	var lt, eq bool
+	switch {
+	case t == Bool:
+		lt, eq = !x.b && y.b, x.b == y.b
+	case refIsInt(t):
+		lt, eq = x.i < y.i, x.i == y.i
+	default:
+		lt, eq = x.f < y.f, x.f == y.f
+	}
+	gt := !lt && !eq && !(refIsFloat(t) && (math.IsNaN(x.f) || math.IsNaN(y.f)))
+	switch op {
+	case syntax.LT:
+		return lt
+	case syntax.LE:
+		return lt || eq
+	case syntax.EQ:
+		return eq
+	case syntax.NE:
+		return !eq
+	case syntax.GE:
+		return gt || eq
+	}
+	return gt
+}
+
+// refIntOp computes an integer operation; the caller wraps the result to t's width.
+func refIntOp(op syntax.Token, t DType, x, y int64) int64 {
+	width := int64(64)
+	if t == Int32 {
+		width = 32
+	}
+	switch op {
+	case syntax.ADD:
+		return x + y
+	case syntax.SUB:
+		return x - y
+	case syntax.MUL:
+		return x * y
+	case syntax.FLOORDIV:
+		if y == 0 {
+			return 0
+		}
+		q := x / y // MinInt / -1 wraps to MinInt (Go defines it)
+		if x%y != 0 && (x < 0) != (y < 0) {
+			q--
+		}
+		return q
+	case syntax.MOD:
+		if y == 0 {
+			return 0
+		}
+		m := x % y
+		if m != 0 && (m < 0) != (y < 0) {
+			m += y
+		}
+		return m
+	case syntax.AND:
+		return x & y
+	case syntax.OR:
+		return x | y
+	case syntax.XOR:
+		return x ^ y
+	case syntax.SHL:
+		if y < 0 || y >= width {
+			return 0
+		}
+		return x << y
+	case syntax.SHR:
+		if y < 0 || y >= width {
+			if x < 0 {
+				return -1
+			}
+			return 0
+		}
+		return x >> y
+	case syntax.POW:
+		return refIntPow(t, x, y)
+	}
+	panic("reference: integer operator " + op.String())
+}
+
+// refIntPow is x**y for integers: wrapping, y < 0 gives 0 except for bases 1 and -1.
+func refIntPow(t DType, x, y int64) int64 {
+	if y < 0 {
+		switch {
+		case x == 1:
+			return 1
+		case x == -1 && y%2 != 0:
+			return -1
+		case x == -1:
+			return 1
+		}
+		return 0
+	}
+	result := int64(1)
+	for ; y > 0; y >>= 1 {
+		if y&1 != 0 {
+			result = refWrap(t, result*x)
+		}
+		x = refWrap(t, x*x)
+	}
+	return result
+}
+
+// refFloatOp computes a float operation in T's precision. Every result passes through
+// an explicit conversion so that no two operations are fused.
+func refFloatOp[T float32 | float64](op syntax.Token, x, y T) T {
+	switch op {
+	case syntax.ADD:
+		return T(x + y)
+	case syntax.SUB:
+		return T(x - y)
+	case syntax.MUL:
+		return T(x * y)
+	case syntax.DIV:
+		return T(x / y)
+	case syntax.FLOORDIV:
+		d, _ := refDivmod(x, y)
+		return d
+	case syntax.MOD:
+		_, m := refDivmod(x, y)
+		return m
+	case syntax.POW:
+		return T(math.Pow(float64(x), float64(y)))
+	}
+	panic("reference: float operator " + op.String())
+}
+
+// refDivmod is NumPy's npy_divmod: Python's floored // and % on floats.
+func refDivmod[T float32 | float64](x, y T) (div, mod T) {
+	mod = T(math.Mod(float64(x), float64(y))) // exact in T
+	if y == 0 {
+		return T(x / y), mod
+	}
+	div = T(T(x-mod) / y)
+	if mod != 0 {
+		if (y < 0) != (mod < 0) {
+			mod = T(mod + y)
+			div = T(div - 1)
+		}
+	} else {
+		mod = T(math.Copysign(0, float64(y)))
+	}
+	if div != 0 {
+		f := T(math.Floor(float64(div)))
+		if T(div-f) > 0.5 {
+			f = T(f + 1)
+		}
+		return f, mod
+	}
+	return T(math.Copysign(0, float64(T(x/y)))), mod
+}
+
+// pow evaluates x ** y with the spec's rewriting of constant exponents. t is the result
+// type; x and y are the operands' elements in their own types.
+func (r *refEval) pow(xNode, yNode syntax.Expr, x, y refElem, t DType) refElem {
+	tx, ty := r.info[xNode].typ, r.info[yNode].typ
+	xt := refConv(x, tx, t)
+	if !r.info[yNode].konst {
+		return refBinary(syntax.POW, t, xt, refConv(y, ty, t))
+	}
+	c := y.f
+	if refIsInt(ty) {
+		c = float64(y.i)
+	}
+	abs := math.Abs(c)
+	switch {
+	case refIsInt(t):
+		return refElem{i: refIntPow(t, xt.i, refConv(y, ty, t).i)}
+	case c == math.Trunc(c) && abs <= 50:
+		p := refPowBinary(t, xt.f, int(abs))
+		if c < 0 {
+			p = refFloatBin(syntax.DIV, t, 1, p)
+		}
+		return refElem{f: p}
+	case 2*c == math.Trunc(2*c) && abs <= 50:
+		s := refRound(t, math.Sqrt(xt.f))
+		if whole := int(abs); whole > 0 {
+			s = refFloatBin(syntax.MUL, t, refPowBinary(t, xt.f, whole), s)
+		}
+		if c < 0 {
+			s = refFloatBin(syntax.DIV, t, 1, s)
+		}
+		return refElem{f: s}
+	}
+	return refBinary(syntax.POW, t, xt, refConv(y, ty, t))
+}
+
+func refFloatBin(op syntax.Token, t DType, x, y float64) float64 {
+	if t == Float32 {
+		return float64(refFloatOp(op, float32(x), float32(y)))
+	}
+	return refFloatOp(op, x, y)
+}
+
+// refPowBinary is x**n, n ≥ 0, by binary powering: the factors x^(2^k) for the set bits
+// of n, low to high, each multiplied onto the running product; x**0 is 1.
+func refPowBinary(t DType, x float64, n int) float64 {
+	if n == 0 {
+		return 1
+	}
+	var result float64
+	have := false
+	for base := x; ; base = refFloatBin(syntax.MUL, t, base, base) {
+		if n&1 != 0 {
+			if have {
+				result = refFloatBin(syntax.MUL, t, result, base)
+			} else {
+				result, have = base, true
+			}
+		}
+		if n >>= 1; n == 0 {
+			return result
+		}
+	}
+}
+
+// call evaluates a function call at element i.
+func (r *refEval) call(e *syntax.CallExpr, info refInfo, i int) (refElem, error) {
+	name := e.Fun.Name
+	if refReductions[name] {
+		return r.reduce(e, info.typ)
+	}
+	args := make([]refElem, len(e.Args))
+	types := make([]DType, len(e.Args))
+	for k, a := range e.Args {
+		v, err := r.elem(a, i)
+		if err != nil {
+			return v, err
+		}
+		args[k], types[k] = v, r.info[a].typ
+	}
+	t := info.typ
+	conv := func(k int, to DType) refElem { return refConv(args[k], types[k], to) }
+	switch {
+	case name == "pow":
+		return r.pow(e.Args[0], e.Args[1], args[0], args[1], t), nil
+	case name == "where":
+		if args[0].b {
+			return conv(1, t), nil
+		}
+		return conv(2, t), nil
+	case refFloatFuncs[name] != nil:
+		return refElem{f: refRound(t, refFloatFuncs[name](conv(0, t).f))}, nil
+	case name == "nextafter" && t == Float32:
+		return refElem{f: float64(math.Nextafter32(float32(conv(0, t).f), float32(conv(1, t).f)))}, nil
+	case refFloatFuncs2[name] != nil:
+		return refElem{f: refRound(t, refFloatFuncs2[name](conv(0, t).f, conv(1, t).f))}, nil
+	case refPredicates[name] != nil:
+		x := args[0].f
+		if refIsInt(types[0]) {
+			x = float64(args[0].i)
+		}
+		return refElem{b: refPredicates[name](x)}, nil
+	case refRoundFuncs[name] != nil:
+		if refIsInt(t) {
+			return args[0], nil
+		}
+		return refElem{f: refRoundFuncs[name](args[0].f)}, nil
+	case name == "abs":
+		if refIsInt(t) {
+			if args[0].i < 0 {
+				return refElem{i: refWrap(t, -args[0].i)}, nil // MinInt stays MinInt
+			}
+			return args[0], nil
+		}
+		return refElem{f: math.Abs(args[0].f)}, nil
+	case name == "sign":
+		return refSign(t, args[0]), nil
+	case name == "maximum", name == "minimum":
+		return refExtremum(t, name == "maximum", conv(0, t), conv(1, t)), nil
+	case name == "clip":
+		lo := refExtremum(t, true, conv(0, t), conv(1, t))
+		return refExtremum(t, false, lo, conv(2, t)), nil
+	}
+	return refElem{}, refErrorf("function %s", name)
+}
+
+func refSign(t DType, x refElem) refElem {
+	if refIsInt(t) {
+		switch {
+		case x.i > 0:
+			return refElem{i: 1}
+		case x.i < 0:
+			return refElem{i: -1}
+		}
+		return x
+	}
+	switch {
+	case x.f > 0:
+		return refElem{f: 1}
+	case x.f < 0:
+		return refElem{f: -1}
+	}
+	return x // ±0 and NaN
+}
+
+// refExtremum is maximum (isMax) or minimum: NaN if either is NaN, y when equal.
+func refExtremum(t DType, isMax bool, x, y refElem) refElem {
+	if refIsInt(t) {
+		if isMax && x.i > y.i || !isMax && x.i < y.i {
+			return x
+		}
+		return y
+	}
+	switch {
+	case math.IsNaN(x.f):
+		return x
+	case math.IsNaN(y.f):
+		return y
+	case isMax && x.f > y.f, !isMax && x.f < y.f:
+		return x
+	}
+	return y
+}
+
+// reduce computes a reduction over its argument's elements (one element for a scalar
+// argument) and caches it. Float sums are computed in float64 with compensation, then
+// rounded to the result type.
+func (r *refEval) reduce(e *syntax.CallExpr, t DType) (refElem, error) {
+	if v, ok := r.reduced[e]; ok {
+		return v, nil
+	}
+	arg := e.Args[0]
+	at := r.info[arg].typ
+	count := 1
+	if r.info[arg].array {
+		count = r.n
+	}
+	vals := make([]refElem, count)
+	for i := range vals {
+		v, err := r.elem(arg, i)
+		if err != nil {
+			return v, err
+		}
+		vals[i] = v
+	}
+	var res refElem
+	switch name := e.Fun.Name; {
+	case refIsInt(t) && name == "sum":
+		for _, v := range vals {
+			res.i += refBoolInt(at, v)
+		}
+	case refIsInt(t) && name == "prod":
+		res.i = 1
+		for _, v := range vals {
+			res.i *= refBoolInt(at, v)
+		}
+	case refIsInt(t): // min, max of integers
+		if len(vals) == 0 {
+			return res, errRefEmpty
+		}
+		res = vals[0]
+		for _, v := range vals[1:] {
+			res = refExtremum(t, name == "max", res, v)
+		}
+	case name == "min" || name == "max":
+		if len(vals) == 0 {
+			return res, errRefEmpty
+		}
+		res = vals[0]
+		for _, v := range vals[1:] {
+			if math.IsNaN(res.f) {
+				break
+			}
+			res = refExtremum(t, name == "max", res, v)
+		}
+	case name == "prod":
+		p := 1.0
+		for _, v := range vals {
+			p *= refConv(v, at, Float64).f
+		}
+		res.f = refRound(t, p)
+	default: // sum, mean
+		var sum, comp float64
+		for _, v := range vals {
+			x := refConv(v, at, Float64).f
+			s := sum + x
+			if math.Abs(sum) >= math.Abs(x) {
+				comp += (sum - s) + x
+			} else {
+				comp += (x - s) + sum
+			}
+			sum = s
+		}
+		if !math.IsInf(sum, 0) && !math.IsNaN(sum) {
+			sum += comp
+		}
+		if name == "mean" {
+			sum /= float64(len(vals))
+		}
+		res.f = refRound(t, sum)
+	}
+	r.reduced[e] = res
+	return res, nil
+}
+
+func refBoolInt(t DType, v refElem) int64 {
+	if t == Bool {
+		if v.b {
+			return 1
+		}
+		return 0
+	}
+	return v.i
+}

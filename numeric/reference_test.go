@@ -1,0 +1,476 @@
+package numeric
+
+// An independent scalar reference interpreter of the language (docs/language.md). It
+// evaluates the AST element by element over Vars, with its own typing rules written
+// from the specification, and shares no code with the engine beyond the parser.
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"gonum.org/v1/gonum/mat"
+
+	"github.com/numkit/numkit/numeric/internal/syntax"
+)
+
+// refElem is one element: b for bool, i for int32/int64 (an int32 sign-extended), f for
+// float32/float64 (a float32 held exactly in a float64).
+type refElem struct {
+	b bool
+	i int64
+	f float64
+}
+
+// refResult is the reference's answer: the type, whether it is a scalar, the elements.
+type refResult struct {
+	typ    DType
+	scalar bool
+	vals   []refElem
+}
+
+// errRefEmpty marks min/max of no elements, the one evaluation-time value error.
+var errRefEmpty = errors.New("reference: min/max of an empty array")
+
+// refInfo is what the reference knows of a subexpression before evaluating it.
+type refInfo struct {
+	typ   DType
+	array bool // varies with the element index (depends on an array input)
+	konst bool // only literals: a "constant" for power rewriting
+}
+
+type refInput struct {
+	typ   DType
+	array bool
+	n     int
+	at    func(i int) refElem
+}
+
+type refEval struct {
+	src     string
+	f32c    bool // WithFloat32Constants
+	inputs  map[string]refInput
+	info    map[syntax.Expr]refInfo
+	reduced map[syntax.Expr]refElem
+	n       int
+}
+
+// refEvaluate evaluates src over vars. A non-nil error means the spec rejects the input
+// (any class); errRefEmpty for min/max of an empty array.
+func refEvaluate(src string, vars Vars, float32Consts bool) (refResult, error) {
+	ast, err := syntax.Parse(src)
+	if err != nil {
+		return refResult{}, err
+	}
+	r := &refEval{src: src, f32c: float32Consts, inputs: map[string]refInput{},
+		info: map[syntax.Expr]refInfo{}, reduced: map[syntax.Expr]refElem{}}
+	names, err := refNames(ast)
+	if err != nil {
+		return refResult{}, err
+	}
+	if len(names) > 64 {
+		return refResult{}, fmt.Errorf("reference: %d inputs", len(names))
+	}
+	r.n = 1
+	first := ""
+	for _, name := range names {
+		v, ok := vars[name]
+		if !ok {
+			return refResult{}, fmt.Errorf("reference: undefined variable %s", name)
+		}
+		in, err := refBind(v)
+		if err != nil {
+			return refResult{}, err
+		}
+		r.inputs[name] = in
+	}
+	root, err := r.check(ast)
+	if err != nil {
+		return refResult{}, err
+	}
+	for _, name := range names {
+		in := r.inputs[name]
+		if !in.array {
+			continue
+		}
+		if first == "" {
+			first, r.n = name, in.n
+		} else if in.n != r.n {
+			return refResult{}, fmt.Errorf("reference: %s and %s differ in length", first, name)
+		}
+	}
+	res := refResult{typ: root.typ, scalar: !root.array}
+	count := r.n
+	if res.scalar {
+		count = 1
+	}
+	res.vals = make([]refElem, count)
+	for i := range res.vals {
+		v, err := r.elem(ast, i)
+		if err != nil {
+			return refResult{}, err
+		}
+		res.vals[i] = v
+	}
+	return res, nil
+}
+
+// refNames lists the variables in order of first appearance and rejects function names
+// used as variables, unknown functions and wrong argument counts.
+func refNames(e syntax.Expr) ([]string, error) {
+	var names []string
+	seen := map[string]bool{}
+	var walk func(e syntax.Expr) error
+	walk = func(e syntax.Expr) error {
+		switch e := e.(type) {
+		case *syntax.Ident:
+			if _, ok := refArity[e.Name]; ok {
+				return fmt.Errorf("reference: function %s used as a variable", e.Name)
+			}
+			if !seen[e.Name] {
+				seen[e.Name] = true
+				names = append(names, e.Name)
+			}
+		case *syntax.ParenExpr:
+			return walk(e.X)
+		case *syntax.UnaryExpr:
+			return walk(e.X)
+		case *syntax.BinaryExpr:
+			if err := walk(e.X); err != nil {
+				return err
+			}
+			return walk(e.Y)
+		case *syntax.CallExpr:
+			arity, ok := refArity[e.Fun.Name]
+			if !ok || arity != len(e.Args) {
+				return fmt.Errorf("reference: bad call of %s", e.Fun.Name)
+			}
+			for _, a := range e.Args {
+				if err := walk(a); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	if err := walk(e); err != nil {
+		return nil, err
+	}
+	return names, nil
+}
+
+var refArity = map[string]int{"where": 3, "clip": 3}
+
+var (
+	refFloatFuncs = map[string]func(float64) float64{
+		"sin": math.Sin, "cos": math.Cos, "tan": math.Tan, "arcsin": math.Asin,
+		"arccos": math.Acos, "arctan": math.Atan, "sinh": math.Sinh, "cosh": math.Cosh,
+		"tanh": math.Tanh, "arcsinh": math.Asinh, "arccosh": math.Acosh,
+		"arctanh": math.Atanh, "exp": math.Exp, "expm1": math.Expm1, "exp2": math.Exp2,
+		"log": math.Log, "log1p": math.Log1p, "log2": math.Log2, "log10": math.Log10,
+		"sqrt": math.Sqrt,
+	}
+	refFloatFuncs2 = map[string]func(x, y float64) float64{
+		"arctan2": math.Atan2, "hypot": math.Hypot, "fmod": math.Mod,
+		"copysign": math.Copysign, "nextafter": math.Nextafter,
+	}
+	refRoundFuncs = map[string]func(float64) float64{
+		"ceil": math.Ceil, "floor": math.Floor, "trunc": math.Trunc, "round": math.RoundToEven,
+	}
+	refPredicates = map[string]func(float64) bool{
+		"isnan": math.IsNaN, "isinf": func(x float64) bool { return math.IsInf(x, 0) },
+		"isfinite": func(x float64) bool { return !math.IsInf(x, 0) && !math.IsNaN(x) },
+		"signbit":  math.Signbit,
+	}
+	refReductions = map[string]bool{"sum": true, "prod": true, "min": true, "max": true, "mean": true}
+)
+
+func init() {
+	for _, m := range []map[string]func(float64) float64{refFloatFuncs, refRoundFuncs} {
+		for k := range m {
+			refArity[k] = 1
+		}
+	}
+	for k := range refFloatFuncs2 {
+		refArity[k] = 2
+	}
+	for k := range refPredicates {
+		refArity[k] = 1
+	}
+	for k := range refReductions {
+		refArity[k] = 1
+	}
+	refArity["abs"], refArity["sign"] = 1, 1
+	refArity["maximum"], refArity["minimum"], refArity["pow"] = 2, 2, 2
+}
+
+// refBind reads one Vars value.
+func refBind(v any) (refInput, error) {
+	arr := func(t DType, n int, at func(int) refElem) refInput {
+		return refInput{typ: t, array: true, n: n, at: at}
+	}
+	sc := func(t DType, e refElem) refInput {
+		return refInput{typ: t, n: 1, at: func(int) refElem { return e }}
+	}
+	switch v := v.(type) {
+	case []bool:
+		return arr(Bool, len(v), func(i int) refElem { return refElem{b: v[i]} }), nil
+	case []int32:
+		return arr(Int32, len(v), func(i int) refElem { return refElem{i: int64(v[i])} }), nil
+	case []int64:
+		return arr(Int64, len(v), func(i int) refElem { return refElem{i: v[i]} }), nil
+	case []float32:
+		return arr(Float32, len(v), func(i int) refElem { return refElem{f: float64(v[i])} }), nil
+	case []float64:
+		return arr(Float64, len(v), func(i int) refElem { return refElem{f: v[i]} }), nil
+	case *mat.VecDense:
+		return refBind(v.RawVector().Data[:v.Len()])
+	case bool:
+		return sc(Bool, refElem{b: v}), nil
+	case int32:
+		return sc(Int32, refElem{i: int64(v)}), nil
+	case int64:
+		return sc(Int64, refElem{i: v}), nil
+	case int:
+		if v >= math.MinInt32 && v <= math.MaxInt32 {
+			return sc(Int32, refElem{i: int64(v)}), nil
+		}
+		return sc(Int64, refElem{i: int64(v)}), nil
+	case float32:
+		return sc(Float32, refElem{f: float64(v)}), nil
+	case float64:
+		return sc(Float64, refElem{f: v}), nil
+	}
+	return refInput{}, fmt.Errorf("reference: unsupported type %T", v)
+}
+
+// Type helpers, from the spec's order bool < int32 < int64 < float32 < float64.
+
+func refRank(t DType) int {
+	switch t {
+	case Bool:
+		return 0
+	case Int32:
+		return 1
+	case Int64:
+		return 2
+	case Float32:
+		return 3
+	}
+	return 4
+}
+
+func refIsInt(t DType) bool    { return t == Int32 || t == Int64 }
+func refIsFloat(t DType) bool  { return t == Float32 || t == Float64 }
+func refIsNumber(t DType) bool { return t != Bool }
+
+func refFloatOf(t DType) DType {
+	if t == Float32 {
+		return Float32
+	}
+	return Float64
+}
+
+// unify is the promoted type of args. With WithFloat32Constants a float64 that comes
+// only from scalars (literals, Go scalars) combined with a float32 array is float32.
+func (r *refEval) unify(args ...refInfo) DType {
+	t := args[0].typ
+	f32arr, f64arr := false, false
+	for _, a := range args {
+		if refRank(a.typ) > refRank(t) {
+			t = a.typ
+		}
+		f32arr = f32arr || (a.array && a.typ == Float32)
+		f64arr = f64arr || (a.array && a.typ == Float64)
+	}
+	if r.f32c && t == Float64 && f32arr && !f64arr {
+		return Float32
+	}
+	return t
+}
+
+func refErrorf(format string, args ...any) error {
+	return fmt.Errorf("reference: "+format, args...)
+}
+
+// check types e and its subexpressions, recording refInfo for each, or rejects it.
+func (r *refEval) check(e syntax.Expr) (refInfo, error) {
+	info, err := r.check1(e)
+	if err == nil {
+		r.info[e] = info
+	}
+	return info, err
+}
+
+func (r *refEval) check1(e syntax.Expr) (refInfo, error) {
+	switch e := e.(type) {
+	case *syntax.ParenExpr:
+		return r.check(e.X)
+	case *syntax.Ident:
+		in := r.inputs[e.Name]
+		return refInfo{typ: in.typ, array: in.array}, nil
+	case *syntax.BasicLit:
+		text := strings.ReplaceAll(e.Value, "_", "")
+		switch e.Kind {
+		case syntax.BoolLit:
+			return refInfo{typ: Bool, konst: true}, nil
+		case syntax.IntLit:
+			v, err := strconv.ParseInt(text, 0, 64)
+			if err != nil {
+				return refInfo{}, refErrorf("integer literal %s out of range", e.Value)
+			}
+			if v >= math.MinInt32 && v <= math.MaxInt32 {
+				return refInfo{typ: Int32, konst: true}, nil
+			}
+			return refInfo{typ: Int64, konst: true}, nil
+		}
+		v, _ := strconv.ParseFloat(text, 64)
+		if math.IsInf(v, 0) {
+			return refInfo{}, refErrorf("float literal %s overflows", e.Value)
+		}
+		return refInfo{typ: Float64, konst: true}, nil
+	case *syntax.UnaryExpr:
+		x, err := r.check(e.X)
+		if err != nil {
+			return refInfo{}, err
+		}
+		if e.Op == syntax.NOT && refIsFloat(x.typ) || e.Op != syntax.NOT && x.typ == Bool {
+			return refInfo{}, refErrorf("unary %s on %s", e.Op, x.typ)
+		}
+		return x, nil
+	case *syntax.BinaryExpr:
+		x, err := r.check(e.X)
+		if err != nil {
+			return refInfo{}, err
+		}
+		y, err := r.check(e.Y)
+		if err != nil {
+			return refInfo{}, err
+		}
+		if e.Op == syntax.POW {
+			return r.checkPow(e.Y, x, y)
+		}
+		return r.checkBinary(e.Op, x, y)
+	case *syntax.CallExpr:
+		args := make([]refInfo, len(e.Args))
+		for i, a := range e.Args {
+			info, err := r.check(a)
+			if err != nil {
+				return refInfo{}, err
+			}
+			args[i] = info
+		}
+		return r.checkCall(e, args)
+	}
+	return refInfo{}, refErrorf("unexpected node %T", e)
+}
+
+func refJoin(t DType, args ...refInfo) refInfo {
+	info := refInfo{typ: t, konst: true}
+	for _, a := range args {
+		info.array = info.array || a.array
+		info.konst = info.konst && a.konst
+	}
+	return info
+}
+
+func (r *refEval) checkBinary(op syntax.Token, x, y refInfo) (refInfo, error) {
+	tx, ty := x.typ, y.typ
+	switch op {
+	case syntax.LT, syntax.LE, syntax.EQ, syntax.NE, syntax.GE, syntax.GT:
+		if (tx == Bool) != (ty == Bool) {
+			return refInfo{}, refErrorf("compare %s with %s", tx, ty)
+		}
+		return refJoin(Bool, x, y), nil
+	case syntax.AND, syntax.OR, syntax.XOR:
+		if !(tx == Bool && ty == Bool) && !(refIsInt(tx) && refIsInt(ty)) {
+			return refInfo{}, refErrorf("%s on %s, %s", op, tx, ty)
+		}
+	case syntax.SHL, syntax.SHR:
+		if !refIsInt(tx) || !refIsInt(ty) {
+			return refInfo{}, refErrorf("%s on %s, %s", op, tx, ty)
+		}
+	default:
+		if !refIsNumber(tx) || !refIsNumber(ty) {
+			return refInfo{}, refErrorf("%s on %s, %s", op, tx, ty)
+		}
+	}
+	t := r.unify(x, y)
+	if op == syntax.DIV && refIsInt(t) {
+		t = Float64
+	}
+	return refJoin(t, x, y), nil
+}
+
+// checkPow types x ** y: a constant exponent takes x's float type when it is a float;
+// an integer to a negative constant integer power is an error.
+func (r *refEval) checkPow(yNode syntax.Expr, x, y refInfo) (refInfo, error) {
+	if !refIsNumber(x.typ) || !refIsNumber(y.typ) {
+		return refInfo{}, refErrorf("** on %s, %s", x.typ, y.typ)
+	}
+	if !y.konst {
+		return refJoin(r.unify(x, y), x, y), nil
+	}
+	if refIsFloat(y.typ) {
+		return refJoin(refFloatOf(x.typ), x, y), nil
+	}
+	if refIsInt(x.typ) {
+		// A constant: evaluate it now (its subexpressions were checked already).
+		c, err := r.elem(yNode, 0)
+		if err != nil {
+			return refInfo{}, err
+		}
+		if c.i < 0 {
+			return refInfo{}, refErrorf("integer ** negative constant %d", c.i)
+		}
+	}
+	return refJoin(r.unify(x, y), x, y), nil
+}
+
+func (r *refEval) checkCall(e *syntax.CallExpr, args []refInfo) (refInfo, error) {
+	name := e.Fun.Name
+	numbers := func() error {
+		for _, a := range args {
+			if !refIsNumber(a.typ) {
+				return refErrorf("%s of %s", name, a.typ)
+			}
+		}
+		return nil
+	}
+	switch {
+	case name == "where":
+		c, x, y := args[0], args[1], args[2]
+		if c.typ != Bool || (x.typ == Bool) != (y.typ == Bool) {
+			return refInfo{}, refErrorf("where(%s, %s, %s)", c.typ, x.typ, y.typ)
+		}
+		return refJoin(r.unify(x, y), args...), nil
+	case refReductions[name]:
+		t := args[0].typ
+		switch {
+		case name == "sum" || name == "prod":
+			if !refIsFloat(t) {
+				t = Int64
+			}
+		case t == Bool:
+			return refInfo{}, refErrorf("%s of bool", name)
+		case name == "mean" && refIsInt(t):
+			t = Float64
+		}
+		return refInfo{typ: t}, nil
+	}
+	if err := numbers(); err != nil {
+		return refInfo{}, err
+	}
+	switch {
+	case name == "pow":
+		return r.checkPow(e.Args[1], args[0], args[1])
+	case refFloatFuncs[name] != nil, refFloatFuncs2[name] != nil:
+		return refJoin(refFloatOf(r.unify(args...)), args...), nil
+	case refPredicates[name] != nil:
+		return refJoin(Bool, args...), nil
+	}
+	// abs, sign, rounding, maximum, minimum, clip: the promoted type.
+	return refJoin(r.unify(args...), args...), nil
+}
