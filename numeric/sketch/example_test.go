@@ -1,0 +1,57 @@
+package sketch_test
+
+import (
+	"fmt"
+
+	"github.com/numkit/numkit/numeric/sketch"
+)
+
+func Example() {
+	// Estimates within 0.1% of the stream's total, with probability 99.9%.
+	cm, err := sketch.New(0.001, 0.001)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Printf("%d counters per row, %d rows\n", cm.Width(), cm.Depth())
+	for _, word := range []string{"to", "be", "or", "not", "to", "be"} {
+		cm.AddString(word, 1)
+	}
+	cm.AddBatch([]uint64{7, 7, 7, 42})
+	fmt.Println(cm.CountString("to"), cm.CountString("be"), cm.CountString("question"))
+	fmt.Println(cm.CountUint64(7), cm.Total())
+	// Output:
+	// 2719 counters per row, 7 rows
+	// 2 2 0
+	// 3 10
+}
+
+func ExampleCountMin_Merge() {
+	// Sketches of two shards, with the same size and seed, merge into the sketch of
+	// the whole stream.
+	a, _ := sketch.New(0.01, 0.01, sketch.WithSeed(1))
+	b, _ := sketch.New(0.01, 0.01, sketch.WithSeed(1))
+	a.AddString("error", 3)
+	b.AddString("error", 4)
+	if err := a.Merge(b); err != nil {
+		panic(err)
+	}
+	fmt.Println(a.CountString("error"))
+	// Output: 7
+}
+
+func ExampleCountMin_MarshalBinary() {
+	cm, _ := sketch.New(0.01, 0.01, sketch.Conservative())
+	cm.AddUint64(12345, 10)
+	data, _ := cm.MarshalBinary()
+
+	var back sketch.CountMin
+	if err := back.UnmarshalBinary(data); err != nil {
+		panic(err)
+	}
+	fmt.Println(back.CountUint64(12345), back.IsConservative())
+	data[len(data)/2] ^= 1 // corrupt it
+	fmt.Println(back.UnmarshalBinary(data) != nil)
+	// Output:
+	// 10 true
+	// true
+}
