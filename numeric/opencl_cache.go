@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/numkit/numkit/cl"
 )
@@ -26,6 +27,10 @@ type clProgramCache struct {
 	index map[string]*list.Element
 
 	disk *clDiskCache // nil when off
+
+	// Counters, for tests and diagnostics: source builds and programs loaded from
+	// disk.
+	builds, loads atomic.Int64
 }
 
 // clCacheEntry is one program, built once by whichever caller asked first.
@@ -114,6 +119,7 @@ func (c *clProgramCache) build(source, options, key string) (*cl.Program, error)
 			p, err := d.ctx.CreateProgramWithBinary([]cl.ProgramBinary{{Device: d.dev.ID, Data: bin}})
 			if err == nil {
 				if err = p.Build(options); err == nil {
+					c.loads.Add(1)
 					return p, nil
 				}
 				_ = p.Release()
@@ -122,6 +128,7 @@ func (c *clProgramCache) build(source, options, key string) (*cl.Program, error)
 			c.disk.remove(key)
 		}
 	}
+	c.builds.Add(1)
 	p, err := d.ctx.BuildProgram(source, options)
 	if err != nil && errors.Is(err, cl.ErrInvalidBuildOptions) && d.refuseOption(clFP32DivSqrt) {
 		options = d.buildOptions()
