@@ -1,0 +1,216 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/numkit/numkit/numeric"
+)
+
+func init() {
+	register(command{
+		name:    "stats",
+		summary: "moments of a .npy array or of an expression over it",
+		run: func(stdout, stderr io.Writer, args []string) int {
+			return (&statsCommand{}).run(stdout, stderr, args)
+		},
+	})
+}
+
+// statsCommand is `numkit stats FILE.npy [--expr EXPR] [-i name=file.npy] [--skip-nan] [--json]`.
+type statsCommand struct {
+	expr    string
+	inputs  listFlag
+	skipNaN bool
+	json    bool
+	threads int
+	backend string
+}
+
+func (c *statsCommand) flags(stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("numkit stats", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&c.expr, "expr", "", "report the moments of this expression's result; FILE.npy is the variable x")
+	fs.Var(&c.inputs, "i", "another input `name=file.npy` for --expr (repeatable)")
+	fs.BoolVar(&c.skipNaN, "skip-nan", false, "leave NaNs out (default: a NaN makes the statistics NaN)")
+	fs.BoolVar(&c.json, "json", false, "print JSON")
+	fs.IntVar(&c.threads, "threads", 0, "goroutines (default: NUMKIT_THREADS, else GOMAXPROCS)")
+	fs.StringVar(&c.backend, "backend", "", "backend for --expr: auto, gonum, simd or opencl")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: numkit stats FILE.npy [--expr EXPR] [-i name=file.npy ...] [--skip-nan] [--json]")
+		fmt.Fprintln(stderr)
+		fmt.Fprintln(stderr, "Prints the count, mean, standard deviation, variance, skewness, excess kurtosis,")
+		fmt.Fprintln(stderr, "minimum and maximum of a 1-d .npy array (or of EXPR evaluated with the array as x),")
+		fmt.Fprintln(stderr, "computed in one pass by numeric.Moments. std, var, skew and kurt are the population")
+		fmt.Fprintln(stderr, "statistics (ddof=0); --json also gives the sample-adjusted ones.")
+		fmt.Fprintln(stderr)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+func (c *statsCommand) run(stdout, stderr io.Writer, args []string) int {
+	fs := c.flags(stderr)
+	file, code := parseWithPositional(fs, args)
+	if code >= 0 {
+		return code
+	}
+	if file == "" {
+		fmt.Fprintln(stderr, "numkit stats: missing the .npy file")
+		fs.Usage()
+		return 2
+	}
+	if c.threads < 0 {
+		fmt.Fprintln(stderr, "numkit stats: --threads must not be negative")
+		return 2
+	}
+	data, err := c.data(file)
+	if err != nil {
+		fmt.Fprintf(stderr, "numkit stats: %v\n", err)
+		return 1
+	}
+	opts := []numeric.MomentsOption{numeric.MomentsThreads(c.threads)}
+	if c.skipNaN {
+		opts = append(opts, numeric.SkipNaN())
+	}
+	var s numeric.MomentStats
+	switch v := data.(type) {
+	case []float32:
+		s = numeric.Moments(v, opts...)
+	case []float64:
+		s = numeric.Moments(v, opts...)
+	}
+	if c.json {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(statsJSON(s, c.skipNaN)); err != nil {
+			fmt.Fprintf(stderr, "numkit stats: %v\n", err)
+			return 1
+		}
+		return 0
+	}
+	printStats(stdout, s, c.skipNaN)
+	return 0
+}
+
+// data reads the file (and evaluates --expr over it) and returns float64 or float32
+// values: integers and bools are converted to float64, a scalar is one value.
+func (c *statsCommand) data(file string) (any, error) {
+	v, err := readNpy(file)
+	if err != nil {
+		return nil, err
+	}
+	if c.expr == "" {
+		if len(c.inputs) > 0 {
+			return nil, fmt.Errorf("-i needs --expr")
+		}
+		return floats(v)
+	}
+	vars := numeric.Vars{"x": v}
+	for _, in := range c.inputs {
+		name, path, ok := strings.Cut(in, "=")
+		if !ok || name == "" || path == "" {
+			return nil, fmt.Errorf("-i %q: want name=file.npy", in)
+		}
+		if vars[name], err = readNpy(path); err != nil {
+			return nil, err
+		}
+	}
+	res, err := numeric.Evaluate(c.expr, vars, exprOptions(c.backend, c.threads)...)
+	if err != nil {
+		return nil, err
+	}
+	return floats(res.Data)
+}
+
+// floats returns v as []float64 or []float32.
+func floats(v any) (any, error) {
+	switch s := v.(type) {
+	case []float64, []float32:
+		return s, nil
+	case float64:
+		return []float64{s}, nil
+	case float32:
+		return []float32{s}, nil
+	case []int64:
+		return convert(s), nil
+	case []int32:
+		return convert(s), nil
+	case int64:
+		return []float64{float64(s)}, nil
+	case int32:
+		return []float64{float64(s)}, nil
+	case []bool, bool:
+		return nil, fmt.Errorf("moments of bool values are not defined (count them with sum)")
+	}
+	return nil, fmt.Errorf("moments of %T are not supported", v)
+}
+
+func convert[T int32 | int64](s []T) []float64 {
+	out := make([]float64, len(s))
+	for i, v := range s {
+		out[i] = float64(v)
+	}
+	return out
+}
+
+func printStats(w io.Writer, s numeric.MomentStats, skipNaN bool) {
+	fmt.Fprintf(w, "count  %d\n", s.Count)
+	if skipNaN {
+		fmt.Fprintf(w, "nans   %d\n", s.NaNs)
+	}
+	for _, f := range []struct {
+		name string
+		v    float64
+	}{
+		{"mean", s.Mean}, {"std", s.Std}, {"var", s.Var}, {"skew", s.Skew},
+		{"kurt", s.Kurt}, {"min", s.Min}, {"max", s.Max},
+	} {
+		fmt.Fprintf(w, "%-6s %s\n", f.name, strconv.FormatFloat(f.v, 'g', -1, 64))
+	}
+}
+
+// jsonFloat is a float that encodes NaN and ±Inf, which JSON lacks, as null.
+type jsonFloat float64
+
+func (f jsonFloat) MarshalJSON() ([]byte, error) {
+	v := float64(f)
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return []byte("null"), nil
+	}
+	return strconv.AppendFloat(nil, v, 'g', -1, 64), nil
+}
+
+type statsOutput struct {
+	Count      int       `json:"count"`
+	NaNs       *int      `json:"nans,omitempty"`
+	Mean       jsonFloat `json:"mean"`
+	Std        jsonFloat `json:"std"`
+	Var        jsonFloat `json:"var"`
+	Skew       jsonFloat `json:"skew"`
+	Kurt       jsonFloat `json:"kurt"`
+	Min        jsonFloat `json:"min"`
+	Max        jsonFloat `json:"max"`
+	SampleStd  jsonFloat `json:"sample_std"`
+	SampleVar  jsonFloat `json:"sample_var"`
+	SampleSkew jsonFloat `json:"sample_skew"`
+	SampleKurt jsonFloat `json:"sample_kurt"`
+}
+
+func statsJSON(s numeric.MomentStats, skipNaN bool) statsOutput {
+	out := statsOutput{
+		Count: s.Count, Mean: jsonFloat(s.Mean), Std: jsonFloat(s.Std), Var: jsonFloat(s.Var),
+		Skew: jsonFloat(s.Skew), Kurt: jsonFloat(s.Kurt), Min: jsonFloat(s.Min), Max: jsonFloat(s.Max),
+		SampleStd: jsonFloat(s.SampleStd), SampleVar: jsonFloat(s.SampleVar),
+		SampleSkew: jsonFloat(s.SampleSkew), SampleKurt: jsonFloat(s.SampleKurt),
+	}
+	if skipNaN {
+		out.NaNs = &s.NaNs
+	}
+	return out
+}
