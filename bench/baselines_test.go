@@ -126,3 +126,20 @@ func TestRunReportsMismatch(t *testing.T) {
 		t.Errorf("statuses %s", got)
 	}
 }
+
+// TestRunCancelled checks that a cancelled run returns the rows measured so far.
+func TestRunCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	def, _ := SuiteByName("quick")
+	rep, err := Run(ctx, Config{Cases: def.Cases, Sizes: []int{100}, Backends: []string{"gonum"}, Baselines: true,
+		Timing: Timing{Repeat: 1, MinRun: 1},
+		Progress: func(done, total int, next string) {
+			if done == 2 {
+				cancel()
+			}
+		}})
+	// cancelled as the third measurement starts: it finishes, and the run stops
+	if !errors.Is(err, context.Canceled) || len(rep.Rows) != 3 {
+		t.Errorf("cancelled run: %v and %d rows, want context.Canceled and 3", err, len(rep.Rows))
+	}
+}

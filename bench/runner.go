@@ -43,7 +43,8 @@ type impl struct {
 // checking each result against a reference before timing it. A backend that cannot
 // run here (numeric.ErrBackend) is listed in Report.Backends with the reason, and a
 // case a backend cannot run gets a row with status "unusable"; neither is an error.
-// The error is ctx's, or the hardware report's failure.
+// The error is ctx's when it ended the run early; the report then holds what was
+// measured so far.
 func Run(ctx context.Context, cfg Config) (*Report, error) {
 	if cfg.Clock == nil {
 		cfg.Clock = time.Now
@@ -79,6 +80,8 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		}
 	}
 	done := 0
+	var stopped error
+sizes:
 	for _, n := range cfg.Sizes {
 		data := map[string]*inputs{}
 		for ci, c := range cfg.Cases {
@@ -89,8 +92,8 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 			}
 			var ref any
 			for _, im := range plan[ci] {
-				if err := ctx.Err(); err != nil {
-					return rep, err
+				if stopped = ctx.Err(); stopped != nil {
+					break sizes
 				}
 				if cfg.Progress != nil {
 					cfg.Progress(done, cfg.total(plan), fmt.Sprintf("%s n=%s %s", c.Name, FormatSize(n), im.name))
@@ -101,14 +104,14 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 			}
 		}
 	}
-	if cfg.Progress != nil {
+	if cfg.Progress != nil && stopped == nil {
 		cfg.Progress(done, done, "")
 	}
 	fillSpeedups(rep.Rows)
 	sortRows(rep.Rows, cfg.Cases, cfg.Sizes)
 	rep.Elapsed = cfg.Clock().Sub(start)
 	rep.Machine.ElapsedS = rep.Elapsed.Seconds()
-	return rep, nil
+	return rep, stopped
 }
 
 // plan lists each case's implementations: the baselines first (the go-loop is the
