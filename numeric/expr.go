@@ -35,6 +35,17 @@ type compiled struct {
 	runs   sync.Pool     // of *run, for the CPU backends
 	device deviceProgram // for a device backend (OpenCL)
 	name   string        // the backend's name
+
+	// Under auto routing: below parallelFrom elements one thread is faster than all
+	// (from the router's cost model), and a program for the OpenCL device is compiled
+	// the first time the inputs are already on the device.
+	autoThreads  bool
+	parallelFrom int
+	autoDevice   struct {
+		once sync.Once
+		prog deviceProgram
+		err  error
+	}
 }
 
 // deviceProgram is a program compiled for a device backend.
@@ -183,10 +194,40 @@ func (e *Expr) forSignature(sig signature, bindings []binding) (*compiled, error
 		}
 		c.plan, c.name = pl, backend.name
 		c.runs.New = func() any { return pl.newRun() }
+		if e.opts.threadsAuto() {
+			costs, _ := loadedCosts()
+			c.autoThreads = true
+			c.parallelFrom = parallelCrossover(costs[backend.name], prog.Cost, e.opts.threadCount())
+		}
 	}
 	next := append(append([]*compiled(nil), list...), c)
 	e.compiled.Store(&next)
 	return c, nil
+}
+
+func hasDeviceArray(bindings []binding) bool {
+	for i := range bindings {
+		if bindings[i].dev != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// parallelCrossover is the smallest n (a power of two) at which the cost model predicts
+// that threads beat one thread; 1<<62 when they never do.
+func parallelCrossover(c backendCost, cost ir.Cost, threads int) int {
+	if threads <= 1 {
+		return 1 << 62
+	}
+	in := routeInput{cost: cost, maxThread: threads}
+	for n := minParallel; n <= 1<<40; n *= 2 {
+		in.n = n
+		if predict(c, in, threads, false) < predict(c, in, 1, false) {
+			return n
+		}
+	}
+	return 1 << 62
 }
 
 // output is where an evaluation writes: an array of n elements, or one scalar.
@@ -236,6 +277,14 @@ func (e *Expr) evaluate(ctx context.Context, vars Vars, out *output, alloc func(
 		// heap on the CPU path too.
 		return c.device.run(ctx, append([]binding(nil), bindings...), n, *out)
 	}
+	if e.opts.backendName() == BackendAuto && (out.dev != nil || hasDeviceArray(bindings)) {
+		// Data already on the device stays there: route to the OpenCL backend.
+		c.autoDevice.once.Do(func() { c.autoDevice.prog, c.autoDevice.err = compileForDevice(prog) })
+		if c.autoDevice.err != nil {
+			return c.autoDevice.err
+		}
+		return c.autoDevice.prog.run(ctx, append([]binding(nil), bindings...), n, *out)
+	}
 	if err := rejectDeviceArrays(e.names, bindings, *out); err != nil {
 		return err
 	}
@@ -250,7 +299,11 @@ func (e *Expr) evaluate(ctx context.Context, vars Vars, out *output, alloc func(
 			r.scalars[in.Reg] = b.word
 		}
 	}
-	if err := r.execute(ctx, e.opts.threadCount()); err != nil {
+	threads := e.opts.threadCount()
+	if c.autoThreads && n < c.parallelFrom {
+		threads = 1
+	}
+	if err := r.execute(ctx, threads); err != nil {
 		return err
 	}
 	if prog.ScalarResult() {

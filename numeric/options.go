@@ -70,6 +70,20 @@ func (o *options) threadCount() int {
 	return defaultThreads()
 }
 
+// threadsAuto reports whether the thread count is numkit's to choose per evaluation:
+// neither WithThreads nor NUMKIT_THREADS set it.
+func (o *options) threadsAuto() bool {
+	if o.threads > 0 {
+		return false
+	}
+	cfg, err := envConfig()
+	if err != nil {
+		return true
+	}
+	_, set := cfg.Env["NUMKIT_THREADS"]
+	return !set
+}
+
 // cpuBackend returns the CPU backend the options ask for.
 func (o *options) cpuBackend() (*cpuBackend, error) {
 	switch o.backendName() {

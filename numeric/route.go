@@ -106,7 +106,7 @@ func route(costs map[string]backendCost, in routeInput) decision {
 		device := name == BackendOpenCL
 		best, bestT := math.Inf(1), 1
 		threads := []int{1}
-		if !device {
+		if !device && in.n >= minParallel { // the VM keeps smaller inputs on one thread
 			for t := 2; t <= in.maxThread; t *= 2 {
 				threads = append(threads, t)
 			}
