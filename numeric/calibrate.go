@@ -58,7 +58,10 @@ func calibrateBackend(name string, progress io.Writer) (backendCost, error) {
 	c.FixedNs = fixed
 	step("fixed cost", fixed, "ns")
 	const inCache = 4096
-	for class, src := range map[int]string{1: "a+b", 2: "a/b", 3: "exp(a)"} {
+	for class, src := range [4]string{1: "a+b", 2: "a/b", 3: "exp(a)"} {
+		if src == "" {
+			continue
+		}
 		t, err := timeIt(src, inCache, 1)
 		if err != nil {
 			return c, err

@@ -34,6 +34,7 @@ type evalCommand struct {
 	n       int
 	seed    uint64
 	dtype   string
+	explain bool
 }
 
 type listFlag []string
@@ -52,6 +53,7 @@ func (c *evalCommand) flags(stderr io.Writer) *flag.FlagSet {
 	fs.IntVar(&c.n, "n", 0, "with no -i: fill every variable with `N` uniform random values in [0, 1)")
 	fs.Uint64Var(&c.seed, "seed", 1, "random seed for --n")
 	fs.StringVar(&c.dtype, "dtype", "float64", "element type of the random data for --n: float64 or float32")
+	fs.BoolVar(&c.explain, "explain", false, "print the router's choice and estimates to stderr before evaluating")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: numkit eval EXPR [-i name=file.npy ...] [-s name=value ...] [-o out.npy] [--n N]")
 		fmt.Fprintln(stderr)
@@ -91,6 +93,14 @@ func (c *evalCommand) run(stdout, stderr io.Writer, args []string) int {
 	if err != nil {
 		fmt.Fprintf(stderr, "numkit eval: %v\n", err)
 		return 1
+	}
+	if c.explain {
+		text, err := e.Explain(vars)
+		if err != nil {
+			fmt.Fprintf(stderr, "numkit eval: %v\n", err)
+			return 1
+		}
+		fmt.Fprint(stderr, text)
 	}
 	res, err := e.Eval(context.Background(), vars)
 	if err != nil {
