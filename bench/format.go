@@ -120,10 +120,7 @@ func baselineCells(b *Row, speedup *float64) []string {
 	if b.Status != StatusOK {
 		return []string{b.Status, "—"}
 	}
-	t := formatTime(b.MedianS)
-	if b.Noisy {
-		t += "!"
-	}
+	t := formatTime(b.MedianS) + noiseMark(b.Noisy)
 	s := "—"
 	if speedup != nil {
 		s = fmt.Sprintf("%.2f", *speedup)
@@ -132,11 +129,16 @@ func baselineCells(b *Row, speedup *float64) []string {
 }
 
 func formatSpread(r Row) string {
-	s := fmt.Sprintf("%.0f%%", r.Spread*100)
-	if r.Noisy {
-		s += "!"
+	return fmt.Sprintf("%.0f%%", r.Spread*100) + noiseMark(r.Noisy)
+}
+
+// noiseMark is "!" for a noisy measurement, else a space that keeps the digits of
+// right-aligned columns in line.
+func noiseMark(noisy bool) string {
+	if noisy {
+		return "!"
 	}
-	return s
+	return " "
 }
 
 // formatTime writes seconds with three significant digits in ns, µs, ms or s.
