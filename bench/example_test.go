@@ -45,8 +45,9 @@ func ExampleWriteTable() {
 	// go        go1.26.0 linux/amd64, GOMAXPROCS 2
 	// backends  simd
 	//           not usable: opencl (no OpenCL library)
-	// method    median time per evaluation of 3-21 timed runs after a warm-up whose result
-	//           was checked against the go-loop baseline; spread = (max-min)/median, ! above 25%;
+	// method    median time per evaluation of 3-21 timed runs after a warm-up whose result was
+	//           checked against the go-loop baseline (without baselines: the first backend);
+	//           spread = (max-min)/median, ! above 25%;
 	//           ×loop and ×floats: the baseline's median over numkit's (above 1: numkit is faster)
 	//
 	//    case    dtype    n  backend    time  spread  Gelem/s   GB/s  go-loop  ×loop  gonum-floats  ×floats

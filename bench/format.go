@@ -99,8 +99,9 @@ func writeHeader(w io.Writer, m Machine) {
 	for _, n := range not {
 		fmt.Fprintf(w, "          not usable: %s\n", n)
 	}
-	fmt.Fprintf(w, "method    median time per evaluation of %d-%d timed runs after a warm-up whose result\n", MinRepeats, MaxRepeats)
-	fmt.Fprintf(w, "          was checked against the go-loop baseline; spread = (max-min)/median, ! above %.0f%%;\n", NoisySpread*100)
+	fmt.Fprintf(w, "method    median time per evaluation of %d-%d timed runs after a warm-up whose result was\n", MinRepeats, MaxRepeats)
+	fmt.Fprintln(w, "          checked against the go-loop baseline (without baselines: the first backend);")
+	fmt.Fprintf(w, "          spread = (max-min)/median, ! above %.0f%%;\n", NoisySpread*100)
 	fmt.Fprintln(w, "          ×loop and ×floats: the baseline's median over numkit's (above 1: numkit is faster)")
 	fmt.Fprintln(w)
 }
