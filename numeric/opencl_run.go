@@ -171,19 +171,61 @@ func (r *clRun) input(i, c int) (*cl.Buffer, error) {
 	}
 	size := b.typ.Size()
 	cn := r.chunkSize(c)
-	buf, err := r.cp.dev.ctx.CreateBuffer(cl.MemReadOnly, cn*size)
-	if err != nil {
-		return nil, clDeviceError(fmt.Sprintf("allocating %d bytes for %s", cn*size, r.cp.prog.Inputs[i].Name), r.cp.dev, err)
-	}
-	r.temps = append(r.temps, buf)
 	host := unsafe.Slice((*byte)(unsafe.Add(b.ptr, c*r.chunkLen*size)), cn*size)
-	ev, err := cl.EnqueueWriteBuffer(r.q, buf, 0, host)
+	buf, err := r.hostBuffer(cl.MemReadOnly, host, true)
 	if err != nil {
-		return nil, clDeviceError("uploading "+r.cp.prog.Inputs[i].Name, r.cp.dev, err)
+		return nil, clDeviceError(fmt.Sprintf("uploading %d bytes of %s", cn*size, r.cp.prog.Inputs[i].Name), r.cp.dev, err)
 	}
-	r.events = append(r.events, ev)
 	r.arrays[i][c] = buf
 	return buf, nil
+}
+
+// hostBuffer returns a device buffer for host memory: on a device that shares memory
+// with the host, a buffer over the Go memory itself (CL_MEM_USE_HOST_PTR, no copy);
+// elsewhere a new buffer, into which an input (upload) is copied without blocking.
+// The buffer is released at the end of the run.
+func (r *clRun) hostBuffer(flags cl.MemFlags, host []byte, upload bool) (*cl.Buffer, error) {
+	d := r.cp.dev
+	if d.dev.UnifiedMemory {
+		buf, err := cl.CreateBufferFrom(d.ctx, flags|cl.MemUseHostPtr, host)
+		if err != nil {
+			return nil, err
+		}
+		r.temps = append(r.temps, buf)
+		return buf, nil
+	}
+	buf, err := d.ctx.CreateBuffer(flags, len(host))
+	if err != nil {
+		return nil, err
+	}
+	r.temps = append(r.temps, buf)
+	if upload {
+		ev, err := cl.EnqueueWriteBuffer(r.q, buf, 0, host)
+		if err != nil {
+			return nil, err
+		}
+		r.events = append(r.events, ev)
+	}
+	return buf, nil
+}
+
+// download makes the result in buf visible in host, the memory hostBuffer made it
+// from: a map and unmap of a host-memory buffer (no copy where the device uses the
+// host memory directly), else a read.
+func (r *clRun) download(buf *cl.Buffer, host []byte) error {
+	if r.cp.dev.dev.UnifiedMemory {
+		m, err := r.q.MapBuffer(buf, cl.MapRead, 0, len(host))
+		if err != nil {
+			return err
+		}
+		return r.q.Unmap(m)
+	}
+	ev, err := cl.EnqueueReadBuffer(r.q, buf, 0, host)
+	if err != nil {
+		return err
+	}
+	r.events = append(r.events, ev)
+	return nil
 }
 
 // setArgs sets the arguments of kernel kern for chunk c; extra supplies the output
@@ -252,15 +294,16 @@ func (r *clRun) mapStage(ctx context.Context, k int, kern kernels.Kernel, out ou
 			return err
 		}
 		cn := r.chunkSize(c)
+		var host []byte
 		var dst *cl.Buffer
 		if out.dev != nil {
 			dst = out.dev.chunks[c]
 		} else {
+			host = unsafe.Slice((*byte)(unsafe.Add(out.ptr, c*r.chunkLen*size)), cn*size)
 			var err error
-			if dst, err = d.ctx.CreateBuffer(cl.MemWriteOnly, cn*size); err != nil {
+			if dst, err = r.hostBuffer(cl.MemWriteOnly, host, false); err != nil {
 				return clDeviceError(fmt.Sprintf("allocating %d bytes for the result", cn*size), d, err)
 			}
-			r.temps = append(r.temps, dst)
 		}
 		if err := r.setArgs(r.kernels[k], kern, c, func(kernels.Arg) *cl.Buffer { return dst }); err != nil {
 			return err
@@ -269,12 +312,9 @@ func (r *clRun) mapStage(ctx context.Context, k int, kern kernels.Kernel, out ou
 			return clDeviceError("running "+kern.Name, d, err)
 		}
 		if out.dev == nil {
-			host := unsafe.Slice((*byte)(unsafe.Add(out.ptr, c*r.chunkLen*size)), cn*size)
-			ev, err := cl.EnqueueReadBuffer(r.q, dst, 0, host)
-			if err != nil {
+			if err := r.download(dst, host); err != nil {
 				return clDeviceError("downloading the result", d, err)
 			}
-			r.events = append(r.events, ev)
 		}
 	}
 	return nil

@@ -57,10 +57,15 @@ func clEval(t *testing.T, src string, vars Vars) (got, want Result) {
 }
 
 func TestOpenCLUsable(t *testing.T) {
-	clTestDevice(t)
+	d := clTestDevice(t)
 	if err := openclUsable(); err != nil {
 		t.Fatal(err)
 	}
+	// A build makes the driver accept or refuse the options.
+	if _, err := MustCompile("a / b", WithBackend(BackendOpenCL)).Eval(context.Background(), Vars{"a": []float32{1}, "b": []float32{3}}); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%s: build options %q, reduction groups of %d, chunks of %d elements", d.describe(), d.buildOptions(), d.target.GroupSize, d.chunkLen)
 }
 
 // TestOpenCLLengths runs an element-wise expression and a reduction over lengths
