@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"context"
 	"errors"
 	"math"
 	"testing"
@@ -88,4 +89,24 @@ func TestMemory(t *testing.T) {
 	}
 	big[0] = 1
 	_ = big
+}
+
+// TestRunMemory checks --memory's figures for the go-loop: no allocations, and a peak
+// heap of its output alone (the inputs are made before, the check's copies after).
+func TestRunMemory(t *testing.T) {
+	def, _ := SuiteByName("default")
+	cases, _ := Select(def.Cases, "^triad$", nil)
+	rep, err := Run(context.Background(), Config{Cases: cases, Sizes: []int{100_000}, Backends: []string{}, Baselines: true,
+		Memory: true, Timing: Timing{Repeat: 1, MinRun: 1}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := rep.Rows[0]
+	if r.Backend != BaselineLoop || r.AllocsPerEval == nil || r.PeakHeapBytes == nil {
+		t.Fatalf("first row %+v", r)
+	}
+	out := int64(100_000 * 8)
+	if *r.AllocsPerEval != 0 || *r.PeakHeapBytes < out || *r.PeakHeapBytes > out+out/2 {
+		t.Errorf("go-loop: %g allocations per evaluation, peak heap %d; want 0 and about %d", *r.AllocsPerEval, *r.PeakHeapBytes, out)
+	}
 }

@@ -73,10 +73,10 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		}
 	}
 	plan := cfg.plan(usable)
-	variables := make([]int, len(cfg.Cases))
+	names := make([][]string, len(cfg.Cases)) // each case's variables
 	for ci, c := range cfg.Cases {
 		if e, err := numeric.Compile(c.Expr); err == nil {
-			variables[ci] = len(e.Names())
+			names[ci] = e.Names()
 		}
 	}
 	done := 0
@@ -90,6 +90,7 @@ sizes:
 				in = newInputs(cfg.Seed, c.DType, n)
 				data[c.DType] = in
 			}
+			in.vars(names[ci]) // made now, so no measurement counts them in its heap
 			var ref any
 			for _, im := range plan[ci] {
 				if stopped = ctx.Err(); stopped != nil {
@@ -98,7 +99,7 @@ sizes:
 				if cfg.Progress != nil {
 					cfg.Progress(done, cfg.total(plan), fmt.Sprintf("%s n=%s %s", c.Name, FormatSize(n), im.name))
 				}
-				row := cfg.measureOne(c, n, variables[ci], im, in, &ref)
+				row := cfg.measureOne(c, n, len(names[ci]), im, in, &ref)
 				rep.Rows = append(rep.Rows, row)
 				done++
 			}
@@ -187,39 +188,25 @@ func (cfg *Config) measureOne(c Case, n, variables int, im impl, in *inputs, ref
 		return fail(err)
 	}
 	row.Threads = threads
-	got := k.result()
-	if *ref == nil {
-		*ref = cloneResult(got)
+	if sampler != nil {
+		// memory first, so that the check's copies and conversions are not counted
+		if err := memoryPass(&row, k, n, sampler); err != nil {
+			return fail(err)
+		}
 	}
-	reduction := isScalar(got)
-	row.MaxError, err = compareResults(got, *ref, tolerance(c.DType, reduction))
+	got := k.result() // the warm-up's values (evaluations are deterministic)
+	if *ref == nil {
+		*ref = cloneResult(got) // this implementation is the reference
+	}
+	row.MaxError, err = compareResults(got, *ref, tolerance(c.DType, isScalar(got)))
 	if math.IsInf(row.MaxError, 0) || math.IsNaN(row.MaxError) {
 		row.MaxError = math.MaxFloat64 // a NaN or infinity where the reference has none; JSON has no Inf
 	}
 	if err != nil {
-		if sampler != nil {
-			sampler.finish()
-		}
 		row.Status, row.Error = StatusMismatch, err.Error()
 		return row
 	}
-	if sampler != nil {
-		// the peak covers setup, warm-up and some evaluations; the allocations are
-		// counted afterwards, when the sampler no longer runs
-		for range memoryEvals(n) {
-			if err := k.run(); err != nil {
-				sampler.finish()
-				return fail(err)
-			}
-		}
-		peak := sampler.finish()
-		allocs, bytes, err := countAllocs(k.run, memoryEvals(n))
-		if err != nil {
-			return fail(err)
-		}
-		row.AllocsPerEval, row.BytesPerEval, row.PeakHeapBytes = &allocs, &bytes, &peak
-		runtime.GC()
-	}
+	runtime.GC()
 	st, err := measure(k.run, cfg.Clock, cfg.Timing)
 	if err != nil {
 		return fail(err)
@@ -235,6 +222,25 @@ func (cfg *Config) measureOne(c Case, n, variables int, im impl, in *inputs, ref
 		row.GBPerS = float64(row.BytesMoved) / row.MedianS / 1e9
 	}
 	return row
+}
+
+// memoryPass fills row's memory figures: the heap's peak through setup, warm-up and
+// some evaluations (sampler runs since before setup), then the allocations per
+// evaluation, counted once the sampler has stopped.
+func memoryPass(row *Row, k kernel, n int, sampler *heapSampler) error {
+	for range memoryEvals(n) {
+		if err := k.run(); err != nil {
+			sampler.finish()
+			return err
+		}
+	}
+	peak := sampler.finish()
+	allocs, bytes, err := countAllocs(k.run, memoryEvals(n))
+	if err != nil {
+		return err
+	}
+	row.AllocsPerEval, row.BytesPerEval, row.PeakHeapBytes = &allocs, &bytes, &peak
+	return nil
 }
 
 // memoryEvals is how many evaluations the allocation count averages over.
