@@ -322,7 +322,10 @@ func (r *clRun) mapStage(ctx context.Context, k int, kern kernels.Kernel, out ou
 
 // clGlobalSize rounds a launch of n work-items up to a multiple of 64, so that the
 // driver can choose a good work-group size (a prime n would force groups of one);
-// the kernel ignores work-items at n and beyond.
+// the kernel ignores work-items at n and beyond. The local size is left to the
+// driver: on pocl that ran triad about 1.5× faster than fixed groups of 64 or 512
+// (74 ms against 111 and 105 ms at n = 2·10^7), at the price of one more
+// work-group specialisation (cached by pocl) for each new global size.
 func clGlobalSize(n int) int { return (n + 63) / 64 * 64 }
 
 // reduce runs stage k's reduction kernel chunk by chunk, reads the partials back and
