@@ -181,3 +181,14 @@ func TestHelperExpansion(t *testing.T) {
 		t.Errorf("int64 shift helper:\n%s", got)
 	}
 }
+
+func TestGenerateUnsupportedReduction(t *testing.T) {
+	b := &progBuilder{p: ir.Program{Source: "r(a)", Stages: make([]ir.Stage, 2)}}
+	a := b.input("a", ir.Float32, false)
+	s := b.reg(ir.RegInfo{Type: ir.Float32, Scalar: true, Kind: ir.RegReduce})
+	b.p.Stages[0].Reductions = []ir.Reduction{{Op: ir.ReduceMean + 40, Arg: a, Out: s}}
+	b.p.Result = s
+	if _, err := Generate(&b.p, Target{}); err == nil || !strings.Contains(err.Error(), "reduction") {
+		t.Errorf("an unknown reduction: error %v", err)
+	}
+}

@@ -14,6 +14,13 @@ import (
 // work-items pairwise in a fixed tree, and work-item 0 writes the partial.
 func (g *gen) reduceKernel(b *strings.Builder, k int, st ir.Stage) (Kernel, error) {
 	p := g.prog
+	for _, red := range st.Reductions {
+		switch red.Op {
+		case ir.ReduceSum, ir.ReduceProd, ir.ReduceMin, ir.ReduceMax, ir.ReduceMean:
+		default:
+			return Kernel{}, fmt.Errorf("kernels: %q: no OpenCL code for the %s reduction", p.Source, red.Op)
+		}
+	}
 	args := g.stageArgs(st)
 	for i, red := range st.Reductions {
 		pt := PartialType(red.Op, p.Regs[red.Arg].Type)
