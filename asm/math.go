@@ -12,7 +12,13 @@ import "math"
 // against mpmath references in testdata/ulp for every level the CPU supports.
 //
 // float32 functions compute in float64 internally (lower-degree polynomials than the
-// float64 kernels) and round once at the end.
+// float64 kernels, 8 lanes per zmm) and round once at the end.
+//
+// exp, log, sin and cos have AVX-512 and AVX2 assembly (math_*_amd64.s) that is
+// bit-identical to their pure-Go twins; sin/cos lanes with |x| > 2^30 (float32:
+// 2^24) are finished in Go with a Payne–Hanek reduction. The other functions run
+// scalar Go routines (math_scalar*.go) built on the same kernels with
+// double-double corrections, at every level.
 
 // MathFunc describes one vector math function for benchmarks and accuracy reports.
 type MathFunc struct {

@@ -1,6 +1,7 @@
 package asm
 
 import (
+	"flag"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -178,11 +179,18 @@ func FuzzMath(f *testing.F) {
 
 var mathSink float64
 
+var mathBenchBig = flag.Bool("mathbig", false, "BenchmarkMath: also n=2e7 (out of cache)")
+
 // BenchmarkMath times every function at every level against a loop over Go's math
-// (impl=gomath), in cache (n=1e5) and out of cache (n=1e7 with -bench ... -benchmath.big).
+// (impl=gomath), in cache (n=1e5) and, with -mathbig, out of cache (n=2e7).
+// Select with e.g. -bench 'Math/(exp|log|sin|cos)/'.
 func BenchmarkMath(b *testing.B) {
 	rng := rand.New(rand.NewPCG(3, 4))
-	for _, n := range []int{100_000} {
+	sizes := []int{100_000}
+	if *mathBenchBig {
+		sizes = append(sizes, 20_000_000)
+	}
+	for _, n := range sizes {
 		for _, f := range MathFuncs() {
 			x, y := benchInputs(f, n, rng)
 			x32, y32 := make([]float32, n), make([]float32, n)

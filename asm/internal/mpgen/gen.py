@@ -11,7 +11,8 @@ hi is the correctly rounded result in the target type (round to nearest even,
 gradual underflow, overflow to Inf) and lo the float64 nearest to (exact - hi),
 so the error of a computed value v in ULPs is |(v - hi)/ulp - d|, where d is the
 last column: (exact - hi) in ULPs of the exact value's binade, as a float64
-(ulp = ULP of hi's binade, halved when hi is a power of two and d < 0 in magnitude).
+(ulp = the ULP of hi's binade, halved when |hi| is a power of two and the exact
+value lies below it, i.e. d and hi have opposite signs).
 Only finite inputs whose result is a real number appear here; NaN, Inf and zero
 inputs are checked against Go's math package in the tests.
 
