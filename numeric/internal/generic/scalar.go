@@ -47,6 +47,8 @@ func init() {
 	registerScalarArith[float64]()
 	registerScalarDiv[float32]()
 	registerScalarDiv[float64]()
+	registerScalarIntDiv[int32]()
+	registerScalarIntDiv[int64]()
 
 	// gonum's floats has assembly for scaling.
 	scale := func(dst, x []float64, s float64) { floats.ScaleTo(dst, s, x) }
@@ -98,6 +100,42 @@ func registerScalarDiv[T Float]() {
 		y = y[:len(dst)]
 		for i := range dst {
 			dst[i] = s / y[i]
+		}
+	})
+}
+
+// registerScalarIntDiv registers x // s and x % s with a scalar divisor, the common
+// case (a constant), as direct loops.
+func registerScalarIntDiv[T Int]() {
+	t := DTypeOf[T]()
+	scalarTable[scalarKey{ir.OpFloorDiv, t, t, 1}] = ScalarRight(func(dst, x []T, s T) {
+		x = x[:len(dst)]
+		if s == 0 || s == -1 {
+			for i := range dst {
+				dst[i] = FloorDivInt(x[i], s)
+			}
+			return
+		}
+		for i := range dst {
+			q := x[i] / s
+			if (x[i]%s != 0) && ((x[i] < 0) != (s < 0)) {
+				q--
+			}
+			dst[i] = q
+		}
+	})
+	scalarTable[scalarKey{ir.OpMod, t, t, 1}] = ScalarRight(func(dst, x []T, s T) {
+		x = x[:len(dst)]
+		if s == 0 || s == -1 {
+			clear(dst)
+			return
+		}
+		for i := range dst {
+			r := x[i] % s
+			if r != 0 && (r < 0) != (s < 0) {
+				r += s
+			}
+			dst[i] = r
 		}
 	})
 }
