@@ -29,6 +29,12 @@ type DeviceArray struct {
 	mu       sync.Mutex
 	chunks   []*cl.Buffer
 	released bool
+
+	// self points at this array. EvalInto takes a destination as any and reads the
+	// array through this field, so the escape analysis sees a load from the
+	// destination rather than the destination itself flowing into the evaluation:
+	// that keeps a caller's conversion of a slice to any off the heap.
+	self *DeviceArray
 }
 
 // errReleased is returned for a DeviceArray used after Release.
@@ -92,6 +98,7 @@ func NewDeviceArray(t DType, n int) (*DeviceArray, error) {
 // newArray allocates an array of n elements in chunks of chunkLen.
 func (d *clDevice) newArray(t DType, n, chunkLen int) (*DeviceArray, error) {
 	a := &DeviceArray{dev: d, typ: t, n: n, chunkLen: chunkLen}
+	a.self = a
 	for off := 0; off < n; off += chunkLen {
 		size := min(chunkLen, n-off) * t.Size()
 		buf, err := d.ctx.CreateBuffer(cl.MemReadWrite, size)

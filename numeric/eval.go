@@ -76,16 +76,19 @@ func (r Result) Len() int {
 func (e *Expr) Eval(ctx context.Context, vars Vars) (Result, error) {
 	var res Result
 	var out output
-	err := e.evaluate(ctx, vars, &out, func(t ir.DType, scalar bool, n int) output {
+	word, err := e.evaluate(ctx, vars, &out, func(t ir.DType, scalar bool, n int) output {
 		res = Result{Type: t, Scalar: scalar}
+		if scalar {
+			return output{typ: t, scalar: true}
+		}
 		res.Data, out = allocate(t, scalar, n)
 		return out
 	})
 	if err != nil {
 		return Result{}, err
 	}
-	if scalar := res.Scalar; scalar {
-		res.Data = loadScalar(res.Type, out.ptr)
+	if res.Scalar {
+		res.Data = loadScalar(res.Type, unsafe.Pointer(&word))
 	}
 	return res, nil
 }
@@ -98,28 +101,25 @@ func (e *Expr) EvalInto(ctx context.Context, dst any, vars Vars) error {
 	if err != nil {
 		return err
 	}
-	if !out.scalar {
-		return e.evaluate(ctx, vars, &out, nil)
-	}
-	// A scalar result goes through a local word and is stored through dst by type, so
-	// that no pointer taken from dst reaches the heap (which would make the caller's
-	// conversion to any allocate).
-	var word uint64
-	out.ptr = unsafe.Pointer(&word)
-	if err := e.evaluate(ctx, vars, &out, nil); err != nil {
+	word, err := e.evaluate(ctx, vars, &out, nil)
+	if err != nil || !out.scalar {
 		return err
 	}
+	// A scalar result comes back as a word and is stored through dst by type, so that
+	// no pointer taken from dst reaches the heap (which would make the caller's
+	// conversion to any allocate).
+	p := unsafe.Pointer(&word)
 	switch d := dst.(type) {
 	case *float64:
-		*d = *(*float64)(out.ptr)
+		*d = *(*float64)(p)
 	case *float32:
-		*d = *(*float32)(out.ptr)
+		*d = *(*float32)(p)
 	case *int64:
-		*d = *(*int64)(out.ptr)
+		*d = *(*int64)(p)
 	case *int32:
-		*d = *(*int32)(out.ptr)
+		*d = *(*int32)(p)
 	case *bool:
-		*d = *(*bool)(out.ptr)
+		*d = *(*bool)(p)
 	}
 	return nil
 }
@@ -146,7 +146,10 @@ func outputOf(dst any) (output, error) {
 		}
 		return sliceOutput(ir.Float64, raw.Data[:raw.N]), nil
 	case *DeviceArray:
-		return deviceOutput(d)
+		if d == nil {
+			return deviceOutput(nil)
+		}
+		return deviceOutput(d.self)
 	case *float64:
 		return pointerOutput(ir.Float64, d == nil)
 	case *float32:

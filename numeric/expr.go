@@ -241,7 +241,7 @@ type output struct {
 
 // evaluate binds vars, checks them against the program and out, and runs it. With a
 // non-nil alloc, out is not checked but made by alloc for the program's result.
-func (e *Expr) evaluate(ctx context.Context, vars Vars, out *output, alloc func(t ir.DType, scalar bool, n int) output) error {
+func (e *Expr) evaluate(ctx context.Context, vars Vars, out *output, alloc func(t ir.DType, scalar bool, n int) output) (uint64, error) {
 	var storage [MaxInputs]binding
 	bindings := storage[:len(e.names)]
 	var sig signature
@@ -253,45 +253,48 @@ func (e *Expr) evaluate(ctx context.Context, vars Vars, out *output, alloc func(
 		}
 		b, err := bind(name, v)
 		if err != nil {
-			return err
+			return 0, err
 		}
 		bindings[i] = b
 		sig.set(i, bindingCode(b))
 	}
 	c, err := e.forSignature(sig, bindings)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	n, err := e.length(bindings)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	prog := c.prog
 	if alloc != nil {
 		*out = alloc(prog.ResultType(), prog.ScalarResult(), n)
 	} else if err := checkOutput(prog, *out, n); err != nil {
-		return err
+		return 0, err
 	}
 	if c.device != nil {
 		// A copy: handing the stack array to an interface method would move it to the
 		// heap on the CPU path too.
-		return c.device.run(ctx, append([]binding(nil), bindings...), n, *out)
+		return runDevice(ctx, c.device, bindings, n, *out, prog.ScalarResult())
 	}
 	if e.opts.backendName() == BackendAuto && (out.dev != nil || hasDeviceArray(bindings)) {
 		// Data already on the device stays there: route to the OpenCL backend.
 		c.autoDevice.once.Do(func() { c.autoDevice.prog, c.autoDevice.err = compileForDevice(prog) })
 		if c.autoDevice.err != nil {
-			return c.autoDevice.err
+			return 0, c.autoDevice.err
 		}
-		return c.autoDevice.prog.run(ctx, append([]binding(nil), bindings...), n, *out)
+		return runDevice(ctx, c.autoDevice.prog, bindings, n, *out, prog.ScalarResult())
 	}
 	if err := rejectDeviceArrays(e.names, bindings, *out); err != nil {
-		return err
+		return 0, err
 	}
 	r := c.runs.Get().(*run)
 	defer c.runs.Put(r)
 	r.n = n
-	r.dst = out.ptr
+	r.dst = nil
+	if !prog.ScalarResult() {
+		r.dst = out.ptr
+	}
 	for i, in := range prog.Inputs {
 		b := bindings[i]
 		r.inputs[i] = b.ptr
@@ -304,12 +307,27 @@ func (e *Expr) evaluate(ctx context.Context, vars Vars, out *output, alloc func(
 		threads = 1
 	}
 	if err := r.execute(ctx, threads); err != nil {
-		return err
+		return 0, err
 	}
-	if prog.ScalarResult() {
-		storeWord(out.ptr, prog.ResultType(), r.scalars[prog.Result])
+	return r.scalars[prog.Result], nil
+}
+
+// runDevice runs a device program. The bindings are copied (handing the caller's stack
+// array to an interface method would move it to the heap on the CPU path too), and a
+// scalar result goes through a word of its own, returned.
+func runDevice(ctx context.Context, p deviceProgram, bindings []binding, n int, out output, scalar bool) (uint64, error) {
+	var w *uint64
+	if scalar {
+		w = new(uint64)
+		out.ptr = unsafe.Pointer(w)
 	}
-	return nil
+	if err := p.run(ctx, append([]binding(nil), bindings...), n, out); err != nil {
+		return 0, err
+	}
+	if w != nil {
+		return *w, nil
+	}
+	return 0, nil
 }
 
 // length returns the common length of the array inputs (1 when all are scalars), or an
