@@ -25,10 +25,12 @@ type Target struct {
 	Float32ViaFloat64 bool
 }
 
-// Defaults for Target's reduction shape.
+// Defaults for Target's reduction shape: tiles of 4096 elements. On pocl (CPU),
+// sum(a*b) over 2·10^7 float64 ran in 37 to 52 ms with groups of 64 work-items
+// folding 64 elements each, against 57 to 96 ms with 256 × 8.
 const (
-	DefaultGroupSize      = 256
-	DefaultItemsPerThread = 8
+	DefaultGroupSize      = 64
+	DefaultItemsPerThread = 64
 )
 
 // ErrNoFP64 is wrapped by Generate's error for a program that needs double precision

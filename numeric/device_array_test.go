@@ -9,8 +9,8 @@ import (
 
 func TestDeviceArrayRoundTrip(t *testing.T) {
 	d := clTestDevice(t)
-	clWithChunkLen(t, d, d.target.GroupSize*8) // several chunks for n = 5000
-	n := 5000
+	clWithChunkLen(t, d, d.tile()) // several chunks for n = 5000
+	n := 10_000
 	f64, f32, i64, i32, bs := make([]float64, n), make([]float32, n), make([]int64, n), make([]int32, n), make([]bool, n)
 	for i := range n {
 		f64[i], f32[i], i64[i], i32[i], bs[i] = float64(i)/3, float32(i)/3, int64(i)<<33, int32(-i), i%3 == 1
@@ -43,7 +43,7 @@ func TestDeviceArrayRoundTrip(t *testing.T) {
 // TestDeviceArrayChain keeps intermediate results on the device.
 func TestDeviceArrayChain(t *testing.T) {
 	d := clTestDevice(t)
-	clWithChunkLen(t, d, d.target.GroupSize*8)
+	clWithChunkLen(t, d, d.tile())
 	ctx := context.Background()
 	n := 10_001
 	x := clRandom(n, 5)

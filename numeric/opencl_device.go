@@ -87,8 +87,8 @@ func openclSetup(cfg config, found hwOpenCLFound) (*clDevice, error) {
 	if d.ctx, err = d.rt.CreateContext(d.dev); err != nil {
 		return nil, fmt.Errorf("numeric: the opencl backend is not usable: creating a context on %q: %w: %w", d.dev.Name, ErrBackend, err)
 	}
-	d.target = kernels.Target{FP64: d.dev.FP64, GroupSize: clGroupSize(d.dev)}
-	tile := d.target.GroupSize * kernels.DefaultItemsPerThread
+	d.target = kernels.Target{FP64: d.dev.FP64, GroupSize: clGroupSize(d.dev), ItemsPerThread: kernels.DefaultItemsPerThread}
+	tile := d.tile()
 	d.chunkLen = int(d.dev.MaxAllocBytes/8) / tile * tile
 	if d.chunkLen < tile {
 		d.chunkLen = tile
@@ -98,7 +98,10 @@ func openclSetup(cfg config, found hwOpenCLFound) (*clDevice, error) {
 	return d, nil
 }
 
-// clGroupSize is the work-group size of reduction kernels on dev: 256, or the largest
+// tile is the number of elements one work-group of a reduction kernel reduces.
+func (d *clDevice) tile() int { return d.target.GroupSize * d.target.ItemsPerThread }
+
+// clGroupSize is the work-group size of reduction kernels on dev: 64, or the largest
 // power of two the device allows if that is less.
 func clGroupSize(dev cl.Device) int {
 	g := kernels.DefaultGroupSize

@@ -72,7 +72,7 @@ func TestOpenCLUsable(t *testing.T) {
 // around the work-group and tile sizes, chunked and not.
 func TestOpenCLLengths(t *testing.T) {
 	d := clTestDevice(t)
-	tile := d.target.GroupSize * 8
+	tile := d.tile()
 	for _, chunk := range []int{0, tile} {
 		if chunk > 0 {
 			clWithChunkLen(t, d, chunk)
@@ -116,7 +116,7 @@ func TestOpenCLReductionsDeterministic(t *testing.T) {
 	for range 3 {
 		check("rerun")
 	}
-	clWithChunkLen(t, d, d.target.GroupSize*8*5)
+	clWithChunkLen(t, d, d.tile()*5)
 	check("chunked")
 	want, _ := MustCompile(e.Source(), WithBackend(BackendGonum)).Eval(context.Background(), Vars{"a": a})
 	g, _ := first.Float64()
