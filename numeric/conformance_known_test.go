@@ -62,3 +62,28 @@ func init() {
 	confKnown["arccos(u)"] = confKnownIssue{skipOn: simd, skip: "reference limitation: Go's math.Acos loses thousands of ULP near 1 " +
 		"(u = cos(17*0.37))"}
 }
+
+// confFindingCases are the engine bugs FuzzEval and the suite found, as minimal
+// reproducers (each skipped with its description until fixed).
+func confFindingCases() []confCase {
+	j := Vars{"j": []int32{0, 2, -3, 7, 1, 5}, "c": []bool{true, false, true, true, false, false},
+		"f": []float32{0.25, 4, -1}, "a": []float64{0.5, 2, 10}, "i": []int32{-50, 7, 9}, "k": []int64{-999999, 5, 12}}
+	fz := fuzzVars(6)
+	return []confCase{
+		{src: "floor(f) + a", vars: j, skip: confKnown["maximum(x, 0) + minimum(xf, 1)"].skip},
+		{src: "(i << 3) + k", vars: j, skip: confKnown["maximum(x, 0) + minimum(xf, 1)"].skip},
+		{src: "((-j) ** 3) // 1", vars: j, skip: "engine bug (FuzzEval): ((-j) ** 3) // 1 gives j**2, want -j**3; " +
+			"a later result is taken from an intermediate of the power's multiplication chain"},
+		{src: "((-j) ** 3) // 0", vars: j, skip: "engine bug (FuzzEval): ((-j) ** 3) // 0 gives j**2, want 0 (same bug as ((-j) ** 3) // 1)"},
+		{src: "where((j ** 13) < 0, 0, 0)", vars: j, skip: "engine bug (FuzzEval): where((j ** 13) < 0, 0, 0) gives j**5, want 0 " +
+			"(same family: the result is a stale intermediate of the power)"},
+		{src: "where(~c, 0.5, 0.0) * 1.0", vars: j, skip: "engine bug (FuzzEval): where(~c, 0.5, 0.0) * 1.0 gives all 0, want where(~c, 0.5, 0)"},
+		{src: "where(~c, 0.5, 0.0) ** 2", vars: j, skip: "engine bug (FuzzEval): where(~c, 0.5, 0.0) ** 2 gives all 0, want 0.25 where c is false"},
+		{src: "where((j > 0) & (~c), 3000000000, 3000000000)", vars: j, skip: "engine bug (FuzzEval): where((j > 0) & (~c), K, K) " +
+			"gives 1103823372544 at [0], want K; in the fuzzer's larger case the value is 0x0101010101010101, the condition's bytes read as int64"},
+		{src: "where(isnan(clip(((sqrt(a) + (a ** 2)) ** 2), 0.0, 0.0)), 0.0, 0.0)", vars: fuzzVars(66),
+			skip: "engine bug (FuzzEval): gives NaN (a stale intermediate) in 63 of 66 elements, want 0: where with equal constant branches"},
+		{src: "where(t, ((clip(((-i) + (i + 2147483647)), 0, 0) + 0) + 0), 0)", vars: fz,
+			skip: "engine bug (FuzzEval): gives -i where t, want 0 (clip(…, 0, 0) is 0)"},
+	}
+}

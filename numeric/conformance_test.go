@@ -81,6 +81,7 @@ func confTables() []confTable {
 		{"functions", confFunctionCases()},
 		{"reductions", confReductionCases()},
 		{"lengths", confLengthCases()},
+		{"findings", confFindingCases()},
 	}
 	for _, table := range tables {
 		for i, c := range table.cases {
