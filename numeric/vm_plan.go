@@ -121,19 +121,28 @@ func (pl *plan) assignVector(sp *stagePlan, st ir.Stage) error {
 	for _, r := range st.Reductions {
 		lastUse[r.Arg] = len(st.Vector)
 	}
-	var free []int
+	// free holds buffers whose values are dead, with the element size they held. A
+	// buffer is reused for a result of the same element size only: a kernel may write
+	// its result over an operand in place when both have the same layout, but a
+	// float64 result written over a float32 or bool operand would clobber elements
+	// before they are read.
+	type freeBuf struct{ buf, size int }
+	var free []freeBuf
 	next := 0
 	slot := map[ir.Reg]int{}
 	broadcast := map[ir.Reg]int{}
-	alloc := func() int {
-		if n := len(free); n > 0 {
-			s := free[n-1]
-			free = free[:n-1]
-			return s
+	allocSized := func(size int) int {
+		for i := len(free) - 1; i >= 0; i-- {
+			if free[i].size == size {
+				b := free[i].buf
+				free = append(free[:i], free[i+1:]...)
+				return b
+			}
 		}
 		next++
 		return next - 1
 	}
+	alloc := func() int { return allocSized(-1) } // a fresh buffer
 	operandOf := func(r ir.Reg) operand {
 		info := p.Regs[r]
 		switch {
@@ -171,14 +180,14 @@ func (pl *plan) assignVector(sp *stagePlan, st ir.Stage) error {
 		}
 		for _, a := range in.Args[:v.nargs] {
 			if s, ok := slot[a]; ok && lastUse[a] == i {
-				free = append(free, s)
+				free = append(free, freeBuf{s, p.Regs[a].Type.Size()})
 				delete(slot, a)
 			}
 		}
 		if in.Dst == p.Result {
 			v.dst = operand{kind: operandDst, size: in.Type.Size()}
 		} else {
-			slot[in.Dst] = alloc()
+			slot[in.Dst] = allocSized(in.Type.Size())
 			v.dst = operand{kind: operandTemp, index: slot[in.Dst], size: in.Type.Size()}
 		}
 		if v.kernel == nil {

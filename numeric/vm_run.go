@@ -2,6 +2,7 @@ package numeric
 
 import (
 	"context"
+	"fmt"
 	"sync"
 	"unsafe"
 
@@ -107,7 +108,9 @@ func (r *run) execute(ctx context.Context, threads int) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		r.combine(sp, nblocks)
+		if err := r.combine(sp, nblocks); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -181,9 +184,12 @@ func (r *run) pointer(s *scratch, o operand, start int) unsafe.Pointer {
 
 // combine folds each reduction's block partials pairwise in a fixed tree, so the result
 // depends only on n, and stores it in the reduction's scalar register.
-func (r *run) combine(sp *stagePlan, nblocks int) {
+func (r *run) combine(sp *stagePlan, nblocks int) error {
 	for i := range sp.reductions {
 		red := &sp.reductions[i]
+		if r.n == 0 && (red.op == ir.ReduceMin || red.op == ir.ReduceMax) {
+			return fmt.Errorf("numeric: %s of an empty array (at offset %d of %q): %w", red.op, red.pos, r.plan.prog.Source, ErrEmpty)
+		}
 		p := red.reducer.Identity
 		if nblocks > 0 {
 			p = pairwise(r.partials[i][:nblocks], red.reducer.Combine)
@@ -191,6 +197,7 @@ func (r *run) combine(sp *stagePlan, nblocks int) {
 		v := red.reducer.Final(p, r.n)
 		r.scalars[red.out] = v.Word()
 	}
+	return nil
 }
 
 func pairwise(ps []generic.Partial, combine func(a, b generic.Partial) generic.Partial) generic.Partial {
