@@ -116,8 +116,8 @@ func confErrorCases() []confError {
 		{src: "sum(x)", dst: make([]float64, 4), msg: "pass a *float64", offset: -1, is: ErrType},
 		{src: "sum(x)", dst: new(int64), msg: "gives *float64, but the destination is *int64", offset: -1, is: ErrType},
 		{src: "x + 1", dst: []int{1}, msg: "unsupported destination type []int", offset: -1, is: ErrType},
-		{src: "min(e)", vars: Vars{"e": []float64{}}, msg: "", offset: -1, is: ErrEmpty, skip: confEmptyBug},
-		{src: "max(e)", vars: Vars{"e": []int32{}}, msg: "", offset: -1, is: ErrEmpty, skip: confEmptyBug},
+		{src: "min(e)", vars: Vars{"e": []float64{}}, msg: "", offset: -1, is: ErrEmpty},
+		{src: "max(e)", vars: Vars{"e": []int32{}}, msg: "", offset: -1, is: ErrEmpty},
 	}
 }
 

@@ -5,34 +5,14 @@ package numeric
 // limitation of the reference (Go's math); remove an entry when it is fixed.
 var confKnown = map[string]confKnownIssue{}
 
-const confEmptyBug = "engine bug: min/max of an empty array returns a value (+Inf, -Inf or 0) instead of an error wrapping ErrEmpty (docs/language.md, Reductions)"
-
 type confKnownIssue struct {
 	skip   string
 	skipOn []string // backends; all if empty
 }
 
 func init() {
-	widen := confKnownIssue{skip: "engine bug: converting an intermediate result (not an input) to a wider type gives wrong values; " +
-		"minimal: floor(f) + a with f=[]float32{0.25, 4, -1}, a=[]float64{0.5, 2, 10} gives [0.5 2 10], want [0.5 6 9]; " +
-		"(i << 3) + k with i=[]int32{-50, 7, 9}, k=[]int64{-999999, 5, 12} gives [-250400 0 2], want [-250400 57 75]"}
-	for _, src := range []string{"n32 // 7 + n64 % 5 - (n32 << 3) + (n64 >> 2)", "round(x * 10) + floor(xf) + ceil(n32 / 7)",
-		"maximum(x, 0) + minimum(xf, 1)"} {
-		confKnown[src] = widen
-	}
-	confKnown["(x < y) & ~c | (n32 > 0)"] = confKnownIssue{skip: "engine bug: ~c & (x<y) | (n32 > 0) over confVars(1000) is false at [53] " +
-		"(x=-1.1, y=0.68, c=false, n32=3), want true; 50 of 1000 elements wrong, correct for n=100"}
-	empty := confKnownIssue{skip: confEmptyBug}
-	for _, r := range []string{"min", "max"} {
-		for _, x := range []string{"i1", "l1", "f1", "d1"} {
-			confKnown[r+"("+x+")/empty"] = empty
-		}
-	}
-	for _, l := range []string{"max(x)/n=0", "min(xf)/n=0", "max(n32)/n=0", "min(n64)/n=0"} {
-		confKnown[l] = empty
-	}
-	divzero := confKnownIssue{skip: "spec gap: docs/language.md says integer // and % by zero give 0; the engine rejects them in a constant " +
-		"expression (\"integer division by zero in a constant expression\"), which the spec does not mention"}
+	divzero := confKnownIssue{skip: "by design (docs/language.md, Semantics): integer // and % by a zero divisor give 0 at run time, " +
+		"but in an expression of constants they are a compile error; the errors table checks that error"}
 	for _, src := range []string{"1//0", "1 % 0", "0 // 0"} {
 		confKnown[src] = divzero
 		confKnown["where(c, "+src+", "+src+")"] = divzero
@@ -70,20 +50,15 @@ func confFindingCases() []confCase {
 		"f": []float32{0.25, 4, -1}, "a": []float64{0.5, 2, 10}, "i": []int32{-50, 7, 9}, "k": []int64{-999999, 5, 12}}
 	fz := fuzzVars(6)
 	return []confCase{
-		{src: "floor(f) + a", vars: j, skip: confKnown["maximum(x, 0) + minimum(xf, 1)"].skip},
-		{src: "(i << 3) + k", vars: j, skip: confKnown["maximum(x, 0) + minimum(xf, 1)"].skip},
-		{src: "((-j) ** 3) // 1", vars: j, skip: "engine bug (FuzzEval): ((-j) ** 3) // 1 gives j**2, want -j**3; " +
-			"a later result is taken from an intermediate of the power's multiplication chain"},
-		{src: "((-j) ** 3) // 0", vars: j, skip: "engine bug (FuzzEval): ((-j) ** 3) // 0 gives j**2, want 0 (same bug as ((-j) ** 3) // 1)"},
-		{src: "where((j ** 13) < 0, 0, 0)", vars: j, skip: "engine bug (FuzzEval): where((j ** 13) < 0, 0, 0) gives j**5, want 0 " +
-			"(same family: the result is a stale intermediate of the power)"},
-		{src: "where(~c, 0.5, 0.0) * 1.0", vars: j, skip: "engine bug (FuzzEval): where(~c, 0.5, 0.0) * 1.0 gives all 0, want where(~c, 0.5, 0)"},
-		{src: "where(~c, 0.5, 0.0) ** 2", vars: j, skip: "engine bug (FuzzEval): where(~c, 0.5, 0.0) ** 2 gives all 0, want 0.25 where c is false"},
-		{src: "where((j > 0) & (~c), 3000000000, 3000000000)", vars: j, skip: "engine bug (FuzzEval): where((j > 0) & (~c), K, K) " +
-			"gives 1103823372544 at [0], want K; in the fuzzer's larger case the value is 0x0101010101010101, the condition's bytes read as int64"},
-		{src: "where(isnan(clip(((sqrt(a) + (a ** 2)) ** 2), 0.0, 0.0)), 0.0, 0.0)", vars: fuzzVars(66),
-			skip: "engine bug (FuzzEval): gives NaN (a stale intermediate) in 63 of 66 elements, want 0: where with equal constant branches"},
-		{src: "where(t, ((clip(((-i) + (i + 2147483647)), 0, 0) + 0) + 0), 0)", vars: fz,
-			skip: "engine bug (FuzzEval): gives -i where t, want 0 (clip(…, 0, 0) is 0)"},
+		{src: "floor(f) + a", vars: j},
+		{src: "(i << 3) + k", vars: j},
+		{src: "((-j) ** 3) // 1", vars: j},
+		{src: "((-j) ** 3) // 0", vars: j},
+		{src: "where((j ** 13) < 0, 0, 0)", vars: j},
+		{src: "where(~c, 0.5, 0.0) * 1.0", vars: j},
+		{src: "where(~c, 0.5, 0.0) ** 2", vars: j},
+		{src: "where((j > 0) & (~c), 3000000000, 3000000000)", vars: j},
+		{src: "where(isnan(clip(((sqrt(a) + (a ** 2)) ** 2), 0.0, 0.0)), 0.0, 0.0)", vars: fuzzVars(66)},
+		{src: "where(t, ((clip(((-i) + (i + 2147483647)), 0, 0) + 0) + 0), 0)", vars: fz},
 	}
 }

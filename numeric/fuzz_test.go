@@ -146,25 +146,16 @@ func fuzzVars(n int) Vars {
 
 // fuzzKnown are engine bugs FuzzEval found, reported and not fixed yet: a mismatch in
 // an expression matching pattern is skipped with the reason, so that fuzzing can go on
-// to find other bugs. Remove an entry when its bug is fixed.
+// to find other bugs. Remove an entry when its bug is fixed. (Empty: the buffer-reuse
+// bug behind every earlier entry is fixed.)
 var fuzzKnown = []struct {
 	pattern *regexp.Regexp
 	reason  string
-}{
-	{regexp.MustCompile(`\*\* (3|5|13)\)`), "engine bug: after a constant power computed by several multiplications, " +
-		"a later result is taken from one of the power's intermediates: ((-j) ** 3) // 1 with j=[]int32{2, 3} gives [4 9], " +
-		"want [-8 -27]; where((j ** 13) < 0, 0, 0) gives j**5, want 0"},
-	{regexp.MustCompile(`where\(.*~`), "engine bug: where with ~ in its condition, used by a later operation, loses its values: " +
-		"where(~c, 0.5, 0.0) * 1.0 with c=[]bool{true, false} gives [0 0], want [0 0.5]"},
-	{regexp.MustCompile(`, 0, 0\)|, 0\.0, 0\.0\)|\+ 0\)`), "engine bug: where/clip with equal constant branches or bounds, " +
-		"or + 0, take a stale intermediate: where(t, ((clip(((-i) + (i + 2147483647)), 0, 0) + 0) + 0), 0) gives -i where t, want 0 " +
-		"(see the conformance table, findings)"},
-}
+}{}
 
-// fuzzMixedTypes lets one generated expression mix types. It is off while the engine
-// converts intermediate results to wider types wrongly (see confKnown, "widen"): every
-// mixed expression would hit that one bug first. Turn it on when that is fixed.
-const fuzzMixedTypes = false
+// fuzzMixedTypes lets one generated expression mix types (and so convert intermediate
+// results to wider types, which once clobbered operands in reused buffers).
+const fuzzMixedTypes = true
 
 // fuzzWorld is the set of leaves and operations of one expression's type.
 type fuzzWorld struct {
