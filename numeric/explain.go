@@ -30,7 +30,7 @@ func (e *Expr) Explain(vars Vars) (string, error) {
 		bindings[i] = b
 		sig.set(i, bindingCode(b))
 	}
-	c, err := e.forSignature(sig, bindings)
+	c, err := e.forSignature(sig, bindings, nil)
 	if err != nil {
 		return "", err
 	}

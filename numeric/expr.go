@@ -154,7 +154,9 @@ func (e *Expr) Backend() string {
 func (e *Expr) Threads() int { return e.opts.threadCount() }
 
 // forSignature returns the expression compiled for sig, compiling it the first time.
-func (e *Expr) forSignature(sig signature, bindings []binding) (*compiled, error) {
+// known lists the caller's other variable names, for "did you mean" when one is
+// missing.
+func (e *Expr) forSignature(sig signature, bindings []binding, known []string) (*compiled, error) {
 	for _, c := range *e.compiled.Load() {
 		if c.sig == sig {
 			return c, nil
@@ -174,7 +176,9 @@ func (e *Expr) forSignature(sig signature, bindings []binding) (*compiled, error
 			inputs[n] = compile.InputType{Type: bindings[i].typ, Scalar: bindings[i].scalar}
 		}
 	}
-	prog, err := compile.Lower(e.src, e.ast, e.names, inputs, e.opts.compileOptions())
+	opt := e.opts.compileOptions()
+	opt.Known = known
+	prog, err := compile.Lower(e.src, e.ast, e.names, inputs, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -245,10 +249,12 @@ func (e *Expr) evaluate(ctx context.Context, vars Vars, out *output, alloc func(
 	var storage [MaxInputs]binding
 	bindings := storage[:len(e.names)]
 	var sig signature
+	missing := false
 	for i, name := range e.names {
 		v, ok := vars[name]
 		if !ok {
 			sig.set(i, missingInput)
+			missing = true
 			continue
 		}
 		b, err := bind(name, v)
@@ -258,7 +264,13 @@ func (e *Expr) evaluate(ctx context.Context, vars Vars, out *output, alloc func(
 		bindings[i] = b
 		sig.set(i, bindingCode(b))
 	}
-	c, err := e.forSignature(sig, bindings)
+	var known []string
+	if missing {
+		for k := range vars {
+			known = append(known, k)
+		}
+	}
+	c, err := e.forSignature(sig, bindings, known)
 	if err != nil {
 		return 0, err
 	}

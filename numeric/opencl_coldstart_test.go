@@ -72,7 +72,8 @@ func clColdStartChild(t *testing.T) {
 	e := MustCompile(clColdStartExpr, WithBackend(BackendOpenCL))
 	setup := time.Since(start)
 	compileStart := time.Now()
-	if _, err := e.forSignature(clSignature(e, vars)); err != nil {
+	sig, bindings := clSignature(e, vars)
+	if _, err := e.forSignature(sig, bindings, nil); err != nil {
 		t.Fatal(err)
 	}
 	compile := time.Since(compileStart)

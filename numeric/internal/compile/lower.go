@@ -16,6 +16,9 @@ type Options struct {
 	// Float32Constants makes float64 constants and scalars take float32 when combined
 	// with a float32 array, instead of promoting the result to float64.
 	Float32Constants bool
+	// Known lists other names the caller has values for (the keys of its Vars), so
+	// that an undefined variable gets a "did you mean" from them too.
+	Known []string
 }
 
 // InputType is the type of an input variable.
@@ -35,7 +38,7 @@ func Lower(src string, e syntax.Expr, names []string, inputs map[string]InputTyp
 		}
 		b.input(name, t.Type, t.Scalar)
 	}
-	l := &lowerer{builder: b, inputs: inputs}
+	l := &lowerer{builder: b, inputs: inputs, known: opt.Known}
 	r, err := l.expr(e)
 	if err != nil {
 		return nil, err
@@ -46,6 +49,7 @@ func Lower(src string, e syntax.Expr, names []string, inputs map[string]InputTyp
 type lowerer struct {
 	*builder
 	inputs map[string]InputType
+	known  []string
 }
 
 func (l *lowerer) expr(e syntax.Expr) (ir.Reg, error) {
@@ -92,6 +96,7 @@ func (l *lowerer) ident(e *syntax.Ident) (ir.Reg, error) {
 		for n := range l.inputs {
 			names = append(names, n)
 		}
+		names = append(names, l.known...)
 		sort.Strings(names)
 		msg := "undefined variable " + e.Name
 		if c := closest(e.Name, names); c != "" {
