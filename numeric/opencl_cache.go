@@ -105,10 +105,12 @@ func (c *clProgramCache) get(source string) (*cl.Program, error) {
 		}
 		return nil, e.err
 	}
+	// An evicted program is not released here: compiled expressions still hold it
+	// and may create kernels from it. It is released (by package cl's cleanup) once
+	// nothing refers to it.
 	for c.order.Len() > clMemCacheSize {
 		old := c.order.Remove(c.order.Back()).(*clCacheEntry)
 		delete(c.index, old.key)
-		_ = old.prog.Release() // kernels made from it stay valid
 	}
 	return e.prog, nil
 }
