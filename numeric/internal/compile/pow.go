@@ -11,7 +11,8 @@ import (
 const maxPowRewrite = 50
 
 // pow lowers x ** y. A constant integer or half-integer exponent up to 50 becomes
-// multiplications, a reciprocal and a square root (numexpr's default); a constant float
+// multiplications, a reciprocal and a square root (numexpr's default) whether or not x
+// is constant too (so (-0.0)**0.5 is sqrt(-0.0) = -0.0 either way); a constant float
 // exponent takes x's float type.
 func (l *lowerer) pow(pos syntax.Pos, x, y ir.Reg) (ir.Reg, error) {
 	tx, ty := l.typ(x), l.typ(y)
@@ -36,13 +37,6 @@ func (l *lowerer) pow(pos syntax.Pos, x, y ir.Reg) (ir.Reg, error) {
 	t := l.unify(x, y)
 	if ty.IsFloat() {
 		t = ir.FloatOf(tx)
-	}
-	if l.isConst(x) { // fold with the real pow kernel
-		args, err := l.convertAll(t, pos, []ir.Reg{x, y})
-		if err != nil {
-			return 0, err
-		}
-		return l.emit(ir.OpPow, t, pos, args...)
 	}
 	xt, err := l.convert(x, t, pos)
 	if err != nil {
