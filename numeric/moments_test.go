@@ -58,7 +58,10 @@ func TestMomentsMatchGonum(t *testing.T) {
 				got, want float64
 				tol       float64
 			}{
-				{"Mean", got.Mean, stat.Mean(tc.x, nil), 1e-14},
+				// gonum's own mean is a plain sum: with -tags noasm it is 2e-14 off
+				// the exact mean of the n=100003 case, where ours is exact (checked
+				// against big.Float; TestMomentsHardData holds ours to 4 ulp).
+				{"Mean", got.Mean, stat.Mean(tc.x, nil), 1e-13},
 				{"SampleVar", got.SampleVar, stat.Variance(tc.x, nil), 1e-12},
 				{"Var", got.Var, stat.PopVariance(tc.x, nil), 1e-12},
 				{"SampleStd", got.SampleStd, stat.StdDev(tc.x, nil), 1e-12},
