@@ -1,6 +1,7 @@
 package numeric
 
 import (
+	"bytes"
 	"container/list"
 	"crypto/sha256"
 	"encoding/hex"
@@ -41,15 +42,25 @@ type clCacheEntry struct {
 	err   error
 }
 
-// clDriverCaches reports whether the platform's own cache of built programs makes
-// numkit's redundant: NVIDIA's (~/.nv/ComputeCache) returns a cached build as fast as
-// numkit could load a binary. pocl caches too (~/.cache/pocl), but a build that hits
-// its cache still preprocesses the source and relinks (about 200 ms here), while
-// loading numkit's binary takes about 3 ms, so numkit keeps its cache on pocl
-// (docs/opencl.md has the measurements). Fetching the binary of a program just built
-// costs no second compilation.
+// clDriverCaches reports whether the platform keeps its own cache of built programs,
+// so that numkit's disk cache would only add work and risk: pocl (~/.cache/pocl; a
+// second process's first evaluation took 59 to 91 ms with it alone, 34 ms with
+// numkit's binaries) and NVIDIA (~/.nv/ComputeCache).
 func clDriverCaches(p cl.Platform) bool {
-	return strings.Contains(strings.ToLower(p.Name+" "+p.Vendor), "nvidia")
+	s := strings.ToLower(p.Name + " " + p.Vendor)
+	return strings.Contains(s, "portable computing language") || strings.Contains(s, "pocl") ||
+		strings.Contains(s, "nvidia")
+}
+
+// clPoclBinary reports whether bin is a pocl binary, and clUsableBinary whether it
+// can be handed back to the driver. pocl 3.1 sometimes returns a binary without the
+// program's bitcode (seen for 2 of about 3000 programs built while several processes
+// shared pocl's cache), and loading such a binary aborts the process (an assertion in
+// pocl_binary_get_kernels_metadata), so those are never stored.
+func clPoclBinary(bin []byte) bool { return bytes.HasPrefix(bin, []byte("poclbin\x00")) }
+
+func clUsableBinary(bin []byte) bool {
+	return len(bin) > 0 && (!clPoclBinary(bin) || bytes.Contains(bin, []byte("program.bc")))
 }
 
 // newCLProgramCache makes the cache of d. mode is NUMKIT_OPENCL_CACHE: "off" turns
@@ -143,7 +154,7 @@ func (c *clProgramCache) build(source, options, key string) (*cl.Program, error)
 		return nil, fmt.Errorf("numeric: opencl: building the kernel on %s: %w", d.describe(), err)
 	}
 	if c.disk != nil {
-		if bins, err := p.Binaries(); err == nil && len(bins) == 1 && len(bins[0].Data) > 0 {
+		if bins, err := p.Binaries(); err == nil && len(bins) == 1 && clUsableBinary(bins[0].Data) {
 			c.disk.store(key, bins[0].Data)
 		}
 	}

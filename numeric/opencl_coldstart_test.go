@@ -31,7 +31,7 @@ func TestOpenCLColdStart(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts two processes")
 	}
-	for _, mode := range []string{"auto", "on"} {
+	for _, mode := range []string{"auto", "on"} { // auto: only the driver's cache on pocl
 		dir := t.TempDir()
 		var times [2][2]time.Duration
 		for run := range 2 {

@@ -258,3 +258,19 @@ func TestOpenCLDiskCacheUnwritable(t *testing.T) {
 		}
 	}
 }
+
+func TestOpenCLUsableBinary(t *testing.T) {
+	for _, tt := range []struct {
+		bin  string
+		want bool
+	}{
+		{"", false},
+		{"poclbin\x00...program.bc...", true},
+		{"poclbin\x00...nk_stage0.so...", false}, // would abort pocl's loader
+		{"\x7fELF...", true},                     // another driver's: not inspected
+	} {
+		if got := clUsableBinary([]byte(tt.bin)); got != tt.want {
+			t.Errorf("clUsableBinary(%q) = %v, want %v", tt.bin, got, tt.want)
+		}
+	}
+}
