@@ -16,19 +16,9 @@ import (
 func (e *Expr) Explain(vars Vars) (string, error) {
 	var storage [MaxInputs]binding
 	bindings := storage[:len(e.names)]
-	var sig signature
-	for i, name := range e.names {
-		v, ok := vars[name]
-		if !ok {
-			sig.set(i, missingInput)
-			continue
-		}
-		b, err := bind(name, v)
-		if err != nil {
-			return "", err
-		}
-		bindings[i] = b
-		sig.set(i, bindingCode(b))
+	sig, _, err := e.bindAll(vars, bindings)
+	if err != nil {
+		return "", err
 	}
 	c, err := e.forSignature(sig, bindings, nil)
 	if err != nil {

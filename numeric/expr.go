@@ -154,6 +154,26 @@ func (e *Expr) Backend() string {
 func (e *Expr) Threads() int { return e.opts.threadCount() }
 
 // forSignature returns the expression compiled for sig, compiling it the first time.
+// bindAll binds each of the expression's variables from vars into bindings and
+// returns their signature; missing reports a variable vars lacks.
+func (e *Expr) bindAll(vars Vars, bindings []binding) (sig signature, missing bool, err error) {
+	for i, name := range e.names {
+		v, ok := vars[name]
+		if !ok {
+			sig.set(i, missingInput)
+			missing = true
+			continue
+		}
+		b, err := bind(name, v)
+		if err != nil {
+			return sig, missing, err
+		}
+		bindings[i] = b
+		sig.set(i, bindingCode(b))
+	}
+	return sig, missing, nil
+}
+
 // known lists the caller's other variable names, for "did you mean" when one is
 // missing.
 func (e *Expr) forSignature(sig signature, bindings []binding, known []string) (*compiled, error) {
@@ -248,21 +268,9 @@ type output struct {
 func (e *Expr) evaluate(ctx context.Context, vars Vars, out *output, alloc func(t ir.DType, scalar bool, n int) output) (uint64, error) {
 	var storage [MaxInputs]binding
 	bindings := storage[:len(e.names)]
-	var sig signature
-	missing := false
-	for i, name := range e.names {
-		v, ok := vars[name]
-		if !ok {
-			sig.set(i, missingInput)
-			missing = true
-			continue
-		}
-		b, err := bind(name, v)
-		if err != nil {
-			return 0, err
-		}
-		bindings[i] = b
-		sig.set(i, bindingCode(b))
+	sig, missing, err := e.bindAll(vars, bindings)
+	if err != nil {
+		return 0, err
 	}
 	var known []string
 	if missing {
