@@ -155,16 +155,8 @@ func exprOptions(backend string, threads int) []numeric.Option {
 // vars reads the -i and -s inputs, or makes random ones for --n.
 func (c *evalCommand) vars(e *numeric.Expr) (numeric.Vars, error) {
 	vars := numeric.Vars{}
-	for _, in := range c.inputs {
-		name, file, ok := strings.Cut(in, "=")
-		if !ok || name == "" || file == "" {
-			return nil, fmt.Errorf("-i %q: want name=file.npy", in)
-		}
-		v, err := readNpy(file)
-		if err != nil {
-			return nil, err
-		}
-		vars[name] = v
+	if err := readInputs(vars, c.inputs); err != nil {
+		return nil, err
 	}
 	for _, s := range c.scalars {
 		name, text, ok := strings.Cut(s, "=")

@@ -5,8 +5,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/sbinet/npyio/npy"
+
+	"github.com/numkit/numkit/numeric"
 )
 
 // readNpy reads a 0-d or 1-d .npy file of float64, float32, int64, int32 or bool into
@@ -94,4 +97,20 @@ func writeNpy(path string, v any) error {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+// readInputs reads each -i spec, name=file.npy, into vars.
+func readInputs(vars numeric.Vars, specs []string) error {
+	for _, in := range specs {
+		name, file, ok := strings.Cut(in, "=")
+		if !ok || name == "" || file == "" {
+			return fmt.Errorf("-i %q: want name=file.npy", in)
+		}
+		v, err := readNpy(file)
+		if err != nil {
+			return err
+		}
+		vars[name] = v
+	}
+	return nil
 }

@@ -7,7 +7,6 @@ import (
 	"io"
 	"math"
 	"strconv"
-	"strings"
 
 	"github.com/numkit/numkit/numeric"
 )
@@ -112,14 +111,8 @@ func (c *statsCommand) data(file string) (any, error) {
 		return floats(v)
 	}
 	vars := numeric.Vars{"x": v}
-	for _, in := range c.inputs {
-		name, path, ok := strings.Cut(in, "=")
-		if !ok || name == "" || path == "" {
-			return nil, fmt.Errorf("-i %q: want name=file.npy", in)
-		}
-		if vars[name], err = readNpy(path); err != nil {
-			return nil, err
-		}
+	if err := readInputs(vars, c.inputs); err != nil {
+		return nil, err
 	}
 	res, err := numeric.Evaluate(c.expr, vars, exprOptions(c.backend, c.threads)...)
 	if err != nil {
