@@ -52,16 +52,7 @@ func expF64(x float64) float64 {
 	tl := math.FMA(k, ln2Lo, -t)
 	r := r1 - t
 	rl := ((r1 - r) - t) - tl
-	p := expF64C9
-	p = math.FMA(p, r, expF64C8)
-	p = math.FMA(p, r, expF64C7)
-	p = math.FMA(p, r, expF64C6)
-	p = math.FMA(p, r, expF64C5)
-	p = math.FMA(p, r, expF64C4)
-	p = math.FMA(p, r, expF64C3)
-	p = math.FMA(p, r, expF64C2)
-	p = math.FMA(p, r, expF64C1)
-	p = math.FMA(p, r, expF64C0)
+	p := expPolyP(r)
 	h := 1 + r
 	hl := (1 - h) + r
 	p = h + (hl + math.FMA(r*r, p, rl))

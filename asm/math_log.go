@@ -81,13 +81,7 @@ func logF64(x float64) float64 {
 	f := m - 1
 	s := f / (2 + f)
 	z := s * s
-	p := logF64C6
-	p = math.FMA(p, z, logF64C5)
-	p = math.FMA(p, z, logF64C4)
-	p = math.FMA(p, z, logF64C3)
-	p = math.FMA(p, z, logF64C2)
-	p = math.FMA(p, z, logF64C1)
-	p = math.FMA(p, z, logF64C0)
+	p := logPolyP(z)
 	hfsq := 0.5 * (f * f)
 	r := math.FMA(z, p, hfsq)
 	t := math.FMA(s, r, e*ln2Lo)
@@ -111,4 +105,15 @@ func logF32(x float32) float32 {
 	r := math.FMA(z, p, hfsq)
 	t := math.FMA(-s, r, hfsq)
 	return float32(math.FMA(e, ln2F64, f-t))
+}
+
+// logPolyP is the float64 log kernel's polynomial in z = s*s, s = f/(2+f).
+func logPolyP(z float64) float64 {
+	p := logF64C6
+	p = math.FMA(p, z, logF64C5)
+	p = math.FMA(p, z, logF64C4)
+	p = math.FMA(p, z, logF64C3)
+	p = math.FMA(p, z, logF64C2)
+	p = math.FMA(p, z, logF64C1)
+	return math.FMA(p, z, logF64C0)
 }

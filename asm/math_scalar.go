@@ -141,13 +141,7 @@ func logMDD(x float64) (e, hi, lo float64) {
 	f := m - 1
 	s := f / (2 + f)
 	z := s * s
-	p := logF64C6
-	p = math.FMA(p, z, logF64C5)
-	p = math.FMA(p, z, logF64C4)
-	p = math.FMA(p, z, logF64C3)
-	p = math.FMA(p, z, logF64C2)
-	p = math.FMA(p, z, logF64C1)
-	p = math.FMA(p, z, logF64C0)
+	p := logPolyP(z)
 	hfsq := 0.5 * (f * f)
 	hl := math.FMA(0.5*f, f, -hfsq)
 	a, ae := twoSum(f, -hfsq)
@@ -197,16 +191,9 @@ func log1pF64(x float64) float64 {
 }
 
 func tanF64(x float64) float64 {
-	ax := math.Abs(x)
-	var n uint64
-	var hi, lo float64
-	switch {
-	case ax <= trigF64Max || ax != ax:
-		n, hi, lo = trigReduceCW(ax)
-	case ax > math.MaxFloat64:
+	n, hi, lo, ok := trigReduce(math.Abs(x))
+	if !ok {
 		return math.NaN()
-	default:
-		n, hi, lo = trigReducePH(ax)
 	}
 	sh, sl, ch, cl := sinCosPairs(hi, lo)
 	sh, sl = fastTwoSum(sh, sl)

@@ -118,16 +118,9 @@ func cosF32Go(dst, x []float32) {
 // sin, 1 gives cos (cos x = sin(x + pi/2)). Lanes beyond trigF64Max take the
 // Payne–Hanek reduction (in Go, after the vector loop) and the same polynomials.
 func sinCosF64(x float64, offset uint64) float64 {
-	ax := math.Abs(x)
-	var n uint64
-	var hi, lo float64
-	switch {
-	case ax <= trigF64Max || ax != ax:
-		n, hi, lo = trigReduceCW(ax)
-	case ax > math.MaxFloat64:
+	n, hi, lo, ok := trigReduce(math.Abs(x))
+	if !ok {
 		return math.NaN()
-	default:
-		n, hi, lo = trigReducePH(ax)
 	}
 	r := sinCosKernel(hi, lo, n+offset)
 	if offset == 0 {

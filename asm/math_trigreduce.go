@@ -91,3 +91,17 @@ func trigReducePH(ax float64) (q uint64, hi, lo float64) {
 	}
 	return q & 3, hi, lo
 }
+
+// trigReduce reduces ax = |x|: Cody–Waite up to trigF64Max (NaN passes through it),
+// Payne–Hanek beyond; ok is false for +Inf, whose sine, cosine and tangent are NaN.
+func trigReduce(ax float64) (q uint64, hi, lo float64, ok bool) {
+	switch {
+	case ax <= trigF64Max || ax != ax:
+		q, hi, lo = trigReduceCW(ax)
+	case ax > math.MaxFloat64:
+		return 0, 0, 0, false
+	default:
+		q, hi, lo = trigReducePH(ax)
+	}
+	return q, hi, lo, true
+}
