@@ -6,23 +6,28 @@ import (
 	"io"
 	"slices"
 	"time"
+
+	"github.com/numkit/numkit/numeric/ir"
 )
 
-// Calibrate measures this machine's costs for every usable backend (a few seconds),
-// stores them as the calibration profile at ProfilePath, and returns them. progress,
-// if not nil, receives a line per measurement. The router uses the profile from the
-// next process on (or from now on, in a process that has not routed yet).
+// Calibrate measures this machine's costs for every usable backend (seconds; longer
+// the first time the OpenCL kernels are built), stores them as the calibration
+// profile at ProfilePath, and returns them. progress, if not nil, receives a line per
+// measurement, numbered. The router uses the profile from the next process on (or
+// from now on, in a process that has not routed yet).
 func Calibrate(progress io.Writer) (Profile, error) {
 	p := Profile{Version: profileVersion, Key: profileKey(), Created: time.Now().UTC(), Costs: map[string]backendCost{}}
-	backends := []string{BackendSIMD, BackendGonum}
+	var backends []string
+	if simdBackend() != nil {
+		backends = append(backends, BackendSIMD)
+	}
+	backends = append(backends, BackendGonum)
 	if openclUsable() == nil {
 		backends = append(backends, BackendOpenCL)
 	}
+	cal := &calibration{out: progress, total: len(backends) * calibrationSteps}
 	for _, name := range backends {
-		if name == BackendSIMD && simdBackend() == nil {
-			continue
-		}
-		c, err := calibrateBackend(name, progress)
+		c, err := cal.backend(name)
 		if err != nil {
 			return p, fmt.Errorf("numeric: calibrating %s: %w", name, err)
 		}
@@ -38,86 +43,195 @@ func Calibrate(progress io.Writer) (Profile, error) {
 	return p, nil
 }
 
-// calibrateBackend measures one backend's fixed cost, per-op costs in cache,
-// bandwidth with one and all threads, and the cost of an extra thread.
-func calibrateBackend(name string, progress io.Writer) (backendCost, error) {
-	var c backendCost
+// calibrationSteps is the number of measurements per backend, for the progress count
+// (a device skips the two thread steps and takes two for host data instead).
+var calibrationSteps = 4 + 2*len(familyExprs) + 4
+
+// Calibration sizes: in cache for per-element costs, and large enough to stream from
+// memory (three arrays of 8 Mi float64 are 192 MiB, past any L3 cache) for bandwidth.
+const (
+	calInCache = 4096
+	calStream  = 8 << 20
+	calMid     = 64 << 10
+)
+
+// calibration measures backends, reporting progress.
+type calibration struct {
+	out   io.Writer
+	done  int
+	total int
+}
+
+func (cal *calibration) step(backend, what string, v float64, unit string) {
+	cal.done++
+	if cal.out != nil {
+		fmt.Fprintf(cal.out, "[%2d/%d] %-7s %-34s %10.3f %s\n", cal.done, cal.total, backend, what, v, unit)
+	}
+}
+
+// backend measures one backend: fixed cost, per-op costs in cache (by class and by
+// function family, float64 and float32), bandwidth with one and all threads, the cost
+// of an extra thread, a reduction's extra cost, and for a device the extra cost of
+// host data (buffers over host memory, or transfers).
+func (cal *calibration) backend(name string) (backendCost, error) {
+	c := backendCost{FuncNs: map[string]float64{}}
+	device := name == BackendOpenCL
 	threads := defaultThreads()
-	step := func(what string, v float64, unit string) {
-		if progress != nil {
-			fmt.Fprintf(progress, "%-7s %-28s %10.3f %s\n", name, what, v, unit)
-		}
+	if device {
+		threads = 1
 	}
-	timeIt := func(src string, n, threads int) (float64, error) {
-		return medianEvalNs(name, src, n, threads)
+	timeIt := func(src, dtype string, n, threads int, resident bool) (float64, error) {
+		return medianEvalNs(name, src, dtype, n, threads, resident)
 	}
-	fixed, err := timeIt("a+b", 1, 1)
-	if err != nil {
+	var err error
+	if c.FixedNs, err = timeIt("a+b", "float64", 1, 1, device); err != nil {
 		return c, err
 	}
-	c.FixedNs = fixed
-	step("fixed cost", fixed, "ns")
-	const inCache = 4096
+	cal.step(name, "fixed cost", c.FixedNs, "ns")
+	// Per-element costs in cache; a device's at a larger size, where the launch of
+	// more work-groups does not hide them.
+	inCache := calInCache
+	if device {
+		inCache = calMid
+	}
+	perElem := func(src, dtype string) (float64, error) {
+		t, err := timeIt(src, dtype, inCache, 1, device)
+		return max(0, (t-c.FixedNs)/float64(inCache)), err
+	}
 	for class, src := range [4]string{1: "a+b", 2: "a/b", 3: "exp(a)"} {
 		if src == "" {
 			continue
 		}
-		t, err := timeIt(src, inCache, 1)
-		if err != nil {
+		if c.NsPerOp[class], err = perElem(src, "float64"); err != nil {
 			return c, err
 		}
-		c.NsPerOp[class] = max(0, (t-fixed)/inCache)
-		step(fmt.Sprintf("per element, class %d (%s)", class, src), c.NsPerOp[class], "ns")
+		cal.step(name, fmt.Sprintf("per element, %s", src), c.NsPerOp[class], "ns")
 	}
-	c.NsPerOp[0] = c.NsPerOp[1]
-	const big = 4_000_000
-	bytes := float64(24 * big)
-	t1, err := timeIt("a+b", big, 1)
+	c.NsPerOp[ir.ClassMove] = c.NsPerOp[ir.ClassCheap]
+	for _, dtype := range []string{"float64", "float32"} {
+		for _, f := range familyExprs {
+			key := f.family + "/" + dtype
+			if c.FuncNs[key], err = perElem(f.src, dtype); err != nil {
+				return c, err
+			}
+			cal.step(name, fmt.Sprintf("per element, %s %s", f.src, dtype), c.FuncNs[key], "ns")
+		}
+	}
+	bytes := float64(24 * calStream)
+	t1, err := timeIt("a+b", "float64", calStream, 1, device)
 	if err != nil {
 		return c, err
 	}
-	c.BandwidthGBs1 = bytes / max(t1-fixed-big*c.NsPerOp[1], t1/4)
-	step("bandwidth, 1 thread", c.BandwidthGBs1, "GB/s")
+	c.BandwidthGBs1 = bytes / max(t1-c.FixedNs-calStream*c.NsPerOp[ir.ClassCheap], t1/4)
 	c.BandwidthGBs = c.BandwidthGBs1
-	if threads > 1 && name != BackendOpenCL {
-		tn, err := timeIt("a+b", big, threads)
+	if device {
+		cal.step(name, "bandwidth", c.BandwidthGBs, "GB/s")
+	} else {
+		cal.step(name, "bandwidth, 1 thread", c.BandwidthGBs1, "GB/s")
+	}
+	tn := t1
+	if threads > 1 {
+		if tn, err = timeIt("a+b", "float64", calStream, threads, false); err != nil {
+			return c, err
+		}
+		c.BandwidthGBs = bytes / max(tn-c.FixedNs-calStream*c.NsPerOp[ir.ClassCheap]/float64(threads), tn/4)
+		m1, err := timeIt("a+b", "float64", calMid, 1, false)
 		if err != nil {
 			return c, err
 		}
-		c.BandwidthGBs = bytes / max(tn-fixed-big*c.NsPerOp[1]/float64(threads), tn/4)
-		step(fmt.Sprintf("bandwidth, %d threads", threads), c.BandwidthGBs, "GB/s")
-		const mid = 64 * 1024
-		m1, err := timeIt("a+b", mid, 1)
+		mn, err := timeIt("a+b", "float64", calMid, threads, false)
 		if err != nil {
 			return c, err
 		}
-		mn, err := timeIt("a+b", mid, threads)
-		if err != nil {
+		// mn = fixed + (threads-1)*ThreadNs + (m1-fixed)/threads
+		c.ThreadNs = max(0, (mn-c.FixedNs-(m1-c.FixedNs)/float64(threads))/float64(threads-1))
+	}
+	if !device {
+		cal.step(name, fmt.Sprintf("bandwidth, %d thread%s", threads, plural(threads)), c.BandwidthGBs, "GB/s")
+		cal.step(name, "cost of an extra thread", c.ThreadNs, "ns")
+	}
+	// A reduction: sum(a*b) against the model's time for an element-wise pass that
+	// reads the same bytes.
+	ts, err := timeIt("sum(a*b)", "float64", calStream, threads, device)
+	if err != nil {
+		return c, err
+	}
+	stream := c.FixedNs + calStream*(16/c.BandwidthGBs+c.NsPerOp[ir.ClassCheap]/float64(threads))
+	c.ReduceNs = max(0, (ts-stream)/calStream)
+	cal.step(name, "reduction, extra per element", c.ReduceNs, "ns")
+	if device {
+		if err := cal.hostData(&c, t1); err != nil {
 			return c, err
 		}
-		// mn = fixed + (threads-1)*ThreadNs + m1-fixed shared by threads
-		c.ThreadNs = max(0, (mn-fixed-(m1-fixed)/float64(threads))/float64(threads-1))
-		step("cost of an extra thread", c.ThreadNs, "ns")
 	}
 	return c, nil
 }
 
-// medianEvalNs is the median time of EvalInto for src over float64 inputs of n
-// elements on one backend with the given threads.
-func medianEvalNs(backend, src string, n, threads int) (float64, error) {
+// hostData measures a device's extra costs for host inputs and output: the fixed part
+// (buffers over host memory, a map of the result) and the transfers, whose bandwidth
+// is the link's; none on a device that works on host memory in place. resident is
+// the streaming time with device arrays.
+func (cal *calibration) hostData(c *backendCost, resident float64) error {
+	fixed, err := medianEvalNs(BackendOpenCL, "a+b", "float64", 1, 1, false)
+	if err != nil {
+		return err
+	}
+	c.HostFixedNs = max(0, fixed-c.FixedNs)
+	cal.step(BackendOpenCL, "host data, extra fixed cost", c.HostFixedNs, "ns")
+	t, err := medianEvalNs(BackendOpenCL, "a+b", "float64", calStream, 1, false)
+	if err != nil {
+		return err
+	}
+	extra := t - c.HostFixedNs - resident
+	c.LinkGBs = 0
+	if !openclZeroCopy() && extra > 0 {
+		c.LinkGBs = 24 * calStream / extra
+	}
+	cal.step(BackendOpenCL, "host data, link bandwidth (0: in place)", c.LinkGBs, "GB/s")
+	return nil
+}
+
+// medianEvalNs is the median time of EvalInto for src over inputs of n elements of
+// dtype in [0.5, 1.5) on one backend with the given threads; with resident, the inputs
+// and output are device arrays.
+func medianEvalNs(backend, src, dtype string, n, threads int, resident bool) (float64, error) {
 	e, err := Compile(src, WithBackend(backend), WithThreads(threads))
 	if err != nil {
 		return 0, err
 	}
 	vars := Vars{}
+	var release []*DeviceArray
+	defer func() {
+		for _, a := range release {
+			a.Release()
+		}
+	}()
 	for _, name := range e.Names() {
 		x := make([]float64, n)
 		for i := range x {
 			x[i] = 0.5 + float64(i%97)/97
 		}
-		vars[name] = x
+		var v any = x
+		if dtype == "float32" {
+			v = float32s(x)
+		}
+		if resident {
+			a, err := Upload(v)
+			if err != nil {
+				return 0, err
+			}
+			release = append(release, a)
+			v = a
+		}
+		vars[name] = v
 	}
-	dst := make([]float64, n)
+	dst, err := calibrationDst(e, vars, n, resident)
+	if err != nil {
+		return 0, err
+	}
+	if a, ok := dst.(*DeviceArray); ok {
+		release = append(release, a)
+	}
 	ctx := context.Background()
 	if err := e.EvalInto(ctx, dst, vars); err != nil {
 		return 0, err
@@ -133,4 +247,30 @@ func medianEvalNs(backend, src string, n, threads int) (float64, error) {
 	}
 	slices.Sort(times)
 	return times[len(times)/2], nil
+}
+
+// calibrationDst makes a destination for e over vars: a pointer for a reduction, else
+// an array of n elements of the result type, on the device when resident.
+func calibrationDst(e *Expr, vars Vars, n int, resident bool) (any, error) {
+	r, err := e.Eval(context.Background(), vars) // once, for the result's type
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case r.Scalar && r.Type == Float64:
+		return new(float64), nil
+	case r.Scalar && r.Type == Float32:
+		return new(float32), nil
+	case resident:
+		return NewDeviceArray(r.Type, n)
+	}
+	return r.Data, nil
+}
+
+func float32s(x []float64) []float32 {
+	y := make([]float32, len(x))
+	for i, v := range x {
+		y[i] = float32(v)
+	}
+	return y
 }

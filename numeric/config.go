@@ -22,11 +22,12 @@ const (
 	envThreads       = "NUMKIT_THREADS"        // worker goroutines
 	envBackend       = "NUMKIT_BACKEND"        // auto | gonum | simd | opencl
 	envCacheDir      = "NUMKIT_CACHE_DIR"      // calibration cache directory
+	envDebug         = "NUMKIT_DEBUG"          // 0 | 1: log routing decisions and fallbacks
 )
 
 // cfgVarNames lists the variables in the order the report shows them.
 var cfgVarNames = []string{
-	envSIMD, envOpenCL, envOpenCLDevice, envOpenCLLibrary, envThreads, envBackend, envCacheDir,
+	envSIMD, envOpenCL, envOpenCLDevice, envOpenCLLibrary, envThreads, envBackend, envCacheDir, envDebug,
 }
 
 // The accepted values of the enumerated variables, in the order error messages list them.
@@ -34,6 +35,7 @@ var (
 	cfgSIMDValues    = []string{"auto", "avx512", "avx2", "neon", "off"}
 	cfgOpenCLValues  = []string{"auto", "on", "off"}
 	cfgBackendValues = []string{"auto", "gonum", "simd", "opencl"}
+	cfgDebugValues   = []string{"0", "1"}
 )
 
 // cfgMaxThreads bounds NUMKIT_THREADS so that a typo cannot ask for millions of
@@ -65,6 +67,9 @@ type config struct {
 	// CacheDir is where calibration results are kept: NUMKIT_CACHE_DIR, else
 	// os.UserCacheDir()/numkit; "" when neither is known.
 	CacheDir string
+	// Debug, from NUMKIT_DEBUG=1, logs to standard error each routing decision under
+	// auto and each fallback from a failing device to the CPU.
+	Debug bool
 	// Env holds the NUMKIT_* variables that were set (non-empty), as set.
 	Env map[string]string
 }
@@ -150,6 +155,12 @@ func (cfg *config) set(name, value string) error {
 			return errors.New("an absolute directory path")
 		}
 		cfg.CacheDir = filepath.Clean(value)
+	case envDebug:
+		v := "0"
+		if err := cfgEnum(&v, value, cfgDebugValues); err != nil {
+			return err
+		}
+		cfg.Debug = v == "1"
 	}
 	return nil
 }

@@ -53,6 +53,7 @@ func TestConfigValues(t *testing.T) {
 		"NUMKIT_THREADS":        "7",
 		"NUMKIT_BACKEND":        "gonum",
 		"NUMKIT_CACHE_DIR":      "/tmp/numkit-cache/",
+		"NUMKIT_DEBUG":          "1",
 	}
 	cfg, err := parseConfig(cfgLookup(vars))
 	if err != nil {
@@ -65,8 +66,8 @@ func TestConfigValues(t *testing.T) {
 			t.Errorf("field %d = %q, want %q", i, got[i], want[i])
 		}
 	}
-	if cfg.Threads != 7 {
-		t.Errorf("Threads = %d, want 7", cfg.Threads)
+	if cfg.Threads != 7 || !cfg.Debug {
+		t.Errorf("Threads = %d, Debug = %v; want 7, true", cfg.Threads, cfg.Debug)
 	}
 	if len(cfg.Env) != len(vars) || cfg.Env["NUMKIT_SIMD"] != " AVX2 " {
 		t.Errorf("Env = %q, want every variable as set", cfg.Env)
@@ -92,6 +93,7 @@ func TestConfigErrors(t *testing.T) {
 		{"NUMKIT_THREADS", "65537", `NUMKIT_THREADS="65537": want a whole number of threads from 1 to 65536`},
 		{"NUMKIT_BACKEND", "cuda", `NUMKIT_BACKEND="cuda": want one of auto, gonum, simd, opencl`},
 		{"NUMKIT_CACHE_DIR", "rel/dir", `NUMKIT_CACHE_DIR="rel/dir": want an absolute directory path`},
+		{"NUMKIT_DEBUG", "yes", `NUMKIT_DEBUG="yes": want one of 0, 1`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name+"="+tt.value, func(t *testing.T) {

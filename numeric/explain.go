@@ -29,44 +29,73 @@ func (e *Expr) Explain(vars Vars) (string, error) {
 		return "", err
 	}
 	costs, source := loadedCosts()
-	in := routeInput{cost: c.prog.Cost, n: n, maxThread: e.opts.threadCount(),
-		resident: hasDeviceArray(bindings), usable: backendUsability(c.prog)}
+	resident := hasDeviceArray(bindings)
+	in := routeInput{cost: c.prog.Cost, n: n, maxThread: e.opts.threadCount(), resident: resident,
+		usable: backendUsability(c.prog), funcs: programFuncs(c.prog), reduce: programReductions(c.prog)}
+	if c.auto != nil && !resident {
+		in = c.auto.input(n, true)
+	}
+	in.zeroCopy = openclZeroCopy()
 	d := route(costs, in)
 	var b strings.Builder
 	fmt.Fprintf(&b, "expression: %s\n", e.src)
 	fmt.Fprintf(&b, "result: %s, n=%d, %d pass%s; per element: %d bytes read, %d written, ops %v (move, cheap, divide, transcendental)\n",
 		c.prog.ResultType(), n, c.prog.Cost.Passes, pluralES(c.prog.Cost.Passes), c.prog.Cost.BytesRead, c.prog.Cost.BytesWritten, c.prog.Cost.Ops)
 	fmt.Fprintf(&b, "costs: %s\n", source)
-	switch forced := e.opts.backendName(); forced {
-	case BackendAuto:
+	switch forced := e.opts.backendName(); {
+	case forced == BackendAuto && resident:
+		b.WriteString("device arrays among the inputs: evaluated on the OpenCL device, where the data is\n")
 		b.WriteString(d.explain(in))
+	case forced == BackendAuto:
+		b.WriteString(d.explain(in))
+		if device, threads := c.auto.choose(n); device != (d.chosen.backend == BackendOpenCL) || (!device && threads != d.chosen.threads) {
+			where := fmt.Sprintf("%s with %d thread%s", c.auto.cpu, threads, plural(threads))
+			if device {
+				where = "the OpenCL device"
+			}
+			fmt.Fprintf(&b, "auto decides once per size class (n from %d to %d, decided at %d): %s\n",
+				1<<sizeClass(n), 2<<sizeClass(n)-1, 1<<sizeClass(n), where)
+		}
 		if !e.opts.threadsAuto() {
 			fmt.Fprintf(&b, "threads: %d, set by WithThreads or NUMKIT_THREADS\n", e.opts.threadCount())
+		}
+		if r := c.auto.fallback.Load(); r != nil {
+			fmt.Fprintf(&b, "the OpenCL device failed for this expression, so it runs on the CPU: %s\n", *r)
 		}
 	default:
 		fmt.Fprintf(&b, "forced: %s (WithBackend or NUMKIT_BACKEND); the router's estimates:\n", forced)
 		b.WriteString(d.explain(in))
 	}
-	b.WriteString("co-execution (splitting one evaluation between the GPU and the CPU): not implemented\n")
+	b.WriteString(coexecNote)
 	return b.String(), nil
 }
 
-// backendUsability says, for each backend, nil or why it cannot run prog here.
+// backendUsability says, for each backend, nil or why it cannot run prog here. It
+// loads the OpenCL library.
 func backendUsability(prog *ir.Program) map[string]error {
-	u := map[string]error{BackendGonum: nil}
+	u := cpuUsability()
+	u[BackendOpenCL] = openclUsability(prog)
+	return u
+}
+
+// cpuUsability says, for each CPU backend, nil or why it cannot run here.
+func cpuUsability() map[string]error {
+	u := map[string]error{BackendGonum: nil, BackendSIMD: nil}
 	if simdLevel() == asm.LevelNone {
 		u[BackendSIMD] = fmt.Errorf("SIMD level none (%s)", hwSIMD().reason)
-	} else {
-		u[BackendSIMD] = nil
-	}
-	if err := openclUsable(); err != nil {
-		u[BackendOpenCL] = err
-	} else if d, _ := openclState(); d != nil && !d.dev.FP64 && usesFloat64(prog) {
-		u[BackendOpenCL] = fmt.Errorf("the device %s has no fp64 and the expression computes in float64", d.dev.Name)
-	} else {
-		u[BackendOpenCL] = nil
 	}
 	return u
+}
+
+// openclUsability is nil, or why the OpenCL backend cannot run prog here.
+func openclUsability(prog *ir.Program) error {
+	if err := openclUsable(); err != nil {
+		return err
+	}
+	if d, _ := openclState(); d != nil && !d.dev.FP64 && usesFloat64(prog) {
+		return fmt.Errorf("the device %s has no fp64 and the expression computes in float64", d.dev.Name)
+	}
+	return nil
 }
 
 func usesFloat64(prog *ir.Program) bool {
@@ -83,4 +112,51 @@ func pluralES(n int) string {
 		return ""
 	}
 	return "es"
+}
+
+// coexecNote ends every explanation: what co-execution would do, and that it is off.
+const coexecNote = "co-execution (splitting one evaluation between the GPU and the CPU): not implemented\n"
+
+// Choice is where an evaluation runs.
+type Choice struct {
+	Backend string // BackendGonum, BackendSIMD or BackendOpenCL
+	Threads int    // goroutines of a CPU backend; 1 on the device
+}
+
+// Choose says where Eval would evaluate the expression over vars, without evaluating:
+// the forced backend, or the one auto routing picks for these types and this length
+// (see Explain for why). It compiles the expression for vars' types, and may load
+// the OpenCL library.
+func (e *Expr) Choose(vars Vars) (Choice, error) {
+	var storage [MaxInputs]binding
+	bindings := storage[:len(e.names)]
+	sig, _, err := e.bindAll(vars, bindings)
+	if err != nil {
+		return Choice{}, err
+	}
+	c, err := e.forSignature(sig, bindings, nil)
+	if err != nil {
+		return Choice{}, err
+	}
+	n, err := e.length(bindings)
+	if err != nil {
+		return Choice{}, err
+	}
+	a := c.auto
+	switch {
+	case c.device != nil:
+		return Choice{Backend: BackendOpenCL, Threads: 1}, nil
+	case a == nil:
+		return Choice{Backend: c.name, Threads: e.opts.threadCount()}, nil
+	case a.device && hasDeviceArray(bindings):
+		return Choice{Backend: BackendOpenCL, Threads: 1}, nil
+	}
+	device, threads := a.choose(n)
+	if device && a.hostOnDevice() != nil {
+		return Choice{Backend: BackendOpenCL, Threads: 1}, nil
+	}
+	if n < minParallel {
+		threads = 1 // the VM keeps small inputs on one goroutine
+	}
+	return Choice{Backend: c.name, Threads: threads}, nil
 }

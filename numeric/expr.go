@@ -36,16 +36,9 @@ type compiled struct {
 	device deviceProgram // for a device backend (OpenCL)
 	name   string        // the backend's name
 
-	// Under auto routing: below parallelFrom elements one thread is faster than all
-	// (from the router's cost model), and a program for the OpenCL device is compiled
-	// the first time the inputs are already on the device.
-	autoThreads  bool
-	parallelFrom int
-	autoDevice   struct {
-		once sync.Once
-		prog deviceProgram
-		err  error
-	}
+	// auto holds the router's decisions (device or CPU, threads) when the backend or
+	// the thread count is numkit's to choose; nil when both are fixed.
+	auto *autoRoute
 }
 
 // deviceProgram is a program compiled for a device backend.
@@ -218,10 +211,9 @@ func (e *Expr) forSignature(sig signature, bindings []binding, known []string) (
 		}
 		c.plan, c.name = pl, backend.name
 		c.runs.New = func() any { return pl.newRun() }
-		if e.opts.threadsAuto() {
-			costs, _ := loadedCosts()
-			c.autoThreads = true
-			c.parallelFrom = parallelCrossover(costs[backend.name], prog.Cost, e.opts.threadCount())
+		if auto := e.opts.backendName() == BackendAuto; auto || e.opts.threadsAuto() {
+			c.auto = &autoRoute{prog: prog, cpu: backend.name, device: auto,
+				threads: e.opts.threadCount(), autoThr: e.opts.threadsAuto()}
 		}
 	}
 	next := append(append([]*compiled(nil), list...), c)
@@ -236,22 +228,6 @@ func hasDeviceArray(bindings []binding) bool {
 		}
 	}
 	return false
-}
-
-// parallelCrossover is the smallest n (a power of two) at which the cost model predicts
-// that threads beat one thread; 1<<62 when they never do.
-func parallelCrossover(c backendCost, cost ir.Cost, threads int) int {
-	if threads <= 1 {
-		return 1 << 62
-	}
-	in := routeInput{cost: cost, maxThread: threads}
-	for n := minParallel; n <= 1<<40; n *= 2 {
-		in.n = n
-		if predict(c, in, threads, false) < predict(c, in, 1, false) {
-			return n
-		}
-	}
-	return 1 << 62
 }
 
 // output is where an evaluation writes: an array of n elements, or one scalar.
@@ -297,13 +273,29 @@ func (e *Expr) evaluate(ctx context.Context, vars Vars, out *output, alloc func(
 		// heap on the CPU path too.
 		return runDevice(ctx, c.device, bindings, n, *out, prog.ScalarResult())
 	}
-	if e.opts.backendName() == BackendAuto && (out.dev != nil || hasDeviceArray(bindings)) {
-		// Data already on the device stays there: route to the OpenCL backend.
-		c.autoDevice.once.Do(func() { c.autoDevice.prog, c.autoDevice.err = compileForDevice(prog) })
-		if c.autoDevice.err != nil {
-			return 0, c.autoDevice.err
+	threads := e.opts.threadCount()
+	if a := c.auto; a != nil && a.device {
+		if out.dev != nil || hasDeviceArray(bindings) {
+			// Data already on the device stays there.
+			p, err := a.deviceProgram()
+			if err != nil {
+				return 0, err
+			}
+			return runDevice(ctx, p, bindings, n, *out, prog.ScalarResult())
 		}
-		return runDevice(ctx, c.autoDevice.prog, bindings, n, *out, prog.ScalarResult())
+		device, t := a.choose(n)
+		if device {
+			if p := a.hostOnDevice(); p != nil {
+				w, err := runDevice(ctx, p, bindings, n, *out, prog.ScalarResult())
+				if !deviceFault(err) {
+					return w, err
+				}
+				a.fail(err) // and evaluate on the CPU below
+			}
+		}
+		threads = t
+	} else if a != nil {
+		_, threads = a.choose(n)
 	}
 	if err := rejectDeviceArrays(e.names, bindings, *out); err != nil {
 		return 0, err
@@ -321,10 +313,6 @@ func (e *Expr) evaluate(ctx context.Context, vars Vars, out *output, alloc func(
 		if b.scalar {
 			r.scalars[in.Reg] = b.word
 		}
-	}
-	threads := e.opts.threadCount()
-	if c.autoThreads && n < c.parallelFrom {
-		threads = 1
 	}
 	if err := r.execute(ctx, threads); err != nil {
 		return 0, err

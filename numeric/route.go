@@ -33,8 +33,66 @@ type backendCost struct {
 	// threads; BandwidthGBs1 with one.
 	BandwidthGBs  float64 `json:"bandwidth_gbs"`
 	BandwidthGBs1 float64 `json:"bandwidth_gbs_1"`
-	// LinkGBs is the host-device transfer bandwidth (device backends only).
+	// LinkGBs is the host-device transfer bandwidth (device backends only); 0 where
+	// the device works on host memory in place (no copies to make).
 	LinkGBs float64 `json:"link_gbs,omitempty"`
+	// HostFixedNs is a device backend's extra fixed cost when the inputs and output
+	// are host memory: wrapping or allocating buffers, mapping the result.
+	HostFixedNs float64 `json:"host_fixed_ns,omitempty"`
+	// FuncNs is the time per element on one thread of each family of transcendental
+	// functions ("exp/float64", "trig/float32", ...; see funcFamily), where measured:
+	// their costs differ by 10x between families and backends.
+	FuncNs map[string]float64 `json:"func_ns,omitempty"`
+	// ReduceNs is the extra time per element, with all threads, of a reduction over
+	// an element-wise pass that streams the same bytes.
+	ReduceNs float64 `json:"reduce_ns,omitempty"`
+}
+
+// funcFamily groups the transcendental ops whose cost is alike on every backend:
+// exp-like, log-like, trigonometric and pow; "" for an op of another class.
+func funcFamily(op ir.Op) string {
+	switch op {
+	case ir.OpExp, ir.OpExpm1, ir.OpExp2, ir.OpSinh, ir.OpCosh, ir.OpTanh:
+		return "exp"
+	case ir.OpLog, ir.OpLog1p, ir.OpLog2, ir.OpLog10, ir.OpAsinh, ir.OpAcosh, ir.OpAtanh:
+		return "log"
+	case ir.OpSin, ir.OpCos, ir.OpTan, ir.OpAsin, ir.OpAcos, ir.OpAtan, ir.OpAtan2:
+		return "trig"
+	case ir.OpPow:
+		return "pow"
+	}
+	return ""
+}
+
+// familyExprs are the expressions calibration times for each function family.
+var familyExprs = []struct{ family, src string }{
+	{"exp", "exp(a)"}, {"log", "log(a)"}, {"trig", "sin(a)"}, {"pow", "a**b"},
+}
+
+// programFuncs counts prog's vector instructions of each function family, keyed
+// "family/type" as backendCost.FuncNs is.
+func programFuncs(prog *ir.Program) map[string]int {
+	var m map[string]int
+	for _, st := range prog.Stages {
+		for _, in := range st.Vector {
+			if f := funcFamily(in.Op); f != "" {
+				if m == nil {
+					m = map[string]int{}
+				}
+				m[f+"/"+prog.Regs[in.Dst].Type.String()]++
+			}
+		}
+	}
+	return m
+}
+
+// programReductions counts prog's reductions over elements.
+func programReductions(prog *ir.Program) int {
+	k := 0
+	for _, st := range prog.Stages {
+		k += len(st.Reductions)
+	}
+	return k
 }
 
 // defaultCosts are the built-in defaults, used until numkit calibrate has measured
@@ -51,6 +109,12 @@ type routeInput struct {
 	n         int
 	maxThread int
 	resident  bool             // the inputs are already on the device
+	zeroCopy  bool             // the device works on host memory in place
+	cpu       string           // the one CPU backend that may be chosen ("": any)
+	minThread int              // the thread count the user fixed (0: the router's choice)
+	forced    bool             // cpu was forced by the user (only threads are chosen)
+	funcs     map[string]int   // transcendental instructions by family (programFuncs)
+	reduce    int              // reductions over the elements
 	usable    map[string]error // nil for a usable backend, else why not
 }
 
@@ -84,14 +148,24 @@ func predict(c backendCost, in routeInput, t int, device bool) float64 {
 	for class, k := range in.cost.Ops {
 		compute += float64(k) * c.NsPerOp[class]
 	}
+	for key, k := range in.funcs {
+		if f, ok := c.FuncNs[key]; ok {
+			compute += float64(k) * (f - c.NsPerOp[ir.ClassTranscend])
+		}
+	}
 	ns += n * compute / float64(t)
-	if device && !in.resident && c.LinkGBs > 0 {
-		ns += n * bytes / c.LinkGBs
+	ns += n * float64(in.reduce) * c.ReduceNs
+	if device && !in.resident {
+		ns += c.HostFixedNs
+		if !in.zeroCopy && c.LinkGBs > 0 {
+			ns += n * bytes / c.LinkGBs
+		}
 	}
 	return ns
 }
 
 // route chooses the backend and thread count with the smallest predicted time.
+// Every backend gets an estimate; only OpenCL and in.cpu (when set) can be chosen.
 func route(costs map[string]backendCost, in routeInput) decision {
 	var d decision
 	for _, name := range []string{BackendOpenCL, BackendSIMD, BackendGonum} {
@@ -105,48 +179,79 @@ func route(costs map[string]backendCost, in routeInput) decision {
 		}
 		device := name == BackendOpenCL
 		best, bestT := math.Inf(1), 1
-		threads := []int{1}
-		if !device && in.n >= minParallel { // the VM keeps smaller inputs on one thread
-			for t := 2; t <= in.maxThread; t *= 2 {
-				threads = append(threads, t)
-			}
-			if in.maxThread > 1 && threads[len(threads)-1] != in.maxThread {
-				threads = append(threads, in.maxThread)
-			}
-		}
-		for _, t := range threads {
+		for _, t := range candidateThreads(in, device) {
 			if p := predict(c, in, t, device); p < best {
 				best, bestT = p, t
 			}
 		}
 		d.estimates = append(d.estimates, estimate{backend: name, threads: bestT, time: time.Duration(best)})
 	}
+	eligible := func(e estimate) bool {
+		return e.time >= 0 && (e.backend == BackendOpenCL || in.cpu == "" || e.backend == in.cpu)
+	}
 	chosen := -1
 	for i, e := range d.estimates {
-		if e.time >= 0 && (chosen < 0 || e.time < d.estimates[chosen].time) {
+		if eligible(e) && (chosen < 0 || e.time < d.estimates[chosen].time) {
 			chosen = i
 		}
 	}
 	if chosen < 0 {
-		return d // gonum is always usable, so this does not happen in practice
+		return d // a CPU backend is always usable, so this does not happen in practice
 	}
 	d.chosen = d.estimates[chosen]
 	for i := range d.estimates {
 		e := &d.estimates[i]
-		if i == chosen || e.time < 0 {
-			continue
+		switch {
+		case i == chosen || e.time < 0:
+		case !eligible(*e) && in.forced:
+			e.reason = fmt.Sprintf("not chosen: the %s backend is forced", in.cpu)
+		case !eligible(*e) && e.time < d.chosen.time:
+			e.reason = fmt.Sprintf("not chosen under auto: the %s backend runs the same program with vector kernels", in.cpu)
+		default:
+			e.reason = whyNot(*e, d.chosen, in)
 		}
-		e.reason = whyNot(*e, d.chosen, in)
 	}
 	return d
+}
+
+// candidateThreads lists the thread counts to consider: one for a device and for
+// inputs the VM keeps on one thread, else powers of two up to maxThread (or the count
+// the user fixed).
+func candidateThreads(in routeInput, device bool) []int {
+	threads := []int{1}
+	if device || in.n < minParallel {
+		return threads
+	}
+	if in.minThread > 0 {
+		return []int{in.minThread}
+	}
+	for t := 2; t <= in.maxThread; t *= 2 {
+		threads = append(threads, t)
+	}
+	if in.maxThread > 1 && threads[len(threads)-1] != in.maxThread {
+		threads = append(threads, in.maxThread)
+	}
+	return threads
+}
+
+// estimate returns the estimate for backend name, nil if there is none.
+func (d decision) estimate(name string) *estimate {
+	for i := range d.estimates {
+		if d.estimates[i].backend == name && d.estimates[i].time >= 0 {
+			return &d.estimates[i]
+		}
+	}
+	return nil
 }
 
 // whyNot explains why estimate e lost to the chosen one.
 func whyNot(e, chosen estimate, in routeInput) string {
 	ratio := float64(e.time) / math.Max(float64(chosen.time), 1)
 	switch {
-	case e.backend == BackendOpenCL && !in.resident:
+	case e.backend == BackendOpenCL && !in.resident && !in.zeroCopy:
 		return fmt.Sprintf("%.1f× slower: host↔device transfers and the kernel launch cost more than they save", ratio)
+	case e.backend == BackendOpenCL && !in.resident:
+		return fmt.Sprintf("%.1f× slower: the device uses host memory in place (no transfers), but its launch and per-element costs are higher here at n=%d", ratio, in.n)
 	case e.backend == BackendOpenCL:
 		return fmt.Sprintf("%.1f× slower: the kernel launch costs more than the device saves at n=%d", ratio, in.n)
 	case e.backend == BackendGonum:
@@ -158,8 +263,8 @@ func whyNot(e, chosen estimate, in routeInput) string {
 // explain formats a decision for people.
 func (d decision) explain(in routeInput) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "chosen: %s, %d thread%s, estimated %v for n=%d\n", d.chosen.backend,
-		d.chosen.threads, plural(d.chosen.threads), d.chosen.time.Round(100*time.Nanosecond), in.n)
+	fmt.Fprintf(&b, "chosen: %s, %s, estimated %v for n=%d\n", d.chosen.backend, d.chosen.where(),
+		d.chosen.time.Round(100*time.Nanosecond), in.n)
 	if d.chosen.threads == 1 && in.maxThread > 1 && d.chosen.backend != BackendOpenCL {
 		fmt.Fprintf(&b, "  one thread: at n=%d handing work to more threads costs more than it saves\n", in.n)
 	}
@@ -170,12 +275,20 @@ func (d decision) explain(in routeInput) string {
 		case e.time < 0:
 			fmt.Fprintf(&b, "  %-7s %s\n", e.backend, e.reason)
 		case e.reason == "":
-			fmt.Fprintf(&b, "  %-7s %10v  %d thread%s  (chosen)\n", e.backend, e.time.Round(100*time.Nanosecond), e.threads, plural(e.threads))
+			fmt.Fprintf(&b, "  %-7s %10v  %-9s  (chosen)\n", e.backend, e.time.Round(100*time.Nanosecond), e.where())
 		default:
-			fmt.Fprintf(&b, "  %-7s %10v  %d thread%s  %s\n", e.backend, e.time.Round(100*time.Nanosecond), e.threads, plural(e.threads), e.reason)
+			fmt.Fprintf(&b, "  %-7s %10v  %-9s  %s\n", e.backend, e.time.Round(100*time.Nanosecond), e.where(), e.reason)
 		}
 	}
 	return b.String()
+}
+
+// where says where an estimate runs: on the device, or on how many threads.
+func (e estimate) where() string {
+	if e.backend == BackendOpenCL {
+		return "device"
+	}
+	return fmt.Sprintf("%d thread%s", e.threads, plural(e.threads))
 }
 
 func plural(n int) string {

@@ -36,6 +36,7 @@ type benchCommand struct {
 	json    bool
 	seed    uint64
 	now     func() time.Time // time.Now; tests pass a fake clock
+	stderr  io.Writer
 
 	suite      string
 	sizes      string
@@ -46,6 +47,8 @@ type benchCommand struct {
 	accuracy   bool
 	refdata    string
 	noBaseline bool
+	route      bool
+	explain    bool
 	progress   string
 	set        map[string]bool // the flags given on the command line
 
@@ -62,6 +65,7 @@ type exprResult struct {
 	DType      string  `json:"dtype"`
 	Backend    string  `json:"backend"`
 	Threads    int     `json:"threads"`
+	Choice     string  `json:"choice"` // where it ran: the forced backend, or auto's choice
 	Repeat     int     `json:"repeat"`
 	MinS       float64 `json:"min_s"`
 	MedianS    float64 `json:"median_s"`
@@ -72,6 +76,7 @@ type exprResult struct {
 }
 
 func (c *benchCommand) run(stdout, stderr io.Writer, args []string) int {
+	c.stderr = stderr
 	fs := c.flags(stderr)
 	positional, code := parseWithPositional(fs, args)
 	if code >= 0 {
@@ -85,6 +90,8 @@ func (c *benchCommand) run(stdout, stderr io.Writer, args []string) int {
 	switch {
 	case c.accuracy:
 		return c.runAccuracy(stdout, stderr)
+	case c.route:
+		return c.runRoute(stdout, stderr)
 	case c.expr == "":
 		return c.runSuite(stdout, stderr)
 	}
@@ -110,12 +117,16 @@ func (c *benchCommand) flags(stderr io.Writer) *flag.FlagSet {
 	fs.BoolVar(&c.memory, "memory", false, "also measure allocations per evaluation and the peak heap (an untimed pass)")
 	fs.BoolVar(&c.noBaseline, "no-baselines", false, "skip the Go baselines (and the speed-ups)")
 	fs.StringVar(&c.progress, "progress", "auto", "progress bar on stderr: auto (when stderr is a terminal), on or off")
+	fs.BoolVar(&c.route, "route", false, "print the routing table: the public cases in float64 and float32 at 1e3, 1e5, 2e7\n(or --sizes) on each backend and on auto, with auto's choice (--repeat: rounds)")
+	fs.BoolVar(&c.explain, "explain", false, "with --expr: print the router's choice and estimates to stderr first")
 	fs.BoolVar(&c.accuracy, "accuracy", false, "print the ULP error of numkit's vector math functions instead of timing")
 	fs.StringVar(&c.refdata, "refdata", "", "with --accuracy: the `directory` holding ulp/*.txt (default: asm/testdata of the numkit checkout around the working directory)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: numkit bench [--suite S] [--sizes LIST] [--backend LIST] [--dtype LIST] [--filter RE]")
 		fmt.Fprintln(stderr, "                    [--json | --csv] [--plot FILE.png|.svg] [--memory] [--repeat R] [--threads T]")
 		fmt.Fprintln(stderr, "       numkit bench --expr EXPR [--n N] [--dtype float64|float32] [--backend B] [--repeat R] [--json]")
+		fmt.Fprintln(stderr, "       numkit bench --expr EXPR --explain ...")
+		fmt.Fprintln(stderr, "       numkit bench --route [--sizes LIST] [--filter RE] [--dtype LIST] [--backend LIST] [--repeat R] [--json]")
 		fmt.Fprintln(stderr, "       numkit bench --accuracy [--json | --csv] [--refdata DIR]")
 		fmt.Fprintln(stderr)
 		fmt.Fprintln(stderr, "Without --expr, runs a suite of expressions at several sizes on every usable backend")
@@ -147,7 +158,7 @@ func (c *benchCommand) given(flags ...string) string {
 
 // runExpr is `numkit bench --expr EXPR`: one expression, one size.
 func (c *benchCommand) runExpr(stdout, stderr io.Writer) int {
-	if f := c.given("suite", "sizes", "filter", "csv", "plot", "memory", "no-baselines", "progress", "refdata"); f != "" {
+	if f := c.given("suite", "sizes", "filter", "csv", "plot", "memory", "no-baselines", "progress", "refdata", "route"); f != "" {
 		return usageError(stderr, "--%s does not apply with --expr", f)
 	}
 	if c.dtype == "" {
@@ -172,7 +183,7 @@ func (c *benchCommand) runExpr(stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
-	fmt.Fprintf(stdout, "%s  n=%d %s  backend=%s threads=%d\n", res.Expr, res.N, res.DType, res.Backend, res.Threads)
+	fmt.Fprintf(stdout, "%s  n=%d %s  backend=%s (ran on %s) threads=%d\n", res.Expr, res.N, res.DType, res.Backend, res.Choice, res.Threads)
 	fmt.Fprintf(stdout, "median %s  min %s  max %s  (%d runs)  %.2f GB/s  %.3f Gelem/s\n",
 		fmtSeconds(res.MedianS), fmtSeconds(res.MinS), fmtSeconds(res.MaxS), res.Repeat, res.GBPerS, res.GElemPerS)
 	return 0
@@ -190,6 +201,13 @@ func (c *benchCommand) time() (exprResult, error) {
 	for _, name := range e.Names() {
 		vars[name] = randomArray(rng, c.n, c.dtype)
 		bytes += int64(c.n) * int64(dtypeSize(c.dtype))
+	}
+	if c.explain {
+		text, err := e.Explain(vars)
+		if err != nil {
+			return exprResult{}, err
+		}
+		fmt.Fprint(c.stderr, text)
 	}
 	ctx := context.Background()
 	first, err := e.Eval(ctx, vars) // the warm-up, and the destination's type
@@ -211,8 +229,12 @@ func (c *benchCommand) time() (exprResult, error) {
 		times[i] = c.now().Sub(start).Seconds()
 	}
 	slices.Sort(times)
+	choice, err := e.Choose(vars)
+	if err != nil {
+		return exprResult{}, err
+	}
 	res := exprResult{
-		Expr: c.expr, N: c.n, DType: c.dtype, Backend: e.Backend(), Threads: e.Threads(),
+		Expr: c.expr, N: c.n, DType: c.dtype, Backend: e.Backend(), Threads: choice.Threads, Choice: choice.Backend,
 		Repeat: c.repeat, MinS: times[0], MedianS: median(times), MaxS: times[len(times)-1],
 		BytesMoved: bytes,
 	}

@@ -32,28 +32,12 @@ func (c *benchCommand) runSuite(stdout, stderr io.Writer) int {
 	if code >= 0 {
 		return code
 	}
-	var bar *progressbar.ProgressBar
-	if c.progress == "on" || c.progress == "auto" && c.isTerminal(stderr) {
-		cfg.Progress = func(done, total int, next string) {
-			if bar == nil {
-				bar = progressbar.NewOptions(total, progressbar.OptionSetWriter(stderr),
-					progressbar.OptionShowCount(), progressbar.OptionSetPredictTime(true),
-					progressbar.OptionSetElapsedTime(true), progressbar.OptionClearOnFinish(),
-					progressbar.OptionThrottle(100*time.Millisecond), progressbar.OptionSetWidth(30))
-			}
-			bar.Describe(fmt.Sprintf("%-28s", next))
-			bar.Set(done)
-			if done == total {
-				bar.Finish()
-			}
-		}
-	}
+	var bar progress
+	cfg.Progress = bar.start(c, stderr)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	rep, runErr := bench.Run(ctx, cfg)
-	if bar != nil {
-		bar.Exit()
-	}
+	bar.exit()
 	var err error
 	switch {
 	case c.json:
@@ -93,7 +77,7 @@ func (c *benchCommand) runSuite(stdout, stderr io.Writer) int {
 // suiteConfig checks the suite mode's flags and turns them into a bench.Config; code
 // is -1 to go on, else the exit code.
 func (c *benchCommand) suiteConfig(stderr io.Writer) (cfg bench.Config, code int) {
-	if f := c.given("n", "refdata"); f != "" {
+	if f := c.given("n", "refdata", "explain"); f != "" {
 		return cfg, usageError(stderr, "--%s applies only with --%s", f, map[string]string{"n": "expr (a suite takes --sizes)", "refdata": "accuracy"}[f])
 	}
 	switch {
@@ -251,5 +235,34 @@ func findRefData() (string, error) {
 			return "", errors.New("no asm/testdata/ulp in the working directory or above: run inside a numkit checkout or pass --refdata DIR")
 		}
 		dir = parent
+	}
+}
+
+// progress is a progress bar on stderr, shown when --progress asks for it.
+type progress struct{ bar *progressbar.ProgressBar }
+
+// start returns the callback that draws the bar, nil when it is not shown.
+func (p *progress) start(c *benchCommand, stderr io.Writer) func(done, total int, next string) {
+	if c.progress != "on" && (c.progress != "auto" || !c.isTerminal(stderr)) {
+		return nil
+	}
+	return func(done, total int, next string) {
+		if p.bar == nil {
+			p.bar = progressbar.NewOptions(total, progressbar.OptionSetWriter(stderr),
+				progressbar.OptionShowCount(), progressbar.OptionSetPredictTime(true),
+				progressbar.OptionSetElapsedTime(true), progressbar.OptionClearOnFinish(),
+				progressbar.OptionThrottle(100*time.Millisecond), progressbar.OptionSetWidth(30))
+		}
+		p.bar.Describe(fmt.Sprintf("%-28s", next))
+		p.bar.Set(done)
+		if done == total {
+			p.bar.Finish()
+		}
+	}
+}
+
+func (p *progress) exit() {
+	if p.bar != nil {
+		p.bar.Exit()
 	}
 }

@@ -93,7 +93,7 @@ func TestBenchExprJSON(t *testing.T) {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
-	want := []string{"backend", "bytes_moved", "dtype", "expr", "gb_per_s", "gelem_per_s", "max_s", "median_s", "min_s", "n", "repeat", "threads"}
+	want := []string{"backend", "bytes_moved", "choice", "dtype", "expr", "gb_per_s", "gelem_per_s", "max_s", "median_s", "min_s", "n", "repeat", "threads"}
 	if !slices.Equal(keys, want) {
 		t.Errorf("fields %v, want %v", keys, want)
 	}
@@ -211,5 +211,21 @@ func TestBenchAccuracy(t *testing.T) {
 	code, _, stderr = runBench(t, false, "--accuracy", "--refdata", t.TempDir())
 	if code != 1 || !strings.Contains(stderr, "no reference files") {
 		t.Errorf("empty --refdata: exit %d, stderr %q", code, stderr)
+	}
+}
+
+func TestBenchRoute(t *testing.T) {
+	code, stdout, stderr := runBench(t, false, "--route", "--sizes", "1000", "--filter", "^triad", "--repeat", "2", "--backend", "gonum,simd")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"| case | dtype | n | gonum | simd | auto | auto's choice | auto / fastest |",
+		"| triad | float64 | 1e3 |", "| triad32 | float32 | 1e3 |", "rows (median times per evaluation)"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("output lacks %q:\n%s", want, stdout)
+		}
+	}
+	if code, _, stderr := runBench(t, false, "--route", "--n", "5"); code != 2 || !strings.Contains(stderr, "--n does not apply with --route") {
+		t.Errorf("--route --n: exit %d, %s", code, stderr)
 	}
 }

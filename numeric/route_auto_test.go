@@ -1,0 +1,130 @@
+package numeric
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"github.com/numkit/numkit/cl"
+	"github.com/numkit/numkit/numeric/ir"
+)
+
+// fakeDevice is a device program that counts its runs and fails with err, or computes
+// nothing and succeeds.
+type fakeDevice struct {
+	runs atomic.Int32
+	err  error
+}
+
+func (f *fakeDevice) run(ctx context.Context, inputs []binding, n int, out output) error {
+	f.runs.Add(1)
+	return f.err
+}
+
+// withFakeDevice makes auto routing see an in-place device that wins at n = 2^20 but not at 1000
+// (the costs of poclCosts with a cheap launch), whose programs are dev, or whose
+// compile fails with compileErr.
+func withFakeDevice(t *testing.T, dev *fakeDevice, compileErr error) {
+	t.Helper()
+	costs := poclCosts()
+	c := costs[BackendOpenCL]
+	c.FixedNs, c.HostFixedNs = 20000, 0
+	costs[BackendOpenCL] = c
+	oldCosts, oldProbe, oldCompile := loadedCosts, openclProbe, compileForDevice
+	t.Cleanup(func() { loadedCosts, openclProbe, compileForDevice = oldCosts, oldProbe, oldCompile })
+	loadedCosts = func() (map[string]backendCost, string) { return costs, "a synthetic profile" }
+	openclProbe = func(*ir.Program) (bool, error) { return true, nil }
+	compileForDevice = func(*ir.Program) (deviceProgram, error) {
+		if compileErr != nil {
+			return nil, compileErr
+		}
+		return dev, nil
+	}
+}
+
+func polyVars(n int) (Vars, []float64) {
+	a, b, c := make([]float64, n), make([]float64, n), make([]float64, n)
+	for i := range a {
+		a[i], b[i], c[i] = float64(i), 0.5, 4
+	}
+	return Vars{"a": a, "b": b, "c": c}, make([]float64, n)
+}
+
+func TestAutoSendsLargeHostDataToDevice(t *testing.T) {
+	dev := &fakeDevice{}
+	withFakeDevice(t, dev, nil)
+	e := MustCompile("2*a+3*b**2-c/4", WithThreads(2))
+	small, dst := polyVars(1000)
+	if err := e.EvalInto(context.Background(), dst, small); err != nil {
+		t.Fatal(err)
+	}
+	if dev.runs.Load() != 0 || dst[10] != 2*10+0.75-1 {
+		t.Fatalf("n=1000: %d device runs, dst[10] = %v; want the CPU", dev.runs.Load(), dst[10])
+	}
+	large, dst := polyVars(1 << 20)
+	if ch, err := e.Choose(large); err != nil || ch.Backend != BackendOpenCL {
+		t.Fatalf("Choose(n=2^20) = %+v, %v; want opencl", ch, err)
+	}
+	if err := e.EvalInto(context.Background(), dst, large); err != nil {
+		t.Fatal(err)
+	}
+	if dev.runs.Load() != 1 {
+		t.Fatalf("n=2^20: %d device runs, want 1", dev.runs.Load())
+	}
+	text, err := e.Explain(large)
+	if err != nil || !strings.Contains(text, "chosen: opencl") || !strings.Contains(text, "a synthetic profile") {
+		t.Errorf("Explain: %v\n%s", err, text)
+	}
+}
+
+func TestAutoFallsBackWhenDeviceFails(t *testing.T) {
+	tests := []struct {
+		name       string
+		dev        *fakeDevice
+		compileErr error
+		want       string
+	}{
+		{"run", &fakeDevice{err: fmt.Errorf("numeric: opencl: running a kernel on a test device: %w", cl.ErrOutOfResources)}, nil, "CL_OUT_OF_RESOURCES"},
+		{"build", nil, fmt.Errorf("numeric: opencl: building the program: %w", cl.ErrBuildProgramFailure), "CL_BUILD_PROGRAM_FAILURE"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			withFakeDevice(t, tt.dev, tt.compileErr)
+			e := MustCompile("2*a+3*b**2-c/4", WithThreads(2))
+			vars, dst := polyVars(1 << 20)
+			for range 3 {
+				clear(dst)
+				if err := e.EvalInto(context.Background(), dst, vars); err != nil {
+					t.Fatalf("EvalInto: %v, want the CPU's result", err)
+				}
+				if dst[10] != 2*10+0.75-1 {
+					t.Fatalf("dst[10] = %v after the fall-back", dst[10])
+				}
+			}
+			if tt.dev != nil && tt.dev.runs.Load() != 1 {
+				t.Errorf("%d device runs, want 1 (a failed device is not tried again)", tt.dev.runs.Load())
+			}
+			if ch, err := e.Choose(vars); err != nil || ch.Backend == BackendOpenCL {
+				t.Errorf("Choose after the failure = %+v, %v; want a CPU backend", ch, err)
+			}
+			text, err := e.Explain(vars)
+			if err != nil || !strings.Contains(text, "the OpenCL device failed for this expression") || !strings.Contains(text, tt.want) {
+				t.Errorf("Explain lacks the reason %q: %v\n%s", tt.want, err, text)
+			}
+		})
+	}
+}
+
+func TestAutoReturnsCallersErrorsFromDevice(t *testing.T) {
+	dev := &fakeDevice{err: context.Canceled}
+	withFakeDevice(t, dev, nil)
+	e := MustCompile("a*b")
+	vars, dst := polyVars(1 << 20)
+	delete(vars, "c")
+	if err := e.EvalInto(context.Background(), dst, vars); !errors.Is(err, context.Canceled) {
+		t.Fatalf("EvalInto = %v, want the device's context.Canceled (not a fall-back)", err)
+	}
+}
