@@ -19,6 +19,16 @@ import "math"
 // 2^24) are finished in Go with a Payne–Hanek reduction. The other functions run
 // scalar Go routines (math_scalar*.go) built on the same kernels with
 // double-double corrections, at every level.
+//
+// Go may fuse x*y + z into one FMA (arm64, ppc64le, s390x, riscv64, amd64 with
+// GOAMD64=v3), which breaks the exact steps of the twins: two-sum, two-product,
+// double-double arithmetic and the Cody–Waite reductions. So the twins write the
+// products that feed an addition or subtraction as float64(x*y), which the compiler
+// never fuses, and use math.FMA where a fused step is meant (where the assembly uses
+// one); they then give the same bits on every architecture. This lists the sites
+// the compiler still fuses (none in math_*.go):
+//
+//	GOARCH=arm64 go build -a -gcflags='github.com/numkit/numkit/asm=-d=fmahash=vy' ./asm/
 
 // MathFunc describes one vector math function for benchmarks and accuracy reports.
 type MathFunc struct {

@@ -34,7 +34,7 @@ func fastTwoSum(a, b float64) (s, e float64) {
 
 // twoProd returns p = fl(a*b) and the exact error e = a*b - p.
 func twoProd(a, b float64) (p, e float64) {
-	p = a * b
+	p = float64(a * b)
 	return p, math.FMA(a, b, -p)
 }
 
@@ -45,11 +45,11 @@ func ddAdd(ah, al, bh, bl float64) (float64, float64) {
 
 func ddMul(ah, al, bh, bl float64) (float64, float64) {
 	p, e := twoProd(ah, bh)
-	return fastTwoSum(p, e+(ah*bl+al*bh))
+	return fastTwoSum(p, e+(float64(ah*bl)+float64(al*bh)))
 }
 
 func ddDiv(ah, al, bh, bl float64) (float64, float64) {
 	q := ah / bh
-	r := math.FMA(-q, bh, ah) + (al - q*bl)
+	r := math.FMA(-q, bh, ah) + (al - float64(q*bl))
 	return fastTwoSum(q, r/bh)
 }

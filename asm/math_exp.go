@@ -48,7 +48,7 @@ func expF64(x float64) float64 {
 	x = math.Min(math.Max(x, expF64Min), expF64Max) // NaN stays NaN
 	k := math.RoundToEven(x * log2e)
 	r1 := math.FMA(-k, ln2Hi, x)
-	t := k * ln2Lo
+	t := float64(k * ln2Lo)
 	tl := math.FMA(k, ln2Lo, -t)
 	r := r1 - t
 	rl := ((r1 - r) - t) - tl

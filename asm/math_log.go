@@ -82,7 +82,7 @@ func logF64(x float64) float64 {
 	s := f / (2 + f)
 	z := s * s
 	p := logPolyP(z)
-	hfsq := 0.5 * (f * f)
+	hfsq := float64(0.5 * (f * f))
 	r := math.FMA(z, p, hfsq)
 	t := math.FMA(s, r, e*ln2Lo)
 	return math.FMA(e, ln2Hi, -((hfsq - t) - f))

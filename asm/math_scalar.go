@@ -11,7 +11,7 @@ import "math"
 func expReduce(x float64) (k, r, rl float64) {
 	k = math.RoundToEven(x * log2e)
 	r1 := math.FMA(-k, ln2Hi, x)
-	t := k * ln2Lo
+	t := float64(k * ln2Lo)
 	tl := math.FMA(k, ln2Lo, -t)
 	r = r1 - t
 	return k, r, ((r1 - r) - t) - tl
@@ -42,20 +42,20 @@ func exp2F64(x float64) float64 {
 	k := math.RoundToEven(x)
 	r := x - k
 	a, al := twoProd(r, ddLn2Hi)
-	h, l := expPoly(a, al+r*ddLn2Lo)
+	h, l := expPoly(a, al+float64(r*ddLn2Lo))
 	return scale2(h+l, k)
 }
 
 // expm1DD returns e^x - 1 as a double-double for |x| <= 50.
 func expm1DD(x float64) (float64, float64) {
 	if math.Abs(x) <= 0.34657359027997264 {
-		return fastTwoSum(x, x*x*expPolyP(x))
+		return fastTwoSum(x, float64(x*x*expPolyP(x)))
 	}
 	k, r, rl := expReduce(x)
 	h, l := expPoly(r, rl)
 	s := pow2(k)
-	a, ae := twoSum(h*s, -1)
-	return fastTwoSum(a, ae+l*s)
+	a, ae := twoSum(float64(h*s), -1)
+	return fastTwoSum(a, ae+float64(l*s))
 }
 
 func expm1F64(x float64) float64 {
@@ -114,9 +114,9 @@ func coshF64(x float64) float64 {
 	k, r, rl := expReduce(a)
 	h, l := expPoly(r, rl)
 	s := pow2(k)
-	h, l = fastTwoSum(h*s, l*s)
+	h, l = fastTwoSum(float64(h*s), float64(l*s))
 	ih := 1 / h
-	il := (math.FMA(-ih, h, 1) - ih*l) / h
+	il := (math.FMA(-ih, h, 1) - float64(ih*l)) / h
 	sh, sl := ddAdd(h, l, ih, il)
 	return 0.5 * (sh + sl)
 }
@@ -142,17 +142,17 @@ func logMDD(x float64) (e, hi, lo float64) {
 	s := f / (2 + f)
 	z := s * s
 	p := logPolyP(z)
-	hfsq := 0.5 * (f * f)
+	hfsq := float64(0.5 * (f * f))
 	hl := math.FMA(0.5*f, f, -hfsq)
 	a, ae := twoSum(f, -hfsq)
-	hi, lo = fastTwoSum(a, (ae-hl)+s*math.FMA(z, p, hfsq))
+	hi, lo = fastTwoSum(a, (ae-hl)+float64(s*math.FMA(z, p, hfsq)))
 	return e, hi, lo
 }
 
 // logDD returns log(x) as a double-double (about 2^-58 relative) for finite x > 0.
 func logDD(x float64) (float64, float64) {
 	e, h, l := logMDD(x)
-	return ddAdd(e*ln2Hi, e*ln2Lo, h, l)
+	return ddAdd(float64(e*ln2Hi), float64(e*ln2Lo), h, l)
 }
 
 func log2F64(x float64) float64 {

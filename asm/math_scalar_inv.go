@@ -45,7 +45,7 @@ func atanDD(th, tl float64) (float64, float64) {
 		uh, ul = ddDiv(nh, nl, dh, dl)
 		jh, jl = 2*ddPio8Hi, 2*ddPio8Lo
 	}
-	z := uh * uh
+	z := float64(uh * uh)
 	p := atanF64C9
 	p = math.FMA(p, z, atanF64C8)
 	p = math.FMA(p, z, atanF64C7)
@@ -56,7 +56,7 @@ func atanDD(th, tl float64) (float64, float64) {
 	p = math.FMA(p, z, atanF64C2)
 	p = math.FMA(p, z, atanF64C1)
 	p = math.FMA(p, z, atanF64C0)
-	ah, al := fastTwoSum(uh, uh*z*p+ul*(1-z))
+	ah, al := fastTwoSum(uh, float64(uh*z*p)+float64(ul*(1-z)))
 	rh, rl := ddAdd(jh, jl, ah, al)
 	if flip {
 		return ddAdd(ddPio2Hi, ddPio2Lo, -rh, -rl)
@@ -180,8 +180,8 @@ func powLog(x float64) (float64, float64) {
 	t = math.FMA(t, z, 2.0/7)
 	t = math.FMA(t, z, 2.0/5)
 	t = math.FMA(t, z, 2.0/3)
-	lh, ll := fastTwoSum(2*sh, 2*sl+sh*z*t)
-	ah, al := ddAdd(e*ln2Hi, e*ln2Lo, c[1], c[2])
+	lh, ll := fastTwoSum(2*sh, 2*sl+float64(sh*z*t))
+	ah, al := ddAdd(float64(e*ln2Hi), float64(e*ln2Lo), c[1], c[2])
 	return ddAdd(ah, al, lh, ll)
 }
 
@@ -203,7 +203,7 @@ func powF64(x, y float64) float64 {
 	}
 	lh, ll := powLog(x)
 	wh, wl := twoProd(y, lh)
-	wl += y * ll
+	wl += float64(y * ll)
 	var r float64
 	switch {
 	case wh > 710:

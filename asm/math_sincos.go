@@ -159,7 +159,7 @@ func sinCosPairs(hi, lo float64) (sh, sl, ch, cl float64) {
 	cp = math.FMA(cp, y, cosF64C2)
 	cp = math.FMA(cp, y, cosF64C1)
 	cp = math.FMA(cp, y, cosF64C0)
-	hy := 0.5 * y
+	hy := float64(0.5 * y)
 	w := 1 - hy
 	u := math.FMA(hi, lo, 0.5*math.FMA(hi, hi, -y))
 	ch, cl = w, ((1-w)-hy)+math.FMA(y*y, cp, -u)

@@ -26,7 +26,7 @@ var twoOverPiBits = [...]uint64{
 func trigReduceCW(ax float64) (q uint64, hi, lo float64) {
 	qf := math.RoundToEven(ax * twoOverPi)
 	r1 := math.FMA(-qf, pio2C1, ax)
-	ph := qf * pio2C2
+	ph := float64(qf * pio2C2)
 	pl := math.FMA(qf, pio2C2, -ph)
 	s := r1 - ph
 	bb := s - r1
@@ -82,8 +82,8 @@ func trigReducePH(ax float64) (q uint64, hi, lo float64) {
 	fh := math.Ldexp(float64(n0>>11), -53-lz-extra)
 	fl := math.Ldexp(float64(n0<<53|n1>>11), 11-128-lz-extra)
 	// (fh+fl) * pi/2 as a double-double.
-	ph := fh * pio2C1
-	pl := math.FMA(fh, pio2C1, -ph) + (fh*pio2C2 + fl*pio2C1)
+	ph := float64(fh * pio2C1)
+	pl := math.FMA(fh, pio2C1, -ph) + (float64(fh*pio2C2) + float64(fl*pio2C1))
 	hi = ph + pl
 	lo = pl - (hi - ph)
 	if neg {
