@@ -305,7 +305,7 @@ func (e *Expr) evaluate(ctx context.Context, vars Vars, out *output, alloc func(
 	r.n = n
 	r.dst = nil
 	if !prog.ScalarResult() {
-		r.dst = out.ptr
+		r.dst, r.dstSize = out.ptr, out.typ.Size()
 	}
 	for i, in := range prog.Inputs {
 		b := bindings[i]

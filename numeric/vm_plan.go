@@ -61,6 +61,7 @@ type stagePlan struct {
 	reductions []rstep
 	broadcasts []broadcastFill // scalar registers the vector code reads as blocks
 	passes     bool            // whether the stage runs over the elements at all
+	writesDst  bool            // whether the vector code writes the destination
 }
 
 type broadcastFill struct {
@@ -75,6 +76,10 @@ type plan struct {
 	backend    *cpuBackend
 	stages     []stagePlan
 	numScratch int // scratch buffers per worker (temporaries and broadcasts)
+	// streamBuf is the scratch buffer that takes the destination's block when the
+	// result is written with non-temporal stores (run.streaming); -1 when the backend
+	// does not stream.
+	streamBuf int
 }
 
 func newPlan(p *ir.Program, b *cpuBackend) (*plan, error) {
@@ -94,6 +99,11 @@ func newPlan(p *ir.Program, b *cpuBackend) (*plan, error) {
 			return nil, err
 		}
 		sp.passes = len(st.Vector) > 0 || len(st.Reductions) > 0
+	}
+	pl.streamBuf = -1
+	if b.stream != nil {
+		pl.streamBuf = pl.numScratch
+		pl.numScratch++
 	}
 	return pl, nil
 }
@@ -186,6 +196,7 @@ func (pl *plan) assignVector(sp *stagePlan, st ir.Stage) error {
 		}
 		if in.Dst == p.Result {
 			v.dst = operand{kind: operandDst, size: in.Type.Size()}
+			sp.writesDst = true
 		} else {
 			slot[in.Dst] = allocSized(in.Type.Size())
 			v.dst = operand{kind: operandTemp, index: slot[in.Dst], size: in.Type.Size()}
