@@ -48,14 +48,13 @@ func (e *Expr) Explain(vars Vars) (string, error) {
 		b.WriteString(d.explain(in))
 	case forced == BackendAuto:
 		b.WriteString(d.explain(in))
-		if device, threads := c.auto.choose(n); device != (d.chosen.backend == BackendOpenCL) || (!device && threads != d.chosen.threads) {
-			where := fmt.Sprintf("%s with %d thread%s", c.auto.cpu, threads, plural(threads))
-			if device {
-				where = "the OpenCL device"
-			}
+		ch := c.auto.choose(n)
+		exact := d.chosen.backend == BackendOpenCL
+		if ch.share == 0 && (ch.device != exact || !exact && c.auto.autoThr && ch.threads != d.chosen.threads) {
 			fmt.Fprintf(&b, "auto decides once per size class (n from %d to %d, decided at %d): %s\n",
-				1<<sizeClass(n), 2<<sizeClass(n)-1, 1<<sizeClass(n), where)
+				1<<sizeClass(n), 2<<sizeClass(n)-1, 1<<sizeClass(n), ch.describe(c.auto.cpu))
 		}
+		b.WriteString(c.auto.coexecEstimate(costs, in, d).text)
 		if !e.opts.threadsAuto() {
 			fmt.Fprintf(&b, "threads: %d, set by WithThreads or NUMKIT_THREADS\n", e.opts.threadCount())
 		}
@@ -66,7 +65,6 @@ func (e *Expr) Explain(vars Vars) (string, error) {
 		fmt.Fprintf(&b, "forced: %s (WithBackend or NUMKIT_BACKEND); the router's estimates:\n", forced)
 		b.WriteString(d.explain(in))
 	}
-	b.WriteString(coexecNote)
 	return b.String(), nil
 }
 
@@ -114,13 +112,15 @@ func pluralES(n int) string {
 	return "es"
 }
 
-// coexecNote ends every explanation: what co-execution would do, and that it is off.
-const coexecNote = "co-execution (splitting one evaluation between the GPU and the CPU): not implemented\n"
-
 // Choice is where an evaluation runs.
 type Choice struct {
-	Backend string // BackendGonum, BackendSIMD or BackendOpenCL
-	Threads int    // goroutines of a CPU backend; 1 on the device
+	// Backend is BackendGonum, BackendSIMD or BackendOpenCL; with co-execution,
+	// "opencl+" and the CPU backend.
+	Backend string
+	Threads int // goroutines of a CPU backend; 1 on the device alone
+	// DeviceShare is the fraction of the elements the device evaluates under
+	// co-execution (WithCoexecution), else 0.
+	DeviceShare float64
 }
 
 // Choose says where Eval would evaluate the expression over vars, without evaluating:
@@ -151,10 +151,14 @@ func (e *Expr) Choose(vars Vars) (Choice, error) {
 	case a.device && hasDeviceArray(bindings):
 		return Choice{Backend: BackendOpenCL, Threads: 1}, nil
 	}
-	device, threads := a.choose(n)
-	if device && a.hostOnDevice() != nil {
+	ch := a.choose(n)
+	if (ch.device || ch.share > 0) && a.hostOnDevice() != nil {
+		if ch.share > 0 {
+			return Choice{Backend: BackendOpenCL + "+" + c.name, Threads: ch.threads, DeviceShare: float64(ch.share) / 256}, nil
+		}
 		return Choice{Backend: BackendOpenCL, Threads: 1}, nil
 	}
+	threads := ch.threads
 	if n < minParallel {
 		threads = 1 // the VM keeps small inputs on one goroutine
 	}

@@ -213,7 +213,7 @@ func (e *Expr) forSignature(sig signature, bindings []binding, known []string) (
 		c.runs.New = func() any { return pl.newRun() }
 		if auto := e.opts.backendName() == BackendAuto; auto || e.opts.threadsAuto() {
 			c.auto = &autoRoute{prog: prog, cpu: backend.name, device: auto,
-				threads: e.opts.threadCount(), autoThr: e.opts.threadsAuto()}
+				threads: e.opts.threadCount(), autoThr: e.opts.threadsAuto(), coexec: e.opts.coexec}
 		}
 	}
 	next := append(append([]*compiled(nil), list...), c)
@@ -283,8 +283,13 @@ func (e *Expr) evaluate(ctx context.Context, vars Vars, out *output, alloc func(
 			}
 			return runDevice(ctx, p, bindings, n, *out, prog.ScalarResult())
 		}
-		device, t := a.choose(n)
-		if device {
+		ch := a.choose(n)
+		switch {
+		case ch.share > 0:
+			if p := a.hostOnDevice(); p != nil {
+				return 0, c.coexecute(ctx, p, bindings, n, *out, ch)
+			}
+		case ch.device:
 			if p := a.hostOnDevice(); p != nil {
 				w, err := runDevice(ctx, p, bindings, n, *out, prog.ScalarResult())
 				if !deviceFault(err) {
@@ -293,25 +298,35 @@ func (e *Expr) evaluate(ctx context.Context, vars Vars, out *output, alloc func(
 				a.fail(err) // and evaluate on the CPU below
 			}
 		}
-		threads = t
+		threads = ch.threads
 	} else if a != nil {
-		_, threads = a.choose(n)
+		threads = a.choose(n).threads
 	}
 	if err := rejectDeviceArrays(e.names, bindings, *out); err != nil {
 		return 0, err
 	}
+	return c.runCPU(ctx, bindings, 0, n, *out, threads)
+}
+
+// runCPU evaluates elements [lo, lo+n) of the inputs into the same elements of out on
+// the CPU backend, and returns the result register (for a scalar result).
+func (c *compiled) runCPU(ctx context.Context, bindings []binding, lo, n int, out output, threads int) (uint64, error) {
+	prog := c.prog
 	r := c.runs.Get().(*run)
 	defer c.runs.Put(r)
 	r.n = n
 	r.dst = nil
 	if !prog.ScalarResult() {
-		r.dst, r.dstSize = out.ptr, out.typ.Size()
+		r.dstSize = out.typ.Size()
+		r.dst = unsafe.Add(out.ptr, lo*r.dstSize)
 	}
 	for i, in := range prog.Inputs {
 		b := bindings[i]
 		r.inputs[i] = b.ptr
 		if b.scalar {
 			r.scalars[in.Reg] = b.word
+		} else if b.ptr != nil {
+			r.inputs[i] = unsafe.Add(b.ptr, lo*b.typ.Size())
 		}
 	}
 	if err := r.execute(ctx, threads); err != nil {

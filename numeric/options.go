@@ -14,6 +14,7 @@ type options struct {
 	backend          string // "" means the configured default (NUMKIT_BACKEND, else auto)
 	threads          int    // 0 means the configured default (NUMKIT_THREADS, else GOMAXPROCS)
 	float32Constants bool
+	coexec           bool
 }
 
 // WithBackend forces a backend: "auto" (the default: numkit chooses), "gonum", "simd"
@@ -28,6 +29,13 @@ func WithThreads(n int) Option { return func(o *options) { o.threads = n } }
 // with float32 arrays, so a32*2.5 stays float32 (NumPy's rule) instead of becoming
 // float64 (numexpr's).
 func WithFloat32Constants() Option { return func(o *options) { o.float32Constants = true } }
+
+// WithCoexecution lets auto routing split a large element-wise evaluation of host
+// data between the OpenCL device and the CPU, in proportion to their calibrated
+// speeds, when the cost model predicts a gain (Explain shows the estimate). It is off
+// by default: it helps only where the device is not the CPU itself, and has not been
+// measured on such a machine yet.
+func WithCoexecution() Option { return func(o *options) { o.coexec = true } }
 
 func (o *options) compileOptions() compile.Options {
 	return compile.Options{Float32Constants: o.float32Constants}

@@ -22,6 +22,7 @@ type autoRoute struct {
 	device    bool   // the router may choose the OpenCL device (backend auto)
 	threads   int    // the most CPU threads
 	autoThr   bool   // the thread count is the router's to choose
+	coexec    bool   // co-execution may split an evaluation between device and CPU
 	classes   [64]atomic.Uint32
 	fallback  atomic.Pointer[string] // why the device failed, if it did
 	broken    atomic.Bool            // the device failed: host data stays on the CPU
@@ -32,11 +33,33 @@ type autoRoute struct {
 	}
 }
 
-// An encoded class decision: decided, on the device, and the CPU thread count.
+// classChoice is the decision for one size class.
+type classChoice struct {
+	device  bool // host data goes to the OpenCL device
+	share   int  // with co-execution: the device's share of the elements in 1/256ths (0: none)
+	threads int  // CPU threads
+}
+
+// A class decision is kept encoded in a uint32: decided, device, the co-execution
+// share (8 bits) and the thread count (20 bits).
 const (
 	classDecided = 1 << 31
 	classDevice  = 1 << 30
+	classShift   = 20
+	classThreads = 1<<classShift - 1
 )
+
+func (ch classChoice) encode() uint32 {
+	v := uint32(classDecided) | uint32(ch.share&0xFF)<<classShift | uint32(min(ch.threads, classThreads))
+	if ch.device {
+		v |= classDevice
+	}
+	return v
+}
+
+func decodeChoice(v uint32) classChoice {
+	return classChoice{device: v&classDevice != 0, share: int(v>>classShift) & 0xFF, threads: int(v & classThreads)}
+}
 
 // sizeClass is the class of n: the index of its highest set bit.
 func sizeClass(n int) int {
@@ -46,46 +69,59 @@ func sizeClass(n int) int {
 	return bits.Len(uint(n)) - 1
 }
 
-// choose returns whether to evaluate n elements of host data on the device, and the
-// CPU thread count otherwise.
-func (a *autoRoute) choose(n int) (device bool, threads int) {
+// choose returns the decision for n elements of host data.
+func (a *autoRoute) choose(n int) classChoice {
 	k := sizeClass(n)
 	v := a.classes[k].Load()
 	if v == 0 {
-		v = a.decide(k)
+		v = a.decide(k).encode()
 		a.classes[k].Store(v)
 	}
-	return v&classDevice != 0, int(v &^ (classDecided | classDevice))
+	ch := decodeChoice(v)
+	if a.broken.Load() {
+		ch.device, ch.share = false, 0
+	}
+	return ch
 }
 
 // decide runs the router for n = 2^k. The OpenCL library is loaded only when the
-// device would win with the most favourable assumptions (usable, no transfers).
-func (a *autoRoute) decide(k int) uint32 {
+// device would win with the most favourable assumptions (usable, no transfers), or
+// when co-execution is on.
+func (a *autoRoute) decide(k int) classChoice {
 	n := 1 << k
+	costs := mustCosts()
 	in := a.input(n, false)
-	d := route(mustCosts(), in)
-	if d.chosen.backend == BackendOpenCL && a.device {
+	d := route(costs, in)
+	if a.device && (d.chosen.backend == BackendOpenCL || a.coexec) {
 		in = a.input(n, true)
-		d = route(mustCosts(), in)
+		d = route(costs, in)
 	}
-	v := uint32(classDecided)
-	threads := a.threads
-	if a.autoThr {
-		threads = 1
-		if d.chosen.backend != BackendOpenCL {
-			threads = d.chosen.threads
-		} else if cpu := d.estimate(a.cpu); cpu != nil {
-			threads = cpu.threads
-		}
+	ch := classChoice{device: d.chosen.backend == BackendOpenCL, threads: a.threads}
+	cpu := d.estimate(a.cpu)
+	if a.autoThr && cpu != nil {
+		ch.threads = cpu.threads
 	}
-	if d.chosen.backend == BackendOpenCL {
-		v |= classDevice
+	co := a.coexecEstimate(costs, in, d)
+	if co.share > 0 {
+		ch.device, ch.share = false, co.share
 	}
 	if debugEnabled() {
-		fmt.Fprintf(os.Stderr, "numkit: auto route for %q at n=2^%d: %s, %d thread%s\n%s",
-			a.prog.Source, k, d.chosen.backend, d.chosen.threads, plural(d.chosen.threads), d.explain(in))
+		fmt.Fprintf(os.Stderr, "numkit: auto route for %q at n=2^%d: %s\n%s%s",
+			a.prog.Source, k, ch.describe(a.cpu), d.explain(in), co.text)
 	}
-	return v | uint32(min(threads, 1<<20))
+	return ch
+}
+
+// describe says where a class's evaluations run.
+func (ch classChoice) describe(cpu string) string {
+	switch {
+	case ch.share > 0:
+		return fmt.Sprintf("co-execution, %.0f%% of the elements on the OpenCL device and the rest on %s with %d thread%s",
+			float64(ch.share)*100/256, cpu, ch.threads, plural(ch.threads))
+	case ch.device:
+		return "the OpenCL device"
+	}
+	return fmt.Sprintf("%s with %d thread%s", cpu, ch.threads, plural(ch.threads))
 }
 
 // input is the router's input for n elements of host data. With probe false, the

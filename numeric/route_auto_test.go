@@ -7,21 +7,41 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"unsafe"
 
 	"github.com/numkit/numkit/cl"
 	"github.com/numkit/numkit/numeric/ir"
 )
 
-// fakeDevice is a device program that counts its runs and fails with err, or computes
-// nothing and succeeds.
+// fakeDevice is a device program that counts its runs and fails with err, or fills a
+// float64 destination with mark (and records how many elements it was given).
 type fakeDevice struct {
-	runs atomic.Int32
-	err  error
+	runs  atomic.Int32
+	err   error
+	mark  float64
+	given atomic.Int64
 }
 
 func (f *fakeDevice) run(ctx context.Context, inputs []binding, n int, out output) error {
 	f.runs.Add(1)
-	return f.err
+	if f.err != nil {
+		return f.err
+	}
+	f.given.Store(int64(n))
+	for _, b := range inputs {
+		if !b.scalar && b.n != n {
+			return fmt.Errorf("an input of %d elements for n=%d", b.n, n)
+		}
+	}
+	if out.n != n {
+		return fmt.Errorf("a destination of %d elements for n=%d", out.n, n)
+	}
+	if out.typ == ir.Float64 && out.ptr != nil {
+		for i := range unsafe.Slice((*float64)(out.ptr), n) {
+			unsafe.Slice((*float64)(out.ptr), n)[i] = f.mark
+		}
+	}
+	return nil
 }
 
 // withFakeDevice makes auto routing see an in-place device that wins at n = 2^20 but not at 1000
@@ -126,5 +146,58 @@ func TestAutoReturnsCallersErrorsFromDevice(t *testing.T) {
 	delete(vars, "c")
 	if err := e.EvalInto(context.Background(), dst, vars); !errors.Is(err, context.Canceled) {
 		t.Fatalf("EvalInto = %v, want the device's context.Canceled (not a fall-back)", err)
+	}
+}
+
+func TestCoexecutionSplitsElements(t *testing.T) {
+	dev := &fakeDevice{mark: -42}
+	withFakeDevice(t, dev, nil)
+	e := MustCompile("2*a+3*b**2-c/4", WithThreads(2), WithCoexecution())
+	n := 1 << 20
+	vars, dst := polyVars(n)
+	ch, err := e.Choose(vars)
+	if err != nil || !strings.HasPrefix(ch.Backend, "opencl+") || ch.DeviceShare <= 0 || ch.DeviceShare >= 1 {
+		t.Fatalf("Choose = %+v, %v; want co-execution", ch, err)
+	}
+	if err := e.EvalInto(context.Background(), dst, vars); err != nil {
+		t.Fatal(err)
+	}
+	k := int(dev.given.Load())
+	if k == 0 || k%blockSize != 0 || k < n/4 || k > 3*n/4 {
+		t.Fatalf("the device got %d of %d elements (share %.2f), want whole blocks near the share", k, n, ch.DeviceShare)
+	}
+	for i, v := range dst {
+		want := 2*float64(i) + 0.75 - 1
+		if i < k {
+			want = -42
+		}
+		if v != want {
+			t.Fatalf("dst[%d] = %v, want %v (device part: [0, %d))", i, v, want, k)
+		}
+	}
+	text, err := e.Explain(vars)
+	if err != nil || !strings.Contains(text, "co-execution: ") || !strings.Contains(text, ": used") {
+		t.Errorf("Explain: %v\n%s", err, text)
+	}
+	if text, _ := MustCompile("a*2").Explain(vars); !strings.Contains(text, "co-execution: off (WithCoexecution turns it on)") {
+		t.Errorf("Explain without the option:\n%s", text)
+	}
+}
+
+func TestCoexecutionFallsBackWhenDeviceFails(t *testing.T) {
+	dev := &fakeDevice{err: fmt.Errorf("numeric: opencl: a test failure: %w", cl.ErrOutOfResources)}
+	withFakeDevice(t, dev, nil)
+	e := MustCompile("2*a+3*b**2-c/4", WithThreads(2), WithCoexecution())
+	vars, dst := polyVars(1 << 20)
+	if err := e.EvalInto(context.Background(), dst, vars); err != nil {
+		t.Fatal(err)
+	}
+	for i, v := range dst {
+		if want := 2*float64(i) + 0.75 - 1; v != want {
+			t.Fatalf("dst[%d] = %v, want %v", i, v, want)
+		}
+	}
+	if dev.runs.Load() != 1 {
+		t.Errorf("%d device runs, want 1", dev.runs.Load())
 	}
 }

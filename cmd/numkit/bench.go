@@ -49,6 +49,7 @@ type benchCommand struct {
 	noBaseline bool
 	route      bool
 	explain    bool
+	coexec     bool
 	progress   string
 	set        map[string]bool // the flags given on the command line
 
@@ -119,6 +120,7 @@ func (c *benchCommand) flags(stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&c.progress, "progress", "auto", "progress bar on stderr: auto (when stderr is a terminal), on or off")
 	fs.BoolVar(&c.route, "route", false, "print the routing table: the public cases in float64 and float32 at 1e3, 1e5, 2e7\n(or --sizes) on each backend and on auto, with auto's choice (--repeat: rounds)")
 	fs.BoolVar(&c.explain, "explain", false, "with --expr: print the router's choice and estimates to stderr first")
+	fs.BoolVar(&c.coexec, "coexec", false, "with --expr: let auto split the evaluation between the OpenCL device and the CPU (WithCoexecution)")
 	fs.BoolVar(&c.accuracy, "accuracy", false, "print the ULP error of numkit's vector math functions instead of timing")
 	fs.StringVar(&c.refdata, "refdata", "", "with --accuracy: the `directory` holding ulp/*.txt (default: asm/testdata of the numkit checkout around the working directory)")
 	fs.Usage = func() {
@@ -191,7 +193,11 @@ func (c *benchCommand) runExpr(stdout, stderr io.Writer) int {
 
 // time compiles the expression, makes its inputs and times it.
 func (c *benchCommand) time() (exprResult, error) {
-	e, err := numeric.Compile(c.expr, exprOptions(c.backend, c.threads)...)
+	opts := exprOptions(c.backend, c.threads)
+	if c.coexec {
+		opts = append(opts, numeric.WithCoexecution())
+	}
+	e, err := numeric.Compile(c.expr, opts...)
 	if err != nil {
 		return exprResult{}, err
 	}

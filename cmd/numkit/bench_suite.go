@@ -77,7 +77,7 @@ func (c *benchCommand) runSuite(stdout, stderr io.Writer) int {
 // suiteConfig checks the suite mode's flags and turns them into a bench.Config; code
 // is -1 to go on, else the exit code.
 func (c *benchCommand) suiteConfig(stderr io.Writer) (cfg bench.Config, code int) {
-	if f := c.given("n", "refdata", "explain"); f != "" {
+	if f := c.given("n", "refdata", "explain", "coexec"); f != "" {
 		return cfg, usageError(stderr, "--%s applies only with --%s", f, map[string]string{"n": "expr (a suite takes --sizes)", "refdata": "accuracy"}[f])
 	}
 	switch {
