@@ -45,7 +45,7 @@ func Calibrate(progress io.Writer) (Profile, error) {
 
 // calibrationSteps is the number of measurements per backend, for the progress count
 // (a device skips the two thread steps and takes two for host data instead).
-var calibrationSteps = 4 + 2*len(familyExprs) + 4
+var calibrationSteps = 4 + 2*len(familyExprs) + 5
 
 // Calibration sizes: in cache for per-element costs, and large enough to stream from
 // memory (three arrays of 8 Mi float64 are 192 MiB, past any L3 cache) for bandwidth.
@@ -150,6 +150,13 @@ func (cal *calibration) backend(name string) (backendCost, error) {
 		cal.step(name, fmt.Sprintf("bandwidth, %d thread%s", threads, plural(threads)), c.BandwidthGBs, "GB/s")
 		cal.step(name, "cost of an extra thread", c.ThreadNs, "ns")
 	}
+	// More cheap instructions over the same streamed bytes (4 more than a+b).
+	tl, err := timeIt("((a+b)*a+b)*a+b", "float64", calStream, threads, device)
+	if err != nil {
+		return c, err
+	}
+	c.StreamNsPerOp = max(0, (tl-tn)*float64(threads)/(4*calStream))
+	cal.step(name, "streaming, per extra operation", c.StreamNsPerOp, "ns")
 	// A reduction: sum(a*b) against the model's time for an element-wise pass that
 	// reads the same bytes.
 	ts, err := timeIt("sum(a*b)", "float64", calStream, threads, device)

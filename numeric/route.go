@@ -46,6 +46,12 @@ type backendCost struct {
 	// ReduceNs is the extra time per element, with all threads, of a reduction over
 	// an element-wise pass that streams the same bytes.
 	ReduceNs float64 `json:"reduce_ns,omitempty"`
+	// StreamNsPerOp is the time per element and thread of one more cheap instruction
+	// when the arrays stream from memory rather than sit in cache: the block VM's
+	// extra passes over each block cost more then than NsPerOp says; a fused kernel's
+	// cost nothing. It replaces the move and cheap classes' costs when larger, for
+	// arrays past half the last-level cache.
+	StreamNsPerOp float64 `json:"stream_ns_per_op,omitempty"`
 }
 
 // funcFamily groups the transcendental ops whose cost is alike on every backend:
@@ -145,8 +151,13 @@ func predict(c backendCost, in routeInput, t int, device bool) float64 {
 		ns += n * bytes / bw
 	}
 	var compute float64
+	streaming := n*bytes >= float64(streamMin())
 	for class, k := range in.cost.Ops {
-		compute += float64(k) * c.NsPerOp[class]
+		perOp := c.NsPerOp[class]
+		if streaming && class <= int(ir.ClassCheap) {
+			perOp = max(perOp, c.StreamNsPerOp)
+		}
+		compute += float64(k) * perOp
 	}
 	for key, k := range in.funcs {
 		if f, ok := c.FuncNs[key]; ok {
