@@ -95,9 +95,11 @@ func newPlan(p *ir.Program, b *cpuBackend) (*plan, error) {
 			}
 			sp.scalar = append(sp.scalar, s)
 		}
+		st, fused := pl.planFusion(st) // vm_fuse.go
 		if err := pl.assignVector(sp, st); err != nil {
 			return nil, err
 		}
+		pl.fuseVector(sp, st.Vector, fused)
 		sp.passes = len(st.Vector) > 0 || len(st.Reductions) > 0
 	}
 	pl.streamBuf = -1

@@ -52,7 +52,14 @@ func registerIntArith[T Int]() {
 // Add sets dst[i] = x[i] + y[i].
 func Add[T Number](dst, x, y []T) {
 	x, y = x[:len(dst)], y[:len(dst)]
-	for i := range dst {
+	i := 0
+	for ; i <= len(dst)-4; i += 4 {
+		dst[i] = x[i] + y[i]
+		dst[i+1] = x[i+1] + y[i+1]
+		dst[i+2] = x[i+2] + y[i+2]
+		dst[i+3] = x[i+3] + y[i+3]
+	}
+	for ; i < len(dst); i++ {
 		dst[i] = x[i] + y[i]
 	}
 }
@@ -60,7 +67,14 @@ func Add[T Number](dst, x, y []T) {
 // Sub sets dst[i] = x[i] - y[i].
 func Sub[T Number](dst, x, y []T) {
 	x, y = x[:len(dst)], y[:len(dst)]
-	for i := range dst {
+	i := 0
+	for ; i <= len(dst)-4; i += 4 {
+		dst[i] = x[i] - y[i]
+		dst[i+1] = x[i+1] - y[i+1]
+		dst[i+2] = x[i+2] - y[i+2]
+		dst[i+3] = x[i+3] - y[i+3]
+	}
+	for ; i < len(dst); i++ {
 		dst[i] = x[i] - y[i]
 	}
 }
@@ -68,7 +82,14 @@ func Sub[T Number](dst, x, y []T) {
 // Mul sets dst[i] = x[i] * y[i].
 func Mul[T Number](dst, x, y []T) {
 	x, y = x[:len(dst)], y[:len(dst)]
-	for i := range dst {
+	i := 0
+	for ; i <= len(dst)-4; i += 4 {
+		dst[i] = x[i] * y[i]
+		dst[i+1] = x[i+1] * y[i+1]
+		dst[i+2] = x[i+2] * y[i+2]
+		dst[i+3] = x[i+3] * y[i+3]
+	}
+	for ; i < len(dst); i++ {
 		dst[i] = x[i] * y[i]
 	}
 }

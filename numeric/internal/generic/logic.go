@@ -154,14 +154,46 @@ func registerWhere[T Elem]() {
 	})
 }
 
-// Where sets dst[i] = x[i] if c[i], else y[i].
-func Where[T any](dst []T, c []bool, x, y []T) {
+// Where sets dst[i] = x[i] if c[i], else y[i]. It moves the elements' bits with a
+// conditional move rather than a branch, which a random condition would mispredict
+// half the time.
+func Where[T Elem](dst []T, c []bool, x, y []T) {
+	var z T
+	switch unsafe.Sizeof(z) {
+	case 8:
+		whereBits(bitsOf[uint64](dst), c, bitsOf[uint64](x), bitsOf[uint64](y))
+	case 4:
+		whereBits(bitsOf[uint32](dst), c, bitsOf[uint32](x), bitsOf[uint32](y))
+	case 1:
+		whereBytes(bitsOf[uint8](dst), bitsOf[uint8](c), bitsOf[uint8](x), bitsOf[uint8](y))
+	default:
+		c, x, y = c[:len(dst)], x[:len(dst)], y[:len(dst)]
+		for i := range dst {
+			if c[i] {
+				dst[i] = x[i]
+			} else {
+				dst[i] = y[i]
+			}
+		}
+	}
+}
+
+func whereBits[U uint8 | uint32 | uint64](dst []U, c []bool, x, y []U) {
 	c, x, y = c[:len(dst)], x[:len(dst)], y[:len(dst)]
 	for i := range dst {
+		a, b := x[i], y[i] // both loaded first, so the compiler can select with CMOV
 		if c[i] {
-			dst[i] = x[i]
-		} else {
-			dst[i] = y[i]
+			b = a
 		}
+		dst[i] = b
+	}
+}
+
+// whereBytes is whereBits for bytes, with a mask (a bool is 0 or 1 in memory): the
+// compiler branches on a byte-sized select.
+func whereBytes(dst, c, x, y []uint8) {
+	c, x, y = c[:len(dst)], x[:len(dst)], y[:len(dst)]
+	for i := range dst {
+		dst[i] = y[i] ^ (x[i]^y[i])&-c[i]
 	}
 }

@@ -58,34 +58,112 @@ func init() {
 
 func registerScalarArith[T Number]() {
 	t := DTypeOf[T]()
-	add := func(dst, x []T, s T) {
+	scalarTable[scalarKey{ir.OpAdd, t, t, 1}] = ScalarRight(AddScalar[T])
+	scalarTable[scalarKey{ir.OpAdd, t, t, 0}] = ScalarLeft(AddScalar[T]) // s + x == x + s exactly
+	scalarTable[scalarKey{ir.OpMul, t, t, 1}] = ScalarRight(MulScalar[T])
+	scalarTable[scalarKey{ir.OpMul, t, t, 0}] = ScalarLeft(MulScalar[T])
+	scalarTable[scalarKey{ir.OpSub, t, t, 1}] = ScalarRight(SubScalar[T])
+	scalarTable[scalarKey{ir.OpSub, t, t, 0}] = ScalarLeft(ScalarSub[T])
+	// s op y is y op' s with op' the mirrored comparison (s < y == y > s, NaN included).
+	b := ir.Bool
+	for op, mirror := range map[ir.Op]ir.Op{ir.OpLt: ir.OpGt, ir.OpLe: ir.OpGe, ir.OpEq: ir.OpEq,
+		ir.OpNe: ir.OpNe, ir.OpGe: ir.OpLe, ir.OpGt: ir.OpLt} {
+		scalarTable[scalarKey{op, b, t, 1}] = ScalarRight(compareScalar[T](op))
+		scalarTable[scalarKey{op, b, t, 0}] = ScalarLeft(compareScalar[T](mirror))
+	}
+}
+
+// AddScalar sets dst[i] = x[i] + s.
+func AddScalar[T Number](dst, x []T, s T) {
+	x = x[:len(dst)]
+	i := 0
+	for ; i <= len(dst)-4; i += 4 {
+		dst[i] = x[i] + s
+		dst[i+1] = x[i+1] + s
+		dst[i+2] = x[i+2] + s
+		dst[i+3] = x[i+3] + s
+	}
+	for ; i < len(dst); i++ {
+		dst[i] = x[i] + s
+	}
+}
+
+// SubScalar sets dst[i] = x[i] - s.
+func SubScalar[T Number](dst, x []T, s T) {
+	x = x[:len(dst)]
+	i := 0
+	for ; i <= len(dst)-4; i += 4 {
+		dst[i] = x[i] - s
+		dst[i+1] = x[i+1] - s
+		dst[i+2] = x[i+2] - s
+		dst[i+3] = x[i+3] - s
+	}
+	for ; i < len(dst); i++ {
+		dst[i] = x[i] - s
+	}
+}
+
+// ScalarSub sets dst[i] = s - y[i].
+func ScalarSub[T Number](dst, y []T, s T) {
+	y = y[:len(dst)]
+	i := 0
+	for ; i <= len(dst)-4; i += 4 {
+		dst[i] = s - y[i]
+		dst[i+1] = s - y[i+1]
+		dst[i+2] = s - y[i+2]
+		dst[i+3] = s - y[i+3]
+	}
+	for ; i < len(dst); i++ {
+		dst[i] = s - y[i]
+	}
+}
+
+// MulScalar sets dst[i] = x[i] * s.
+func MulScalar[T Number](dst, x []T, s T) {
+	x = x[:len(dst)]
+	i := 0
+	for ; i <= len(dst)-4; i += 4 {
+		dst[i] = x[i] * s
+		dst[i+1] = x[i+1] * s
+		dst[i+2] = x[i+2] * s
+		dst[i+3] = x[i+3] * s
+	}
+	for ; i < len(dst); i++ {
+		dst[i] = x[i] * s
+	}
+}
+
+// compareScalar returns the loop setting dst[i] = x[i] op s.
+func compareScalar[T Number](op ir.Op) func(dst []bool, x []T, s T) {
+	return func(dst []bool, x []T, s T) {
 		x = x[:len(dst)]
-		for i := range dst {
-			dst[i] = x[i] + s
+		switch op {
+		case ir.OpLt:
+			for i := range dst {
+				dst[i] = x[i] < s
+			}
+		case ir.OpLe:
+			for i := range dst {
+				dst[i] = x[i] <= s
+			}
+		case ir.OpEq:
+			for i := range dst {
+				dst[i] = x[i] == s
+			}
+		case ir.OpNe:
+			for i := range dst {
+				dst[i] = x[i] != s
+			}
+		case ir.OpGe:
+			for i := range dst {
+				dst[i] = x[i] >= s
+			}
+		case ir.OpGt:
+			for i := range dst {
+				dst[i] = x[i] > s
+			}
 		}
 	}
-	mul := func(dst, x []T, s T) {
-		x = x[:len(dst)]
-		for i := range dst {
-			dst[i] = x[i] * s
-		}
-	}
-	scalarTable[scalarKey{ir.OpAdd, t, t, 1}] = ScalarRight(add)
-	scalarTable[scalarKey{ir.OpAdd, t, t, 0}] = ScalarLeft(add) // s + x == x + s exactly
-	scalarTable[scalarKey{ir.OpMul, t, t, 1}] = ScalarRight(mul)
-	scalarTable[scalarKey{ir.OpMul, t, t, 0}] = ScalarLeft(mul)
-	scalarTable[scalarKey{ir.OpSub, t, t, 1}] = ScalarRight(func(dst, x []T, s T) {
-		x = x[:len(dst)]
-		for i := range dst {
-			dst[i] = x[i] - s
-		}
-	})
-	scalarTable[scalarKey{ir.OpSub, t, t, 0}] = ScalarLeft(func(dst, y []T, s T) {
-		y = y[:len(dst)]
-		for i := range dst {
-			dst[i] = s - y[i]
-		}
-	})
 }
 
 func registerScalarDiv[T Float]() {
