@@ -112,7 +112,19 @@ func Atan2F64(dst, y, x []float64) { map2F64(dst, y, x, atan2F64) }
 func Atan2F32(dst, y, x []float32) { map2F32(dst, y, x, atan2F64) }
 
 // PowF64 sets dst[i] = x[i]**y[i] for i < len(x); special values as math.Pow.
-func PowF64(dst, x, y []float64) { map2F64(dst, x, y, powF64) }
+func PowF64(dst, x, y []float64) {
+	dst = dst[:len(x)]
+	y = y[:len(x)]
+	for i, v := range x {
+		dst[i] = powF64(v, y[i])
+	}
+}
 
 // PowF32 sets dst[i] = x[i]**y[i] for i < len(x); special values as math.Pow.
-func PowF32(dst, x, y []float32) { map2F32(dst, x, y, powF64) }
+func PowF32(dst, x, y []float32) {
+	dst = dst[:len(x)]
+	y = y[:len(x)]
+	for i, v := range x {
+		dst[i] = powF32(v, y[i])
+	}
+}

@@ -142,50 +142,29 @@ func atan2F64(y, x float64) float64 {
 	return math.Copysign(h+l, y)
 }
 
-// powLogTab holds c = 2^(j/16) rounded to float64 and log(c) as a double-double,
-// j = -8..8 (asm/internal/mpgen/fit.py --tables).
-var powLogTab = [17][3]float64{
-	{0.7071067811865476, -0.3465735902799726, 1.2517012761299022e-18},
-	{0.7384130729697497, -0.30325189149497606, 6.5063710563652624e-18},
-	{0.7711054127039704, -0.2599301927099795, -1.8611363299267038e-17},
-	{0.8052451659746271, -0.21660849392498294, 1.2106038172662732e-17},
-	{0.8408964152537145, -0.17328679513998638, 9.61928934371463e-19},
-	{0.8781260801866497, -0.12996509635498976, -3.864039705298585e-19},
-	{0.9170040432046712, -0.08664339756999317, -6.92228978553855e-18},
-	{0.9576032806985737, -0.043321698784996525, -1.5098993035174924e-18},
-	{1.0, 0.0, 0.0},
-	{1.0442737824274138, 0.0433216987849965, 2.8229547235855373e-18},
-	{1.0905077326652577, 0.08664339756999319, 3.0823477611946923e-18},
-	{1.1387886347566916, 0.12996509635498968, -1.146747467523389e-17},
-	{1.189207115002721, 0.1732867951399863, 6.856931399313918e-20},
-	{1.241857812073484, 0.21660849392498288, -9.444839008039898e-18},
-	{1.2968395546510096, 0.25993019270997947, 3.0016280666260435e-18},
-	{1.3542555469368927, 0.303251891494976, 1.5731065366625215e-17},
-	{1.4142135623730951, 0.3465735902799727, 2.4442169414592898e-17},
-}
+// pow, float64: x**y = e^(y*log(x)) with log(x) a double-double good to about 2^-68
+// relative, y*log(x) split exactly, and e^(hi+lo) from a table of 2^(j/128) (tables
+// and polynomials in math_coef.go): within 0.51 ULP on the reference data.
+//
+// The fast path uses no math.FMA: where GOAMD64 < v3 each math.FMA is a branch on
+// the CPU's FMA support that makes Go spill every live register around it, which
+// costs more than the arithmetic. The exact steps use products that are exact by
+// construction (operands split by masking their low bits), the others rounded
+// products written as float64(x*y) so that no compiler fuses them.
 
-// powLog returns log(x) as a double-double good to about 2^-66 relative, for
-// finite x > 0: x = 2^e * c * (1+s)/(1-s) with |s| < 0.011, and
-// log((1+s)/(1-s)) = 2s + 2s^3/3 + ... with 2s kept exact.
-func powLog(x float64) (float64, float64) {
-	m, e := logSplit(x)
-	j := int(math.RoundToEven(math.Log(m) * (16 / ln2F64)))
-	j = min(max(j, -8), 8)
-	c := powLogTab[j+8]
-	dh, dl := twoSum(m, c[0])
-	sh, sl := ddDiv(m-c[0], 0, dh, dl) // m - c is exact
-	z := sh * sh
-	t := 2.0 / 11
-	t = math.FMA(t, z, 2.0/9)
-	t = math.FMA(t, z, 2.0/7)
-	t = math.FMA(t, z, 2.0/5)
-	t = math.FMA(t, z, 2.0/3)
-	lh, ll := fastTwoSum(2*sh, 2*sl+float64(sh*z*t))
-	ah, al := ddAdd(float64(e*ln2Hi), float64(e*ln2Lo), c[1], c[2])
-	return ddAdd(ah, al, lh, ll)
-}
-
+// powF64 takes the fast path for normal x > 0 and finite y != 0.
 func powF64(x, y float64) float64 {
+	ix := math.Float64bits(x)
+	iy := math.Float64bits(y)
+	if ix-0x0010000000000000 >= 0x7ff0000000000000-0x0010000000000000 ||
+		(iy<<1)-1 >= 0xffe0000000000000-1 {
+		return powF64Special(x, y)
+	}
+	return powCore(ix, y)
+}
+
+// powF64Special handles x <= 0, subnormal x, x or y NaN or Inf, and y == 0.
+func powF64Special(x, y float64) float64 {
 	switch {
 	case y == 0 || x == 1:
 		return 1
@@ -201,23 +180,190 @@ func powF64(x, y float64) float64 {
 		negate = math.Abs(yi) < 0x1p53 && int64(yi)&1 == 1
 		x = -x
 	}
-	lh, ll := powLog(x)
-	wh, wl := twoProd(y, lh)
-	wl += float64(y * ll)
-	var r float64
-	switch {
-	case wh > 710:
-		r = math.Inf(1)
-	case wh < -746:
-		r = 0
-	default:
-		k, rr, rl := expReduce(wh)
-		rr, rl = fastTwoSum(rr, rl+wl)
-		h, l := expPoly(rr, rl)
-		r = scale2(h+l, k)
+	ix := math.Float64bits(x)
+	if ix < 1<<52 { // subnormal: normalize, keeping the exponent in the (wrapped) bits
+		ix = math.Float64bits(x*0x1p52) - 52<<52
 	}
+	r := powCore(ix, y)
 	if negate {
 		r = -r
 	}
 	return r
+}
+
+// splitHi returns x with the low 27 bits of its significand cleared, 26 significant
+// bits; x - splitHi(x) is exact and has at most 27, so a product of a high part
+// with a high or low part is exact.
+func splitHi(x float64) float64 {
+	return math.Float64frombits(math.Float64bits(x) &^ (1<<27 - 1))
+}
+
+// powCore returns x**y for the bits ix of a finite x > 0 (a subnormal x normalized
+// as in powF64Special) and a finite y != 0, in three steps written out in one
+// function (a call costs Go a spill of every live register):
+//
+//  1. log(x) = k*ln2 + log(c) + log1p(r) as a double-double hi + lo, relative error
+//     about 2^-68, where x = 2^k * z and r = z/c - 1 (see powLogTab);
+//  2. y*log(x) as a double-double eh + el, y*hi split exactly (Dekker);
+//  3. eh = (n + j/128)*ln2 + r, e^(eh+el) = 2^n * 2^(j/128) * e^(r+el), rounded once
+//     (see powExpTab); powExpBig finishes |eh| > 700.
+func powCore(ix uint64, y float64) float64 {
+	// 1. log(x)
+	off := ix - powLogOff
+	lt := &powLogTab[(off>>45)%128]
+	invc := lt[0]
+	k := float64(int64(off) >> 52)
+	iz := ix - off&(0xfff<<52)
+	z := math.Float64frombits(iz)
+	zh := math.Float64frombits(iz &^ 0xff)           // 45 bits: zh*invc is exact (1/c has 8)
+	r := float64(zh*invc) - 1 + float64((z-zh)*invc) // exact, |r| < 2^-7
+	t1 := float64(k*powLn2Hi) + lt[1]                // exact
+	t2 := t1 + r                                     // |t1| > |r| unless t1 == 0
+	lo2 := t1 - t2 + r
+	rh := splitHi(r) // -r^2/2 = -rh^2/2 (exact) + lo3
+	rl := r - rh
+	ar2 := float64(-0.5 * float64(rh*rh))
+	lo3 := -(float64(rh*rl) + float64(0.5*float64(rl*rl)))
+	hi := t2 + ar2 // |t2| > r^2/2
+	lo4 := t2 - hi + ar2
+	lo1 := float64(k*powLn2Lo) + lt[2]
+	r2 := float64(r * r)
+	p := powLogC4 + float64(r*powLogC5) + float64(r2*powLogC6)
+	p = powLogC2 + float64(r*powLogC3) + float64(r2*p)
+	p = powLogC0 + float64(r*powLogC1) + float64(r2*p)
+	p = float64(float64(r2*r) * p) // log1p(r) - r + r^2/2
+	lo := lo1 + lo2 + lo3 + lo4 + p
+	h := hi + lo
+	lo = hi - h + lo
+	hi = h
+
+	// 2. y*log(x)
+	eh := float64(y * hi)
+	yh, hh := splitHi(y), splitHi(hi)
+	yl, hl := y-yh, hi-hh
+	el := float64(yh*hh) - eh + float64(yh*hl) + float64(yl*hh) + float64(yl*hl)
+	el += float64(y * lo)
+
+	// 3. e^(eh+el)
+	big := !(math.Abs(eh) <= 700)
+	if big {
+		switch {
+		case eh > 709.79:
+			return math.Inf(1)
+		case !(eh >= -745.14):
+			return 0
+		}
+	}
+	kd := float64(eh*powInvLn2N) + powShift
+	ki := math.Float64bits(kd)
+	kd -= powShift
+	r = eh - float64(kd*powLn2HiN) // exact
+	r = r - float64(kd*powLn2LoN) + el
+	et := &powExpTab[ki%128]
+	r2 = float64(r * r)
+	q := powExpC0 + float64(r*powExpC1) + float64(r2*(powExpC2+float64(r*powExpC3)))
+	sbits := et.bits + ki<<45 // the exponent field may wrap where |eh| > 700
+	em1 := et.tail + r + float64(r2*q)
+	if big {
+		return powExpBig(eh, sbits, em1)
+	}
+	scale := math.Float64frombits(sbits)
+	return scale + float64(scale*em1) // scale*em1 is normal: |eh| <= 700
+}
+
+// powExpBig returns scale*(1+tmp) for 700 < |eh| <= 745.14, scale the float64
+// with bits sbits, whose exponent field may have wrapped: the product is formed
+// scaled by 2^±512 and rounded once, or twice in the subnormal range with the
+// second rounding steered where the first made a tie.
+func powExpBig(eh float64, sbits uint64, tmp float64) float64 {
+	if eh > 0 {
+		scale := math.Float64frombits(sbits - 512<<52)
+		return (scale + float64(scale*tmp)) * 0x1p512
+	}
+	scale := math.Float64frombits(sbits + 512<<52)
+	v := scale + float64(scale*tmp)
+	r := v * 0x1p-512
+	if d := v - float64(r*0x1p512); d == 0x1p-563 || d == -0x1p-563 {
+		// v lies halfway between two subnormals: round by the part of the result
+		// below v, unless it is within the error bound (an exact tie stays a tie).
+		switch resid := math.FMA(scale, tmp, scale-v); {
+		case resid > 0x1p-58*v:
+			r = (v + 0x1p-563) * 0x1p-512
+		case resid < -0x1p-58*v:
+			r = (v - 0x1p-563) * 0x1p-512
+		}
+	}
+	return r
+}
+
+// pow, float32: in float64, log2(x) from a 32-entry table and a degree-7 polynomial,
+// t = y*log2(x), 2^t from a 32-entry table and a degree-4 polynomial, good to about
+// 2^-42 relative before the rounding to float32. Where that rounding could go
+// either way (the value lies within powF32Tie of a float32 rounding boundary: about
+// 1 element in 1700 of random data) powF64 decides, so the result is powF64's
+// rounded to float32 (as before this fast path), ties of exact cases included.
+func powF32(x, y float32) float32 {
+	ix := math.Float32bits(x)
+	iy := math.Float32bits(y)
+	if ix-1 >= 0x7f7fffff || (iy<<1)-1 >= 0xff000000-1 {
+		return powF32Special(x, y)
+	}
+	v := powF32Core(float64(x), float64(y))
+	if r := float32(v); r == float32(float64(v*(1-powF32Tie))) && r == float32(float64(v*(1+powF32Tie))) {
+		return r
+	}
+	return float32(powF64(float64(x), float64(y)))
+}
+
+// powF32Tie bounds powF32Core's relative error, with a margin.
+const powF32Tie = 0x1p-36
+
+// powF32Special handles x <= 0 (through powF32Core where y is a nonzero integer),
+// x or y NaN or Inf, and y == 0, as float32(powF64(x, y)).
+func powF32Special(x, y float32) float32 {
+	if x < 0 && x >= -math.MaxFloat32 && y != 0 && math.Abs(float64(y)) <= math.MaxFloat32 {
+		yd := float64(y)
+		if yd != math.Trunc(yd) {
+			return float32(math.NaN())
+		}
+		v := powF32Core(-float64(x), yd)
+		if r := float32(v); r == float32(float64(v*(1-powF32Tie))) && r == float32(float64(v*(1+powF32Tie))) {
+			if math.Abs(yd) < 0x1p24 && int32(yd)&1 == 1 {
+				r = -r
+			}
+			return r
+		}
+	}
+	return float32(powF64(float64(x), float64(y)))
+}
+
+// powF32Core returns x**y, about 2^-42 relative, for x > 0 and y finite and nonzero,
+// float32 values (x subnormal included); +Inf or 0 where float32 overflows or
+// underflows to 0.
+func powF32Core(x, y float64) float64 {
+	ix := math.Float64bits(x)
+	tmp := ix - powF32LogOff
+	e := &powF32LogTab[(tmp>>47)%32]
+	k := float64(int64(tmp) >> 52)
+	z := math.Float64frombits(ix - tmp&(0xfff<<52))
+	r := float64(z*e[0]) - 1 // exact: z has 24 bits, 1/c 29
+	r2 := float64(r * r)
+	p := powF32LogC4 + float64(r*powF32LogC5) + float64(r2*powF32LogC6)
+	p = powF32LogC2 + float64(r*powF32LogC3) + float64(r2*p)
+	p = powF32LogC0 + float64(r*powF32LogC1) + float64(r2*p)
+	t := float64(y * (k + e[1] + float64(r*p))) // y*log2(x)
+	switch {
+	case !(t < 128):
+		return math.Inf(1)
+	case t < -151:
+		return 0
+	}
+	kd := t + powF32Shift
+	ki := math.Float64bits(kd)
+	kd -= powF32Shift
+	r = t - kd // exact, |r| <= 1/64
+	r2 = float64(r * r)
+	q := powF32ExpC0 + float64(r*powF32ExpC1) + float64(r2*(powF32ExpC2+float64(r*powF32ExpC3)))
+	s := math.Float64frombits(powF32ExpTab[ki%32] + ki<<47)
+	return s + float64(s*float64(r*q))
 }

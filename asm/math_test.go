@@ -131,3 +131,53 @@ func TestMathSpecial2(t *testing.T) {
 		})
 	}
 }
+
+// TestPowExact checks pow where the exact result is a float, or halfway between two
+// (the rounding must then be to even, as math.Pow's): integer powers of short
+// values, results in the subnormal range, and float32 results that are float64s.
+func TestPowExact(t *testing.T) {
+	cases := [][2]float64{
+		{2, -1075}, {-2, -1075}, {0.5, 1075}, {2, -1074}, {-2, -1073}, {0.5, 1074}, {2, -1022}, {2, 1023},
+		{0x3p-215, 5}, {-0x3p-215, 5}, {0x5p-215, 5}, {0x7p-216, 5}, {0x3p-359, 3}, {0x3p-269, 4},
+		{3, 20}, {10, 22}, {1.5, 10}, {-1.5, 11}, {4097, 2}, {0x1.8p-1, -7}, {0x1p-1022, 1}, {0x1p-1074, 1},
+	}
+	cases32 := [][2]float32{
+		{2, -150}, {-2, -149}, {0.5, 149}, {2, -126}, {2, 127}, {2, 128}, {0x3p-30, 5}, {-0x3p-30, 5},
+		{0x5p-30, 5}, {4097, 2}, {-4097, 2}, {4095, 2}, {3, 15}, {1.5, 10}, {-1.5, 11}, {0x1p-149, 1},
+	}
+	// Ties: odd m^5 * 2^-1075 (float64) and m^2 * 2^-150 (float32) in the subnormal
+	// range, and odd m^2 of 25 bits (float32). (A float64 tie in the normal range,
+	// 54 bits, is left to the 1-ULP bound: pow is not correctly rounded.)
+	for m := 3.0; m < 1552; m += 2 {
+		cases = append(cases, [2]float64{m * 0x1p-215, 5})
+	}
+	for m := float32(3); m < 4096; m += 2 {
+		cases32 = append(cases32, [2]float32{m * 0x1p-75, 2}, [2]float32{m + 2048, 2})
+	}
+	for _, l := range levels() {
+		atLevel(t, l, func() {
+			x, y := make([]float64, len(cases)), make([]float64, len(cases))
+			for i, c := range cases {
+				x[i], y[i] = c[0], c[1]
+			}
+			got := make([]float64, len(cases))
+			PowF64(got, x, y)
+			for i := range cases {
+				if want := math.Pow(x[i], y[i]); math.Float64bits(got[i]) != math.Float64bits(want) {
+					t.Errorf("%v: pow(%v, %v) = %v, want %v", l, x[i], y[i], got[i], want)
+				}
+			}
+			x32, y32, got32 := make([]float32, len(cases32)), make([]float32, len(cases32)), make([]float32, len(cases32))
+			for i, c := range cases32 {
+				x32[i], y32[i] = c[0], c[1]
+			}
+			PowF32(got32, x32, y32)
+			for i := range cases32 {
+				want := float32(math.Pow(float64(x32[i]), float64(y32[i])))
+				if math.Float32bits(got32[i]) != math.Float32bits(want) {
+					t.Errorf("%v: float32 pow(%v, %v) = %v, want %v", l, x32[i], y32[i], got32[i], want)
+				}
+			}
+		})
+	}
+}
