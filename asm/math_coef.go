@@ -101,7 +101,7 @@ const (
 // c = 1 in the subinterval around 1. log(1+r) = r - r^2/2 + r^3*P(r), |r| < 0.005738.
 // exp: x = (k + j/128)*ln2 + r, |r| <= ln2/256, e^x = 2^k * 2^(j/128) * (1 + r + r^2*Q(r)),
 // powExpTab[j] = {2^(j/128)/hi - 1, bits(hi) - j<<45} with hi = 2^(j/128) rounded.
-// Fitted with mpmath.chebyfit as in asm/internal/mpgen/fit.py: |P error| * r^2 < 2^-70
+// Tables and fits by asm/internal/mpgen/pow.py (mpmath.chebyfit): |P error| * r^2 < 2^-70
 // relative to log(1+r), |Q error| * r^2 < 2^-63.5; float32: L < 2^-51 and 1 + r*E(r) < 2^-42.5
 // relative.
 const (

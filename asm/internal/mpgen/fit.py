@@ -10,7 +10,7 @@ coefficients. The Go constants in asm/math_*_coef.go were pasted from this outpu
 Rerun from the repository root (seconds):
 
     python3 asm/internal/mpgen/fit.py            # polynomial coefficients
-    python3 asm/internal/mpgen/fit.py --tables   # 2/pi bits, pow's log table, dd constants
+    python3 asm/internal/mpgen/fit.py --tables   # 2/pi bits, dd constants (pow: pow.py)
 """
 import mpmath
 from mpmath import mp, mpf
@@ -101,8 +101,8 @@ def dd(v):
 
 
 def tables():
-    """2/pi bits for trigReducePH, and the pow log table: c_j = 2^(j/16) rounded to
-    float64 and log(c_j) as a double-double, j = -8..8."""
+    """2/pi bits for trigReducePH and double-double constants. (pow's tables and
+    polynomials come from pow.py.)"""
     w = 2 / mp.pi
     words = []
     with mp.workprec(3000):
@@ -114,11 +114,6 @@ def tables():
             w -= n
     print("// twoOverPiBits")
     print(", ".join("0x%016x" % n for n in words))
-    print("// powLogTab: {c, log(c) hi, log(c) lo}")
-    for j in range(-8, 9):
-        c = float(mpf(2) ** (mpf(j) / 16))
-        h, l = dd(mpmath.log(mpf(c)))
-        print("\t{%r, %r, %r}," % (c, h, l))
     print("// pi/2, pi/8, pi, 1/ln2, 1/ln10, ln2, tan(pi/8) as double-doubles")
     for name, v in [("pio2", mp.pi / 2), ("pio8", mp.pi / 8), ("pi", mp.pi), ("invLn2", 1 / mp.ln2),
                     ("invLn10", 1 / mpmath.log(10)), ("ln2", mp.ln2), ("tanPio8", mpmath.tan(mp.pi / 8)),
