@@ -36,7 +36,7 @@ import (
 // fusion is one row of the table: a pattern and the loop that computes it.
 type fusion struct {
 	// pattern is a tree of IR operations (ir.Op names) over named leaves: x, y, z and w
-	// are vector registers, s and t scalar ones, in the order the loop takes them.
+	// are vector registers, s, t and u scalar ones, in the order the loop takes them.
 	// Operations whose operands commute (add, mul, eq, ne) or mirror (lt/gt, le/ge)
 	// match either operand order.
 	pattern string
@@ -53,6 +53,19 @@ type fusion struct {
 // fusions is the table, largest trees first: planFusion takes the first row that
 // matches an instruction.
 var fusions = append([]fusion{
+	// Sums of three scaled terms, each sign folded into a scalar: one pass over all
+	// the inputs, which streams from memory better than two.
+	{pattern: "add(add(mul(x, s), mul(mul(y, z), t)), mul(w, u))", loop: generic.AddScaledProdScaled},
+	{pattern: "sub(add(mul(x, s), mul(mul(y, z), t)), mul(w, u))", loop: generic.AddScaledProdScaled, negate: "u"},
+	{pattern: "add(sub(mul(x, s), mul(mul(y, z), t)), mul(w, u))", loop: generic.AddScaledProdScaled, negate: "t"},
+	{pattern: "sub(sub(mul(x, s), mul(mul(y, z), t)), mul(w, u))", loop: generic.AddScaledProdScaled, negate: "tu"},
+	{pattern: "add(sub(mul(mul(y, z), t), mul(x, s)), mul(w, u))", loop: generic.AddScaledProdScaled, negate: "s"},
+	{pattern: "sub(sub(mul(mul(y, z), t), mul(x, s)), mul(w, u))", loop: generic.AddScaledProdScaled, negate: "su"},
+	{pattern: "add(add(mul(x, s), mul(y, t)), mul(z, u))", loop: generic.AddScaled3},
+	{pattern: "sub(add(mul(x, s), mul(y, t)), mul(z, u))", loop: generic.AddScaled3, negate: "u"},
+	{pattern: "add(sub(mul(x, s), mul(y, t)), mul(z, u))", loop: generic.AddScaled3, negate: "t"},
+	{pattern: "sub(sub(mul(x, s), mul(y, t)), mul(z, u))", loop: generic.AddScaled3, negate: "tu"},
+	// Two terms.
 	{pattern: "sqrt(add(mul(x, y), mul(z, w)))", loop: generic.SqrtAddProd2},
 	{pattern: "add(mul(x, s), mul(mul(y, z), t))", loop: generic.AddScaledProd},
 	{pattern: "sub(mul(x, s), mul(mul(y, z), t))", loop: generic.AddScaledProd, negate: "t"},
@@ -94,7 +107,7 @@ type patNode struct {
 }
 
 // leafNames are the pattern's leaf names: vectors, then scalars.
-const leafNames = "xyzwst"
+const leafNames = "xyzwstu"
 
 const firstScalarLeaf = 4
 

@@ -37,7 +37,11 @@ func fuseVars(n int) Vars {
 // the front end emits (constants left or right, commuted, mirrored comparisons), and
 // trees the pass must leave alone (shared temporaries, too many operands, mixed types).
 var fuseCases = []string{
-	"2*A + 3*B**2 - C/4",
+	"2*A + 3*B**2 - C/4", "2*A - 3*B**2 + C/4", "2*A - 3*B**2 - C/4", "2*A - 3*B**2 - C*S",
+	"S*A - 3*B**2 - B*5", "3*B**2 - 2*A + C/4", "3*B**2 - 2*A - C/4", "C/4 + (2*A + 3*B**2)",
+	"2*A + 3*B*C - D*5",
+	"A*2 + B*3 + C*4", "A*2 + B*3 - C*4", "A*2 - B*3 + C*4", "A*2 - B*3 - C*5",
+	"A*2 - B*3 - C*S", "A*S - B*3 - A*2", "A*S + B*S + C*S",
 	"sqrt(A*A + B*B)", "sqrt(A*B + C*A)", "sqrt(A*B + C*D)",
 	"A*0.5 + (B*C)*3", "(B*C)*3 - A*0.5", "A*0.5 - 3*(B*C)", "A*S + (B*B)*3",
 	"A*2 + B*3", "A*2 - B*3", "A*S - B*3", "A*S + B*S",
@@ -176,8 +180,8 @@ func TestFusionPlans(t *testing.T) {
 		src        string
 		steps, f32 int // steps over float64 and over float32 arrays
 	}{
-		{"2*A + 3*B**2 - C/4", 2, 2}, // A*2 + (B*B)*3, then - C*0.25
-		{"sqrt(A*A + B*B)", 1, 1},    // one loop
+		{"2*A + 3*B**2 - C/4", 1, 1},
+		{"sqrt(A*A + B*B)", 1, 1}, // one loop
 		// No bool temporary; over float32, A is compared in float64 (the constant's
 		// type), and the cast goes too.
 		{"where(A > 0.5, B, C)", 1, 1},

@@ -19,12 +19,12 @@ import (
 // re-sliced to len(dst) first.
 
 // Operands are a fused loop's operands: V the vectors x, y, z, w and S the scalars s, t,
-// as the loop's doc comment names them. Every vector has len(dst) elements; one block
+// u, as the loop's doc comment names them. Every vector has len(dst) elements; one block
 // may appear as several operands (x*x). The scalars are held as float64, which holds a
 // float32 exactly.
 type Operands[T Float] struct {
 	V [4][]T
-	S [2]float64
+	S [3]float64
 }
 
 // FusedLoop is a fused loop over dst.
@@ -48,6 +48,9 @@ var (
 	AddProd2      = Fused{addProd2[float32], addProd2[float64]}           // x*y + z*w
 	SubProd2      = Fused{subProd2[float32], subProd2[float64]}           // x*y - z*w
 	SqrtAddProd2  = Fused{sqrtAddProd2[float32], sqrtAddProd2[float64]}   // sqrt(x*y + z*w)
+	AddScaled3    = Fused{addScaled3[float32], addScaled3[float64]}       // (x*s + y*t) + z*u
+	// (x*s + (y*z)*t) + w*u: a polynomial such as 2*a + 3*b**2 - c/4 in one pass.
+	AddScaledProdScaled = Fused{addScaledProdScaled[float32], addScaledProdScaled[float64]}
 )
 
 // WhereCompare returns the fused loop for where(x op s, y, z), op a comparison, or
@@ -81,7 +84,7 @@ func FusedKernel[T Float](loop FusedLoop[T], vecs []int, scals []Leaf) Kernel {
 	var vecArg [4]int
 	copy(vecArg[:], vecs)
 	nv := len(vecs)
-	var scalArg [2]Leaf
+	var scalArg [3]Leaf
 	copy(scalArg[:], scals)
 	ns := len(scals)
 	return func(n int, d unsafe.Pointer, a *[3]unsafe.Pointer) {
@@ -335,5 +338,38 @@ func sqrtAddProd2[T Float](dst []T, o Operands[T]) {
 	}
 	for ; i < len(dst); i++ {
 		dst[i] = T(math.Sqrt(float64(T(x[i]*y[i]) + T(z[i]*w[i]))))
+	}
+}
+
+// addScaled3 sets dst[i] = (x[i]*s + y[i]*t) + z[i]*u.
+func addScaled3[T Float](dst []T, o Operands[T]) {
+	x, y, z := o.V[0][:len(dst)], o.V[1][:len(dst)], o.V[2][:len(dst)]
+	s, t, u := T(o.S[0]), T(o.S[1]), T(o.S[2])
+	i := 0
+	for ; i <= len(dst)-4; i += 4 {
+		dst[i] = T(T(x[i]*s)+T(y[i]*t)) + T(z[i]*u)
+		dst[i+1] = T(T(x[i+1]*s)+T(y[i+1]*t)) + T(z[i+1]*u)
+		dst[i+2] = T(T(x[i+2]*s)+T(y[i+2]*t)) + T(z[i+2]*u)
+		dst[i+3] = T(T(x[i+3]*s)+T(y[i+3]*t)) + T(z[i+3]*u)
+	}
+	for ; i < len(dst); i++ {
+		dst[i] = T(T(x[i]*s)+T(y[i]*t)) + T(z[i]*u)
+	}
+}
+
+// addScaledProdScaled sets dst[i] = (x[i]*s + (y[i]*z[i])*t) + w[i]*u.
+func addScaledProdScaled[T Float](dst []T, o Operands[T]) {
+	x, y := o.V[0][:len(dst)], o.V[1][:len(dst)]
+	z, w := o.V[2][:len(dst)], o.V[3][:len(dst)]
+	s, t, u := T(o.S[0]), T(o.S[1]), T(o.S[2])
+	i := 0
+	for ; i <= len(dst)-4; i += 4 {
+		dst[i] = T(T(x[i]*s)+T(T(y[i]*z[i])*t)) + T(w[i]*u)
+		dst[i+1] = T(T(x[i+1]*s)+T(T(y[i+1]*z[i+1])*t)) + T(w[i+1]*u)
+		dst[i+2] = T(T(x[i+2]*s)+T(T(y[i+2]*z[i+2])*t)) + T(w[i+2]*u)
+		dst[i+3] = T(T(x[i+3]*s)+T(T(y[i+3]*z[i+3])*t)) + T(w[i+3]*u)
+	}
+	for ; i < len(dst); i++ {
+		dst[i] = T(T(x[i]*s)+T(T(y[i]*z[i])*t)) + T(w[i]*u)
 	}
 }

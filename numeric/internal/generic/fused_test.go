@@ -75,7 +75,7 @@ func checkLengths[T Float](t *testing.T, name string, rng *rand.Rand,
 
 // fusedCases pair each fused loop with its reference expression, unfused: each
 // operation rounded to T.
-func fusedCases[T Float](s, u T) []struct {
+func fusedCases[T Float](s, u, v T) []struct {
 	name string
 	loop func(Fused) FusedLoop[T]
 	want func(x, y, z, w T) T
@@ -101,6 +101,10 @@ func fusedCases[T Float](s, u T) []struct {
 		{"ProdSub", func(Fused) FusedLoop[T] { return pick(ProdSub) }, func(x, y, z, _ T) T { return T(x*y) - z }},
 		{"AddProd2", func(Fused) FusedLoop[T] { return pick(AddProd2) }, func(x, y, z, w T) T { return T(x*y) + T(z*w) }},
 		{"SubProd2", func(Fused) FusedLoop[T] { return pick(SubProd2) }, func(x, y, z, w T) T { return T(x*y) - T(z*w) }},
+		{"AddScaled3", func(Fused) FusedLoop[T] { return pick(AddScaled3) }, func(x, y, z, _ T) T { return T(T(x*s)+T(y*u)) + T(z*v) }},
+		{"AddScaledProdScaled", func(Fused) FusedLoop[T] { return pick(AddScaledProdScaled) }, func(x, y, z, w T) T {
+			return T(T(x*s)+T(T(y*z)*u)) + T(w*v)
+		}},
 		{"SqrtAddProd2", func(Fused) FusedLoop[T] { return pick(SqrtAddProd2) }, func(x, y, z, w T) T {
 			return T(math.Sqrt(float64(T(x*y) + T(z*w))))
 		}},
@@ -114,11 +118,11 @@ func TestFusedLoops(t *testing.T) {
 
 func testFusedLoops[T Float](t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	for _, sc := range [][2]float64{{3, 0.25}, {-2.5, math.Copysign(0, -1)}, {math.Inf(1), math.NaN()}, {1e300, -1e-300}} {
-		s, u := T(sc[0]), T(sc[1])
-		for _, c := range fusedCases[T](s, u) {
+	for _, sc := range [][3]float64{{3, 0.25, -0.25}, {-2.5, math.Copysign(0, -1), 2}, {math.Inf(1), math.NaN(), 1e-300}, {1e300, -1e-300, 7}} {
+		s, u, v := T(sc[0]), T(sc[1]), T(sc[2])
+		for _, c := range fusedCases[T](s, u, v) {
 			loop := c.loop(Fused{})
-			o := Operands[T]{S: [2]float64{float64(s), float64(u)}}
+			o := Operands[T]{S: [3]float64{float64(s), float64(u), float64(v)}}
 			checkLengths(t, c.name, rng, func(dst []T, in [4][]T) {
 				o.V = in
 				loop(dst, o)
@@ -138,19 +142,19 @@ func TestWhereCompare(t *testing.T) {
 		for _, s := range []float64{0.5, 0, 0.1, math.NaN(), math.Inf(-1), 1e300} {
 			f, _ := WhereCompare(op, false)
 			wide, _ := WhereCompare(op, true)
-			o64 := Operands[float64]{S: [2]float64{s}}
+			o64 := Operands[float64]{S: [3]float64{s}}
 			checkLengths(t, "where "+op.String(), rng, func(dst []float64, in [4][]float64) {
 				o64.V = in
 				f.F64(dst, o64)
 			}, func(in [4][]float64, i int) float64 { return pick(cmp(in[0][i], s), in[1][i], in[2][i]) })
-			o32 := Operands[float32]{S: [2]float64{float64(float32(s))}}
+			o32 := Operands[float32]{S: [3]float64{float64(float32(s))}}
 			checkLengths(t, "where "+op.String(), rng, func(dst []float32, in [4][]float32) {
 				o32.V = in
 				f.F32(dst, o32)
 			}, func(in [4][]float32, i int) float32 {
 				return pick(cmp(float64(in[0][i]), float64(float32(s))), in[1][i], in[2][i])
 			})
-			ow := Operands[float32]{S: [2]float64{s}}
+			ow := Operands[float32]{S: [3]float64{s}}
 			checkLengths(t, "wide where "+op.String(), rng, func(dst []float32, in [4][]float32) {
 				ow.V = in
 				wide.F32(dst, ow)
