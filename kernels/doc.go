@@ -5,10 +5,13 @@
 // expression is a plain kernel, one element per work-item, guarded by
 // `if (i >= n) return;` so any n works with any global size. A stage that ends in
 // reductions is a two-stage reduction: each work-group reduces a tile of
-// GroupSize×ItemsPerThread elements (each work-item folds its ItemsPerThread elements
-// in order, then the group combines its work-items in a fixed binary tree in local
-// memory) and writes one partial per reduction; the caller combines the partials in a
-// fixed order. Both orders depend only on n, so results are identical across runs.
+// GroupSize×ItemsPerThread elements and writes one partial per reduction; the caller
+// combines the partials in a fixed order. On a GPU (the default shape) each work-item
+// folds its ItemsPerThread elements in order, then the group combines its work-items
+// in a fixed binary tree in local memory; on a CPU (Target.CPU) a work-group is one
+// work-item that folds its whole tile into up to 16 interleaved accumulators and
+// combines them in a fixed tree, with no barriers. Every order depends only on n, so
+// results are identical across runs.
 //
 // The kernels reproduce the semantics of numkit's reference Go kernels
 // (numeric/internal/generic): integer + - * and unary minus are computed in the

@@ -124,6 +124,60 @@ func TestGenerateReduction(t *testing.T) {
 	}
 }
 
+func TestGenerateReductionCPU(t *testing.T) {
+	b := &progBuilder{p: ir.Program{Source: "sum(a) ; min(a)", Stages: make([]ir.Stage, 2)}}
+	a := b.input("a", ir.Float32, false)
+	s := b.reg(ir.RegInfo{Type: ir.Float32, Scalar: true, Kind: ir.RegReduce})
+	m := b.reg(ir.RegInfo{Type: ir.Float32, Scalar: true, Kind: ir.RegReduce})
+	b.p.Stages[0].Reductions = []ir.Reduction{{Op: ir.ReduceSum, Arg: a, Out: s}, {Op: ir.ReduceMin, Arg: a, Out: m}}
+	b.p.Result = s
+	g, err := Generate(&b.p, Target{GroupSize: 64, ItemsPerThread: 4, CPU: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.GroupSize != 1 || g.ItemsPerThread != 256 || g.TileSize() != 256 || g.Groups(257) != 2 {
+		t.Errorf("group size %d, items %d, tile %d, groups(257) %d; want 1, 256, 256, 2", g.GroupSize, g.ItemsPerThread, g.TileSize(), g.Groups(257))
+	}
+	for _, want := range []string{
+		"reqd_work_group_size(1, 1, 1)",
+		"const long base = (long)get_group_id(0) * 256L;",
+		"float acc1[16];",
+		"acc1[j] = as_float(0x7f800000U);", // min starts at +Inf
+		"if (base + 256L <= n) {",
+		"for (int m = 0; m < 16; m++) {",
+		"const long i = base + (long)m * 16 + j;",
+		"acc1[j] = nk_min_f32(acc1[j], in0[i]);",
+		"acc0[j] = (acc0[j] + acc0[j + s]);",
+		"part1[get_group_id(0)] = acc1[0];",
+	} {
+		if !strings.Contains(g.Source, want) {
+			t.Errorf("source lacks %q:\n%s", want, g.Source)
+		}
+	}
+	if strings.Contains(g.Source, "barrier") || strings.Contains(g.Source, "__local") {
+		t.Errorf("the CPU shape uses barriers or local memory:\n%s", g.Source)
+	}
+	if strings.Count(g.Source, "if (i < n)") != 1 {
+		t.Errorf("want one bounds-checked loop (the last tile's):\n%s", g.Source)
+	}
+	// A tile that is not a multiple of 16 takes fewer accumulators.
+	g, err = Generate(&b.p, Target{GroupSize: 2, ItemsPerThread: 3, CPU: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(g.Source, "float acc0[2];") || !strings.Contains(g.Source, "for (int m = 0; m < 3; m++)") {
+		t.Errorf("tile of 6: want 2 accumulators, 3 steps:\n%s", g.Source)
+	}
+}
+
+func TestLanes(t *testing.T) {
+	for tile, want := range map[int]int{1: 1, 6: 2, 12: 4, 16: 16, 256: 16, 4096: 16, 4104: 8} {
+		if got := lanes(tile); got != want {
+			t.Errorf("lanes(%d) = %d, want %d", tile, got, want)
+		}
+	}
+}
+
 func TestPartialType(t *testing.T) {
 	tests := []struct {
 		op       ir.ReduceOp

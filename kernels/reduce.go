@@ -7,11 +7,10 @@ import (
 	"github.com/numkit/numkit/numeric/ir"
 )
 
-// reduceKernel writes the kernel of a stage that ends in reductions. Work-group g
-// reduces elements [g·T, (g+1)·T) of the launch, T = GroupSize·ItemsPerThread:
-// work-item l folds elements g·T + l + k·GroupSize for k = 0, 1, ... in order
-// (neighbouring work-items read neighbouring elements), then the group combines its
-// work-items pairwise in a fixed tree, and work-item 0 writes the partial.
+// reduceKernel writes the kernel of a stage that ends in reductions: a work-group tree
+// (treeReduce), or on a CPU device one work-item per tile (laneReduce). Either way
+// work-group g reduces elements [g·T, (g+1)·T) of the launch, T = Program.TileSize(),
+// in an order that depends on n only, and writes one partial per reduction.
 func (g *gen) reduceKernel(b *strings.Builder, k int, st ir.Stage) (Kernel, error) {
 	p := g.prog
 	for _, red := range st.Reductions {
@@ -26,9 +25,28 @@ func (g *gen) reduceKernel(b *strings.Builder, k int, st ir.Stage) (Kernel, erro
 		pt := PartialType(red.Op, p.Regs[red.Arg].Type)
 		args = append(args, Arg{Kind: ArgPartial, Type: pt, Reduction: i})
 	}
-	name := fmt.Sprintf("nk_stage%d", k)
+	kern := Kernel{Name: fmt.Sprintf("nk_stage%d", k), Reduce: true, Args: args}
+	var err error
+	if g.target.CPU {
+		err = g.laneReduce(b, kern, st)
+	} else {
+		err = g.treeReduce(b, kern, st)
+	}
+	if err != nil {
+		return Kernel{}, err
+	}
+	return kern, nil
+}
+
+// treeReduce writes a reduction kernel for GPUs: work-group g of GroupSize work-items
+// reduces tile g; work-item l folds elements g·T + l + k·GroupSize for k = 0, 1, ...
+// in order (neighbouring work-items read neighbouring elements), then the group
+// combines its work-items pairwise in a fixed tree in local memory, and work-item 0
+// writes the partials.
+func (g *gen) treeReduce(b *strings.Builder, kern Kernel, st ir.Stage) error {
+	p := g.prog
 	gs, items := g.target.GroupSize, g.target.ItemsPerThread
-	fmt.Fprintf(b, "__kernel __attribute__((reqd_work_group_size(%d, 1, 1)))\nvoid %s(%s) {\n", gs, name, g.params(args))
+	fmt.Fprintf(b, "__kernel __attribute__((reqd_work_group_size(%d, 1, 1)))\nvoid %s(%s) {\n", gs, kern.Name, g.params(kern.Args))
 	b.WriteString("\tconst int lid = (int)get_local_id(0);\n")
 	fmt.Fprintf(b, "\tconst long base = (long)get_group_id(0) * %dL + lid;\n", gs*items)
 	for j, red := range st.Reductions {
@@ -39,17 +57,8 @@ func (g *gen) reduceKernel(b *strings.Builder, k int, st ir.Stage) (Kernel, erro
 	fmt.Fprintf(b, "\tfor (int k = 0; k < %d; k++) {\n", items)
 	fmt.Fprintf(b, "\t\tconst long i = base + (long)k * %d;\n", gs)
 	b.WriteString("\t\tif (i < n) {\n")
-	if err := g.elementCode(b, st, "\t\t\t"); err != nil {
-		return Kernel{}, err
-	}
-	for j, red := range st.Reductions {
-		at := p.Regs[red.Arg].Type
-		pt := PartialType(red.Op, at)
-		v := g.operand(red.Arg)
-		if at != pt {
-			v = fmt.Sprintf("(%s)%s", ctype(pt), v)
-		}
-		fmt.Fprintf(b, "\t\t\tacc%d = %s;\n", j, g.combine(red.Op, pt, fmt.Sprintf("acc%d", j), v))
+	if err := g.foldCode(b, st, "\t\t\t", ""); err != nil {
+		return err
 	}
 	b.WriteString("\t\t}\n\t}\n")
 	for j := range st.Reductions {
@@ -67,7 +76,104 @@ func (g *gen) reduceKernel(b *strings.Builder, k int, st ir.Stage) (Kernel, erro
 		fmt.Fprintf(b, "\t\tpart%d[get_group_id(0)] = l%d[0];\n", j, j)
 	}
 	b.WriteString("\t}\n}\n\n")
-	return Kernel{Name: name, Reduce: true, Args: args}, nil
+	return nil
+}
+
+// maxLanes is the number of accumulators a work-item of a CPU reduction keeps per
+// reduction (fewer when the tile is not a multiple of it).
+const maxLanes = 16
+
+// lanes is the number of accumulators of a CPU reduction over tiles of tile elements:
+// the largest power of two up to maxLanes that divides the tile.
+func lanes(tile int) int {
+	l := maxLanes
+	for tile%l != 0 {
+		l /= 2
+	}
+	return l
+}
+
+// laneReduce writes a reduction kernel for CPU devices: work-groups of one work-item,
+// work-item g folding the T contiguous elements of tile g into L accumulators per
+// reduction (element g·T + m·L + j into accumulator j, in order of m), which it
+// then combines pairwise in a fixed tree. Contiguous lanes let the compiler
+// vectorize the fold (pocl vectorizes across the work-items of a group, which for the
+// strided tree shape means gathers), without barriers or local memory. A whole
+// tile takes a loop without bounds checks; only the last tile checks i < n.
+func (g *gen) laneReduce(b *strings.Builder, kern Kernel, st ir.Stage) error {
+	p := g.prog
+	tile := g.target.GroupSize * g.target.ItemsPerThread
+	nl := lanes(tile)
+	fmt.Fprintf(b, "__kernel __attribute__((reqd_work_group_size(1, 1, 1)))\nvoid %s(%s) {\n", kern.Name, g.params(kern.Args))
+	fmt.Fprintf(b, "\tconst long base = (long)get_group_id(0) * %dL;\n", tile)
+	for j, red := range st.Reductions {
+		pt := PartialType(red.Op, p.Regs[red.Arg].Type)
+		fmt.Fprintf(b, "\t%s acc%d[%d];\n", ctype(pt), j, nl)
+	}
+	fmt.Fprintf(b, "\tfor (int j = 0; j < %d; j++) {\n", nl)
+	for j, red := range st.Reductions {
+		pt := PartialType(red.Op, p.Regs[red.Arg].Type)
+		fmt.Fprintf(b, "\t\tacc%d[j] = %s;\n", j, identity(red.Op, pt))
+	}
+	b.WriteString("\t}\n")
+	loop := func(checked bool) error {
+		fmt.Fprintf(b, "\t\tfor (int m = 0; m < %d; m++) {\n", tile/nl)
+		fmt.Fprintf(b, "\t\t\tfor (int j = 0; j < %d; j++) {\n", nl)
+		fmt.Fprintf(b, "\t\t\t\tconst long i = base + (long)m * %d + j;\n", nl)
+		indent := "\t\t\t\t"
+		if checked {
+			b.WriteString("\t\t\t\tif (i < n) {\n")
+			indent += "\t"
+		}
+		if err := g.foldCode(b, st, indent, "[j]"); err != nil {
+			return err
+		}
+		if checked {
+			b.WriteString("\t\t\t\t}\n")
+		}
+		b.WriteString("\t\t\t}\n\t\t}\n")
+		return nil
+	}
+	fmt.Fprintf(b, "\tif (base + %dL <= n) {\n", tile)
+	if err := loop(false); err != nil {
+		return err
+	}
+	b.WriteString("\t} else {\n")
+	if err := loop(true); err != nil {
+		return err
+	}
+	b.WriteString("\t}\n")
+	fmt.Fprintf(b, "\tfor (int s = %d; s > 0; s >>= 1) {\n\t\tfor (int j = 0; j < s; j++) {\n", nl/2)
+	for j, red := range st.Reductions {
+		pt := PartialType(red.Op, p.Regs[red.Arg].Type)
+		fmt.Fprintf(b, "\t\t\tacc%d[j] = %s;\n", j, g.combine(red.Op, pt, fmt.Sprintf("acc%d[j]", j), fmt.Sprintf("acc%d[j + s]", j)))
+	}
+	b.WriteString("\t\t}\n\t}\n")
+	for j := range st.Reductions {
+		fmt.Fprintf(b, "\tpart%d[get_group_id(0)] = acc%d[0];\n", j, j)
+	}
+	b.WriteString("}\n\n")
+	return nil
+}
+
+// foldCode writes the stage's code for element i and folds its reduction arguments
+// into the accumulators acc0, acc1, ... (each followed by lane, e.g. "[j]").
+func (g *gen) foldCode(b *strings.Builder, st ir.Stage, indent, lane string) error {
+	p := g.prog
+	if err := g.elementCode(b, st, indent); err != nil {
+		return err
+	}
+	for j, red := range st.Reductions {
+		at := p.Regs[red.Arg].Type
+		pt := PartialType(red.Op, at)
+		v := g.operand(red.Arg)
+		if at != pt {
+			v = fmt.Sprintf("(%s)%s", ctype(pt), v)
+		}
+		acc := fmt.Sprintf("acc%d%s", j, lane)
+		fmt.Fprintf(b, "%s%s = %s;\n", indent, acc, g.combine(red.Op, pt, acc, v))
+	}
+	return nil
 }
 
 // identity is the value a partial of op starts from.

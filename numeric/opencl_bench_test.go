@@ -18,6 +18,7 @@ var clBenchCases = []struct {
 	{"where", "where(a>0.5,b,c)", Float64, []string{"a", "b", "c"}},
 	{"dot", "sum(a*b)", Float64, []string{"a", "b"}},
 	{"poly32", "2*a+3*b**2-c/4", Float32, []string{"a", "b", "c"}},
+	{"dot32", "sum(a*b)", Float32, []string{"a", "b"}},
 }
 
 // clBenchResult keeps results reachable so nothing is optimised away.
@@ -45,7 +46,7 @@ func BenchmarkOpenCL(b *testing.B) {
 			}
 		}
 		e := MustCompile(c.src, WithBackend(BackendOpenCL))
-		scalar := c.name == "dot"
+		scalar := c.name == "dot" || c.name == "dot32"
 		bytes := int64(n * c.dtype.Size() * len(c.inputs))
 		if !scalar {
 			bytes += int64(n * c.dtype.Size())
@@ -60,7 +61,7 @@ func BenchmarkOpenCL(b *testing.B) {
 				defer a.Release()
 				vars[name] = a
 			}
-			var dst any = new(float64)
+			dst := clScalarDst(c.dtype)
 			if !scalar {
 				out, err := NewDeviceArray(c.dtype, n)
 				if err != nil {
@@ -72,7 +73,7 @@ func BenchmarkOpenCL(b *testing.B) {
 			clBenchLoop(b, e, dst, vars, bytes)
 		})
 		b.Run(fmt.Sprintf("expr=%s/n=2e7/host", c.name), func(b *testing.B) {
-			var dst any = new(float64)
+			dst := clScalarDst(c.dtype)
 			if !scalar {
 				if c.dtype == Float32 {
 					dst = make([]float32, n)
@@ -82,6 +83,49 @@ func BenchmarkOpenCL(b *testing.B) {
 			}
 			clBenchLoop(b, e, dst, host, bytes)
 		})
+	}
+}
+
+// BenchmarkOpenCLReduceShape runs the reductions dot and dot32 with device-resident
+// inputs in both shapes of reduction kernel, the work-group tree (GPUs) and one
+// work-item per tile (CPUs, kernels.Target.CPU), on the device at hand whatever its
+// type. (On a busy machine, TestOpenCLDotAgainstC compares them more fairly: it
+// alternates them, and the C reference, in one loop.)
+//
+//	go test -run '^$' -bench OpenCLReduceShape -benchtime 10x ./numeric/
+func BenchmarkOpenCLReduceShape(b *testing.B) {
+	d, err := openclState()
+	if err != nil {
+		b.Skip(err)
+	}
+	const n = 20_000_000
+	for _, c := range clBenchCases {
+		if c.name != "dot" && c.name != "dot32" {
+			continue
+		}
+		vars := Vars{}
+		for k, name := range c.inputs {
+			var x any = clRandom(n, uint64(k+1))
+			if c.dtype == Float32 {
+				x = toFloat32(x.([]float64))
+			}
+			a, err := Upload(x)
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer a.Release()
+			vars[name] = a
+		}
+		for _, cpu := range []bool{false, true} {
+			shape := map[bool]string{false: "tree", true: "cpu"}[cpu]
+			b.Run(fmt.Sprintf("expr=%s/n=2e7/shape=%s", c.name, shape), func(b *testing.B) {
+				old := d.target.CPU
+				d.target.CPU = cpu
+				defer func() { d.target.CPU = old }()
+				e := MustCompile(c.src, WithBackend(BackendOpenCL))
+				clBenchLoop(b, e, clScalarDst(c.dtype), vars, int64(n*c.dtype.Size()*len(c.inputs)))
+			})
+		}
 	}
 }
 
@@ -100,6 +144,14 @@ func clBenchLoop(b *testing.B, e *Expr, dst any, vars Vars, bytes int64) {
 	}
 	b.ReportMetric(float64(bytes)*float64(b.N)/b.Elapsed().Seconds()/1e9, "GB/s")
 	clBenchResult = dst
+}
+
+// clScalarDst is the destination of a reduction of t: a *float32 or *float64.
+func clScalarDst(t DType) any {
+	if t == Float32 {
+		return new(float32)
+	}
+	return new(float64)
 }
 
 func toFloat32(x []float64) []float32 {
