@@ -87,7 +87,7 @@ func openclSetup(cfg config, found hwOpenCLFound) (*clDevice, error) {
 	if d.ctx, err = d.rt.CreateContext(d.dev); err != nil {
 		return nil, fmt.Errorf("numeric: the opencl backend is not usable: creating a context on %q: %w: %w", d.dev.Name, ErrBackend, err)
 	}
-	d.target = kernels.Target{FP64: d.dev.FP64, GroupSize: clGroupSize(d.dev), ItemsPerThread: kernels.DefaultItemsPerThread}
+	d.target = kernels.Target{FP64: d.dev.FP64, CPU: d.dev.Type&cl.DeviceTypeCPU != 0, GroupSize: clGroupSize(d.dev), ItemsPerThread: kernels.DefaultItemsPerThread}
 	tile := d.tile()
 	d.chunkLen = int(d.dev.MaxAllocBytes/8) / tile * tile
 	if d.chunkLen < tile {
