@@ -2,7 +2,9 @@
 // floats) implementation of every IR operation for every type. They define the
 // semantics the other backends must match; the gonum backend runs them directly, the
 // SIMD backend replaces the hot ones with assembly, and the compiler folds constants
-// with them.
+// with them. Fused loops (fused.go) compute a small tree of operations in one pass,
+// each operation rounded as its own kernel rounds it; the gonum backend's fusion pass
+// (numeric/vm_fuse.go) runs them in place of several kernels.
 package generic
 
 import (
