@@ -21,9 +21,6 @@ type cpuBackend struct {
 	reducers  func(op ir.ReduceOp, arg ir.DType) (generic.Reducer, bool)
 	// scalars supplies kernels whose operand pos is one value (nil or a kernel).
 	scalars func(op ir.Op, typ, from ir.DType, pos int) generic.Kernel
-	// stream is asm.StreamCopy where the backend writes large results with
-	// non-temporal stores (see streamMin), else nil.
-	stream func(dst, src []byte)
 }
 
 // scalarKernel returns a kernel for op with operand pos a single value, or nil.

@@ -29,12 +29,16 @@ type Expr struct {
 
 // compiled is the expression typed for one signature and bound to a backend.
 type compiled struct {
-	sig    signature
-	prog   *ir.Program
-	plan   *plan         // for the CPU backends
-	runs   sync.Pool     // of *run, for the CPU backends
-	device deviceProgram // for a device backend (OpenCL)
-	name   string        // the backend's name
+	sig  signature
+	prog *ir.Program
+	plan *plan     // for the CPU backends
+	runs sync.Pool // of *run, for the CPU backends
+	// streamPlan, when not nil, is the plan with fusion for inputs and outputs past
+	// half the last-level cache (streamRuns pools its runs).
+	streamPlan *plan
+	streamRuns sync.Pool
+	device     deviceProgram // for a device backend (OpenCL)
+	name       string        // the backend's name
 
 	// auto holds the router's decisions (device or CPU, threads) when the backend or
 	// the thread count is numkit's to choose; nil when both are fixed.
@@ -205,12 +209,20 @@ func (e *Expr) forSignature(sig signature, bindings []binding, known []string) (
 		if err != nil {
 			return nil, err
 		}
-		pl, err := newPlan(prog, backend)
+		pl, err := newPlan(prog, backend, false)
 		if err != nil {
 			return nil, err
 		}
 		c.plan, c.name = pl, backend.name
 		c.runs.New = func() any { return pl.newRun() }
+		if !pl.fuse {
+			// For arrays that stream from memory: one fused pass beats several
+			// vector passes (the fused loops give the same bits).
+			if sp, err := newPlan(prog, backend, true); err == nil && sp.fused {
+				c.streamPlan = sp
+				c.streamRuns.New = func() any { return sp.newRun() }
+			}
+		}
 		if auto := e.opts.backendName() == BackendAuto; auto || e.opts.threadsAuto() {
 			c.auto = &autoRoute{prog: prog, cpu: backend.name, device: auto,
 				threads: e.opts.threadCount(), autoThr: e.opts.threadsAuto(), coexec: e.opts.coexec}
@@ -312,13 +324,16 @@ func (e *Expr) evaluate(ctx context.Context, vars Vars, out *output, alloc func(
 // the CPU backend, and returns the result register (for a scalar result).
 func (c *compiled) runCPU(ctx context.Context, bindings []binding, lo, n int, out output, threads int) (uint64, error) {
 	prog := c.prog
-	r := c.runs.Get().(*run)
-	defer c.runs.Put(r)
+	pool := &c.runs
+	if c.streamPlan != nil && n*(prog.Cost.BytesRead+prog.Cost.BytesWritten) >= streamMin() {
+		pool = &c.streamRuns
+	}
+	r := pool.Get().(*run)
+	defer pool.Put(r)
 	r.n = n
 	r.dst = nil
 	if !prog.ScalarResult() {
-		r.dstSize = out.typ.Size()
-		r.dst = unsafe.Add(out.ptr, lo*r.dstSize)
+		r.dst = unsafe.Add(out.ptr, lo*out.typ.Size())
 	}
 	for i, in := range prog.Inputs {
 		b := bindings[i]

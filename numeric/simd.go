@@ -16,7 +16,6 @@ func simdBackend() *cpuBackend {
 	simdOnce.Do(func() {
 		simdLevel() // applies the SIMD policy and NUMKIT_SIMD to package asm
 		simd = &cpuBackend{
-			stream:    asm.StreamCopy,
 			name:      BackendSIMD,
 			overrides: func(op ir.Op, typ, from ir.DType) generic.Kernel { return simdKernels[kernelKey{op, typ, from}] },
 			reducers:  simdReducer,

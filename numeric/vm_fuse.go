@@ -202,9 +202,9 @@ type fuser struct {
 
 // planFusion finds the stage's fusable trees and returns the stage with each tree's
 // inner instructions moved right before its root, and the matches. It returns the
-// stage unchanged unless the backend is gonum.
+// stage unchanged unless the plan fuses.
 func (pl *plan) planFusion(st ir.Stage) (ir.Stage, []fusedGroup) {
-	if pl.backend != gonumBackend || !fuseEnabled || len(st.Vector) < 2 {
+	if !pl.fuse || !fuseEnabled || len(st.Vector) < 2 {
 		return st, nil
 	}
 	p := pl.prog

@@ -61,7 +61,6 @@ type stagePlan struct {
 	reductions []rstep
 	broadcasts []broadcastFill // scalar registers the vector code reads as blocks
 	passes     bool            // whether the stage runs over the elements at all
-	writesDst  bool            // whether the vector code writes the destination
 }
 
 type broadcastFill struct {
@@ -76,14 +75,17 @@ type plan struct {
 	backend    *cpuBackend
 	stages     []stagePlan
 	numScratch int // scratch buffers per worker (temporaries and broadcasts)
-	// streamBuf is the scratch buffer that takes the destination's block when the
-	// result is written with non-temporal stores (run.streaming); -1 when the backend
-	// does not stream.
-	streamBuf int
+	// fuse is whether small trees of instructions run as one generic loop
+	// (vm_fuse.go): always on the gonum backend, and on the SIMD backend's plan for
+	// arrays that stream from memory, where one pass beats several vector ones.
+	fuse  bool
+	fused bool // whether fusion found anything
 }
 
-func newPlan(p *ir.Program, b *cpuBackend) (*plan, error) {
-	pl := &plan{prog: p, backend: b, stages: make([]stagePlan, len(p.Stages))}
+// newPlan binds p to backend b's kernels; fuse asks for fusion (vm_fuse.go), which the
+// gonum backend always has.
+func newPlan(p *ir.Program, b *cpuBackend, fuse bool) (*plan, error) {
+	pl := &plan{prog: p, backend: b, stages: make([]stagePlan, len(p.Stages)), fuse: fuse || b == gonumBackend}
 	for k, st := range p.Stages {
 		sp := &pl.stages[k]
 		for _, in := range st.Scalar {
@@ -100,12 +102,8 @@ func newPlan(p *ir.Program, b *cpuBackend) (*plan, error) {
 			return nil, err
 		}
 		pl.fuseVector(sp, st.Vector, fused)
+		pl.fused = pl.fused || len(fused) > 0
 		sp.passes = len(st.Vector) > 0 || len(st.Reductions) > 0
-	}
-	pl.streamBuf = -1
-	if b.stream != nil {
-		pl.streamBuf = pl.numScratch
-		pl.numScratch++
 	}
 	return pl, nil
 }
@@ -198,7 +196,6 @@ func (pl *plan) assignVector(sp *stagePlan, st ir.Stage) error {
 		}
 		if in.Dst == p.Result {
 			v.dst = operand{kind: operandDst, size: in.Type.Size()}
-			sp.writesDst = true
 		} else {
 			slot[in.Dst] = allocSized(in.Type.Size())
 			v.dst = operand{kind: operandTemp, index: slot[in.Dst], size: in.Type.Size()}

@@ -12,9 +12,11 @@ import (
 	"github.com/numkit/numkit/numeric/ir"
 )
 
-// streamMin is the smallest destination, in bytes, written with non-temporal stores:
-// half the last-level cache, so that results which could stay in cache for whatever
-// reads them next do.
+// streamMin is the smallest working set, in bytes (an evaluation's inputs and output),
+// taken to stream from memory rather than stay in cache: half the last-level cache.
+// Past it the SIMD backend runs its fused plan (compiled.streamPlan: one pass reading
+// every input beats several vector passes there, measured) and the router prices
+// extra instructions at their streaming cost.
 var streamMin = sync.OnceValue(func() int {
 	if l3 := cpuid.CPU.Cache.L3; l3 > 0 {
 		return max(l3/2, 4<<20)
@@ -34,8 +36,6 @@ type run struct {
 	inputs   []unsafe.Pointer // base of each input's data (nil for scalars)
 	scalars  []uint64         // storage of every scalar register, indexed by register
 	dst      unsafe.Pointer
-	dstSize  int  // the destination's element size
-	stream   bool // write the destination through plan.streamBuf with non-temporal stores
 	workers  []scratch
 	partials [][]generic.Partial // [reduction][block]
 	wg       sync.WaitGroup
@@ -87,7 +87,6 @@ func (r *run) ensureWorkers(k int) {
 func (r *run) execute(ctx context.Context, threads int) error {
 	r.done = ctx.Done()
 	r.stopped = false
-	r.stream = r.plan.streamBuf >= 0 && r.dst != nil && r.n*r.dstSize >= streamMin()
 	nblocks := (r.n + blockSize - 1) / blockSize
 	workers := 1
 	if r.n >= minParallel && threads > 1 {
@@ -178,11 +177,6 @@ func (r *run) blocks(sp *stagePlan, w, lo, hi int) {
 			}
 			v.kernel(n, r.pointer(s, v.dst, start), &s.args)
 		}
-		if r.stream && sp.writesDst {
-			size := n * r.dstSize
-			r.plan.backend.stream(unsafe.Slice((*byte)(unsafe.Add(r.dst, start*r.dstSize)), size),
-				unsafe.Slice((*byte)(s.buffers[r.plan.streamBuf]), size))
-		}
 		for i := range sp.reductions {
 			red := &sp.reductions[i]
 			r.partials[i][b] = red.reducer.Block(n, r.pointer(s, red.arg, start))
@@ -195,9 +189,6 @@ func (r *run) pointer(s *scratch, o operand, start int) unsafe.Pointer {
 	case operandInput:
 		return unsafe.Add(r.inputs[o.index], start*o.size)
 	case operandDst:
-		if r.stream {
-			return s.buffers[r.plan.streamBuf]
-		}
 		return unsafe.Add(r.dst, start*o.size)
 	case operandScalar:
 		return unsafe.Pointer(&r.scalars[o.index])
