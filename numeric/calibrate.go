@@ -45,7 +45,7 @@ func Calibrate(progress io.Writer) (Profile, error) {
 
 // calibrationSteps is the number of measurements per backend, for the progress count
 // (a device skips the two thread steps and takes two for host data instead).
-var calibrationSteps = 4 + 2*len(familyExprs) + 5
+var calibrationSteps = 4 + 2*len(familyExprs) + 7
 
 // Calibration sizes: in cache for per-element costs, and large enough to stream from
 // memory (three arrays of 8 Mi float64 are 192 MiB, past any L3 cache) for bandwidth.
@@ -107,7 +107,6 @@ func (cal *calibration) backend(name string) (backendCost, error) {
 		}
 		cal.step(name, fmt.Sprintf("per element, %s", src), c.NsPerOp[class], "ns")
 	}
-	c.NsPerOp[ir.ClassMove] = c.NsPerOp[ir.ClassCheap]
 	for _, dtype := range []string{"float64", "float32"} {
 		for _, f := range familyExprs {
 			key := f.family + "/" + dtype
@@ -117,6 +116,41 @@ func (cal *calibration) backend(name string) (backendCost, error) {
 			cal.step(name, fmt.Sprintf("per element, %s %s", f.src, dtype), c.FuncNs[key], "ns")
 		}
 	}
+	// a+b's time is moving its elements plus one operation: an operation costs what
+	// four more of them add, moving costs the rest (the cache bandwidth), and the other
+	// measurements are a+b's time with its operation replaced.
+	base := c.NsPerOp[ir.ClassCheap]
+	chain, err := perElem("((a+b)*a+b)*a+b", "float64")
+	if err != nil {
+		return c, err
+	}
+	op := max(0, chain-base) / 4
+	perByte := max(0, base-op) / 24 // moving one byte, from a+b's 24 per element
+	for class := range c.NsPerOp {
+		moved := 24.0 // a+b, a/b
+		if class == int(ir.ClassTranscend) {
+			moved = 16 // exp(a)
+		}
+		c.NsPerOp[class] = max(op, c.NsPerOp[class]-perByte*moved)
+	}
+	for _, dtype := range []string{"float64", "float32"} {
+		size := 8.0
+		if dtype == "float32" {
+			size = 4
+		}
+		for _, f := range familyExprs {
+			key := f.family + "/" + dtype
+			moved := 2 * size // one input, one output
+			if f.family == "pow" {
+				moved = 3 * size
+			}
+			c.FuncNs[key] = max(op, c.FuncNs[key]-perByte*moved)
+		}
+	}
+	cal.step(name, "per element, one more a+b", op, "ns")
+	c.CacheGBs = 24 / max(base-op, 0.01)
+	cal.step(name, "cache bandwidth, 1 thread", c.CacheGBs, "GB/s")
+	c.NsPerOp[ir.ClassMove] = c.NsPerOp[ir.ClassCheap]
 	bytes := float64(24 * calStream)
 	t1, err := timeIt("a+b", "float64", calStream, 1, device)
 	if err != nil {

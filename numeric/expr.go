@@ -325,7 +325,7 @@ func (e *Expr) evaluate(ctx context.Context, vars Vars, out *output, alloc func(
 func (c *compiled) runCPU(ctx context.Context, bindings []binding, lo, n int, out output, threads int) (uint64, error) {
 	prog := c.prog
 	pool := &c.runs
-	if c.streamPlan != nil && n*(prog.Cost.BytesRead+prog.Cost.BytesWritten) >= streamMin() {
+	if c.streamPlan != nil && n*(prog.Cost.BytesRead+prog.Cost.BytesWritten) >= fuseMin() {
 		pool = &c.streamRuns
 	}
 	r := pool.Get().(*run)

@@ -15,7 +15,7 @@ import (
 
 // profileVersion changes whenever the profile's fields or their meaning change; a
 // profile of another version is ignored.
-const profileVersion = 2
+const profileVersion = 3
 
 // Profile is the result of numkit calibrate: this machine's measured costs per backend,
 // which the router uses instead of its built-in defaults.

@@ -33,6 +33,9 @@ type backendCost struct {
 	// threads; BandwidthGBs1 with one.
 	BandwidthGBs  float64 `json:"bandwidth_gbs"`
 	BandwidthGBs1 float64 `json:"bandwidth_gbs_1"`
+	// CacheGBs is the bandwidth of one thread when the data fits in cache (below
+	// half the last-level cache; threads add theirs); 0 means the memory bandwidth.
+	CacheGBs float64 `json:"cache_gbs,omitempty"`
 	// LinkGBs is the host-device transfer bandwidth (device backends only); 0 where
 	// the device works on host memory in place (no copies to make).
 	LinkGBs float64 `json:"link_gbs,omitempty"`
@@ -142,8 +145,12 @@ type decision struct {
 func predict(c backendCost, in routeInput, t int, device bool) float64 {
 	n := float64(in.n)
 	bytes := float64(in.cost.BytesRead + in.cost.BytesWritten)
+	streaming := n*bytes >= float64(streamMin())
 	bw := c.BandwidthGBs1
-	if t > 1 {
+	switch {
+	case !streaming && c.CacheGBs > 0:
+		bw = c.CacheGBs * float64(t)
+	case t > 1:
 		bw = c.BandwidthGBs1 + (c.BandwidthGBs-c.BandwidthGBs1)*float64(t-1)/float64(max(in.maxThread-1, 1))
 	}
 	ns := c.FixedNs + float64(t-1)*c.ThreadNs
@@ -151,7 +158,6 @@ func predict(c backendCost, in routeInput, t int, device bool) float64 {
 		ns += n * bytes / bw
 	}
 	var compute float64
-	streaming := n*bytes >= float64(streamMin())
 	for class, k := range in.cost.Ops {
 		perOp := c.NsPerOp[class]
 		if streaming && class <= int(ir.ClassCheap) {

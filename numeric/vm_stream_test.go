@@ -14,8 +14,8 @@ func TestStreamPlan(t *testing.T) {
 	if simdBackend() == nil {
 		t.Skip("no SIMD backend here")
 	}
-	old := streamMin
-	t.Cleanup(func() { streamMin = old })
+	old := fuseMin
+	t.Cleanup(func() { fuseMin = old })
 	exprs := []string{"2*a+3*b**2-c/4", "sqrt(a*a+b*b)", "where(a > 0.5, b, c)", "b+3*c", "a*b - c*a", "f*2 + g*3 - f/4"}
 	ctx := context.Background()
 	for _, n := range []int{1, 7, 100, blockSize - 1, blockSize + 3, minParallel + 5} {
@@ -35,12 +35,12 @@ func TestStreamPlan(t *testing.T) {
 		for _, src := range exprs {
 			for _, threads := range []int{1, 2} {
 				e := MustCompile(src, WithBackend(BackendSIMD), WithThreads(threads))
-				streamMin = func() int { return math.MaxInt }
+				fuseMin = func() int { return math.MaxInt }
 				want, err := e.Eval(ctx, vars)
 				if err != nil {
 					t.Fatal(err)
 				}
-				streamMin = func() int { return 0 }
+				fuseMin = func() int { return 0 }
 				got, err := e.Eval(ctx, vars)
 				if err != nil {
 					t.Fatal(err)
