@@ -25,7 +25,16 @@ type Expr struct {
 
 	mu       sync.Mutex                  // serializes adding to compiled
 	compiled atomic.Pointer[[]*compiled] // copy on write
+	last     atomic.Pointer[string]      // where the latest evaluation ran (Backend)
 }
+
+// Where evaluations run, for Expr.last: pointers to these, so recording one allocates
+// nothing.
+var (
+	ranOpenCL      = BackendOpenCL
+	ranCoexecSIMD  = BackendOpenCL + "+" + BackendSIMD
+	ranCoexecGonum = BackendOpenCL + "+" + BackendGonum
+)
 
 // compiled is the expression typed for one signature and bound to a backend.
 type compiled struct {
@@ -133,8 +142,13 @@ func (e *Expr) String() string {
 }
 
 // Backend names the backend that evaluated the expression most recently ("gonum",
-// "simd" or "opencl"), or the one it would use if it has not been evaluated yet.
+// "simd" or "opencl"; "opencl+simd" or "opencl+gonum" under co-execution), or the one
+// it would use if it has not been evaluated yet (under auto, the CPU backend: Choose
+// says where given inputs would go).
 func (e *Expr) Backend() string {
+	if p := e.last.Load(); p != nil {
+		return *p
+	}
 	if list := *e.compiled.Load(); len(list) > 0 {
 		return list[len(list)-1].name
 	}
@@ -283,6 +297,7 @@ func (e *Expr) evaluate(ctx context.Context, vars Vars, out *output, alloc func(
 	if c.device != nil {
 		// A copy: handing the stack array to an interface method would move it to the
 		// heap on the CPU path too.
+		e.last.Store(&ranOpenCL)
 		return runDevice(ctx, c.device, bindings, n, *out, prog.ScalarResult())
 	}
 	threads := e.opts.threadCount()
@@ -293,18 +308,25 @@ func (e *Expr) evaluate(ctx context.Context, vars Vars, out *output, alloc func(
 			if err != nil {
 				return 0, err
 			}
+			e.last.Store(&ranOpenCL)
 			return runDevice(ctx, p, bindings, n, *out, prog.ScalarResult())
 		}
 		ch := a.choose(n)
 		switch {
 		case ch.share > 0:
 			if p := a.hostOnDevice(); p != nil {
+				if c.name == BackendSIMD {
+					e.last.Store(&ranCoexecSIMD)
+				} else {
+					e.last.Store(&ranCoexecGonum)
+				}
 				return 0, c.coexecute(ctx, p, bindings, n, *out, ch)
 			}
 		case ch.device:
 			if p := a.hostOnDevice(); p != nil {
 				w, err := runDevice(ctx, p, bindings, n, *out, prog.ScalarResult())
 				if !deviceFault(err) {
+					e.last.Store(&ranOpenCL)
 					return w, err
 				}
 				a.fail(err) // and evaluate on the CPU below
@@ -317,6 +339,7 @@ func (e *Expr) evaluate(ctx context.Context, vars Vars, out *output, alloc func(
 	if err := rejectDeviceArrays(e.names, bindings, *out); err != nil {
 		return 0, err
 	}
+	e.last.Store(&c.name)
 	return c.runCPU(ctx, bindings, 0, n, *out, threads)
 }
 

@@ -105,11 +105,17 @@ func programReductions(prog *ir.Program) int {
 }
 
 // defaultCosts are the built-in defaults, used until numkit calibrate has measured
-// this machine. They are rough figures for a current x86 core.
+// this machine: rounded from a calibration of a 2-core Sapphire Rapids VM with PoCL
+// (2026-11-22), except that the device's link is a PCIe-like 8 GB/s (no cost on a
+// device that uses host memory in place) and its functions cost a tenth of PoCL's.
 var defaultCosts = map[string]backendCost{
-	BackendSIMD:   {FixedNs: 400, ThreadNs: 4000, NsPerOp: [4]float64{0.08, 0.08, 0.4, 1.5}, BandwidthGBs: 20, BandwidthGBs1: 12},
-	BackendGonum:  {FixedNs: 500, ThreadNs: 4000, NsPerOp: [4]float64{0.6, 0.9, 2, 12}, BandwidthGBs: 20, BandwidthGBs1: 12},
-	BackendOpenCL: {FixedNs: 60000, NsPerOp: [4]float64{0.05, 0.05, 0.2, 0.5}, BandwidthGBs: 20, BandwidthGBs1: 20, LinkGBs: 8},
+	BackendSIMD: {FixedNs: 450, ThreadNs: 2000, NsPerOp: [4]float64{0.3, 0.3, 0.8, 1.5}, BandwidthGBs: 23, BandwidthGBs1: 14,
+		CacheGBs: 1000, StreamNsPerOp: 0.4, FuncNs: map[string]float64{"exp/float32": 1, "trig/float64": 3, "pow/float64": 35, "pow/float32": 25}},
+	BackendGonum: {FixedNs: 400, ThreadNs: 2000, NsPerOp: [4]float64{0.4, 0.4, 0.8, 8}, BandwidthGBs: 25, BandwidthGBs1: 14,
+		CacheGBs: 1000, StreamNsPerOp: 0.45, ReduceNs: 0.15, FuncNs: map[string]float64{"exp/float64": 16, "exp/float32": 19,
+			"log/float64": 16, "log/float32": 19, "trig/float64": 16, "trig/float32": 19, "pow/float64": 90, "pow/float32": 90}},
+	BackendOpenCL: {FixedNs: 36000, HostFixedNs: 30000, NsPerOp: [4]float64{0, 0, 0.2, 0.4}, BandwidthGBs: 23, BandwidthGBs1: 23,
+		CacheGBs: 25, LinkGBs: 8},
 }
 
 // routeInput is what the router knows about one evaluation.

@@ -84,6 +84,9 @@ func TestAutoSendsLargeHostDataToDevice(t *testing.T) {
 	if dev.runs.Load() != 0 || dst[10] != 2*10+0.75-1 {
 		t.Fatalf("n=1000: %d device runs, dst[10] = %v; want the CPU", dev.runs.Load(), dst[10])
 	}
+	if got := e.Backend(); got != BackendSIMD && got != BackendGonum {
+		t.Errorf("Backend() after the CPU ran it = %q", got)
+	}
 	large, dst := polyVars(1 << 20)
 	if ch, err := e.Choose(large); err != nil || ch.Backend != BackendOpenCL {
 		t.Fatalf("Choose(n=2^20) = %+v, %v; want opencl", ch, err)
@@ -93,6 +96,9 @@ func TestAutoSendsLargeHostDataToDevice(t *testing.T) {
 	}
 	if dev.runs.Load() != 1 {
 		t.Fatalf("n=2^20: %d device runs, want 1", dev.runs.Load())
+	}
+	if got := e.Backend(); got != BackendOpenCL {
+		t.Errorf("Backend() after the device ran it = %q", got)
 	}
 	text, err := e.Explain(large)
 	if err != nil || !strings.Contains(text, "chosen: opencl") || !strings.Contains(text, "a synthetic profile") {

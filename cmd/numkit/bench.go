@@ -66,7 +66,6 @@ type exprResult struct {
 	DType      string  `json:"dtype"`
 	Backend    string  `json:"backend"`
 	Threads    int     `json:"threads"`
-	Choice     string  `json:"choice"` // where it ran: the forced backend, or auto's choice
 	Repeat     int     `json:"repeat"`
 	MinS       float64 `json:"min_s"`
 	MedianS    float64 `json:"median_s"`
@@ -185,7 +184,7 @@ func (c *benchCommand) runExpr(stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
-	fmt.Fprintf(stdout, "%s  n=%d %s  backend=%s (ran on %s) threads=%d\n", res.Expr, res.N, res.DType, res.Backend, res.Choice, res.Threads)
+	fmt.Fprintf(stdout, "%s  n=%d %s  backend=%s threads=%d\n", res.Expr, res.N, res.DType, res.Backend, res.Threads)
 	fmt.Fprintf(stdout, "median %s  min %s  max %s  (%d runs)  %.2f GB/s  %.3f Gelem/s\n",
 		fmtSeconds(res.MedianS), fmtSeconds(res.MinS), fmtSeconds(res.MaxS), res.Repeat, res.GBPerS, res.GElemPerS)
 	return 0
@@ -240,7 +239,7 @@ func (c *benchCommand) time() (exprResult, error) {
 		return exprResult{}, err
 	}
 	res := exprResult{
-		Expr: c.expr, N: c.n, DType: c.dtype, Backend: e.Backend(), Threads: choice.Threads, Choice: choice.Backend,
+		Expr: c.expr, N: c.n, DType: c.dtype, Backend: e.Backend(), Threads: choice.Threads, // where it ran
 		Repeat: c.repeat, MinS: times[0], MedianS: median(times), MaxS: times[len(times)-1],
 		BytesMoved: bytes,
 	}

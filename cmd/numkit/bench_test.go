@@ -93,7 +93,7 @@ func TestBenchExprJSON(t *testing.T) {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
-	want := []string{"backend", "bytes_moved", "choice", "dtype", "expr", "gb_per_s", "gelem_per_s", "max_s", "median_s", "min_s", "n", "repeat", "threads"}
+	want := []string{"backend", "bytes_moved", "dtype", "expr", "gb_per_s", "gelem_per_s", "max_s", "median_s", "min_s", "n", "repeat", "threads"}
 	if !slices.Equal(keys, want) {
 		t.Errorf("fields %v, want %v", keys, want)
 	}
