@@ -107,15 +107,18 @@ func programReductions(prog *ir.Program) int {
 // defaultCosts are the built-in defaults, used until numkit calibrate has measured
 // this machine: rounded from a calibration of a 2-core Sapphire Rapids VM with PoCL
 // (2026-11-22), except that the device's link is a PCIe-like 8 GB/s (no cost on a
-// device that uses host memory in place) and its functions cost a tenth of PoCL's.
+// device that uses host memory in place). The device's functions are priced as PoCL's
+// on the CPU, which keeps transcendental work on the CPU backends until a calibration
+// shows a device that is faster at it.
 var defaultCosts = map[string]backendCost{
 	BackendSIMD: {FixedNs: 450, ThreadNs: 2000, NsPerOp: [4]float64{0.3, 0.3, 0.8, 1.5}, BandwidthGBs: 23, BandwidthGBs1: 14,
 		CacheGBs: 1000, StreamNsPerOp: 0.4, FuncNs: map[string]float64{"exp/float32": 1, "trig/float64": 3, "pow/float64": 35, "pow/float32": 25}},
 	BackendGonum: {FixedNs: 400, ThreadNs: 2000, NsPerOp: [4]float64{0.4, 0.4, 0.8, 8}, BandwidthGBs: 25, BandwidthGBs1: 14,
 		CacheGBs: 1000, StreamNsPerOp: 0.45, ReduceNs: 0.15, FuncNs: map[string]float64{"exp/float64": 16, "exp/float32": 19,
 			"log/float64": 16, "log/float32": 19, "trig/float64": 16, "trig/float32": 19, "pow/float64": 90, "pow/float32": 90}},
-	BackendOpenCL: {FixedNs: 36000, HostFixedNs: 30000, NsPerOp: [4]float64{0, 0, 0.2, 0.4}, BandwidthGBs: 23, BandwidthGBs1: 23,
-		CacheGBs: 25, LinkGBs: 8},
+	BackendOpenCL: {FixedNs: 36000, HostFixedNs: 30000, NsPerOp: [4]float64{0, 0, 0.2, 3.5}, BandwidthGBs: 23, BandwidthGBs1: 23,
+		CacheGBs: 25, LinkGBs: 8, FuncNs: map[string]float64{"exp/float64": 3.5, "exp/float32": 1.1,
+			"log/float64": 15, "log/float32": 12, "trig/float64": 12, "trig/float32": 16, "pow/float64": 100, "pow/float32": 100}},
 }
 
 // routeInput is what the router knows about one evaluation.
