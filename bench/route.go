@@ -8,6 +8,7 @@ import (
 	"math"
 	"runtime"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/numkit/numkit/numeric"
@@ -50,7 +51,7 @@ type RouteConfig struct {
 	Cases    []Case   // default RouteCases()
 	Sizes    []int    // default RouteSizes
 	Backends []string // the forced backends to compare auto with; default all usable
-	Rounds   int      // interleaved rounds per case and size; default 7
+	Rounds   int      // interleaved rounds per case and size; default 21
 	Seed     uint64
 	Progress func(done, total int, next string)
 }
@@ -83,7 +84,7 @@ func RouteTable(ctx context.Context, cfg RouteConfig) ([]RouteRow, error) {
 		cfg.Sizes = RouteSizes
 	}
 	if cfg.Rounds <= 0 {
-		cfg.Rounds = 7
+		cfg.Rounds = 21
 	}
 	if cfg.Backends == nil {
 		hw, _ := numeric.Hardware()
@@ -129,6 +130,7 @@ func routeRow(c Case, n int, in *inputs, cfg RouteConfig) (RouteRow, error) {
 	var ks []kernel
 	var kept []string
 	var ref any
+	var dst any // one destination for all: their timings must not depend on where each one's lies
 	for _, name := range names {
 		e, err := compileFor(c, name, 0)
 		if err != nil {
@@ -136,11 +138,17 @@ func routeRow(c Case, n int, in *inputs, cfg RouteConfig) (RouteRow, error) {
 			continue
 		}
 		k := numkitKernel(e, in)
+		if dst != nil {
+			k = intoKernel(e, in, dst)
+		}
 		if err := k.run(); err != nil {
 			row.Errors[name] = err.Error()
 			continue
 		}
 		got := k.result()
+		if dst == nil && !isScalar(got) {
+			dst = got
+		}
 		if ref == nil {
 			ref = cloneResult(got)
 		} else if _, err := compareResults(got, ref, tolerance(c.DType, isScalar(got))); err != nil {
@@ -163,12 +171,12 @@ func routeRow(c Case, n int, in *inputs, cfg RouteConfig) (RouteRow, error) {
 	samples := make([][]float64, len(ks))
 	inner := make([]int, len(ks))
 	for i, k := range ks {
-		// Evaluations per sample: enough for 2 ms, so the timer's resolution is moot.
+		// Evaluations per sample: enough for 3 ms, so the timer's resolution is moot.
 		start := time.Now()
 		if err := k.run(); err != nil {
 			return row, err
 		}
-		inner[i] = max(1, min(100000, int(2e-3/max(time.Since(start).Seconds(), 1e-9))))
+		inner[i] = max(1, min(100000, int(3e-3/max(time.Since(start).Seconds(), 1e-9))))
 	}
 	for round := range cfg.Rounds {
 		// Each round starts with another backend, so that whatever running after
@@ -184,6 +192,11 @@ func routeRow(c Case, n int, in *inputs, cfg RouteConfig) (RouteRow, error) {
 				}
 			}
 			samples[i] = append(samples[i], time.Since(start).Seconds()/float64(inner[i]))
+			if kept[i] == numeric.BackendOpenCL {
+				// PoCL's worker threads stay busy a moment after the last kernel:
+				// let them settle before the next backend's sample.
+				time.Sleep(5 * time.Millisecond)
+			}
 		}
 	}
 	best := math.Inf(1)
@@ -219,7 +232,7 @@ func WriteRouteTable(w io.Writer, rows []RouteRow, backends []string) error {
 	fmt.Fprintln(ew, "---|---|---|")
 	good := 0
 	for _, r := range rows {
-		fmt.Fprintf(ew, "| %s | %s | %s |", r.Case, r.DType, FormatSize(r.N))
+		fmt.Fprintf(ew, "| %s | %s | %s |", r.Case, r.DType, routeSize(r.N))
 		for _, b := range backends {
 			fmt.Fprintf(ew, " %s |", routeCell(r, b))
 		}
@@ -259,4 +272,24 @@ func WriteRouteJSON(w io.Writer, rows []RouteRow) error {
 		}
 	}
 	return nil
+}
+
+// intoKernel evaluates e over in into dst, an array from another kernel.
+func intoKernel(e *numeric.Expr, in *inputs, dst any) kernel {
+	ctx := context.Background()
+	vars := in.vars(e.Names())
+	return kernel{
+		run:    func() error { return e.EvalInto(ctx, dst, vars) },
+		result: func() any { return dst },
+	}
+}
+
+// routeSize writes n as d·10^k compactly ("2e7") where it is one, else as FormatSize.
+func routeSize(n int) string {
+	for k, p := 3, 1000; p <= n && k <= 9; k, p = k+1, p*10 {
+		if n%p == 0 && n/p < 10 {
+			return strconv.Itoa(n/p) + "e" + strconv.Itoa(k)
+		}
+	}
+	return FormatSize(n)
 }
