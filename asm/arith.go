@@ -2,6 +2,8 @@
 
 package asm
 
+import "math"
+
 // AddF64 stores the element-wise sum x + y in dst.
 //
 //	for i := range dst {
@@ -444,6 +446,32 @@ func mulScalarAddF64Generic(dst, x []float64, s float64, y []float64) {
 	}
 }
 
+// SqrtAddProd2F64 stores sqrt(x*y + z*w) element-wise in dst, rounding each product, the sum and the root separately (no fused multiply-add), as Mul, Add and Sqrt in turn do.
+//
+//	for i := range dst {
+//		dst[i] = math.Sqrt(float64(x[i]*y[i]) + float64(z[i]*w[i]))
+//	}
+func SqrtAddProd2F64(dst, x, y, z, w []float64) {
+	switch active {
+	case LevelAVX512:
+		sqrtAddProd2F64AVX512(dst, x, y, z, w)
+	case LevelAVX2:
+		sqrtAddProd2F64AVX2(dst, x, y, z, w)
+	case LevelNEON:
+		sqrtAddProd2F64NEON(dst, x, y, z, w)
+	default:
+		sqrtAddProd2F64Generic(dst, x, y, z, w)
+	}
+}
+
+// sqrtAddProd2F64Generic is the pure-Go twin of SqrtAddProd2F64.
+func sqrtAddProd2F64Generic(dst, x, y, z, w []float64) {
+	x, y, z, w = x[:len(dst)], y[:len(dst)], z[:len(dst)], w[:len(dst)]
+	for i := range dst {
+		dst[i] = math.Sqrt(float64(x[i]*y[i]) + float64(z[i]*w[i]))
+	}
+}
+
 // AddF32 stores the element-wise sum x + y in dst.
 //
 //	for i := range dst {
@@ -883,5 +911,31 @@ func mulScalarAddF32Generic(dst, x []float32, s float32, y []float32) {
 	x, y = x[:len(dst)], y[:len(dst)]
 	for i := range dst {
 		dst[i] = scFMAF32(x[i], s, y[i])
+	}
+}
+
+// SqrtAddProd2F32 stores sqrt(x*y + z*w) element-wise in dst, rounding each product, the sum and the root separately (no fused multiply-add), as Mul, Add and Sqrt in turn do.
+//
+//	for i := range dst {
+//		dst[i] = float32(math.Sqrt(float64(float32(x[i]*y[i]) + float32(z[i]*w[i]))))
+//	}
+func SqrtAddProd2F32(dst, x, y, z, w []float32) {
+	switch active {
+	case LevelAVX512:
+		sqrtAddProd2F32AVX512(dst, x, y, z, w)
+	case LevelAVX2:
+		sqrtAddProd2F32AVX2(dst, x, y, z, w)
+	case LevelNEON:
+		sqrtAddProd2F32NEON(dst, x, y, z, w)
+	default:
+		sqrtAddProd2F32Generic(dst, x, y, z, w)
+	}
+}
+
+// sqrtAddProd2F32Generic is the pure-Go twin of SqrtAddProd2F32.
+func sqrtAddProd2F32Generic(dst, x, y, z, w []float32) {
+	x, y, z, w = x[:len(dst)], y[:len(dst)], z[:len(dst)], w[:len(dst)]
+	for i := range dst {
+		dst[i] = float32(math.Sqrt(float64(float32(x[i]*y[i]) + float32(z[i]*w[i]))))
 	}
 }

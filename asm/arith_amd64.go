@@ -160,6 +160,15 @@ func mulScalarAddF64NEON(dst, x []float64, s float64, y []float64) {
 }
 
 //go:noescape
+func sqrtAddProd2F64AVX512(dst, x, y, z, w []float64)
+
+//go:noescape
+func sqrtAddProd2F64AVX2(dst, x, y, z, w []float64)
+
+// sqrtAddProd2F64NEON is never active on amd64.
+func sqrtAddProd2F64NEON(dst, x, y, z, w []float64) { sqrtAddProd2F64Generic(dst, x, y, z, w) }
+
+//go:noescape
 func addF32AVX512(dst, x, y []float32)
 
 //go:noescape
@@ -313,3 +322,12 @@ func mulScalarAddF32AVX2(dst, x []float32, s float32, y []float32)
 func mulScalarAddF32NEON(dst, x []float32, s float32, y []float32) {
 	mulScalarAddF32Generic(dst, x, s, y)
 }
+
+//go:noescape
+func sqrtAddProd2F32AVX512(dst, x, y, z, w []float32)
+
+//go:noescape
+func sqrtAddProd2F32AVX2(dst, x, y, z, w []float32)
+
+// sqrtAddProd2F32NEON is never active on amd64.
+func sqrtAddProd2F32NEON(dst, x, y, z, w []float32) { sqrtAddProd2F32Generic(dst, x, y, z, w) }

@@ -161,6 +161,15 @@ func mulScalarAddF64AVX2(dst, x []float64, s float64, y []float64) {
 //go:noescape
 func mulScalarAddF64NEON(dst, x []float64, s float64, y []float64)
 
+// sqrtAddProd2F64AVX512 is never active on arm64.
+func sqrtAddProd2F64AVX512(dst, x, y, z, w []float64) { sqrtAddProd2F64Generic(dst, x, y, z, w) }
+
+// sqrtAddProd2F64AVX2 is never active on arm64.
+func sqrtAddProd2F64AVX2(dst, x, y, z, w []float64) { sqrtAddProd2F64Generic(dst, x, y, z, w) }
+
+//go:noescape
+func sqrtAddProd2F64NEON(dst, x, y, z, w []float64)
+
 // addF32AVX512 is never active on arm64.
 func addF32AVX512(dst, x, y []float32) { addF32Generic(dst, x, y) }
 
@@ -317,3 +326,12 @@ func mulScalarAddF32AVX2(dst, x []float32, s float32, y []float32) {
 
 //go:noescape
 func mulScalarAddF32NEON(dst, x []float32, s float32, y []float32)
+
+// sqrtAddProd2F32AVX512 is never active on arm64.
+func sqrtAddProd2F32AVX512(dst, x, y, z, w []float32) { sqrtAddProd2F32Generic(dst, x, y, z, w) }
+
+// sqrtAddProd2F32AVX2 is never active on arm64.
+func sqrtAddProd2F32AVX2(dst, x, y, z, w []float32) { sqrtAddProd2F32Generic(dst, x, y, z, w) }
+
+//go:noescape
+func sqrtAddProd2F32NEON(dst, x, y, z, w []float32)

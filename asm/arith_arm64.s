@@ -735,6 +735,71 @@ tail:
 done:
 	RET
 
+// func sqrtAddProd2F64NEON(dst, x, y, z, w []float64)
+TEXT ·sqrtAddProd2F64NEON(SB), NOSPLIT, $0-120
+	MOVD dst_base+0(FP), R0
+	MOVD dst_len+8(FP), R1
+	MOVD x_base+24(FP), R2
+	MOVD y_base+48(FP), R3
+	MOVD z_base+72(FP), R4
+	MOVD w_base+96(FP), R6
+	AND $-8, R1, R5
+	SUB R5, R1, R1
+	CBZ R5, one
+loop:
+	VLD1.P 64(R2), [V0.D2, V1.D2, V2.D2, V3.D2]
+	VLD1.P 64(R3), [V4.D2, V5.D2, V6.D2, V7.D2]
+	VLD1.P 64(R4), [V8.D2, V9.D2, V10.D2, V11.D2]
+	VLD1.P 64(R6), [V12.D2, V13.D2, V14.D2, V15.D2]
+	WORD $0x6e64dc00 // fmul v0.2d, v0.2d, v4.2d
+	WORD $0x6e6cdd08 // fmul v8.2d, v8.2d, v12.2d
+	WORD $0x4e68d400 // fadd v0.2d, v0.2d, v8.2d
+	WORD $0x6ee1f800 // fsqrt v0.2d, v0.2d
+	WORD $0x6e65dc21 // fmul v1.2d, v1.2d, v5.2d
+	WORD $0x6e6ddd29 // fmul v9.2d, v9.2d, v13.2d
+	WORD $0x4e69d421 // fadd v1.2d, v1.2d, v9.2d
+	WORD $0x6ee1f821 // fsqrt v1.2d, v1.2d
+	WORD $0x6e66dc42 // fmul v2.2d, v2.2d, v6.2d
+	WORD $0x6e6edd4a // fmul v10.2d, v10.2d, v14.2d
+	WORD $0x4e6ad442 // fadd v2.2d, v2.2d, v10.2d
+	WORD $0x6ee1f842 // fsqrt v2.2d, v2.2d
+	WORD $0x6e67dc63 // fmul v3.2d, v3.2d, v7.2d
+	WORD $0x6e6fdd6b // fmul v11.2d, v11.2d, v15.2d
+	WORD $0x4e6bd463 // fadd v3.2d, v3.2d, v11.2d
+	WORD $0x6ee1f863 // fsqrt v3.2d, v3.2d
+	VST1.P [V0.D2, V1.D2, V2.D2, V3.D2], 64(R0)
+	SUBS $8, R5, R5
+	BNE loop
+one:
+	CMP $2, R1
+	BLT tail
+	VLD1.P 16(R2), [V0.D2]
+	VLD1.P 16(R3), [V4.D2]
+	VLD1.P 16(R4), [V8.D2]
+	VLD1.P 16(R6), [V12.D2]
+	WORD $0x6e64dc00 // fmul v0.2d, v0.2d, v4.2d
+	WORD $0x6e6cdd08 // fmul v8.2d, v8.2d, v12.2d
+	WORD $0x4e68d400 // fadd v0.2d, v0.2d, v8.2d
+	WORD $0x6ee1f800 // fsqrt v0.2d, v0.2d
+	VST1.P [V0.D2], 16(R0)
+	SUB $2, R1, R1
+	B one
+tail:
+	CBZ R1, done
+	FMOVD.P 8(R2), F0
+	FMOVD.P 8(R3), F4
+	FMOVD.P 8(R4), F8
+	FMOVD.P 8(R6), F12
+	WORD $0x6e64dc00 // fmul v0.2d, v0.2d, v4.2d
+	WORD $0x6e6cdd08 // fmul v8.2d, v8.2d, v12.2d
+	WORD $0x4e68d400 // fadd v0.2d, v0.2d, v8.2d
+	WORD $0x6ee1f800 // fsqrt v0.2d, v0.2d
+	FMOVD.P F0, 8(R0)
+	SUB $1, R1, R1
+	B tail
+done:
+	RET
+
 // func addF32NEON(dst, x, y []float32)
 TEXT ·addF32NEON(SB), NOSPLIT, $0-72
 	MOVD dst_base+0(FP), R0
@@ -1461,6 +1526,71 @@ tail:
 	FMOVS.P 4(R3), F4
 	WORD $0x4e3fcc04 // fmla v4.4s, v0.4s, v31.4s
 	FMOVS.P F4, 4(R0)
+	SUB $1, R1, R1
+	B tail
+done:
+	RET
+
+// func sqrtAddProd2F32NEON(dst, x, y, z, w []float32)
+TEXT ·sqrtAddProd2F32NEON(SB), NOSPLIT, $0-120
+	MOVD dst_base+0(FP), R0
+	MOVD dst_len+8(FP), R1
+	MOVD x_base+24(FP), R2
+	MOVD y_base+48(FP), R3
+	MOVD z_base+72(FP), R4
+	MOVD w_base+96(FP), R6
+	AND $-16, R1, R5
+	SUB R5, R1, R1
+	CBZ R5, one
+loop:
+	VLD1.P 64(R2), [V0.S4, V1.S4, V2.S4, V3.S4]
+	VLD1.P 64(R3), [V4.S4, V5.S4, V6.S4, V7.S4]
+	VLD1.P 64(R4), [V8.S4, V9.S4, V10.S4, V11.S4]
+	VLD1.P 64(R6), [V12.S4, V13.S4, V14.S4, V15.S4]
+	WORD $0x6e24dc00 // fmul v0.4s, v0.4s, v4.4s
+	WORD $0x6e2cdd08 // fmul v8.4s, v8.4s, v12.4s
+	WORD $0x4e28d400 // fadd v0.4s, v0.4s, v8.4s
+	WORD $0x6ea1f800 // fsqrt v0.4s, v0.4s
+	WORD $0x6e25dc21 // fmul v1.4s, v1.4s, v5.4s
+	WORD $0x6e2ddd29 // fmul v9.4s, v9.4s, v13.4s
+	WORD $0x4e29d421 // fadd v1.4s, v1.4s, v9.4s
+	WORD $0x6ea1f821 // fsqrt v1.4s, v1.4s
+	WORD $0x6e26dc42 // fmul v2.4s, v2.4s, v6.4s
+	WORD $0x6e2edd4a // fmul v10.4s, v10.4s, v14.4s
+	WORD $0x4e2ad442 // fadd v2.4s, v2.4s, v10.4s
+	WORD $0x6ea1f842 // fsqrt v2.4s, v2.4s
+	WORD $0x6e27dc63 // fmul v3.4s, v3.4s, v7.4s
+	WORD $0x6e2fdd6b // fmul v11.4s, v11.4s, v15.4s
+	WORD $0x4e2bd463 // fadd v3.4s, v3.4s, v11.4s
+	WORD $0x6ea1f863 // fsqrt v3.4s, v3.4s
+	VST1.P [V0.S4, V1.S4, V2.S4, V3.S4], 64(R0)
+	SUBS $16, R5, R5
+	BNE loop
+one:
+	CMP $4, R1
+	BLT tail
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V4.S4]
+	VLD1.P 16(R4), [V8.S4]
+	VLD1.P 16(R6), [V12.S4]
+	WORD $0x6e24dc00 // fmul v0.4s, v0.4s, v4.4s
+	WORD $0x6e2cdd08 // fmul v8.4s, v8.4s, v12.4s
+	WORD $0x4e28d400 // fadd v0.4s, v0.4s, v8.4s
+	WORD $0x6ea1f800 // fsqrt v0.4s, v0.4s
+	VST1.P [V0.S4], 16(R0)
+	SUB $4, R1, R1
+	B one
+tail:
+	CBZ R1, done
+	FMOVS.P 4(R2), F0
+	FMOVS.P 4(R3), F4
+	FMOVS.P 4(R4), F8
+	FMOVS.P 4(R6), F12
+	WORD $0x6e24dc00 // fmul v0.4s, v0.4s, v4.4s
+	WORD $0x6e2cdd08 // fmul v8.4s, v8.4s, v12.4s
+	WORD $0x4e28d400 // fadd v0.4s, v0.4s, v8.4s
+	WORD $0x6ea1f800 // fsqrt v0.4s, v0.4s
+	FMOVS.P F0, 4(R0)
 	SUB $1, R1, R1
 	B tail
 done:

@@ -163,6 +163,15 @@ func mulScalarAddF64NEON(dst, x []float64, s float64, y []float64) {
 	mulScalarAddF64Generic(dst, x, s, y)
 }
 
+// sqrtAddProd2F64AVX512 is never active without assembly.
+func sqrtAddProd2F64AVX512(dst, x, y, z, w []float64) { sqrtAddProd2F64Generic(dst, x, y, z, w) }
+
+// sqrtAddProd2F64AVX2 is never active without assembly.
+func sqrtAddProd2F64AVX2(dst, x, y, z, w []float64) { sqrtAddProd2F64Generic(dst, x, y, z, w) }
+
+// sqrtAddProd2F64NEON is never active without assembly.
+func sqrtAddProd2F64NEON(dst, x, y, z, w []float64) { sqrtAddProd2F64Generic(dst, x, y, z, w) }
+
 // addF32AVX512 is never active without assembly.
 func addF32AVX512(dst, x, y []float32) { addF32Generic(dst, x, y) }
 
@@ -321,3 +330,12 @@ func mulScalarAddF32AVX2(dst, x []float32, s float32, y []float32) {
 func mulScalarAddF32NEON(dst, x []float32, s float32, y []float32) {
 	mulScalarAddF32Generic(dst, x, s, y)
 }
+
+// sqrtAddProd2F32AVX512 is never active without assembly.
+func sqrtAddProd2F32AVX512(dst, x, y, z, w []float32) { sqrtAddProd2F32Generic(dst, x, y, z, w) }
+
+// sqrtAddProd2F32AVX2 is never active without assembly.
+func sqrtAddProd2F32AVX2(dst, x, y, z, w []float32) { sqrtAddProd2F32Generic(dst, x, y, z, w) }
+
+// sqrtAddProd2F32NEON is never active without assembly.
+func sqrtAddProd2F32NEON(dst, x, y, z, w []float32) { sqrtAddProd2F32Generic(dst, x, y, z, w) }

@@ -9,7 +9,7 @@ import (
 // Benchmarks of a representative subset of the primitives at block size (1000)
 // and beyond the caches (100000), at every level this machine supports:
 //
-//	go test -run '^$' -bench 'AddF64|MulAddF64|SumF64|DotF64|SelectF64|LessF64' ./asm/
+//	go test -run '^$' -bench 'AddF64|MulAddF64|SqrtAddProd2F64|SumF64|DotF64|SelectF64|LessF64' ./asm/
 
 var (
 	primSinkF64 float64
@@ -71,6 +71,22 @@ func BenchmarkMulAddF64(b *testing.B) {
 	primBench(b, 32, func(n int) func() {
 		dst, x, y, z := make([]float64, n), primBenchF64(n), primBenchF64(n), primBenchF64(n)
 		return func() { MulAddF64(dst, x, y, z) }
+	})
+}
+
+// BenchmarkSqrtAddProd2F64 is hypot's sqrt(a*a + b*b): x and y (z and w) are one
+// slice, as the VM passes them, so it moves 24 bytes per element.
+func BenchmarkSqrtAddProd2F64(b *testing.B) {
+	primBench(b, 24, func(n int) func() {
+		dst, x, z := make([]float64, n), primBenchF64(n), primBenchF64(n)
+		return func() { SqrtAddProd2F64(dst, x, x, z, z) }
+	})
+}
+
+func BenchmarkSqrtAddProd2F32(b *testing.B) {
+	primBench(b, 12, func(n int) func() {
+		dst, x, z := make([]float32, n), primBenchF32(n), primBenchF32(n)
+		return func() { SqrtAddProd2F32(dst, x, x, z, z) }
 	})
 }
 

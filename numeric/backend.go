@@ -21,6 +21,9 @@ type cpuBackend struct {
 	reducers  func(op ir.ReduceOp, arg ir.DType) (generic.Reducer, bool)
 	// scalars supplies kernels whose operand pos is one value (nil or a kernel).
 	scalars func(op ir.Op, typ, from ir.DType, pos int) generic.Kernel
+	// fused replaces rows' loops of the fusion table (vm_fuse.go), keyed by the row's
+	// pattern, with loops that give the same bits faster (nil: the table's loops).
+	fused map[string]generic.Fused
 }
 
 // scalarKernel returns a kernel for op with operand pos a single value, or nil.

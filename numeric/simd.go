@@ -1,6 +1,7 @@
 package numeric
 
 import (
+	"slices"
 	"sync"
 	"unsafe"
 
@@ -22,6 +23,7 @@ func simdBackend() *cpuBackend {
 			scalars: func(op ir.Op, typ, from ir.DType, pos int) generic.Kernel {
 				return simdScalarKernels[scalarKey{op, typ, from, pos}]
 			},
+			fused: simdFused,
 		}
 	})
 	return simd
@@ -47,6 +49,28 @@ type scalarKey struct {
 
 // simdScalarKernels take one operand as a single value (see generic.LookupScalar).
 var simdScalarKernels = map[scalarKey]generic.Kernel{}
+
+// simdFused are asm's loops for rows of the fusion table (vm_fuse.go), keyed by the
+// row's pattern; each rounds every operation as the generic loop it replaces does.
+// sqrt(a*a + b*b) past the caches is bound by the scalar square root in pure Go.
+var simdFused = map[string]generic.Fused{
+	"sqrt(add(mul(x, y), mul(z, w)))": {
+		F32: func(dst []float32, o generic.Operands[float32]) {
+			asm.SqrtAddProd2F32(dst, o.V[0], o.V[1], o.V[2], o.V[3])
+		},
+		F64: func(dst []float64, o generic.Operands[float64]) {
+			asm.SqrtAddProd2F64(dst, o.V[0], o.V[1], o.V[2], o.V[3])
+		},
+	},
+}
+
+func init() {
+	for pattern := range simdFused {
+		if !slices.ContainsFunc(fusions, func(f fusion) bool { return f.pattern == pattern }) {
+			panic("numeric: simdFused: no fusion row " + pattern)
+		}
+	}
+}
 
 func init() {
 	f64, f32, b := ir.Float64, ir.Float32, ir.Bool

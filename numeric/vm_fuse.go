@@ -398,11 +398,15 @@ func (pl *plan) fusedStep(steps []vstep, code []ir.Instr, g *fusedGroup) vstep {
 		}
 		scals = append(scals, l)
 	}
+	loop := fu.loop
+	if l, ok := pl.backend.fused[fu.pattern]; ok {
+		loop = l // the backend's own loop for the row, with the same bits
+	}
 	switch p.Regs[code[len(code)-1].Dst].Type {
 	case ir.Float32:
-		v.kernel = generic.FusedKernel(fu.loop.F32, vecs, scals)
+		v.kernel = generic.FusedKernel(loop.F32, vecs, scals)
 	default:
-		v.kernel = generic.FusedKernel(fu.loop.F64, vecs, scals)
+		v.kernel = generic.FusedKernel(loop.F64, vecs, scals)
 	}
 	return v
 }

@@ -30,6 +30,7 @@ const (
 	encORN   = 0x4EE01C00 // no size bit
 	encORR   = 0x4EA01C00
 	encBIF   = 0x6EE01C00
+	encFSQRT = 0x6EA1F800 // two registers (enc2)
 )
 
 var encNames = map[uint32]string{
@@ -103,6 +104,18 @@ func nFMA(t *elem, a, b, c int, copy bool) func(*ne, *nslot) int {
 	}
 }
 
+// nSqrtAddProd2 computes sqrt(in[0]*in[1] + in[2]*in[3]), every operation rounded.
+func nSqrtAddProd2(t *elem) func(*ne, *nslot) int {
+	return func(n *ne, s *nslot) int {
+		X, Y, Z, W := s.in[0], s.in[1], s.in[2], s.in[3]
+		n.enc3(encFMUL, t, X, X, Y)
+		n.enc3(encFMUL, t, Z, Z, W)
+		n.enc3(encFADD, t, X, X, Z)
+		n.enc2(encFSQRT, "fsqrt", t, X, X)
+		return X
+	}
+}
+
 func nUnary(base uint32, t *elem, what string) func(*ne, *nslot) int {
 	return func(n *ne, s *nslot) int {
 		n.enc2(base, what, t, s.in[0], s.in[0])
@@ -110,7 +123,7 @@ func nUnary(base uint32, t *elem, what string) func(*ne, *nslot) int {
 	}
 }
 
-var neonPtrs = []string{"R2", "R3", "R4"}
+var neonPtrs = []string{"R2", "R3", "R4", "R6"} // R5 counts
 
 func fmovSuffix(t *elem) string {
 	if t == tF64 {

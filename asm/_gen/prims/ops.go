@@ -123,6 +123,15 @@ func allOps() []*op {
 			loop: fmt.Sprintf("dst[i] = scFMA%s(x[i], s, y[i])", S),
 			x86:  &x86op{body: xFMA(P, 0, 1, 2)}, avx2: true,
 			neon: &neonop{body: nFMA(t, 0, 1, 2, false)}})
+		// sqrt(x*y + z*w), hypot's sqrt(a*a + b*b) in one pass: unlike MulAdd, every
+		// operation rounds, so the result equals the separate Mul, Add and Sqrt.
+		add(&op{name: "SqrtAddProd2" + S, family: "arith", out: t, tfloat: t,
+			ins: []operand{vec("x", t), vec("y", t), vec("z", t), vec("w", t)},
+			doc: "stores sqrt(x*y + z*w) element-wise in dst, rounding each product, the sum and " +
+				"the root separately (no fused multiply-add), as Mul, Add and Sqrt in turn do.",
+			loop: sqrtAddProd2Loop(t),
+			x86:  &x86op{body: xSqrtAddProd2(P)}, avx2: true,
+			neon: &neonop{body: nSqrtAddProd2(t)}})
 	}
 
 	for _, t := range floats {
@@ -144,7 +153,7 @@ func allOps() []*op {
 		add(&op{name: "Sqrt" + S, family: "unary", out: t, tfloat: t, ins: []operand{vec("x", t)},
 			doc: "stores the correctly rounded square root of x element-wise in dst.", loop: "dst[i] = " + cv("Sqrt"),
 			x86: &x86op{body: xUnary("VSQRT" + P)}, avx2: true,
-			neon: &neonop{body: nUnary(0x6EA1F800, t, "fsqrt")}})
+			neon: &neonop{body: nUnary(encFSQRT, t, "fsqrt")}})
 		for _, r := range []struct {
 			name, gofn, what string
 			mode             int
@@ -282,4 +291,15 @@ func absExpr(t *elem) string {
 		return "math.Abs(x[i])"
 	}
 	return "math.Float32frombits(math.Float32bits(x[i]) &^ (1 << 31))"
+}
+
+// sqrtAddProd2Loop is SqrtAddProd2's reference loop. The conversions round each
+// product on its own, which keeps the compiler from contracting a product and the
+// sum into a fused multiply-add (it does on arm64, and on amd64 with GOAMD64=v3); the
+// float32 square root goes through float64, which rounds it correctly.
+func sqrtAddProd2Loop(t *elem) string {
+	if t == tF64 {
+		return "dst[i] = math.Sqrt(float64(x[i]*y[i]) + float64(z[i]*w[i]))"
+	}
+	return "dst[i] = float32(math.Sqrt(float64(float32(x[i]*y[i]) + float32(z[i]*w[i]))))"
 }

@@ -91,6 +91,18 @@ func xFMA(P string, a, b, c int) func(*xe, *slot) loc {
 	}
 }
 
+// xSqrtAddProd2 computes sqrt(in[0]*in[1] + in[2]*in[3]), every operation rounded.
+func xSqrtAddProd2(P string) func(*xe, *slot) loc {
+	return func(e *xe, s *slot) loc {
+		X, Y, Z, W := s.in[0], s.in[1], s.in[2], s.in[3]
+		e.i("VMUL%s %s, %s, %s", P, e.v(Y), e.v(X), e.v(X))
+		e.i("VMUL%s %s, %s, %s", P, e.v(W), e.v(Z), e.v(Z))
+		e.i("VADD%s %s, %s, %s", P, e.v(Z), e.v(X), e.v(X))
+		e.i("VSQRT%s %s, %s", P, e.v(X), e.v(X))
+		return loc{r: X}
+	}
+}
+
 func xConstOp(mn string) func(*xe, *slot) loc {
 	return func(e *xe, s *slot) loc {
 		A := s.in[0]
