@@ -206,6 +206,15 @@ func simdReducer(op ir.ReduceOp, arg ir.DType) (generic.Reducer, bool) {
 	switch op {
 	case ir.ReduceSum, ir.ReduceMean:
 		r.Block = block(asm.SumF64, asm.SumF32)
+		r.Dot = func(n int, x, y unsafe.Pointer) generic.Partial {
+			if n == 0 {
+				return r.Identity
+			}
+			if f64 {
+				return generic.Partial{F: asm.DotF64(unsafe.Slice((*float64)(x), n), unsafe.Slice((*float64)(y), n))}
+			}
+			return generic.Partial{F: float64(asm.DotF32(unsafe.Slice((*float32)(x), n), unsafe.Slice((*float32)(y), n)))}
+		}
 	case ir.ReduceProd:
 		r.Block = block(asm.ProdF64, asm.ProdF32)
 	case ir.ReduceMin:

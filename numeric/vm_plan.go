@@ -50,6 +50,8 @@ type sstep struct {
 type rstep struct {
 	reducer generic.Reducer
 	arg     operand
+	arg2    operand // with dot: the second factor (reducer.Dot of arg and arg2)
+	dot     bool
 	out     ir.Reg
 	op      ir.ReduceOp
 	pos     int
@@ -97,8 +99,9 @@ func newPlan(p *ir.Program, b *cpuBackend, fuse bool) (*plan, error) {
 			}
 			sp.scalar = append(sp.scalar, s)
 		}
+		st, dots := pl.planDots(st)    // vm_dot.go
 		st, fused := pl.planFusion(st) // vm_fuse.go
-		if err := pl.assignVector(sp, st); err != nil {
+		if err := pl.assignVector(sp, st, dots); err != nil {
 			return nil, err
 		}
 		pl.fuseVector(sp, st.Vector, fused)
@@ -120,7 +123,7 @@ func operandType(p *ir.Program, in ir.Instr) ir.DType {
 
 // assignVector binds the stage's vector code to kernels and gives every temporary a
 // scratch buffer, reusing a buffer once its value is dead (linear scan over the code).
-func (pl *plan) assignVector(sp *stagePlan, st ir.Stage) error {
+func (pl *plan) assignVector(sp *stagePlan, st ir.Stage, dots map[int]dotPair) error {
 	p := pl.prog
 	lastUse := map[ir.Reg]int{}
 	for i, in := range st.Vector {
@@ -128,8 +131,11 @@ func (pl *plan) assignVector(sp *stagePlan, st ir.Stage) error {
 			lastUse[a] = i
 		}
 	}
-	for _, r := range st.Reductions {
+	for k, r := range st.Reductions {
 		lastUse[r.Arg] = len(st.Vector)
+		if d, ok := dots[k]; ok {
+			lastUse[d.x], lastUse[d.y] = len(st.Vector), len(st.Vector)
+		}
 	}
 	// free holds buffers whose values are dead, with the element size they held. A
 	// buffer is reused for a result of the same element size only: a kernel may write
@@ -208,12 +214,18 @@ func (pl *plan) assignVector(sp *stagePlan, st ir.Stage) error {
 		}
 		sp.vector = append(sp.vector, v)
 	}
-	for _, r := range st.Reductions {
+	for k, r := range st.Reductions {
 		red, ok := pl.backend.reducer(r.Op, p.Regs[r.Arg].Type)
 		if !ok {
 			return fmt.Errorf("numeric: %s backend has no %s reduction of %s", pl.backend.name, r.Op, p.Regs[r.Arg].Type)
 		}
-		sp.reductions = append(sp.reductions, rstep{reducer: red, arg: operandOf(r.Arg), out: r.Out, op: r.Op, pos: r.Pos})
+		rs := rstep{reducer: red, out: r.Out, op: r.Op, pos: r.Pos}
+		if d, ok := dots[k]; ok {
+			rs.dot, rs.arg, rs.arg2 = true, operandOf(d.x), operandOf(d.y)
+		} else {
+			rs.arg = operandOf(r.Arg)
+		}
+		sp.reductions = append(sp.reductions, rs)
 	}
 	pl.numScratch = max(pl.numScratch, next)
 	return nil

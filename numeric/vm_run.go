@@ -192,6 +192,10 @@ func (r *run) blocks(sp *stagePlan, w, lo, hi int) {
 		}
 		for i := range sp.reductions {
 			red := &sp.reductions[i]
+			if red.dot {
+				r.partials[i][b] = red.reducer.Dot(n, r.pointer(s, red.arg, start), r.pointer(s, red.arg2, start))
+				continue
+			}
 			r.partials[i][b] = red.reducer.Block(n, r.pointer(s, red.arg, start))
 		}
 	}

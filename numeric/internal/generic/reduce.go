@@ -26,7 +26,10 @@ type Reducer struct {
 	Result   ir.DType
 	Identity Partial
 	Block    func(n int, x unsafe.Pointer) Partial
-	Combine  func(a, b Partial) Partial
+	// Dot, where not nil, is Block over the products x[i]*y[i] (sum and mean only):
+	// the VM then skips the multiply pass (numeric/vm_dot.go).
+	Dot     func(n int, x, y unsafe.Pointer) Partial
+	Combine func(a, b Partial) Partial
 	// Final turns the combined partial of count elements into the result.
 	Final func(p Partial, count int) ir.Value
 }
