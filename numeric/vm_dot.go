@@ -5,9 +5,10 @@ import (
 )
 
 // Dot products. sum(a*b) is a multiply pass writing a temporary and a sum pass reading
-// it; where the backend's sum reducer has a Dot (the SIMD backend: one fused
-// multiply-add per element, rounding the products once with the sums), planDots drops
-// the multiply and the reduction reads both operands itself: one pass, no temporary.
+// it; where the backend's sum reducer has a Dot (the SIMD backend's asm Dot, one fused
+// multiply-add per element; the gonum backend's floats.Dot for float64, products
+// rounded as the multiply pass rounds them), planDots drops the multiply and the
+// reduction reads both operands itself: one pass, no temporary.
 
 // dotPair is a reduction's two factors when it reduces their product.
 type dotPair struct {

@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-// TestDotReductions checks that the SIMD backend reduces sum and mean of a product
+// TestDotReductions checks that the SIMD backend (and gonum, float64) reduces sum and mean of a product
 // without the multiply pass, to the reference within the sum's error bound, with the
 // same bits for 1 and 3 threads, and leaves alone products that something else reads.
 func TestDotReductions(t *testing.T) {
@@ -76,6 +76,12 @@ func TestDotReductions(t *testing.T) {
 			}
 			if dots != tt.dots {
 				t.Errorf("%s: %d dot reductions in the plan, want %d", tt.src, dots, tt.dots)
+			}
+			if tt.src == "sum(a*b)" {
+				g := (*ref.compiled.Load())[0]
+				if len(g.plan.stages[0].reductions) != 1 || !g.plan.stages[0].reductions[0].dot || len(g.plan.stages[0].vector) != 0 {
+					t.Errorf("gonum's plan for sum(a*b) does not reduce with floats.Dot")
+				}
 			}
 		}
 	}

@@ -67,6 +67,13 @@ func LookupReducer(op ir.ReduceOp, arg ir.DType) (Reducer, bool) {
 			r.Combine = func(a, b Partial) Partial { return Partial{I: a.I + b.I} }
 		}
 		r.Block = sumBlock(arg, op == ir.ReduceMean)
+		if arg == ir.Float64 {
+			// gonum's Dot (SSE2 assembly where gonum has it): each product rounded,
+			// then added, as a multiply pass and a sum would, in one pass.
+			r.Dot = func(n int, x, y unsafe.Pointer) Partial {
+				return Partial{F: floats.Dot(vec[float64](x, n), vec[float64](y, n))}
+			}
+		}
 	case ir.ReduceProd:
 		r.Identity = Partial{F: 1, I: 1}
 		r.Combine = mulF
