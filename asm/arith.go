@@ -472,6 +472,32 @@ func sqrtAddProd2F64Generic(dst, x, y, z, w []float64) {
 	}
 }
 
+// AddScaledProdScaledF64 stores (x*s + (y*z)*t) + w*u element-wise in dst, rounding every product and sum separately (no fused multiply-add) in that order, as Mul, MulScalar and Add in turn do.
+//
+//	for i := range dst {
+//		dst[i] = float64(float64(x[i]*s)+float64(float64(y[i]*z[i])*t)) + float64(w[i]*u)
+//	}
+func AddScaledProdScaledF64(dst, x, y, z, w []float64, s, t, u float64) {
+	switch active {
+	case LevelAVX512:
+		addScaledProdScaledF64AVX512(dst, x, y, z, w, s, t, u)
+	case LevelAVX2:
+		addScaledProdScaledF64AVX2(dst, x, y, z, w, s, t, u)
+	case LevelNEON:
+		addScaledProdScaledF64NEON(dst, x, y, z, w, s, t, u)
+	default:
+		addScaledProdScaledF64Generic(dst, x, y, z, w, s, t, u)
+	}
+}
+
+// addScaledProdScaledF64Generic is the pure-Go twin of AddScaledProdScaledF64.
+func addScaledProdScaledF64Generic(dst, x, y, z, w []float64, s, t, u float64) {
+	x, y, z, w = x[:len(dst)], y[:len(dst)], z[:len(dst)], w[:len(dst)]
+	for i := range dst {
+		dst[i] = float64(float64(x[i]*s)+float64(float64(y[i]*z[i])*t)) + float64(w[i]*u)
+	}
+}
+
 // AddF32 stores the element-wise sum x + y in dst.
 //
 //	for i := range dst {
@@ -937,5 +963,31 @@ func sqrtAddProd2F32Generic(dst, x, y, z, w []float32) {
 	x, y, z, w = x[:len(dst)], y[:len(dst)], z[:len(dst)], w[:len(dst)]
 	for i := range dst {
 		dst[i] = float32(math.Sqrt(float64(float32(x[i]*y[i]) + float32(z[i]*w[i]))))
+	}
+}
+
+// AddScaledProdScaledF32 stores (x*s + (y*z)*t) + w*u element-wise in dst, rounding every product and sum separately (no fused multiply-add) in that order, as Mul, MulScalar and Add in turn do.
+//
+//	for i := range dst {
+//		dst[i] = float32(float32(x[i]*s)+float32(float32(y[i]*z[i])*t)) + float32(w[i]*u)
+//	}
+func AddScaledProdScaledF32(dst, x, y, z, w []float32, s, t, u float32) {
+	switch active {
+	case LevelAVX512:
+		addScaledProdScaledF32AVX512(dst, x, y, z, w, s, t, u)
+	case LevelAVX2:
+		addScaledProdScaledF32AVX2(dst, x, y, z, w, s, t, u)
+	case LevelNEON:
+		addScaledProdScaledF32NEON(dst, x, y, z, w, s, t, u)
+	default:
+		addScaledProdScaledF32Generic(dst, x, y, z, w, s, t, u)
+	}
+}
+
+// addScaledProdScaledF32Generic is the pure-Go twin of AddScaledProdScaledF32.
+func addScaledProdScaledF32Generic(dst, x, y, z, w []float32, s, t, u float32) {
+	x, y, z, w = x[:len(dst)], y[:len(dst)], z[:len(dst)], w[:len(dst)]
+	for i := range dst {
+		dst[i] = float32(float32(x[i]*s)+float32(float32(y[i]*z[i])*t)) + float32(w[i]*u)
 	}
 }

@@ -169,6 +169,17 @@ func sqrtAddProd2F64AVX2(dst, x, y, z, w []float64)
 func sqrtAddProd2F64NEON(dst, x, y, z, w []float64) { sqrtAddProd2F64Generic(dst, x, y, z, w) }
 
 //go:noescape
+func addScaledProdScaledF64AVX512(dst, x, y, z, w []float64, s, t, u float64)
+
+//go:noescape
+func addScaledProdScaledF64AVX2(dst, x, y, z, w []float64, s, t, u float64)
+
+// addScaledProdScaledF64NEON is never active on amd64.
+func addScaledProdScaledF64NEON(dst, x, y, z, w []float64, s, t, u float64) {
+	addScaledProdScaledF64Generic(dst, x, y, z, w, s, t, u)
+}
+
+//go:noescape
 func addF32AVX512(dst, x, y []float32)
 
 //go:noescape
@@ -331,3 +342,14 @@ func sqrtAddProd2F32AVX2(dst, x, y, z, w []float32)
 
 // sqrtAddProd2F32NEON is never active on amd64.
 func sqrtAddProd2F32NEON(dst, x, y, z, w []float32) { sqrtAddProd2F32Generic(dst, x, y, z, w) }
+
+//go:noescape
+func addScaledProdScaledF32AVX512(dst, x, y, z, w []float32, s, t, u float32)
+
+//go:noescape
+func addScaledProdScaledF32AVX2(dst, x, y, z, w []float32, s, t, u float32)
+
+// addScaledProdScaledF32NEON is never active on amd64.
+func addScaledProdScaledF32NEON(dst, x, y, z, w []float32, s, t, u float32) {
+	addScaledProdScaledF32Generic(dst, x, y, z, w, s, t, u)
+}

@@ -170,6 +170,19 @@ func sqrtAddProd2F64AVX2(dst, x, y, z, w []float64) { sqrtAddProd2F64Generic(dst
 //go:noescape
 func sqrtAddProd2F64NEON(dst, x, y, z, w []float64)
 
+// addScaledProdScaledF64AVX512 is never active on arm64.
+func addScaledProdScaledF64AVX512(dst, x, y, z, w []float64, s, t, u float64) {
+	addScaledProdScaledF64Generic(dst, x, y, z, w, s, t, u)
+}
+
+// addScaledProdScaledF64AVX2 is never active on arm64.
+func addScaledProdScaledF64AVX2(dst, x, y, z, w []float64, s, t, u float64) {
+	addScaledProdScaledF64Generic(dst, x, y, z, w, s, t, u)
+}
+
+//go:noescape
+func addScaledProdScaledF64NEON(dst, x, y, z, w []float64, s, t, u float64)
+
 // addF32AVX512 is never active on arm64.
 func addF32AVX512(dst, x, y []float32) { addF32Generic(dst, x, y) }
 
@@ -335,3 +348,16 @@ func sqrtAddProd2F32AVX2(dst, x, y, z, w []float32) { sqrtAddProd2F32Generic(dst
 
 //go:noescape
 func sqrtAddProd2F32NEON(dst, x, y, z, w []float32)
+
+// addScaledProdScaledF32AVX512 is never active on arm64.
+func addScaledProdScaledF32AVX512(dst, x, y, z, w []float32, s, t, u float32) {
+	addScaledProdScaledF32Generic(dst, x, y, z, w, s, t, u)
+}
+
+// addScaledProdScaledF32AVX2 is never active on arm64.
+func addScaledProdScaledF32AVX2(dst, x, y, z, w []float32, s, t, u float32) {
+	addScaledProdScaledF32Generic(dst, x, y, z, w, s, t, u)
+}
+
+//go:noescape
+func addScaledProdScaledF32NEON(dst, x, y, z, w []float32, s, t, u float32)

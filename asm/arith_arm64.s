@@ -800,6 +800,89 @@ tail:
 done:
 	RET
 
+// func addScaledProdScaledF64NEON(dst, x, y, z, w []float64, s, t, u float64)
+TEXT ·addScaledProdScaledF64NEON(SB), NOSPLIT, $0-144
+	MOVD dst_base+0(FP), R0
+	MOVD dst_len+8(FP), R1
+	MOVD x_base+24(FP), R2
+	MOVD y_base+48(FP), R3
+	MOVD z_base+72(FP), R4
+	MOVD w_base+96(FP), R6
+	FMOVD s+120(FP), F31
+	VDUP V31.D[0], V31.D2
+	FMOVD t+128(FP), F30
+	VDUP V30.D[0], V30.D2
+	FMOVD u+136(FP), F29
+	VDUP V29.D[0], V29.D2
+	AND $-8, R1, R5
+	SUB R5, R1, R1
+	CBZ R5, one
+loop:
+	VLD1.P 64(R2), [V0.D2, V1.D2, V2.D2, V3.D2]
+	VLD1.P 64(R3), [V4.D2, V5.D2, V6.D2, V7.D2]
+	VLD1.P 64(R4), [V8.D2, V9.D2, V10.D2, V11.D2]
+	VLD1.P 64(R6), [V12.D2, V13.D2, V14.D2, V15.D2]
+	WORD $0x6e7fdc00 // fmul v0.2d, v0.2d, v31.2d
+	WORD $0x6e68dc84 // fmul v4.2d, v4.2d, v8.2d
+	WORD $0x6e7edc84 // fmul v4.2d, v4.2d, v30.2d
+	WORD $0x4e64d400 // fadd v0.2d, v0.2d, v4.2d
+	WORD $0x6e7ddd8c // fmul v12.2d, v12.2d, v29.2d
+	WORD $0x4e6cd400 // fadd v0.2d, v0.2d, v12.2d
+	WORD $0x6e7fdc21 // fmul v1.2d, v1.2d, v31.2d
+	WORD $0x6e69dca5 // fmul v5.2d, v5.2d, v9.2d
+	WORD $0x6e7edca5 // fmul v5.2d, v5.2d, v30.2d
+	WORD $0x4e65d421 // fadd v1.2d, v1.2d, v5.2d
+	WORD $0x6e7dddad // fmul v13.2d, v13.2d, v29.2d
+	WORD $0x4e6dd421 // fadd v1.2d, v1.2d, v13.2d
+	WORD $0x6e7fdc42 // fmul v2.2d, v2.2d, v31.2d
+	WORD $0x6e6adcc6 // fmul v6.2d, v6.2d, v10.2d
+	WORD $0x6e7edcc6 // fmul v6.2d, v6.2d, v30.2d
+	WORD $0x4e66d442 // fadd v2.2d, v2.2d, v6.2d
+	WORD $0x6e7dddce // fmul v14.2d, v14.2d, v29.2d
+	WORD $0x4e6ed442 // fadd v2.2d, v2.2d, v14.2d
+	WORD $0x6e7fdc63 // fmul v3.2d, v3.2d, v31.2d
+	WORD $0x6e6bdce7 // fmul v7.2d, v7.2d, v11.2d
+	WORD $0x6e7edce7 // fmul v7.2d, v7.2d, v30.2d
+	WORD $0x4e67d463 // fadd v3.2d, v3.2d, v7.2d
+	WORD $0x6e7dddef // fmul v15.2d, v15.2d, v29.2d
+	WORD $0x4e6fd463 // fadd v3.2d, v3.2d, v15.2d
+	VST1.P [V0.D2, V1.D2, V2.D2, V3.D2], 64(R0)
+	SUBS $8, R5, R5
+	BNE loop
+one:
+	CMP $2, R1
+	BLT tail
+	VLD1.P 16(R2), [V0.D2]
+	VLD1.P 16(R3), [V4.D2]
+	VLD1.P 16(R4), [V8.D2]
+	VLD1.P 16(R6), [V12.D2]
+	WORD $0x6e7fdc00 // fmul v0.2d, v0.2d, v31.2d
+	WORD $0x6e68dc84 // fmul v4.2d, v4.2d, v8.2d
+	WORD $0x6e7edc84 // fmul v4.2d, v4.2d, v30.2d
+	WORD $0x4e64d400 // fadd v0.2d, v0.2d, v4.2d
+	WORD $0x6e7ddd8c // fmul v12.2d, v12.2d, v29.2d
+	WORD $0x4e6cd400 // fadd v0.2d, v0.2d, v12.2d
+	VST1.P [V0.D2], 16(R0)
+	SUB $2, R1, R1
+	B one
+tail:
+	CBZ R1, done
+	FMOVD.P 8(R2), F0
+	FMOVD.P 8(R3), F4
+	FMOVD.P 8(R4), F8
+	FMOVD.P 8(R6), F12
+	WORD $0x6e7fdc00 // fmul v0.2d, v0.2d, v31.2d
+	WORD $0x6e68dc84 // fmul v4.2d, v4.2d, v8.2d
+	WORD $0x6e7edc84 // fmul v4.2d, v4.2d, v30.2d
+	WORD $0x4e64d400 // fadd v0.2d, v0.2d, v4.2d
+	WORD $0x6e7ddd8c // fmul v12.2d, v12.2d, v29.2d
+	WORD $0x4e6cd400 // fadd v0.2d, v0.2d, v12.2d
+	FMOVD.P F0, 8(R0)
+	SUB $1, R1, R1
+	B tail
+done:
+	RET
+
 // func addF32NEON(dst, x, y []float32)
 TEXT ·addF32NEON(SB), NOSPLIT, $0-72
 	MOVD dst_base+0(FP), R0
@@ -1590,6 +1673,89 @@ tail:
 	WORD $0x6e2cdd08 // fmul v8.4s, v8.4s, v12.4s
 	WORD $0x4e28d400 // fadd v0.4s, v0.4s, v8.4s
 	WORD $0x6ea1f800 // fsqrt v0.4s, v0.4s
+	FMOVS.P F0, 4(R0)
+	SUB $1, R1, R1
+	B tail
+done:
+	RET
+
+// func addScaledProdScaledF32NEON(dst, x, y, z, w []float32, s, t, u float32)
+TEXT ·addScaledProdScaledF32NEON(SB), NOSPLIT, $0-132
+	MOVD dst_base+0(FP), R0
+	MOVD dst_len+8(FP), R1
+	MOVD x_base+24(FP), R2
+	MOVD y_base+48(FP), R3
+	MOVD z_base+72(FP), R4
+	MOVD w_base+96(FP), R6
+	FMOVS s+120(FP), F31
+	VDUP V31.S[0], V31.S4
+	FMOVS t+124(FP), F30
+	VDUP V30.S[0], V30.S4
+	FMOVS u+128(FP), F29
+	VDUP V29.S[0], V29.S4
+	AND $-16, R1, R5
+	SUB R5, R1, R1
+	CBZ R5, one
+loop:
+	VLD1.P 64(R2), [V0.S4, V1.S4, V2.S4, V3.S4]
+	VLD1.P 64(R3), [V4.S4, V5.S4, V6.S4, V7.S4]
+	VLD1.P 64(R4), [V8.S4, V9.S4, V10.S4, V11.S4]
+	VLD1.P 64(R6), [V12.S4, V13.S4, V14.S4, V15.S4]
+	WORD $0x6e3fdc00 // fmul v0.4s, v0.4s, v31.4s
+	WORD $0x6e28dc84 // fmul v4.4s, v4.4s, v8.4s
+	WORD $0x6e3edc84 // fmul v4.4s, v4.4s, v30.4s
+	WORD $0x4e24d400 // fadd v0.4s, v0.4s, v4.4s
+	WORD $0x6e3ddd8c // fmul v12.4s, v12.4s, v29.4s
+	WORD $0x4e2cd400 // fadd v0.4s, v0.4s, v12.4s
+	WORD $0x6e3fdc21 // fmul v1.4s, v1.4s, v31.4s
+	WORD $0x6e29dca5 // fmul v5.4s, v5.4s, v9.4s
+	WORD $0x6e3edca5 // fmul v5.4s, v5.4s, v30.4s
+	WORD $0x4e25d421 // fadd v1.4s, v1.4s, v5.4s
+	WORD $0x6e3dddad // fmul v13.4s, v13.4s, v29.4s
+	WORD $0x4e2dd421 // fadd v1.4s, v1.4s, v13.4s
+	WORD $0x6e3fdc42 // fmul v2.4s, v2.4s, v31.4s
+	WORD $0x6e2adcc6 // fmul v6.4s, v6.4s, v10.4s
+	WORD $0x6e3edcc6 // fmul v6.4s, v6.4s, v30.4s
+	WORD $0x4e26d442 // fadd v2.4s, v2.4s, v6.4s
+	WORD $0x6e3dddce // fmul v14.4s, v14.4s, v29.4s
+	WORD $0x4e2ed442 // fadd v2.4s, v2.4s, v14.4s
+	WORD $0x6e3fdc63 // fmul v3.4s, v3.4s, v31.4s
+	WORD $0x6e2bdce7 // fmul v7.4s, v7.4s, v11.4s
+	WORD $0x6e3edce7 // fmul v7.4s, v7.4s, v30.4s
+	WORD $0x4e27d463 // fadd v3.4s, v3.4s, v7.4s
+	WORD $0x6e3dddef // fmul v15.4s, v15.4s, v29.4s
+	WORD $0x4e2fd463 // fadd v3.4s, v3.4s, v15.4s
+	VST1.P [V0.S4, V1.S4, V2.S4, V3.S4], 64(R0)
+	SUBS $16, R5, R5
+	BNE loop
+one:
+	CMP $4, R1
+	BLT tail
+	VLD1.P 16(R2), [V0.S4]
+	VLD1.P 16(R3), [V4.S4]
+	VLD1.P 16(R4), [V8.S4]
+	VLD1.P 16(R6), [V12.S4]
+	WORD $0x6e3fdc00 // fmul v0.4s, v0.4s, v31.4s
+	WORD $0x6e28dc84 // fmul v4.4s, v4.4s, v8.4s
+	WORD $0x6e3edc84 // fmul v4.4s, v4.4s, v30.4s
+	WORD $0x4e24d400 // fadd v0.4s, v0.4s, v4.4s
+	WORD $0x6e3ddd8c // fmul v12.4s, v12.4s, v29.4s
+	WORD $0x4e2cd400 // fadd v0.4s, v0.4s, v12.4s
+	VST1.P [V0.S4], 16(R0)
+	SUB $4, R1, R1
+	B one
+tail:
+	CBZ R1, done
+	FMOVS.P 4(R2), F0
+	FMOVS.P 4(R3), F4
+	FMOVS.P 4(R4), F8
+	FMOVS.P 4(R6), F12
+	WORD $0x6e3fdc00 // fmul v0.4s, v0.4s, v31.4s
+	WORD $0x6e28dc84 // fmul v4.4s, v4.4s, v8.4s
+	WORD $0x6e3edc84 // fmul v4.4s, v4.4s, v30.4s
+	WORD $0x4e24d400 // fadd v0.4s, v0.4s, v4.4s
+	WORD $0x6e3ddd8c // fmul v12.4s, v12.4s, v29.4s
+	WORD $0x4e2cd400 // fadd v0.4s, v0.4s, v12.4s
 	FMOVS.P F0, 4(R0)
 	SUB $1, R1, R1
 	B tail

@@ -172,6 +172,21 @@ func sqrtAddProd2F64AVX2(dst, x, y, z, w []float64) { sqrtAddProd2F64Generic(dst
 // sqrtAddProd2F64NEON is never active without assembly.
 func sqrtAddProd2F64NEON(dst, x, y, z, w []float64) { sqrtAddProd2F64Generic(dst, x, y, z, w) }
 
+// addScaledProdScaledF64AVX512 is never active without assembly.
+func addScaledProdScaledF64AVX512(dst, x, y, z, w []float64, s, t, u float64) {
+	addScaledProdScaledF64Generic(dst, x, y, z, w, s, t, u)
+}
+
+// addScaledProdScaledF64AVX2 is never active without assembly.
+func addScaledProdScaledF64AVX2(dst, x, y, z, w []float64, s, t, u float64) {
+	addScaledProdScaledF64Generic(dst, x, y, z, w, s, t, u)
+}
+
+// addScaledProdScaledF64NEON is never active without assembly.
+func addScaledProdScaledF64NEON(dst, x, y, z, w []float64, s, t, u float64) {
+	addScaledProdScaledF64Generic(dst, x, y, z, w, s, t, u)
+}
+
 // addF32AVX512 is never active without assembly.
 func addF32AVX512(dst, x, y []float32) { addF32Generic(dst, x, y) }
 
@@ -339,3 +354,18 @@ func sqrtAddProd2F32AVX2(dst, x, y, z, w []float32) { sqrtAddProd2F32Generic(dst
 
 // sqrtAddProd2F32NEON is never active without assembly.
 func sqrtAddProd2F32NEON(dst, x, y, z, w []float32) { sqrtAddProd2F32Generic(dst, x, y, z, w) }
+
+// addScaledProdScaledF32AVX512 is never active without assembly.
+func addScaledProdScaledF32AVX512(dst, x, y, z, w []float32, s, t, u float32) {
+	addScaledProdScaledF32Generic(dst, x, y, z, w, s, t, u)
+}
+
+// addScaledProdScaledF32AVX2 is never active without assembly.
+func addScaledProdScaledF32AVX2(dst, x, y, z, w []float32, s, t, u float32) {
+	addScaledProdScaledF32Generic(dst, x, y, z, w, s, t, u)
+}
+
+// addScaledProdScaledF32NEON is never active without assembly.
+func addScaledProdScaledF32NEON(dst, x, y, z, w []float32, s, t, u float32) {
+	addScaledProdScaledF32Generic(dst, x, y, z, w, s, t, u)
+}

@@ -172,6 +172,16 @@ var primCases = []primCase{
 			sqrtAddProd2F64Generic(d.([]float64), in[0].([]float64), in[1].([]float64), in[2].([]float64), in[3].([]float64))
 			return nil
 		}},
+	{name: "AddScaledProdScaledF64", family: "arith", typ: "F64", out: primF64, ret: primNone,
+		ins: []primKind{primF64, primF64, primF64, primF64}, scal: []primKind{primF64, primF64, primF64},
+		fn: func(d any, in, sc []any) any {
+			AddScaledProdScaledF64(d.([]float64), in[0].([]float64), in[1].([]float64), in[2].([]float64), in[3].([]float64), sc[0].(float64), sc[1].(float64), sc[2].(float64))
+			return nil
+		},
+		twin: func(d any, in, sc []any) any {
+			addScaledProdScaledF64Generic(d.([]float64), in[0].([]float64), in[1].([]float64), in[2].([]float64), in[3].([]float64), sc[0].(float64), sc[1].(float64), sc[2].(float64))
+			return nil
+		}},
 	{name: "AddF32", family: "arith", typ: "F32", out: primF32, ret: primNone,
 		ins: []primKind{primF32, primF32}, scal: []primKind{},
 		fn: func(d any, in, sc []any) any { AddF32(d.([]float32), in[0].([]float32), in[1].([]float32)); return nil },
@@ -338,6 +348,16 @@ var primCases = []primCase{
 		},
 		twin: func(d any, in, sc []any) any {
 			sqrtAddProd2F32Generic(d.([]float32), in[0].([]float32), in[1].([]float32), in[2].([]float32), in[3].([]float32))
+			return nil
+		}},
+	{name: "AddScaledProdScaledF32", family: "arith", typ: "F32", out: primF32, ret: primNone,
+		ins: []primKind{primF32, primF32, primF32, primF32}, scal: []primKind{primF32, primF32, primF32},
+		fn: func(d any, in, sc []any) any {
+			AddScaledProdScaledF32(d.([]float32), in[0].([]float32), in[1].([]float32), in[2].([]float32), in[3].([]float32), sc[0].(float32), sc[1].(float32), sc[2].(float32))
+			return nil
+		},
+		twin: func(d any, in, sc []any) any {
+			addScaledProdScaledF32Generic(d.([]float32), in[0].([]float32), in[1].([]float32), in[2].([]float32), in[3].([]float32), sc[0].(float32), sc[1].(float32), sc[2].(float32))
 			return nil
 		}},
 	{name: "NegF64", family: "unary", typ: "F64", out: primF64, ret: primNone,

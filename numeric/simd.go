@@ -62,6 +62,26 @@ var simdFused = map[string]generic.Fused{
 			asm.SqrtAddProd2F64(dst, o.V[0], o.V[1], o.V[2], o.V[3])
 		},
 	},
+	// (x*s + (y*z)*t) + w*u, a polynomial such as 2*a + 3*b**2 - c/4: every row of
+	// generic.AddScaledProdScaled (they differ in the signs, negated before the loop).
+	"add(add(mul(x, s), mul(mul(y, z), t)), mul(w, u))": addScaledProdScaled,
+	"sub(add(mul(x, s), mul(mul(y, z), t)), mul(w, u))": addScaledProdScaled,
+	"add(sub(mul(x, s), mul(mul(y, z), t)), mul(w, u))": addScaledProdScaled,
+	"sub(sub(mul(x, s), mul(mul(y, z), t)), mul(w, u))": addScaledProdScaled,
+	"add(sub(mul(mul(y, z), t), mul(x, s)), mul(w, u))": addScaledProdScaled,
+	"sub(sub(mul(mul(y, z), t), mul(x, s)), mul(w, u))": addScaledProdScaled,
+}
+
+// addScaledProdScaled is asm's generic.AddScaledProdScaled; the scalars are float64
+// holding a float32 exactly, so converting them back is exact.
+var addScaledProdScaled = generic.Fused{
+	F32: func(dst []float32, o generic.Operands[float32]) {
+		asm.AddScaledProdScaledF32(dst, o.V[0], o.V[1], o.V[2], o.V[3],
+			float32(o.S[0]), float32(o.S[1]), float32(o.S[2]))
+	},
+	F64: func(dst []float64, o generic.Operands[float64]) {
+		asm.AddScaledProdScaledF64(dst, o.V[0], o.V[1], o.V[2], o.V[3], o.S[0], o.S[1], o.S[2])
+	},
 }
 
 func init() {

@@ -116,6 +116,21 @@ func nSqrtAddProd2(t *elem) func(*ne, *nslot) int {
 	}
 }
 
+// nAddScaledProdScaled computes (in[0]*s + (in[1]*in[2])*t) + in[3]*u, every
+// operation rounded, each first operand the Go loop's.
+func nAddScaledProdScaled(t *elem) func(*ne, *nslot) int {
+	return func(n *ne, s *nslot) int {
+		X, Y, Z, W, Sc, T, U := s.in[0], s.in[1], s.in[2], s.in[3], s.in[4], s.in[5], s.in[6]
+		n.enc3(encFMUL, t, X, X, Sc)
+		n.enc3(encFMUL, t, Y, Y, Z)
+		n.enc3(encFMUL, t, Y, Y, T)
+		n.enc3(encFADD, t, X, X, Y)
+		n.enc3(encFMUL, t, W, W, U)
+		n.enc3(encFADD, t, X, X, W)
+		return X
+	}
+}
+
 func nUnary(base uint32, t *elem, what string) func(*ne, *nslot) int {
 	return func(n *ne, s *nslot) int {
 		n.enc2(base, what, t, s.in[0], s.in[0])

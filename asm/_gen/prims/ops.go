@@ -132,6 +132,16 @@ func allOps() []*op {
 			loop: sqrtAddProd2Loop(t),
 			x86:  &x86op{body: xSqrtAddProd2(P)}, avx2: true,
 			neon: &neonop{body: nSqrtAddProd2(t)}})
+		// (x*s + (y*z)*t) + w*u, the polynomial 2*a + 3*b**2 - c/4 in one pass (the
+		// simd backend's fused plan, its signs folded into s, t and u): every product
+		// and sum rounds, in this order, as the separate Mul, MulScalar and Add do.
+		add(&op{name: "AddScaledProdScaled" + S, family: "arith", out: t, tfloat: t,
+			ins: []operand{vec("x", t), vec("y", t), vec("z", t), vec("w", t), scal("s", t), scal("t", t), scal("u", t)},
+			doc: "stores (x*s + (y*z)*t) + w*u element-wise in dst, rounding every product and " +
+				"sum separately (no fused multiply-add) in that order, as Mul, MulScalar and Add in turn do.",
+			loop: addScaledProdScaledLoop(t),
+			x86:  &x86op{body: xAddScaledProdScaled(P)}, avx2: true,
+			neon: &neonop{body: nAddScaledProdScaled(t)}})
 	}
 
 	for _, t := range floats {
@@ -302,4 +312,15 @@ func sqrtAddProd2Loop(t *elem) string {
 		return "dst[i] = math.Sqrt(float64(x[i]*y[i]) + float64(z[i]*w[i]))"
 	}
 	return "dst[i] = float32(math.Sqrt(float64(float32(x[i]*y[i]) + float32(z[i]*w[i]))))"
+}
+
+// addScaledProdScaledLoop is AddScaledProdScaled's reference loop: each conversion
+// rounds a product on its own, so that no product and sum contract into a fused
+// multiply-add.
+func addScaledProdScaledLoop(t *elem) string {
+	T := "float64"
+	if t != tF64 {
+		T = "float32"
+	}
+	return fmt.Sprintf("dst[i] = %[1]s(%[1]s(x[i]*s)+%[1]s(%[1]s(y[i]*z[i])*t)) + %[1]s(w[i]*u)", T)
 }

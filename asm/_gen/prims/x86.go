@@ -103,6 +103,21 @@ func xSqrtAddProd2(P string) func(*xe, *slot) loc {
 	}
 }
 
+// xAddScaledProdScaled computes (in[0]*s + (in[1]*in[2])*t) + in[3]*u, every
+// operation rounded, each first operand the Go loop's.
+func xAddScaledProdScaled(P string) func(*xe, *slot) loc {
+	return func(e *xe, s *slot) loc {
+		X, Y, Z, W, Sc, T, U := s.in[0], s.in[1], s.in[2], s.in[3], s.in[4], s.in[5], s.in[6]
+		e.i("VMUL%s %s, %s, %s", P, e.v(Sc), e.v(X), e.v(X))
+		e.i("VMUL%s %s, %s, %s", P, e.v(Z), e.v(Y), e.v(Y))
+		e.i("VMUL%s %s, %s, %s", P, e.v(T), e.v(Y), e.v(Y))
+		e.i("VADD%s %s, %s, %s", P, e.v(Y), e.v(X), e.v(X))
+		e.i("VMUL%s %s, %s, %s", P, e.v(U), e.v(W), e.v(W))
+		e.i("VADD%s %s, %s, %s", P, e.v(W), e.v(X), e.v(X))
+		return loc{r: X}
+	}
+}
+
 func xConstOp(mn string) func(*xe, *slot) loc {
 	return func(e *xe, s *slot) loc {
 		A := s.in[0]
@@ -307,7 +322,6 @@ var x86Ptrs = []string{"SI", "DX", "BX", "R8"}
 // through a stack buffer so that nothing past len is read or written).
 func elemX86(e *xe, o *op) {
 	x := o.x86
-	const U = 4
 	L := e.vbytes / o.maxSize()
 	vecs := o.vecIns()
 	nv := len(vecs)
@@ -322,6 +336,12 @@ func elemX86(e *xe, o *op) {
 	for range x.consts {
 		top--
 		consts = append(consts, vreg(top))
+	}
+	// Unroll by four, or by two where four steps' registers do not fit (AVX2 with
+	// four vectors and three broadcast scalars).
+	U := 4
+	for U > 1 && U*per > top {
+		U /= 2
 	}
 	if U*per > top {
 		panic(fmt.Sprintf("%s %s: out of vector registers", o.name, e.level))
