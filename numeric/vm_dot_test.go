@@ -11,7 +11,7 @@ import (
 // without the multiply pass, to the reference within the sum's error bound, with the
 // same bits for 1 and 3 threads, and leaves alone products that something else reads.
 func TestDotReductions(t *testing.T) {
-	if simdBackend() == nil {
+	if !simdUsable() {
 		t.Skip("no SIMD backend here")
 	}
 	ctx := context.Background()

@@ -204,7 +204,7 @@ func TestFusionPlans(t *testing.T) {
 			}
 		}
 	}
-	if simd := simdBackend(); simd != nil {
+	if simdUsable() {
 		e := MustCompile("2*a + 3*b**2 - c/4", WithBackend(BackendSIMD))
 		if _, err := e.Eval(ctx, fuseVars(10)); err != nil {
 			t.Fatal(err)

@@ -11,7 +11,7 @@ import (
 // with the threshold moved so that small arrays take either: the same bits, for every
 // fused pattern's kind of expression, lengths around the block size, 1 and 2 threads.
 func TestStreamPlan(t *testing.T) {
-	if simdBackend() == nil {
+	if !simdUsable() {
 		t.Skip("no SIMD backend here")
 	}
 	old := fuseMin
@@ -76,4 +76,11 @@ func sameValues(a, b any) bool {
 		return true
 	}
 	return false
+}
+
+// simdUsable reports whether the SIMD backend can be forced here (not in -tags noasm
+// builds, nor on a CPU without a supported level).
+func simdUsable() bool {
+	_, err := (&options{backend: BackendSIMD}).cpuBackend()
+	return err == nil
 }
