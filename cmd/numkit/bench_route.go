@@ -6,8 +6,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"slices"
-	"strings"
 
 	"github.com/numkit/numkit/bench"
 	"github.com/numkit/numkit/numeric"
@@ -20,33 +18,13 @@ func (c *benchCommand) runRoute(stdout, stderr io.Writer) int {
 	if f := c.given("suite", "csv", "plot", "memory", "no-baselines", "refdata", "threads", "n", "explain", "expr", "coexec"); f != "" {
 		return usageError(stderr, "--%s does not apply with --route", f)
 	}
-	cfg := bench.RouteConfig{Seed: c.seed}
+	sizes, cases, backends, code := c.selection(stderr, "the routing table", bench.RouteCases())
+	if code >= 0 {
+		return code
+	}
+	cfg := bench.RouteConfig{Cases: cases, Sizes: sizes, Backends: backends, Seed: c.seed}
 	if c.set["repeat"] {
 		cfg.Rounds = c.repeat
-	}
-	if c.sizes != "" {
-		sizes, err := bench.ParseSizes(c.sizes)
-		if err != nil {
-			return usageError(stderr, "--sizes: %v", err)
-		}
-		cfg.Sizes = sizes
-	}
-	var dtypes []string
-	if c.dtype != "" {
-		dtypes = strings.Split(c.dtype, ",")
-	}
-	cases, err := bench.Select(bench.RouteCases(), c.filter, dtypes)
-	if err != nil {
-		return usageError(stderr, "%v", err)
-	}
-	cfg.Cases = cases
-	if c.backend != "" {
-		for _, b := range strings.Split(c.backend, ",") {
-			if !slices.Contains(suiteBackends, b) {
-				return usageError(stderr, "--backend %q: want a comma-separated list of %s", b, strings.Join(suiteBackends, ", "))
-			}
-			cfg.Backends = append(cfg.Backends, b)
-		}
 	}
 	var bar progress
 	cfg.Progress = bar.start(c, stderr)
@@ -54,7 +32,6 @@ func (c *benchCommand) runRoute(stdout, stderr io.Writer) int {
 	defer stop()
 	rows, runErr := bench.RouteTable(ctx, cfg)
 	bar.exit()
-	backends := cfg.Backends
 	if backends == nil {
 		for _, b := range suiteBackends {
 			for _, r := range rows {
@@ -65,6 +42,7 @@ func (c *benchCommand) runRoute(stdout, stderr io.Writer) int {
 			}
 		}
 	}
+	var err error
 	if c.json {
 		err = bench.WriteRouteJSON(stdout, rows)
 	} else {

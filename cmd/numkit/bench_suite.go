@@ -80,38 +80,22 @@ func (c *benchCommand) suiteConfig(stderr io.Writer) (cfg bench.Config, code int
 	if f := c.given("n", "refdata", "explain", "coexec"); f != "" {
 		return cfg, usageError(stderr, "--%s applies only with --%s", f, map[string]string{"n": "expr (a suite takes --sizes)", "refdata": "accuracy"}[f])
 	}
-	switch {
-	case c.json && c.csv:
+	if c.json && c.csv {
 		return cfg, usageError(stderr, "--json and --csv exclude each other")
-	case c.threads < 0:
+	}
+	if c.threads < 0 {
 		return cfg, usageError(stderr, "--threads must be ≥ 0")
-	case c.set["repeat"] && c.repeat < 1:
-		return cfg, usageError(stderr, "--repeat must be ≥ 1")
-	case !slices.Contains([]string{"auto", "on", "off"}, c.progress):
-		return cfg, usageError(stderr, "--progress %q: want auto, on or off", c.progress)
 	}
 	suite, err := bench.SuiteByName(c.suite)
 	if err != nil {
 		return cfg, usageError(stderr, "--suite: %v", err)
 	}
-	sizes := suite.Sizes
-	if c.sizes != "" {
-		if sizes, err = bench.ParseSizes(c.sizes); err != nil {
-			return cfg, usageError(stderr, "--sizes: %v", err)
-		}
+	sizes, cases, backends, code := c.selection(stderr, "suite "+suite.Name, suite.Cases)
+	if code >= 0 {
+		return cfg, code
 	}
-	cases, err := bench.Select(suite.Cases, c.filter, splitList(c.dtype))
-	if err != nil {
-		return cfg, usageError(stderr, "%v", err)
-	}
-	if len(cases) == 0 {
-		return cfg, usageError(stderr, "no case of suite %s matches --filter %q and --dtype %q", suite.Name, c.filter, c.dtype)
-	}
-	backends := splitList(c.backend)
-	for _, b := range backends {
-		if !slices.Contains(suiteBackends, b) {
-			return cfg, usageError(stderr, "--backend %q: want a comma-separated list of %s", b, strings.Join(suiteBackends, ", "))
-		}
+	if sizes == nil {
+		sizes = suite.Sizes
 	}
 	if c.plot != "" {
 		if _, err := plotFormat(c.plot); err != nil {
@@ -130,6 +114,37 @@ func (c *benchCommand) suiteConfig(stderr io.Writer) (cfg bench.Config, code int
 }
 
 // splitList splits a comma-separated list, dropping empty items; "" gives nil.
+// selection applies --sizes (nil when not given), --filter, --dtype and --backend to
+// the cases of what (a suite, the routing table), after checking --repeat and
+// --progress; code is -1, or the exit code of a usage error.
+func (c *benchCommand) selection(stderr io.Writer, what string, all []bench.Case) (sizes []int, cases []bench.Case, backends []string, code int) {
+	switch {
+	case c.set["repeat"] && c.repeat < 1:
+		return nil, nil, nil, usageError(stderr, "--repeat must be ≥ 1")
+	case !slices.Contains([]string{"auto", "on", "off"}, c.progress):
+		return nil, nil, nil, usageError(stderr, "--progress %q: want auto, on or off", c.progress)
+	}
+	var err error
+	if c.sizes != "" {
+		if sizes, err = bench.ParseSizes(c.sizes); err != nil {
+			return nil, nil, nil, usageError(stderr, "--sizes: %v", err)
+		}
+	}
+	if cases, err = bench.Select(all, c.filter, splitList(c.dtype)); err != nil {
+		return nil, nil, nil, usageError(stderr, "%v", err)
+	}
+	if len(cases) == 0 {
+		return nil, nil, nil, usageError(stderr, "no case of %s matches --filter %q and --dtype %q", what, c.filter, c.dtype)
+	}
+	backends = splitList(c.backend)
+	for _, b := range backends {
+		if !slices.Contains(suiteBackends, b) {
+			return nil, nil, nil, usageError(stderr, "--backend %q: want a comma-separated list of %s", b, strings.Join(suiteBackends, ", "))
+		}
+	}
+	return sizes, cases, backends, -1
+}
+
 func splitList(s string) []string {
 	var out []string
 	for _, item := range strings.Split(s, ",") {

@@ -225,7 +225,15 @@ func TestBenchRoute(t *testing.T) {
 			t.Errorf("output lacks %q:\n%s", want, stdout)
 		}
 	}
-	if code, _, stderr := runBench(t, false, "--route", "--n", "5"); code != 2 || !strings.Contains(stderr, "--n does not apply with --route") {
-		t.Errorf("--route --n: exit %d, %s", code, stderr)
+	for _, tt := range []struct{ args, want string }{
+		{"--n 5", "--n does not apply with --route"},
+		{"--filter zzz", `no case of the routing table matches --filter "zzz"`},
+		{"--repeat 0", "--repeat must be ≥ 1"},
+		{"--backend cuda", `--backend "cuda": want a comma-separated list of`},
+	} {
+		args := append([]string{"--route"}, strings.Fields(tt.args)...)
+		if code, _, stderr := runBench(t, false, args...); code != 2 || !strings.Contains(stderr, tt.want) {
+			t.Errorf("--route %s: exit %d, %s; want 2 and %q", tt.args, code, stderr, tt.want)
+		}
 	}
 }
