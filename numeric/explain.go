@@ -14,28 +14,20 @@ import (
 // more than they save, ...). It evaluates nothing, but compiles the expression for
 // vars' types, and may load the OpenCL library to see whether a device is usable.
 func (e *Expr) Explain(vars Vars) (string, error) {
-	var storage [MaxInputs]binding
-	bindings := storage[:len(e.names)]
-	sig, _, err := e.bindAll(vars, bindings)
-	if err != nil {
-		return "", err
-	}
-	c, err := e.forSignature(sig, bindings, nil)
-	if err != nil {
-		return "", err
-	}
-	n, err := e.length(bindings)
+	c, bindings, n, err := e.resolve(vars)
 	if err != nil {
 		return "", err
 	}
 	costs, source := loadedCosts()
 	resident := hasDeviceArray(bindings)
-	in := routeInput{cost: c.prog.Cost, n: n, maxThread: e.opts.threadCount(), resident: resident,
-		usable: backendUsability(c.prog), funcs: programFuncs(c.prog), reduce: programReductions(c.prog)}
+	var in routeInput
 	if c.auto != nil && !resident {
 		in = c.auto.input(n, true)
+	} else {
+		in = routeInput{cost: c.prog.Cost, n: n, maxThread: e.opts.threadCount(), resident: resident,
+			usable: cpuUsability(), funcs: programFuncs(c.prog), reduce: programReductions(c.prog)}
+		in.zeroCopy, in.usable[BackendOpenCL] = openclProbe(c.prog)
 	}
-	in.zeroCopy = openclZeroCopy()
 	d := route(costs, in)
 	var b strings.Builder
 	fmt.Fprintf(&b, "expression: %s\n", e.src)
@@ -66,14 +58,6 @@ func (e *Expr) Explain(vars Vars) (string, error) {
 		b.WriteString(d.explain(in))
 	}
 	return b.String(), nil
-}
-
-// backendUsability says, for each backend, nil or why it cannot run prog here. It
-// loads the OpenCL library.
-func backendUsability(prog *ir.Program) map[string]error {
-	u := cpuUsability()
-	u[BackendOpenCL] = openclUsability(prog)
-	return u
 }
 
 // cpuUsability says, for each CPU backend, nil or why it cannot run here.
@@ -128,17 +112,7 @@ type Choice struct {
 // (see Explain for why). It compiles the expression for vars' types, and may load
 // the OpenCL library.
 func (e *Expr) Choose(vars Vars) (Choice, error) {
-	var storage [MaxInputs]binding
-	bindings := storage[:len(e.names)]
-	sig, _, err := e.bindAll(vars, bindings)
-	if err != nil {
-		return Choice{}, err
-	}
-	c, err := e.forSignature(sig, bindings, nil)
-	if err != nil {
-		return Choice{}, err
-	}
-	n, err := e.length(bindings)
+	c, bindings, n, err := e.resolve(vars)
 	if err != nil {
 		return Choice{}, err
 	}
@@ -163,4 +137,23 @@ func (e *Expr) Choose(vars Vars) (Choice, error) {
 		threads = 1 // the VM keeps small inputs on one goroutine
 	}
 	return Choice{Backend: c.name, Threads: threads}, nil
+}
+
+// resolve binds vars and compiles the expression for their types, for Explain and
+// Choose: the compiled program, the bindings and the length.
+func (e *Expr) resolve(vars Vars) (*compiled, []binding, int, error) {
+	bindings := make([]binding, len(e.names))
+	sig, _, err := e.bindAll(vars, bindings)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	c, err := e.forSignature(sig, bindings, nil)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	n, err := e.length(bindings)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	return c, bindings, n, nil
 }

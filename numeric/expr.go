@@ -42,8 +42,8 @@ type compiled struct {
 	prog *ir.Program
 	plan *plan     // for the CPU backends
 	runs sync.Pool // of *run, for the CPU backends
-	// streamPlan, when not nil, is the plan with fusion for inputs and outputs past
-	// half the last-level cache (streamRuns pools its runs).
+	// streamPlan, when not nil, is the plan with fusion for working sets past the
+	// L2 cache (fuseMin; streamRuns pools its runs).
 	streamPlan *plan
 	streamRuns sync.Pool
 	device     deviceProgram // for a device backend (OpenCL)

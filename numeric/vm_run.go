@@ -15,9 +15,8 @@ import (
 
 // streamMin is the smallest working set, in bytes (an evaluation's inputs and output),
 // taken to stream from memory rather than stay in cache: half the last-level cache.
-// Past it the SIMD backend runs its fused plan (compiled.streamPlan: one pass reading
-// every input beats several vector passes there, measured) and the router prices
-// extra instructions at their streaming cost.
+// Past it the router prices memory at the streaming bandwidth and extra instructions at
+// their streaming cost (route.go).
 var streamMin = sync.OnceValue(func() int {
 	if l3 := cpuid.CPU.Cache.L3; l3 > 0 {
 		return max(l3/2, 4<<20)
