@@ -45,11 +45,12 @@ func Calibrate(progress io.Writer) (Profile, error) {
 
 // calibrationSteps is the number of measurements per backend, for the progress count
 // (a device skips the two thread steps and takes two for host data instead).
-var calibrationSteps = 4 + 2*len(familyExprs) + 7
+var calibrationSteps = 4 + 2*len(familyExprs) + 5
 
 // Calibration sizes: in cache for per-element costs, and large enough to stream from
 // memory (three arrays of 8 Mi float64 are 192 MiB, past any L3 cache) for bandwidth.
-const (
+// Variables so that a test can run a small calibration.
+var (
 	calInCache = 4096
 	calStream  = 8 << 20
 	calMid     = 64 << 10
@@ -98,41 +99,33 @@ func (cal *calibration) backend(name string) (backendCost, error) {
 		t, err := timeIt(src, dtype, inCache, 1, device)
 		return max(0, (t-c.FixedNs)/float64(inCache)), err
 	}
-	for class, src := range [4]string{1: "a+b", 2: "a/b", 3: "exp(a)"} {
-		if src == "" {
-			continue
-		}
-		if c.NsPerOp[class], err = perElem(src, "float64"); err != nil {
-			return c, err
-		}
-		cal.step(name, fmt.Sprintf("per element, %s", src), c.NsPerOp[class], "ns")
-	}
-	for _, dtype := range []string{"float64", "float32"} {
-		for _, f := range familyExprs {
-			key := f.family + "/" + dtype
-			if c.FuncNs[key], err = perElem(f.src, dtype); err != nil {
-				return c, err
-			}
-			cal.step(name, fmt.Sprintf("per element, %s %s", f.src, dtype), c.FuncNs[key], "ns")
-		}
-	}
 	// a+b's time is moving its elements plus one operation: an operation costs what
-	// four more of them add, moving costs the rest (the cache bandwidth), and the other
-	// measurements are a+b's time with its operation replaced.
-	base := c.NsPerOp[ir.ClassCheap]
+	// four more of them add, moving costs the rest (the cache bandwidth), and each other
+	// measurement is its own bytes' moving time plus its operation.
+	base, err := perElem("a+b", "float64")
+	if err != nil {
+		return c, err
+	}
 	chain, err := perElem("((a+b)*a+b)*a+b", "float64")
 	if err != nil {
 		return c, err
 	}
 	op := max(0, chain-base) / 4
 	perByte := max(0, base-op) / 24 // moving one byte, from a+b's 24 per element
-	for class := range c.NsPerOp {
-		moved := 24.0 // a+b, a/b
-		if class == int(ir.ClassTranscend) {
-			moved = 16 // exp(a)
-		}
-		c.NsPerOp[class] = max(op, c.NsPerOp[class]-perByte*moved)
+	c.CacheGBs = 1 / max(perByte, 1.0/2400)
+	cal.step(name, "per element, one more a+b", op, "ns")
+	cal.step(name, "cache bandwidth, 1 thread", c.CacheGBs, "GB/s")
+	// opCost is one operation's cost from src's per-element time, src moving moved
+	// bytes per element.
+	opCost := func(src, dtype string, moved float64) (float64, error) {
+		t, err := perElem(src, dtype)
+		return max(op, t-perByte*moved), err
 	}
+	c.NsPerOp[ir.ClassCheap] = op
+	if c.NsPerOp[ir.ClassDivide], err = opCost("a/b", "float64", 24); err != nil {
+		return c, err
+	}
+	cal.step(name, "per element, a/b", c.NsPerOp[ir.ClassDivide], "ns")
 	for _, dtype := range []string{"float64", "float32"} {
 		size := 8.0
 		if dtype == "float32" {
@@ -140,23 +133,21 @@ func (cal *calibration) backend(name string) (backendCost, error) {
 		}
 		for _, f := range familyExprs {
 			key := f.family + "/" + dtype
-			moved := 2 * size // one input, one output
-			if f.family == "pow" {
-				moved = 3 * size
+			if c.FuncNs[key], err = opCost(f.src, dtype, float64(f.inputs+1)*size); err != nil {
+				return c, err
 			}
-			c.FuncNs[key] = max(op, c.FuncNs[key]-perByte*moved)
+			cal.step(name, fmt.Sprintf("per element, %s %s", f.src, dtype), c.FuncNs[key], "ns")
 		}
 	}
-	cal.step(name, "per element, one more a+b", op, "ns")
-	c.CacheGBs = 24 / max(base-op, 0.01)
-	cal.step(name, "cache bandwidth, 1 thread", c.CacheGBs, "GB/s")
+	c.NsPerOp[ir.ClassTranscend] = c.FuncNs["exp/float64"]
 	c.NsPerOp[ir.ClassMove] = c.NsPerOp[ir.ClassCheap]
-	bytes := float64(24 * calStream)
+	stream := float64(calStream) // elements
+	bytes := 24 * stream
 	t1, err := timeIt("a+b", "float64", calStream, 1, device)
 	if err != nil {
 		return c, err
 	}
-	c.BandwidthGBs1 = bytes / max(t1-c.FixedNs-calStream*c.NsPerOp[ir.ClassCheap], t1/4)
+	c.BandwidthGBs1 = bytes / max(t1-c.FixedNs-stream*c.NsPerOp[ir.ClassCheap], t1/4)
 	c.BandwidthGBs = c.BandwidthGBs1
 	if device {
 		cal.step(name, "bandwidth", c.BandwidthGBs, "GB/s")
@@ -168,7 +159,7 @@ func (cal *calibration) backend(name string) (backendCost, error) {
 		if tn, err = timeIt("a+b", "float64", calStream, threads, false); err != nil {
 			return c, err
 		}
-		c.BandwidthGBs = bytes / max(tn-c.FixedNs-calStream*c.NsPerOp[ir.ClassCheap]/float64(threads), tn/4)
+		c.BandwidthGBs = bytes / max(tn-c.FixedNs-stream*c.NsPerOp[ir.ClassCheap]/float64(threads), tn/4)
 		m1, err := timeIt("a+b", "float64", calMid, 1, false)
 		if err != nil {
 			return c, err
@@ -189,7 +180,7 @@ func (cal *calibration) backend(name string) (backendCost, error) {
 	if err != nil {
 		return c, err
 	}
-	c.StreamNsPerOp = max(0, (tl-tn)*float64(threads)/(4*calStream))
+	c.StreamNsPerOp = max(0, (tl-tn)*float64(threads)/(4*stream))
 	cal.step(name, "streaming, per extra operation", c.StreamNsPerOp, "ns")
 	// A reduction: sum(a*b) against the model's time for an element-wise pass that
 	// reads the same bytes.
@@ -197,8 +188,8 @@ func (cal *calibration) backend(name string) (backendCost, error) {
 	if err != nil {
 		return c, err
 	}
-	stream := c.FixedNs + calStream*(16/c.BandwidthGBs+c.NsPerOp[ir.ClassCheap]/float64(threads))
-	c.ReduceNs = max(0, (ts-stream)/calStream)
+	pass := c.FixedNs + stream*(16/c.BandwidthGBs+c.NsPerOp[ir.ClassCheap]/float64(threads))
+	c.ReduceNs = max(0, (ts-pass)/stream)
 	cal.step(name, "reduction, extra per element", c.ReduceNs, "ns")
 	if device {
 		if err := cal.hostData(&c, t1); err != nil {
@@ -226,7 +217,7 @@ func (cal *calibration) hostData(c *backendCost, resident float64) error {
 	extra := t - c.HostFixedNs - resident
 	c.LinkGBs = 0
 	if !openclZeroCopy() && extra > 0 {
-		c.LinkGBs = 24 * calStream / extra
+		c.LinkGBs = 24 * float64(calStream) / extra
 	}
 	cal.step(BackendOpenCL, "host data, link bandwidth (0: in place)", c.LinkGBs, "GB/s")
 	return nil

@@ -73,9 +73,13 @@ func funcFamily(op ir.Op) string {
 	return ""
 }
 
-// familyExprs are the expressions calibration times for each function family.
-var familyExprs = []struct{ family, src string }{
-	{"exp", "exp(a)"}, {"log", "log(a)"}, {"trig", "sin(a)"}, {"pow", "a**b"},
+// familyExprs are the expressions calibration times for each function family, with
+// their number of array inputs.
+var familyExprs = []struct {
+	family, src string
+	inputs      int
+}{
+	{"exp", "exp(a)", 1}, {"log", "log(a)", 1}, {"trig", "sin(a)", 1}, {"pow", "a**b", 2},
 }
 
 // programFuncs counts prog's vector instructions of each function family, keyed
