@@ -36,7 +36,7 @@ func (a *autoRoute) coexecEstimate(costs map[string]backendCost, in routeInput, 
 	case dev == nil || cpu == nil:
 		return coexecPlan{text: "co-execution: needs both a usable OpenCL device and a CPU backend\n"}
 	}
-	fixedOf := func(name string, threads int) (fixed, slope float64) {
+	line := func(name string, threads int) (fixed, slope float64) { // predicted time = fixed + n·slope
 		c, ok := costs[name]
 		if !ok {
 			c = defaultCosts[name]
@@ -46,8 +46,8 @@ func (a *autoRoute) coexecEstimate(costs map[string]backendCost, in routeInput, 
 		fixed = predict(c, zero, threads, name == BackendOpenCL)
 		return fixed, (predict(c, in, threads, name == BackendOpenCL) - fixed) / float64(max(in.n, 1))
 	}
-	fd, sd := fixedOf(BackendOpenCL, 1)
-	fc, sc := fixedOf(a.cpu, cpu.threads)
+	fd, sd := line(BackendOpenCL, 1)
+	fc, sc := line(a.cpu, cpu.threads)
 	share := int(256 * sc / (sc + sd))
 	k := float64(in.n) * float64(share) / 256
 	both := max(fd+k*sd, fc+(float64(in.n)-k)*sc)

@@ -127,17 +127,17 @@ var defaultCosts = map[string]backendCost{
 
 // routeInput is what the router knows about one evaluation.
 type routeInput struct {
-	cost      ir.Cost
-	n         int
-	maxThread int
-	resident  bool             // the inputs are already on the device
-	zeroCopy  bool             // the device works on host memory in place
-	cpu       string           // the one CPU backend that may be chosen ("": any)
-	minThread int              // the thread count the user fixed (0: the router's choice)
-	forced    bool             // cpu was forced by the user (only threads are chosen)
-	funcs     map[string]int   // transcendental instructions by family (programFuncs)
-	reduce    int              // reductions over the elements
-	usable    map[string]error // nil for a usable backend, else why not
+	cost         ir.Cost
+	n            int
+	maxThread    int
+	resident     bool             // the inputs are already on the device
+	zeroCopy     bool             // the device works on host memory in place
+	cpu          string           // the one CPU backend that may be chosen ("": any)
+	fixedThreads int              // the thread count the user fixed (0: the router's choice)
+	forced       bool             // cpu was forced by the user (only threads are chosen)
+	funcs        map[string]int   // transcendental instructions by family (programFuncs)
+	reduce       int              // reductions over the elements
+	usable       map[string]error // nil for a usable backend, else why not
 }
 
 // estimate is one backend's predicted time.
@@ -252,8 +252,8 @@ func candidateThreads(in routeInput, device bool) []int {
 	if device || in.n < minParallel {
 		return threads
 	}
-	if in.minThread > 0 {
-		return []int{in.minThread}
+	if in.fixedThreads > 0 {
+		return []int{in.fixedThreads}
 	}
 	for t := 2; t <= in.maxThread; t *= 2 {
 		threads = append(threads, t)

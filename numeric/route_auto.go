@@ -130,7 +130,7 @@ func (a *autoRoute) input(n int, probe bool) routeInput {
 	in := routeInput{cost: a.prog.Cost, n: n, maxThread: a.threads, cpu: a.cpu,
 		funcs: programFuncs(a.prog), reduce: programReductions(a.prog)}
 	if !a.autoThr {
-		in.maxThread, in.minThread = a.threads, a.threads
+		in.maxThread, in.fixedThreads = a.threads, a.threads
 	}
 	in.usable = cpuUsability()
 	switch {

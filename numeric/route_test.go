@@ -139,13 +139,13 @@ func TestCandidateThreads(t *testing.T) {
 		{routeInput{n: 100, maxThread: 8}, false, []int{1}},
 		{routeInput{n: 1 << 20, maxThread: 8}, false, []int{1, 2, 4, 8}},
 		{routeInput{n: 1 << 20, maxThread: 6}, false, []int{1, 2, 4, 6}},
-		{routeInput{n: 1 << 20, maxThread: 6, minThread: 6}, false, []int{6}},
+		{routeInput{n: 1 << 20, maxThread: 6, fixedThreads: 6}, false, []int{6}},
 		{routeInput{n: 1 << 20, maxThread: 8}, true, []int{1}},
 	}
 	for _, tt := range tests {
 		if got := candidateThreads(tt.in, tt.device); !slices.Equal(got, tt.want) {
 			t.Errorf("candidateThreads(n=%d, max=%d, fixed=%d, device=%v) = %v, want %v",
-				tt.in.n, tt.in.maxThread, tt.in.minThread, tt.device, got, tt.want)
+				tt.in.n, tt.in.maxThread, tt.in.fixedThreads, tt.device, got, tt.want)
 		}
 	}
 }
