@@ -37,10 +37,7 @@ func (a *autoRoute) coexecEstimate(costs map[string]backendCost, in routeInput, 
 		return coexecPlan{text: "co-execution: needs both a usable OpenCL device and a CPU backend\n"}
 	}
 	line := func(name string, threads int) (fixed, slope float64) { // predicted time = fixed + n·slope
-		c, ok := costs[name]
-		if !ok {
-			c = defaultCosts[name]
-		}
+		c := costOf(costs, name)
 		zero := in
 		zero.n = 0
 		fixed = predict(c, zero, threads, name == BackendOpenCL)

@@ -203,10 +203,7 @@ func route(costs map[string]backendCost, in routeInput) decision {
 			d.estimates = append(d.estimates, estimate{backend: name, time: -1, reason: "not usable: " + err.Error()})
 			continue
 		}
-		c, ok := costs[name]
-		if !ok {
-			c = defaultCosts[name]
-		}
+		c := costOf(costs, name)
 		device := name == BackendOpenCL
 		best, bestT := math.Inf(1), 1
 		for _, t := range candidateThreads(in, device) {
@@ -242,6 +239,14 @@ func route(costs map[string]backendCost, in routeInput) decision {
 		}
 	}
 	return d
+}
+
+// costOf is backend name's costs: from costs, else the built-in defaults.
+func costOf(costs map[string]backendCost, name string) backendCost {
+	if c, ok := costs[name]; ok {
+		return c
+	}
+	return defaultCosts[name]
 }
 
 // candidateThreads lists the thread counts to consider: one for a device and for
