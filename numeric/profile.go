@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -46,7 +48,13 @@ func ProfilePath() string {
 // loadedCosts are the router's costs: the stored profile when it is valid for this
 // machine, else the defaults. note says which, and why a profile was ignored.
 var loadedCosts = sync.OnceValues(func() (map[string]backendCost, string) {
-	path := ProfilePath()
+	return profileCosts(ProfilePath(), os.Stderr)
+})
+
+// profileCosts are the costs of the profile at path over the defaults when the profile
+// is valid for this machine, else the defaults; note says which and why. An unreadable
+// profile is also reported on warn.
+func profileCosts(path string, warn io.Writer) (costs map[string]backendCost, note string) {
 	if path == "" {
 		return defaultCosts, "built-in defaults (no cache directory)"
 	}
@@ -55,22 +63,17 @@ var loadedCosts = sync.OnceValues(func() (map[string]backendCost, string) {
 	case errors.Is(err, os.ErrNotExist):
 		return defaultCosts, "built-in defaults (run numkit calibrate to measure this machine)"
 	case err != nil:
-		fmt.Fprintf(os.Stderr, "numkit: ignoring the calibration profile: %v\n", err)
+		fmt.Fprintf(warn, "numkit: ignoring the calibration profile: %v\n", err)
 		return defaultCosts, "built-in defaults (the profile was unreadable: " + err.Error() + ")"
 	case p.Version != profileVersion:
 		return defaultCosts, fmt.Sprintf("built-in defaults (the profile is version %d, want %d: run numkit calibrate)", p.Version, profileVersion)
 	case p.Key != profileKey():
 		return defaultCosts, "built-in defaults (the profile was measured on other hardware or settings: run numkit calibrate)"
 	}
-	costs := map[string]backendCost{}
-	for name, c := range defaultCosts {
-		costs[name] = c
-	}
-	for name, c := range p.Costs {
-		costs[name] = c
-	}
+	costs = maps.Clone(defaultCosts)
+	maps.Copy(costs, p.Costs)
 	return costs, "calibration profile " + path + " of " + p.Created.Format(time.RFC3339)
-})
+}
 
 func readProfile(path string) (Profile, error) {
 	var p Profile
