@@ -17,7 +17,7 @@ import "math"
 // exp, log, sin and cos have AVX-512 and AVX2 assembly (math_*_amd64.s) that is
 // bit-identical to their pure-Go twins; sin/cos lanes with |x| > 2^30 (float32:
 // 2^24) are finished in Go with a Payne–Hanek reduction. The other functions run
-// scalar Go routines (math_scalar*.go) built on the same kernels with
+// scalar Go routines (math_*_scalar.go, math_pow.go) built on the same kernels with
 // double-double corrections, at every level.
 //
 // Go may fuse x*y + z into one FMA (arm64, ppc64le, s390x, riscv64, amd64 with
@@ -54,22 +54,22 @@ type MathFunc struct {
 func MathFuncs() []MathFunc {
 	return []MathFunc{
 		unary("exp", ExpF64, ExpF32, math.Exp, true),
-		unary("expm1", Expm1F64, Expm1F32, math.Expm1, false),
-		unary("exp2", Exp2F64, Exp2F32, math.Exp2, false),
+		unary("expm1", Expm1F64, Expm1F32, math.Expm1, expFamAsm),
+		unary("exp2", Exp2F64, Exp2F32, math.Exp2, expFamAsm),
 		unary("log", LogF64, LogF32, math.Log, true),
-		unary("log1p", Log1pF64, Log1pF32, math.Log1p, false),
-		unary("log2", Log2F64, Log2F32, math.Log2, false),
-		unary("log10", Log10F64, Log10F32, math.Log10, false),
+		unary("log1p", Log1pF64, Log1pF32, math.Log1p, logFamAsm),
+		unary("log2", Log2F64, Log2F32, math.Log2, logFamAsm),
+		unary("log10", Log10F64, Log10F32, math.Log10, logFamAsm),
 		unary("sin", SinF64, SinF32, math.Sin, true),
 		unary("cos", CosF64, CosF32, math.Cos, true),
-		unary("tan", TanF64, TanF32, math.Tan, false),
-		unary("tanh", TanhF64, TanhF32, math.Tanh, false),
-		unary("sinh", SinhF64, SinhF32, math.Sinh, false),
-		unary("cosh", CoshF64, CoshF32, math.Cosh, false),
-		unary("arctan", AtanF64, AtanF32, math.Atan, false),
-		unary("arcsin", AsinF64, AsinF32, math.Asin, false),
-		unary("arccos", AcosF64, AcosF32, math.Acos, false),
-		binary("arctan2", Atan2F64, Atan2F32, math.Atan2, false),
+		unary("tan", TanF64, TanF32, math.Tan, trigFamAsm),
+		unary("tanh", TanhF64, TanhF32, math.Tanh, expFamAsm),
+		unary("sinh", SinhF64, SinhF32, math.Sinh, expFamAsm),
+		unary("cosh", CoshF64, CoshF32, math.Cosh, expFamAsm),
+		unary("arctan", AtanF64, AtanF32, math.Atan, trigFamAsm),
+		unary("arcsin", AsinF64, AsinF32, math.Asin, trigFamAsm),
+		unary("arccos", AcosF64, AcosF32, math.Acos, trigFamAsm),
+		binary("arctan2", Atan2F64, Atan2F32, math.Atan2, trigFamAsm),
 		binary("pow", PowF64, PowF32, math.Pow, false),
 	}
 }

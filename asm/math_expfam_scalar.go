@@ -2,10 +2,12 @@ package asm
 
 import "math"
 
-// Scalar float64 routines of the functions without assembly. Each reuses a vector
-// kernel's reduction and polynomial (exp, log, sin/cos) and carries the parts that
-// decide the last bit as double-doubles, so that the result is within 1 ULP where
-// Go's math is not (math.Log2 near 1, math.Pow, math.Asin, math.Tan near pi/2, ...).
+// Scalar float64 routines of expm1, exp2, sinh, cosh and tanh. Like those of the
+// other functions without assembly (math_logfam_scalar.go, math_trig_scalar.go,
+// math_pow.go), each reuses a vector kernel's reduction and polynomial (exp, log,
+// sin/cos) and carries the parts that decide the last bit as double-doubles, so
+// that the result is within 1 ULP where Go's math is not (math.Log2 near 1,
+// math.Pow, math.Asin, math.Tan near pi/2, ...).
 
 // expReduce is expF64's reduction: x = k*ln2 + r + rl.
 func expReduce(x float64) (k, r, rl float64) {
@@ -133,77 +135,4 @@ func tanhF64(x float64) float64 {
 	dh, dl := ddAdd(eh, el, 2, 0)
 	qh, ql := ddDiv(eh, el, dh, dl)
 	return math.Copysign(qh+ql, x)
-}
-
-// logMDD returns e and log(m) as a double-double, x = m*2^e (logSplit), finite x > 0.
-func logMDD(x float64) (e, hi, lo float64) {
-	m, e := logSplit(x)
-	f := m - 1
-	s := f / (2 + f)
-	z := s * s
-	p := logPolyP(z)
-	hfsq := float64(0.5 * (f * f))
-	hl := math.FMA(0.5*f, f, -hfsq)
-	a, ae := twoSum(f, -hfsq)
-	hi, lo = fastTwoSum(a, (ae-hl)+float64(s*math.FMA(z, p, hfsq)))
-	return e, hi, lo
-}
-
-// logDD returns log(x) as a double-double (about 2^-58 relative) for finite x > 0.
-func logDD(x float64) (float64, float64) {
-	e, h, l := logMDD(x)
-	return ddAdd(float64(e*ln2Hi), float64(e*ln2Lo), h, l)
-}
-
-func log2F64(x float64) float64 {
-	if v, ok := logSpecial(x); ok {
-		return v
-	}
-	e, h, l := logMDD(x)
-	h, l = ddMul(h, l, ddInvLn2Hi, ddInvLn2Lo)
-	s, t := twoSum(e, h)
-	return s + (t + l)
-}
-
-func log10F64(x float64) float64 {
-	if v, ok := logSpecial(x); ok {
-		return v
-	}
-	h, l := logDD(x)
-	h, l = ddMul(h, l, ddInvLn10Hi, ddInvLn10Lo)
-	return h + l
-}
-
-func log1pF64(x float64) float64 {
-	switch {
-	case x != x || x > math.MaxFloat64:
-		return x
-	case x < -1:
-		return math.NaN()
-	case x == -1:
-		return math.Inf(-1)
-	case math.Abs(x) < 0x1p-54:
-		return x
-	}
-	u, c := twoSum(1, x) // 1 + x = u + c exactly
-	h, l := logDD(u)
-	return h + (l + c/u)
-}
-
-func tanF64(x float64) float64 {
-	n, hi, lo, ok := trigReduce(math.Abs(x))
-	if !ok {
-		return math.NaN()
-	}
-	sh, sl, ch, cl := sinCosPairs(hi, lo)
-	sh, sl = fastTwoSum(sh, sl)
-	ch, cl = fastTwoSum(ch, cl)
-	var th, tl float64
-	if n&1 == 0 {
-		th, tl = ddDiv(sh, sl, ch, cl)
-	} else {
-		th, tl = ddDiv(ch, cl, sh, sl)
-		th, tl = -th, -tl
-	}
-	return math.Copysign(1, x) * (th + tl)
 }

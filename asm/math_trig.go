@@ -1,0 +1,36 @@
+package asm
+
+// tan, arctan, arcsin, arccos, arctan2: the exported slice functions.
+
+// trigFamAsm says whether these functions have AVX-512 and AVX2 assembly.
+const trigFamAsm = false
+
+// TanF64 sets dst[i] = tan(x[i]) for i < len(x); special values as math.Tan.
+func TanF64(dst, x []float64) { mapF64(dst, x, tanF64) }
+
+// TanF32 sets dst[i] = tan(x[i]) for i < len(x); special values as math.Tan.
+func TanF32(dst, x []float32) { mapF32(dst, x, tanF64) }
+
+// AtanF64 sets dst[i] = arctan(x[i]) for i < len(x); special values as math.Atan.
+func AtanF64(dst, x []float64) { mapF64(dst, x, atanF64) }
+
+// AtanF32 sets dst[i] = arctan(x[i]) for i < len(x); special values as math.Atan.
+func AtanF32(dst, x []float32) { mapF32(dst, x, atanF64) }
+
+// AsinF64 sets dst[i] = arcsin(x[i]) for i < len(x); special values as math.Asin.
+func AsinF64(dst, x []float64) { mapF64(dst, x, asinF64) }
+
+// AsinF32 sets dst[i] = arcsin(x[i]) for i < len(x); special values as math.Asin.
+func AsinF32(dst, x []float32) { mapF32(dst, x, asinF64) }
+
+// AcosF64 sets dst[i] = arccos(x[i]) for i < len(x); special values as math.Acos.
+func AcosF64(dst, x []float64) { mapF64(dst, x, acosF64) }
+
+// AcosF32 sets dst[i] = arccos(x[i]) for i < len(x); special values as math.Acos.
+func AcosF32(dst, x []float32) { mapF32(dst, x, acosF64) }
+
+// Atan2F64 sets dst[i] = arctan2(y[i], x[i]) for i < len(y); special values as math.Atan2.
+func Atan2F64(dst, y, x []float64) { map2F64(dst, y, x, atan2F64) }
+
+// Atan2F32 sets dst[i] = arctan2(y[i], x[i]) for i < len(y); special values as math.Atan2.
+func Atan2F32(dst, y, x []float32) { map2F32(dst, y, x, atan2F64) }
