@@ -209,6 +209,7 @@ func (cal *calibration) hostData(c *backendCost, resident float64) error {
 		return err
 	}
 	c.HostFixedNs = max(0, fixed-c.FixedNs)
+	c.Device = openclDeviceID()
 	cal.step(BackendOpenCL, "host data, extra fixed cost", c.HostFixedNs, "ns")
 	t, err := medianEvalNs(BackendOpenCL, "a+b", "float64", calStream, 1, false)
 	if err != nil {

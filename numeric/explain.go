@@ -26,7 +26,10 @@ func (e *Expr) Explain(vars Vars) (string, error) {
 	} else {
 		in = routeInput{cost: c.prog.Cost, n: n, maxThread: e.opts.threadCount(), resident: resident,
 			usable: cpuUsability(), funcs: programFuncs(c.prog), reduce: programReductions(c.prog)}
-		in.zeroCopy, in.usable[BackendOpenCL] = openclProbe(c.prog)
+		in.zeroCopy, in.device, in.usable[BackendOpenCL] = openclProbe(c.prog)
+	}
+	if adjusted, note := deviceCosts(costs, in.device); note != "" {
+		costs, source = adjusted, source+"; "+note
 	}
 	d := route(costs, in)
 	var b strings.Builder

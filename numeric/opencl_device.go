@@ -55,6 +55,16 @@ var openclState = sync.OnceValues(func() (*clDevice, error) {
 	return openclSetup(cfg, hwOpenCL())
 })
 
+// openclDeviceID names the OpenCL device in use and its driver, or "" when there is
+// none: what a calibration profile's device costs are tied to.
+func openclDeviceID() string {
+	d, err := openclState()
+	if err != nil {
+		return ""
+	}
+	return fmt.Sprintf("%s / %s / %s / driver %s", d.platform.Name, d.dev.Name, d.dev.Version, d.dev.DriverVersion)
+}
+
 // openclUsable reports whether the OpenCL backend can run here: nil, or an error
 // wrapping ErrBackend that says why not (no library, no device, a bad
 // NUMKIT_OPENCL_DEVICE, a context that cannot be created). The router calls it.

@@ -17,7 +17,7 @@ import (
 
 // profileVersion changes whenever the profile's fields or their meaning change; a
 // profile of another version is ignored.
-const profileVersion = 3
+const profileVersion = 4
 
 // Profile is the result of numkit calibrate: this machine's measured costs per backend,
 // which the router uses instead of its built-in defaults.
@@ -28,9 +28,10 @@ type Profile struct {
 	Costs   map[string]backendCost `json:"costs"`
 }
 
-// profileKey identifies the CPU and settings a profile is valid for. (The OpenCL
-// device is not part of it, so that checking a profile never loads OpenCL; the
-// OpenCL costs are measured on the device NUMKIT_OPENCL_DEVICE picks.)
+// profileKey identifies the CPU and settings a profile is valid for. The OpenCL
+// device is not part of it, so that checking a profile never loads OpenCL: the
+// device costs carry their device (backendCost.Device), checked once the router has
+// loaded OpenCL anyway (deviceCosts).
 func profileKey() string {
 	return fmt.Sprintf("%s|%s|simd=%s|threads=%d", cpuid.CPU.BrandName, runtime.GOARCH, simdLevel(), defaultThreads())
 }
@@ -109,4 +110,18 @@ func writeProfile(path string, p Profile) error {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+// deviceCosts returns costs, or a copy whose OpenCL entry is the default one when the
+// stored entry was measured on another device or driver than the one loaded now (a
+// profile is keyed by the CPU only, so that reading it never loads OpenCL). Call it
+// only once OpenCL is loaded; note says what was replaced, or is empty.
+func deviceCosts(costs map[string]backendCost, loaded string) (_ map[string]backendCost, note string) {
+	c, ok := costs[BackendOpenCL]
+	if !ok || c.Device == "" || c.Device == loaded {
+		return costs, ""
+	}
+	costs = maps.Clone(costs)
+	costs[BackendOpenCL] = defaultCosts[BackendOpenCL]
+	return costs, fmt.Sprintf("the profile's OpenCL costs were measured on %q, not on %q: default OpenCL costs", c.Device, loaded)
 }

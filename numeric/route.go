@@ -42,6 +42,9 @@ type backendCost struct {
 	// HostFixedNs is a device backend's extra fixed cost when the inputs and output
 	// are host memory: wrapping or allocating buffers, mapping the result.
 	HostFixedNs float64 `json:"host_fixed_ns,omitempty"`
+	// Device names the OpenCL device and driver a device backend's costs were measured
+	// on (openclDeviceID); costs measured on another device are not used.
+	Device string `json:"device,omitempty"`
 	// FuncNs is the time per element on one thread of each family of transcendental
 	// functions ("exp/float64", "trig/float32", ...; see funcFamily), where measured:
 	// their costs differ by 10x between families and backends.
@@ -132,6 +135,7 @@ type routeInput struct {
 	maxThread    int
 	resident     bool             // the inputs are already on the device
 	zeroCopy     bool             // the device works on host memory in place
+	device       string           // the loaded OpenCL device (openclDeviceID); "" before a probe
 	cpu          string           // the one CPU backend that may be chosen ("": any)
 	fixedThreads int              // the thread count the user fixed (0: the router's choice)
 	forced       bool             // cpu was forced by the user (only threads are chosen)

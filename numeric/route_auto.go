@@ -94,6 +94,7 @@ func (a *autoRoute) decide(k int) classChoice {
 	d := route(costs, in)
 	if a.device && (d.chosen.backend == BackendOpenCL || a.coexec) {
 		in = a.input(n, true)
+		costs, _ = deviceCosts(costs, in.device)
 		d = route(costs, in)
 	}
 	ch := classChoice{device: d.chosen.backend == BackendOpenCL, threads: a.threads}
@@ -138,8 +139,8 @@ func (a *autoRoute) input(n int, probe bool) routeInput {
 		in.forced = true
 		in.usable[BackendOpenCL] = fmt.Errorf("the %s backend is forced", a.cpu)
 	case probe:
-		zeroCopy, err := openclProbe(a.prog)
-		in.usable[BackendOpenCL], in.zeroCopy = err, zeroCopy
+		zeroCopy, device, err := openclProbe(a.prog)
+		in.usable[BackendOpenCL], in.zeroCopy, in.device = err, zeroCopy, device
 	default:
 		in.usable[BackendOpenCL] = nil
 		in.zeroCopy = true
@@ -187,9 +188,10 @@ func deviceFault(err error) bool {
 }
 
 // openclProbe loads the OpenCL device and says whether it works on host memory in
-// place, and whether it can run prog (nil, or why not). Tests replace it.
-var openclProbe = func(prog *ir.Program) (zeroCopy bool, err error) {
-	return openclZeroCopy(), openclUsability(prog)
+// place, which device it is (openclDeviceID), and whether it can run prog (nil, or
+// why not). Tests replace it.
+var openclProbe = func(prog *ir.Program) (zeroCopy bool, device string, err error) {
+	return openclZeroCopy(), openclDeviceID(), openclUsability(prog)
 }
 
 // openclZeroCopy reports whether the OpenCL device works on host memory in place.

@@ -56,7 +56,7 @@ func withFakeDevice(t *testing.T, dev *fakeDevice, compileErr error) {
 	oldCosts, oldProbe, oldCompile := loadedCosts, openclProbe, compileForDevice
 	t.Cleanup(func() { loadedCosts, openclProbe, compileForDevice = oldCosts, oldProbe, oldCompile })
 	loadedCosts = func() (map[string]backendCost, string) { return costs, "a synthetic profile" }
-	openclProbe = func(*ir.Program) (bool, error) { return true, nil }
+	openclProbe = func(*ir.Program) (bool, string, error) { return true, "", nil }
 	compileForDevice = func(*ir.Program) (deviceProgram, error) {
 		if compileErr != nil {
 			return nil, compileErr
@@ -205,5 +205,40 @@ func TestCoexecutionFallsBackWhenDeviceFails(t *testing.T) {
 	}
 	if dev.runs.Load() != 1 {
 		t.Errorf("%d device runs, want 1", dev.runs.Load())
+	}
+}
+
+func TestProfileDeviceCostsNeedTheSameDevice(t *testing.T) {
+	mine := backendCost{FixedNs: 1234, Device: "device A / driver 1"}
+	costs := map[string]backendCost{BackendSIMD: testCosts[BackendSIMD], BackendOpenCL: mine}
+	if got, note := deviceCosts(costs, mine.Device); note != "" || got[BackendOpenCL].FixedNs != mine.FixedNs {
+		t.Errorf("same device: note %q, opencl costs %+v; want the profile's", note, got[BackendOpenCL])
+	}
+	got, note := deviceCosts(costs, "device B / driver 1")
+	if !strings.Contains(note, `measured on "device A / driver 1", not on "device B / driver 1"`) {
+		t.Errorf("other device: note %q", note)
+	}
+	if got[BackendOpenCL].FixedNs != defaultCosts[BackendOpenCL].FixedNs || got[BackendSIMD].FixedNs != costs[BackendSIMD].FixedNs {
+		t.Errorf("other device: costs %+v; want the default OpenCL costs and the rest kept", got)
+	}
+	if costs[BackendOpenCL].FixedNs != mine.FixedNs {
+		t.Error("deviceCosts changed its argument")
+	}
+	unknown := map[string]backendCost{BackendOpenCL: {FixedNs: 99}}
+	if got, note := deviceCosts(unknown, "device B"); note != "" || got[BackendOpenCL].FixedNs != 99 {
+		t.Errorf("costs without a device (the defaults, a test's): replaced (%q)", note)
+	}
+
+	// The router checks the loaded device after its probe, and Explain says so.
+	withFakeDevice(t, &fakeDevice{}, nil)
+	synthetic, _ := loadedCosts()
+	c := synthetic[BackendOpenCL]
+	c.Device = "device A / driver 1"
+	synthetic[BackendOpenCL] = c
+	openclProbe = func(*ir.Program) (bool, string, error) { return true, "device B / driver 2", nil }
+	large, _ := polyVars(1 << 20)
+	text, err := MustCompile("2*a+3*b**2-c/4", WithThreads(2)).Explain(large)
+	if err != nil || !strings.Contains(text, `not on "device B / driver 2": default OpenCL costs`) {
+		t.Errorf("Explain with a profile from another device: %v\n%s", err, text)
 	}
 }
