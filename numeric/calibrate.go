@@ -3,7 +3,6 @@ package numeric
 import (
 	"context"
 	"fmt"
-	"io"
 	"slices"
 	"time"
 
@@ -12,10 +11,10 @@ import (
 
 // Calibrate measures this machine's costs for every usable backend (seconds; longer
 // the first time the OpenCL kernels are built), stores them as the calibration
-// profile at ProfilePath, and returns them. progress, if not nil, receives a line per
-// measurement, numbered. The router uses the profile from the next process on (or
-// from now on, in a process that has not routed yet).
-func Calibrate(progress io.Writer) (Profile, error) {
+// profile at ProfilePath, and returns them. progress, if not nil, is called after each
+// measurement. The router uses the profile from the next process on (or from now on,
+// in a process that has not routed yet).
+func Calibrate(progress func(CalibrationStep)) (Profile, error) {
 	p := Profile{Version: profileVersion, Key: profileKey(), Created: time.Now().UTC(), Costs: map[string]backendCost{}}
 	var backends []string
 	if simdBackend() != nil {
@@ -25,7 +24,7 @@ func Calibrate(progress io.Writer) (Profile, error) {
 	if openclUsable() == nil {
 		backends = append(backends, BackendOpenCL)
 	}
-	cal := &calibration{out: progress, total: len(backends) * calibrationSteps}
+	cal := &calibration{progress: progress, total: len(backends) * calibrationSteps}
 	for _, name := range backends {
 		c, err := cal.backend(name)
 		if err != nil {
@@ -56,17 +55,30 @@ var (
 	calMid     = 64 << 10
 )
 
+// CalibrationStep is one measurement of a calibration, the Done-th of Total.
+type CalibrationStep struct {
+	Done, Total   int
+	Backend, What string // "simd", "exp/float64 per element"
+	Value         float64
+	Unit          string // "ns", "GB/s", ...
+}
+
+// String formats the step as one line of a table: "[ 7/51] simd    ...".
+func (s CalibrationStep) String() string {
+	return fmt.Sprintf("[%2d/%d] %-7s %-34s %10.3f %s", s.Done, s.Total, s.Backend, s.What, s.Value, s.Unit)
+}
+
 // calibration measures backends, reporting progress.
 type calibration struct {
-	out   io.Writer
-	done  int
-	total int
+	progress func(CalibrationStep)
+	done     int
+	total    int
 }
 
 func (cal *calibration) step(backend, what string, v float64, unit string) {
 	cal.done++
-	if cal.out != nil {
-		fmt.Fprintf(cal.out, "[%2d/%d] %-7s %-34s %10.3f %s\n", cal.done, cal.total, backend, what, v, unit)
+	if cal.progress != nil {
+		cal.progress(CalibrationStep{Done: cal.done, Total: cal.total, Backend: backend, What: what, Value: v, Unit: unit})
 	}
 }
 

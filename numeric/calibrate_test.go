@@ -16,7 +16,7 @@ func TestCalibrateBackend(t *testing.T) {
 	calInCache, calMid, calStream = 256, 2048, 16384
 	t.Cleanup(func() { calInCache, calMid, calStream = oldIn, oldMid, oldStream })
 	var progress strings.Builder
-	cal := &calibration{out: &progress, total: calibrationSteps}
+	cal := &calibration{progress: func(s CalibrationStep) { fmt.Fprintln(&progress, s) }, total: calibrationSteps}
 	c, err := cal.backend(BackendGonum)
 	if err != nil {
 		t.Fatal(err)

@@ -237,3 +237,12 @@ func TestBenchRoute(t *testing.T) {
 		}
 	}
 }
+
+func TestCalibrateFlags(t *testing.T) {
+	for _, args := range [][]string{{"--progress", "sometimes"}, {"extra"}, {"--nope"}} {
+		var stdout, stderr strings.Builder
+		if code := runCalibrate(&stdout, &stderr, args, false); code != 2 || stderr.Len() == 0 || stdout.Len() != 0 {
+			t.Errorf("calibrate %q: exit %d, stdout %q, stderr %q; want 2 and a message on stderr", args, code, stdout.String(), stderr.String())
+		}
+	}
+}
