@@ -116,6 +116,8 @@ func PartialType(op ir.ReduceOp, arg ir.DType) ir.DType {
 		return ir.Int64
 	case ir.ReduceMean:
 		return ir.FloatOf(arg)
+	case ir.ReduceVar, ir.ReduceStd, ir.ReduceSkew, ir.ReduceKurt:
+		return ir.Float64
 	}
 	return arg
 }

@@ -186,7 +186,8 @@ func TestPartialType(t *testing.T) {
 		{ir.ReduceSum, ir.Bool, ir.Int64}, {ir.ReduceSum, ir.Int32, ir.Int64},
 		{ir.ReduceProd, ir.Float32, ir.Float32}, {ir.ReduceMean, ir.Int32, ir.Float64},
 		{ir.ReduceMean, ir.Float32, ir.Float32}, {ir.ReduceMin, ir.Int32, ir.Int32},
-		{ir.ReduceMax, ir.Float64, ir.Float64},
+		{ir.ReduceMax, ir.Float64, ir.Float64}, {ir.ReduceVar, ir.Float32, ir.Float64},
+		{ir.ReduceKurt, ir.Int32, ir.Float64},
 	}
 	for _, tt := range tests {
 		if got := PartialType(tt.op, tt.arg); got != tt.res {
@@ -244,5 +245,37 @@ func TestGenerateUnsupportedReduction(t *testing.T) {
 	b.p.Result = s
 	if _, err := Generate(&b.p, Target{}); err == nil || !strings.Contains(err.Error(), "reduction") {
 		t.Errorf("an unknown reduction: error %v", err)
+	}
+}
+
+// TestGenerateMoments checks that a moment reduction needs fp64, takes a second pass
+// over the tile in both kernel shapes, and writes MomentWidth values per group.
+func TestGenerateMoments(t *testing.T) {
+	b := &progBuilder{p: ir.Program{Source: "std(a) + sum(a)", Stages: make([]ir.Stage, 2)}}
+	a := b.input("a", ir.Float32, false)
+	sd := b.reg(ir.RegInfo{Type: ir.Float32, Scalar: true, Kind: ir.RegReduce})
+	s := b.reg(ir.RegInfo{Type: ir.Float32, Scalar: true, Kind: ir.RegReduce})
+	b.p.Stages[0].Reductions = []ir.Reduction{{Op: ir.ReduceStd, Arg: a, Out: sd}, {Op: ir.ReduceSum, Arg: a, Out: s}}
+	b.p.Result = sd
+	if _, err := Generate(&b.p, Target{FP64: false}); !errors.Is(err, ErrNoFP64) {
+		t.Errorf("std on a target without fp64: error %v, want ErrNoFP64", err)
+	}
+	if w := PartialWidth(ir.ReduceStd); w != MomentWidth || PartialWidth(ir.ReduceSum) != 1 {
+		t.Errorf("PartialWidth(std) = %d, PartialWidth(sum) = %d", w, PartialWidth(ir.ReduceSum))
+	}
+	for _, cpu := range []bool{false, true} {
+		g, err := Generate(&b.p, Target{FP64: true, CPU: cpu})
+		if err != nil {
+			t.Fatal(err)
+		}
+		src := g.Source
+		for _, want := range []string{"const double c0 = ", "m0_4", "part0[5 * g + 4] = ", "part1[g] = "} {
+			if !strings.Contains(src, want) {
+				t.Errorf("cpu=%v: no %q in\n%s", cpu, want, src)
+			}
+		}
+		if strings.Contains(src, "const double c1") {
+			t.Errorf("cpu=%v: a second pass for the sum:\n%s", cpu, src)
+		}
 	}
 }

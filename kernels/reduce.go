@@ -16,6 +16,8 @@ func (g *gen) reduceKernel(b *strings.Builder, k int, st ir.Stage) (Kernel, erro
 	for _, red := range st.Reductions {
 		switch red.Op {
 		case ir.ReduceSum, ir.ReduceProd, ir.ReduceMin, ir.ReduceMax, ir.ReduceMean:
+		case ir.ReduceVar, ir.ReduceStd, ir.ReduceSkew, ir.ReduceKurt:
+			g.use(ir.Float64) // the moment sums are double
 		default:
 			return Kernel{}, fmt.Errorf("kernels: %q: no OpenCL code for the %s reduction", p.Source, red.Op)
 		}
@@ -71,6 +73,9 @@ func (g *gen) treeReduce(b *strings.Builder, kern Kernel, st ir.Stage) error {
 		fmt.Fprintf(b, "\t\t\tl%d[lid] = %s;\n", j, g.combine(red.Op, pt, fmt.Sprintf("l%d[lid]", j), fmt.Sprintf("l%d[lid + s]", j)))
 	}
 	b.WriteString("\t\t}\n\t\tbarrier(CLK_LOCAL_MEM_FENCE);\n\t}\n")
+	if hasMoments(st) {
+		return g.treeMoments(b, st)
+	}
 	b.WriteString("\tif (lid == 0) {\n")
 	for j := range st.Reductions {
 		fmt.Fprintf(b, "\t\tpart%d[get_group_id(0)] = l%d[0];\n", j, j)
@@ -116,7 +121,7 @@ func (g *gen) laneReduce(b *strings.Builder, kern Kernel, st ir.Stage) error {
 		fmt.Fprintf(b, "\t\tacc%d[j] = %s;\n", j, identity(red.Op, pt))
 	}
 	b.WriteString("\t}\n")
-	loop := func(checked bool) error {
+	loop := func(checked bool, fold func(indent string) error) error {
 		fmt.Fprintf(b, "\t\tfor (int m = 0; m < %d; m++) {\n", tile/nl)
 		fmt.Fprintf(b, "\t\t\tfor (int j = 0; j < %d; j++) {\n", nl)
 		fmt.Fprintf(b, "\t\t\t\tconst long i = base + (long)m * %d + j;\n", nl)
@@ -125,7 +130,7 @@ func (g *gen) laneReduce(b *strings.Builder, kern Kernel, st ir.Stage) error {
 			b.WriteString("\t\t\t\tif (i < n) {\n")
 			indent += "\t"
 		}
-		if err := g.foldCode(b, st, indent, "[j]"); err != nil {
+		if err := fold(indent); err != nil {
 			return err
 		}
 		if checked {
@@ -134,25 +139,38 @@ func (g *gen) laneReduce(b *strings.Builder, kern Kernel, st ir.Stage) error {
 		b.WriteString("\t\t\t}\n\t\t}\n")
 		return nil
 	}
-	fmt.Fprintf(b, "\tif (base + %dL <= n) {\n", tile)
-	if err := loop(false); err != nil {
+	fold := func(indent string) error { return g.foldCode(b, st, indent, "[j]") }
+	if err := g.tileLoops(b, tile, fold, loop); err != nil {
 		return err
 	}
-	b.WriteString("\t} else {\n")
-	if err := loop(true); err != nil {
-		return err
-	}
-	b.WriteString("\t}\n")
 	fmt.Fprintf(b, "\tfor (int s = %d; s > 0; s >>= 1) {\n\t\tfor (int j = 0; j < s; j++) {\n", nl/2)
 	for j, red := range st.Reductions {
 		pt := PartialType(red.Op, p.Regs[red.Arg].Type)
 		fmt.Fprintf(b, "\t\t\tacc%d[j] = %s;\n", j, g.combine(red.Op, pt, fmt.Sprintf("acc%d[j]", j), fmt.Sprintf("acc%d[j + s]", j)))
 	}
 	b.WriteString("\t\t}\n\t}\n")
+	if hasMoments(st) {
+		return g.laneMoments(b, st, loop)
+	}
 	for j := range st.Reductions {
 		fmt.Fprintf(b, "\tpart%d[get_group_id(0)] = acc%d[0];\n", j, j)
 	}
 	b.WriteString("}\n\n")
+	return nil
+}
+
+// tileLoops writes the loops over a CPU reduction's tile: unchecked for a whole tile,
+// checked for the last one.
+func (g *gen) tileLoops(b *strings.Builder, tile int, fold func(string) error, loop func(bool, func(string) error) error) error {
+	fmt.Fprintf(b, "\tif (base + %dL <= n) {\n", tile)
+	if err := loop(false, fold); err != nil {
+		return err
+	}
+	b.WriteString("\t} else {\n")
+	if err := loop(true, fold); err != nil {
+		return err
+	}
+	b.WriteString("\t}\n")
 	return nil
 }
 
@@ -208,7 +226,7 @@ func identity(op ir.ReduceOp, t ir.DType) string {
 // combine is the C expression folding partial value y into x for op, both of type t.
 func (g *gen) combine(op ir.ReduceOp, t ir.DType, x, y string) string {
 	switch op {
-	case ir.ReduceSum, ir.ReduceMean:
+	case ir.ReduceSum, ir.ReduceMean, ir.ReduceVar, ir.ReduceStd, ir.ReduceSkew, ir.ReduceKurt:
 		if t.IsInt() {
 			return wrapping(t, x, "+", y)
 		}

@@ -3,11 +3,12 @@ package numeric
 import (
 	"context"
 	"math"
+	"os"
 	"testing"
 )
 
 // TestMomentReductions checks var, std, skew and kurt in expressions against Moments,
-// on both CPU backends, for any thread count, and their types and edge cases.
+// on every backend, for any thread count, and their types and edge cases.
 func TestMomentReductions(t *testing.T) {
 	x := skewedData(100_003, 1e6, 61)
 	x32 := make([]float32, len(x))
@@ -15,8 +16,16 @@ func TestMomentReductions(t *testing.T) {
 		x32[i] = float32(v - 1e6)
 	}
 	want := Moments(x)
-	for _, backend := range []string{BackendGonum, BackendSIMD} {
-		if _, err := (&options{backend: backend}).cpuBackend(); err != nil {
+	for _, backend := range []string{BackendGonum, BackendSIMD, BackendOpenCL} {
+		if backend == BackendOpenCL {
+			if err := openclUsable(); err != nil {
+				if os.Getenv("NUMKIT_REQUIRE_OPENCL") == "1" {
+					t.Fatalf("NUMKIT_REQUIRE_OPENCL=1 but the opencl backend is not usable: %v", err)
+				}
+				t.Logf("%s: %v", backend, err)
+				continue
+			}
+		} else if _, err := (&options{backend: backend}).cpuBackend(); err != nil {
 			t.Logf("%s: %v", backend, err)
 			continue
 		}

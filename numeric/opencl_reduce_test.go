@@ -21,6 +21,8 @@ func TestOpenCLReductionShapes(t *testing.T) {
 		"sum(i) + min(i) + max(i) + mean(i) + prod(i % 3 + 1)",
 		"sum(f*g) + min(f) + max(g)",
 		"min(z)", "max(z)", "sum(z)", // NaN for n > 700
+		"var(a) + std(b) + skew(a) + kurt(b) + sum(a)", // two passes per tile
+		"std(f) + var(i) + mean(a)", "var(z)",
 	}
 	for _, shape := range []bool{false, true} {
 		d.target.CPU = shape

@@ -9,6 +9,7 @@ import (
 	"github.com/numkit/numkit/cl"
 	"github.com/numkit/numkit/kernels"
 	"github.com/numkit/numkit/numeric/internal/generic"
+	"github.com/numkit/numkit/numeric/internal/stats"
 	"github.com/numkit/numkit/numeric/ir"
 )
 
@@ -334,10 +335,12 @@ func (r *clRun) reduce(ctx context.Context, k int, st ir.Stage, kern kernels.Ker
 	d, g := r.cp.dev, r.cp.gen
 	groups := g.Groups(r.n)
 	types := make([]ir.DType, len(st.Reductions))
+	sizes := make([]int, len(st.Reductions)) // bytes per group
 	host := make([][]byte, len(st.Reductions))
 	for j, red := range st.Reductions {
 		types[j] = kernels.PartialType(red.Op, r.cp.prog.Regs[red.Arg].Type)
-		host[j] = make([]byte, groups*types[j].Size())
+		sizes[j] = types[j].Size() * kernels.PartialWidth(red.Op)
+		host[j] = make([]byte, groups*sizes[j])
 	}
 	first := 0 // the first group of the chunk
 	for c := 0; c < r.nchunks; c++ {
@@ -347,7 +350,7 @@ func (r *clRun) reduce(ctx context.Context, k int, st ir.Stage, kern kernels.Ker
 		cg := g.Groups(r.chunkSize(c))
 		parts := make([]*cl.Buffer, len(st.Reductions))
 		for j := range parts {
-			buf, err := d.ctx.CreateBuffer(cl.MemWriteOnly, cg*types[j].Size())
+			buf, err := d.ctx.CreateBuffer(cl.MemWriteOnly, cg*sizes[j])
 			if err != nil {
 				return clDeviceError("allocating partials", d, err)
 			}
@@ -361,7 +364,7 @@ func (r *clRun) reduce(ctx context.Context, k int, st ir.Stage, kern kernels.Ker
 			return clDeviceError("running "+kern.Name, d, err)
 		}
 		for j := range parts {
-			size := types[j].Size()
+			size := sizes[j]
 			ev, err := cl.EnqueueReadBuffer(r.q, parts[j], 0, host[j][first*size:(first+cg)*size])
 			if err != nil {
 				return clDeviceError("reading partials", d, err)
@@ -377,7 +380,11 @@ func (r *clRun) reduce(ctx context.Context, k int, st ir.Stage, kern kernels.Ker
 		rd := r.cp.reducers[k][j]
 		ps := make([]generic.Partial, groups)
 		for i := range ps {
-			ps[i] = partialAt(host[j], types[j], i)
+			if kernels.PartialWidth(red.Op) == kernels.MomentWidth {
+				ps[i] = momentPartialAt(host[j], i, min(g.TileSize(), r.n-i*g.TileSize()))
+			} else {
+				ps[i] = partialAt(host[j], types[j], i)
+			}
 		}
 		r.scalars[red.Out] = rd.Final(pairwise(ps, rd.Combine), r.n).Word()
 	}
@@ -396,4 +403,12 @@ func partialAt(raw []byte, t ir.DType, i int) generic.Partial {
 		return generic.Partial{F: float64(*(*float32)(p))}
 	}
 	return generic.Partial{F: *(*float64)(p)}
+}
+
+// momentPartialAt decodes the partial of a moment reduction over group i, which
+// reduced count elements: the group's mean c and the sums of d, d², d³, d⁴ of the
+// deviations from it.
+func momentPartialAt(raw []byte, i, count int) generic.Partial {
+	v := unsafe.Slice((*float64)(unsafe.Pointer(&raw[i*kernels.MomentWidth*8])), kernels.MomentWidth)
+	return generic.FromCentral(stats.FromShifted(int64(count), v[0], v[1], v[2], v[3], v[4]))
 }
