@@ -72,8 +72,8 @@ var expFamTab = [...]float64{
 	0: log2e, 1: ln2Hi, 2: ln2Lo, 3: 1, 4: 0x1p52 + 1023, 5: 0.5, 6: 2, 7: 1000,
 	8: math.Float64frombits(1<<63 - 1), 9: math.Float64frombits(1 << 63),
 	10: ddLn2Hi, 11: ddLn2Lo, 12: -50, 13: 710, 14: -1080, 15: 1030, 16: 22, 17: 711,
-	18: expF64C9, 19: expF64C8, 20: expF64C7, 21: expF64C6, 22: expF64C5,
-	23: expF64C4, 24: expF64C3, 25: expF64C2, 26: expF64C1, 27: expF64C0,
+	18: expFamC9, 19: expFamC8, 20: expFamC7, 21: expFamC6, 22: expFamC5,
+	23: expFamC4, 24: expFamC3, 25: expFamC2, 26: expFamC1, 27: expFamC0,
 }
 
 var expFamTab32 = [...]float64{

@@ -6,7 +6,7 @@
 // expm1, exp2, tanh, sinh, cosh kernels: the twins are expm1F64, exp2F64, tanhF64,
 // sinhF64, coshF64 and their float32 versions in math_expfam_scalar.go, step by
 // step (see there for the algorithms and why they are accurate). The float64
-// core (EF_CORE_*) is expF64's reduction and polynomial with e^y kept as the
+// core (EF_CORE_*) is expF64's reduction and expFamPoly, with e^y kept as the
 // normalized double-double 2^k * (h + l); the float32 core (EF32_CORE_*) is
 // expF32's, giving 2^k and q with e^y = 2^k * (1 + q).
 
@@ -55,7 +55,7 @@
 
 // ---- AVX-512, float64 --------------------------------------------------------
 //
-// Z16 log2e, Z17 ln2Hi, Z18 ln2Lo, Z19 1, Z20-Z29 the polynomial (C9 first),
+// Z16 log2e, Z17 ln2Hi, Z18 ln2Lo, Z19 1, Z20-Z29 the polynomial Q (C9 first),
 // Z30 0x1p52+1023 (for 2^n by a shift); Z15 and Z31 hold each function's clamp
 // bounds; Z11 keeps x for its sign bit.
 
@@ -76,6 +76,37 @@
 	VBROADCASTSD TF(F_C+9), Z29 \
 	VBROADCASTSD TF(F_MAGIC), Z30
 
+// Z5 = r, Z6 = rl -> Z10 + Z9 = s + l = e^(r+rl) (expFamPoly). Clobbers Z2-Z4, Z7, Z8.
+#define EF_POLY_512 \
+	VMOVAPD      Z20, Z7      \
+	VFMADD213PD  Z21, Z5, Z7  \
+	VFMADD213PD  Z22, Z5, Z7  \
+	VFMADD213PD  Z23, Z5, Z7  \
+	VFMADD213PD  Z24, Z5, Z7  \
+	VFMADD213PD  Z25, Z5, Z7  \
+	VFMADD213PD  Z26, Z5, Z7  \
+	VFMADD213PD  Z27, Z5, Z7  \
+	VFMADD213PD  Z28, Z5, Z7  \
+	VFMADD213PD  Z29, Z5, Z7  \ // Q
+	VMULPD       Z5, Z7, Z7   \ // w = r*Q
+	VADDPD       Z19, Z5, Z8  \ // h = 1 + r
+	VSUBPD       Z8, Z19, Z9  \
+	VADDPD       Z5, Z9, Z9   \ // hl = (1 - h) + r
+	VMULPD       Z5, Z5, Z2   \ // r2
+	VMOVAPD      Z2, Z3       \
+	VFMSUB231PD  Z5, Z5, Z3   \ // r2l = r*r - r2
+	VMULPD.BCST  TF(F_HALF), Z2, Z4 \ // hr = r2/2
+	VMULPD.BCST  TF(F_HALF), Z3, Z3 \ // r2l/2
+	VMOVAPD      Z6, Z10      \
+	VFMADD213PD  Z6, Z5, Z10  \ // rl*r + rl
+	VFMADD213PD  Z10, Z2, Z7  \ // tail = r2*w + (rl*r + rl)
+	VADDPD       Z4, Z8, Z10  \ // s = h + hr
+	VSUBPD       Z8, Z10, Z8  \
+	VSUBPD       Z8, Z4, Z4   \ // e = hr - (s - h)
+	VADDPD       Z7, Z3, Z3   \
+	VADDPD       Z3, Z9, Z9   \
+	VADDPD       Z9, Z4, Z9      // l = e + (hl + (r2l/2 + tail))
+
 // Z0 = y -> Z1 = k, Z8 + Z9 = h + l (normalized), e^y = 2^k (h + l). Clobbers Z2-Z7, Z10.
 #define EF_CORE_512 \
 	VMULPD       Z16, Z0, Z1  \
@@ -89,28 +120,10 @@
 	VSUBPD       Z5, Z2, Z6   \
 	VSUBPD       Z3, Z6, Z6   \
 	VSUBPD       Z4, Z6, Z6   \ // rl = ((r1 - r) - t) - tl
-	VMOVAPD      Z20, Z7      \
-	VFMADD213PD  Z21, Z5, Z7  \
-	VFMADD213PD  Z22, Z5, Z7  \
-	VFMADD213PD  Z23, Z5, Z7  \
-	VFMADD213PD  Z24, Z5, Z7  \
-	VFMADD213PD  Z25, Z5, Z7  \
-	VFMADD213PD  Z26, Z5, Z7  \
-	VFMADD213PD  Z27, Z5, Z7  \
-	VFMADD213PD  Z28, Z5, Z7  \
-	VFMADD213PD  Z29, Z5, Z7  \ // p
-	VADDPD       Z19, Z5, Z8  \ // h = 1 + r
-	VSUBPD       Z8, Z19, Z9  \
-	VADDPD       Z5, Z9, Z9   \ // (1 - h) + r
-	VMOVAPD      Z6, Z10      \
-	VFMADD213PD  Z6, Z5, Z10  \ // rl*r + rl
-	VMULPD       Z5, Z5, Z4   \
-	VFMADD213PD  Z10, Z4, Z7  \ // r*r*p + (rl*r + rl)
-	VADDPD       Z7, Z9, Z9   \ // l
-	VADDPD       Z9, Z8, Z10  \ // s = h + l
-	VSUBPD       Z8, Z10, Z8  \
-	VSUBPD       Z8, Z9, Z9   \ // l - (s - h)
-	VMOVAPD      Z10, Z8
+	EF_POLY_512               \
+	VADDPD       Z9, Z10, Z8  \ // h = s + l
+	VSUBPD       Z10, Z8, Z10 \
+	VSUBPD       Z10, Z9, Z9     // l - (h - s)
 
 // Z2 = 2^-min(k, 1000) from Z1 = k.
 #define EF_M_512 \
@@ -160,25 +173,8 @@
 	VFMSUB231PD  Z14, Z2, Z6 \
 	VMULPD       Z13, Z2, Z3 \
 	VADDPD       Z3, Z6, Z6  \ // al = (r*ln2Hi - a) + r*ln2Lo
-	VMOVAPD      Z20, Z7     \
-	VFMADD213PD  Z21, Z5, Z7 \
-	VFMADD213PD  Z22, Z5, Z7 \
-	VFMADD213PD  Z23, Z5, Z7 \
-	VFMADD213PD  Z24, Z5, Z7 \
-	VFMADD213PD  Z25, Z5, Z7 \
-	VFMADD213PD  Z26, Z5, Z7 \
-	VFMADD213PD  Z27, Z5, Z7 \
-	VFMADD213PD  Z28, Z5, Z7 \
-	VFMADD213PD  Z29, Z5, Z7 \ // p
-	VADDPD       Z19, Z5, Z8 \ // h = 1 + a
-	VSUBPD       Z8, Z19, Z9 \
-	VADDPD       Z5, Z9, Z9  \
-	VMOVAPD      Z6, Z10     \
-	VFMADD213PD  Z6, Z5, Z10 \
-	VMULPD       Z5, Z5, Z4  \
-	VFMADD213PD  Z10, Z4, Z7 \
-	VADDPD       Z7, Z9, Z9  \ // l
-	VADDPD       Z9, Z8, Z8  \
+	EF_POLY_512              \
+	VADDPD       Z9, Z10, Z8 \
 	VSCALEFPD    Z1, Z8, Z0
 
 #define TANH_F64_512 \
@@ -707,7 +703,40 @@ done:
 // Constants are memory operands (expFamTab4); Y15 holds one while it is needed;
 // Y11 keeps x; Y12 and Y14 hold a function's bounds; Y13 is the tail mask.
 
-// Y0 = y -> Y1 = k, Y8 + Y9 = h + l (normalized). Clobbers Y2-Y7, Y10, Y15.
+// Y5 = r, Y6 = rl -> Y10 + Y9 = s + l = e^(r+rl) (expFamPoly); Y15 = 1.
+// Clobbers Y2-Y4, Y7, Y8.
+#define EF_POLY_256 \
+	VMOVUPD      TF4(F_C+0), Y7 \
+	VFMADD213PD  TF4(F_C+1), Y5, Y7 \
+	VFMADD213PD  TF4(F_C+2), Y5, Y7 \
+	VFMADD213PD  TF4(F_C+3), Y5, Y7 \
+	VFMADD213PD  TF4(F_C+4), Y5, Y7 \
+	VFMADD213PD  TF4(F_C+5), Y5, Y7 \
+	VFMADD213PD  TF4(F_C+6), Y5, Y7 \
+	VFMADD213PD  TF4(F_C+7), Y5, Y7 \
+	VFMADD213PD  TF4(F_C+8), Y5, Y7 \
+	VFMADD213PD  TF4(F_C+9), Y5, Y7 \
+	VMULPD       Y5, Y7, Y7   \
+	VMOVUPD      TF4(F_ONE), Y15 \
+	VADDPD       Y15, Y5, Y8  \
+	VSUBPD       Y8, Y15, Y9  \
+	VADDPD       Y5, Y9, Y9   \
+	VMULPD       Y5, Y5, Y2   \
+	VMOVAPD      Y2, Y3       \
+	VFMSUB231PD  Y5, Y5, Y3   \
+	VMULPD       TF4(F_HALF), Y2, Y4 \
+	VMULPD       TF4(F_HALF), Y3, Y3 \
+	VMOVAPD      Y6, Y10      \
+	VFMADD213PD  Y6, Y5, Y10  \
+	VFMADD213PD  Y10, Y2, Y7  \
+	VADDPD       Y4, Y8, Y10  \
+	VSUBPD       Y8, Y10, Y8  \
+	VSUBPD       Y8, Y4, Y4   \
+	VADDPD       Y7, Y3, Y3   \
+	VADDPD       Y3, Y9, Y9   \
+	VADDPD       Y9, Y4, Y9
+
+// Y0 = y -> Y1 = k, Y8 + Y9 = h + l (normalized); Y15 = 1. Clobbers Y2-Y7, Y10.
 #define EF_CORE_256 \
 	VMULPD       TF4(F_LOG2E), Y0, Y1 \
 	VROUNDPD     $0, Y1, Y1   \
@@ -720,29 +749,10 @@ done:
 	VSUBPD       Y5, Y2, Y6   \
 	VSUBPD       Y3, Y6, Y6   \
 	VSUBPD       Y4, Y6, Y6   \
-	VMOVUPD      TF4(F_C+0), Y7 \
-	VFMADD213PD  TF4(F_C+1), Y5, Y7 \
-	VFMADD213PD  TF4(F_C+2), Y5, Y7 \
-	VFMADD213PD  TF4(F_C+3), Y5, Y7 \
-	VFMADD213PD  TF4(F_C+4), Y5, Y7 \
-	VFMADD213PD  TF4(F_C+5), Y5, Y7 \
-	VFMADD213PD  TF4(F_C+6), Y5, Y7 \
-	VFMADD213PD  TF4(F_C+7), Y5, Y7 \
-	VFMADD213PD  TF4(F_C+8), Y5, Y7 \
-	VFMADD213PD  TF4(F_C+9), Y5, Y7 \
-	VMOVUPD      TF4(F_ONE), Y15 \
-	VADDPD       Y15, Y5, Y8  \
-	VSUBPD       Y8, Y15, Y9  \
-	VADDPD       Y5, Y9, Y9   \
-	VMOVAPD      Y6, Y10      \
-	VFMADD213PD  Y6, Y5, Y10  \
-	VMULPD       Y5, Y5, Y4   \
-	VFMADD213PD  Y10, Y4, Y7  \
-	VADDPD       Y7, Y9, Y9   \
-	VADDPD       Y9, Y8, Y10  \
-	VSUBPD       Y8, Y10, Y8  \
-	VSUBPD       Y8, Y9, Y9   \
-	VMOVAPD      Y10, Y8
+	EF_POLY_256               \
+	VADDPD       Y9, Y10, Y8  \
+	VSUBPD       Y10, Y8, Y10 \
+	VSUBPD       Y10, Y9, Y9
 
 // Y2 = 2^-min(k, 1000) from Y1 = k. Clobbers Y3.
 #define EF_M_256 \
@@ -805,26 +815,8 @@ done:
 	VFMSUB231PD  TF4(F_DDLN2HI), Y2, Y6 \
 	VMULPD       TF4(F_DDLN2LO), Y2, Y3 \
 	VADDPD       Y3, Y6, Y6  \
-	VMOVUPD      TF4(F_C+0), Y7 \
-	VFMADD213PD  TF4(F_C+1), Y5, Y7 \
-	VFMADD213PD  TF4(F_C+2), Y5, Y7 \
-	VFMADD213PD  TF4(F_C+3), Y5, Y7 \
-	VFMADD213PD  TF4(F_C+4), Y5, Y7 \
-	VFMADD213PD  TF4(F_C+5), Y5, Y7 \
-	VFMADD213PD  TF4(F_C+6), Y5, Y7 \
-	VFMADD213PD  TF4(F_C+7), Y5, Y7 \
-	VFMADD213PD  TF4(F_C+8), Y5, Y7 \
-	VFMADD213PD  TF4(F_C+9), Y5, Y7 \
-	VMOVUPD      TF4(F_ONE), Y15 \
-	VADDPD       Y15, Y5, Y8 \
-	VSUBPD       Y8, Y15, Y9 \
-	VADDPD       Y5, Y9, Y9  \
-	VMOVAPD      Y6, Y10     \
-	VFMADD213PD  Y6, Y5, Y10 \
-	VMULPD       Y5, Y5, Y4  \
-	VFMADD213PD  Y10, Y4, Y7 \
-	VADDPD       Y7, Y9, Y9  \
-	VADDPD       Y9, Y8, Y8  \
+	EF_POLY_256              \
+	VADDPD       Y9, Y10, Y8 \
 	EF_SCALE_256(Y8)
 
 #define TANH_F64_256 \

@@ -5,23 +5,28 @@ import "math"
 // Element kernels of expm1, exp2, sinh, cosh and tanh: the pure-Go twins that the
 // assembly (math_expfam_amd64.s) vectorizes step by step, branch-free over lanes.
 //
-// float64: all five are built on expFamCore, the exp kernel's Cody–Waite reduction
-// and degree-11 polynomial (expF64) with e^y kept as a normalized double-double
-// 2^k * (h + l). The reduced argument r is exact inside h + l, so h + l - 2^-k
-// loses nothing for k = 0 (|y| <= ln2/2) and, for k != 0, h + l - 2^-k is at least
-// a third of h + l: with m = 2^-k,
+// float64: expm1, tanh, sinh and cosh are built on expFamCore, the exp kernel's
+// Cody–Waite reduction (as in expF64) and expFamPoly, which sums 1 + r + r^2/2
+// exactly and adds r^3 Q(r), so that e^y = 2^k * (h + l), a normalized
+// double-double with absolute error below 2^-58 in h + l. The reduced argument r
+// is exact inside h + l, so h + l - 2^-k loses nothing for k = 0 (|y| <= ln2/2),
+// and for k != 0, h + l - 2^-k is at least 0.29 (h + l): the error grows at most
+// 3.4 times. With m = 2^-k:
 //
 //	e^y - 1 = 2^k (h + l - m)
-//	tanh(a) = (h + l - m) / (h + l + m)              with e^(2a) = 2^k (h + l)
-//	sinh(a) = 2^(k-1) (P + m P/(h + l)), P = h + l - m   (= 2^(k-1) (G - m^2/G))
+//	tanh(a) = P / (h + l + m)          with e^(2a) = 2^k (h + l), P = h + l - m
+//	sinh(a) = 2^(k-1) (P + m P/(h + l))         (= 2^(k-1) (G - m^2/G), G = h + l)
 //	cosh(a) = 2^(k-1) (h + l + m^2/(h + l))
 //
-// and every sum is of terms of one sign. The quotients take one division, 1/hi,
-// and one correction step (the residual by an FMA), so each result is a
-// double-double good to about 2^-54 relative (the polynomial's 2^-52 on r^2/2)
-// rounded once: by the last addition or, with a subnormal or overflowing result,
-// by the scaling (scale2, or VSCALEFPD). Signs come back by OR-ing in x's sign bit
-// (expm1, sinh and tanh are odd or sign-preserving), which also gives -0 for -0.
+// and every sum is of terms of one sign. A quotient takes one division, 1/hi, and
+// one correction step (the residual by an FMA), so each result is a double-double
+// good to about 2^-56 relative, rounded once: by the last addition or, for a
+// subnormal or overflowing result, by the scaling (scale2, or VSCALEFPD). Signs
+// come back by OR-ing in x's sign bit (expm1, sinh and tanh keep the sign of x),
+// which also gives -0 for -0. exp2 reduces exactly (r = x - round(x)) and runs
+// expFamPoly on r*ln2 as a double-double. Measured on testdata/ulp and on denser
+// samples near |y| = ln2/2: at most 0.56 ULP, except exp2 with subnormal results
+// (0.70: the sum s + l is rounded to 53 bits before the scaling rounds it again).
 //
 // float32: computed in float64 from the float32 exp kernel's reduction and
 // degree-7 polynomial (expF32), e^y = 2^k (1 + q), relative error below 2^-30;
@@ -30,8 +35,8 @@ import "math"
 // plus 2^-6).
 
 // expFamCore returns k and the normalized double-double h + l with
-// e^y = 2^k * (h + l), for y in [-50, 711] (expF64's reduction and polynomial;
-// the reduced argument r + rl is added exactly, as in expPoly).
+// e^y = 2^k * (h + l), for y in [-50, 711]: expF64's reduction y = k*ln2 + r + rl
+// and expFamPoly.
 func expFamCore(y float64) (k, h, l float64) {
 	k = math.RoundToEven(y * log2e)
 	r1 := math.FMA(-k, ln2Hi, y)
@@ -39,11 +44,37 @@ func expFamCore(y float64) (k, h, l float64) {
 	tl := math.FMA(k, ln2Lo, -t)
 	r := r1 - t
 	rl := ((r1 - r) - t) - tl
-	p := expPolyP(r)
-	h = 1 + r
-	l = ((1 - h) + r) + math.FMA(r*r, p, math.FMA(rl, r, rl))
-	s := h + l
-	return k, s, l - (s - h)
+	s, l := expFamPoly(r, rl)
+	h = s + l
+	return k, h, l - (h - s)
+}
+
+// expFamPoly returns e^(r+rl) as s + l (|l| < 2^-4 s), |r| <= ln2/2, |rl| <= 2^-40:
+// 1 + r + r^2/2 summed exactly (two-sum and two-product), then
+// r^3 Q(r) + rl (1 + r) added to the low part (Q in math_expfam_coef.go). The
+// absolute error is below 2^-58 (Q's fit, the rounding of r*Q and of the low
+// part).
+func expFamPoly(r, rl float64) (s, l float64) {
+	q := expFamC9
+	q = math.FMA(q, r, expFamC8)
+	q = math.FMA(q, r, expFamC7)
+	q = math.FMA(q, r, expFamC6)
+	q = math.FMA(q, r, expFamC5)
+	q = math.FMA(q, r, expFamC4)
+	q = math.FMA(q, r, expFamC3)
+	q = math.FMA(q, r, expFamC2)
+	q = math.FMA(q, r, expFamC1)
+	q = math.FMA(q, r, expFamC0)
+	w := float64(r * q)
+	h := 1 + r
+	hl := (1 - h) + r
+	r2 := float64(r * r)
+	r2l := math.FMA(r, r, -r2)
+	hr := float64(0.5 * r2)
+	tail := math.FMA(r2, w, math.FMA(rl, r, rl))
+	s = h + hr
+	e := hr - (s - h)
+	return s, e + (hl + (float64(0.5*r2l) + tail))
 }
 
 // expFamM returns 2^-min(k, 1000) (k >= -1000): the 2^-k of the formulas above,
@@ -75,10 +106,8 @@ func exp2F64(x float64) float64 {
 	r := y - k
 	a := float64(r * ddLn2Hi)
 	al := math.FMA(r, ddLn2Hi, -a) + float64(r*ddLn2Lo)
-	p := expPolyP(a)
-	h := 1 + a
-	l := ((1 - h) + a) + math.FMA(a*a, p, math.FMA(al, a, al))
-	return scale2(h+l, k)
+	s, l := expFamPoly(a, al)
+	return scale2(s+l, k)
 }
 
 // tanhF64: with e^(2a) = 2^k (h + l), tanh(a) = P/D, P = h + l - m, D = h + l + m
