@@ -13,10 +13,28 @@ func Log1pF64(dst, x []float64) { logFamGo64(dst, x, log1pF64) }
 func Log1pF32(dst, x []float32) { logFamGo32(dst, x, log1pF32) }
 
 // Log2F64 sets dst[i] = log2(x[i]) for i < len(x), within 1 ULP; special values as math.Log2.
-func Log2F64(dst, x []float64) { logFamGo64(dst, x, log2F64) }
+func Log2F64(dst, x []float64) {
+	switch {
+	case active >= LevelAVX512:
+		log2F64AVX512(dst, x)
+	case active >= LevelAVX2:
+		log2F64AVX2(dst, x)
+	default:
+		logFamGo64(dst, x, log2F64)
+	}
+}
 
 // Log2F32 sets dst[i] = log2(x[i]) for i < len(x), within 1 ULP; special values as math.Log2.
-func Log2F32(dst, x []float32) { logFamGo32(dst, x, log2F32) }
+func Log2F32(dst, x []float32) {
+	switch {
+	case active >= LevelAVX512:
+		log2F32AVX512(dst, x)
+	case active >= LevelAVX2:
+		log2F32AVX2(dst, x)
+	default:
+		logFamGo32(dst, x, log2F32)
+	}
+}
 
 // Log10F64 sets dst[i] = log10(x[i]) for i < len(x), within 1 ULP; special values as math.Log10.
 func Log10F64(dst, x []float64) { logFamGo64(dst, x, log10F64) }
