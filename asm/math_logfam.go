@@ -37,10 +37,28 @@ func Log2F32(dst, x []float32) {
 }
 
 // Log10F64 sets dst[i] = log10(x[i]) for i < len(x), within 1 ULP; special values as math.Log10.
-func Log10F64(dst, x []float64) { logFamGo64(dst, x, log10F64) }
+func Log10F64(dst, x []float64) {
+	switch {
+	case active >= LevelAVX512:
+		log10F64AVX512(dst, x)
+	case active >= LevelAVX2:
+		log10F64AVX2(dst, x)
+	default:
+		logFamGo64(dst, x, log10F64)
+	}
+}
 
 // Log10F32 sets dst[i] = log10(x[i]) for i < len(x), within 1 ULP; special values as math.Log10.
-func Log10F32(dst, x []float32) { logFamGo32(dst, x, log10F32) }
+func Log10F32(dst, x []float32) {
+	switch {
+	case active >= LevelAVX512:
+		log10F32AVX512(dst, x)
+	case active >= LevelAVX2:
+		log10F32AVX2(dst, x)
+	default:
+		logFamGo32(dst, x, log10F32)
+	}
+}
 
 func logFamGo64(dst, x []float64, f func(float64) float64) {
 	dst = dst[:len(x)]

@@ -394,3 +394,191 @@ tail:
 done:
 	VZEROUPPER
 	RET
+
+// ---- log10 -------------------------------------------------------------------
+
+// log10F64: Z20 = (1/ln10)Hi, Z21 = (1/ln10)Lo, Z11 = log10(2)Hi, Z12 = log10(2)Lo.
+#define LOG10_F64_512 \
+	LF_M_512(Z0)             \
+	VMULPD      Z20, Z3, Z5  \ // p = a*hi
+	VMOVAPD     Z5, Z6       \
+	VFMSUB231PD Z20, Z3, Z6  \ // a*hi - p, exact
+	VFMADD231PD Z21, Z3, Z6  \ // + a*lo
+	VFMADD231PD Z12, Z2, Z6  \ // + e*log10(2)Lo
+	VFMADD231PD Z20, Z4, Z6  \ // + t*hi
+	VMULPD      Z11, Z2, Z9  \ // eh = e*log10(2)Hi, exact
+	VADDPD      Z5, Z9, Z7   \ // s = eh + p
+	VSUBPD      Z9, Z7, Z8   \
+	VSUBPD      Z8, Z5, Z8   \ // p - (s - eh)
+	VADDPD      Z6, Z8, Z8   \
+	VADDPD      Z8, Z7, Z10  \
+	LF_SPECIALS_512(Z0)      \
+	VMOVAPD     Z10, Z0
+
+// func log10F64AVX512(dst, x []float64)
+TEXT ·log10F64AVX512(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), DI
+	MOVQ x_base+24(FP), SI
+	MOVQ x_len+32(FP), BX
+	LF_CONSTS_512
+	LF_POLY64_512
+	VBROADCASTSD LF(LF_INVLN10HI), Z20
+	VBROADCASTSD LF(LF_INVLN10LO), Z21
+	VBROADCASTSD LF(LF_L10_2HI), Z11
+	VBROADCASTSD LF(LF_L10_2LO), Z12
+
+loop:
+	CMPQ    BX, $8
+	JLT     tail
+	VMOVUPD (SI), Z0
+	LOG10_F64_512
+	VMOVUPD Z0, (DI)
+	ADDQ    $64, SI
+	ADDQ    $64, DI
+	SUBQ    $8, BX
+	JMP     loop
+
+tail:
+	TESTQ BX, BX
+	JEQ   done
+	TAILMASK_K1
+	VMOVUPD.Z (SI), K1, Z0
+	LOG10_F64_512
+	VMOVUPD   Z0, K1, (DI)
+
+done:
+	VZEROUPPER
+	RET
+
+// log10F32: Z20 = 1/ln10, Z21 = log10(2).
+#define LOG10_F32_512 \
+	LF_M32_512(Z0)           \
+	VMULPD      Z20, Z3, Z3  \ // log(m)/ln10
+	VFMADD231PD Z21, Z2, Z3  \ // + e*log10(2)
+	VMOVAPD     Z3, Z10      \
+	LF_SPECIALS_512(Z0)      \
+	VMOVAPD     Z10, Z0
+
+// func log10F32AVX512(dst, x []float32)
+TEXT ·log10F32AVX512(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), DI
+	MOVQ x_base+24(FP), SI
+	MOVQ x_len+32(FP), BX
+	LF_CONSTS_512
+	LF_POLY32_512
+	VBROADCASTSD LF(LF_INVLN10HI), Z20
+	VBROADCASTSD LF(LF_L10_2), Z21
+
+loop:
+	CMPQ      BX, $8
+	JLT       tail
+	VCVTPS2PD (SI), Z0
+	LOG10_F32_512
+	VCVTPD2PS Z0, Y0
+	VMOVUPS   Y0, (DI)
+	ADDQ      $32, SI
+	ADDQ      $32, DI
+	SUBQ      $8, BX
+	JMP       loop
+
+tail:
+	TESTQ BX, BX
+	JEQ   done
+	TAILMASK_K1
+	VMOVUPS.Z (SI), K1, Y0
+	VCVTPS2PD Y0, Z0
+	LOG10_F32_512
+	VCVTPD2PS Z0, Y0
+	VMOVUPS   Y0, K1, (DI)
+
+done:
+	VZEROUPPER
+	RET
+
+#define LOG10_F64_256 \
+	LF_SPLIT_256(Y0)                      \
+	LF_M_256                              \
+	VMULPD      LF4(LF_INVLN10HI), Y3, Y5 \
+	VMOVAPD     Y5, Y6                    \
+	VFMSUB231PD LF4(LF_INVLN10HI), Y3, Y6 \
+	VFMADD231PD LF4(LF_INVLN10LO), Y3, Y6 \
+	VFMADD231PD LF4(LF_L10_2LO), Y2, Y6   \
+	VFMADD231PD LF4(LF_INVLN10HI), Y4, Y6 \
+	VMULPD      LF4(LF_L10_2HI), Y2, Y9   \
+	VADDPD      Y5, Y9, Y7                \
+	VSUBPD      Y9, Y7, Y8                \
+	VSUBPD      Y8, Y5, Y8                \
+	VADDPD      Y6, Y8, Y8                \
+	VADDPD      Y8, Y7, Y10               \
+	LF_SPECIALS_256(Y0)                   \
+	VMOVAPD     Y10, Y0
+
+// func log10F64AVX2(dst, x []float64)
+TEXT ·log10F64AVX2(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), DI
+	MOVQ x_base+24(FP), SI
+	MOVQ x_len+32(FP), BX
+
+loop:
+	CMPQ    BX, $4
+	JLT     tail
+	VMOVUPD (SI), Y0
+	LOG10_F64_256
+	VMOVUPD Y0, (DI)
+	ADDQ    $32, SI
+	ADDQ    $32, DI
+	SUBQ    $4, BX
+	JMP     loop
+
+tail:
+	TESTQ BX, BX
+	JEQ   done
+	TAILMASK_Y13_F64
+	VMASKMOVPD (SI), Y13, Y0
+	LOG10_F64_256
+	VMASKMOVPD Y0, Y13, (DI)
+
+done:
+	VZEROUPPER
+	RET
+
+#define LOG10_F32_256 \
+	LF_SPLITN_256(Y0)                    \
+	LF_M32_256                           \
+	VMULPD      LF4(LF_INVLN10HI), Y3, Y3 \
+	VFMADD231PD LF4(LF_L10_2), Y2, Y3    \
+	VMOVAPD     Y3, Y10                  \
+	LF_SPECIALS_256(Y0)                  \
+	VMOVAPD     Y10, Y0
+
+// func log10F32AVX2(dst, x []float32)
+TEXT ·log10F32AVX2(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), DI
+	MOVQ x_base+24(FP), SI
+	MOVQ x_len+32(FP), BX
+
+loop:
+	CMPQ       BX, $4
+	JLT        tail
+	VCVTPS2PD  (SI), Y0
+	LOG10_F32_256
+	VCVTPD2PSY Y0, X0
+	VMOVUPS    X0, (DI)
+	ADDQ       $16, SI
+	ADDQ       $16, DI
+	SUBQ       $4, BX
+	JMP        loop
+
+tail:
+	TESTQ BX, BX
+	JEQ   done
+	TAILMASK_X13_F32
+	VMASKMOVPS (SI), X13, X0
+	VCVTPS2PD  X0, Y0
+	LOG10_F32_256
+	VCVTPD2PSY Y0, X0
+	VMASKMOVPS X0, X13, (DI)
+
+done:
+	VZEROUPPER
+	RET
