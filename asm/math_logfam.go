@@ -4,13 +4,31 @@ package asm
 // pure-Go twins) are in math_logfam_scalar.go, the assembly in math_logfam_amd64.s.
 
 // logFamAsm says whether these functions have AVX-512 and AVX2 assembly.
-const logFamAsm = false
+const logFamAsm = true
 
 // Log1pF64 sets dst[i] = ln(1 + x[i]) for i < len(x), within 1 ULP; special values as math.Log1p.
-func Log1pF64(dst, x []float64) { logFamGo64(dst, x, log1pF64) }
+func Log1pF64(dst, x []float64) {
+	switch {
+	case active >= LevelAVX512:
+		log1pF64AVX512(dst, x)
+	case active >= LevelAVX2:
+		log1pF64AVX2(dst, x)
+	default:
+		logFamGo64(dst, x, log1pF64)
+	}
+}
 
 // Log1pF32 sets dst[i] = ln(1 + x[i]) for i < len(x), within 1 ULP; special values as math.Log1p.
-func Log1pF32(dst, x []float32) { logFamGo32(dst, x, log1pF32) }
+func Log1pF32(dst, x []float32) {
+	switch {
+	case active >= LevelAVX512:
+		log1pF32AVX512(dst, x)
+	case active >= LevelAVX2:
+		log1pF32AVX2(dst, x)
+	default:
+		logFamGo32(dst, x, log1pF32)
+	}
+}
 
 // Log2F64 sets dst[i] = log2(x[i]) for i < len(x), within 1 ULP; special values as math.Log2.
 func Log2F64(dst, x []float64) {

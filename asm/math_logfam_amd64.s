@@ -582,3 +582,229 @@ tail:
 done:
 	VZEROUPPER
 	RET
+
+// ---- log1p -------------------------------------------------------------------
+//
+// The specials are read off u = 1 + x: u < 0 iff x < -1, u = 0 iff x = -1 (1 + x
+// is exact near -1), u = +Inf iff x = +Inf; then |x| < 2^-54 and NaN give x.
+
+// Z10 = log1p's special values blended in (x = Z0, u = Z14). Clobbers Z1.
+#define LF_SPECIALS1P_512 \
+	LF_SPECIALS_512(Z14)       \
+	VCMPPD  $0x03, Z0, Z0, K2  \ // NaN x
+	VMOVAPD Z0, K2, Z10        \
+	VANDPD  Z11, Z0, Z1        \
+	VCMPPD  $0x11, Z12, Z1, K2 \ // |x| < 2^-54
+	VMOVAPD Z0, K2, Z10
+
+// log1pF64: Z20 = ln2Hi, Z21 = ln2Lo, Z11 = abs mask, Z12 = 2^-54.
+#define LOG1P_F64_512 \
+	VADDPD      Z18, Z0, Z14 \ // u = 1 + x
+	VSUBPD      Z18, Z14, Z1 \ // bb = u - 1
+	VSUBPD      Z1, Z14, Z2  \
+	VSUBPD      Z2, Z18, Z2  \ // 1 - (u - bb)
+	VSUBPD      Z1, Z0, Z13  \ // x - bb
+	VADDPD      Z2, Z13, Z13 \ // c = 1 + x - u
+	VDIVPD      Z14, Z13, Z13 \ // c/u
+	LF_M_512(Z14)            \
+	VMULPD      Z20, Z2, Z9  \ // eh = e*ln2Hi, exact
+	VFMADD213PD Z13, Z21, Z2 \ // e*ln2Lo + c/u
+	VADDPD      Z2, Z4, Z4   \ // t + that
+	VADDPD      Z3, Z9, Z7   \ // s = eh + a
+	VSUBPD      Z9, Z7, Z8   \
+	VSUBPD      Z8, Z3, Z8   \ // a - (s - eh)
+	VADDPD      Z4, Z8, Z8   \
+	VADDPD      Z8, Z7, Z10  \
+	LF_SPECIALS1P_512        \
+	VMOVAPD     Z10, Z0
+
+// func log1pF64AVX512(dst, x []float64)
+TEXT ·log1pF64AVX512(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), DI
+	MOVQ x_base+24(FP), SI
+	MOVQ x_len+32(FP), BX
+	LF_CONSTS_512
+	LF_POLY64_512
+	VBROADCASTSD LF(LF_LN2HI), Z20
+	VBROADCASTSD LF(LF_LN2LO), Z21
+	VBROADCASTSD LF(LF_ABS), Z11
+	VBROADCASTSD LF(LF_TINY), Z12
+
+loop:
+	CMPQ    BX, $8
+	JLT     tail
+	VMOVUPD (SI), Z0
+	LOG1P_F64_512
+	VMOVUPD Z0, (DI)
+	ADDQ    $64, SI
+	ADDQ    $64, DI
+	SUBQ    $8, BX
+	JMP     loop
+
+tail:
+	TESTQ BX, BX
+	JEQ   done
+	TAILMASK_K1
+	VMOVUPD.Z (SI), K1, Z0
+	LOG1P_F64_512
+	VMOVUPD   Z0, K1, (DI)
+
+done:
+	VZEROUPPER
+	RET
+
+// log1pF32: Z20 = ln2, Z11 = abs mask, Z12 = 2^-54.
+#define LOG1P_F32_512 \
+	VADDPD      Z18, Z0, Z14 \ // u = 1 + x
+	VSUBPD      Z14, Z18, Z13 \
+	VADDPD      Z0, Z13, Z13 \ // c = (1 - u) + x
+	LF_M32_512(Z14)          \
+	VADDPD      Z13, Z3, Z3  \ // log(m) + c
+	VFMADD231PD Z20, Z2, Z3  \ // + e*ln2
+	VMOVAPD     Z3, Z10      \
+	LF_SPECIALS1P_512        \
+	VMOVAPD     Z10, Z0
+
+// func log1pF32AVX512(dst, x []float32)
+TEXT ·log1pF32AVX512(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), DI
+	MOVQ x_base+24(FP), SI
+	MOVQ x_len+32(FP), BX
+	LF_CONSTS_512
+	LF_POLY32_512
+	VBROADCASTSD LF(LF_LN2), Z20
+	VBROADCASTSD LF(LF_ABS), Z11
+	VBROADCASTSD LF(LF_TINY), Z12
+
+loop:
+	CMPQ      BX, $8
+	JLT       tail
+	VCVTPS2PD (SI), Z0
+	LOG1P_F32_512
+	VCVTPD2PS Z0, Y0
+	VMOVUPS   Y0, (DI)
+	ADDQ      $32, SI
+	ADDQ      $32, DI
+	SUBQ      $8, BX
+	JMP       loop
+
+tail:
+	TESTQ BX, BX
+	JEQ   done
+	TAILMASK_K1
+	VMOVUPS.Z (SI), K1, Y0
+	VCVTPS2PD Y0, Z0
+	LOG1P_F32_512
+	VCVTPD2PS Z0, Y0
+	VMOVUPS   Y0, K1, (DI)
+
+done:
+	VZEROUPPER
+	RET
+
+// Y10 = log1p's special values blended in (x = Y0, u = Y14). Clobbers Y11, Y12.
+#define LF_SPECIALS1P_256 \
+	LF_SPECIALS_256(Y14)                 \
+	VCMPPD    $0x03, Y0, Y0, Y12         \
+	VBLENDVPD Y12, Y0, Y10, Y10          \
+	VANDPD    LF4(LF_ABS), Y0, Y11       \
+	VCMPPD    $0x11, LF4(LF_TINY), Y11, Y12 \
+	VBLENDVPD Y12, Y0, Y10, Y10
+
+// log1pF64: u in Y14, c/u in Y15.
+#define LOG1P_F64_256 \
+	VADDPD      LF4(LF_ONE), Y0, Y14   \
+	VSUBPD      LF4(LF_ONE), Y14, Y1   \
+	VSUBPD      Y1, Y14, Y2            \
+	VMOVUPD     LF4(LF_ONE), Y3        \
+	VSUBPD      Y2, Y3, Y2             \
+	VSUBPD      Y1, Y0, Y15            \
+	VADDPD      Y2, Y15, Y15           \
+	VDIVPD      Y14, Y15, Y15          \
+	LF_SPLITN_256(Y14)                 \
+	LF_M_256                           \
+	VMULPD      LF4(LF_LN2HI), Y2, Y9  \
+	VFMADD132PD LF4(LF_LN2LO), Y15, Y2 \
+	VADDPD      Y2, Y4, Y4             \
+	VADDPD      Y3, Y9, Y7             \
+	VSUBPD      Y9, Y7, Y8             \
+	VSUBPD      Y8, Y3, Y8             \
+	VADDPD      Y4, Y8, Y8             \
+	VADDPD      Y8, Y7, Y10            \
+	LF_SPECIALS1P_256                  \
+	VMOVAPD     Y10, Y0
+
+// func log1pF64AVX2(dst, x []float64)
+TEXT ·log1pF64AVX2(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), DI
+	MOVQ x_base+24(FP), SI
+	MOVQ x_len+32(FP), BX
+
+loop:
+	CMPQ    BX, $4
+	JLT     tail
+	VMOVUPD (SI), Y0
+	LOG1P_F64_256
+	VMOVUPD Y0, (DI)
+	ADDQ    $32, SI
+	ADDQ    $32, DI
+	SUBQ    $4, BX
+	JMP     loop
+
+tail:
+	TESTQ BX, BX
+	JEQ   done
+	TAILMASK_Y13_F64
+	VMASKMOVPD (SI), Y13, Y0
+	LOG1P_F64_256
+	VMASKMOVPD Y0, Y13, (DI)
+
+done:
+	VZEROUPPER
+	RET
+
+// log1pF32: u in Y14, c in Y15.
+#define LOG1P_F32_256 \
+	VADDPD      LF4(LF_ONE), Y0, Y14 \
+	VMOVUPD     LF4(LF_ONE), Y15     \
+	VSUBPD      Y14, Y15, Y15        \
+	VADDPD      Y0, Y15, Y15         \
+	LF_SPLITN_256(Y14)               \
+	LF_M32_256                       \
+	VADDPD      Y15, Y3, Y3          \
+	VFMADD231PD LF4(LF_LN2), Y2, Y3  \
+	VMOVAPD     Y3, Y10              \
+	LF_SPECIALS1P_256                \
+	VMOVAPD     Y10, Y0
+
+// func log1pF32AVX2(dst, x []float32)
+TEXT ·log1pF32AVX2(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), DI
+	MOVQ x_base+24(FP), SI
+	MOVQ x_len+32(FP), BX
+
+loop:
+	CMPQ       BX, $4
+	JLT        tail
+	VCVTPS2PD  (SI), Y0
+	LOG1P_F32_256
+	VCVTPD2PSY Y0, X0
+	VMOVUPS    X0, (DI)
+	ADDQ       $16, SI
+	ADDQ       $16, DI
+	SUBQ       $4, BX
+	JMP        loop
+
+tail:
+	TESTQ BX, BX
+	JEQ   done
+	TAILMASK_X13_F32
+	VMASKMOVPS (SI), X13, X0
+	VCVTPS2PD  X0, Y0
+	LOG1P_F32_256
+	VCVTPD2PSY Y0, X0
+	VMASKMOVPS X0, X13, (DI)
+
+done:
+	VZEROUPPER
+	RET
