@@ -4,12 +4,40 @@ import "math"
 
 // PowF64 sets dst[i] = x[i]**y[i] for i < len(x); special values as math.Pow.
 func PowF64(dst, x, y []float64) {
+	if active >= LevelAVX512 {
+		powF64Vec(dst, x, y)
+		return
+	}
 	dst = dst[:len(x)]
 	y = y[:len(x)]
 	for i, v := range x {
 		dst[i] = powF64(v, y[i])
 	}
 }
+
+// powF64Vec runs the AVX-512 kernel on chunks of powChunk elements copied to the
+// stack (dst may alias x or y), then finishes the lanes it left NaN (off its fast
+// path: specials, x subnormal or negative, |y*log(x)| > 700) with powF64.
+func powF64Vec(dst, x, y []float64) {
+	dst = dst[:len(x)]
+	y = y[:len(x)]
+	var xb, yb [powChunk]float64
+	for len(x) > 0 {
+		n := min(len(x), powChunk)
+		copy(xb[:n], x[:n])
+		copy(yb[:n], y[:n])
+		if powF64AVX512(dst[:n], xb[:n], yb[:n]) {
+			for i, v := range dst[:n] {
+				if v != v {
+					dst[i] = powF64(xb[i], yb[i])
+				}
+			}
+		}
+		dst, x, y = dst[n:], x[n:], y[n:]
+	}
+}
+
+const powChunk = 256
 
 // PowF32 sets dst[i] = x[i]**y[i] for i < len(x); special values as math.Pow.
 func PowF32(dst, x, y []float32) {

@@ -1,0 +1,29 @@
+//go:build !noasm && gc
+
+package asm
+
+import "math"
+
+// powF64AVX512 computes powCore for the lanes on its fast path (x normal > 0, y
+// finite and nonzero, |y*log(x)| <= 700) and stores NaN in the others, reporting
+// whether there were any (powF64Vec finishes them with powF64).
+//
+//go:noescape
+func powF64AVX512(dst, x, y []float64) (patch bool)
+
+// powF64Tab is read by math_pow_amd64.s by offset (the PW_ #defines there), as
+// bit patterns broadcast to every lane.
+var powF64Tab = [...]uint64{
+	0: powLogOff, 1: 127, 2: 0xfff << 52, 3: ^uint64(0xff), 4: math.Float64bits(1),
+	5: math.Float64bits(powLn2Hi), 6: math.Float64bits(powLn2Lo), 7: ^uint64(1<<27 - 1),
+	8: math.Float64bits(-0.5), 9: math.Float64bits(0.5), 10: 1 << 63,
+	11: math.Float64bits(powLogC0), 12: math.Float64bits(powLogC1), 13: math.Float64bits(powLogC2),
+	14: math.Float64bits(powLogC3), 15: math.Float64bits(powLogC4), 16: math.Float64bits(powLogC5),
+	17: math.Float64bits(powLogC6),
+	18: math.Float64bits(powInvLn2N), 19: math.Float64bits(powShift),
+	20: math.Float64bits(powLn2HiN), 21: math.Float64bits(powLn2LoN),
+	22: math.Float64bits(powExpC0), 23: math.Float64bits(powExpC1), 24: math.Float64bits(powExpC2),
+	25: math.Float64bits(powExpC3),
+	26: 0x0010000000000000, 27: 0x7ff0000000000000 - 0x0010000000000000, 28: 1, 29: 0xffe0000000000000 - 1,
+	30: 1<<63 - 1, 31: math.Float64bits(700), 32: math.Float64bits(math.NaN()),
+}

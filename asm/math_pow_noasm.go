@@ -1,0 +1,7 @@
+//go:build !amd64 || noasm || !gc
+
+package asm
+
+// Stand-in for the amd64 pow kernel on other builds; active never selects it.
+
+func powF64AVX512(dst, x, y []float64) bool { panic("asm: no powF64AVX512 in this build") }
