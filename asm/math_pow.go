@@ -4,7 +4,7 @@ import "math"
 
 // PowF64 sets dst[i] = x[i]**y[i] for i < len(x); special values as math.Pow.
 func PowF64(dst, x, y []float64) {
-	if active >= LevelAVX512 {
+	if active >= LevelAVX2 {
 		powF64Vec(dst, x, y)
 		return
 	}
@@ -15,7 +15,7 @@ func PowF64(dst, x, y []float64) {
 	}
 }
 
-// powF64Vec runs the AVX-512 kernel on chunks of powChunk elements copied to the
+// powF64Vec runs the AVX-512 or AVX2 kernel on chunks of powChunk elements copied to the
 // stack (dst may alias x or y), then finishes the lanes it left NaN (off its fast
 // path: specials, x subnormal or negative, |y*log(x)| > 700) with powF64.
 func powF64Vec(dst, x, y []float64) {
@@ -26,7 +26,13 @@ func powF64Vec(dst, x, y []float64) {
 		n := min(len(x), powChunk)
 		copy(xb[:n], x[:n])
 		copy(yb[:n], y[:n])
-		if powF64AVX512(dst[:n], xb[:n], yb[:n]) {
+		var patch bool
+		if active >= LevelAVX512 {
+			patch = powF64AVX512(dst[:n], xb[:n], yb[:n])
+		} else {
+			patch = powF64AVX2(dst[:n], xb[:n], yb[:n])
+		}
+		if patch {
 			for i, v := range dst[:n] {
 				if v != v {
 					dst[i] = powF64(xb[i], yb[i])

@@ -11,6 +11,11 @@ import "math"
 //go:noescape
 func powF64AVX512(dst, x, y []float64) (patch bool)
 
+// powF64AVX2 is powF64AVX512 on 4 lanes.
+//
+//go:noescape
+func powF64AVX2(dst, x, y []float64) (patch bool)
+
 // powF64Tab is read by math_pow_amd64.s by offset (the PW_ #defines there), as
 // bit patterns broadcast to every lane.
 var powF64Tab = [...]uint64{
@@ -26,4 +31,17 @@ var powF64Tab = [...]uint64{
 	25: math.Float64bits(powExpC3),
 	26: 0x0010000000000000, 27: 0x7ff0000000000000 - 0x0010000000000000, 28: 1, 29: 0xffe0000000000000 - 1,
 	30: 1<<63 - 1, 31: math.Float64bits(700), 32: math.Float64bits(math.NaN()),
+	// AVX2 only: the range bounds with the sign bit flipped (for signed compares),
+	// and the constants of an exact int64 -> float64 conversion of 12-bit values.
+	33: (0x7ff0000000000000 - 0x0010000000000000) ^ 1<<63, 34: (0xffe0000000000000 - 1) ^ 1<<63,
+	35: 0x800, 36: 0x4330000000000000, 37: math.Float64bits(0x1p52 + 2048),
+}
+
+// powF64Tab4 holds each entry of powF64Tab 4 times (AVX2 memory operands).
+var powF64Tab4 [len(powF64Tab)][4]uint64
+
+func init() {
+	for i, v := range powF64Tab {
+		powF64Tab4[i] = [4]uint64{v, v, v, v}
+	}
 }

@@ -195,3 +195,189 @@ done:
 	MOVB  R11, patch+72(FP)
 	VZEROUPPER
 	RET
+
+// ---- AVX2 --------------------------------------------------------------------
+
+#define PW4(i) ·powF64Tab4+32*(i)(SB)
+#define PW_XRANGES 33
+#define PW_YRANGES 34
+#define PW_K800 35
+#define PW_MAGIC 36
+#define PW_MAGICK 37
+
+// POW_F64_512 on 4 lanes: Y0 = x**y for Y0 = x, Y1 = y; Y14 = the lanes on the fast
+// path (all ones), NaN in the others. AVX2 has no unsigned or 64-bit arithmetic
+// shift or int64 conversion: the range checks compare signed with the sign bits
+// flipped, and k = int64(off)>>52 is formed as ((off>>52) ^ 0x800) - 2048 through
+// the bits of 2^52 + that. Clobbers Y2-Y12 (not Y13, the tail mask).
+#define POW_F64_256 \
+	VPSUBQ      PW4(PW_MINNORM), Y0, Y2 \
+	VPXOR       PW4(PW_SIGN), Y2, Y2    \
+	VMOVDQU     PW4(PW_XRANGES), Y3     \
+	VPCMPGTQ    Y2, Y3, Y14             \ // x normal > 0
+	VPSLLQ      $1, Y1, Y2              \
+	VPSUBQ      PW4(PW_IONE), Y2, Y2    \
+	VPXOR       PW4(PW_SIGN), Y2, Y2    \
+	VMOVDQU     PW4(PW_YRANGES), Y3     \
+	VPCMPGTQ    Y2, Y3, Y3              \ // y finite, nonzero
+	VPAND       Y3, Y14, Y14            \
+	VPSUBQ      PW4(PW_LOGOFF), Y0, Y2  \ // off
+	VPSRLQ      $45, Y2, Y3             \
+	VPAND       PW4(PW_M127), Y3, Y3    \
+	VPSLLQ      $1, Y3, Y4              \
+	VPADDQ      Y3, Y4, Y3              \ // 3i
+	VPCMPEQQ    Y5, Y5, Y5              \
+	VGATHERQPD  Y5, (R8)(Y3*8), Y4      \ // 1/c
+	VPCMPEQQ    Y5, Y5, Y5              \
+	VGATHERQPD  Y5, 8(R8)(Y3*8), Y6     \ // log(c) hi
+	VPCMPEQQ    Y5, Y5, Y5              \
+	VGATHERQPD  Y5, 16(R8)(Y3*8), Y7    \ // log(c) lo
+	VPSRLQ      $52, Y2, Y8             \
+	VPXOR       PW4(PW_K800), Y8, Y8    \
+	VPOR        PW4(PW_MAGIC), Y8, Y8   \
+	VSUBPD      PW4(PW_MAGICK), Y8, Y8  \ // k
+	VPAND       PW4(PW_EXPMASK), Y2, Y2 \
+	VPSUBQ      Y2, Y0, Y2              \ // z
+	VPAND       PW4(PW_ZHMASK), Y2, Y3  \ // zh
+	VMULPD      Y4, Y3, Y9              \
+	VSUBPD      PW4(PW_ONE), Y9, Y9     \
+	VSUBPD      Y3, Y2, Y10             \
+	VMULPD      Y4, Y10, Y10            \
+	VADDPD      Y10, Y9, Y9             \ // r
+	VMULPD      PW4(PW_LN2HI), Y8, Y10  \
+	VADDPD      Y6, Y10, Y10            \ // t1
+	VADDPD      Y9, Y10, Y11            \ // t2
+	VSUBPD      Y11, Y10, Y10           \
+	VADDPD      Y9, Y10, Y10            \ // lo2
+	VANDPD      PW4(PW_SPLIT), Y9, Y2   \ // rh
+	VSUBPD      Y2, Y9, Y3              \ // rl
+	VMULPD      Y2, Y2, Y4              \
+	VMULPD      PW4(PW_MHALF), Y4, Y4   \ // ar2
+	VMULPD      Y3, Y2, Y2              \
+	VMULPD      Y3, Y3, Y3              \
+	VMULPD      PW4(PW_HALF), Y3, Y3    \
+	VADDPD      Y3, Y2, Y2              \
+	VXORPD      PW4(PW_SIGN), Y2, Y2    \ // lo3
+	VADDPD      Y4, Y11, Y3             \ // hi
+	VSUBPD      Y3, Y11, Y11            \
+	VADDPD      Y4, Y11, Y11            \ // lo4
+	VMULPD      PW4(PW_LN2LO), Y8, Y8   \
+	VADDPD      Y7, Y8, Y8              \ // lo1
+	VMULPD      Y9, Y9, Y4              \ // r2
+	VMULPD      PW4(PW_LC+5), Y9, Y5    \
+	VADDPD      PW4(PW_LC+4), Y5, Y5    \
+	VMULPD      PW4(PW_LC+6), Y4, Y6    \
+	VADDPD      Y6, Y5, Y5              \
+	VMULPD      PW4(PW_LC+3), Y9, Y6    \
+	VADDPD      PW4(PW_LC+2), Y6, Y6    \
+	VMULPD      Y5, Y4, Y5              \
+	VADDPD      Y5, Y6, Y5              \
+	VMULPD      PW4(PW_LC+1), Y9, Y6    \
+	VADDPD      PW4(PW_LC+0), Y6, Y6    \
+	VMULPD      Y5, Y4, Y5              \
+	VADDPD      Y5, Y6, Y5              \
+	VMULPD      Y9, Y4, Y6              \
+	VMULPD      Y5, Y6, Y5              \ // p
+	VADDPD      Y10, Y8, Y8             \
+	VADDPD      Y2, Y8, Y8              \
+	VADDPD      Y11, Y8, Y8             \
+	VADDPD      Y5, Y8, Y8              \ // lo
+	VADDPD      Y8, Y3, Y9              \ // h
+	VSUBPD      Y9, Y3, Y3              \
+	VADDPD      Y8, Y3, Y7              \ // lo; hi = h (Y9)
+	VMULPD      Y9, Y1, Y2              \ // eh
+	VANDPD      PW4(PW_SPLIT), Y1, Y3   \ // yh
+	VANDPD      PW4(PW_SPLIT), Y9, Y4   \ // hh
+	VSUBPD      Y3, Y1, Y5              \ // yl
+	VSUBPD      Y4, Y9, Y6              \ // hl
+	VMULPD      Y4, Y3, Y8              \
+	VSUBPD      Y2, Y8, Y8              \
+	VMULPD      Y6, Y3, Y10             \
+	VADDPD      Y10, Y8, Y8             \
+	VMULPD      Y4, Y5, Y10             \
+	VADDPD      Y10, Y8, Y8             \
+	VMULPD      Y6, Y5, Y10             \
+	VADDPD      Y10, Y8, Y8             \
+	VMULPD      Y7, Y1, Y10             \
+	VADDPD      Y10, Y8, Y8             \ // el
+	VANDPD      PW4(PW_ABS), Y2, Y3     \
+	VCMPPD      $0x12, PW4(PW_BIG), Y3, Y3 \ // |eh| <= 700
+	VANDPD      Y3, Y14, Y14            \
+	VMULPD      PW4(PW_INVLN2N), Y2, Y3 \
+	VADDPD      PW4(PW_SHIFT), Y3, Y3   \ // kd, ki in its bits
+	VSUBPD      PW4(PW_SHIFT), Y3, Y4   \
+	VMULPD      PW4(PW_LN2HIN), Y4, Y5  \
+	VSUBPD      Y5, Y2, Y5              \
+	VMULPD      PW4(PW_LN2LON), Y4, Y4  \
+	VSUBPD      Y4, Y5, Y5              \
+	VADDPD      Y8, Y5, Y5              \ // r
+	VPAND       PW4(PW_M127), Y3, Y6    \
+	VPSLLQ      $1, Y6, Y6              \
+	VPCMPEQQ    Y4, Y4, Y4              \
+	VGATHERQPD  Y4, (R9)(Y6*8), Y7      \ // tail
+	VPCMPEQQ    Y4, Y4, Y4              \
+	VPGATHERQQ  Y4, 8(R9)(Y6*8), Y9     \ // bits
+	VMULPD      Y5, Y5, Y10             \ // r2
+	VMULPD      PW4(PW_EC+3), Y5, Y11   \
+	VADDPD      PW4(PW_EC+2), Y11, Y11  \
+	VMULPD      Y11, Y10, Y11           \
+	VMULPD      PW4(PW_EC+1), Y5, Y12   \
+	VADDPD      PW4(PW_EC+0), Y12, Y12  \
+	VADDPD      Y11, Y12, Y12           \ // q
+	VPSLLQ      $45, Y3, Y3             \
+	VPADDQ      Y3, Y9, Y9              \ // scale
+	VADDPD      Y5, Y7, Y7              \
+	VMULPD      Y12, Y10, Y10           \
+	VADDPD      Y10, Y7, Y7             \ // em1
+	VMULPD      Y7, Y9, Y7              \
+	VADDPD      Y7, Y9, Y0              \
+	VMOVUPD     PW4(PW_NAN), Y3         \
+	VBLENDVPD   Y14, Y0, Y3, Y0
+
+// func powF64AVX2(dst, x, y []float64) (patch bool)
+TEXT ·powF64AVX2(SB), NOSPLIT, $0-73
+	MOVQ dst_base+0(FP), DI
+	MOVQ x_base+24(FP), SI
+	MOVQ x_len+32(FP), BX
+	MOVQ y_base+48(FP), DX
+	LEAQ ·powLogTab(SB), R8
+	LEAQ ·powExpTab(SB), R9
+	XORQ R10, R10
+
+loop:
+	CMPQ     BX, $4
+	JLT      tail
+	VMOVUPD  (SI), Y0
+	VMOVUPD  (DX), Y1
+	POW_F64_256
+	VMOVUPD  Y0, (DI)
+	VMOVMSKPD Y14, AX
+	XORL     $15, AX
+	ORQ      AX, R10
+	ADDQ     $32, SI
+	ADDQ     $32, DX
+	ADDQ     $32, DI
+	SUBQ     $4, BX
+	JMP      loop
+
+tail:
+	TESTQ BX, BX
+	JEQ   done
+	MOVQ  DX, R11
+	TAILMASK_Y13_F64
+	VMASKMOVPD (SI), Y13, Y0
+	VMASKMOVPD (R11), Y13, Y1
+	POW_F64_256
+	VMASKMOVPD Y0, Y13, (DI)
+	VMOVMSKPD  Y14, AX
+	XORL       $15, AX
+	VMOVMSKPD  Y13, CX
+	ANDL       CX, AX
+	ORQ        AX, R10
+
+done:
+	TESTQ R10, R10
+	SETNE R11
+	MOVB  R11, patch+72(FP)
+	VZEROUPPER
+	RET

@@ -5,3 +5,5 @@ package asm
 // Stand-in for the amd64 pow kernel on other builds; active never selects it.
 
 func powF64AVX512(dst, x, y []float64) bool { panic("asm: no powF64AVX512 in this build") }
+
+func powF64AVX2(dst, x, y []float64) bool { panic("asm: no powF64AVX2 in this build") }
