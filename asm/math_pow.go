@@ -45,8 +45,33 @@ func powF64Vec(dst, x, y []float64) {
 
 const powChunk = 256
 
+// powF32Vec is powF64Vec for float32: the kernel leaves NaN where powF32 must
+// decide (its special cases, and results too close to a rounding boundary).
+func powF32Vec(dst, x, y []float32) {
+	dst = dst[:len(x)]
+	y = y[:len(x)]
+	var xb, yb [powChunk]float32
+	for len(x) > 0 {
+		n := min(len(x), powChunk)
+		copy(xb[:n], x[:n])
+		copy(yb[:n], y[:n])
+		if powF32AVX512(dst[:n], xb[:n], yb[:n]) {
+			for i, v := range dst[:n] {
+				if v != v {
+					dst[i] = powF32(xb[i], yb[i])
+				}
+			}
+		}
+		dst, x, y = dst[n:], x[n:], y[n:]
+	}
+}
+
 // PowF32 sets dst[i] = x[i]**y[i] for i < len(x); special values as math.Pow.
 func PowF32(dst, x, y []float32) {
+	if active >= LevelAVX512 {
+		powF32Vec(dst, x, y)
+		return
+	}
 	dst = dst[:len(x)]
 	y = y[:len(x)]
 	for i, v := range x {

@@ -16,6 +16,14 @@ func powF64AVX512(dst, x, y []float64) (patch bool)
 //go:noescape
 func powF64AVX2(dst, x, y []float64) (patch bool)
 
+// powF32AVX512 computes powF32Core and its rounding to float32 for the lanes on
+// powF32's fast path (x > 0 finite, y finite and nonzero) whose rounding is clear
+// (not within powF32Tie of a float32 rounding boundary), and stores NaN in the
+// others, reporting whether there were any (powF32Vec finishes them with powF32).
+//
+//go:noescape
+func powF32AVX512(dst, x, y []float32) (patch bool)
+
 // powF64Tab is read by math_pow_amd64.s by offset (the PW_ #defines there), as
 // bit patterns broadcast to every lane.
 var powF64Tab = [...]uint64{
@@ -44,4 +52,16 @@ func init() {
 	for i, v := range powF64Tab {
 		powF64Tab4[i] = [4]uint64{v, v, v, v}
 	}
+}
+
+// powF32Tab is powF64Tab for the float32 kernels (the PF_ #defines).
+var powF32Tab = [...]uint64{
+	0: powF32LogOff, 1: 31, 2: 0xfff << 52, 3: math.Float64bits(1),
+	4: math.Float64bits(powF32LogC0), 5: math.Float64bits(powF32LogC1), 6: math.Float64bits(powF32LogC2),
+	7: math.Float64bits(powF32LogC3), 8: math.Float64bits(powF32LogC4), 9: math.Float64bits(powF32LogC5),
+	10: math.Float64bits(powF32LogC6), 11: math.Float64bits(powF32Shift),
+	12: math.Float64bits(powF32ExpC0), 13: math.Float64bits(powF32ExpC1), 14: math.Float64bits(powF32ExpC2),
+	15: math.Float64bits(powF32ExpC3),
+	16: 1<<63 - 1, 17: math.Float64bits(math.MaxFloat32), 18: math.Float64bits(128), 19: math.Float64bits(-151),
+	20: math.Float64bits(math.Inf(1)), 21: math.Float64bits(1 - powF32Tie), 22: math.Float64bits(1 + powF32Tie),
 }

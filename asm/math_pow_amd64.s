@@ -381,3 +381,143 @@ done:
 	MOVB  R11, patch+72(FP)
 	VZEROUPPER
 	RET
+
+// ---- float32, AVX-512 --------------------------------------------------------
+
+#define PF(i) ·powF32Tab+8*(i)(SB)
+#define PF_LOGOFF 0
+#define PF_M31 1
+#define PF_EXPMASK 2
+#define PF_ONE 3
+#define PF_LC 4
+#define PF_SHIFT 11
+#define PF_EC 12
+#define PF_ABS 16
+#define PF_MAX32 17
+#define PF_T128 18
+#define PF_TM151 19
+#define PF_INF 20
+#define PF_LOTIE 21
+#define PF_HITIE 22
+
+// Y0 = powF32(x, y) (float32) for Z0 = x, Z1 = y widened, as powF32Core step by step
+// (R8 = powF32LogTab, R9 = powF32ExpTab) and the check of its rounding; K6 = the
+// lanes left to powF32, which get NaN. Clobbers Z2-Z12, K2, K5.
+#define POW_F32_512 \
+	VPXORQ       Z2, Z2, Z2                      \
+	VCMPPD       $0x1e, Z2, Z0, K5               \ // x > 0
+	VCMPPD.BCST  $0x12, PF(PF_MAX32), Z0, K5, K5 \ // x finite
+	VCMPPD       $0x04, Z2, Z1, K5, K5           \ // y != 0
+	VPANDQ.BCST  PF(PF_ABS), Z1, Z2              \
+	VCMPPD.BCST  $0x12, PF(PF_MAX32), Z2, K5, K5 \ // y finite
+	VPSUBQ.BCST  PF(PF_LOGOFF), Z0, Z2           \ // tmp
+	VPSRLQ       $47, Z2, Z3                     \
+	VPANDQ.BCST  PF(PF_M31), Z3, Z3              \
+	VPSLLQ       $1, Z3, Z3                      \ // 2i
+	KXNORB       K2, K2, K2                      \
+	VGATHERQPD   (R8)(Z3*8), K2, Z4              \ // 1/c
+	KXNORB       K2, K2, K2                      \
+	VGATHERQPD   8(R8)(Z3*8), K2, Z5             \ // log2(c)
+	VPSRAQ       $52, Z2, Z6                     \
+	VCVTQQ2PD    Z6, Z6                          \ // k
+	VPANDQ.BCST  PF(PF_EXPMASK), Z2, Z2          \
+	VPSUBQ       Z2, Z0, Z2                      \ // z
+	VMULPD       Z4, Z2, Z2                      \
+	VSUBPD.BCST  PF(PF_ONE), Z2, Z2              \ // r = z/c - 1, exact
+	VMULPD       Z2, Z2, Z3                      \ // r2
+	VMULPD.BCST  PF(PF_LC+5), Z2, Z7             \
+	VADDPD.BCST  PF(PF_LC+4), Z7, Z7             \
+	VMULPD.BCST  PF(PF_LC+6), Z3, Z8             \
+	VADDPD       Z8, Z7, Z7                      \
+	VMULPD.BCST  PF(PF_LC+3), Z2, Z8             \
+	VADDPD.BCST  PF(PF_LC+2), Z8, Z8             \
+	VMULPD       Z7, Z3, Z7                      \
+	VADDPD       Z7, Z8, Z7                      \
+	VMULPD.BCST  PF(PF_LC+1), Z2, Z8             \
+	VADDPD.BCST  PF(PF_LC+0), Z8, Z8             \
+	VMULPD       Z7, Z3, Z7                      \
+	VADDPD       Z7, Z8, Z7                      \ // p
+	VADDPD       Z5, Z6, Z6                      \ // k + log2(c)
+	VMULPD       Z7, Z2, Z7                      \
+	VADDPD       Z7, Z6, Z6                      \ // log2(x)
+	VMULPD       Z6, Z1, Z6                      \ // t = y*log2(x)
+	VADDPD.BCST  PF(PF_SHIFT), Z6, Z7            \ // kd, ki in its bits
+	VSUBPD.BCST  PF(PF_SHIFT), Z7, Z8            \
+	VSUBPD       Z8, Z6, Z8                      \ // r = t - kd, exact
+	VMULPD       Z8, Z8, Z9                      \ // r2
+	VMULPD.BCST  PF(PF_EC+3), Z8, Z10            \
+	VADDPD.BCST  PF(PF_EC+2), Z10, Z10           \
+	VMULPD       Z10, Z9, Z10                    \
+	VMULPD.BCST  PF(PF_EC+1), Z8, Z11            \
+	VADDPD.BCST  PF(PF_EC+0), Z11, Z11           \
+	VADDPD       Z10, Z11, Z11                   \ // q
+	VPANDQ.BCST  PF(PF_M31), Z7, Z10             \
+	KXNORB       K2, K2, K2                      \
+	VPGATHERQQ   (R9)(Z10*8), K2, Z12            \
+	VPSLLQ       $47, Z7, Z7                     \
+	VPADDQ       Z7, Z12, Z12                    \ // s = 2^(ki/32)
+	VMULPD       Z11, Z8, Z8                     \
+	VMULPD       Z8, Z12, Z8                     \
+	VADDPD       Z8, Z12, Z0                     \ // s + s*(r*q)
+	VCMPPD.BCST  $0x15, PF(PF_T128), Z6, K2      \ // !(t < 128): +Inf
+	VBROADCASTSD PF(PF_INF), Z2                  \
+	VMOVAPD      Z2, K2, Z0                      \
+	VCMPPD.BCST  $0x11, PF(PF_TM151), Z6, K2     \ // t < -151: 0
+	VPXORQ       Z2, Z2, Z2                      \
+	VMOVAPD      Z2, K2, Z0                      \
+	VMULPD.BCST  PF(PF_LOTIE), Z0, Z3            \
+	VMULPD.BCST  PF(PF_HITIE), Z0, Z4            \
+	VCVTPD2PS    Z0, Y0                          \
+	VCVTPD2PS    Z3, Y3                          \
+	VCVTPD2PS    Z4, Y4                          \
+	VCMPPS       $0x00, Y3, Y0, K5, K5           \ // the rounding is clear
+	VCMPPS       $0x00, Y4, Y0, K5, K5           \
+	KNOTB        K5, K6                          \
+	VPCMPEQD     Y2, Y2, Y2                      \
+	VMOVAPS      Y2, K6, Y0
+
+// func powF32AVX512(dst, x, y []float32) (patch bool)
+TEXT ·powF32AVX512(SB), NOSPLIT, $0-73
+	MOVQ dst_base+0(FP), DI
+	MOVQ x_base+24(FP), SI
+	MOVQ x_len+32(FP), BX
+	MOVQ y_base+48(FP), DX
+	LEAQ ·powF32LogTab(SB), R8
+	LEAQ ·powF32ExpTab(SB), R9
+	XORQ R10, R10
+
+loop:
+	CMPQ      BX, $8
+	JLT       tail
+	VCVTPS2PD (SI), Z0
+	VCVTPS2PD (DX), Z1
+	POW_F32_512
+	VMOVUPS   Y0, (DI)
+	KMOVB     K6, AX
+	ORQ       AX, R10
+	ADDQ      $32, SI
+	ADDQ      $32, DX
+	ADDQ      $32, DI
+	SUBQ      $8, BX
+	JMP       loop
+
+tail:
+	TESTQ BX, BX
+	JEQ   done
+	TAILMASK_K1
+	VMOVUPS.Z (SI), K1, Y0
+	VMOVUPS.Z (DX), K1, Y1
+	VCVTPS2PD Y0, Z0
+	VCVTPS2PD Y1, Z1
+	POW_F32_512
+	VMOVUPS   Y0, K1, (DI)
+	KANDB     K1, K6, K6
+	KMOVB     K6, AX
+	ORQ       AX, R10
+
+done:
+	TESTQ R10, R10
+	SETNE R11
+	MOVB  R11, patch+72(FP)
+	VZEROUPPER
+	RET

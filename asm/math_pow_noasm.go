@@ -7,3 +7,5 @@ package asm
 func powF64AVX512(dst, x, y []float64) bool { panic("asm: no powF64AVX512 in this build") }
 
 func powF64AVX2(dst, x, y []float64) bool { panic("asm: no powF64AVX2 in this build") }
+
+func powF32AVX512(dst, x, y []float32) bool { panic("asm: no powF32AVX512 in this build") }
