@@ -24,6 +24,11 @@ func powF64AVX2(dst, x, y []float64) (patch bool)
 //go:noescape
 func powF32AVX512(dst, x, y []float32) (patch bool)
 
+// powF32AVX2 is powF32AVX512 on 4 lanes.
+//
+//go:noescape
+func powF32AVX2(dst, x, y []float32) (patch bool)
+
 // powF64Tab is read by math_pow_amd64.s by offset (the PW_ #defines there), as
 // bit patterns broadcast to every lane.
 var powF64Tab = [...]uint64{
@@ -64,4 +69,13 @@ var powF32Tab = [...]uint64{
 	15: math.Float64bits(powF32ExpC3),
 	16: 1<<63 - 1, 17: math.Float64bits(math.MaxFloat32), 18: math.Float64bits(128), 19: math.Float64bits(-151),
 	20: math.Float64bits(math.Inf(1)), 21: math.Float64bits(1 - powF32Tie), 22: math.Float64bits(1 + powF32Tie),
+	23: 0x800, 24: 0x4330000000000000, 25: math.Float64bits(0x1p52 + 2048), // AVX2: as in powF64Tab
+}
+
+var powF32Tab4 [len(powF32Tab)][4]uint64
+
+func init() {
+	for i, v := range powF32Tab {
+		powF32Tab4[i] = [4]uint64{v, v, v, v}
+	}
 }

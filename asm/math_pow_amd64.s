@@ -521,3 +521,145 @@ done:
 	MOVB  R11, patch+72(FP)
 	VZEROUPPER
 	RET
+
+// ---- float32, AVX2 -----------------------------------------------------------
+
+#define PF4(i) ·powF32Tab4+32*(i)(SB)
+#define PF_K800 23
+#define PF_MAGIC 24
+#define PF_MAGICK 25
+
+// POW_F32_512 on 4 lanes: X0 = powF32(x, y) for Y0 = x, Y1 = y widened; Y14 = the
+// lanes kept (all ones), NaN in the others. k as in POW_F64_256; the rounding check
+// compares the float32 roundings widened back to float64. Clobbers Y2-Y12.
+#define POW_F32_256 \
+	VXORPD      Y2, Y2, Y2                   \
+	VCMPPD      $0x1e, Y2, Y0, Y14           \ // x > 0
+	VCMPPD      $0x12, PF4(PF_MAX32), Y0, Y3 \ // x finite
+	VANDPD      Y3, Y14, Y14                 \
+	VCMPPD      $0x04, Y2, Y1, Y3            \ // y != 0
+	VANDPD      Y3, Y14, Y14                 \
+	VANDPD      PF4(PF_ABS), Y1, Y2          \
+	VCMPPD      $0x12, PF4(PF_MAX32), Y2, Y3 \ // y finite
+	VANDPD      Y3, Y14, Y14                 \
+	VPSUBQ      PF4(PF_LOGOFF), Y0, Y2       \ // tmp
+	VPSRLQ      $47, Y2, Y3                  \
+	VPAND       PF4(PF_M31), Y3, Y3          \
+	VPSLLQ      $1, Y3, Y3                   \
+	VPCMPEQQ    Y5, Y5, Y5                   \
+	VGATHERQPD  Y5, (R8)(Y3*8), Y4           \ // 1/c
+	VPCMPEQQ    Y5, Y5, Y5                   \
+	VGATHERQPD  Y5, 8(R8)(Y3*8), Y6          \ // log2(c)
+	VPSRLQ      $52, Y2, Y5                  \
+	VPXOR       PF4(PF_K800), Y5, Y5         \
+	VPOR        PF4(PF_MAGIC), Y5, Y5        \
+	VSUBPD      PF4(PF_MAGICK), Y5, Y5       \ // k
+	VPAND       PF4(PF_EXPMASK), Y2, Y2      \
+	VPSUBQ      Y2, Y0, Y2                   \ // z
+	VMULPD      Y4, Y2, Y2                   \
+	VSUBPD      PF4(PF_ONE), Y2, Y2          \ // r
+	VMULPD      Y2, Y2, Y3                   \ // r2
+	VMULPD      PF4(PF_LC+5), Y2, Y7         \
+	VADDPD      PF4(PF_LC+4), Y7, Y7         \
+	VMULPD      PF4(PF_LC+6), Y3, Y8         \
+	VADDPD      Y8, Y7, Y7                   \
+	VMULPD      PF4(PF_LC+3), Y2, Y8         \
+	VADDPD      PF4(PF_LC+2), Y8, Y8         \
+	VMULPD      Y7, Y3, Y7                   \
+	VADDPD      Y7, Y8, Y7                   \
+	VMULPD      PF4(PF_LC+1), Y2, Y8         \
+	VADDPD      PF4(PF_LC+0), Y8, Y8         \
+	VMULPD      Y7, Y3, Y7                   \
+	VADDPD      Y7, Y8, Y7                   \ // p
+	VADDPD      Y6, Y5, Y6                   \
+	VMULPD      Y7, Y2, Y7                   \
+	VADDPD      Y7, Y6, Y6                   \
+	VMULPD      Y6, Y1, Y6                   \ // t
+	VADDPD      PF4(PF_SHIFT), Y6, Y7        \
+	VSUBPD      PF4(PF_SHIFT), Y7, Y8        \
+	VSUBPD      Y8, Y6, Y8                   \ // r
+	VMULPD      Y8, Y8, Y9                   \
+	VMULPD      PF4(PF_EC+3), Y8, Y10        \
+	VADDPD      PF4(PF_EC+2), Y10, Y10       \
+	VMULPD      Y10, Y9, Y10                 \
+	VMULPD      PF4(PF_EC+1), Y8, Y11        \
+	VADDPD      PF4(PF_EC+0), Y11, Y11       \
+	VADDPD      Y10, Y11, Y11                \ // q
+	VPAND       PF4(PF_M31), Y7, Y10         \
+	VPCMPEQQ    Y5, Y5, Y5                   \
+	VPGATHERQQ  Y5, (R9)(Y10*8), Y12         \
+	VPSLLQ      $47, Y7, Y7                  \
+	VPADDQ      Y7, Y12, Y12                 \ // s
+	VMULPD      Y11, Y8, Y8                  \
+	VMULPD      Y8, Y12, Y8                  \
+	VADDPD      Y8, Y12, Y2                  \ // v
+	VCMPPD      $0x15, PF4(PF_T128), Y6, Y3  \
+	VBLENDVPD   Y3, PF4(PF_INF), Y2, Y2      \
+	VCMPPD      $0x11, PF4(PF_TM151), Y6, Y3 \
+	VXORPD      Y4, Y4, Y4                   \
+	VBLENDVPD   Y3, Y4, Y2, Y2               \
+	VMULPD      PF4(PF_LOTIE), Y2, Y3        \
+	VMULPD      PF4(PF_HITIE), Y2, Y4        \
+	VCVTPD2PSY  Y2, X2                       \
+	VCVTPD2PSY  Y3, X3                       \
+	VCVTPD2PSY  Y4, X4                       \
+	VCVTPS2PD   X2, Y2                       \
+	VCVTPS2PD   X3, Y3                       \
+	VCVTPS2PD   X4, Y4                       \
+	VCMPPD      $0x00, Y3, Y2, Y3            \
+	VANDPD      Y3, Y14, Y14                 \
+	VCMPPD      $0x00, Y4, Y2, Y4            \
+	VANDPD      Y4, Y14, Y14                 \
+	VPCMPEQQ    Y3, Y3, Y3                   \
+	VBLENDVPD   Y14, Y2, Y3, Y2              \
+	VCVTPD2PSY  Y2, X0
+
+// func powF32AVX2(dst, x, y []float32) (patch bool)
+TEXT ·powF32AVX2(SB), NOSPLIT, $0-73
+	MOVQ dst_base+0(FP), DI
+	MOVQ x_base+24(FP), SI
+	MOVQ x_len+32(FP), BX
+	MOVQ y_base+48(FP), DX
+	LEAQ ·powF32LogTab(SB), R8
+	LEAQ ·powF32ExpTab(SB), R9
+	XORQ R10, R10
+
+loop:
+	CMPQ      BX, $4
+	JLT       tail
+	VCVTPS2PD (SI), Y0
+	VCVTPS2PD (DX), Y1
+	POW_F32_256
+	VMOVUPS   X0, (DI)
+	VMOVMSKPD Y14, AX
+	XORL      $15, AX
+	ORQ       AX, R10
+	ADDQ      $16, SI
+	ADDQ      $16, DX
+	ADDQ      $16, DI
+	SUBQ      $4, BX
+	JMP       loop
+
+tail:
+	TESTQ BX, BX
+	JEQ   done
+	MOVQ  DX, R11
+	TAILMASK_X13_F32
+	VMASKMOVPS (SI), X13, X0
+	VMASKMOVPS (R11), X13, X1
+	VCVTPS2PD  X0, Y0
+	VCVTPS2PD  X1, Y1
+	POW_F32_256
+	VMASKMOVPS X0, X13, (DI)
+	VMOVMSKPD  Y14, AX
+	XORL       $15, AX
+	VMOVMSKPS  X13, CX
+	ANDL       CX, AX
+	ORQ        AX, R10
+
+done:
+	TESTQ R10, R10
+	SETNE R11
+	MOVB  R11, patch+72(FP)
+	VZEROUPPER
+	RET

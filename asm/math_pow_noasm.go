@@ -9,3 +9,5 @@ func powF64AVX512(dst, x, y []float64) bool { panic("asm: no powF64AVX512 in thi
 func powF64AVX2(dst, x, y []float64) bool { panic("asm: no powF64AVX2 in this build") }
 
 func powF32AVX512(dst, x, y []float32) bool { panic("asm: no powF32AVX512 in this build") }
+
+func powF32AVX2(dst, x, y []float32) bool { panic("asm: no powF32AVX2 in this build") }
