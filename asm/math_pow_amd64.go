@@ -70,12 +70,23 @@ var powF32Tab = [...]uint64{
 	16: 1<<63 - 1, 17: math.Float64bits(math.MaxFloat32), 18: math.Float64bits(128), 19: math.Float64bits(-151),
 	20: math.Float64bits(math.Inf(1)), 21: math.Float64bits(1 - powF32Tie), 22: math.Float64bits(1 + powF32Tie),
 	23: 0x800, 24: 0x4330000000000000, 25: math.Float64bits(0x1p52 + 2048), // AVX2: as in powF64Tab
+	26: 16,
 }
 
 var powF32Tab4 [len(powF32Tab)][4]uint64
 
+// powF32PermTab holds powF32LogTab's columns and powF32ExpTab, 32 entries each, for
+// the AVX-512 kernel's table lookups by VPERMI2PD from registers (faster than
+// gathers): 1/c at [0:32], log2(c) at [32:64], the exp bits at [64:96].
+var powF32PermTab [96]uint64
+
 func init() {
 	for i, v := range powF32Tab {
 		powF32Tab4[i] = [4]uint64{v, v, v, v}
+	}
+	for i, e := range powF32LogTab {
+		powF32PermTab[i] = math.Float64bits(e[0])
+		powF32PermTab[32+i] = math.Float64bits(e[1])
+		powF32PermTab[64+i] = powF32ExpTab[i]
 	}
 }

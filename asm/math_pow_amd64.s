@@ -399,9 +399,12 @@ done:
 #define PF_INF 20
 #define PF_LOTIE 21
 #define PF_HITIE 22
+#define PF_B16 26
+#define PT32(i) ·powF32PermTab+8*(i)(SB)
 
 // Y0 = powF32(x, y) (float32) for Z0 = x, Z1 = y widened, as powF32Core step by step
-// (R8 = powF32LogTab, R9 = powF32ExpTab) and the check of its rounding; K6 = the
+// (the tables in Z20-Z31, looked up with VPERMI2PD: 16 entries from a pair of
+// registers, the pair chosen by bit 4 of the index) and the check of its rounding; K6 = the
 // lanes left to powF32, which get NaN. Clobbers Z2-Z12, K2, K5.
 #define POW_F32_512 \
 	VPXORQ       Z2, Z2, Z2                      \
@@ -413,11 +416,17 @@ done:
 	VPSUBQ.BCST  PF(PF_LOGOFF), Z0, Z2           \ // tmp
 	VPSRLQ       $47, Z2, Z3                     \
 	VPANDQ.BCST  PF(PF_M31), Z3, Z3              \
-	VPSLLQ       $1, Z3, Z3                      \ // 2i
-	KXNORB       K2, K2, K2                      \
-	VGATHERQPD   (R8)(Z3*8), K2, Z4              \ // 1/c
-	KXNORB       K2, K2, K2                      \
-	VGATHERQPD   8(R8)(Z3*8), K2, Z5             \ // log2(c)
+	VPTESTMQ.BCST PF(PF_B16), Z3, K2             \ // i >= 16
+	VMOVDQA64    Z3, Z4                          \
+	VPERMI2PD    Z21, Z20, Z4                    \ // 1/c, i < 16
+	VMOVDQA64    Z3, Z5                          \
+	VPERMI2PD    Z23, Z22, Z5                    \
+	VMOVAPD      Z5, K2, Z4                      \ // 1/c
+	VMOVDQA64    Z3, Z5                          \
+	VPERMI2PD    Z25, Z24, Z5                    \ // log2(c), i < 16
+	VMOVDQA64    Z3, Z6                          \
+	VPERMI2PD    Z27, Z26, Z6                    \
+	VMOVAPD      Z6, K2, Z5                      \ // log2(c)
 	VPSRAQ       $52, Z2, Z6                     \
 	VCVTQQ2PD    Z6, Z6                          \ // k
 	VPANDQ.BCST  PF(PF_EXPMASK), Z2, Z2          \
@@ -451,9 +460,12 @@ done:
 	VMULPD.BCST  PF(PF_EC+1), Z8, Z11            \
 	VADDPD.BCST  PF(PF_EC+0), Z11, Z11           \
 	VADDPD       Z10, Z11, Z11                   \ // q
-	VPANDQ.BCST  PF(PF_M31), Z7, Z10             \
-	KXNORB       K2, K2, K2                      \
-	VPGATHERQQ   (R9)(Z10*8), K2, Z12            \
+	VPTESTMQ.BCST PF(PF_B16), Z7, K2             \ // ki%32 >= 16
+	VMOVDQA64    Z7, Z12                         \
+	VPERMI2PD    Z29, Z28, Z12                   \
+	VMOVDQA64    Z7, Z10                         \
+	VPERMI2PD    Z31, Z30, Z10                   \
+	VMOVAPD      Z10, K2, Z12                    \ // powF32ExpTab[ki%32]
 	VPSLLQ       $47, Z7, Z7                     \
 	VPADDQ       Z7, Z12, Z12                    \ // s = 2^(ki/32)
 	VMULPD       Z11, Z8, Z8                     \
@@ -478,13 +490,23 @@ done:
 
 // func powF32AVX512(dst, x, y []float32) (patch bool)
 TEXT ·powF32AVX512(SB), NOSPLIT, $0-73
-	MOVQ dst_base+0(FP), DI
-	MOVQ x_base+24(FP), SI
-	MOVQ x_len+32(FP), BX
-	MOVQ y_base+48(FP), DX
-	LEAQ ·powF32LogTab(SB), R8
-	LEAQ ·powF32ExpTab(SB), R9
-	XORQ R10, R10
+	MOVQ    dst_base+0(FP), DI
+	MOVQ    x_base+24(FP), SI
+	MOVQ    x_len+32(FP), BX
+	MOVQ    y_base+48(FP), DX
+	VMOVDQU64 PT32(0), Z20
+	VMOVDQU64 PT32(8), Z21
+	VMOVDQU64 PT32(16), Z22
+	VMOVDQU64 PT32(24), Z23
+	VMOVDQU64 PT32(32), Z24
+	VMOVDQU64 PT32(40), Z25
+	VMOVDQU64 PT32(48), Z26
+	VMOVDQU64 PT32(56), Z27
+	VMOVDQU64 PT32(64), Z28
+	VMOVDQU64 PT32(72), Z29
+	VMOVDQU64 PT32(80), Z30
+	VMOVDQU64 PT32(88), Z31
+	XORQ    R10, R10
 
 loop:
 	CMPQ      BX, $8
