@@ -47,10 +47,13 @@
 	VPSLLQ           $1, Z3, Z4                \
 	VPADDQ           Z3, Z4, Z3                \ // 3i
 	KXNORB           K2, K2, K2                \
+	VPXORQ       Z4, Z4, Z4                \
 	VGATHERQPD       (R8)(Z3*8), K2, Z4        \ // 1/c
 	KXNORB           K2, K2, K2                \
+	VPXORQ       Z5, Z5, Z5                \
 	VGATHERQPD       8(R8)(Z3*8), K2, Z5       \ // log(c) hi
 	KXNORB           K2, K2, K2                \
+	VPXORQ       Z6, Z6, Z6                \
 	VGATHERQPD       16(R8)(Z3*8), K2, Z6      \ // log(c) lo
 	VPSRAQ           $52, Z2, Z7               \
 	VCVTQQ2PD        Z7, Z7                    \ // k
@@ -132,8 +135,10 @@
 	VPANDQ.BCST      PW(PW_M127), Z3, Z6       \
 	VPSLLQ           $1, Z6, Z6                \ // 2*(ki%128)
 	KXNORB           K2, K2, K2                \
+	VPXORQ       Z7, Z7, Z7                \
 	VGATHERQPD       (R9)(Z6*8), K2, Z7        \ // tail
 	KXNORB           K2, K2, K2                \
+	VPXORQ       Z9, Z9, Z9                \
 	VPGATHERQQ       8(R9)(Z6*8), K2, Z9       \ // bits
 	VMULPD           Z5, Z5, Z10               \ // r2
 	VMULPD.BCST      PW(PW_EC+3), Z5, Z11      \
@@ -227,10 +232,13 @@ done:
 	VPSLLQ      $1, Y3, Y4              \
 	VPADDQ      Y3, Y4, Y3              \ // 3i
 	VPCMPEQQ    Y5, Y5, Y5              \
+	VPXOR       Y4, Y4, Y4             \
 	VGATHERQPD  Y5, (R8)(Y3*8), Y4      \ // 1/c
 	VPCMPEQQ    Y5, Y5, Y5              \
+	VPXOR       Y6, Y6, Y6             \
 	VGATHERQPD  Y5, 8(R8)(Y3*8), Y6     \ // log(c) hi
 	VPCMPEQQ    Y5, Y5, Y5              \
+	VPXOR       Y7, Y7, Y7             \
 	VGATHERQPD  Y5, 16(R8)(Y3*8), Y7    \ // log(c) lo
 	VPSRLQ      $52, Y2, Y8             \
 	VPXOR       PW4(PW_K800), Y8, Y8    \
@@ -314,8 +322,10 @@ done:
 	VPAND       PW4(PW_M127), Y3, Y6    \
 	VPSLLQ      $1, Y6, Y6              \
 	VPCMPEQQ    Y4, Y4, Y4              \
+	VPXOR       Y7, Y7, Y7             \
 	VGATHERQPD  Y4, (R9)(Y6*8), Y7      \ // tail
 	VPCMPEQQ    Y4, Y4, Y4              \
+	VPXOR       Y9, Y9, Y9             \
 	VPGATHERQQ  Y4, 8(R9)(Y6*8), Y9     \ // bits
 	VMULPD      Y5, Y5, Y10             \ // r2
 	VMULPD      PW4(PW_EC+3), Y5, Y11   \
@@ -569,8 +579,10 @@ done:
 	VPAND       PF4(PF_M31), Y3, Y3          \
 	VPSLLQ      $1, Y3, Y3                   \
 	VPCMPEQQ    Y5, Y5, Y5                   \
+	VPXOR       Y4, Y4, Y4             \
 	VGATHERQPD  Y5, (R8)(Y3*8), Y4           \ // 1/c
 	VPCMPEQQ    Y5, Y5, Y5                   \
+	VPXOR       Y6, Y6, Y6             \
 	VGATHERQPD  Y5, 8(R8)(Y3*8), Y6          \ // log2(c)
 	VPSRLQ      $52, Y2, Y5                  \
 	VPXOR       PF4(PF_K800), Y5, Y5         \
@@ -609,6 +621,7 @@ done:
 	VADDPD      Y10, Y11, Y11                \ // q
 	VPAND       PF4(PF_M31), Y7, Y10         \
 	VPCMPEQQ    Y5, Y5, Y5                   \
+	VPXOR       Y12, Y12, Y12             \
 	VPGATHERQQ  Y5, (R9)(Y10*8), Y12         \
 	VPSLLQ      $47, Y7, Y7                  \
 	VPADDQ      Y7, Y12, Y12                 \ // s
