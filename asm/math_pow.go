@@ -3,7 +3,14 @@ package asm
 import "math"
 
 // PowF64 sets dst[i] = x[i]**y[i] for i < len(x); special values as math.Pow.
+// With AVX2 or AVX-512, math_pow_amd64.s computes powCore (powF32Core for PowF32)
+// on 4 or 8 lanes, bit for bit, with the table lookups as gathers; the lanes off
+// the fast path are finished here by the scalar routine.
 func PowF64(dst, x, y []float64) {
+	if active >= LevelAVX2 {
+		powF64Vec(dst, x, y)
+		return
+	}
 	dst = dst[:len(x)]
 	y = y[:len(x)]
 	for i, v := range x {
@@ -11,8 +18,69 @@ func PowF64(dst, x, y []float64) {
 	}
 }
 
+// powF64Vec runs the AVX-512 or AVX2 kernel on chunks of powChunk elements copied
+// to the stack (dst may alias x or y), then finishes the lanes it left NaN (off its fast
+// path: specials, x subnormal or negative, |y*log(x)| > 700) with powF64.
+func powF64Vec(dst, x, y []float64) {
+	dst = dst[:len(x)]
+	y = y[:len(x)]
+	var xb, yb [powChunk]float64
+	for len(x) > 0 {
+		n := min(len(x), powChunk)
+		copy(xb[:n], x[:n])
+		copy(yb[:n], y[:n])
+		var patch bool
+		if active >= LevelAVX512 {
+			patch = powF64AVX512(dst[:n], xb[:n], yb[:n])
+		} else {
+			patch = powF64AVX2(dst[:n], xb[:n], yb[:n])
+		}
+		if patch {
+			for i, v := range dst[:n] {
+				if v != v {
+					dst[i] = powF64(xb[i], yb[i])
+				}
+			}
+		}
+		dst, x, y = dst[n:], x[n:], y[n:]
+	}
+}
+
+const powChunk = 256
+
+// powF32Vec is powF64Vec for float32: the kernel leaves NaN where powF32 must
+// decide (its special cases, and results too close to a rounding boundary).
+func powF32Vec(dst, x, y []float32) {
+	dst = dst[:len(x)]
+	y = y[:len(x)]
+	var xb, yb [powChunk]float32
+	for len(x) > 0 {
+		n := min(len(x), powChunk)
+		copy(xb[:n], x[:n])
+		copy(yb[:n], y[:n])
+		var patch bool
+		if active >= LevelAVX512 {
+			patch = powF32AVX512(dst[:n], xb[:n], yb[:n])
+		} else {
+			patch = powF32AVX2(dst[:n], xb[:n], yb[:n])
+		}
+		if patch {
+			for i, v := range dst[:n] {
+				if v != v {
+					dst[i] = powF32(xb[i], yb[i])
+				}
+			}
+		}
+		dst, x, y = dst[n:], x[n:], y[n:]
+	}
+}
+
 // PowF32 sets dst[i] = x[i]**y[i] for i < len(x); special values as math.Pow.
 func PowF32(dst, x, y []float32) {
+	if active >= LevelAVX2 {
+		powF32Vec(dst, x, y)
+		return
+	}
 	dst = dst[:len(x)]
 	y = y[:len(x)]
 	for i, v := range x {

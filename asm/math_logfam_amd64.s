@@ -1,0 +1,810 @@
+//go:build !noasm && gc
+
+#include "textflag.h"
+#include "math_amd64.h"
+
+// log1p, log2 and log10 kernels: the twins are log1pF64, log2F64, log10F64,
+// log1pF32, log2F32 and log10F32 in math_logfam_scalar.go, step by step.
+// logFamTab offsets (8 bytes each; logFamTab4 copies 32):
+#define LF_SQRT2 0
+#define LF_HALF 1
+#define LF_ONE 2
+#define LF_TWO 3
+#define LF_INF 4
+#define LF_NINF 5
+#define LF_NAN 6
+#define LF_MINNORM 7
+#define LF_TWO52 8
+#define LF_BIAS 9
+#define LF_BIASSUB 10
+#define LF_MANT 11
+#define LF_INVLN2HI 12
+#define LF_INVLN2LO 13
+#define LF_INVLN10HI 14
+#define LF_INVLN10LO 15
+#define LF_L10_2HI 16
+#define LF_L10_2LO 17
+#define LF_LN2HI 18
+#define LF_LN2LO 19
+#define LF_LN2 20
+#define LF_L10_2 21
+#define LF_ABS 22
+#define LF_TINY 23
+#define LF_C 24
+#define LF_C32 31
+
+#define LF(i) ·logFamTab+8*(i)(SB)
+#define LF4(i) ·logFamTab4+32*(i)(SB)
+
+// ---- AVX-512 -----------------------------------------------------------------
+//
+// Registers: Z0 = x; Z15 = 0, Z16 = sqrt2, Z17 = 0.5, Z18 = 1, Z19 = 2, Z29 = -Inf,
+// Z30 = +Inf, Z31 = NaN; Z22-Z28 the polynomial (float64: C6..C0; float32: Z22-Z25
+// C3..C0); Z11-Z14, Z20, Z21 per function; Z1-Z10 scratch, Z10 the result.
+
+#define LF_CONSTS_512 \
+	VPXORQ       Z15, Z15, Z15      \
+	VBROADCASTSD LF(LF_SQRT2), Z16  \
+	VBROADCASTSD LF(LF_HALF), Z17   \
+	VBROADCASTSD LF(LF_ONE), Z18    \
+	VBROADCASTSD LF(LF_TWO), Z19    \
+	VBROADCASTSD LF(LF_NINF), Z29   \
+	VBROADCASTSD LF(LF_INF), Z30    \
+	VBROADCASTSD LF(LF_NAN), Z31
+
+#define LF_POLY64_512 \
+	VBROADCASTSD LF(LF_C+0), Z22 \
+	VBROADCASTSD LF(LF_C+1), Z23 \
+	VBROADCASTSD LF(LF_C+2), Z24 \
+	VBROADCASTSD LF(LF_C+3), Z25 \
+	VBROADCASTSD LF(LF_C+4), Z26 \
+	VBROADCASTSD LF(LF_C+5), Z27 \
+	VBROADCASTSD LF(LF_C+6), Z28
+
+#define LF_POLY32_512 \
+	VBROADCASTSD LF(LF_C32+0), Z22 \
+	VBROADCASTSD LF(LF_C32+1), Z23 \
+	VBROADCASTSD LF(LF_C32+2), Z24 \
+	VBROADCASTSD LF(LF_C32+3), Z25
+
+// Z1 = m, Z2 = e with X = m*2^e, sqrt(2)/2 <= m <= sqrt(2) (subnormals included).
+#define LF_SPLIT_512(X) \
+	VGETMANTPD $0, X, Z1          \
+	VGETEXPPD  X, Z2              \
+	VCMPPD     $0x1e, Z16, Z1, K2 \ // m > sqrt2
+	VMULPD     Z17, Z1, K2, Z1    \
+	VADDPD     Z18, Z2, K2, Z2
+
+// logFamM: Z2 = e, Z3 = a, Z4 = t with log(X) = e*ln2 + a + t. Clobbers Z1-Z9.
+#define LF_M_512(X) \
+	LF_SPLIT_512(X)          \
+	VSUBPD      Z18, Z1, Z1  \ // f = m - 1
+	VADDPD      Z19, Z1, Z5  \
+	VDIVPD      Z5, Z1, Z5   \ // s = f/(2+f)
+	VMULPD      Z5, Z5, Z6   \ // z = s*s
+	VMOVAPD     Z22, Z7      \
+	VFMADD213PD Z23, Z6, Z7  \
+	VFMADD213PD Z24, Z6, Z7  \
+	VFMADD213PD Z25, Z6, Z7  \
+	VFMADD213PD Z26, Z6, Z7  \
+	VFMADD213PD Z27, Z6, Z7  \
+	VFMADD213PD Z28, Z6, Z7  \ // p
+	VMULPD      Z17, Z1, Z8  \ // hf = f/2
+	VMULPD      Z1, Z8, Z9   \ // hfsq = hf*f
+	VFMSUB213PD Z9, Z1, Z8   \ // hl = hf*f - hfsq, exact
+	VSUBPD      Z9, Z1, Z3   \ // a = f - hfsq
+	VSUBPD      Z3, Z1, Z4   \
+	VSUBPD      Z9, Z4, Z4   \ // ae = (f - a) - hfsq
+	VSUBPD      Z8, Z4, Z4   \ // ae - hl
+	VFMADD213PD Z9, Z6, Z7   \ // r = z*p + hfsq
+	VFMADD231PD Z7, Z5, Z4     // t = s*r + (ae - hl)
+
+// logFamM32: Z2 = e, Z3 = log(m) with the degree-3 polynomial. Clobbers Z1-Z9.
+#define LF_M32_512(X) \
+	LF_SPLIT_512(X)           \
+	VSUBPD       Z18, Z1, Z1  \ // f
+	VADDPD       Z19, Z1, Z5  \
+	VDIVPD       Z5, Z1, Z5   \ // s
+	VMULPD       Z5, Z5, Z6   \ // z
+	VMOVAPD      Z22, Z7      \
+	VFMADD213PD  Z23, Z6, Z7  \
+	VFMADD213PD  Z24, Z6, Z7  \
+	VFMADD213PD  Z25, Z6, Z7  \ // p
+	VMULPD       Z1, Z1, Z8   \
+	VMULPD       Z17, Z8, Z8  \ // hfsq = 0.5*(f*f)
+	VFMADD213PD  Z8, Z6, Z7   \ // r = z*p + hfsq
+	VMOVAPD      Z8, Z9       \
+	VFNMADD231PD Z7, Z5, Z9   \ // t = hfsq - s*r
+	VSUBPD       Z9, Z1, Z3     // f - t
+
+// Z10 = log's special values of X blended in: X < 0 NaN, X = 0 -Inf, +Inf, NaN.
+#define LF_SPECIALS_512(X) \
+	VCMPPD  $0x11, Z15, X, K2 \ // X < 0
+	VMOVAPD Z31, K2, Z10      \
+	VCMPPD  $0x00, Z15, X, K2 \ // X == 0
+	VMOVAPD Z29, K2, Z10      \
+	VCMPPD  $0x00, Z30, X, K2 \ // X == +Inf
+	VMOVAPD Z30, K2, Z10      \
+	VCMPPD  $0x03, X, X, K2   \ // NaN
+	VMOVAPD X, K2, Z10
+
+// log2F64: Z20 = (1/ln2)Hi, Z21 = (1/ln2)Lo.
+#define LOG2_F64_512 \
+	LF_M_512(Z0)             \
+	VMULPD      Z20, Z3, Z5  \ // p = a*hi
+	VMOVAPD     Z5, Z6       \
+	VFMSUB231PD Z20, Z3, Z6  \ // a*hi - p, exact
+	VFMADD231PD Z21, Z3, Z6  \ // + a*lo
+	VFMADD231PD Z20, Z4, Z6  \ // + t*hi
+	VADDPD      Z5, Z2, Z7   \ // s = e + p
+	VSUBPD      Z2, Z7, Z8   \
+	VSUBPD      Z8, Z5, Z8   \ // p - (s - e)
+	VADDPD      Z6, Z8, Z8   \
+	VADDPD      Z8, Z7, Z10  \
+	LF_SPECIALS_512(Z0)      \
+	VMOVAPD     Z10, Z0
+
+// func log2F64AVX512(dst, x []float64)
+TEXT ·log2F64AVX512(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), DI
+	MOVQ x_base+24(FP), SI
+	MOVQ x_len+32(FP), BX
+	LF_CONSTS_512
+	LF_POLY64_512
+	VBROADCASTSD LF(LF_INVLN2HI), Z20
+	VBROADCASTSD LF(LF_INVLN2LO), Z21
+
+loop:
+	CMPQ    BX, $8
+	JLT     tail
+	VMOVUPD (SI), Z0
+	LOG2_F64_512
+	VMOVUPD Z0, (DI)
+	ADDQ    $64, SI
+	ADDQ    $64, DI
+	SUBQ    $8, BX
+	JMP     loop
+
+tail:
+	TESTQ BX, BX
+	JEQ   done
+	TAILMASK_K1
+	VMOVUPD.Z (SI), K1, Z0
+	LOG2_F64_512
+	VMOVUPD   Z0, K1, (DI)
+
+done:
+	VZEROUPPER
+	RET
+
+// log2F32: Z20 = 1/ln2.
+#define LOG2_F32_512 \
+	LF_M32_512(Z0)           \
+	VFMADD213PD Z2, Z20, Z3  \ // log(m)/ln2 + e
+	VMOVAPD     Z3, Z10      \
+	LF_SPECIALS_512(Z0)      \
+	VMOVAPD     Z10, Z0
+
+// func log2F32AVX512(dst, x []float32)
+TEXT ·log2F32AVX512(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), DI
+	MOVQ x_base+24(FP), SI
+	MOVQ x_len+32(FP), BX
+	LF_CONSTS_512
+	LF_POLY32_512
+	VBROADCASTSD LF(LF_INVLN2HI), Z20
+
+loop:
+	CMPQ      BX, $8
+	JLT       tail
+	VCVTPS2PD (SI), Z0
+	LOG2_F32_512
+	VCVTPD2PS Z0, Y0
+	VMOVUPS   Y0, (DI)
+	ADDQ      $32, SI
+	ADDQ      $32, DI
+	SUBQ      $8, BX
+	JMP       loop
+
+tail:
+	TESTQ BX, BX
+	JEQ   done
+	TAILMASK_K1
+	VMOVUPS.Z (SI), K1, Y0
+	VCVTPS2PD Y0, Z0
+	LOG2_F32_512
+	VCVTPD2PS Z0, Y0
+	VMOVUPS   Y0, K1, (DI)
+
+done:
+	VZEROUPPER
+	RET
+
+// ---- AVX2 --------------------------------------------------------------------
+//
+// Registers: Y0 = x, Y1-Y12 scratch, Y10 the result; Y14, Y15 per function; Y13
+// holds the tail's VMASKMOV mask. Constants are memory operands (logFamTab4).
+
+// Y1 = m, Y2 = e as LF_SPLIT_512, from the bits; X < 2^-1022 is scaled by 2^52 first.
+#define LF_SPLIT_256(X) \
+	VCMPPD    $0x11, LF4(LF_MINNORM), X, Y11 \
+	VMULPD    LF4(LF_TWO52), X, Y12          \
+	VBLENDVPD Y11, Y12, X, Y1                \
+	VMOVUPD   LF4(LF_BIAS), Y12              \
+	VBLENDVPD Y11, LF4(LF_BIASSUB), Y12, Y12 \
+	VPSRLQ    $52, Y1, Y2                    \
+	VPOR      LF4(LF_TWO52), Y2, Y2          \
+	VSUBPD    LF4(LF_TWO52), Y2, Y2          \
+	VADDPD    Y12, Y2, Y2                    \
+	VANDPD    LF4(LF_MANT), Y1, Y3           \
+	VORPD     LF4(LF_ONE), Y3, Y3            \
+	VCMPPD    $0x1e, LF4(LF_SQRT2), Y3, Y4   \
+	VMULPD    LF4(LF_HALF), Y3, Y5           \
+	VBLENDVPD Y4, Y5, Y3, Y1                 \
+	VANDPD    LF4(LF_ONE), Y4, Y5            \
+	VADDPD    Y5, Y2, Y2
+
+// LF_SPLIT_256 for normal X (float32 arguments, log1p's u >= 2^-53).
+#define LF_SPLITN_256(X) \
+	VPSRLQ    $52, X, Y2                   \
+	VPOR      LF4(LF_TWO52), Y2, Y2        \
+	VSUBPD    LF4(LF_TWO52), Y2, Y2        \
+	VADDPD    LF4(LF_BIAS), Y2, Y2         \
+	VANDPD    LF4(LF_MANT), X, Y3          \
+	VORPD     LF4(LF_ONE), Y3, Y3          \
+	VCMPPD    $0x1e, LF4(LF_SQRT2), Y3, Y4 \
+	VMULPD    LF4(LF_HALF), Y3, Y5         \
+	VBLENDVPD Y4, Y5, Y3, Y1               \
+	VANDPD    LF4(LF_ONE), Y4, Y5          \
+	VADDPD    Y5, Y2, Y2
+
+// LF_M_512 after a split: Y2 = e, Y3 = a, Y4 = t. Clobbers Y1-Y9.
+#define LF_M_256 \
+	VSUBPD      LF4(LF_ONE), Y1, Y1    \
+	VADDPD      LF4(LF_TWO), Y1, Y5    \
+	VDIVPD      Y5, Y1, Y5             \
+	VMULPD      Y5, Y5, Y6             \
+	VMOVUPD     LF4(LF_C+0), Y7        \
+	VFMADD213PD LF4(LF_C+1), Y6, Y7    \
+	VFMADD213PD LF4(LF_C+2), Y6, Y7    \
+	VFMADD213PD LF4(LF_C+3), Y6, Y7    \
+	VFMADD213PD LF4(LF_C+4), Y6, Y7    \
+	VFMADD213PD LF4(LF_C+5), Y6, Y7    \
+	VFMADD213PD LF4(LF_C+6), Y6, Y7    \
+	VMULPD      LF4(LF_HALF), Y1, Y8   \
+	VMULPD      Y1, Y8, Y9             \
+	VFMSUB213PD Y9, Y1, Y8             \
+	VSUBPD      Y9, Y1, Y3             \
+	VSUBPD      Y3, Y1, Y4             \
+	VSUBPD      Y9, Y4, Y4             \
+	VSUBPD      Y8, Y4, Y4             \
+	VFMADD213PD Y9, Y6, Y7             \
+	VFMADD231PD Y7, Y5, Y4
+
+// LF_M32_512 after a split: Y2 = e, Y3 = log(m). Clobbers Y1-Y9.
+#define LF_M32_256 \
+	VSUBPD       LF4(LF_ONE), Y1, Y1   \
+	VADDPD       LF4(LF_TWO), Y1, Y5   \
+	VDIVPD       Y5, Y1, Y5            \
+	VMULPD       Y5, Y5, Y6            \
+	VMOVUPD      LF4(LF_C32+0), Y7     \
+	VFMADD213PD  LF4(LF_C32+1), Y6, Y7 \
+	VFMADD213PD  LF4(LF_C32+2), Y6, Y7 \
+	VFMADD213PD  LF4(LF_C32+3), Y6, Y7 \
+	VMULPD       Y1, Y1, Y8            \
+	VMULPD       LF4(LF_HALF), Y8, Y8  \
+	VFMADD213PD  Y8, Y6, Y7            \
+	VMOVAPD      Y8, Y9                \
+	VFNMADD231PD Y7, Y5, Y9            \
+	VSUBPD       Y9, Y1, Y3
+
+// Y10 = log's special values of X blended in. Clobbers Y11, Y12.
+#define LF_SPECIALS_256(X) \
+	VXORPD    Y11, Y11, Y11               \
+	VCMPPD    $0x11, Y11, X, Y12          \
+	VBLENDVPD Y12, LF4(LF_NAN), Y10, Y10  \
+	VCMPPD    $0x00, Y11, X, Y12          \
+	VBLENDVPD Y12, LF4(LF_NINF), Y10, Y10 \
+	VCMPPD    $0x00, LF4(LF_INF), X, Y12  \
+	VBLENDVPD Y12, LF4(LF_INF), Y10, Y10  \
+	VCMPPD    $0x03, X, X, Y12            \
+	VBLENDVPD Y12, X, Y10, Y10
+
+#define LOG2_F64_256 \
+	LF_SPLIT_256(Y0)                    \
+	LF_M_256                            \
+	VMULPD      LF4(LF_INVLN2HI), Y3, Y5 \
+	VMOVAPD     Y5, Y6                  \
+	VFMSUB231PD LF4(LF_INVLN2HI), Y3, Y6 \
+	VFMADD231PD LF4(LF_INVLN2LO), Y3, Y6 \
+	VFMADD231PD LF4(LF_INVLN2HI), Y4, Y6 \
+	VADDPD      Y5, Y2, Y7              \
+	VSUBPD      Y2, Y7, Y8              \
+	VSUBPD      Y8, Y5, Y8              \
+	VADDPD      Y6, Y8, Y8              \
+	VADDPD      Y8, Y7, Y10             \
+	LF_SPECIALS_256(Y0)                 \
+	VMOVAPD     Y10, Y0
+
+// func log2F64AVX2(dst, x []float64)
+TEXT ·log2F64AVX2(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), DI
+	MOVQ x_base+24(FP), SI
+	MOVQ x_len+32(FP), BX
+
+loop:
+	CMPQ    BX, $4
+	JLT     tail
+	VMOVUPD (SI), Y0
+	LOG2_F64_256
+	VMOVUPD Y0, (DI)
+	ADDQ    $32, SI
+	ADDQ    $32, DI
+	SUBQ    $4, BX
+	JMP     loop
+
+tail:
+	TESTQ BX, BX
+	JEQ   done
+	TAILMASK_Y13_F64
+	VMASKMOVPD (SI), Y13, Y0
+	LOG2_F64_256
+	VMASKMOVPD Y0, Y13, (DI)
+
+done:
+	VZEROUPPER
+	RET
+
+#define LOG2_F32_256 \
+	LF_SPLITN_256(Y0)                    \
+	LF_M32_256                           \
+	VFMADD132PD LF4(LF_INVLN2HI), Y2, Y3 \ // log(m)/ln2 + e
+	VMOVAPD     Y3, Y10                  \
+	LF_SPECIALS_256(Y0)                  \
+	VMOVAPD     Y10, Y0
+
+// func log2F32AVX2(dst, x []float32)
+TEXT ·log2F32AVX2(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), DI
+	MOVQ x_base+24(FP), SI
+	MOVQ x_len+32(FP), BX
+
+loop:
+	CMPQ       BX, $4
+	JLT        tail
+	VCVTPS2PD  (SI), Y0
+	LOG2_F32_256
+	VCVTPD2PSY Y0, X0
+	VMOVUPS    X0, (DI)
+	ADDQ       $16, SI
+	ADDQ       $16, DI
+	SUBQ       $4, BX
+	JMP        loop
+
+tail:
+	TESTQ BX, BX
+	JEQ   done
+	TAILMASK_X13_F32
+	VMASKMOVPS (SI), X13, X0
+	VCVTPS2PD  X0, Y0
+	LOG2_F32_256
+	VCVTPD2PSY Y0, X0
+	VMASKMOVPS X0, X13, (DI)
+
+done:
+	VZEROUPPER
+	RET
+
+// ---- log10 -------------------------------------------------------------------
+
+// log10F64: Z20 = (1/ln10)Hi, Z21 = (1/ln10)Lo, Z11 = log10(2)Hi, Z12 = log10(2)Lo.
+#define LOG10_F64_512 \
+	LF_M_512(Z0)             \
+	VMULPD      Z20, Z3, Z5  \ // p = a*hi
+	VMOVAPD     Z5, Z6       \
+	VFMSUB231PD Z20, Z3, Z6  \ // a*hi - p, exact
+	VFMADD231PD Z21, Z3, Z6  \ // + a*lo
+	VFMADD231PD Z12, Z2, Z6  \ // + e*log10(2)Lo
+	VFMADD231PD Z20, Z4, Z6  \ // + t*hi
+	VMULPD      Z11, Z2, Z9  \ // eh = e*log10(2)Hi, exact
+	VADDPD      Z5, Z9, Z7   \ // s = eh + p
+	VSUBPD      Z9, Z7, Z8   \
+	VSUBPD      Z8, Z5, Z8   \ // p - (s - eh)
+	VADDPD      Z6, Z8, Z8   \
+	VADDPD      Z8, Z7, Z10  \
+	LF_SPECIALS_512(Z0)      \
+	VMOVAPD     Z10, Z0
+
+// func log10F64AVX512(dst, x []float64)
+TEXT ·log10F64AVX512(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), DI
+	MOVQ x_base+24(FP), SI
+	MOVQ x_len+32(FP), BX
+	LF_CONSTS_512
+	LF_POLY64_512
+	VBROADCASTSD LF(LF_INVLN10HI), Z20
+	VBROADCASTSD LF(LF_INVLN10LO), Z21
+	VBROADCASTSD LF(LF_L10_2HI), Z11
+	VBROADCASTSD LF(LF_L10_2LO), Z12
+
+loop:
+	CMPQ    BX, $8
+	JLT     tail
+	VMOVUPD (SI), Z0
+	LOG10_F64_512
+	VMOVUPD Z0, (DI)
+	ADDQ    $64, SI
+	ADDQ    $64, DI
+	SUBQ    $8, BX
+	JMP     loop
+
+tail:
+	TESTQ BX, BX
+	JEQ   done
+	TAILMASK_K1
+	VMOVUPD.Z (SI), K1, Z0
+	LOG10_F64_512
+	VMOVUPD   Z0, K1, (DI)
+
+done:
+	VZEROUPPER
+	RET
+
+// log10F32: Z20 = 1/ln10, Z21 = log10(2).
+#define LOG10_F32_512 \
+	LF_M32_512(Z0)           \
+	VMULPD      Z20, Z3, Z3  \ // log(m)/ln10
+	VFMADD231PD Z21, Z2, Z3  \ // + e*log10(2)
+	VMOVAPD     Z3, Z10      \
+	LF_SPECIALS_512(Z0)      \
+	VMOVAPD     Z10, Z0
+
+// func log10F32AVX512(dst, x []float32)
+TEXT ·log10F32AVX512(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), DI
+	MOVQ x_base+24(FP), SI
+	MOVQ x_len+32(FP), BX
+	LF_CONSTS_512
+	LF_POLY32_512
+	VBROADCASTSD LF(LF_INVLN10HI), Z20
+	VBROADCASTSD LF(LF_L10_2), Z21
+
+loop:
+	CMPQ      BX, $8
+	JLT       tail
+	VCVTPS2PD (SI), Z0
+	LOG10_F32_512
+	VCVTPD2PS Z0, Y0
+	VMOVUPS   Y0, (DI)
+	ADDQ      $32, SI
+	ADDQ      $32, DI
+	SUBQ      $8, BX
+	JMP       loop
+
+tail:
+	TESTQ BX, BX
+	JEQ   done
+	TAILMASK_K1
+	VMOVUPS.Z (SI), K1, Y0
+	VCVTPS2PD Y0, Z0
+	LOG10_F32_512
+	VCVTPD2PS Z0, Y0
+	VMOVUPS   Y0, K1, (DI)
+
+done:
+	VZEROUPPER
+	RET
+
+#define LOG10_F64_256 \
+	LF_SPLIT_256(Y0)                      \
+	LF_M_256                              \
+	VMULPD      LF4(LF_INVLN10HI), Y3, Y5 \
+	VMOVAPD     Y5, Y6                    \
+	VFMSUB231PD LF4(LF_INVLN10HI), Y3, Y6 \
+	VFMADD231PD LF4(LF_INVLN10LO), Y3, Y6 \
+	VFMADD231PD LF4(LF_L10_2LO), Y2, Y6   \
+	VFMADD231PD LF4(LF_INVLN10HI), Y4, Y6 \
+	VMULPD      LF4(LF_L10_2HI), Y2, Y9   \
+	VADDPD      Y5, Y9, Y7                \
+	VSUBPD      Y9, Y7, Y8                \
+	VSUBPD      Y8, Y5, Y8                \
+	VADDPD      Y6, Y8, Y8                \
+	VADDPD      Y8, Y7, Y10               \
+	LF_SPECIALS_256(Y0)                   \
+	VMOVAPD     Y10, Y0
+
+// func log10F64AVX2(dst, x []float64)
+TEXT ·log10F64AVX2(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), DI
+	MOVQ x_base+24(FP), SI
+	MOVQ x_len+32(FP), BX
+
+loop:
+	CMPQ    BX, $4
+	JLT     tail
+	VMOVUPD (SI), Y0
+	LOG10_F64_256
+	VMOVUPD Y0, (DI)
+	ADDQ    $32, SI
+	ADDQ    $32, DI
+	SUBQ    $4, BX
+	JMP     loop
+
+tail:
+	TESTQ BX, BX
+	JEQ   done
+	TAILMASK_Y13_F64
+	VMASKMOVPD (SI), Y13, Y0
+	LOG10_F64_256
+	VMASKMOVPD Y0, Y13, (DI)
+
+done:
+	VZEROUPPER
+	RET
+
+#define LOG10_F32_256 \
+	LF_SPLITN_256(Y0)                    \
+	LF_M32_256                           \
+	VMULPD      LF4(LF_INVLN10HI), Y3, Y3 \
+	VFMADD231PD LF4(LF_L10_2), Y2, Y3    \
+	VMOVAPD     Y3, Y10                  \
+	LF_SPECIALS_256(Y0)                  \
+	VMOVAPD     Y10, Y0
+
+// func log10F32AVX2(dst, x []float32)
+TEXT ·log10F32AVX2(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), DI
+	MOVQ x_base+24(FP), SI
+	MOVQ x_len+32(FP), BX
+
+loop:
+	CMPQ       BX, $4
+	JLT        tail
+	VCVTPS2PD  (SI), Y0
+	LOG10_F32_256
+	VCVTPD2PSY Y0, X0
+	VMOVUPS    X0, (DI)
+	ADDQ       $16, SI
+	ADDQ       $16, DI
+	SUBQ       $4, BX
+	JMP        loop
+
+tail:
+	TESTQ BX, BX
+	JEQ   done
+	TAILMASK_X13_F32
+	VMASKMOVPS (SI), X13, X0
+	VCVTPS2PD  X0, Y0
+	LOG10_F32_256
+	VCVTPD2PSY Y0, X0
+	VMASKMOVPS X0, X13, (DI)
+
+done:
+	VZEROUPPER
+	RET
+
+// ---- log1p -------------------------------------------------------------------
+//
+// The specials are read off u = 1 + x: u < 0 iff x < -1, u = 0 iff x = -1 (1 + x
+// is exact near -1), u = +Inf iff x = +Inf; then |x| < 2^-54 and NaN give x.
+
+// Z10 = log1p's special values blended in (x = Z0, u = Z14). Clobbers Z1.
+#define LF_SPECIALS1P_512 \
+	LF_SPECIALS_512(Z14)       \
+	VCMPPD  $0x03, Z0, Z0, K2  \ // NaN x
+	VMOVAPD Z0, K2, Z10        \
+	VANDPD  Z11, Z0, Z1        \
+	VCMPPD  $0x11, Z12, Z1, K2 \ // |x| < 2^-54
+	VMOVAPD Z0, K2, Z10
+
+// log1pF64: Z20 = ln2Hi, Z21 = ln2Lo, Z11 = abs mask, Z12 = 2^-54.
+#define LOG1P_F64_512 \
+	VADDPD      Z18, Z0, Z14 \ // u = 1 + x
+	VSUBPD      Z18, Z14, Z1 \ // bb = u - 1
+	VSUBPD      Z1, Z14, Z2  \
+	VSUBPD      Z2, Z18, Z2  \ // 1 - (u - bb)
+	VSUBPD      Z1, Z0, Z13  \ // x - bb
+	VADDPD      Z2, Z13, Z13 \ // c = 1 + x - u
+	VDIVPD      Z14, Z13, Z13 \ // c/u
+	LF_M_512(Z14)            \
+	VMULPD      Z20, Z2, Z9  \ // eh = e*ln2Hi, exact
+	VFMADD213PD Z13, Z21, Z2 \ // e*ln2Lo + c/u
+	VADDPD      Z2, Z4, Z4   \ // t + that
+	VADDPD      Z3, Z9, Z7   \ // s = eh + a
+	VSUBPD      Z9, Z7, Z8   \
+	VSUBPD      Z8, Z3, Z8   \ // a - (s - eh)
+	VADDPD      Z4, Z8, Z8   \
+	VADDPD      Z8, Z7, Z10  \
+	LF_SPECIALS1P_512        \
+	VMOVAPD     Z10, Z0
+
+// func log1pF64AVX512(dst, x []float64)
+TEXT ·log1pF64AVX512(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), DI
+	MOVQ x_base+24(FP), SI
+	MOVQ x_len+32(FP), BX
+	LF_CONSTS_512
+	LF_POLY64_512
+	VBROADCASTSD LF(LF_LN2HI), Z20
+	VBROADCASTSD LF(LF_LN2LO), Z21
+	VBROADCASTSD LF(LF_ABS), Z11
+	VBROADCASTSD LF(LF_TINY), Z12
+
+loop:
+	CMPQ    BX, $8
+	JLT     tail
+	VMOVUPD (SI), Z0
+	LOG1P_F64_512
+	VMOVUPD Z0, (DI)
+	ADDQ    $64, SI
+	ADDQ    $64, DI
+	SUBQ    $8, BX
+	JMP     loop
+
+tail:
+	TESTQ BX, BX
+	JEQ   done
+	TAILMASK_K1
+	VMOVUPD.Z (SI), K1, Z0
+	LOG1P_F64_512
+	VMOVUPD   Z0, K1, (DI)
+
+done:
+	VZEROUPPER
+	RET
+
+// log1pF32: Z20 = ln2, Z11 = abs mask, Z12 = 2^-54.
+#define LOG1P_F32_512 \
+	VADDPD      Z18, Z0, Z14 \ // u = 1 + x
+	VSUBPD      Z14, Z18, Z13 \
+	VADDPD      Z0, Z13, Z13 \ // c = (1 - u) + x
+	LF_M32_512(Z14)          \
+	VADDPD      Z13, Z3, Z3  \ // log(m) + c
+	VFMADD231PD Z20, Z2, Z3  \ // + e*ln2
+	VMOVAPD     Z3, Z10      \
+	LF_SPECIALS1P_512        \
+	VMOVAPD     Z10, Z0
+
+// func log1pF32AVX512(dst, x []float32)
+TEXT ·log1pF32AVX512(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), DI
+	MOVQ x_base+24(FP), SI
+	MOVQ x_len+32(FP), BX
+	LF_CONSTS_512
+	LF_POLY32_512
+	VBROADCASTSD LF(LF_LN2), Z20
+	VBROADCASTSD LF(LF_ABS), Z11
+	VBROADCASTSD LF(LF_TINY), Z12
+
+loop:
+	CMPQ      BX, $8
+	JLT       tail
+	VCVTPS2PD (SI), Z0
+	LOG1P_F32_512
+	VCVTPD2PS Z0, Y0
+	VMOVUPS   Y0, (DI)
+	ADDQ      $32, SI
+	ADDQ      $32, DI
+	SUBQ      $8, BX
+	JMP       loop
+
+tail:
+	TESTQ BX, BX
+	JEQ   done
+	TAILMASK_K1
+	VMOVUPS.Z (SI), K1, Y0
+	VCVTPS2PD Y0, Z0
+	LOG1P_F32_512
+	VCVTPD2PS Z0, Y0
+	VMOVUPS   Y0, K1, (DI)
+
+done:
+	VZEROUPPER
+	RET
+
+// Y10 = log1p's special values blended in (x = Y0, u = Y14). Clobbers Y11, Y12.
+#define LF_SPECIALS1P_256 \
+	LF_SPECIALS_256(Y14)                 \
+	VCMPPD    $0x03, Y0, Y0, Y12         \
+	VBLENDVPD Y12, Y0, Y10, Y10          \
+	VANDPD    LF4(LF_ABS), Y0, Y11       \
+	VCMPPD    $0x11, LF4(LF_TINY), Y11, Y12 \
+	VBLENDVPD Y12, Y0, Y10, Y10
+
+// log1pF64: u in Y14, c/u in Y15.
+#define LOG1P_F64_256 \
+	VADDPD      LF4(LF_ONE), Y0, Y14   \
+	VSUBPD      LF4(LF_ONE), Y14, Y1   \
+	VSUBPD      Y1, Y14, Y2            \
+	VMOVUPD     LF4(LF_ONE), Y3        \
+	VSUBPD      Y2, Y3, Y2             \
+	VSUBPD      Y1, Y0, Y15            \
+	VADDPD      Y2, Y15, Y15           \
+	VDIVPD      Y14, Y15, Y15          \
+	LF_SPLITN_256(Y14)                 \
+	LF_M_256                           \
+	VMULPD      LF4(LF_LN2HI), Y2, Y9  \
+	VFMADD132PD LF4(LF_LN2LO), Y15, Y2 \
+	VADDPD      Y2, Y4, Y4             \
+	VADDPD      Y3, Y9, Y7             \
+	VSUBPD      Y9, Y7, Y8             \
+	VSUBPD      Y8, Y3, Y8             \
+	VADDPD      Y4, Y8, Y8             \
+	VADDPD      Y8, Y7, Y10            \
+	LF_SPECIALS1P_256                  \
+	VMOVAPD     Y10, Y0
+
+// func log1pF64AVX2(dst, x []float64)
+TEXT ·log1pF64AVX2(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), DI
+	MOVQ x_base+24(FP), SI
+	MOVQ x_len+32(FP), BX
+
+loop:
+	CMPQ    BX, $4
+	JLT     tail
+	VMOVUPD (SI), Y0
+	LOG1P_F64_256
+	VMOVUPD Y0, (DI)
+	ADDQ    $32, SI
+	ADDQ    $32, DI
+	SUBQ    $4, BX
+	JMP     loop
+
+tail:
+	TESTQ BX, BX
+	JEQ   done
+	TAILMASK_Y13_F64
+	VMASKMOVPD (SI), Y13, Y0
+	LOG1P_F64_256
+	VMASKMOVPD Y0, Y13, (DI)
+
+done:
+	VZEROUPPER
+	RET
+
+// log1pF32: u in Y14, c in Y15.
+#define LOG1P_F32_256 \
+	VADDPD      LF4(LF_ONE), Y0, Y14 \
+	VMOVUPD     LF4(LF_ONE), Y15     \
+	VSUBPD      Y14, Y15, Y15        \
+	VADDPD      Y0, Y15, Y15         \
+	LF_SPLITN_256(Y14)               \
+	LF_M32_256                       \
+	VADDPD      Y15, Y3, Y3          \
+	VFMADD231PD LF4(LF_LN2), Y2, Y3  \
+	VMOVAPD     Y3, Y10              \
+	LF_SPECIALS1P_256                \
+	VMOVAPD     Y10, Y0
+
+// func log1pF32AVX2(dst, x []float32)
+TEXT ·log1pF32AVX2(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), DI
+	MOVQ x_base+24(FP), SI
+	MOVQ x_len+32(FP), BX
+
+loop:
+	CMPQ       BX, $4
+	JLT        tail
+	VCVTPS2PD  (SI), Y0
+	LOG1P_F32_256
+	VCVTPD2PSY Y0, X0
+	VMOVUPS    X0, (DI)
+	ADDQ       $16, SI
+	ADDQ       $16, DI
+	SUBQ       $4, BX
+	JMP        loop
+
+tail:
+	TESTQ BX, BX
+	JEQ   done
+	TAILMASK_X13_F32
+	VMASKMOVPS (SI), X13, X0
+	VCVTPS2PD  X0, Y0
+	LOG1P_F32_256
+	VCVTPD2PSY Y0, X0
+	VMASKMOVPS X0, X13, (DI)
+
+done:
+	VZEROUPPER
+	RET

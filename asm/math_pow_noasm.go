@@ -1,0 +1,13 @@
+//go:build !amd64 || noasm || !gc
+
+package asm
+
+// Stand-in for the amd64 pow kernel on other builds; active never selects it.
+
+func powF64AVX512(dst, x, y []float64) bool { panic("asm: no powF64AVX512 in this build") }
+
+func powF64AVX2(dst, x, y []float64) bool { panic("asm: no powF64AVX2 in this build") }
+
+func powF32AVX512(dst, x, y []float32) bool { panic("asm: no powF32AVX512 in this build") }
+
+func powF32AVX2(dst, x, y []float32) bool { panic("asm: no powF32AVX2 in this build") }
