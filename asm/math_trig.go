@@ -9,28 +9,79 @@ const trigFamAsm = false
 func TanF64(dst, x []float64) { mapF64(dst, x, tanF64) }
 
 // TanF32 sets dst[i] = tan(x[i]) for i < len(x); special values as math.Tan.
-func TanF32(dst, x []float32) { mapF32(dst, x, tanF64) }
+func TanF32(dst, x []float32) { trigMapF32(dst, x, tanF32) }
 
 // AtanF64 sets dst[i] = arctan(x[i]) for i < len(x); special values as math.Atan.
-func AtanF64(dst, x []float64) { mapF64(dst, x, atanF64) }
+func AtanF64(dst, x []float64) {
+	switch {
+	case active >= LevelAVX512:
+		atanF64AVX512(dst, x)
+	case active >= LevelAVX2:
+		atanF64AVX2(dst, x)
+	default:
+		mapF64(dst, x, atanF64)
+	}
+}
 
 // AtanF32 sets dst[i] = arctan(x[i]) for i < len(x); special values as math.Atan.
-func AtanF32(dst, x []float32) { mapF32(dst, x, atanF64) }
+func AtanF32(dst, x []float32) {
+	switch {
+	case active >= LevelAVX512:
+		atanF32AVX512(dst, x)
+	case active >= LevelAVX2:
+		atanF32AVX2(dst, x)
+	default:
+		trigMapF32(dst, x, atanF32)
+	}
+}
 
 // AsinF64 sets dst[i] = arcsin(x[i]) for i < len(x); special values as math.Asin.
 func AsinF64(dst, x []float64) { mapF64(dst, x, asinF64) }
 
 // AsinF32 sets dst[i] = arcsin(x[i]) for i < len(x); special values as math.Asin.
-func AsinF32(dst, x []float32) { mapF32(dst, x, asinF64) }
+func AsinF32(dst, x []float32) { trigMapF32(dst, x, asinF32) }
 
 // AcosF64 sets dst[i] = arccos(x[i]) for i < len(x); special values as math.Acos.
 func AcosF64(dst, x []float64) { mapF64(dst, x, acosF64) }
 
 // AcosF32 sets dst[i] = arccos(x[i]) for i < len(x); special values as math.Acos.
-func AcosF32(dst, x []float32) { mapF32(dst, x, acosF64) }
+func AcosF32(dst, x []float32) { trigMapF32(dst, x, acosF32) }
 
 // Atan2F64 sets dst[i] = arctan2(y[i], x[i]) for i < len(y); special values as math.Atan2.
-func Atan2F64(dst, y, x []float64) { map2F64(dst, y, x, atan2F64) }
+func Atan2F64(dst, y, x []float64) {
+	switch {
+	case active >= LevelAVX512:
+		atan2F64AVX512(dst, y, x)
+	case active >= LevelAVX2:
+		atan2F64AVX2(dst, y, x)
+	default:
+		map2F64(dst, y, x, atan2F64)
+	}
+}
 
 // Atan2F32 sets dst[i] = arctan2(y[i], x[i]) for i < len(y); special values as math.Atan2.
-func Atan2F32(dst, y, x []float32) { map2F32(dst, y, x, atan2F64) }
+func Atan2F32(dst, y, x []float32) {
+	switch {
+	case active >= LevelAVX512:
+		atan2F32AVX512(dst, y, x)
+	case active >= LevelAVX2:
+		atan2F32AVX2(dst, y, x)
+	default:
+		trigMap2F32(dst, y, x, atan2F32)
+	}
+}
+
+func trigMapF32(dst, x []float32, f func(float32) float32) {
+	dst = dst[:len(x)]
+	for i, v := range x {
+		dst[i] = f(v)
+	}
+}
+
+func trigMap2F32(dst, y, x []float32, f func(float32, float32) float32) {
+	dst = dst[:len(y)]
+	x = x[:len(y)]
+	for i, v := range y {
+		dst[i] = f(v, x[i])
+	}
+}

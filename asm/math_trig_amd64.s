@@ -1,0 +1,662 @@
+//go:build !noasm && gc
+
+#include "textflag.h"
+#include "math_amd64.h"
+
+// Kernels of the trig family: the twins are in math_trig_scalar.go (atan2F64,
+// atan2F32, asinAcosF64, asinAcosF32, tanF64, tanF32), step by step; every
+// branch there is a per-lane mask or blend here. arctan is arctan2(x, 1).
+// Table offsets (trigTab, 8 bytes each; trigTab4 copies 32).
+#define T_ABS 0
+#define T_INF 1
+#define T_ONE 2
+#define T_EIGHT 3
+#define T_BIG 4
+#define T_SMALL 5
+#define T_DN 6
+#define T_UP 7
+#define T_T1 8
+#define T_T3 9
+#define T_T5 10
+#define T_T7 11
+#define T_C1H 12
+#define T_C1L 13
+#define T_PIO8H 14
+#define T_PIO8L 15
+#define T_SIGN 16
+#define T_HALF 17
+#define T_PIO2H 18
+#define T_PIO2L 19
+#define T_PIH 20
+#define T_PIL 21
+#define T_TWO 22
+#define T_MTWO 23
+#define T_MONE 24
+#define T_TINY 25
+#define T_ZERO 26
+#define T_ATAN64 30
+#define T_ATAN32 40
+#define T_ASIN64 45
+#define T_ASIN32 58
+
+#define TB(i) ·trigTab+8*(i)(SB)
+#define T4(i) ·trigTab4+32*(i)(SB)
+
+// ---- arctan, arctan2: AVX-512 ------------------------------------------------
+
+#define ATAN_CONSTS_512 \
+	VBROADCASTSD TB(T_ABS), Z16   \
+	VBROADCASTSD TB(T_INF), Z17   \
+	VBROADCASTSD TB(T_ONE), Z18   \
+	VBROADCASTSD TB(T_EIGHT), Z19 \
+	VBROADCASTSD TB(T_BIG), Z20   \
+	VBROADCASTSD TB(T_SMALL), Z21 \
+	VBROADCASTSD TB(T_DN), Z22    \
+	VBROADCASTSD TB(T_UP), Z23    \
+	VBROADCASTSD TB(T_T1), Z24    \
+	VBROADCASTSD TB(T_T3), Z25    \
+	VBROADCASTSD TB(T_T5), Z26    \
+	VBROADCASTSD TB(T_T7), Z27    \
+	VBROADCASTSD TB(T_C1H), Z28   \
+	VBROADCASTSD TB(T_C1L), Z29   \
+	VBROADCASTSD TB(T_PIO8H), Z30 \
+	VBROADCASTSD TB(T_PIO8L), Z31
+
+// From y in Z0, x in Z1: Z0 = sign bit of y, Z2 = ay, Z3 = ax sanitized
+// (atanSanitize), K2-K6 = m1, m2, m3, m4, flip, Z6 = k, Z7 = ch, Z8 = cl
+// (zero for float32), Z9 = Ah, Z11 = Bh (atanSelect). Clobbers Z4, K7.
+#define ATAN_SANITIZE_512 \
+	VANDPD       Z16, Z0, Z2        \ // ay
+	VANDPD       Z16, Z1, Z3        \ // ax
+	VANDPD.BCST  TB(T_SIGN), Z0, Z0 \
+	VCMPPD       $0, Z17, Z2, K2    \ // iy
+	VCMPPD       $0, Z17, Z3, K3    \ // ix
+	VXORPD       Z4, Z4, Z4         \
+	VMULPD       Z4, Z2, K3, Z2     \ // ix: ay*0
+	VMOVAPD      Z18, K2, Z2        \ // iy: 1
+	VMULPD       Z4, Z3, K2, Z3     \ // iy: ax*0
+	VMOVAPD      Z18, K3, Z3        \ // ix: 1
+	VPTESTNMQ    Z2, Z2, K4         \
+	VPTESTNMQ    Z3, Z3, K4, K4     \
+	VMOVAPD      Z18, K4, Z3
+
+#define ATAN_SCALE_512 \
+	VMAXPD       Z3, Z2, Z4         \
+	VCMPPD       $0x1e, Z20, Z4, K4 \ // m > 2^500
+	VCMPPD       $0x11, Z21, Z4, K5 \ // m < 2^-500
+	VMULPD       Z22, Z2, K4, Z2    \
+	VMULPD       Z22, Z3, K4, Z3    \
+	VMULPD       Z23, Z2, K5, Z2    \
+	VMULPD       Z23, Z3, K5, Z3
+
+#define ATAN_SELECT_512 \
+	VMULPD       Z24, Z3, Z4        \
+	VCMPPD       $0x1e, Z4, Z2, K2  \ // m1: ay > T1*ax
+	VMULPD       Z25, Z3, Z4        \
+	VCMPPD       $0x1e, Z4, Z2, K3  \ // m2
+	VMULPD       Z26, Z3, Z4        \
+	VCMPPD       $0x1e, Z4, Z2, K4  \ // m3
+	VMULPD       Z27, Z3, Z4        \
+	VCMPPD       $0x1e, Z4, Z2, K5  \ // m4
+	VCMPPD       $0x1e, Z3, Z2, K6  \ // flip: ay > ax
+	VXORPD       Z6, Z6, Z6         \
+	VADDPD       Z18, Z6, K2, Z6    \
+	VADDPD       Z18, Z6, K3, Z6    \
+	VADDPD       Z18, Z6, K4, Z6    \
+	VADDPD       Z18, Z6, K5, Z6    \ // k
+	KXORB        K2, K5, K7         \ // j >= 1
+	KXORB        K3, K4, K2         \ // j == 2
+	VXORPD       Z7, Z7, Z7         \
+	VXORPD       Z8, Z8, Z8         \
+	VMOVAPD      Z28, K7, Z7        \
+	VMOVAPD      Z29, K7, Z8        \
+	VMOVAPD      Z18, K2, Z7        \ // ch
+	VXORPD       Z8, Z8, K2, Z8     \ // cl
+	VMOVAPD      Z18, Z9            \
+	VMOVAPD      Z7, K6, Z9         \ // Ah
+	VMOVAPD      Z7, Z11            \
+	VMOVAPD      Z18, K6, Z11
+
+// Z0 = atan2(y, x) from ATAN_SANITIZE_512 + ATAN_SCALE_512 + ATAN_SELECT_512,
+// x still in Z1. Clobbers Z1-Z15, K2.
+#define ATAN_F64_512 \
+	VXORPD       Z10, Z10, Z10      \
+	VMOVAPD      Z8, K6, Z10        \ // Al
+	VMOVAPD      Z8, Z12            \
+	VXORPD       Z12, Z12, K6, Z12  \ // Bl
+	VMULPD       Z9, Z2, Z13        \ // p = ay*Ah
+	VMOVAPD      Z13, Z14           \
+	VFMSUB231PD  Z9, Z2, Z14        \ // pl
+	VMULPD       Z11, Z3, Z15       \ // q = ax*Bh
+	VMOVAPD      Z15, Z4            \
+	VFMSUB231PD  Z11, Z3, Z4        \ // ql
+	VSUBPD       Z15, Z13, Z5       \ // nh = p - q
+	VSUBPD       Z13, Z5, Z7        \ // bb
+	VSUBPD       Z7, Z5, Z8         \
+	VSUBPD       Z8, Z13, Z8        \
+	VADDPD       Z7, Z15, Z7        \
+	VSUBPD       Z7, Z8, Z8         \ // ne
+	VSUBPD       Z4, Z14, Z14       \
+	VADDPD       Z14, Z8, Z8        \
+	VFNMADD231PD Z12, Z3, Z8        \
+	VFMADD231PD  Z10, Z2, Z8        \ // nl
+	VMULPD       Z11, Z2, Z13       \ // p = ay*Bh
+	VMOVAPD      Z13, Z14           \
+	VFMSUB231PD  Z11, Z2, Z14       \
+	VMULPD       Z9, Z3, Z15        \ // q = ax*Ah
+	VMOVAPD      Z15, Z4            \
+	VFMSUB231PD  Z9, Z3, Z4         \
+	VADDPD       Z15, Z13, Z7       \ // dh = p + q
+	VSUBPD       Z13, Z7, Z9        \ // bb
+	VSUBPD       Z9, Z7, Z11        \
+	VSUBPD       Z11, Z13, Z11      \
+	VSUBPD       Z9, Z15, Z9        \
+	VADDPD       Z9, Z11, Z11       \ // de
+	VADDPD       Z4, Z14, Z14       \
+	VADDPD       Z14, Z11, Z11      \
+	VFMADD231PD  Z10, Z3, Z11       \
+	VFMADD231PD  Z12, Z2, Z11       \ // dl
+	VPMOVQ2M     Z1, K2             \ // x < 0: pi - angle
+	VXORPD.BCST  TB(T_SIGN), Z5, K2, Z5 \
+	VXORPD.BCST  TB(T_SIGN), Z8, K2, Z8 \
+	VSUBPD       Z6, Z19, K2, Z6    \ // k = 8 - k
+	VDIVPD       Z7, Z18, Z2        \ // inv = 1/dh
+	VMULPD       Z2, Z5, Z3         \ // u
+	VMOVAPD      Z5, Z4             \
+	VFNMADD231PD Z7, Z3, Z4         \ // r = nh - u*dh
+	VFNMADD231PD Z11, Z3, Z8        \
+	VADDPD       Z8, Z4, Z4         \
+	VMULPD       Z2, Z4, Z4         \ // ul
+	VMULPD       Z3, Z3, Z9         \ // z
+	VBROADCASTSD TB(T_ATAN64+0), Z10 \
+	VFMADD213PD.BCST TB(T_ATAN64+1), Z9, Z10 \
+	VFMADD213PD.BCST TB(T_ATAN64+2), Z9, Z10 \
+	VFMADD213PD.BCST TB(T_ATAN64+3), Z9, Z10 \
+	VFMADD213PD.BCST TB(T_ATAN64+4), Z9, Z10 \
+	VFMADD213PD.BCST TB(T_ATAN64+5), Z9, Z10 \
+	VFMADD213PD.BCST TB(T_ATAN64+6), Z9, Z10 \
+	VFMADD213PD.BCST TB(T_ATAN64+7), Z9, Z10 \
+	VFMADD213PD.BCST TB(T_ATAN64+8), Z9, Z10 \
+	VFMADD213PD.BCST TB(T_ATAN64+9), Z9, Z10 \
+	VMOVAPD      Z4, Z12            \
+	VFNMADD231PD Z9, Z4, Z12        \ // ul*(1-z)
+	VMULPD       Z9, Z3, Z13        \
+	VFMADD213PD  Z12, Z13, Z10      \ // small
+	VMULPD       Z30, Z6, Z14       \ // jh
+	VMOVAPD      Z14, Z15           \
+	VFMSUB231PD  Z30, Z6, Z15       \
+	VFMADD231PD  Z31, Z6, Z15       \ // jl
+	VADDPD       Z3, Z14, Z2        \ // s = jh + u
+	VSUBPD       Z14, Z2, Z4        \
+	VSUBPD       Z4, Z3, Z4         \ // e
+	VADDPD       Z10, Z15, Z15      \
+	VADDPD       Z15, Z4, Z4        \
+	VADDPD       Z4, Z2, Z2         \
+	VXORPD       Z2, Z0, Z0
+
+#define ATAN2_F64_512 ATAN_SANITIZE_512; ATAN_SCALE_512; ATAN_SELECT_512; ATAN_F64_512
+
+// float32 arguments widened to float64: no scaling, no low parts.
+#define ATAN_F32_512 \
+	VMULPD       Z11, Z3, Z4        \
+	VFMSUB231PD  Z9, Z2, Z4         \ // num = ay*Ah - ax*Bh
+	VMULPD       Z9, Z3, Z7         \
+	VFMADD231PD  Z11, Z2, Z7        \ // den = ay*Bh + ax*Ah
+	VPMOVQ2M     Z1, K2             \
+	VXORPD.BCST  TB(T_SIGN), Z4, K2, Z4 \
+	VSUBPD       Z6, Z19, K2, Z6    \
+	VDIVPD       Z7, Z4, Z3         \ // u
+	VMULPD       Z3, Z3, Z9         \
+	VBROADCASTSD TB(T_ATAN32+0), Z10 \
+	VFMADD213PD.BCST TB(T_ATAN32+1), Z9, Z10 \
+	VFMADD213PD.BCST TB(T_ATAN32+2), Z9, Z10 \
+	VFMADD213PD.BCST TB(T_ATAN32+3), Z9, Z10 \
+	VFMADD213PD.BCST TB(T_ATAN32+4), Z9, Z10 \
+	VMULPD       Z9, Z3, Z13        \
+	VFMADD213PD  Z3, Z13, Z10       \
+	VMULPD       Z30, Z6, Z14       \
+	VADDPD       Z10, Z14, Z10      \
+	VXORPD       Z10, Z0, Z0
+
+#define ATAN2_F32_512 ATAN_SANITIZE_512; ATAN_SELECT_512; ATAN_F32_512
+
+// func atanF64AVX512(dst, x []float64)
+TEXT ·atanF64AVX512(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), DI
+	MOVQ x_base+24(FP), SI
+	MOVQ x_len+32(FP), BX
+	ATAN_CONSTS_512
+
+loop:
+	CMPQ    BX, $8
+	JLT     tail
+	VMOVUPD (SI), Z0
+	VMOVAPD Z18, Z1
+	ATAN2_F64_512
+	VMOVUPD Z0, (DI)
+	ADDQ    $64, SI
+	ADDQ    $64, DI
+	SUBQ    $8, BX
+	JMP     loop
+
+tail:
+	TESTQ BX, BX
+	JEQ   done
+	TAILMASK_K1
+	VMOVUPD.Z (SI), K1, Z0
+	VMOVAPD   Z18, Z1
+	ATAN2_F64_512
+	VMOVUPD   Z0, K1, (DI)
+
+done:
+	VZEROUPPER
+	RET
+
+// func atanF32AVX512(dst, x []float32)
+TEXT ·atanF32AVX512(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), DI
+	MOVQ x_base+24(FP), SI
+	MOVQ x_len+32(FP), BX
+	ATAN_CONSTS_512
+
+loop:
+	CMPQ      BX, $8
+	JLT       tail
+	VCVTPS2PD (SI), Z0
+	VMOVAPD   Z18, Z1
+	ATAN2_F32_512
+	VCVTPD2PS Z0, Y0
+	VMOVUPS   Y0, (DI)
+	ADDQ      $32, SI
+	ADDQ      $32, DI
+	SUBQ      $8, BX
+	JMP       loop
+
+tail:
+	TESTQ BX, BX
+	JEQ   done
+	TAILMASK_K1
+	VMOVUPS.Z (SI), K1, Y0
+	VCVTPS2PD Y0, Z0
+	VMOVAPD   Z18, Z1
+	ATAN2_F32_512
+	VCVTPD2PS Z0, Y0
+	VMOVUPS   Y0, K1, (DI)
+
+done:
+	VZEROUPPER
+	RET
+
+// func atan2F64AVX512(dst, y, x []float64)
+TEXT ·atan2F64AVX512(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), DI
+	MOVQ y_base+24(FP), SI
+	MOVQ y_len+32(FP), BX
+	MOVQ x_base+48(FP), R9
+	ATAN_CONSTS_512
+
+loop:
+	CMPQ    BX, $8
+	JLT     tail
+	VMOVUPD (SI), Z0
+	VMOVUPD (R9), Z1
+	ATAN2_F64_512
+	VMOVUPD Z0, (DI)
+	ADDQ    $64, SI
+	ADDQ    $64, R9
+	ADDQ    $64, DI
+	SUBQ    $8, BX
+	JMP     loop
+
+tail:
+	TESTQ BX, BX
+	JEQ   done
+	TAILMASK_K1
+	VMOVUPD.Z (SI), K1, Z0
+	VMOVUPD.Z (R9), K1, Z1
+	ATAN2_F64_512
+	VMOVUPD   Z0, K1, (DI)
+
+done:
+	VZEROUPPER
+	RET
+
+// func atan2F32AVX512(dst, y, x []float32)
+TEXT ·atan2F32AVX512(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), DI
+	MOVQ y_base+24(FP), SI
+	MOVQ y_len+32(FP), BX
+	MOVQ x_base+48(FP), R9
+	ATAN_CONSTS_512
+
+loop:
+	CMPQ      BX, $8
+	JLT       tail
+	VCVTPS2PD (SI), Z0
+	VCVTPS2PD (R9), Z1
+	ATAN2_F32_512
+	VCVTPD2PS Z0, Y0
+	VMOVUPS   Y0, (DI)
+	ADDQ      $32, SI
+	ADDQ      $32, R9
+	ADDQ      $32, DI
+	SUBQ      $8, BX
+	JMP       loop
+
+tail:
+	TESTQ BX, BX
+	JEQ   done
+	TAILMASK_K1
+	VMOVUPS.Z (SI), K1, Y0
+	VCVTPS2PD Y0, Z0
+	VMOVUPS.Z (R9), K1, Y1
+	VCVTPS2PD Y1, Z1
+	ATAN2_F32_512
+	VCVTPD2PS Z0, Y0
+	VMOVUPS   Y0, K1, (DI)
+
+done:
+	VZEROUPPER
+	RET
+
+// ---- arctan, arctan2: AVX2 ---------------------------------------------------
+
+// From y in Y0, x in Y1: Y0 = sign bit of y, Y2 = ay, Y3 = ax sanitized and
+// (float64) scaled, Y9 = k, Y6 = ch, Y7 = cl, Y8 = flip mask, Y10 = Ah,
+// Y12 = Bh. Clobbers Y4, Y5.
+#define ATAN_SANITIZE_256 \
+	VANDPD       T4(T_ABS), Y0, Y2    \
+	VANDPD       T4(T_ABS), Y1, Y3    \
+	VANDPD       T4(T_SIGN), Y0, Y0   \
+	VCMPPD       $0, T4(T_INF), Y2, Y4 \ // iy
+	VCMPPD       $0, T4(T_INF), Y3, Y5 \ // ix
+	VXORPD       Y6, Y6, Y6           \
+	VMULPD       Y6, Y2, Y7           \
+	VBLENDVPD    Y5, Y7, Y2, Y2       \ // ix: ay*0
+	VBLENDVPD    Y4, T4(T_ONE), Y2, Y2 \ // iy: 1
+	VMULPD       Y6, Y3, Y7           \
+	VBLENDVPD    Y4, Y7, Y3, Y3       \ // iy: ax*0
+	VBLENDVPD    Y5, T4(T_ONE), Y3, Y3 \ // ix: 1
+	VCMPPD       $0, Y6, Y2, Y4       \
+	VCMPPD       $0, Y6, Y3, Y5       \
+	VANDPD       Y5, Y4, Y4           \
+	VBLENDVPD    Y4, T4(T_ONE), Y3, Y3
+
+#define ATAN_SCALE_256 \
+	VMAXPD       Y3, Y2, Y4           \
+	VCMPPD       $0x1e, T4(T_BIG), Y4, Y5 \
+	VCMPPD       $0x11, T4(T_SMALL), Y4, Y4 \
+	VMOVUPD      T4(T_ONE), Y6        \
+	VBLENDVPD    Y5, T4(T_DN), Y6, Y6 \
+	VBLENDVPD    Y4, T4(T_UP), Y6, Y6 \
+	VMULPD       Y6, Y2, Y2           \
+	VMULPD       Y6, Y3, Y3
+
+#define ATAN_SELECT_256 \
+	VMULPD       T4(T_T1), Y3, Y4     \
+	VCMPPD       $0x1e, Y4, Y2, Y4    \ // m1
+	VMULPD       T4(T_T3), Y3, Y5     \
+	VCMPPD       $0x1e, Y5, Y2, Y5    \ // m2
+	VMULPD       T4(T_T5), Y3, Y6     \
+	VCMPPD       $0x1e, Y6, Y2, Y6    \ // m3
+	VMULPD       T4(T_T7), Y3, Y7     \
+	VCMPPD       $0x1e, Y7, Y2, Y7    \ // m4
+	VCMPPD       $0x1e, Y3, Y2, Y8    \ // flip
+	VANDPD       T4(T_ONE), Y4, Y9    \
+	VANDPD       T4(T_ONE), Y5, Y10   \
+	VADDPD       Y10, Y9, Y9          \
+	VANDPD       T4(T_ONE), Y6, Y10   \
+	VADDPD       Y10, Y9, Y9          \
+	VANDPD       T4(T_ONE), Y7, Y10   \
+	VADDPD       Y10, Y9, Y9          \ // k
+	VXORPD       Y7, Y4, Y4           \ // j >= 1
+	VXORPD       Y6, Y5, Y5           \ // j == 2
+	VANDPD       T4(T_C1H), Y4, Y6    \
+	VBLENDVPD    Y5, T4(T_ONE), Y6, Y6 \ // ch
+	VANDPD       T4(T_C1L), Y4, Y7    \
+	VANDNPD      Y7, Y5, Y7           \ // cl
+	VMOVUPD      T4(T_ONE), Y10       \
+	VBLENDVPD    Y8, Y6, Y10, Y10     \ // Ah
+	VBLENDVPD    Y8, T4(T_ONE), Y6, Y12
+
+#define ATAN_F64_256 \
+	VANDPD       Y7, Y8, Y11          \ // Al
+	VANDNPD      Y7, Y8, Y13          \ // Bl
+	VMULPD       Y10, Y2, Y4          \ // p = ay*Ah
+	VMOVAPD      Y4, Y5               \
+	VFMSUB231PD  Y10, Y2, Y5          \ // pl
+	VMULPD       Y12, Y3, Y6          \ // q = ax*Bh
+	VMOVAPD      Y6, Y7               \
+	VFMSUB231PD  Y12, Y3, Y7          \ // ql
+	VSUBPD       Y7, Y5, Y5           \ // pl - ql
+	VSUBPD       Y6, Y4, Y8           \ // nh
+	VSUBPD       Y4, Y8, Y7           \ // bb
+	VSUBPD       Y7, Y8, Y14          \
+	VSUBPD       Y14, Y4, Y14         \
+	VADDPD       Y7, Y6, Y7           \
+	VSUBPD       Y7, Y14, Y14         \ // ne
+	VADDPD       Y5, Y14, Y14         \
+	VFNMADD231PD Y13, Y3, Y14         \
+	VFMADD231PD  Y11, Y2, Y14         \ // nl
+	VMULPD       Y12, Y2, Y4          \ // p = ay*Bh
+	VMOVAPD      Y4, Y5               \
+	VFMSUB231PD  Y12, Y2, Y5          \
+	VMULPD       Y10, Y3, Y6          \ // q = ax*Ah
+	VMOVAPD      Y6, Y7               \
+	VFMSUB231PD  Y10, Y3, Y7          \
+	VADDPD       Y7, Y5, Y5           \ // pl + ql
+	VADDPD       Y6, Y4, Y15          \ // dh
+	VSUBPD       Y4, Y15, Y7          \ // bb
+	VSUBPD       Y7, Y15, Y10         \
+	VSUBPD       Y10, Y4, Y10         \
+	VSUBPD       Y7, Y6, Y7           \
+	VADDPD       Y7, Y10, Y10         \ // de
+	VADDPD       Y5, Y10, Y10         \
+	VFMADD231PD  Y11, Y3, Y10         \
+	VFMADD231PD  Y13, Y2, Y10         \ // dl
+	VANDPD       T4(T_SIGN), Y1, Y2   \ // x < 0: pi - angle
+	VXORPD       Y2, Y8, Y8           \
+	VXORPD       Y2, Y14, Y14         \
+	VMOVUPD      T4(T_EIGHT), Y3      \
+	VSUBPD       Y9, Y3, Y3           \
+	VBLENDVPD    Y1, Y3, Y9, Y9       \
+	VMOVUPD      T4(T_ONE), Y1        \
+	VDIVPD       Y15, Y1, Y1          \ // inv
+	VMULPD       Y1, Y8, Y2           \ // u
+	VMOVAPD      Y8, Y3               \
+	VFNMADD231PD Y15, Y2, Y3          \ // r
+	VFNMADD231PD Y10, Y2, Y14         \
+	VADDPD       Y14, Y3, Y3          \
+	VMULPD       Y1, Y3, Y3           \ // ul
+	VMULPD       Y2, Y2, Y4           \ // z
+	VMOVUPD      T4(T_ATAN64+0), Y5   \
+	VFMADD213PD  T4(T_ATAN64+1), Y4, Y5 \
+	VFMADD213PD  T4(T_ATAN64+2), Y4, Y5 \
+	VFMADD213PD  T4(T_ATAN64+3), Y4, Y5 \
+	VFMADD213PD  T4(T_ATAN64+4), Y4, Y5 \
+	VFMADD213PD  T4(T_ATAN64+5), Y4, Y5 \
+	VFMADD213PD  T4(T_ATAN64+6), Y4, Y5 \
+	VFMADD213PD  T4(T_ATAN64+7), Y4, Y5 \
+	VFMADD213PD  T4(T_ATAN64+8), Y4, Y5 \
+	VFMADD213PD  T4(T_ATAN64+9), Y4, Y5 \
+	VMOVAPD      Y3, Y6               \
+	VFNMADD231PD Y4, Y3, Y6           \
+	VMULPD       Y4, Y2, Y7           \
+	VFMADD213PD  Y6, Y7, Y5           \ // small
+	VMULPD       T4(T_PIO8H), Y9, Y6  \ // jh
+	VMOVAPD      Y6, Y7               \
+	VFMSUB231PD  T4(T_PIO8H), Y9, Y7  \
+	VFMADD231PD  T4(T_PIO8L), Y9, Y7  \ // jl
+	VADDPD       Y2, Y6, Y8           \ // s
+	VSUBPD       Y6, Y8, Y10          \
+	VSUBPD       Y10, Y2, Y10         \ // e
+	VADDPD       Y5, Y7, Y7           \
+	VADDPD       Y7, Y10, Y10         \
+	VADDPD       Y10, Y8, Y8          \
+	VXORPD       Y8, Y0, Y0
+
+#define ATAN2_F64_256 ATAN_SANITIZE_256; ATAN_SCALE_256; ATAN_SELECT_256; ATAN_F64_256
+
+#define ATAN_F32_256 \
+	VMULPD       Y12, Y3, Y4          \
+	VFMSUB231PD  Y10, Y2, Y4          \ // num
+	VMULPD       Y10, Y3, Y7          \
+	VFMADD231PD  Y12, Y2, Y7          \ // den
+	VANDPD       T4(T_SIGN), Y1, Y2   \
+	VXORPD       Y2, Y4, Y4           \
+	VMOVUPD      T4(T_EIGHT), Y3      \
+	VSUBPD       Y9, Y3, Y3           \
+	VBLENDVPD    Y1, Y3, Y9, Y9       \
+	VDIVPD       Y7, Y4, Y2           \ // u
+	VMULPD       Y2, Y2, Y4           \
+	VMOVUPD      T4(T_ATAN32+0), Y5   \
+	VFMADD213PD  T4(T_ATAN32+1), Y4, Y5 \
+	VFMADD213PD  T4(T_ATAN32+2), Y4, Y5 \
+	VFMADD213PD  T4(T_ATAN32+3), Y4, Y5 \
+	VFMADD213PD  T4(T_ATAN32+4), Y4, Y5 \
+	VMULPD       Y4, Y2, Y7           \
+	VFMADD213PD  Y2, Y7, Y5           \
+	VMULPD       T4(T_PIO8H), Y9, Y6  \
+	VADDPD       Y5, Y6, Y5           \
+	VXORPD       Y5, Y0, Y0
+
+#define ATAN2_F32_256 ATAN_SANITIZE_256; ATAN_SELECT_256; ATAN_F32_256
+
+// func atanF64AVX2(dst, x []float64)
+TEXT ·atanF64AVX2(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), DI
+	MOVQ x_base+24(FP), SI
+	MOVQ x_len+32(FP), BX
+
+loop:
+	CMPQ    BX, $4
+	JLT     tail
+	VMOVUPD (SI), Y0
+	VMOVUPD T4(T_ONE), Y1
+	ATAN2_F64_256
+	VMOVUPD Y0, (DI)
+	ADDQ    $32, SI
+	ADDQ    $32, DI
+	SUBQ    $4, BX
+	JMP     loop
+
+tail:
+	TESTQ BX, BX
+	JEQ   done
+	TAILMASK_Y13_F64
+	VMASKMOVPD (SI), Y13, Y0
+	VMOVUPD    T4(T_ONE), Y1
+	ATAN2_F64_256
+	TAILMASK_Y13_F64
+	VMASKMOVPD Y0, Y13, (DI)
+
+done:
+	VZEROUPPER
+	RET
+
+// func atanF32AVX2(dst, x []float32)
+TEXT ·atanF32AVX2(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), DI
+	MOVQ x_base+24(FP), SI
+	MOVQ x_len+32(FP), BX
+
+loop:
+	CMPQ       BX, $4
+	JLT        tail
+	VCVTPS2PD  (SI), Y0
+	VMOVUPD    T4(T_ONE), Y1
+	ATAN2_F32_256
+	VCVTPD2PSY Y0, X0
+	VMOVUPS    X0, (DI)
+	ADDQ       $16, SI
+	ADDQ       $16, DI
+	SUBQ       $4, BX
+	JMP        loop
+
+tail:
+	TESTQ BX, BX
+	JEQ   done
+	TAILMASK_X13_F32
+	VMASKMOVPS (SI), X13, X0
+	VCVTPS2PD  X0, Y0
+	VMOVUPD    T4(T_ONE), Y1
+	ATAN2_F32_256
+	VCVTPD2PSY Y0, X0
+	TAILMASK_X13_F32
+	VMASKMOVPS X0, X13, (DI)
+
+done:
+	VZEROUPPER
+	RET
+
+// func atan2F64AVX2(dst, y, x []float64)
+TEXT ·atan2F64AVX2(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), DI
+	MOVQ y_base+24(FP), SI
+	MOVQ y_len+32(FP), BX
+	MOVQ x_base+48(FP), R9
+
+loop:
+	CMPQ    BX, $4
+	JLT     tail
+	VMOVUPD (SI), Y0
+	VMOVUPD (R9), Y1
+	ATAN2_F64_256
+	VMOVUPD Y0, (DI)
+	ADDQ    $32, SI
+	ADDQ    $32, R9
+	ADDQ    $32, DI
+	SUBQ    $4, BX
+	JMP     loop
+
+tail:
+	TESTQ BX, BX
+	JEQ   done
+	TAILMASK_Y13_F64
+	VMASKMOVPD (SI), Y13, Y0
+	VMASKMOVPD (R9), Y13, Y1
+	ATAN2_F64_256
+	TAILMASK_Y13_F64
+	VMASKMOVPD Y0, Y13, (DI)
+
+done:
+	VZEROUPPER
+	RET
+
+// func atan2F32AVX2(dst, y, x []float32)
+TEXT ·atan2F32AVX2(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), DI
+	MOVQ y_base+24(FP), SI
+	MOVQ y_len+32(FP), BX
+	MOVQ x_base+48(FP), R9
+
+loop:
+	CMPQ       BX, $4
+	JLT        tail
+	VCVTPS2PD  (SI), Y0
+	VCVTPS2PD  (R9), Y1
+	ATAN2_F32_256
+	VCVTPD2PSY Y0, X0
+	VMOVUPS    X0, (DI)
+	ADDQ       $16, SI
+	ADDQ       $16, R9
+	ADDQ       $16, DI
+	SUBQ       $4, BX
+	JMP        loop
+
+tail:
+	TESTQ BX, BX
+	JEQ   done
+	TAILMASK_X13_F32
+	VMASKMOVPS (SI), X13, X0
+	VCVTPS2PD  X0, Y0
+	VMASKMOVPS (R9), X13, X1
+	VCVTPS2PD  X1, Y1
+	ATAN2_F32_256
+	VCVTPD2PSY Y0, X0
+	TAILMASK_X13_F32
+	VMASKMOVPS X0, X13, (DI)
+
+done:
+	VZEROUPPER
+	RET
