@@ -36,16 +36,52 @@ func AtanF32(dst, x []float32) {
 }
 
 // AsinF64 sets dst[i] = arcsin(x[i]) for i < len(x); special values as math.Asin.
-func AsinF64(dst, x []float64) { mapF64(dst, x, asinF64) }
+func AsinF64(dst, x []float64) {
+	switch {
+	case active >= LevelAVX512:
+		asinF64AVX512(dst, x)
+	case active >= LevelAVX2:
+		asinF64AVX2(dst, x)
+	default:
+		mapF64(dst, x, asinF64)
+	}
+}
 
 // AsinF32 sets dst[i] = arcsin(x[i]) for i < len(x); special values as math.Asin.
-func AsinF32(dst, x []float32) { trigMapF32(dst, x, asinF32) }
+func AsinF32(dst, x []float32) {
+	switch {
+	case active >= LevelAVX512:
+		asinF32AVX512(dst, x)
+	case active >= LevelAVX2:
+		asinF32AVX2(dst, x)
+	default:
+		trigMapF32(dst, x, asinF32)
+	}
+}
 
 // AcosF64 sets dst[i] = arccos(x[i]) for i < len(x); special values as math.Acos.
-func AcosF64(dst, x []float64) { mapF64(dst, x, acosF64) }
+func AcosF64(dst, x []float64) {
+	switch {
+	case active >= LevelAVX512:
+		acosF64AVX512(dst, x)
+	case active >= LevelAVX2:
+		acosF64AVX2(dst, x)
+	default:
+		mapF64(dst, x, acosF64)
+	}
+}
 
 // AcosF32 sets dst[i] = arccos(x[i]) for i < len(x); special values as math.Acos.
-func AcosF32(dst, x []float32) { trigMapF32(dst, x, acosF32) }
+func AcosF32(dst, x []float32) {
+	switch {
+	case active >= LevelAVX512:
+		acosF32AVX512(dst, x)
+	case active >= LevelAVX2:
+		acosF32AVX2(dst, x)
+	default:
+		trigMapF32(dst, x, acosF32)
+	}
+}
 
 // Atan2F64 sets dst[i] = arctan2(y[i], x[i]) for i < len(y); special values as math.Atan2.
 func Atan2F64(dst, y, x []float64) {

@@ -34,6 +34,30 @@ func atan2F32AVX512(dst, y, x []float32)
 //go:noescape
 func atan2F32AVX2(dst, y, x []float32)
 
+//go:noescape
+func asinF64AVX512(dst, x []float64)
+
+//go:noescape
+func asinF64AVX2(dst, x []float64)
+
+//go:noescape
+func asinF32AVX512(dst, x []float32)
+
+//go:noescape
+func asinF32AVX2(dst, x []float32)
+
+//go:noescape
+func acosF64AVX512(dst, x []float64)
+
+//go:noescape
+func acosF64AVX2(dst, x []float64)
+
+//go:noescape
+func acosF32AVX512(dst, x []float32)
+
+//go:noescape
+func acosF32AVX2(dst, x []float32)
+
 // trigTab holds the constants of math_trig_amd64.s by offset (the T_ defines
 // there); trigTab4 repeats each 4 times for the AVX2 kernels' memory operands.
 var trigTab = [...]float64{

@@ -660,3 +660,455 @@ tail:
 done:
 	VZEROUPPER
 	RET
+
+// ---- arcsin, arccos: AVX-512 -------------------------------------------------
+
+#define ASIN_CONSTS_512 \
+	VBROADCASTSD TB(T_ABS), Z16   \
+	VBROADCASTSD TB(T_HALF), Z17  \
+	VBROADCASTSD TB(T_ONE), Z18   \
+	VBROADCASTSD TB(T_TINY), Z19  \
+	VBROADCASTSD TB(T_PIO2H), Z20 \
+	VBROADCASTSD TB(T_PIO2L), Z21 \
+	VBROADCASTSD TB(T_PIH), Z22   \
+	VBROADCASTSD TB(T_PIL), Z23   \
+	VBROADCASTSD TB(T_TWO), Z24   \
+	VBROADCASTSD TB(T_MTWO), Z25  \
+	VBROADCASTSD TB(T_MONE), Z26
+
+// From x in Z0: K2 = small lanes (|x| <= 1/2), Z3 = w, Z7 = wl + w*z*P(z).
+// Clobbers Z1-Z8.
+#define ASIN_CORE_F64_512 \
+	VANDPD       Z16, Z0, Z1        \ // a
+	VCMPPD       $0x12, Z17, Z1, K2 \ // a <= 1/2
+	VSUBPD       Z1, Z18, Z2        \
+	VMULPD       Z17, Z2, Z2        \ // z = (1-a)/2
+	VSQRTPD      Z2, Z3             \ // sq
+	VMOVAPD      Z2, Z4             \
+	VFNMADD231PD Z3, Z3, Z4         \ // d = z - sq*sq
+	VADDPD       Z3, Z3, Z5         \
+	VMAXPD       Z5, Z19, Z5        \ // den = max(2sq, 2^-60)
+	VDIVPD       Z5, Z4, Z6         \ // wl
+	VMULPD       Z1, Z1, K2, Z2     \ // small: z = a*a
+	VMOVAPD      Z1, K2, Z3         \ // w = a
+	VXORPD       Z6, Z6, K2, Z6     \ // wl = 0
+	VBROADCASTSD TB(T_ASIN64+0), Z7 \
+	VFMADD213PD.BCST TB(T_ASIN64+1), Z2, Z7 \
+	VFMADD213PD.BCST TB(T_ASIN64+2), Z2, Z7 \
+	VFMADD213PD.BCST TB(T_ASIN64+3), Z2, Z7 \
+	VFMADD213PD.BCST TB(T_ASIN64+4), Z2, Z7 \
+	VFMADD213PD.BCST TB(T_ASIN64+5), Z2, Z7 \
+	VFMADD213PD.BCST TB(T_ASIN64+6), Z2, Z7 \
+	VFMADD213PD.BCST TB(T_ASIN64+7), Z2, Z7 \
+	VFMADD213PD.BCST TB(T_ASIN64+8), Z2, Z7 \
+	VFMADD213PD.BCST TB(T_ASIN64+9), Z2, Z7 \
+	VFMADD213PD.BCST TB(T_ASIN64+10), Z2, Z7 \
+	VFMADD213PD.BCST TB(T_ASIN64+11), Z2, Z7 \
+	VFMADD213PD.BCST TB(T_ASIN64+12), Z2, Z7 \
+	VMULPD       Z2, Z3, Z8         \
+	VFMADD213PD  Z6, Z8, Z7
+
+// float32: Z3 = w, Z7 = asin(w) = w + w*z*P(z).
+#define ASIN_CORE_F32_512 \
+	VANDPD       Z16, Z0, Z1        \
+	VCMPPD       $0x12, Z17, Z1, K2 \
+	VSUBPD       Z1, Z18, Z2        \
+	VMULPD       Z17, Z2, Z2        \
+	VSQRTPD      Z2, Z3             \
+	VMULPD       Z1, Z1, K2, Z2     \
+	VMOVAPD      Z1, K2, Z3         \
+	VBROADCASTSD TB(T_ASIN32+0), Z7 \
+	VFMADD213PD.BCST TB(T_ASIN32+1), Z2, Z7 \
+	VFMADD213PD.BCST TB(T_ASIN32+2), Z2, Z7 \
+	VFMADD213PD.BCST TB(T_ASIN32+3), Z2, Z7 \
+	VFMADD213PD.BCST TB(T_ASIN32+4), Z2, Z7 \
+	VFMADD213PD.BCST TB(T_ASIN32+5), Z2, Z7 \
+	VMULPD       Z2, Z3, Z8         \
+	VFMADD213PD  Z3, Z8, Z7
+
+// K (Z9 hi, Z10 lo) and sigma (Z11): asin: (0, 1) small, (pi/2, -2) else.
+#define ASIN_SEL_512 \
+	VMOVAPD      Z20, Z9            \
+	VXORPD       Z9, Z9, K2, Z9     \
+	VMOVAPD      Z21, Z10           \
+	VXORPD       Z10, Z10, K2, Z10  \
+	VMOVAPD      Z25, Z11           \
+	VMOVAPD      Z18, K2, Z11
+
+// acos: (pi/2, -1 or 1 for x < 0) small, (pi, -2) for x < -1/2, (0, 2) for x > 1/2.
+#define ACOS_SEL_512 \
+	VPMOVQ2M     Z0, K3             \
+	VXORPD       Z9, Z9, Z9         \
+	VMOVAPD      Z22, K3, Z9        \
+	VMOVAPD      Z20, K2, Z9        \
+	VXORPD       Z10, Z10, Z10      \
+	VMOVAPD      Z23, K3, Z10       \
+	VMOVAPD      Z21, K2, Z10       \
+	VMOVAPD      Z24, Z11           \
+	VMOVAPD      Z25, K3, Z11       \
+	VMOVAPD      Z26, K2, Z11       \
+	KANDB        K2, K3, K4         \
+	VMOVAPD      Z18, K4, Z11
+
+// Z13 = K + sigma*(w + corr): K + sigma*w exactly, rounded once.
+#define ASIN_FIN_F64_512 \
+	VMULPD       Z3, Z11, Z12       \ // sw
+	VADDPD       Z12, Z9, Z13       \ // s
+	VSUBPD       Z9, Z13, Z14       \
+	VSUBPD       Z14, Z12, Z14      \ // e
+	VFMADD231PD  Z11, Z7, Z10       \ // kl + sigma*corr
+	VADDPD       Z10, Z14, Z14      \
+	VADDPD       Z14, Z13, Z13
+
+#define ASIN_SIGN_512 \
+	VANDPD.BCST  TB(T_SIGN), Z0, Z0 \
+	VXORPD       Z13, Z0, Z0
+
+#define ASIN_F64_512 ASIN_CORE_F64_512; ASIN_SEL_512; ASIN_FIN_F64_512; ASIN_SIGN_512
+#define ACOS_F64_512 ASIN_CORE_F64_512; ACOS_SEL_512; ASIN_FIN_F64_512; VMOVAPD Z13, Z0
+#define ASIN_F32_512 ASIN_CORE_F32_512; ASIN_SEL_512; VFMADD213PD Z9, Z11, Z7; VMOVAPD Z7, Z13; ASIN_SIGN_512
+#define ACOS_F32_512 ASIN_CORE_F32_512; ACOS_SEL_512; VFMADD213PD Z9, Z11, Z7; VMOVAPD Z7, Z0
+
+// ---- arcsin, arccos: AVX2 ----------------------------------------------------
+
+// From x in Y0: Y15 = small mask, Y3 = w, Y7 = wl + w*z*P(z). Clobbers Y1-Y8.
+#define ASIN_CORE_F64_256 \
+	VANDPD       T4(T_ABS), Y0, Y1  \
+	VCMPPD       $0x12, T4(T_HALF), Y1, Y15 \
+	VMOVUPD      T4(T_ONE), Y2      \
+	VSUBPD       Y1, Y2, Y2         \
+	VMULPD       T4(T_HALF), Y2, Y2 \ // z
+	VSQRTPD      Y2, Y3             \
+	VMOVAPD      Y2, Y4             \
+	VFNMADD231PD Y3, Y3, Y4         \ // d
+	VADDPD       Y3, Y3, Y5         \
+	VMOVUPD      T4(T_TINY), Y6     \
+	VMAXPD       Y5, Y6, Y5         \
+	VDIVPD       Y5, Y4, Y6         \ // wl
+	VMULPD       Y1, Y1, Y7         \
+	VBLENDVPD    Y15, Y7, Y2, Y2    \
+	VBLENDVPD    Y15, Y1, Y3, Y3    \
+	VANDNPD      Y6, Y15, Y6        \
+	VMOVUPD      T4(T_ASIN64+0), Y7 \
+	VFMADD213PD  T4(T_ASIN64+1), Y2, Y7 \
+	VFMADD213PD  T4(T_ASIN64+2), Y2, Y7 \
+	VFMADD213PD  T4(T_ASIN64+3), Y2, Y7 \
+	VFMADD213PD  T4(T_ASIN64+4), Y2, Y7 \
+	VFMADD213PD  T4(T_ASIN64+5), Y2, Y7 \
+	VFMADD213PD  T4(T_ASIN64+6), Y2, Y7 \
+	VFMADD213PD  T4(T_ASIN64+7), Y2, Y7 \
+	VFMADD213PD  T4(T_ASIN64+8), Y2, Y7 \
+	VFMADD213PD  T4(T_ASIN64+9), Y2, Y7 \
+	VFMADD213PD  T4(T_ASIN64+10), Y2, Y7 \
+	VFMADD213PD  T4(T_ASIN64+11), Y2, Y7 \
+	VFMADD213PD  T4(T_ASIN64+12), Y2, Y7 \
+	VMULPD       Y2, Y3, Y8         \
+	VFMADD213PD  Y6, Y8, Y7
+
+#define ASIN_CORE_F32_256 \
+	VANDPD       T4(T_ABS), Y0, Y1  \
+	VCMPPD       $0x12, T4(T_HALF), Y1, Y15 \
+	VMOVUPD      T4(T_ONE), Y2      \
+	VSUBPD       Y1, Y2, Y2         \
+	VMULPD       T4(T_HALF), Y2, Y2 \
+	VSQRTPD      Y2, Y3             \
+	VMULPD       Y1, Y1, Y7         \
+	VBLENDVPD    Y15, Y7, Y2, Y2    \
+	VBLENDVPD    Y15, Y1, Y3, Y3    \
+	VMOVUPD      T4(T_ASIN32+0), Y7 \
+	VFMADD213PD  T4(T_ASIN32+1), Y2, Y7 \
+	VFMADD213PD  T4(T_ASIN32+2), Y2, Y7 \
+	VFMADD213PD  T4(T_ASIN32+3), Y2, Y7 \
+	VFMADD213PD  T4(T_ASIN32+4), Y2, Y7 \
+	VFMADD213PD  T4(T_ASIN32+5), Y2, Y7 \
+	VMULPD       Y2, Y3, Y8         \
+	VFMADD213PD  Y3, Y8, Y7
+
+#define ASIN_SEL_256 \
+	VANDNPD      T4(T_PIO2H), Y15, Y9 \
+	VANDNPD      T4(T_PIO2L), Y15, Y10 \
+	VMOVUPD      T4(T_MTWO), Y11    \
+	VBLENDVPD    Y15, T4(T_ONE), Y11, Y11
+
+#define ACOS_SEL_256 \
+	VXORPD       Y9, Y9, Y9         \
+	VBLENDVPD    Y0, T4(T_PIH), Y9, Y9 \
+	VBLENDVPD    Y15, T4(T_PIO2H), Y9, Y9 \
+	VXORPD       Y10, Y10, Y10      \
+	VBLENDVPD    Y0, T4(T_PIL), Y10, Y10 \
+	VBLENDVPD    Y15, T4(T_PIO2L), Y10, Y10 \
+	VMOVUPD      T4(T_TWO), Y11     \
+	VBLENDVPD    Y0, T4(T_MTWO), Y11, Y11 \
+	VMOVUPD      T4(T_MONE), Y12    \
+	VBLENDVPD    Y0, T4(T_ONE), Y12, Y12 \
+	VBLENDVPD    Y15, Y12, Y11, Y11
+
+#define ASIN_FIN_F64_256 \
+	VMULPD       Y3, Y11, Y12       \
+	VADDPD       Y12, Y9, Y13       \
+	VSUBPD       Y9, Y13, Y14       \
+	VSUBPD       Y14, Y12, Y14      \
+	VFMADD231PD  Y11, Y7, Y10       \
+	VADDPD       Y10, Y14, Y14      \
+	VADDPD       Y14, Y13, Y13
+
+#define ASIN_SIGN_256 \
+	VANDPD       T4(T_SIGN), Y0, Y0 \
+	VXORPD       Y13, Y0, Y0
+
+#define ASIN_F64_256 ASIN_CORE_F64_256; ASIN_SEL_256; ASIN_FIN_F64_256; ASIN_SIGN_256
+#define ACOS_F64_256 ASIN_CORE_F64_256; ACOS_SEL_256; ASIN_FIN_F64_256; VMOVAPD Y13, Y0
+#define ASIN_F32_256 ASIN_CORE_F32_256; ASIN_SEL_256; VFMADD213PD Y9, Y11, Y7; VMOVAPD Y7, Y13; ASIN_SIGN_256
+#define ACOS_F32_256 ASIN_CORE_F32_256; ACOS_SEL_256; VFMADD213PD Y9, Y11, Y7; VMOVAPD Y7, Y0
+
+// func asinF64AVX512(dst, x []float64)
+TEXT ·asinF64AVX512(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), DI
+	MOVQ x_base+24(FP), SI
+	MOVQ x_len+32(FP), BX
+	ASIN_CONSTS_512
+
+loop:
+	CMPQ    BX, $8
+	JLT     tail
+	VMOVUPD (SI), Z0
+	ASIN_F64_512
+	VMOVUPD Z0, (DI)
+	ADDQ    $64, SI
+	ADDQ    $64, DI
+	SUBQ    $8, BX
+	JMP     loop
+
+tail:
+	TESTQ BX, BX
+	JEQ   done
+	TAILMASK_K1
+	VMOVUPD.Z (SI), K1, Z0
+	ASIN_F64_512
+	VMOVUPD   Z0, K1, (DI)
+
+done:
+	VZEROUPPER
+	RET
+
+// func acosF64AVX512(dst, x []float64)
+TEXT ·acosF64AVX512(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), DI
+	MOVQ x_base+24(FP), SI
+	MOVQ x_len+32(FP), BX
+	ASIN_CONSTS_512
+
+loop:
+	CMPQ    BX, $8
+	JLT     tail
+	VMOVUPD (SI), Z0
+	ACOS_F64_512
+	VMOVUPD Z0, (DI)
+	ADDQ    $64, SI
+	ADDQ    $64, DI
+	SUBQ    $8, BX
+	JMP     loop
+
+tail:
+	TESTQ BX, BX
+	JEQ   done
+	TAILMASK_K1
+	VMOVUPD.Z (SI), K1, Z0
+	ACOS_F64_512
+	VMOVUPD   Z0, K1, (DI)
+
+done:
+	VZEROUPPER
+	RET
+
+// func asinF32AVX512(dst, x []float32)
+TEXT ·asinF32AVX512(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), DI
+	MOVQ x_base+24(FP), SI
+	MOVQ x_len+32(FP), BX
+	ASIN_CONSTS_512
+
+loop:
+	CMPQ      BX, $8
+	JLT       tail
+	VCVTPS2PD (SI), Z0
+	ASIN_F32_512
+	VCVTPD2PS Z0, Y0
+	VMOVUPS   Y0, (DI)
+	ADDQ      $32, SI
+	ADDQ      $32, DI
+	SUBQ      $8, BX
+	JMP       loop
+
+tail:
+	TESTQ BX, BX
+	JEQ   done
+	TAILMASK_K1
+	VMOVUPS.Z (SI), K1, Y0
+	VCVTPS2PD Y0, Z0
+	ASIN_F32_512
+	VCVTPD2PS Z0, Y0
+	VMOVUPS   Y0, K1, (DI)
+
+done:
+	VZEROUPPER
+	RET
+
+// func acosF32AVX512(dst, x []float32)
+TEXT ·acosF32AVX512(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), DI
+	MOVQ x_base+24(FP), SI
+	MOVQ x_len+32(FP), BX
+	ASIN_CONSTS_512
+
+loop:
+	CMPQ      BX, $8
+	JLT       tail
+	VCVTPS2PD (SI), Z0
+	ACOS_F32_512
+	VCVTPD2PS Z0, Y0
+	VMOVUPS   Y0, (DI)
+	ADDQ      $32, SI
+	ADDQ      $32, DI
+	SUBQ      $8, BX
+	JMP       loop
+
+tail:
+	TESTQ BX, BX
+	JEQ   done
+	TAILMASK_K1
+	VMOVUPS.Z (SI), K1, Y0
+	VCVTPS2PD Y0, Z0
+	ACOS_F32_512
+	VCVTPD2PS Z0, Y0
+	VMOVUPS   Y0, K1, (DI)
+
+done:
+	VZEROUPPER
+	RET
+
+// func asinF64AVX2(dst, x []float64)
+TEXT ·asinF64AVX2(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), DI
+	MOVQ x_base+24(FP), SI
+	MOVQ x_len+32(FP), BX
+
+loop:
+	CMPQ    BX, $4
+	JLT     tail
+	VMOVUPD (SI), Y0
+	ASIN_F64_256
+	VMOVUPD Y0, (DI)
+	ADDQ    $32, SI
+	ADDQ    $32, DI
+	SUBQ    $4, BX
+	JMP     loop
+
+tail:
+	TESTQ BX, BX
+	JEQ   done
+	TAILMASK_Y13_F64
+	VMASKMOVPD (SI), Y13, Y0
+	ASIN_F64_256
+	TAILMASK_Y13_F64
+	VMASKMOVPD Y0, Y13, (DI)
+
+done:
+	VZEROUPPER
+	RET
+
+// func acosF64AVX2(dst, x []float64)
+TEXT ·acosF64AVX2(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), DI
+	MOVQ x_base+24(FP), SI
+	MOVQ x_len+32(FP), BX
+
+loop:
+	CMPQ    BX, $4
+	JLT     tail
+	VMOVUPD (SI), Y0
+	ACOS_F64_256
+	VMOVUPD Y0, (DI)
+	ADDQ    $32, SI
+	ADDQ    $32, DI
+	SUBQ    $4, BX
+	JMP     loop
+
+tail:
+	TESTQ BX, BX
+	JEQ   done
+	TAILMASK_Y13_F64
+	VMASKMOVPD (SI), Y13, Y0
+	ACOS_F64_256
+	TAILMASK_Y13_F64
+	VMASKMOVPD Y0, Y13, (DI)
+
+done:
+	VZEROUPPER
+	RET
+
+// func asinF32AVX2(dst, x []float32)
+TEXT ·asinF32AVX2(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), DI
+	MOVQ x_base+24(FP), SI
+	MOVQ x_len+32(FP), BX
+
+loop:
+	CMPQ       BX, $4
+	JLT        tail
+	VCVTPS2PD  (SI), Y0
+	ASIN_F32_256
+	VCVTPD2PSY Y0, X0
+	VMOVUPS    X0, (DI)
+	ADDQ       $16, SI
+	ADDQ       $16, DI
+	SUBQ       $4, BX
+	JMP        loop
+
+tail:
+	TESTQ BX, BX
+	JEQ   done
+	TAILMASK_X13_F32
+	VMASKMOVPS (SI), X13, X0
+	VCVTPS2PD  X0, Y0
+	ASIN_F32_256
+	VCVTPD2PSY Y0, X0
+	TAILMASK_X13_F32
+	VMASKMOVPS X0, X13, (DI)
+
+done:
+	VZEROUPPER
+	RET
+
+// func acosF32AVX2(dst, x []float32)
+TEXT ·acosF32AVX2(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), DI
+	MOVQ x_base+24(FP), SI
+	MOVQ x_len+32(FP), BX
+
+loop:
+	CMPQ       BX, $4
+	JLT        tail
+	VCVTPS2PD  (SI), Y0
+	ACOS_F32_256
+	VCVTPD2PSY Y0, X0
+	VMOVUPS    X0, (DI)
+	ADDQ       $16, SI
+	ADDQ       $16, DI
+	SUBQ       $4, BX
+	JMP        loop
+
+tail:
+	TESTQ BX, BX
+	JEQ   done
+	TAILMASK_X13_F32
+	VMASKMOVPS (SI), X13, X0
+	VCVTPS2PD  X0, Y0
+	ACOS_F32_256
+	VCVTPD2PSY Y0, X0
+	TAILMASK_X13_F32
+	VMASKMOVPS X0, X13, (DI)
+
+done:
+	VZEROUPPER
+	RET

@@ -19,3 +19,19 @@ func atan2F64AVX2(dst, y, x []float64) { panic("asm: no atan2F64AVX2 in this bui
 func atan2F32AVX512(dst, y, x []float32) { panic("asm: no atan2F32AVX512 in this build") }
 
 func atan2F32AVX2(dst, y, x []float32) { panic("asm: no atan2F32AVX2 in this build") }
+
+func asinF64AVX512(dst, x []float64) { panic("asm: no asinF64AVX512 in this build") }
+
+func asinF64AVX2(dst, x []float64) { panic("asm: no asinF64AVX2 in this build") }
+
+func asinF32AVX512(dst, x []float32) { panic("asm: no asinF32AVX512 in this build") }
+
+func asinF32AVX2(dst, x []float32) { panic("asm: no asinF32AVX2 in this build") }
+
+func acosF64AVX512(dst, x []float64) { panic("asm: no acosF64AVX512 in this build") }
+
+func acosF64AVX2(dst, x []float64) { panic("asm: no acosF64AVX2 in this build") }
+
+func acosF32AVX512(dst, x []float32) { panic("asm: no acosF32AVX512 in this build") }
+
+func acosF32AVX2(dst, x []float32) { panic("asm: no acosF32AVX2 in this build") }
