@@ -6,10 +6,60 @@ package asm
 const trigFamAsm = false
 
 // TanF64 sets dst[i] = tan(x[i]) for i < len(x); special values as math.Tan.
-func TanF64(dst, x []float64) { mapF64(dst, x, tanF64) }
+func TanF64(dst, x []float64) {
+	dst = dst[:len(x)]
+	var kernel func(dst, x []float64) int
+	w := 8
+	switch {
+	case active >= LevelAVX512:
+		kernel = tanF64AVX512
+	case active >= LevelAVX2:
+		kernel, w = tanF64AVX2, 4
+	default:
+		mapF64(dst, x, tanF64)
+		return
+	}
+	// The kernel stops before a vector with a lane beyond trigF64Max (Inf
+	// included); that vector is done by the twin (Payne–Hanek), then the rest.
+	for len(x) > 0 {
+		n := kernel(dst, x)
+		if n >= len(x) {
+			return
+		}
+		m := min(n+w, len(x))
+		for i := n; i < m; i++ {
+			dst[i] = tanF64(x[i])
+		}
+		dst, x = dst[m:], x[m:]
+	}
+}
 
 // TanF32 sets dst[i] = tan(x[i]) for i < len(x); special values as math.Tan.
-func TanF32(dst, x []float32) { trigMapF32(dst, x, tanF32) }
+func TanF32(dst, x []float32) {
+	dst = dst[:len(x)]
+	var kernel func(dst, x []float32) int
+	w := 8
+	switch {
+	case active >= LevelAVX512:
+		kernel = tanF32AVX512
+	case active >= LevelAVX2:
+		kernel, w = tanF32AVX2, 4
+	default:
+		trigMapF32(dst, x, tanF32)
+		return
+	}
+	for len(x) > 0 { // as in TanF64, with trigF32Max
+		n := kernel(dst, x)
+		if n >= len(x) {
+			return
+		}
+		m := min(n+w, len(x))
+		for i := n; i < m; i++ {
+			dst[i] = tanF32(x[i])
+		}
+		dst, x = dst[m:], x[m:]
+	}
+}
 
 // AtanF64 sets dst[i] = arctan(x[i]) for i < len(x); special values as math.Atan.
 func AtanF64(dst, x []float64) {

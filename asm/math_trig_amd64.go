@@ -58,6 +58,18 @@ func acosF32AVX512(dst, x []float32)
 //go:noescape
 func acosF32AVX2(dst, x []float32)
 
+//go:noescape
+func tanF64AVX512(dst, x []float64) (done int)
+
+//go:noescape
+func tanF64AVX2(dst, x []float64) (done int)
+
+//go:noescape
+func tanF32AVX512(dst, x []float32) (done int)
+
+//go:noescape
+func tanF32AVX2(dst, x []float32) (done int)
+
 // trigTab holds the constants of math_trig_amd64.s by offset (the T_ defines
 // there); trigTab4 repeats each 4 times for the AVX2 kernels' memory operands.
 var trigTab = [...]float64{
@@ -72,6 +84,13 @@ var trigTab = [...]float64{
 	45: asinF64C12, 46: asinF64C11, 47: asinF64C10, 48: asinF64C9, 49: asinF64C8, 50: asinF64C7,
 	51: asinF64C6, 52: asinF64C5, 53: asinF64C4, 54: asinF64C3, 55: asinF64C2, 56: asinF64C1, 57: asinF64C0,
 	58: asinF32C5, 59: asinF32C4, 60: asinF32C3, 61: asinF32C2, 62: asinF32C1, 63: asinF32C0,
+
+	64: trigF64Max, 65: twoOverPi, 66: pio2C1, 67: pio2C2, 68: pio2C3, 69: 0x1p52, 70: -0.5,
+	71: trigF32Max, 72: math.Float64frombits(1),
+	73: sinF64C5, 74: sinF64C4, 75: sinF64C3, 76: sinF64C2, 77: sinF64C1, 78: sinF64C0,
+	79: cosF64C5, 80: cosF64C4, 81: cosF64C3, 82: cosF64C2, 83: cosF64C1, 84: cosF64C0,
+	85: sinF32C3, 86: sinF32C2, 87: sinF32C1, 88: sinF32C0,
+	89: cosF32C3, 90: cosF32C2, 91: cosF32C1, 92: cosF32C0,
 }
 
 var trigTab4 [len(trigTab)][4]float64

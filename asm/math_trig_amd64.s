@@ -1112,3 +1112,444 @@ tail:
 done:
 	VZEROUPPER
 	RET
+
+// ---- tan ---------------------------------------------------------------------
+// The reduction and the sin/cos polynomials are those of math_sincos_amd64.s
+// (trigReduceCW, sinCosPairs), with the sine's low part kept apart.
+
+#define T_TMAX64 64
+#define T_2PI 65
+#define T_PC1 66
+#define T_PC2 67
+#define T_PC3 68
+#define T_MAGIC 69
+#define T_MHALF 70
+#define T_TMAX32 71
+#define T_INT1 72
+#define T_SIN64 73
+#define T_COS64 79
+#define T_SIN32 85
+#define T_COS32 89
+
+#define TAN_CONSTS_512(max) \
+	VBROADCASTSD TB(T_ABS), Z16   \
+	VBROADCASTSD TB(max), Z17     \
+	VBROADCASTSD TB(T_2PI), Z18   \
+	VBROADCASTSD TB(T_PC1), Z19   \
+	VBROADCASTSD TB(T_PC2), Z20   \
+	VBROADCASTSD TB(T_PC3), Z21   \
+	VBROADCASTSD TB(T_ONE), Z22   \
+	VBROADCASTSD TB(T_HALF), Z23  \
+	VBROADCASTSD TB(T_MHALF), Z24 \
+	VBROADCASTSD TB(T_MAGIC), Z25 \
+	VBROADCASTSD TB(T_INT1), Z26  \
+	VBROADCASTSD TB(T_SIGN), Z27
+
+// From x in Z0, ax in Z1: Z0 = tan(x). Clobbers Z1-Z15, K3.
+#define TAN_F64_512 \
+	VMULPD       Z18, Z1, Z2        \
+	VRNDSCALEPD  $0, Z2, Z2         \ // q
+	VMOVAPD      Z1, Z3             \
+	VFNMADD231PD Z19, Z2, Z3        \ // r1 = ax - q*C1 (exact)
+	VMULPD       Z20, Z2, Z4        \ // ph
+	VMOVAPD      Z4, Z5             \
+	VFMSUB231PD  Z20, Z2, Z5        \ // pl
+	VSUBPD       Z4, Z3, Z6         \ // s = r1 - ph
+	VSUBPD       Z3, Z6, Z7         \
+	VSUBPD       Z7, Z6, Z8         \
+	VSUBPD       Z8, Z3, Z8         \
+	VADDPD       Z7, Z4, Z9         \
+	VSUBPD       Z9, Z8, Z8         \ // e
+	VSUBPD       Z5, Z8, Z8         \
+	VFNMADD231PD Z21, Z2, Z8        \ // lo
+	VADDPD       Z8, Z6, Z9         \ // hi
+	VSUBPD       Z6, Z9, Z12        \
+	VSUBPD       Z12, Z8, Z8        \ // lo
+	VMULPD       Z9, Z9, Z10        \ // y
+	VBROADCASTSD TB(T_SIN64+0), Z11 \
+	VFMADD213PD.BCST TB(T_SIN64+1), Z10, Z11 \
+	VFMADD213PD.BCST TB(T_SIN64+2), Z10, Z11 \
+	VFMADD213PD.BCST TB(T_SIN64+3), Z10, Z11 \
+	VFMADD213PD.BCST TB(T_SIN64+4), Z10, Z11 \
+	VFMADD213PD.BCST TB(T_SIN64+5), Z10, Z11 \
+	VMULPD       Z24, Z10, Z12      \
+	VMOVAPD      Z8, Z13            \
+	VFMADD231PD  Z12, Z8, Z13       \ // lo*(1 - y/2)
+	VMULPD       Z10, Z9, Z14       \
+	VFMADD213PD  Z13, Z14, Z11      \ // sl
+	VBROADCASTSD TB(T_COS64+0), Z15 \
+	VFMADD213PD.BCST TB(T_COS64+1), Z10, Z15 \
+	VFMADD213PD.BCST TB(T_COS64+2), Z10, Z15 \
+	VFMADD213PD.BCST TB(T_COS64+3), Z10, Z15 \
+	VFMADD213PD.BCST TB(T_COS64+4), Z10, Z15 \
+	VFMADD213PD.BCST TB(T_COS64+5), Z10, Z15 \
+	VMULPD       Z23, Z10, Z12      \ // hy
+	VSUBPD       Z12, Z22, Z13      \ // ch = 1 - hy
+	VSUBPD       Z13, Z22, Z14      \
+	VSUBPD       Z12, Z14, Z14      \
+	VMOVAPD      Z10, Z5            \
+	VFMSUB231PD  Z9, Z9, Z5         \
+	VMULPD       Z23, Z5, Z5        \
+	VFMADD231PD  Z8, Z9, Z5         \ // u
+	VMULPD       Z10, Z10, Z6       \
+	VFMSUB213PD  Z5, Z6, Z15        \
+	VADDPD       Z15, Z14, Z14      \ // cl
+	VADDPD       Z11, Z9, Z3        \ // s
+	VSUBPD       Z9, Z3, Z4         \
+	VSUBPD       Z4, Z11, Z11       \ // sl
+	VADDPD       Z14, Z13, Z5       \ // c
+	VSUBPD       Z13, Z5, Z6        \
+	VSUBPD       Z6, Z14, Z14       \ // cl
+	VADDPD       Z25, Z2, Z2        \
+	VPTESTMQ     Z26, Z2, K3        \ // q odd: -c/s
+	VMOVAPD      Z3, Z7             \
+	VMOVAPD      Z5, K3, Z7         \ // nh
+	VMOVAPD      Z11, Z8            \
+	VMOVAPD      Z14, K3, Z8        \ // nl
+	VMOVAPD      Z5, Z9             \
+	VMOVAPD      Z3, K3, Z9         \ // dh
+	VMOVAPD      Z14, Z10           \
+	VMOVAPD      Z11, K3, Z10       \ // dl
+	VDIVPD       Z9, Z22, Z12       \ // inv
+	VMULPD       Z12, Z7, Z13       \ // t
+	VMOVAPD      Z7, Z4             \
+	VFNMADD231PD Z9, Z13, Z4        \
+	VFNMADD231PD Z10, Z13, Z8       \
+	VADDPD       Z8, Z4, Z4         \
+	VMULPD       Z12, Z4, Z4        \ // tl
+	VADDPD       Z4, Z13, Z13       \
+	VPSLLQ       $63, Z2, Z2        \
+	VPANDQ       Z27, Z0, Z0        \
+	VPXORQ       Z2, Z0, Z0         \
+	VPXORQ       Z13, Z0, Z0
+
+#define TAN_F32_512 \
+	VMULPD       Z18, Z1, Z2        \
+	VRNDSCALEPD  $0, Z2, Z2         \
+	VMOVAPD      Z1, Z3             \
+	VFNMADD231PD Z19, Z2, Z3        \
+	VFNMADD231PD Z20, Z2, Z3        \ // r
+	VMULPD       Z3, Z3, Z10        \
+	VBROADCASTSD TB(T_SIN32+0), Z11 \
+	VFMADD213PD.BCST TB(T_SIN32+1), Z10, Z11 \
+	VFMADD213PD.BCST TB(T_SIN32+2), Z10, Z11 \
+	VFMADD213PD.BCST TB(T_SIN32+3), Z10, Z11 \
+	VMULPD       Z10, Z3, Z14       \
+	VFMADD213PD  Z3, Z14, Z11       \ // sin(r)
+	VBROADCASTSD TB(T_COS32+0), Z13 \
+	VFMADD213PD.BCST TB(T_COS32+1), Z10, Z13 \
+	VFMADD213PD.BCST TB(T_COS32+2), Z10, Z13 \
+	VFMADD213PD.BCST TB(T_COS32+3), Z10, Z13 \
+	VFMADD213PD  Z24, Z10, Z13      \
+	VFMADD213PD  Z22, Z10, Z13      \ // cos(r)
+	VADDPD       Z25, Z2, Z2        \
+	VPTESTMQ     Z26, Z2, K3        \
+	VMOVAPD      Z11, Z7            \
+	VMOVAPD      Z13, K3, Z7        \
+	VMOVAPD      Z13, Z9            \
+	VMOVAPD      Z11, K3, Z9        \
+	VDIVPD       Z9, Z7, Z13        \
+	VPSLLQ       $63, Z2, Z2        \
+	VPANDQ       Z27, Z0, Z0        \
+	VPXORQ       Z2, Z0, Z0         \
+	VPXORQ       Z13, Z0, Z0
+
+// func tanF64AVX512(dst, x []float64) (done int)
+TEXT ·tanF64AVX512(SB), NOSPLIT, $0-56
+	MOVQ dst_base+0(FP), DI
+	MOVQ x_base+24(FP), SI
+	MOVQ x_len+32(FP), BX
+	TAN_CONSTS_512(T_TMAX64)
+
+loop:
+	CMPQ     BX, $8
+	JLT      tail
+	VMOVUPD  (SI), Z0
+	VANDPD   Z16, Z0, Z1
+	VCMPPD   $0x1e, Z17, Z1, K2
+	KORTESTB K2, K2
+	JNE      big
+	TAN_F64_512
+	VMOVUPD  Z0, (DI)
+	ADDQ     $64, SI
+	ADDQ     $64, DI
+	SUBQ     $8, BX
+	JMP      loop
+
+tail:
+	TESTQ BX, BX
+	JEQ   done
+	TAILMASK_K1
+	VMOVUPD.Z (SI), K1, Z0
+	VANDPD    Z16, Z0, Z1
+	VCMPPD    $0x1e, Z17, Z1, K2
+	KORTESTB  K2, K2
+	JNE       big
+	TAN_F64_512
+	VMOVUPD   Z0, K1, (DI)
+
+done:
+	MOVQ x_len+32(FP), AX
+	MOVQ AX, done+48(FP)
+	VZEROUPPER
+	RET
+
+big:
+	MOVQ x_len+32(FP), AX
+	SUBQ BX, AX
+	MOVQ AX, done+48(FP)
+	VZEROUPPER
+	RET
+
+// func tanF32AVX512(dst, x []float32) (done int)
+TEXT ·tanF32AVX512(SB), NOSPLIT, $0-56
+	MOVQ dst_base+0(FP), DI
+	MOVQ x_base+24(FP), SI
+	MOVQ x_len+32(FP), BX
+	TAN_CONSTS_512(T_TMAX32)
+
+loop:
+	CMPQ      BX, $8
+	JLT       tail
+	VCVTPS2PD (SI), Z0
+	VANDPD    Z16, Z0, Z1
+	VCMPPD    $0x1e, Z17, Z1, K2
+	KORTESTB  K2, K2
+	JNE       big
+	TAN_F32_512
+	VCVTPD2PS Z0, Y0
+	VMOVUPS   Y0, (DI)
+	ADDQ      $32, SI
+	ADDQ      $32, DI
+	SUBQ      $8, BX
+	JMP       loop
+
+tail:
+	TESTQ BX, BX
+	JEQ   done
+	TAILMASK_K1
+	VMOVUPS.Z (SI), K1, Y0
+	VCVTPS2PD Y0, Z0
+	VANDPD    Z16, Z0, Z1
+	VCMPPD    $0x1e, Z17, Z1, K2
+	KORTESTB  K2, K2
+	JNE       big
+	TAN_F32_512
+	VCVTPD2PS Z0, Y0
+	VMOVUPS   Y0, K1, (DI)
+
+done:
+	MOVQ x_len+32(FP), AX
+	MOVQ AX, done+48(FP)
+	VZEROUPPER
+	RET
+
+big:
+	MOVQ x_len+32(FP), AX
+	SUBQ BX, AX
+	MOVQ AX, done+48(FP)
+	VZEROUPPER
+	RET
+
+// From x in Y0, ax in Y1: Y0 = tan(x). Clobbers Y1-Y15.
+#define TAN_F64_256 \
+	VMULPD       T4(T_2PI), Y1, Y2  \
+	VROUNDPD     $0, Y2, Y2         \
+	VMOVAPD      Y1, Y3             \
+	VFNMADD231PD T4(T_PC1), Y2, Y3  \
+	VMULPD       T4(T_PC2), Y2, Y4  \
+	VMOVAPD      Y4, Y5             \
+	VFMSUB231PD  T4(T_PC2), Y2, Y5  \
+	VSUBPD       Y4, Y3, Y6         \
+	VSUBPD       Y3, Y6, Y7         \
+	VSUBPD       Y7, Y6, Y8         \
+	VSUBPD       Y8, Y3, Y8         \
+	VADDPD       Y7, Y4, Y9         \
+	VSUBPD       Y9, Y8, Y8         \
+	VSUBPD       Y5, Y8, Y8         \
+	VFNMADD231PD T4(T_PC3), Y2, Y8  \
+	VADDPD       Y8, Y6, Y9         \ // hi
+	VSUBPD       Y6, Y9, Y12        \
+	VSUBPD       Y12, Y8, Y8        \ // lo
+	VMULPD       Y9, Y9, Y10        \ // y
+	VMOVUPD      T4(T_SIN64+0), Y11 \
+	VFMADD213PD  T4(T_SIN64+1), Y10, Y11 \
+	VFMADD213PD  T4(T_SIN64+2), Y10, Y11 \
+	VFMADD213PD  T4(T_SIN64+3), Y10, Y11 \
+	VFMADD213PD  T4(T_SIN64+4), Y10, Y11 \
+	VFMADD213PD  T4(T_SIN64+5), Y10, Y11 \
+	VMULPD       T4(T_MHALF), Y10, Y12 \
+	VMOVAPD      Y8, Y13            \
+	VFMADD231PD  Y12, Y8, Y13       \
+	VMULPD       Y10, Y9, Y14       \
+	VFMADD213PD  Y13, Y14, Y11      \ // sl
+	VMOVUPD      T4(T_COS64+0), Y15 \
+	VFMADD213PD  T4(T_COS64+1), Y10, Y15 \
+	VFMADD213PD  T4(T_COS64+2), Y10, Y15 \
+	VFMADD213PD  T4(T_COS64+3), Y10, Y15 \
+	VFMADD213PD  T4(T_COS64+4), Y10, Y15 \
+	VFMADD213PD  T4(T_COS64+5), Y10, Y15 \
+	VMULPD       T4(T_HALF), Y10, Y12 \
+	VMOVUPD      T4(T_ONE), Y1      \
+	VSUBPD       Y12, Y1, Y13       \ // ch
+	VSUBPD       Y13, Y1, Y14       \
+	VSUBPD       Y12, Y14, Y14      \
+	VMOVAPD      Y10, Y5            \
+	VFMSUB231PD  Y9, Y9, Y5         \
+	VMULPD       T4(T_HALF), Y5, Y5 \
+	VFMADD231PD  Y8, Y9, Y5         \
+	VMULPD       Y10, Y10, Y6       \
+	VFMSUB213PD  Y5, Y6, Y15        \
+	VADDPD       Y15, Y14, Y14      \ // cl
+	VADDPD       Y11, Y9, Y3        \ // s
+	VSUBPD       Y9, Y3, Y4         \
+	VSUBPD       Y4, Y11, Y11       \
+	VADDPD       Y14, Y13, Y5       \ // c
+	VSUBPD       Y13, Y5, Y6        \
+	VSUBPD       Y6, Y14, Y14       \
+	VADDPD       T4(T_MAGIC), Y2, Y2 \
+	VPSLLQ       $63, Y2, Y2        \ // q odd
+	VBLENDVPD    Y2, Y5, Y3, Y7     \ // nh
+	VBLENDVPD    Y2, Y14, Y11, Y8   \ // nl
+	VBLENDVPD    Y2, Y3, Y5, Y9     \ // dh
+	VBLENDVPD    Y2, Y11, Y14, Y10  \ // dl
+	VDIVPD       Y9, Y1, Y12        \
+	VMULPD       Y12, Y7, Y13       \ // t
+	VMOVAPD      Y7, Y4             \
+	VFNMADD231PD Y9, Y13, Y4        \
+	VFNMADD231PD Y10, Y13, Y8       \
+	VADDPD       Y8, Y4, Y4         \
+	VMULPD       Y12, Y4, Y4        \
+	VADDPD       Y4, Y13, Y13       \
+	VANDPD       T4(T_SIGN), Y0, Y0 \
+	VXORPD       Y2, Y0, Y0         \
+	VXORPD       Y13, Y0, Y0
+
+#define TAN_F32_256 \
+	VMULPD       T4(T_2PI), Y1, Y2  \
+	VROUNDPD     $0, Y2, Y2         \
+	VMOVAPD      Y1, Y3             \
+	VFNMADD231PD T4(T_PC1), Y2, Y3  \
+	VFNMADD231PD T4(T_PC2), Y2, Y3  \
+	VMULPD       Y3, Y3, Y10        \
+	VMOVUPD      T4(T_SIN32+0), Y11 \
+	VFMADD213PD  T4(T_SIN32+1), Y10, Y11 \
+	VFMADD213PD  T4(T_SIN32+2), Y10, Y11 \
+	VFMADD213PD  T4(T_SIN32+3), Y10, Y11 \
+	VMULPD       Y10, Y3, Y14       \
+	VFMADD213PD  Y3, Y14, Y11       \
+	VMOVUPD      T4(T_COS32+0), Y13 \
+	VFMADD213PD  T4(T_COS32+1), Y10, Y13 \
+	VFMADD213PD  T4(T_COS32+2), Y10, Y13 \
+	VFMADD213PD  T4(T_COS32+3), Y10, Y13 \
+	VFMADD213PD  T4(T_MHALF), Y10, Y13 \
+	VFMADD213PD  T4(T_ONE), Y10, Y13 \
+	VADDPD       T4(T_MAGIC), Y2, Y2 \
+	VPSLLQ       $63, Y2, Y2        \
+	VBLENDVPD    Y2, Y13, Y11, Y7   \
+	VBLENDVPD    Y2, Y11, Y13, Y9   \
+	VDIVPD       Y9, Y7, Y13        \
+	VANDPD       T4(T_SIGN), Y0, Y0 \
+	VXORPD       Y2, Y0, Y0         \
+	VXORPD       Y13, Y0, Y0
+
+// func tanF64AVX2(dst, x []float64) (done int)
+TEXT ·tanF64AVX2(SB), NOSPLIT, $0-56
+	MOVQ dst_base+0(FP), DI
+	MOVQ x_base+24(FP), SI
+	MOVQ x_len+32(FP), BX
+
+loop:
+	CMPQ      BX, $4
+	JLT       tail
+	VMOVUPD   (SI), Y0
+	VANDPD    T4(T_ABS), Y0, Y1
+	VCMPPD    $0x1e, T4(T_TMAX64), Y1, Y2
+	VMOVMSKPD Y2, AX
+	TESTL     AX, AX
+	JNE       big
+	TAN_F64_256
+	VMOVUPD   Y0, (DI)
+	ADDQ      $32, SI
+	ADDQ      $32, DI
+	SUBQ      $4, BX
+	JMP       loop
+
+tail:
+	TESTQ BX, BX
+	JEQ   done
+	TAILMASK_Y13_F64
+	VMASKMOVPD (SI), Y13, Y0
+	VANDPD     T4(T_ABS), Y0, Y1
+	VCMPPD     $0x1e, T4(T_TMAX64), Y1, Y2
+	VMOVMSKPD  Y2, AX
+	TESTL      AX, AX
+	JNE        big
+	TAN_F64_256
+	TAILMASK_Y13_F64
+	VMASKMOVPD Y0, Y13, (DI)
+
+done:
+	MOVQ x_len+32(FP), AX
+	MOVQ AX, done+48(FP)
+	VZEROUPPER
+	RET
+
+big:
+	MOVQ x_len+32(FP), AX
+	SUBQ BX, AX
+	MOVQ AX, done+48(FP)
+	VZEROUPPER
+	RET
+
+// func tanF32AVX2(dst, x []float32) (done int)
+TEXT ·tanF32AVX2(SB), NOSPLIT, $0-56
+	MOVQ dst_base+0(FP), DI
+	MOVQ x_base+24(FP), SI
+	MOVQ x_len+32(FP), BX
+
+loop:
+	CMPQ       BX, $4
+	JLT        tail
+	VCVTPS2PD  (SI), Y0
+	VANDPD     T4(T_ABS), Y0, Y1
+	VCMPPD     $0x1e, T4(T_TMAX32), Y1, Y2
+	VMOVMSKPD  Y2, AX
+	TESTL      AX, AX
+	JNE        big
+	TAN_F32_256
+	VCVTPD2PSY Y0, X0
+	VMOVUPS    X0, (DI)
+	ADDQ       $16, SI
+	ADDQ       $16, DI
+	SUBQ       $4, BX
+	JMP        loop
+
+tail:
+	TESTQ BX, BX
+	JEQ   done
+	TAILMASK_X13_F32
+	VMASKMOVPS (SI), X13, X0
+	VCVTPS2PD  X0, Y0
+	VANDPD     T4(T_ABS), Y0, Y1
+	VCMPPD     $0x1e, T4(T_TMAX32), Y1, Y2
+	VMOVMSKPD  Y2, AX
+	TESTL      AX, AX
+	JNE        big
+	TAN_F32_256
+	VCVTPD2PSY Y0, X0
+	TAILMASK_X13_F32
+	VMASKMOVPS X0, X13, (DI)
+
+done:
+	MOVQ x_len+32(FP), AX
+	MOVQ AX, done+48(FP)
+	VZEROUPPER
+	RET
+
+big:
+	MOVQ x_len+32(FP), AX
+	SUBQ BX, AX
+	MOVQ AX, done+48(FP)
+	VZEROUPPER
+	RET

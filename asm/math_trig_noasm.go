@@ -35,3 +35,11 @@ func acosF64AVX2(dst, x []float64) { panic("asm: no acosF64AVX2 in this build") 
 func acosF32AVX512(dst, x []float32) { panic("asm: no acosF32AVX512 in this build") }
 
 func acosF32AVX2(dst, x []float32) { panic("asm: no acosF32AVX2 in this build") }
+
+func tanF64AVX512(dst, x []float64) int { panic("asm: no tanF64AVX512 in this build") }
+
+func tanF64AVX2(dst, x []float64) int { panic("asm: no tanF64AVX2 in this build") }
+
+func tanF32AVX512(dst, x []float32) int { panic("asm: no tanF32AVX512 in this build") }
+
+func tanF32AVX2(dst, x []float32) int { panic("asm: no tanF32AVX2 in this build") }
