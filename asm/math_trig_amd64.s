@@ -34,6 +34,7 @@
 #define T_MONE 24
 #define T_TINY 25
 #define T_ZERO 26
+#define T_UTINY 27
 #define T_ATAN64 30
 #define T_ATAN32 40
 #define T_ASIN64 45
@@ -167,6 +168,10 @@
 	VFNMADD231PD Z11, Z3, Z8        \
 	VADDPD       Z8, Z4, Z4         \
 	VMULPD       Z2, Z4, Z4         \ // ul
+	VANDPD       Z16, Z3, Z12       \
+	VBROADCASTSD TB(T_UTINY), Z13   \
+	VCMPPD       $0x11, Z13, Z12, K3 \
+	VXORPD       Z4, Z4, K3, Z4     \ // |u| < 2^-969: ul = 0
 	VMULPD       Z3, Z3, Z9         \ // z
 	VBROADCASTSD TB(T_ATAN64+0), Z10 \
 	VFMADD213PD.BCST TB(T_ATAN64+1), Z9, Z10 \
@@ -468,6 +473,9 @@ done:
 	VFNMADD231PD Y10, Y2, Y14         \
 	VADDPD       Y14, Y3, Y3          \
 	VMULPD       Y1, Y3, Y3           \ // ul
+	VANDPD       T4(T_ABS), Y2, Y5    \
+	VCMPPD       $0x11, T4(T_UTINY), Y5, Y5 \
+	VANDNPD      Y3, Y5, Y3           \ // |u| < 2^-969: ul = 0
 	VMULPD       Y2, Y2, Y4           \ // z
 	VMOVUPD      T4(T_ATAN64+0), Y5   \
 	VFMADD213PD  T4(T_ATAN64+1), Y4, Y5 \

@@ -82,8 +82,18 @@ func atanSelect(ay, ax float64) (kf, ah, al, bh, bl float64) {
 	return kf, 1, 0, ch, cl
 }
 
+// Scaling of |y|, |x| in atan2F64: the larger one is brought below 2^1000, so
+// that the denominator and 1/den stay normal, and above 2^-900, so that the FMA
+// error terms of the products do not underflow. The smaller one can lose bits
+// only where the angle is 0 or pi/2 to within far below an ULP (then u = -ax/ay),
+// or where y/x underflows to 0 (scaled down by only 2^-24).
+const (
+	atanBig, atanDown = 0x1p1000, 0x1p-24
+	atanSmall, atanUp = 0x1p-900, 0x1p600
+)
+
 // atan2F64 is the element kernel of arctan2 and (with x = 1) arctan. After
-// sanitizing and scaling |y|, |x| into [2^-600, 2^500], the reduced argument
+// sanitizing and scaling |y|, |x| (atanBig, ...), the reduced argument
 // u = (|y|*A - |x|*B)/(|y|*B + |x|*A) is formed with numerator and denominator
 // as double-doubles (exact products by FMA, two-sums) and one division whose
 // error is carried in ul, so u+ul is good to ~2^-100 and |u| <= tan(pi/16).
@@ -93,11 +103,11 @@ func atanSelect(ay, ax float64) (kf, ah, al, bh, bl float64) {
 func atan2F64(y, x float64) float64 {
 	ay, ax := atanSanitize(math.Abs(y), math.Abs(x))
 	m := math.Max(ay, ax)
-	if m > 0x1p500 {
-		ay, ax = ay*0x1p-600, ax*0x1p-600
+	if m > atanBig {
+		ay, ax = ay*atanDown, ax*atanDown
 	}
-	if m < 0x1p-500 {
-		ay, ax = ay*0x1p600, ax*0x1p600
+	if m < atanSmall {
+		ay, ax = ay*atanUp, ax*atanUp
 	}
 	kf, ah, al, bh, bl := atanSelect(ay, ax)
 	// num = ay*A - ax*B
@@ -125,6 +135,9 @@ func atan2F64(y, x float64) float64 {
 	u := float64(nh * inv)
 	r := math.FMA(-u, dh, nh)
 	ul := float64((r + math.FMA(-u, dl, nl)) * inv)
+	if math.Abs(u) < 0x1p-969 { // the residual may have underflowed; u alone is within an ULP
+		ul = 0
+	}
 	z := float64(u * u)
 	pp := atanF64C9
 	pp = math.FMA(pp, z, atanF64C8)
