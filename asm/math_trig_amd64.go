@@ -76,7 +76,7 @@ var trigTab = [...]float64{
 	0: math.Float64frombits(1<<63 - 1), 1: math.Inf(1), 2: 1, 3: 8, 4: atanBig, 5: atanSmall,
 	6: atanDown, 7: atanUp, 8: atanT1, 9: atanT3, 10: atanT5, 11: atanT7,
 	12: ddTanPio8Hi, 13: ddTanPio8Lo, 14: ddPio8Hi, 15: ddPio8Lo, 16: math.Float64frombits(1 << 63),
-	17: 0.5, 18: ddPio2Hi, 19: ddPio2Lo, 20: ddPiHi, 21: ddPiLo, 22: 2, 23: -2, 24: -1, 25: 0x1p-60, 26: 0, 27: 0x1p-969,
+	17: 0.5, 18: ddPio2Hi, 19: ddPio2Lo, 20: ddPiHi, 21: ddPiLo, 22: 2, 23: -2, 24: -1, 25: 0x1p-60, 26: 0, 27: 0x1p-969, 28: 0x1p60,
 
 	30: atanF64C9, 31: atanF64C8, 32: atanF64C7, 33: atanF64C6, 34: atanF64C5,
 	35: atanF64C4, 36: atanF64C3, 37: atanF64C2, 38: atanF64C1, 39: atanF64C0,

@@ -35,6 +35,7 @@
 #define T_TINY 25
 #define T_ZERO 26
 #define T_UTINY 27
+#define T_CLAMP 28
 #define T_ATAN64 30
 #define T_ATAN32 40
 #define T_ASIN64 45
@@ -90,7 +91,7 @@
 	VMULPD       Z23, Z2, K5, Z2    \
 	VMULPD       Z23, Z3, K5, Z3
 
-#define ATAN_SELECT_512 \
+#define ATAN_CMP_512 \
 	VMULPD       Z24, Z3, Z4        \
 	VCMPPD       $0x1e, Z4, Z2, K2  \ // m1: ay > T1*ax
 	VMULPD       Z25, Z3, Z4        \
@@ -99,7 +100,9 @@
 	VCMPPD       $0x1e, Z4, Z2, K4  \ // m3
 	VMULPD       Z27, Z3, Z4        \
 	VCMPPD       $0x1e, Z4, Z2, K5  \ // m4
-	VCMPPD       $0x1e, Z3, Z2, K6  \ // flip: ay > ax
+	VCMPPD       $0x1e, Z3, Z2, K6  // flip: ay > ax
+
+#define ATAN_PICK_512 \
 	VXORPD       Z6, Z6, Z6         \
 	VADDPD       Z18, Z6, K2, Z6    \
 	VADDPD       Z18, Z6, K3, Z6    \
@@ -117,6 +120,8 @@
 	VMOVAPD      Z7, K6, Z9         \ // Ah
 	VMOVAPD      Z7, Z11            \
 	VMOVAPD      Z18, K6, Z11
+
+#define ATAN_SELECT_512 ATAN_CMP_512; ATAN_PICK_512
 
 // Z0 = atan2(y, x) from ATAN_SANITIZE_512 + ATAN_SCALE_512 + ATAN_SELECT_512,
 // x still in Z1. Clobbers Z1-Z15, K2.
@@ -160,18 +165,26 @@
 	VPMOVQ2M     Z1, K2             \ // x < 0: pi - angle
 	VXORPD.BCST  TB(T_SIGN), Z5, K2, Z5 \
 	VXORPD.BCST  TB(T_SIGN), Z8, K2, Z8 \
-	VSUBPD       Z6, Z19, K2, Z6    \ // k = 8 - k
+	VSUBPD       Z6, Z19, K2, Z6    // k = 8 - k
+
+// u + ul = (Z5 + Z8)/(Z7 + Z11) in Z3, Z4.
+#define ATAN_DIV_512 \
 	VDIVPD       Z7, Z18, Z2        \ // inv = 1/dh
 	VMULPD       Z2, Z5, Z3         \ // u
 	VMOVAPD      Z5, Z4             \
 	VFNMADD231PD Z7, Z3, Z4         \ // r = nh - u*dh
 	VFNMADD231PD Z11, Z3, Z8        \
 	VADDPD       Z8, Z4, Z4         \
-	VMULPD       Z2, Z4, Z4         \ // ul
+	VMULPD       Z2, Z4, Z4         // ul
+
+#define ATAN_UTINY_512 \
 	VANDPD       Z16, Z3, Z12       \
 	VBROADCASTSD TB(T_UTINY), Z13   \
 	VCMPPD       $0x11, Z13, Z12, K3 \
-	VXORPD       Z4, Z4, K3, Z4     \ // |u| < 2^-969: ul = 0
+	VXORPD       Z4, Z4, K3, Z4     // |u| < 2^-969: ul = 0
+
+// Z0 = sign(Z0) * (k*pi/8 + atan(u + ul)), k in Z6.
+#define ATAN_POLY_512 \
 	VMULPD       Z3, Z3, Z9         \ // z
 	VBROADCASTSD TB(T_ATAN64+0), Z10 \
 	VFMADD213PD.BCST TB(T_ATAN64+1), Z9, Z10 \
@@ -199,7 +212,7 @@
 	VADDPD       Z4, Z2, Z2         \
 	VXORPD       Z2, Z0, Z0
 
-#define ATAN2_F64_512 ATAN_SANITIZE_512; ATAN_SCALE_512; ATAN_SELECT_512; ATAN_F64_512
+#define ATAN2_F64_512 ATAN_SANITIZE_512; ATAN_SCALE_512; ATAN_SELECT_512; ATAN_F64_512; ATAN_DIV_512; ATAN_UTINY_512; ATAN_POLY_512
 
 // float32 arguments widened to float64: no scaling, no low parts.
 #define ATAN_F32_512 \
@@ -210,7 +223,9 @@
 	VPMOVQ2M     Z1, K2             \
 	VXORPD.BCST  TB(T_SIGN), Z4, K2, Z4 \
 	VSUBPD       Z6, Z19, K2, Z6    \
-	VDIVPD       Z7, Z4, Z3         \ // u
+	VDIVPD       Z7, Z4, Z3         // u
+
+#define ATAN_POLY_F32_512 \
 	VMULPD       Z3, Z3, Z9         \
 	VBROADCASTSD TB(T_ATAN32+0), Z10 \
 	VFMADD213PD.BCST TB(T_ATAN32+1), Z9, Z10 \
@@ -223,7 +238,54 @@
 	VADDPD       Z10, Z14, Z10      \
 	VXORPD       Z10, Z0, Z0
 
-#define ATAN2_F32_512 ATAN_SANITIZE_512; ATAN_SELECT_512; ATAN_F32_512
+// arctan: the twins atanF64, atanF32 (arctan2 with x = 1, |x| clamped to
+// 2^60). From x in Z0: Z0 = sign of x, Z2 = a, K2-K6 = m1, m2, m3, m4, flip.
+#define ATAN1_CMP_512 \
+	VANDPD       Z16, Z0, Z2        \
+	VANDPD.BCST  TB(T_SIGN), Z0, Z0 \
+	VMINPD       Z2, Z20, Z2        \ // min(a, 2^60); NaN stays
+	VCMPPD       $0x1e, Z24, Z2, K2 \
+	VCMPPD       $0x1e, Z25, Z2, K3 \
+	VCMPPD       $0x1e, Z26, Z2, K4 \
+	VCMPPD       $0x1e, Z27, Z2, K5 \
+	VCMPPD       $0x1e, Z18, Z2, K6
+
+// num = a*A - B (exact) + nl, den = a*B + A (two-sum) + dl.
+#define ATAN1_F64_512 \
+	VXORPD       Z10, Z10, Z10      \
+	VMOVAPD      Z8, K6, Z10        \ // Al
+	VMOVAPD      Z8, Z12            \
+	VXORPD       Z12, Z12, K6, Z12  \ // Bl
+	VMULPD       Z9, Z2, Z13        \ // p = a*Ah
+	VMOVAPD      Z13, Z14           \
+	VFMSUB231PD  Z9, Z2, Z14        \ // pl
+	VSUBPD       Z11, Z13, Z5       \ // nh = p - Bh
+	VSUBPD       Z12, Z14, Z8       \
+	VFMADD231PD  Z10, Z2, Z8        \ // nl = a*Al + (pl - Bl)
+	VMULPD       Z11, Z2, Z13       \ // q = a*Bh
+	VMOVAPD      Z13, Z14           \
+	VFMSUB231PD  Z11, Z2, Z14       \ // ql
+	VADDPD       Z9, Z13, Z7        \ // dh = q + Ah
+	VSUBPD       Z13, Z7, Z15       \ // bb
+	VSUBPD       Z15, Z7, Z4        \
+	VSUBPD       Z4, Z13, Z4        \
+	VSUBPD       Z15, Z9, Z15       \
+	VADDPD       Z15, Z4, Z4        \ // de
+	VADDPD       Z14, Z4, Z4        \
+	VFMADD231PD  Z12, Z2, Z4        \
+	VADDPD       Z10, Z4, Z11       // dl
+
+#define ATAN1_F32_512 \
+	VMOVAPD      Z11, Z4            \
+	VFMSUB231PD  Z9, Z2, Z4         \ // num = a*Ah - Bh
+	VMOVAPD      Z9, Z7             \
+	VFMADD231PD  Z11, Z2, Z7        \ // den = a*Bh + Ah
+	VDIVPD       Z7, Z4, Z3
+
+#define ATAN_F64_512_ ATAN1_CMP_512; ATAN_PICK_512; ATAN1_F64_512; ATAN_DIV_512; ATAN_POLY_512
+#define ATAN_F32_512_ ATAN1_CMP_512; ATAN_PICK_512; ATAN1_F32_512; ATAN_POLY_F32_512
+
+#define ATAN2_F32_512 ATAN_SANITIZE_512; ATAN_SELECT_512; ATAN_F32_512; ATAN_POLY_F32_512
 
 // func atanF64AVX512(dst, x []float64)
 TEXT ·atanF64AVX512(SB), NOSPLIT, $0-48
@@ -231,13 +293,13 @@ TEXT ·atanF64AVX512(SB), NOSPLIT, $0-48
 	MOVQ x_base+24(FP), SI
 	MOVQ x_len+32(FP), BX
 	ATAN_CONSTS_512
+	VBROADCASTSD TB(T_CLAMP), Z20
 
 loop:
 	CMPQ    BX, $8
 	JLT     tail
 	VMOVUPD (SI), Z0
-	VMOVAPD Z18, Z1
-	ATAN2_F64_512
+	ATAN_F64_512_
 	VMOVUPD Z0, (DI)
 	ADDQ    $64, SI
 	ADDQ    $64, DI
@@ -249,8 +311,7 @@ tail:
 	JEQ   done
 	TAILMASK_K1
 	VMOVUPD.Z (SI), K1, Z0
-	VMOVAPD   Z18, Z1
-	ATAN2_F64_512
+	ATAN_F64_512_
 	VMOVUPD   Z0, K1, (DI)
 
 done:
@@ -263,13 +324,13 @@ TEXT ·atanF32AVX512(SB), NOSPLIT, $0-48
 	MOVQ x_base+24(FP), SI
 	MOVQ x_len+32(FP), BX
 	ATAN_CONSTS_512
+	VBROADCASTSD TB(T_CLAMP), Z20
 
 loop:
 	CMPQ      BX, $8
 	JLT       tail
 	VCVTPS2PD (SI), Z0
-	VMOVAPD   Z18, Z1
-	ATAN2_F32_512
+	ATAN_F32_512_
 	VCVTPD2PS Z0, Y0
 	VMOVUPS   Y0, (DI)
 	ADDQ      $32, SI
@@ -283,8 +344,7 @@ tail:
 	TAILMASK_K1
 	VMOVUPS.Z (SI), K1, Y0
 	VCVTPS2PD Y0, Z0
-	VMOVAPD   Z18, Z1
-	ATAN2_F32_512
+	ATAN_F32_512_
 	VCVTPD2PS Z0, Y0
 	VMOVUPS   Y0, K1, (DI)
 
@@ -397,7 +457,7 @@ done:
 	VMULPD       Y6, Y2, Y2           \
 	VMULPD       Y6, Y3, Y3
 
-#define ATAN_SELECT_256 \
+#define ATAN_CMP_256 \
 	VMULPD       T4(T_T1), Y3, Y4     \
 	VCMPPD       $0x1e, Y4, Y2, Y4    \ // m1
 	VMULPD       T4(T_T3), Y3, Y5     \
@@ -406,7 +466,9 @@ done:
 	VCMPPD       $0x1e, Y6, Y2, Y6    \ // m3
 	VMULPD       T4(T_T7), Y3, Y7     \
 	VCMPPD       $0x1e, Y7, Y2, Y7    \ // m4
-	VCMPPD       $0x1e, Y3, Y2, Y8    \ // flip
+	VCMPPD       $0x1e, Y3, Y2, Y8    // flip
+
+#define ATAN_PICK_256 \
 	VANDPD       T4(T_ONE), Y4, Y9    \
 	VANDPD       T4(T_ONE), Y5, Y10   \
 	VADDPD       Y10, Y9, Y9          \
@@ -423,6 +485,8 @@ done:
 	VMOVUPD      T4(T_ONE), Y10       \
 	VBLENDVPD    Y8, Y6, Y10, Y10     \ // Ah
 	VBLENDVPD    Y8, T4(T_ONE), Y6, Y12
+
+#define ATAN_SELECT_256 ATAN_CMP_256; ATAN_PICK_256
 
 #define ATAN_F64_256 \
 	VANDPD       Y7, Y8, Y11          \ // Al
@@ -464,7 +528,10 @@ done:
 	VXORPD       Y2, Y14, Y14         \
 	VMOVUPD      T4(T_EIGHT), Y3      \
 	VSUBPD       Y9, Y3, Y3           \
-	VBLENDVPD    Y1, Y3, Y9, Y9       \
+	VBLENDVPD    Y1, Y3, Y9, Y9
+
+// u + ul = (Y8 + Y14)/(Y15 + Y10) in Y2, Y3.
+#define ATAN_DIV_256 \
 	VMOVUPD      T4(T_ONE), Y1        \
 	VDIVPD       Y15, Y1, Y1          \ // inv
 	VMULPD       Y1, Y8, Y2           \ // u
@@ -472,10 +539,14 @@ done:
 	VFNMADD231PD Y15, Y2, Y3          \ // r
 	VFNMADD231PD Y10, Y2, Y14         \
 	VADDPD       Y14, Y3, Y3          \
-	VMULPD       Y1, Y3, Y3           \ // ul
+	VMULPD       Y1, Y3, Y3           // ul
+
+#define ATAN_UTINY_256 \
 	VANDPD       T4(T_ABS), Y2, Y5    \
 	VCMPPD       $0x11, T4(T_UTINY), Y5, Y5 \
-	VANDNPD      Y3, Y5, Y3           \ // |u| < 2^-969: ul = 0
+	VANDNPD      Y3, Y5, Y3           // |u| < 2^-969: ul = 0
+
+#define ATAN_POLY_256 \
 	VMULPD       Y2, Y2, Y4           \ // z
 	VMOVUPD      T4(T_ATAN64+0), Y5   \
 	VFMADD213PD  T4(T_ATAN64+1), Y4, Y5 \
@@ -503,7 +574,7 @@ done:
 	VADDPD       Y10, Y8, Y8          \
 	VXORPD       Y8, Y0, Y0
 
-#define ATAN2_F64_256 ATAN_SANITIZE_256; ATAN_SCALE_256; ATAN_SELECT_256; ATAN_F64_256
+#define ATAN2_F64_256 ATAN_SANITIZE_256; ATAN_SCALE_256; ATAN_SELECT_256; ATAN_F64_256; ATAN_DIV_256; ATAN_UTINY_256; ATAN_POLY_256
 
 #define ATAN_F32_256 \
 	VMULPD       Y12, Y3, Y4          \
@@ -515,7 +586,9 @@ done:
 	VMOVUPD      T4(T_EIGHT), Y3      \
 	VSUBPD       Y9, Y3, Y3           \
 	VBLENDVPD    Y1, Y3, Y9, Y9       \
-	VDIVPD       Y7, Y4, Y2           \ // u
+	VDIVPD       Y7, Y4, Y2           // u
+
+#define ATAN_POLY_F32_256 \
 	VMULPD       Y2, Y2, Y4           \
 	VMOVUPD      T4(T_ATAN32+0), Y5   \
 	VFMADD213PD  T4(T_ATAN32+1), Y4, Y5 \
@@ -528,7 +601,51 @@ done:
 	VADDPD       Y5, Y6, Y5           \
 	VXORPD       Y5, Y0, Y0
 
-#define ATAN2_F32_256 ATAN_SANITIZE_256; ATAN_SELECT_256; ATAN_F32_256
+// arctan (x = 1): Y0 = sign of x, Y2 = a, Y4-Y8 = m1, m2, m3, m4, flip.
+#define ATAN1_CMP_256 \
+	VANDPD       T4(T_ABS), Y0, Y2    \
+	VANDPD       T4(T_SIGN), Y0, Y0   \
+	VMOVUPD      T4(T_CLAMP), Y3      \
+	VMINPD       Y2, Y3, Y2           \
+	VCMPPD       $0x1e, T4(T_T1), Y2, Y4 \
+	VCMPPD       $0x1e, T4(T_T3), Y2, Y5 \
+	VCMPPD       $0x1e, T4(T_T5), Y2, Y6 \
+	VCMPPD       $0x1e, T4(T_T7), Y2, Y7 \
+	VCMPPD       $0x1e, T4(T_ONE), Y2, Y8
+
+#define ATAN1_F64_256 \
+	VANDPD       Y7, Y8, Y11          \ // Al
+	VANDNPD      Y7, Y8, Y13          \ // Bl
+	VMULPD       Y10, Y2, Y4          \ // p
+	VMOVAPD      Y4, Y5               \
+	VFMSUB231PD  Y10, Y2, Y5          \ // pl
+	VSUBPD       Y12, Y4, Y8          \ // nh
+	VSUBPD       Y13, Y5, Y14         \
+	VFMADD231PD  Y11, Y2, Y14         \ // nl
+	VMULPD       Y12, Y2, Y4          \ // q
+	VMOVAPD      Y4, Y5               \
+	VFMSUB231PD  Y12, Y2, Y5          \ // ql
+	VADDPD       Y10, Y4, Y15         \ // dh
+	VSUBPD       Y4, Y15, Y6          \
+	VSUBPD       Y6, Y15, Y7          \
+	VSUBPD       Y7, Y4, Y7           \
+	VSUBPD       Y6, Y10, Y6          \
+	VADDPD       Y6, Y7, Y7           \ // de
+	VADDPD       Y5, Y7, Y7           \
+	VFMADD231PD  Y13, Y2, Y7          \
+	VADDPD       Y11, Y7, Y10         // dl
+
+#define ATAN1_F32_256 \
+	VMOVAPD      Y12, Y4              \
+	VFMSUB231PD  Y10, Y2, Y4          \
+	VMOVAPD      Y10, Y7              \
+	VFMADD231PD  Y12, Y2, Y7          \
+	VDIVPD       Y7, Y4, Y2
+
+#define ATAN_F64_256_ ATAN1_CMP_256; ATAN_PICK_256; ATAN1_F64_256; ATAN_DIV_256; ATAN_POLY_256
+#define ATAN_F32_256_ ATAN1_CMP_256; ATAN_PICK_256; ATAN1_F32_256; ATAN_POLY_F32_256
+
+#define ATAN2_F32_256 ATAN_SANITIZE_256; ATAN_SELECT_256; ATAN_F32_256; ATAN_POLY_F32_256
 
 // func atanF64AVX2(dst, x []float64)
 TEXT ·atanF64AVX2(SB), NOSPLIT, $0-48
@@ -540,8 +657,7 @@ loop:
 	CMPQ    BX, $4
 	JLT     tail
 	VMOVUPD (SI), Y0
-	VMOVUPD T4(T_ONE), Y1
-	ATAN2_F64_256
+	ATAN_F64_256_
 	VMOVUPD Y0, (DI)
 	ADDQ    $32, SI
 	ADDQ    $32, DI
@@ -553,8 +669,7 @@ tail:
 	JEQ   done
 	TAILMASK_Y13_F64
 	VMASKMOVPD (SI), Y13, Y0
-	VMOVUPD    T4(T_ONE), Y1
-	ATAN2_F64_256
+	ATAN_F64_256_
 	TAILMASK_Y13_F64
 	VMASKMOVPD Y0, Y13, (DI)
 
@@ -572,8 +687,7 @@ loop:
 	CMPQ       BX, $4
 	JLT        tail
 	VCVTPS2PD  (SI), Y0
-	VMOVUPD    T4(T_ONE), Y1
-	ATAN2_F32_256
+	ATAN_F32_256_
 	VCVTPD2PSY Y0, X0
 	VMOVUPS    X0, (DI)
 	ADDQ       $16, SI
@@ -587,8 +701,7 @@ tail:
 	TAILMASK_X13_F32
 	VMASKMOVPS (SI), X13, X0
 	VCVTPS2PD  X0, Y0
-	VMOVUPD    T4(T_ONE), Y1
-	ATAN2_F32_256
+	ATAN_F32_256_
 	VCVTPD2PSY Y0, X0
 	TAILMASK_X13_F32
 	VMASKMOVPS X0, X13, (DI)

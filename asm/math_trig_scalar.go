@@ -138,6 +138,36 @@ func atan2F64(y, x float64) float64 {
 	if math.Abs(u) < 0x1p-969 { // the residual may have underflowed; u alone is within an ULP
 		ul = 0
 	}
+	return atanFinish(u, ul, kf, y)
+}
+
+// atanF64 is the element kernel of arctan: atan2F64 with x = 1 and the steps
+// that x = 1 makes trivial left out. |x| is clamped to 2^60 (Inf included),
+// beyond which atan rounds to pi/2. num = a*A - B is exact in float64 (a - c
+// and a*c - 1 by Sterbenz's lemma, a*c rounded with its FMA error kept), den =
+// a*B + A is a two-sum plus the FMA error, and u = 0 stays exact for a tiny.
+func atanF64(x float64) float64 {
+	a := math.Min(math.Abs(x), 0x1p60)
+	kf, ah, al, bh, bl := atanSelect(a, 1)
+	p := float64(a * ah)
+	pl := math.FMA(a, ah, -p)
+	nh := p - bh
+	nl := math.FMA(a, al, pl-bl)
+	q := float64(a * bh)
+	ql := math.FMA(a, bh, -q)
+	dh := q + ah
+	bb := dh - q
+	de := (q - (dh - bb)) + (ah - bb)
+	dl := math.FMA(a, bl, de+ql) + al
+	inv := 1 / dh
+	u := float64(nh * inv)
+	r := math.FMA(-u, dh, nh)
+	ul := float64((r + math.FMA(-u, dl, nl)) * inv)
+	return atanFinish(u, ul, kf, x)
+}
+
+// atanFinish returns sign(y) * (k*pi/8 + atan(u+ul)) for |u| <= tan(pi/16).
+func atanFinish(u, ul, kf, y float64) float64 {
 	z := float64(u * u)
 	pp := atanF64C9
 	pp = math.FMA(pp, z, atanF64C8)
@@ -157,8 +187,6 @@ func atan2F64(y, x float64) float64 {
 	res := s + (e + (jl + small))
 	return math.Float64frombits(math.Float64bits(res) ^ math.Float64bits(y)&(1<<63))
 }
-
-func atanF64(x float64) float64 { return atan2F64(x, 1) }
 
 // atan2F32 is the float32 kernel in float64: the same reduction without the
 // low parts (the float64 rounding errors are far below float32's), one
@@ -183,7 +211,20 @@ func atan2F32(y, x float32) float32 {
 	return float32(res)
 }
 
-func atanF32(x float32) float32 { return atan2F32(x, 1) }
+// atanF32 is atan2F32 with x = 1, |x| clamped to 2^60 as in atanF64.
+func atanF32(x float32) float32 {
+	a := math.Min(math.Abs(float64(x)), 0x1p60)
+	kf, ah, _, bh, _ := atanSelect(a, 1)
+	u := math.FMA(a, ah, -bh) / math.FMA(a, bh, ah)
+	z := float64(u * u)
+	pp := atanF32C4
+	pp = math.FMA(pp, z, atanF32C3)
+	pp = math.FMA(pp, z, atanF32C2)
+	pp = math.FMA(pp, z, atanF32C1)
+	pp = math.FMA(pp, z, atanF32C0)
+	res := float64(kf*ddPio8Hi) + math.FMA(float64(u*z), pp, u)
+	return float32(math.Float64frombits(math.Float64bits(res) ^ math.Float64bits(float64(x))&(1<<63)))
+}
 
 // asinAcosF64 is the element kernel of arcsin (acos false) and arccos. With
 // a = |x|: for a <= 1/2, w = a and z = a^2; beyond, z = (1-a)/2 (exact) and
