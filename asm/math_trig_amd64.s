@@ -3,9 +3,10 @@
 #include "textflag.h"
 #include "math_amd64.h"
 
-// Kernels of the trig family: the twins are in math_trig_scalar.go (atan2F64,
-// atan2F32, asinAcosF64, asinAcosF32, tanF64, tanF32), step by step; every
-// branch there is a per-lane mask or blend here. arctan is arctan2(x, 1).
+// Kernels of the trig family: the twins are in math_trig_scalar.go (atanF64,
+// atanF32, atan2F64, atan2F32, asinAcosF64, asinAcosF32, tanF64, tanF32), step
+// by step; every branch there is a per-lane mask or blend here. arctan shares
+// arctan2's selection (ATAN_PICK), division and polynomial macros.
 // Table offsets (trigTab, 8 bytes each; trigTab4 copies 32).
 #define T_ABS 0
 #define T_INF 1

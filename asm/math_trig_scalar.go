@@ -49,8 +49,7 @@ func atanSanitize(ay, ax float64) (float64, float64) {
 // k = 0..4), and A, B with tan(atan(ay/ax) - k*pi/8) = (ay*A - ax*B)/(ay*B + ax*A):
 // for ay <= ax, A = 1 and B = c = tan(j*pi/8); beyond, A = c and B = 1 with
 // j = 4-k (the reflection atan(t) = pi/2 - atan(1/t) folded in). c is 0,
-// tan(pi/8) (as hi+lo) or 1, so ay*A - ax*B is exact in the float64 case where
-// it cancels.
+// tan(pi/8) (as hi+lo) or 1; |u| <= tan(pi/16) in every case.
 func atanSelect(ay, ax float64) (kf, ah, al, bh, bl float64) {
 	m1 := ay > float64(atanT1*ax)
 	m2 := ay > float64(atanT3*ax)
@@ -92,7 +91,7 @@ const (
 	atanSmall, atanUp = 0x1p-900, 0x1p600
 )
 
-// atan2F64 is the element kernel of arctan2 and (with x = 1) arctan. After
+// atan2F64 is the element kernel of arctan2 (atanF64 is its x = 1 case). After
 // sanitizing and scaling |y|, |x| (atanBig, ...), the reduced argument
 // u = (|y|*A - |x|*B)/(|y|*B + |x|*A) is formed with numerator and denominator
 // as double-doubles (exact products by FMA, two-sums) and one division whose
