@@ -8,21 +8,25 @@ const trigFamAsm = true
 // TanF64 sets dst[i] = tan(x[i]) for i < len(x); special values as math.Tan.
 func TanF64(dst, x []float64) {
 	dst = dst[:len(x)]
-	var kernel func(dst, x []float64) int
 	w := 8
 	switch {
 	case active >= LevelAVX512:
-		kernel = tanF64AVX512
 	case active >= LevelAVX2:
-		kernel, w = tanF64AVX2, 4
+		w = 4
 	default:
 		mapF64(dst, x, tanF64)
 		return
 	}
 	// The kernel stops before a vector with a lane beyond trigF64Max (Inf
 	// included); that vector is done by the twin (Payne–Hanek), then the rest.
+	// (Direct calls, not a func value, so that dst and x do not escape.)
 	for len(x) > 0 {
-		n := kernel(dst, x)
+		var n int
+		if w == 8 {
+			n = tanF64AVX512(dst, x)
+		} else {
+			n = tanF64AVX2(dst, x)
+		}
 		if n >= len(x) {
 			return
 		}
@@ -37,19 +41,22 @@ func TanF64(dst, x []float64) {
 // TanF32 sets dst[i] = tan(x[i]) for i < len(x); special values as math.Tan.
 func TanF32(dst, x []float32) {
 	dst = dst[:len(x)]
-	var kernel func(dst, x []float32) int
 	w := 8
 	switch {
 	case active >= LevelAVX512:
-		kernel = tanF32AVX512
 	case active >= LevelAVX2:
-		kernel, w = tanF32AVX2, 4
+		w = 4
 	default:
 		trigMapF32(dst, x, tanF32)
 		return
 	}
 	for len(x) > 0 { // as in TanF64, with trigF32Max
-		n := kernel(dst, x)
+		var n int
+		if w == 8 {
+			n = tanF32AVX512(dst, x)
+		} else {
+			n = tanF32AVX2(dst, x)
+		}
 		if n >= len(x) {
 			return
 		}
