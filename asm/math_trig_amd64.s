@@ -178,11 +178,21 @@
 	VADDPD       Z8, Z4, Z4         \
 	VMULPD       Z2, Z4, Z4         // ul
 
+// arctan2: u is the quotient itself (for tiny y/x it is the result).
+#define ATAN2_DIV_512 \
+	VDIVPD       Z7, Z18, Z2        \ // inv = 1/dh
+	VDIVPD       Z7, Z5, Z3         \ // u = nh/dh, correctly rounded
+	VMOVAPD      Z5, Z4             \
+	VFNMADD231PD Z7, Z3, Z4         \ // r = nh - u*dh
+	VFNMADD231PD Z11, Z3, Z8        \
+	VADDPD       Z8, Z4, Z4         \
+	VMULPD       Z2, Z4, Z4         // ul
+
 #define ATAN_UTINY_512 \
-	VANDPD       Z16, Z3, Z12       \
+	VANDPD       Z16, Z5, Z12       \
 	VBROADCASTSD TB(T_UTINY), Z13   \
 	VCMPPD       $0x11, Z13, Z12, K3 \
-	VXORPD       Z4, Z4, K3, Z4     // |u| < 2^-969: ul = 0
+	VXORPD       Z4, Z4, K3, Z4     // |nh| < 2^-969: ul = 0
 
 // Z0 = sign(Z0) * (k*pi/8 + atan(u + ul)), k in Z6.
 #define ATAN_POLY_512 \
@@ -213,7 +223,7 @@
 	VADDPD       Z4, Z2, Z2         \
 	VXORPD       Z2, Z0, Z0
 
-#define ATAN2_F64_512 ATAN_SANITIZE_512; ATAN_SCALE_512; ATAN_SELECT_512; ATAN_F64_512; ATAN_DIV_512; ATAN_UTINY_512; ATAN_POLY_512
+#define ATAN2_F64_512 ATAN_SANITIZE_512; ATAN_SCALE_512; ATAN_SELECT_512; ATAN_F64_512; ATAN2_DIV_512; ATAN_UTINY_512; ATAN_POLY_512
 
 // float32 arguments widened to float64: no scaling, no low parts.
 #define ATAN_F32_512 \
@@ -542,10 +552,20 @@ done:
 	VADDPD       Y14, Y3, Y3          \
 	VMULPD       Y1, Y3, Y3           // ul
 
+#define ATAN2_DIV_256 \
+	VMOVUPD      T4(T_ONE), Y1        \
+	VDIVPD       Y15, Y1, Y1          \ // inv
+	VDIVPD       Y15, Y8, Y2          \ // u = nh/dh
+	VMOVAPD      Y8, Y3               \
+	VFNMADD231PD Y15, Y2, Y3          \ // r
+	VFNMADD231PD Y10, Y2, Y14         \
+	VADDPD       Y14, Y3, Y3          \
+	VMULPD       Y1, Y3, Y3           // ul
+
 #define ATAN_UTINY_256 \
-	VANDPD       T4(T_ABS), Y2, Y5    \
+	VANDPD       T4(T_ABS), Y8, Y5    \
 	VCMPPD       $0x11, T4(T_UTINY), Y5, Y5 \
-	VANDNPD      Y3, Y5, Y3           // |u| < 2^-969: ul = 0
+	VANDNPD      Y3, Y5, Y3           // |nh| < 2^-969: ul = 0
 
 #define ATAN_POLY_256 \
 	VMULPD       Y2, Y2, Y4           \ // z
@@ -575,7 +595,7 @@ done:
 	VADDPD       Y10, Y8, Y8          \
 	VXORPD       Y8, Y0, Y0
 
-#define ATAN2_F64_256 ATAN_SANITIZE_256; ATAN_SCALE_256; ATAN_SELECT_256; ATAN_F64_256; ATAN_DIV_256; ATAN_UTINY_256; ATAN_POLY_256
+#define ATAN2_F64_256 ATAN_SANITIZE_256; ATAN_SCALE_256; ATAN_SELECT_256; ATAN_F64_256; ATAN2_DIV_256; ATAN_UTINY_256; ATAN_POLY_256
 
 #define ATAN_F32_256 \
 	VMULPD       Y12, Y3, Y4          \

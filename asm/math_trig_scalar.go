@@ -94,8 +94,8 @@ const (
 // atan2F64 is the element kernel of arctan2 (atanF64 is its x = 1 case). After
 // sanitizing and scaling |y|, |x| (atanBig, ...), the reduced argument
 // u = (|y|*A - |x|*B)/(|y|*B + |x|*A) is formed with numerator and denominator
-// as double-doubles (exact products by FMA, two-sums) and one division whose
-// error is carried in ul, so u+ul is good to ~2^-100 and |u| <= tan(pi/16).
+// as double-doubles (exact products by FMA, two-sums), u = nh/dh and its error
+// carried in ul, so u+ul is good to ~2^-100 and |u| <= tan(pi/16).
 // For x < 0 the angle is pi - (k*pi/8 + atan(u)) = (8-k)*pi/8 + atan(-u).
 // The result is J + u + (ul*(1-z) + u*z*P(z)) with J = k*pi/8 as a
 // double-double and J + u summed exactly, rounded once: within ~0.55 ULP.
@@ -131,10 +131,10 @@ func atan2F64(y, x float64) float64 {
 		nh, nl, kf = -nh, -nl, 8-kf
 	}
 	inv := 1 / dh
-	u := float64(nh * inv)
+	u := nh / dh // correctly rounded: for a tiny y/x it is the result
 	r := math.FMA(-u, dh, nh)
 	ul := float64((r + math.FMA(-u, dl, nl)) * inv)
-	if math.Abs(u) < 0x1p-969 { // the residual may have underflowed; u alone is within an ULP
+	if math.Abs(nh) < 0x1p-969 { // r may have underflowed; then nl = dl = 0 and u is y/x rounded
 		ul = 0
 	}
 	return atanFinish(u, ul, kf, y)
