@@ -11,14 +11,17 @@ import "math"
 // values every result is within 1 ULP of the exact value; the tests check this
 // against mpmath references in testdata/ulp for every level the CPU supports.
 //
-// float32 functions compute in float64 internally (lower-degree polynomials than the
-// float64 kernels, 8 lanes per zmm) and round once at the end.
+// Every function has AVX-512 and AVX2 assembly (math_*_amd64.s) that is
+// bit-identical to its pure-Go twin, the element kernel it vectorizes step by step
+// (math_exp.go, math_log.go, math_sincos.go and the family files math_expfam*,
+// math_logfam*, math_trig*, math_pow*): branch-free over lanes, special values
+// blended in. The rare lanes a vector kernel does not take are finished in Go by
+// the twin: sin, cos and tan arguments beyond 2^30 (float32: 2^24), which need a
+// Payne–Hanek reduction, and pow lanes off its fast path (special values, results
+// near overflow or underflow). Elsewhere (arm64, -tags noasm) the twins run.
 //
-// exp, log, sin and cos have AVX-512 and AVX2 assembly (math_*_amd64.s) that is
-// bit-identical to their pure-Go twins; sin/cos lanes with |x| > 2^30 (float32:
-// 2^24) are finished in Go with a Payne–Hanek reduction. The other functions run
-// scalar Go routines (math_*_scalar.go, math_pow.go) built on the same kernels with
-// double-double corrections, at every level.
+// float32 functions compute in float64 lanes (8 per zmm) with lower-degree
+// polynomials than the float64 kernels and round once at the end.
 //
 // Go may fuse x*y + z into one FMA (arm64, ppc64le, s390x, riscv64, amd64 with
 // GOAMD64=v3), which breaks the exact steps of the twins: two-sum, two-product,
@@ -70,7 +73,7 @@ func MathFuncs() []MathFunc {
 		unary("arcsin", AsinF64, AsinF32, math.Asin, trigFamAsm),
 		unary("arccos", AcosF64, AcosF32, math.Acos, trigFamAsm),
 		binary("arctan2", Atan2F64, Atan2F32, math.Atan2, trigFamAsm),
-		binary("pow", PowF64, PowF32, math.Pow, false),
+		binary("pow", PowF64, PowF32, math.Pow, powAsm),
 	}
 }
 

@@ -2,8 +2,9 @@
 
 package asm
 
-// Assembly kernels (math_*_amd64.s). Each computes the same element function as
-// its pure-Go twin (expF64, logF64, sinCosF64, ... ); the AVX-512 ones handle the
+// Assembly kernels of exp, log, sin and cos (math_*_amd64.s; the function families
+// declare theirs in math_<family>_amd64.go). Each computes the same element function
+// as its pure-Go twin (expF64, logF64, sinCosF64, ... ); the AVX-512 ones handle the
 // tail with a K mask, the AVX2 ones with VMASKMOV. The sin/cos kernels copy
 // elements with |x| beyond trigF64Max/trigF32Max (and ±Inf) to dst unchanged
 // and return true if there were any (see patchF64).

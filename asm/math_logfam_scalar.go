@@ -13,27 +13,6 @@ import "math"
 // two-sum), so log(m) = a + t with an error near 2^-60 relative; the float32 ones
 // compute in float64 with a degree-3 P and round once to float32 at the end.
 
-// logMDD returns e and log(m) as a double-double, x = m*2^e (logSplit), finite x > 0.
-// (The scalar routine these functions used before their kernels; kept for other callers.)
-func logMDD(x float64) (e, hi, lo float64) {
-	m, e := logSplit(x)
-	f := m - 1
-	s := f / (2 + f)
-	z := s * s
-	p := logPolyP(z)
-	hfsq := float64(0.5 * (f * f))
-	hl := math.FMA(0.5*f, f, -hfsq)
-	a, ae := twoSum(f, -hfsq)
-	hi, lo = fastTwoSum(a, (ae-hl)+float64(s*math.FMA(z, p, hfsq)))
-	return e, hi, lo
-}
-
-// logDD returns log(x) as a double-double (about 2^-58 relative) for finite x > 0.
-func logDD(x float64) (float64, float64) {
-	e, h, l := logMDD(x)
-	return ddAdd(float64(e*ln2Hi), float64(e*ln2Lo), h, l)
-}
-
 // logFamSpecial reports whether log(x) (log2, log10) is a special value and returns it.
 func logFamSpecial(x float64) (float64, bool) {
 	switch {
