@@ -135,8 +135,8 @@ func checkF32(t *testing.T, f MathFunc, l Level, x, y, want []float32, off, n, g
 }
 
 // FuzzMath compares every function at the widest level with its twin (bit for
-// bit) and with Go's math (within 1 ULP where Go's math is itself within 0.5 ULP
-// plus a little, i.e. for exp, log, sin and cos away from huge arguments).
+// bit) and with Go's math (within 2 ULP where Go's math is itself close: exp, log,
+// sin and cos away from huge arguments); the mpmath references decide accuracy.
 func FuzzMath(f *testing.F) {
 	for _, v := range []float64{0, 1, -1, 0.5, 700, -740, 1e-300, 3.14159, 1e9, 1e300} {
 		f.Add(v, 2.5)
@@ -169,7 +169,9 @@ func FuzzMath(f *testing.F) {
 				if math.IsInf(g, 0) || g == 0 || math.IsNaN(g) || math.Abs(g) < 0x1p-1022 || math.Abs(g) > 1e308 {
 					continue
 				}
-				if e := ulpError(got[i], g, 0, false); e > 1 {
+				// Go's math is itself up to about 1.5 ULP off (math.Cos(30.358870799330674)
+				// by 1.41 against mpmath, where ours is 0.59): allow 2 ULP between the two.
+				if e := ulpError(got[i], g, 0, false); e > 2 {
 					t.Fatalf("%s(%v) = %v, math %v: %.2f ULP apart", fn.Name, v, got[i], g, e)
 				}
 			}
