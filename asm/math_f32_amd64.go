@@ -21,6 +21,9 @@ var logF32Tab = [...][8]uint32{
 	x8(f32b(0x1p-126)), x8(f32b(0x1p23)), x8(0xffffffe9), x8(logF32C), x8(1<<23 - 1), // AVX2 split: -23, c, mantissa mask
 	x8(f32b(logF32P8)), x8(f32b(logF32P7)), x8(f32b(logF32P6)), x8(f32b(logF32P5)), x8(f32b(logF32P4)),
 	x8(f32b(logF32P3)), x8(f32b(logF32P2)), x8(f32b(logF32P1)), x8(f32b(logF32P0)),
+	// VFIXUPIMMPS table, a response per class of x: QNaN, SNaN -> NaN; ±0 -> -Inf;
+	// +1 -> computed; -Inf -> NaN; +Inf -> +Inf; x < 0 -> NaN; x > 0 -> computed.
+	x8(0x03530422),
 }
 
 // f32TailMask: 32 bytes at byte offset 4*(8-n) are a VMASKMOVPS mask for the

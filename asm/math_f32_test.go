@@ -26,8 +26,17 @@ func TestFMA32(t *testing.T) {
 		}
 		return float32(rng.NormFloat64())
 	}
-	for i := 0; i < 2_000_000; i++ {
+	for i := 0; i < 4_000_000; i++ {
 		a, b, c := pick(), pick(), pick()
+		if i%5 == 0 { // a*b = ±(half an ulp of c) ∓ 2^-36 of that: a*b + c rounds to a float32 halfway point in float64
+			c = math.Float32frombits(rng.Uint32()&0x807fffff | uint32(1+rng.IntN(253))<<23)
+			h := float32(math.Ldexp(1, (int(math.Float32bits(c)>>23&0xff)-127-24)/2))
+			u := float32(1 + 0x1p-18*float64(rng.IntN(3)-1))
+			a, b = h*u, h*(2-u)*float32(1-2*rng.IntN(2))
+			if math.Float32bits(c)>>23&0xff&1 != 0 { // odd exponent: 2^-24 of c is not a square
+				a *= 2
+			}
+		}
 		if i%3 == 0 { // c close to -a*b: cancellation
 			c = -float32(float64(a) * float64(b) * (1 + float64(rng.IntN(9)-4)*0x1p-24))
 		}

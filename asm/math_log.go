@@ -119,8 +119,8 @@ func logF32(x float32) float32 {
 	q = fma32(q, f, logF32P1)
 	q = fma32(q, f, logF32P0)
 	hi := float32(e * logF32Ln2Hi)
-	s := hi + a
-	err := (hi - s) + a
+	s := hi + a         // the assembly: FMA(e, ln2Hi, a), the same as hi is exact
+	err := (hi - s) + a // the assembly: FMA(e, ln2Hi, -s) + a
 	lo := fma32(e, logF32Ln2Lo, al)
 	lo = fma32(f3, q, lo)
 	lo += err

@@ -131,6 +131,7 @@ done:
 #define LF_C 12
 #define LF_MANT 13
 #define LF_P 14
+#define LF_FIXUP 23
 #define LF(i) ·logF32Tab+32*(i)(SB)
 
 #define LOG_F32_CONSTS_512 \
@@ -149,10 +150,7 @@ done:
 	VBROADCASTSS LF(LF_P+6), Z28   \
 	VBROADCASTSS LF(LF_P+7), Z29   \
 	VBROADCASTSS LF(LF_P+8), Z30   \
-	VBROADCASTSS LF(LF_INF), Z31   \
-	VBROADCASTSS LF(LF_NINF), Z13  \
-	VBROADCASTSS LF(LF_NAN), Z14   \
-	VPXORD       Z15, Z15, Z15
+	VBROADCASTSS LF(LF_FIXUP), Z31
 
 // Z1 = m, Z2 = e with x = m*2^e, c <= m < 2c (subnormals included), as logF32Split.
 #define LOG_F32_SPLIT_512 \
@@ -181,9 +179,10 @@ done:
 	VFMADD213PS  P6, Z3, Z8   \
 	VFMADD213PS  P7, Z3, Z8   \
 	VFMADD213PS  P8, Z3, Z8   \ // R(f)
-	VMULPS       Z20, Z2, Z9  \ // hi = e*ln2Hi (exact)
-	VADDPS       Z5, Z9, Z10  \ // s = hi + a
-	VSUBPS       Z10, Z9, Z11 \
+	VMOVAPS      Z5, Z10      \
+	VFMADD231PS  Z20, Z2, Z10 \ // s = e*ln2Hi + a (the product is exact)
+	VMOVAPS      Z10, Z11     \
+	VFMSUB231PS  Z20, Z2, Z11 \ // e*ln2Hi - s (exact)
 	VADDPS       Z5, Z11, Z11 \ // err = (hi - s) + a
 	VFMADD231PS  Z21, Z2, Z6  \ // lo = e*ln2Lo + al
 	VFMADD231PS  Z8, Z7, Z6   \ // lo += f^3*R
@@ -194,13 +193,8 @@ done:
 #define LOG_F32_512 \
 	LOG_F32_SPLIT_512          \
 	LOG_F32_CORE_512(Z22, Z23, Z24, Z25, Z26, Z27, Z28, Z29, Z30) \
-	VCMPPS  $0x1a, Z15, Z0, K2 \ // !(x > 0): NaN
-	VMOVAPS Z14, K2, Z10       \
-	VCMPPS  $0x00, Z15, Z0, K2 \ // x == 0: -Inf
-	VMOVAPS Z13, K2, Z10       \
-	VCMPPS  $0x00, Z31, Z0, K2 \ // x == +Inf
-	VMOVAPS Z0, K2, Z10        \
-	VMOVAPS Z10, Z0
+	VFIXUPIMMPS $0, Z31, Z0, Z10 \ // specials by x's class (LF_FIXUP)
+	VMOVAPS     Z10, Z0
 
 // func logF32AVX512(dst, x []float32)
 TEXT ·logF32AVX512(SB), NOSPLIT, $0-48
@@ -351,9 +345,10 @@ done:
 	VFMADD213PS  LF(LF_P+6), Y3, Y8    \
 	VFMADD213PS  LF(LF_P+7), Y3, Y8    \
 	VFMADD213PS  LF(LF_P+8), Y3, Y8    \ // R(f)
-	VMULPS       LF(LF_LN2HI), Y2, Y9  \ // hi
-	VADDPS       Y5, Y9, Y10           \ // s
-	VSUBPS       Y10, Y9, Y11          \
+	VMOVAPS      Y5, Y10               \
+	VFMADD231PS  LF(LF_LN2HI), Y2, Y10 \ // s
+	VMOVAPS      Y10, Y11              \
+	VFMSUB231PS  LF(LF_LN2HI), Y2, Y11 \
 	VADDPS       Y5, Y11, Y11          \ // err
 	VFMADD231PS  LF(LF_LN2LO), Y2, Y6  \
 	VFMADD231PS  Y8, Y7, Y6            \
