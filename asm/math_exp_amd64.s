@@ -125,27 +125,27 @@ done:
 	VBROADCASTSS EF(EF_P+3), Z25   \
 	VBROADCASTSS EF(EF_P+4), Z26
 
-// Z0 = exp(Z0), 16 float32 lanes. Clobbers Z1-Z6.
-#define EXP_F32_512 \
-	VMAXPS       Z0, Z20, Z0 \ // clamp; NaN stays
-	VMINPS       Z0, Z19, Z0 \
-	VMULPS       Z16, Z0, Z1 \
-	VRNDSCALEPS  $0, Z1, Z1  \ // k
-	VMOVAPS      Z0, Z2      \
-	VFNMADD231PS Z17, Z1, Z2 \ // r = x - k*ln2Hi (exact)
-	VFNMADD231PS Z18, Z1, Z2 \ // r -= k*ln2Lo
-	VMULPS       Z2, Z2, Z3  \ // r*r
-	VMOVAPS      Z22, Z4     \
-	VFMADD213PS  Z23, Z2, Z4 \
-	VFMADD213PS  Z24, Z2, Z4 \
-	VFMADD213PS  Z25, Z2, Z4 \
-	VFMADD213PS  Z26, Z2, Z4 \ // G(r)
-	VADDPS       Z21, Z2, Z5 \ // h = 1 + r
-	VSUBPS       Z5, Z21, Z6 \
-	VADDPS       Z2, Z6, Z6  \ // hl = (1 - h) + r
-	VFMADD213PS  Z6, Z3, Z4  \ // r*r*G + hl
-	VADDPS       Z4, Z5, Z5  \ // p
-	VSCALEFPS    Z1, Z5, Z0
+// X = exp(X), 16 float32 lanes, with K, R, R2, G, H, HL as scratch.
+#define EXP_F32_512(X, K, R, R2, G, H, HL) \
+	VMAXPS       X, Z20, X   \ // clamp; NaN stays
+	VMINPS       X, Z19, X   \
+	VMULPS       Z16, X, K   \
+	VRNDSCALEPS  $0, K, K    \ // k
+	VMOVAPS      X, R        \
+	VFNMADD231PS Z17, K, R   \ // r = x - k*ln2Hi (exact)
+	VFNMADD231PS Z18, K, R   \ // r -= k*ln2Lo
+	VMULPS       R, R, R2    \ // r*r
+	VMOVAPS      Z22, G      \
+	VFMADD213PS  Z23, R, G   \
+	VFMADD213PS  Z24, R, G   \
+	VFMADD213PS  Z25, R, G   \
+	VFMADD213PS  Z26, R, G   \ // G(r)
+	VADDPS       Z21, R, H   \ // h = 1 + r
+	VSUBPS       H, Z21, HL  \
+	VADDPS       R, HL, HL   \ // hl = (1 - h) + r
+	VFMADD213PS  HL, R2, G   \ // r*r*G + hl
+	VADDPS       G, H, H     \ // p
+	VSCALEFPS    K, H, X
 
 // func expF32AVX512(dst, x []float32)
 TEXT ·expF32AVX512(SB), NOSPLIT, $0-48
@@ -154,23 +154,36 @@ TEXT ·expF32AVX512(SB), NOSPLIT, $0-48
 	MOVQ x_len+32(FP), BX
 	EXP_F32_CONSTS_512
 
+loop2:
+	CMPQ    BX, $32
+	JLT     loop
+	VMOVUPS (SI), Z0
+	VMOVUPS 64(SI), Z7
+	EXP_F32_512(Z0, Z1, Z2, Z3, Z4, Z5, Z6)
+	EXP_F32_512(Z7, Z8, Z9, Z10, Z11, Z12, Z13)
+	VMOVUPS Z0, (DI)
+	VMOVUPS Z7, 64(DI)
+	ADDQ    $128, SI
+	ADDQ    $128, DI
+	SUBQ    $32, BX
+	JMP     loop2
+
 loop:
 	CMPQ    BX, $16
 	JLT     tail
 	VMOVUPS (SI), Z0
-	EXP_F32_512
+	EXP_F32_512(Z0, Z1, Z2, Z3, Z4, Z5, Z6)
 	VMOVUPS Z0, (DI)
 	ADDQ    $64, SI
 	ADDQ    $64, DI
 	SUBQ    $16, BX
-	JMP     loop
 
 tail:
 	TESTQ BX, BX
 	JEQ   done
 	F32_TAILMASK_K1
 	VMOVUPS.Z (SI), K1, Z0
-	EXP_F32_512
+	EXP_F32_512(Z0, Z1, Z2, Z3, Z4, Z5, Z6)
 	VMOVUPS   Z0, K1, (DI)
 
 done:
