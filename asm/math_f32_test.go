@@ -163,3 +163,40 @@ func TestF32ExpLogSweep(t *testing.T) {
 		})
 	}
 }
+
+// TestF32ExpLogLevelsAgree (with -f32exhaustive) checks that every SIMD level gives
+// the same bits as the widest one for every float32 input (the sweep above checks
+// the widest against the twin and the references).
+func TestF32ExpLogLevelsAgree(t *testing.T) {
+	if !*f32Exhaustive {
+		t.Skip("needs -f32exhaustive")
+	}
+	var simd []Level
+	for _, l := range levels() {
+		if l != LevelNone {
+			simd = append(simd, l)
+		}
+	}
+	if len(simd) < 2 {
+		t.Skip("one SIMD level")
+	}
+	const batch = 1 << 20
+	x := make([]float32, batch)
+	want, got := make([]float32, batch), make([]float32, batch)
+	for _, f := range []func(dst, x []float32){ExpF32, LogF32} {
+		for b := uint64(0); b < 1<<32; b += batch {
+			for i := range x {
+				x[i] = math.Float32frombits(uint32(b) + uint32(i))
+			}
+			atLevel(t, simd[0], func() { f(want, x) })
+			for _, l := range simd[1:] {
+				atLevel(t, l, func() { f(got, x) })
+				for i := range x {
+					if math.Float32bits(got[i]) != math.Float32bits(want[i]) && !(got[i] != got[i] && want[i] != want[i]) {
+						t.Fatalf("%v: f(%g) = %g, %v gives %g", l, x[i], got[i], simd[0], want[i])
+					}
+				}
+			}
+		}
+	}
+}
