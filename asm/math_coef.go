@@ -14,8 +14,6 @@ const (
 
 	expF64Max = 710.0  // exp(x) overflows above this; clamping keeps k small
 	expF64Min = -746.0 // exp(x) rounds to 0 below this
-	expF32Max = 100.0  // float32 exp overflows above 88.73
-	expF32Min = -110.0 // float32 exp rounds to 0 below -103.98
 
 	expF64C0 = 0.5000000000000001
 	expF64C1 = 0.16666666666666669
@@ -27,13 +25,6 @@ const (
 	expF64C7 = 2.7557268281679976e-06
 	expF64C8 = 2.762019864323475e-07
 	expF64C9 = 2.5100470238808523e-08
-
-	expF32C0 = 0.5000000013536827
-	expF32C1 = 0.16666666681702103
-	expF32C2 = 0.04166646421638587
-	expF32C3 = 0.00833331084675566
-	expF32C4 = 0.0013933728612795888
-	expF32C5 = 0.0001989107812861384
 )
 
 // log: x = 2^e * m, sqrt(2)/2 <= m < sqrt(2), f = m-1, s = f/(2+f), z = s^2,
@@ -48,11 +39,6 @@ const (
 	logF64C4 = 0.18182892354942654
 	logF64C5 = 0.15331614298732416
 	logF64C6 = 0.14617775335974037
-
-	logF32C0 = 0.6666666655405269
-	logF32C1 = 0.40000122203083
-	logF32C2 = 0.2855077962236631
-	logF32C3 = 0.2333158758212219
 )
 
 // sin, cos: |x| = q*pi/2 + r, |r| <= pi/4 (plus an ulp), y = r^2,

@@ -2,9 +2,10 @@
 
 #include "textflag.h"
 #include "math_amd64.h"
+#include "math_f32_amd64.h"
 
 // exp kernels: the twins are expF64 and expF32 in math_exp.go, step by step.
-// Table offsets (expF64Tab / expF32Tab, 8 bytes each; the ...Tab4 copies 32).
+// Table offsets (expF64Tab, 8 bytes each; the expF64Tab4 copies 32).
 #define E_LOG2E 0
 #define E_LN2HI 1
 #define E_LN2LO 2
@@ -100,37 +101,51 @@ done:
 	VZEROUPPER
 	RET
 
-#define EXP_F32_CONSTS_512 \
-	VBROADCASTSD ·expF32Tab+8*E_LOG2E(SB), Z16 \
-	VBROADCASTSD ·expF32Tab+8*E_LN2HI(SB), Z17 \
-	VBROADCASTSD ·expF32Tab+8*E_MAX(SB), Z19 \
-	VBROADCASTSD ·expF32Tab+8*E_MIN(SB), Z20 \
-	VBROADCASTSD ·expF32Tab+8*E_ONE(SB), Z21 \
-	VBROADCASTSD ·expF32Tab+8*(E_C+0)(SB), Z22 \
-	VBROADCASTSD ·expF32Tab+8*(E_C+1)(SB), Z23 \
-	VBROADCASTSD ·expF32Tab+8*(E_C+2)(SB), Z24 \
-	VBROADCASTSD ·expF32Tab+8*(E_C+3)(SB), Z25 \
-	VBROADCASTSD ·expF32Tab+8*(E_C+4)(SB), Z26 \
-	VBROADCASTSD ·expF32Tab+8*(E_C+5)(SB), Z27
+// float32 exp in float32 lanes. Table offsets (expF32Tab, 32 bytes each).
+#define EF_LOG2E 0
+#define EF_LN2HI 1
+#define EF_LN2LO 2
+#define EF_MAX 3
+#define EF_MIN 4
+#define EF_ONE 5
+#define EF_P 6
+#define EF_BIAS 11
+#define EF(i) ·expF32Tab+32*(i)(SB)
 
-// Z0 = exp(Z0) for float32 arguments widened to float64. Clobbers Z1, Z5, Z7, Z10.
-#define EXP_F32_512 \
-	VMAXPD       Z0, Z20, Z0 \
-	VMINPD       Z0, Z19, Z0 \
-	VMULPD       Z16, Z0, Z1 \
-	VRNDSCALEPD  $0, Z1, Z1  \
-	VMOVAPD      Z0, Z5      \
-	VFNMADD231PD Z17, Z1, Z5 \ // r = x - k*ln2
-	VMOVAPD      Z22, Z7     \
-	VFMADD213PD  Z23, Z5, Z7 \
-	VFMADD213PD  Z24, Z5, Z7 \
-	VFMADD213PD  Z25, Z5, Z7 \
-	VFMADD213PD  Z26, Z5, Z7 \
-	VFMADD213PD  Z27, Z5, Z7 \
-	VMULPD       Z5, Z5, Z10 \
-	VFMADD213PD  Z5, Z10, Z7 \ // r*r*p + r
-	VADDPD       Z21, Z7, Z7 \
-	VSCALEFPD    Z1, Z7, Z0
+#define EXP_F32_CONSTS_512 \
+	VBROADCASTSS EF(EF_LOG2E), Z16 \
+	VBROADCASTSS EF(EF_LN2HI), Z17 \
+	VBROADCASTSS EF(EF_LN2LO), Z18 \
+	VBROADCASTSS EF(EF_MAX), Z19   \
+	VBROADCASTSS EF(EF_MIN), Z20   \
+	VBROADCASTSS EF(EF_ONE), Z21   \
+	VBROADCASTSS EF(EF_P+0), Z22   \
+	VBROADCASTSS EF(EF_P+1), Z23   \
+	VBROADCASTSS EF(EF_P+2), Z24   \
+	VBROADCASTSS EF(EF_P+3), Z25   \
+	VBROADCASTSS EF(EF_P+4), Z26
+
+// X = exp(X), 16 float32 lanes, with K, R, R2, G, H, HL as scratch.
+#define EXP_F32_512(X, K, R, R2, G, H, HL) \
+	VMAXPS       X, Z20, X   \ // clamp; NaN stays
+	VMINPS       X, Z19, X   \
+	VMULPS       Z16, X, K   \
+	VRNDSCALEPS  $0, K, K    \ // k
+	VMOVAPS      X, R        \
+	VFNMADD231PS Z17, K, R   \ // r = x - k*ln2Hi (exact)
+	VFNMADD231PS Z18, K, R   \ // r -= k*ln2Lo
+	VMULPS       R, R, R2    \ // r*r
+	VMOVAPS      Z22, G      \
+	VFMADD213PS  Z23, R, G   \
+	VFMADD213PS  Z24, R, G   \
+	VFMADD213PS  Z25, R, G   \
+	VFMADD213PS  Z26, R, G   \ // G(r)
+	VADDPS       Z21, R, H   \ // h = 1 + r
+	VSUBPS       H, Z21, HL  \
+	VADDPS       R, HL, HL   \ // hl = (1 - h) + r
+	VFMADD213PS  HL, R2, G   \ // r*r*G + hl
+	VADDPS       G, H, H     \ // p
+	VSCALEFPS    K, H, X
 
 // func expF32AVX512(dst, x []float32)
 TEXT ·expF32AVX512(SB), NOSPLIT, $0-48
@@ -138,29 +153,38 @@ TEXT ·expF32AVX512(SB), NOSPLIT, $0-48
 	MOVQ x_base+24(FP), SI
 	MOVQ x_len+32(FP), BX
 	EXP_F32_CONSTS_512
-	KXNORB K1, K1, K1
+
+loop2:
+	CMPQ    BX, $32
+	JLT     loop
+	VMOVUPS (SI), Z0
+	VMOVUPS 64(SI), Z7
+	EXP_F32_512(Z0, Z1, Z2, Z3, Z4, Z5, Z6)
+	EXP_F32_512(Z7, Z8, Z9, Z10, Z11, Z12, Z13)
+	VMOVUPS Z0, (DI)
+	VMOVUPS Z7, 64(DI)
+	ADDQ    $128, SI
+	ADDQ    $128, DI
+	SUBQ    $32, BX
+	JMP     loop2
 
 loop:
-	CMPQ      BX, $8
-	JLT       tail
-	VCVTPS2PD (SI), Z0
-	EXP_F32_512
-	VCVTPD2PS Z0, Y0
-	VMOVUPS   Y0, (DI)
-	ADDQ      $32, SI
-	ADDQ      $32, DI
-	SUBQ      $8, BX
-	JMP       loop
+	CMPQ    BX, $16
+	JLT     tail
+	VMOVUPS (SI), Z0
+	EXP_F32_512(Z0, Z1, Z2, Z3, Z4, Z5, Z6)
+	VMOVUPS Z0, (DI)
+	ADDQ    $64, SI
+	ADDQ    $64, DI
+	SUBQ    $16, BX
 
 tail:
 	TESTQ BX, BX
 	JEQ   done
-	TAILMASK_K1
-	VMOVUPS.Z (SI), K1, Y0
-	VCVTPS2PD Y0, Z0
-	EXP_F32_512
-	VCVTPD2PS Z0, Y0
-	VMOVUPS   Y0, K1, (DI)
+	F32_TAILMASK_K1
+	VMOVUPS.Z (SI), K1, Z0
+	EXP_F32_512(Z0, Z1, Z2, Z3, Z4, Z5, Z6)
+	VMOVUPS   Z0, K1, (DI)
 
 done:
 	VZEROUPPER
@@ -169,7 +193,6 @@ done:
 // ---- AVX2 --------------------------------------------------------------------
 
 #define T64(i) ·expF64Tab4+32*(i)(SB)
-#define T32(i) ·expF32Tab4+32*(i)(SB)
 
 // Y0 = exp(Y0). Clobbers Y1-Y10, Y15.
 #define EXP_F64_256 \
@@ -246,28 +269,40 @@ done:
 	VZEROUPPER
 	RET
 
-// Y0 = exp(Y0) for float32 arguments widened to float64. Clobbers Y1, Y5, Y7, Y10, Y15.
+// Y0 = exp(Y0), 8 float32 lanes. Clobbers Y1-Y7, Y15. p*2^k is p*2^k1 (exact,
+// normal) times 2^k2 (one rounding), k1 = k>>1, k2 = k - k1, both in [-75, 64].
 #define EXP_F32_256 \
-	VMOVUPD      T32(E_MIN), Y15 \
-	VMAXPD       Y0, Y15, Y0     \
-	VMOVUPD      T32(E_MAX), Y15 \
-	VMINPD       Y0, Y15, Y0     \
-	VMULPD       T32(E_LOG2E), Y0, Y1 \
-	VROUNDPD     $0, Y1, Y1      \
-	VMOVAPD      Y0, Y5          \
-	VFNMADD231PD T32(E_LN2HI), Y1, Y5 \
-	VMOVUPD      T32(E_C+0), Y7  \
-	VFMADD213PD  T32(E_C+1), Y5, Y7 \
-	VFMADD213PD  T32(E_C+2), Y5, Y7 \
-	VFMADD213PD  T32(E_C+3), Y5, Y7 \
-	VFMADD213PD  T32(E_C+4), Y5, Y7 \
-	VFMADD213PD  T32(E_C+5), Y5, Y7 \
-	VMULPD       Y5, Y5, Y10     \
-	VFMADD213PD  Y5, Y10, Y7     \
-	VADDPD       T32(E_ONE), Y7, Y7 \
-	VADDPD       T32(E_MAGIC), Y1, Y1 \
-	VPSLLQ       $52, Y1, Y1     \
-	VMULPD       Y1, Y7, Y0
+	VMOVUPS      EF(EF_MIN), Y15 \
+	VMAXPS       Y0, Y15, Y0     \ // NaN stays
+	VMOVUPS      EF(EF_MAX), Y15 \
+	VMINPS       Y0, Y15, Y0     \
+	VMULPS       EF(EF_LOG2E), Y0, Y1 \
+	VROUNDPS     $0, Y1, Y1      \
+	VMOVAPS      Y0, Y2          \
+	VFNMADD231PS EF(EF_LN2HI), Y1, Y2 \
+	VFNMADD231PS EF(EF_LN2LO), Y1, Y2 \
+	VMULPS       Y2, Y2, Y3      \
+	VMOVUPS      EF(EF_P+0), Y4  \
+	VFMADD213PS  EF(EF_P+1), Y2, Y4 \
+	VFMADD213PS  EF(EF_P+2), Y2, Y4 \
+	VFMADD213PS  EF(EF_P+3), Y2, Y4 \
+	VFMADD213PS  EF(EF_P+4), Y2, Y4 \
+	VMOVUPS      EF(EF_ONE), Y15 \
+	VADDPS       Y15, Y2, Y5     \
+	VSUBPS       Y5, Y15, Y6     \
+	VADDPS       Y2, Y6, Y6      \
+	VFMADD213PS  Y6, Y3, Y4      \
+	VADDPS       Y4, Y5, Y5      \ // p
+	VCVTPS2DQ    Y1, Y1          \ // k (integral: exact)
+	VPSRAD       $1, Y1, Y7      \ // k1
+	VPSUBD       Y7, Y1, Y1      \ // k2
+	VMOVDQU      EF(EF_BIAS), Y15 \
+	VPADDD       Y15, Y7, Y7     \
+	VPSLLD       $23, Y7, Y7     \ // 2^k1
+	VPADDD       Y15, Y1, Y1     \
+	VPSLLD       $23, Y1, Y1     \ // 2^k2
+	VMULPS       Y7, Y5, Y5      \
+	VMULPS       Y1, Y5, Y0
 
 // func expF32AVX2(dst, x []float32)
 TEXT ·expF32AVX2(SB), NOSPLIT, $0-48
@@ -276,26 +311,23 @@ TEXT ·expF32AVX2(SB), NOSPLIT, $0-48
 	MOVQ x_len+32(FP), BX
 
 loop:
-	CMPQ       BX, $4
-	JLT        tail
-	VCVTPS2PD  (SI), Y0
+	CMPQ    BX, $8
+	JLT     tail
+	VMOVUPS (SI), Y0
 	EXP_F32_256
-	VCVTPD2PSY Y0, X0
-	VMOVUPS    X0, (DI)
-	ADDQ       $16, SI
-	ADDQ       $16, DI
-	SUBQ       $4, BX
-	JMP        loop
+	VMOVUPS Y0, (DI)
+	ADDQ    $32, SI
+	ADDQ    $32, DI
+	SUBQ    $8, BX
+	JMP     loop
 
 tail:
 	TESTQ BX, BX
 	JEQ   done
-	TAILMASK_X13_F32
-	VMASKMOVPS (SI), X13, X0
-	VCVTPS2PD  X0, Y0
+	F32_TAILMASK_Y13
+	VMASKMOVPS (SI), Y13, Y0
 	EXP_F32_256
-	VCVTPD2PSY Y0, X0
-	VMASKMOVPS X0, X13, (DI)
+	VMASKMOVPS Y0, Y13, (DI)
 
 done:
 	VZEROUPPER

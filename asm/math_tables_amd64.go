@@ -15,23 +15,11 @@ var expF64Tab = [...]float64{
 	13: expF64C4, 14: expF64C3, 15: expF64C2, 16: expF64C1, 17: expF64C0,
 }
 
-var expF32Tab = [...]float64{
-	0: log2e, 1: ln2F64, 2: 0, 3: expF32Max, 4: expF32Min, 5: 1, 6: 0.5, 7: 0x1p52 + 1023,
-	8: expF32C5, 9: expF32C4, 10: expF32C3, 11: expF32C2, 12: expF32C1, 13: expF32C0,
-}
-
 var logF64Tab = [...]float64{
 	0: sqrt2, 1: 0.5, 2: 1, 3: 2, 4: ln2Hi, 5: ln2Lo, 6: math.Inf(1), 7: math.Inf(-1),
 	8: math.NaN(), 9: 0x1p-1022, 10: 0x1p52, 11: -1023, 12: -1075,
 	13: math.Float64frombits(1<<52 - 1),
 	16: logF64C6, 17: logF64C5, 18: logF64C4, 19: logF64C3, 20: logF64C2, 21: logF64C1, 22: logF64C0,
-}
-
-var logF32Tab = [...]float64{
-	0: sqrt2, 1: 0.5, 2: 1, 3: 2, 4: ln2F64, 5: 0, 6: math.Inf(1), 7: math.Inf(-1),
-	8: math.NaN(), 9: 0, 10: 0x1p52, 11: -1023, 12: -1023,
-	13: math.Float64frombits(1<<52 - 1),
-	16: logF32C3, 17: logF32C2, 18: logF32C1, 19: logF32C0,
 }
 
 var sinCosF64Tab = [...]float64{
@@ -52,9 +40,7 @@ var (
 	sinCosF64Tab4 [len(sinCosF64Tab)][4]float64
 	sinCosF32Tab4 [len(sinCosF32Tab)][4]float64
 	expF64Tab4    [len(expF64Tab)][4]float64
-	expF32Tab4    [len(expF32Tab)][4]float64
 	logF64Tab4    [len(logF64Tab)][4]float64
-	logF32Tab4    [len(logF32Tab)][4]float64
 )
 
 // mathTailMask holds 4 all-ones int64 lanes then 4 zero lanes; loading 32 bytes at
@@ -67,9 +53,7 @@ var mathTailMask32 = [8]int32{-1, -1, -1, -1, 0, 0, 0, 0}
 
 func init() {
 	bcast4(expF64Tab4[:], expF64Tab[:])
-	bcast4(expF32Tab4[:], expF32Tab[:])
 	bcast4(logF64Tab4[:], logF64Tab[:])
-	bcast4(logF32Tab4[:], logF32Tab[:])
 	bcast4(sinCosF64Tab4[:], sinCosF64Tab[:])
 	bcast4(sinCosF32Tab4[:], sinCosF32Tab[:])
 }
