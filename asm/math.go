@@ -20,8 +20,10 @@ import "math"
 // Payne–Hanek reduction, and pow lanes off its fast path (special values, results
 // near overflow or underflow). Elsewhere (arm64, -tags noasm) the twins run.
 //
-// float32 functions compute in float64 lanes (8 per zmm) with lower-degree
-// polynomials than the float64 kernels and round once at the end.
+// float32 exp and log compute in float32 lanes (16 per zmm; math_f32.go, whose twins
+// emulate a float32 FMA exactly); the other float32 functions compute in float64
+// lanes (8 per zmm) with lower-degree polynomials than the float64 kernels and round
+// once at the end.
 //
 // Go may fuse x*y + z into one FMA (arm64, ppc64le, s390x, riscv64, amd64 with
 // GOAMD64=v3), which breaks the exact steps of the twins: two-sum, two-product,

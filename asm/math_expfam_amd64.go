@@ -80,7 +80,7 @@ var expFamTab32 = [...]float64{
 	0: log2e, 1: ln2F64, 2: 1, 3: 0x1p52 + 1023, 4: 0.5, 5: 2,
 	6: math.Float64frombits(1<<63 - 1), 7: math.Float64frombits(1 << 63),
 	8: -30, 9: 100, 10: -160, 11: 130, 12: 10, 13: 100,
-	14: expF32C5, 15: expF32C4, 16: expF32C3, 17: expF32C2, 18: expF32C1, 19: expF32C0,
+	14: expFamF32C5, 15: expFamF32C4, 16: expFamF32C3, 17: expFamF32C2, 18: expFamF32C1, 19: expFamF32C0,
 }
 
 var (

@@ -20,3 +20,15 @@ const (
 	expFamC8 = 2.5100470238808523e-08
 	expFamC9 = 2.091129714711246e-09
 )
+
+// expFamCoreF32's polynomial (the float32 exp kernel's before it moved to float32
+// lanes): e^r = 1 + r + r^2 P(r) for |r| <= ln2/2 in float64, P of degree 5; its
+// error is far below a float32 ULP.
+const (
+	expFamF32C0 = 0.5000000013536827
+	expFamF32C1 = 0.16666666681702103
+	expFamF32C2 = 0.04166646421638587
+	expFamF32C3 = 0.00833331084675566
+	expFamF32C4 = 0.0013933728612795888
+	expFamF32C5 = 0.0001989107812861384
+)

@@ -162,12 +162,12 @@ func coshF64(x float64) float64 {
 func expFamCoreF32(y float64) (s, q float64) {
 	k := math.RoundToEven(y * log2e)
 	r := math.FMA(-k, ln2F64, y)
-	p := expF32C5
-	p = math.FMA(p, r, expF32C4)
-	p = math.FMA(p, r, expF32C3)
-	p = math.FMA(p, r, expF32C2)
-	p = math.FMA(p, r, expF32C1)
-	p = math.FMA(p, r, expF32C0)
+	p := expFamF32C5
+	p = math.FMA(p, r, expFamF32C4)
+	p = math.FMA(p, r, expFamF32C3)
+	p = math.FMA(p, r, expFamF32C2)
+	p = math.FMA(p, r, expFamF32C1)
+	p = math.FMA(p, r, expFamF32C0)
 	return pow2(k), math.FMA(r*r, p, r)
 }
 
@@ -183,12 +183,12 @@ func exp2F32(x float32) float32 {
 	y := math.Min(math.Max(float64(x), -160), 130)
 	k := math.RoundToEven(y)
 	a := (y - k) * ln2F64
-	p := expF32C5
-	p = math.FMA(p, a, expF32C4)
-	p = math.FMA(p, a, expF32C3)
-	p = math.FMA(p, a, expF32C2)
-	p = math.FMA(p, a, expF32C1)
-	p = math.FMA(p, a, expF32C0)
+	p := expFamF32C5
+	p = math.FMA(p, a, expFamF32C4)
+	p = math.FMA(p, a, expFamF32C3)
+	p = math.FMA(p, a, expFamF32C2)
+	p = math.FMA(p, a, expFamF32C1)
+	p = math.FMA(p, a, expFamF32C0)
 	s := pow2(k)
 	return float32(math.FMA(s, math.FMA(a*a, p, a), s))
 }
