@@ -20,7 +20,7 @@ import "math"
 // Payne–Hanek reduction, and pow lanes off its fast path (special values, results
 // near overflow or underflow). Elsewhere (arm64, -tags noasm) the twins run.
 //
-// float32 exp and log compute in float32 lanes (16 per zmm; math_f32.go, whose twins
+// float32 exp and log compute in float32 lanes (16 per zmm; their twins
 // emulate a float32 FMA exactly); the other float32 functions compute in float64
 // lanes (8 per zmm) with lower-degree polynomials than the float64 kernels and round
 // once at the end.

@@ -78,13 +78,13 @@ func expF32(x float32) float32 {
 	r := float32(float64(x) - float64(float64(k)*float64(expF32Ln2Hi)))
 	r = float32(float64(r) - float64(float64(k)*float64(expF32Ln2Lo)))
 	r2 := float32(r * r)
-	g := fma32(expF32P4, r, expF32P3)
-	g = fma32(g, r, expF32P2)
-	g = fma32(g, r, expF32P1)
-	g = fma32(g, r, expF32P0)
+	g := scFMAF32(expF32P4, r, expF32P3)
+	g = scFMAF32(g, r, expF32P2)
+	g = scFMAF32(g, r, expF32P1)
+	g = scFMAF32(g, r, expF32P0)
 	h := 1 + r
 	hl := (1 - h) + r
-	p := h + fma32(r2, g, hl)
+	p := h + scFMAF32(r2, g, hl)
 	return float32(float64(p) * pow2(float64(k)))
 }
 

@@ -108,22 +108,22 @@ func logF32(x float32) float32 {
 	m, e := logF32Split(x)
 	f := m - 1
 	hf := float32(-0.5 * f)
-	a := fma32(hf, f, f)
-	al := fma32(hf, f, f-a)
+	a := scFMAF32(hf, f, f)
+	al := scFMAF32(hf, f, f-a)
 	f3 := float32(float32(f*f) * f)
-	q := fma32(logF32P8, f, logF32P7)
-	q = fma32(q, f, logF32P6)
-	q = fma32(q, f, logF32P5)
-	q = fma32(q, f, logF32P4)
-	q = fma32(q, f, logF32P3)
-	q = fma32(q, f, logF32P2)
-	q = fma32(q, f, logF32P1)
-	q = fma32(q, f, logF32P0)
+	q := scFMAF32(logF32P8, f, logF32P7)
+	q = scFMAF32(q, f, logF32P6)
+	q = scFMAF32(q, f, logF32P5)
+	q = scFMAF32(q, f, logF32P4)
+	q = scFMAF32(q, f, logF32P3)
+	q = scFMAF32(q, f, logF32P2)
+	q = scFMAF32(q, f, logF32P1)
+	q = scFMAF32(q, f, logF32P0)
 	hi := float32(e * logF32Ln2Hi)
 	s := hi + a         // the assembly: FMA(e, ln2Hi, a), the same as hi is exact
 	err := (hi - s) + a // the assembly: FMA(e, ln2Hi, -s) + a
-	lo := fma32(e, logF32Ln2Lo, al)
-	lo = fma32(f3, q, lo)
+	lo := scFMAF32(e, logF32Ln2Lo, al)
+	lo = scFMAF32(f3, q, lo)
 	lo += err
 	return s + lo
 }

@@ -42,37 +42,31 @@ func scMaxF32(x, y float32) float32 {
 // scFMAF64 returns x*y + z rounded once.
 func scFMAF64(x, y, z float64) float64 { return math.FMA(x, y, z) }
 
-// scFMAF32 returns x*y + z rounded once to float32, like a hardware float32 FMA.
-//
-// The product of two float32 values is exact in float64 (48 significant bits), so
-// math.FMA(x, y, z) in float64 rounds the exact x*y + z once. Rounding that float64
-// to float32 would round a second time, which can be wrong when the first rounding
-// lands exactly on a float32 halfway point. So the float64 sum is first rounded to
-// odd: the rounding error e of p + z (p = x*y exactly) is recovered with TwoSum,
-// and if the sum was inexact and its last bit is even it is moved one ulp toward
-// the exact value. Rounding a round-to-odd result with at least two more bits than
-// the target (53 >= 24 + 2) to float32 gives the correctly rounded result.
-func scFMAF32(x, y, z float32) float32 {
-	p := float64(x) * float64(y) // exact
-	zz := float64(z)
-	s := p + zz
-	if math.IsInf(s, 0) || math.IsNaN(s) || s == 0 {
+// scFMAF32 returns a*b + c rounded once to float32, as VFMADD...PS computes it. Go has
+// no float32 FMA, and math.FMA on widened operands rounds to float64 first (a double
+// rounding). Here a*b is exact in float64, so s = a*b + c rounded to float64 is one
+// rounding, and rounding s to float32 is correct unless s landed on a float32
+// halfway point (or a float32 subnormal, where those lie elsewhere). Then s + err =
+// a*b + c exactly (two-sum) and, if err != 0, s moves to its odd neighbour on err's
+// side: a*b + c rounded to odd in 53 bits, whose rounding to float32 (24 bits, or
+// fewer as a subnormal) is the correct one, as round-to-odd with at least 2 extra
+// bits does not disturb a later round-to-nearest.
+func scFMAF32(a, b, c float32) float32 {
+	p := float64(float64(a) * float64(b))
+	cd := float64(c)
+	s := p + cd
+	bits := math.Float64bits(s)
+	if bits&(1<<29-1) != 1<<28 && bits&(0x7ff<<52) >= (1023-126)<<52 {
 		return float32(s)
 	}
-	// TwoSum: s + e == p + zz exactly.
-	bp := s - zz
-	bz := s - bp
-	e := (p - bp) + (zz - bz)
-	if e != 0 {
-		bits := math.Float64bits(s)
-		if bits&1 == 0 {
-			if (e > 0) == (s > 0) {
-				bits++ // away from zero
-			} else {
-				bits--
-			}
-			s = math.Float64frombits(bits)
+	bb := s - p
+	if err := (p - (s - bb)) + (cd - bb); err != 0 && bits&1 == 0 {
+		if (err > 0) == (s > 0) {
+			bits++ // away from zero
+		} else {
+			bits--
 		}
+		s = math.Float64frombits(bits)
 	}
 	return float32(s)
 }
