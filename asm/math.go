@@ -52,37 +52,36 @@ type MathFunc struct {
 	Go64x2 func(float64, float64) float64
 
 	MaxULP float64 // the error bound the tests assert, in ULPs of the result type
-	Asm    bool    // whether AVX-512 and AVX2 assembly exists (else the pure-Go twin runs)
 }
 
 // MathFuncs lists every vector math function, in a fixed order.
 func MathFuncs() []MathFunc {
 	return []MathFunc{
-		unary("exp", ExpF64, ExpF32, math.Exp, true),
-		unary("expm1", Expm1F64, Expm1F32, math.Expm1, expFamAsm),
-		unary("exp2", Exp2F64, Exp2F32, math.Exp2, expFamAsm),
-		unary("log", LogF64, LogF32, math.Log, true),
-		unary("log1p", Log1pF64, Log1pF32, math.Log1p, logFamAsm),
-		unary("log2", Log2F64, Log2F32, math.Log2, logFamAsm),
-		unary("log10", Log10F64, Log10F32, math.Log10, logFamAsm),
-		unary("sin", SinF64, SinF32, math.Sin, true),
-		unary("cos", CosF64, CosF32, math.Cos, true),
-		unary("tan", TanF64, TanF32, math.Tan, trigFamAsm),
-		unary("tanh", TanhF64, TanhF32, math.Tanh, expFamAsm),
-		unary("sinh", SinhF64, SinhF32, math.Sinh, expFamAsm),
-		unary("cosh", CoshF64, CoshF32, math.Cosh, expFamAsm),
-		unary("arctan", AtanF64, AtanF32, math.Atan, trigFamAsm),
-		unary("arcsin", AsinF64, AsinF32, math.Asin, trigFamAsm),
-		unary("arccos", AcosF64, AcosF32, math.Acos, trigFamAsm),
-		binary("arctan2", Atan2F64, Atan2F32, math.Atan2, trigFamAsm),
-		binary("pow", PowF64, PowF32, math.Pow, powAsm),
+		unary("exp", ExpF64, ExpF32, math.Exp),
+		unary("expm1", Expm1F64, Expm1F32, math.Expm1),
+		unary("exp2", Exp2F64, Exp2F32, math.Exp2),
+		unary("log", LogF64, LogF32, math.Log),
+		unary("log1p", Log1pF64, Log1pF32, math.Log1p),
+		unary("log2", Log2F64, Log2F32, math.Log2),
+		unary("log10", Log10F64, Log10F32, math.Log10),
+		unary("sin", SinF64, SinF32, math.Sin),
+		unary("cos", CosF64, CosF32, math.Cos),
+		unary("tan", TanF64, TanF32, math.Tan),
+		unary("tanh", TanhF64, TanhF32, math.Tanh),
+		unary("sinh", SinhF64, SinhF32, math.Sinh),
+		unary("cosh", CoshF64, CoshF32, math.Cosh),
+		unary("arctan", AtanF64, AtanF32, math.Atan),
+		unary("arcsin", AsinF64, AsinF32, math.Asin),
+		unary("arccos", AcosF64, AcosF32, math.Acos),
+		binary("arctan2", Atan2F64, Atan2F32, math.Atan2),
+		binary("pow", PowF64, PowF32, math.Pow),
 	}
 }
 
-func unary(name string, f64 func(dst, x []float64), f32 func(dst, x []float32), g func(float64) float64, asm bool) MathFunc {
-	return MathFunc{Name: name, Arity: 1, F64: f64, F32: f32, Go64: g, MaxULP: 1, Asm: asm}
+func unary(name string, f64 func(dst, x []float64), f32 func(dst, x []float32), g func(float64) float64) MathFunc {
+	return MathFunc{Name: name, Arity: 1, F64: f64, F32: f32, Go64: g, MaxULP: 1}
 }
 
-func binary(name string, f64 func(dst, x, y []float64), f32 func(dst, x, y []float32), g func(float64, float64) float64, asm bool) MathFunc {
-	return MathFunc{Name: name, Arity: 2, F64x2: f64, F32x2: f32, Go64x2: g, MaxULP: 1, Asm: asm}
+func binary(name string, f64 func(dst, x, y []float64), f32 func(dst, x, y []float32), g func(float64, float64) float64) MathFunc {
+	return MathFunc{Name: name, Arity: 2, F64x2: f64, F32x2: f32, Go64x2: g, MaxULP: 1}
 }

@@ -4,9 +4,6 @@ package asm
 // kernels and the algorithms are in math_expfam_scalar.go, the assembly in
 // math_expfam_amd64.s.
 
-// expFamAsm says whether these functions have AVX-512 and AVX2 assembly.
-const expFamAsm = true
-
 // Expm1F64 sets dst[i] = e**x[i] - 1 for i < len(x); special values as math.Expm1.
 func Expm1F64(dst, x []float64) {
 	switch {

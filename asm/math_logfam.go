@@ -3,9 +3,6 @@ package asm
 // log1p, log2, log10: the exported slice functions. The element kernels (the
 // pure-Go twins) are in math_logfam_scalar.go, the assembly in math_logfam_amd64.s.
 
-// logFamAsm says whether these functions have AVX-512 and AVX2 assembly.
-const logFamAsm = true
-
 // Log1pF64 sets dst[i] = ln(1 + x[i]) for i < len(x), within 1 ULP; special values as math.Log1p.
 func Log1pF64(dst, x []float64) {
 	switch {

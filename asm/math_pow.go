@@ -2,9 +2,6 @@ package asm
 
 import "math"
 
-// powAsm says whether pow has AVX-512 and AVX2 assembly (math_pow_amd64.s).
-const powAsm = true
-
 // PowF64 sets dst[i] = x[i]**y[i] for i < len(x); special values as math.Pow.
 // With AVX2 or AVX-512, math_pow_amd64.s computes powCore (powF32Core for PowF32)
 // on 4 or 8 lanes, bit for bit, with the table lookups as gathers; the lanes off

@@ -2,9 +2,6 @@ package asm
 
 // tan, arctan, arcsin, arccos, arctan2: the exported slice functions.
 
-// trigFamAsm says whether these functions have AVX-512 and AVX2 assembly.
-const trigFamAsm = true
-
 // TanF64 sets dst[i] = tan(x[i]) for i < len(x); special values as math.Tan.
 func TanF64(dst, x []float64) {
 	dst = dst[:len(x)]
