@@ -31,8 +31,7 @@ import "math"
 // products that feed an addition or subtraction as float64(x*y), which the compiler
 // never fuses, and use math.FMA where a fused step is meant (where the assembly uses
 // one); they then give the same bits on every architecture. This lists the sites
-// the compiler still fuses (none in math_*.go; the one in scalar_fma32_arm64.go is
-// meant):
+// the compiler still fuses (none in math_*.go):
 //
 //	GOARCH=arm64 go build -a -gcflags='github.com/numkit/numkit/asm=-d=fmahash=vy' ./asm/
 
