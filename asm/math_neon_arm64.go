@@ -4,16 +4,24 @@ package asm
 
 import "math"
 
-// NEON kernels of float64 exp and log (math_neon_arm64.s, written by
+// NEON kernels of float64 exp, log, sin and cos (math_neon_arm64.s, written by
 // asm/_gen/mathneon/gen.py). Each computes the same element function as its
-// pure-Go twin (expF64, logF64), two lanes per Q register, the last odd element
-// with the same code on a zero-padded register.
+// pure-Go twin (expF64, logF64, sinCosF64), two lanes per Q register, the last
+// odd element with the same code on a zero-padded register. The sin/cos kernels
+// copy elements with |x| beyond trigF64Max (and ±Inf) to dst unchanged and
+// return true if there were any (see patchF64).
 
 //go:noescape
 func expF64NEON(dst, x []float64)
 
 //go:noescape
 func logF64NEON(dst, x []float64)
+
+//go:noescape
+func sinF64NEON(dst, x []float64) (big bool)
+
+//go:noescape
+func cosF64NEON(dst, x []float64) (big bool)
 
 // The constants of expF64NEON, loaded into V16-V31 in this order (two lanes each).
 var expF64NEONTab = [32]uint64{
@@ -53,4 +61,23 @@ var logF64NEONTab = [32]uint64{
 	math.Float64bits(logF64C4), math.Float64bits(logF64C3),
 	math.Float64bits(logF64C2), math.Float64bits(logF64C1),
 	math.Float64bits(logF64C0), 0,
+}
+
+// The constants of sinF64NEON and cosF64NEON, loaded into V16-V29 in this order
+// (two lanes each).
+var sinCosF64NEONTab = [28]uint64{
+	math.Float64bits(twoOverPi), math.Float64bits(pio2C1), // V16: by lane
+	math.Float64bits(pio2C2), math.Float64bits(pio2C3), // V17: by lane
+	math.Float64bits(0.5), math.Float64bits(-0.5), // V18: by lane
+	math.Float64bits(trigF64Max), math.Float64bits(trigF64Max),
+	math.Float64bits(1), math.Float64bits(1),
+	math.Float64bits(0x1p52), math.Float64bits(0x1p52),
+	1, 1, // the quadrant's low bit, as integers
+	1 << 63, 1 << 63, // the sign bit
+	math.Float64bits(sinF64C5), math.Float64bits(sinF64C4), // V24-V26: by lane
+	math.Float64bits(sinF64C3), math.Float64bits(sinF64C2),
+	math.Float64bits(sinF64C1), math.Float64bits(sinF64C0),
+	math.Float64bits(cosF64C5), math.Float64bits(cosF64C4), // V27-V29: by lane
+	math.Float64bits(cosF64C3), math.Float64bits(cosF64C2),
+	math.Float64bits(cosF64C1), math.Float64bits(cosF64C0),
 }

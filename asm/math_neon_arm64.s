@@ -4,11 +4,14 @@
 
 #include "textflag.h"
 
-// NEON kernels of float64 exp and log, two lanes per Q register: each follows its
-// twin (expF64 in math_exp.go, logF64 in math_log.go) step by step, the FMAs
-// where the twin calls math.FMA and nowhere else. Vector instructions are WORD
-// encodings (Go's assembler lacks them) with the instruction in the comment.
-// Constants: expF64NEONTab and logF64NEONTab in math_neon_arm64.go, loaded into V16-V31.
+// NEON kernels of float64 exp, log, sin and cos, two lanes per Q register: each
+// follows its twin (expF64 in math_exp.go, logF64 in math_log.go, sinCosF64 in
+// math_sincos.go) step by step, the FMAs where the twin calls math.FMA and
+// nowhere else. Vector instructions are WORD encodings (Go's assembler lacks
+// them) with the instruction in the comment.
+// Constants: expF64NEONTab, logF64NEONTab and sinCosF64NEONTab in math_neon_arm64.go,
+// loaded into V16-V31. sin and cos store x where |x| > trigF64Max (Inf included)
+// and report such lanes, which patchF64 finishes, as the amd64 kernels do.
 
 // func expF64NEON(dst, x []float64)
 TEXT ·expF64NEON(SB), NOSPLIT, $0-48
@@ -258,4 +261,366 @@ tail:
 	WORD $0x6ea11c0c // bit v12.16b, v0.16b, v1.16b ; -> x
 	FMOVD F12, (R0)
 done:
+	RET
+
+// func sinF64NEON(dst, x []float64) (big bool)
+TEXT ·sinF64NEON(SB), NOSPLIT, $0-49
+	MOVD dst_base+0(FP), R0
+	MOVD x_base+24(FP), R2
+	MOVD x_len+32(FP), R1
+	MOVD $·sinCosF64NEONTab(SB), R4
+	VLD1.P 64(R4), [V16.D2, V17.D2, V18.D2, V19.D2]
+	VLD1.P 64(R4), [V20.D2, V21.D2, V22.D2, V23.D2]
+	VLD1.P 64(R4), [V24.D2, V25.D2, V26.D2, V27.D2]
+	VLD1 (R4), [V28.D2, V29.D2]
+	WORD $0x6f00e41e // movi v30.2d, #0 ; no big lane yet
+loop:
+	CMP $2, R1
+	BLT tail
+	VLD1.P 16(R2), [V0.D2]
+	// trigReduceCW(|x|)
+	WORD $0x4ee0f801 // fabs v1.2d, v0.2d ; ax = |x|
+	WORD $0x6ef3e43f // fcmgt v31.2d, v1.2d, v19.2d ; big = ax > trigF64Max
+	WORD $0x4fd09022 // fmul v2.2d, v1.2d, v16.d[0] ; ax*twoOverPi
+	WORD $0x4e618842 // frintn v2.2d, v2.2d ; qf = RoundToEven(ax*twoOverPi)
+	WORD $0x4ea11c23 // mov v3.16b, v1.16b
+	WORD $0x4fd05843 // fmls v3.2d, v2.2d, v16.d[1] ; r1 = FMA(-qf, pio2C1, ax)
+	WORD $0x4fd19044 // fmul v4.2d, v2.2d, v17.d[0] ; ph = qf*pio2C2
+	WORD $0x6ee0f885 // fneg v5.2d, v4.2d
+	WORD $0x4fd11045 // fmla v5.2d, v2.2d, v17.d[0] ; pl = FMA(qf, pio2C2, -ph)
+	WORD $0x4ee4d466 // fsub v6.2d, v3.2d, v4.2d ; s = r1 - ph
+	WORD $0x4ee3d4c7 // fsub v7.2d, v6.2d, v3.2d ; bb = s - r1
+	WORD $0x4ee7d4c8 // fsub v8.2d, v6.2d, v7.2d ; s - bb
+	WORD $0x4ee8d468 // fsub v8.2d, v3.2d, v8.2d ; r1 - (s - bb)
+	WORD $0x4e67d489 // fadd v9.2d, v4.2d, v7.2d ; ph + bb
+	WORD $0x4ee9d508 // fsub v8.2d, v8.2d, v9.2d ; e = (r1 - (s - bb)) - (ph + bb)
+	WORD $0x4ee5d508 // fsub v8.2d, v8.2d, v5.2d ; e - pl
+	WORD $0x4fd15848 // fmls v8.2d, v2.2d, v17.d[1] ; lo = FMA(-qf, pio2C3, e - pl)
+	WORD $0x4e68d4c9 // fadd v9.2d, v6.2d, v8.2d ; hi = s + lo
+	WORD $0x4ee6d52a // fsub v10.2d, v9.2d, v6.2d ; hi - s
+	WORD $0x4eead508 // fsub v8.2d, v8.2d, v10.2d ; lo -= hi - s
+	WORD $0x4e75d442 // fadd v2.2d, v2.2d, v21.2d ; n = bits(qf + 2^52)
+	// sinCosPairs(hi, lo)
+	WORD $0x6e69dd2a // fmul v10.2d, v9.2d, v9.2d ; y = hi*hi
+	WORD $0x4e18070b // dup v11.2d, v24.d[1] ; S4
+	WORD $0x4fd8114b // fmla v11.2d, v10.2d, v24.d[0] ; p = FMA(S5, y, S4)
+	WORD $0x4e08072c // dup v12.2d, v25.d[0] ; S3
+	WORD $0x4e6acd6c // fmla v12.2d, v11.2d, v10.2d ; p = FMA(p, y, S3)
+	WORD $0x4e18072b // dup v11.2d, v25.d[1] ; S2
+	WORD $0x4e6acd8b // fmla v11.2d, v12.2d, v10.2d ; p = FMA(p, y, S2)
+	WORD $0x4e08074c // dup v12.2d, v26.d[0] ; S1
+	WORD $0x4e6acd6c // fmla v12.2d, v11.2d, v10.2d ; p = FMA(p, y, S1)
+	WORD $0x4e18074b // dup v11.2d, v26.d[1] ; S0
+	WORD $0x4e6acd8b // fmla v11.2d, v12.2d, v10.2d ; p = FMA(p, y, S0)
+	WORD $0x4fd2994c // fmul v12.2d, v10.2d, v18.d[1] ; -0.5*y
+	WORD $0x4ea81d0d // mov v13.16b, v8.16b
+	WORD $0x4e68cd8d // fmla v13.2d, v12.2d, v8.2d ; FMA(-0.5*y, lo, lo)
+	WORD $0x6e6add2e // fmul v14.2d, v9.2d, v10.2d ; hi*y
+	WORD $0x4e6bcdcd // fmla v13.2d, v14.2d, v11.2d ; sl = FMA(hi*y, sp, FMA(-0.5*y, lo, lo))
+	WORD $0x4e6dd52b // fadd v11.2d, v9.2d, v13.2d ; sh + sl
+	WORD $0x4e18076c // dup v12.2d, v27.d[1] ; C4
+	WORD $0x4fdb114c // fmla v12.2d, v10.2d, v27.d[0] ; p = FMA(C5, y, C4)
+	WORD $0x4e08078d // dup v13.2d, v28.d[0] ; C3
+	WORD $0x4e6acd8d // fmla v13.2d, v12.2d, v10.2d ; p = FMA(p, y, C3)
+	WORD $0x4e18078c // dup v12.2d, v28.d[1] ; C2
+	WORD $0x4e6acdac // fmla v12.2d, v13.2d, v10.2d ; p = FMA(p, y, C2)
+	WORD $0x4e0807ad // dup v13.2d, v29.d[0] ; C1
+	WORD $0x4e6acd8d // fmla v13.2d, v12.2d, v10.2d ; p = FMA(p, y, C1)
+	WORD $0x4e1807ac // dup v12.2d, v29.d[1] ; C0
+	WORD $0x4e6acdac // fmla v12.2d, v13.2d, v10.2d ; p = FMA(p, y, C0)
+	WORD $0x4fd29143 // fmul v3.2d, v10.2d, v18.d[0] ; hy = 0.5*y
+	WORD $0x4ee3d684 // fsub v4.2d, v20.2d, v3.2d ; w = 1 - hy
+	WORD $0x4ee4d685 // fsub v5.2d, v20.2d, v4.2d ; 1 - w
+	WORD $0x4ee3d4a5 // fsub v5.2d, v5.2d, v3.2d ; (1 - w) - hy
+	WORD $0x6ee0f946 // fneg v6.2d, v10.2d
+	WORD $0x4e69cd26 // fmla v6.2d, v9.2d, v9.2d ; FMA(hi, hi, -y)
+	WORD $0x4fd290c6 // fmul v6.2d, v6.2d, v18.d[0] ; 0.5*FMA(hi, hi, -y)
+	WORD $0x4e68cd26 // fmla v6.2d, v9.2d, v8.2d ; u = FMA(hi, lo, 0.5*FMA(hi, hi, -y))
+	WORD $0x6e6add47 // fmul v7.2d, v10.2d, v10.2d ; y*y
+	WORD $0x6ee0f8c6 // fneg v6.2d, v6.2d
+	WORD $0x4e6ccce6 // fmla v6.2d, v7.2d, v12.2d ; FMA(y*y, cp, -u)
+	WORD $0x4e66d4a5 // fadd v5.2d, v5.2d, v6.2d ; cl = ((1 - w) - hy) + FMA(y*y, cp, -u)
+	WORD $0x4e65d48d // fadd v13.2d, v4.2d, v5.2d ; ch + cl
+	// sinCosKernel: select by n&1, negate by n&2
+	WORD $0x4ef68c43 // cmtst v3.2d, v2.2d, v22.2d ; n&1 != 0
+	WORD $0x6ea31dab // bit v11.16b, v13.16b, v3.16b ; r = n&1 != 0 ? ch + cl : sh + sl
+	WORD $0x4f7e5443 // shl v3.2d, v2.2d, #62
+	WORD $0x4e371c63 // and v3.16b, v3.16b, v23.16b ; (n&2)<<62
+	WORD $0x6e231d6b // eor v11.16b, v11.16b, v3.16b ; bits(r) ^ (n&2)<<62
+	WORD $0x4e371c03 // and v3.16b, v0.16b, v23.16b ; sign of x
+	WORD $0x4eb41c63 // orr v3.16b, v3.16b, v20.16b ; Copysign(1, x)
+	WORD $0x6e6bdc6b // fmul v11.2d, v3.2d, v11.2d ; Copysign(1, x) * r
+	// big lanes: x, finished by patchF64
+	WORD $0x6ebf1c0b // bit v11.16b, v0.16b, v31.16b
+	WORD $0x4ebf1fde // orr v30.16b, v30.16b, v31.16b
+	VST1.P [V11.D2], 16(R0)
+	SUB $2, R1, R1
+	B loop
+tail:
+	// one element left: the same code on {x, 0}, one lane stored
+	CBZ R1, done
+	FMOVD (R2), F0
+	// trigReduceCW(|x|)
+	WORD $0x4ee0f801 // fabs v1.2d, v0.2d ; ax = |x|
+	WORD $0x6ef3e43f // fcmgt v31.2d, v1.2d, v19.2d ; big = ax > trigF64Max
+	WORD $0x4fd09022 // fmul v2.2d, v1.2d, v16.d[0] ; ax*twoOverPi
+	WORD $0x4e618842 // frintn v2.2d, v2.2d ; qf = RoundToEven(ax*twoOverPi)
+	WORD $0x4ea11c23 // mov v3.16b, v1.16b
+	WORD $0x4fd05843 // fmls v3.2d, v2.2d, v16.d[1] ; r1 = FMA(-qf, pio2C1, ax)
+	WORD $0x4fd19044 // fmul v4.2d, v2.2d, v17.d[0] ; ph = qf*pio2C2
+	WORD $0x6ee0f885 // fneg v5.2d, v4.2d
+	WORD $0x4fd11045 // fmla v5.2d, v2.2d, v17.d[0] ; pl = FMA(qf, pio2C2, -ph)
+	WORD $0x4ee4d466 // fsub v6.2d, v3.2d, v4.2d ; s = r1 - ph
+	WORD $0x4ee3d4c7 // fsub v7.2d, v6.2d, v3.2d ; bb = s - r1
+	WORD $0x4ee7d4c8 // fsub v8.2d, v6.2d, v7.2d ; s - bb
+	WORD $0x4ee8d468 // fsub v8.2d, v3.2d, v8.2d ; r1 - (s - bb)
+	WORD $0x4e67d489 // fadd v9.2d, v4.2d, v7.2d ; ph + bb
+	WORD $0x4ee9d508 // fsub v8.2d, v8.2d, v9.2d ; e = (r1 - (s - bb)) - (ph + bb)
+	WORD $0x4ee5d508 // fsub v8.2d, v8.2d, v5.2d ; e - pl
+	WORD $0x4fd15848 // fmls v8.2d, v2.2d, v17.d[1] ; lo = FMA(-qf, pio2C3, e - pl)
+	WORD $0x4e68d4c9 // fadd v9.2d, v6.2d, v8.2d ; hi = s + lo
+	WORD $0x4ee6d52a // fsub v10.2d, v9.2d, v6.2d ; hi - s
+	WORD $0x4eead508 // fsub v8.2d, v8.2d, v10.2d ; lo -= hi - s
+	WORD $0x4e75d442 // fadd v2.2d, v2.2d, v21.2d ; n = bits(qf + 2^52)
+	// sinCosPairs(hi, lo)
+	WORD $0x6e69dd2a // fmul v10.2d, v9.2d, v9.2d ; y = hi*hi
+	WORD $0x4e18070b // dup v11.2d, v24.d[1] ; S4
+	WORD $0x4fd8114b // fmla v11.2d, v10.2d, v24.d[0] ; p = FMA(S5, y, S4)
+	WORD $0x4e08072c // dup v12.2d, v25.d[0] ; S3
+	WORD $0x4e6acd6c // fmla v12.2d, v11.2d, v10.2d ; p = FMA(p, y, S3)
+	WORD $0x4e18072b // dup v11.2d, v25.d[1] ; S2
+	WORD $0x4e6acd8b // fmla v11.2d, v12.2d, v10.2d ; p = FMA(p, y, S2)
+	WORD $0x4e08074c // dup v12.2d, v26.d[0] ; S1
+	WORD $0x4e6acd6c // fmla v12.2d, v11.2d, v10.2d ; p = FMA(p, y, S1)
+	WORD $0x4e18074b // dup v11.2d, v26.d[1] ; S0
+	WORD $0x4e6acd8b // fmla v11.2d, v12.2d, v10.2d ; p = FMA(p, y, S0)
+	WORD $0x4fd2994c // fmul v12.2d, v10.2d, v18.d[1] ; -0.5*y
+	WORD $0x4ea81d0d // mov v13.16b, v8.16b
+	WORD $0x4e68cd8d // fmla v13.2d, v12.2d, v8.2d ; FMA(-0.5*y, lo, lo)
+	WORD $0x6e6add2e // fmul v14.2d, v9.2d, v10.2d ; hi*y
+	WORD $0x4e6bcdcd // fmla v13.2d, v14.2d, v11.2d ; sl = FMA(hi*y, sp, FMA(-0.5*y, lo, lo))
+	WORD $0x4e6dd52b // fadd v11.2d, v9.2d, v13.2d ; sh + sl
+	WORD $0x4e18076c // dup v12.2d, v27.d[1] ; C4
+	WORD $0x4fdb114c // fmla v12.2d, v10.2d, v27.d[0] ; p = FMA(C5, y, C4)
+	WORD $0x4e08078d // dup v13.2d, v28.d[0] ; C3
+	WORD $0x4e6acd8d // fmla v13.2d, v12.2d, v10.2d ; p = FMA(p, y, C3)
+	WORD $0x4e18078c // dup v12.2d, v28.d[1] ; C2
+	WORD $0x4e6acdac // fmla v12.2d, v13.2d, v10.2d ; p = FMA(p, y, C2)
+	WORD $0x4e0807ad // dup v13.2d, v29.d[0] ; C1
+	WORD $0x4e6acd8d // fmla v13.2d, v12.2d, v10.2d ; p = FMA(p, y, C1)
+	WORD $0x4e1807ac // dup v12.2d, v29.d[1] ; C0
+	WORD $0x4e6acdac // fmla v12.2d, v13.2d, v10.2d ; p = FMA(p, y, C0)
+	WORD $0x4fd29143 // fmul v3.2d, v10.2d, v18.d[0] ; hy = 0.5*y
+	WORD $0x4ee3d684 // fsub v4.2d, v20.2d, v3.2d ; w = 1 - hy
+	WORD $0x4ee4d685 // fsub v5.2d, v20.2d, v4.2d ; 1 - w
+	WORD $0x4ee3d4a5 // fsub v5.2d, v5.2d, v3.2d ; (1 - w) - hy
+	WORD $0x6ee0f946 // fneg v6.2d, v10.2d
+	WORD $0x4e69cd26 // fmla v6.2d, v9.2d, v9.2d ; FMA(hi, hi, -y)
+	WORD $0x4fd290c6 // fmul v6.2d, v6.2d, v18.d[0] ; 0.5*FMA(hi, hi, -y)
+	WORD $0x4e68cd26 // fmla v6.2d, v9.2d, v8.2d ; u = FMA(hi, lo, 0.5*FMA(hi, hi, -y))
+	WORD $0x6e6add47 // fmul v7.2d, v10.2d, v10.2d ; y*y
+	WORD $0x6ee0f8c6 // fneg v6.2d, v6.2d
+	WORD $0x4e6ccce6 // fmla v6.2d, v7.2d, v12.2d ; FMA(y*y, cp, -u)
+	WORD $0x4e66d4a5 // fadd v5.2d, v5.2d, v6.2d ; cl = ((1 - w) - hy) + FMA(y*y, cp, -u)
+	WORD $0x4e65d48d // fadd v13.2d, v4.2d, v5.2d ; ch + cl
+	// sinCosKernel: select by n&1, negate by n&2
+	WORD $0x4ef68c43 // cmtst v3.2d, v2.2d, v22.2d ; n&1 != 0
+	WORD $0x6ea31dab // bit v11.16b, v13.16b, v3.16b ; r = n&1 != 0 ? ch + cl : sh + sl
+	WORD $0x4f7e5443 // shl v3.2d, v2.2d, #62
+	WORD $0x4e371c63 // and v3.16b, v3.16b, v23.16b ; (n&2)<<62
+	WORD $0x6e231d6b // eor v11.16b, v11.16b, v3.16b ; bits(r) ^ (n&2)<<62
+	WORD $0x4e371c03 // and v3.16b, v0.16b, v23.16b ; sign of x
+	WORD $0x4eb41c63 // orr v3.16b, v3.16b, v20.16b ; Copysign(1, x)
+	WORD $0x6e6bdc6b // fmul v11.2d, v3.2d, v11.2d ; Copysign(1, x) * r
+	// big lanes: x, finished by patchF64
+	WORD $0x6ebf1c0b // bit v11.16b, v0.16b, v31.16b
+	WORD $0x4ebf1fde // orr v30.16b, v30.16b, v31.16b
+	FMOVD F11, (R0)
+done:
+	// big = v30 != 0
+	VMOV V30.D[0], R5
+	VMOV V30.D[1], R6
+	ORR R5, R6, R6
+	CMP $0, R6
+	CSET NE, R7
+	MOVB R7, big+48(FP)
+	RET
+
+// func cosF64NEON(dst, x []float64) (big bool)
+TEXT ·cosF64NEON(SB), NOSPLIT, $0-49
+	MOVD dst_base+0(FP), R0
+	MOVD x_base+24(FP), R2
+	MOVD x_len+32(FP), R1
+	MOVD $·sinCosF64NEONTab(SB), R4
+	VLD1.P 64(R4), [V16.D2, V17.D2, V18.D2, V19.D2]
+	VLD1.P 64(R4), [V20.D2, V21.D2, V22.D2, V23.D2]
+	VLD1.P 64(R4), [V24.D2, V25.D2, V26.D2, V27.D2]
+	VLD1 (R4), [V28.D2, V29.D2]
+	WORD $0x6f00e41e // movi v30.2d, #0 ; no big lane yet
+loop:
+	CMP $2, R1
+	BLT tail
+	VLD1.P 16(R2), [V0.D2]
+	// trigReduceCW(|x|)
+	WORD $0x4ee0f801 // fabs v1.2d, v0.2d ; ax = |x|
+	WORD $0x6ef3e43f // fcmgt v31.2d, v1.2d, v19.2d ; big = ax > trigF64Max
+	WORD $0x4fd09022 // fmul v2.2d, v1.2d, v16.d[0] ; ax*twoOverPi
+	WORD $0x4e618842 // frintn v2.2d, v2.2d ; qf = RoundToEven(ax*twoOverPi)
+	WORD $0x4ea11c23 // mov v3.16b, v1.16b
+	WORD $0x4fd05843 // fmls v3.2d, v2.2d, v16.d[1] ; r1 = FMA(-qf, pio2C1, ax)
+	WORD $0x4fd19044 // fmul v4.2d, v2.2d, v17.d[0] ; ph = qf*pio2C2
+	WORD $0x6ee0f885 // fneg v5.2d, v4.2d
+	WORD $0x4fd11045 // fmla v5.2d, v2.2d, v17.d[0] ; pl = FMA(qf, pio2C2, -ph)
+	WORD $0x4ee4d466 // fsub v6.2d, v3.2d, v4.2d ; s = r1 - ph
+	WORD $0x4ee3d4c7 // fsub v7.2d, v6.2d, v3.2d ; bb = s - r1
+	WORD $0x4ee7d4c8 // fsub v8.2d, v6.2d, v7.2d ; s - bb
+	WORD $0x4ee8d468 // fsub v8.2d, v3.2d, v8.2d ; r1 - (s - bb)
+	WORD $0x4e67d489 // fadd v9.2d, v4.2d, v7.2d ; ph + bb
+	WORD $0x4ee9d508 // fsub v8.2d, v8.2d, v9.2d ; e = (r1 - (s - bb)) - (ph + bb)
+	WORD $0x4ee5d508 // fsub v8.2d, v8.2d, v5.2d ; e - pl
+	WORD $0x4fd15848 // fmls v8.2d, v2.2d, v17.d[1] ; lo = FMA(-qf, pio2C3, e - pl)
+	WORD $0x4e68d4c9 // fadd v9.2d, v6.2d, v8.2d ; hi = s + lo
+	WORD $0x4ee6d52a // fsub v10.2d, v9.2d, v6.2d ; hi - s
+	WORD $0x4eead508 // fsub v8.2d, v8.2d, v10.2d ; lo -= hi - s
+	WORD $0x4e75d442 // fadd v2.2d, v2.2d, v21.2d ; n = bits(qf + 2^52)
+	WORD $0x4ef68442 // add v2.2d, v2.2d, v22.2d ; n += 1 (cos)
+	// sinCosPairs(hi, lo)
+	WORD $0x6e69dd2a // fmul v10.2d, v9.2d, v9.2d ; y = hi*hi
+	WORD $0x4e18070b // dup v11.2d, v24.d[1] ; S4
+	WORD $0x4fd8114b // fmla v11.2d, v10.2d, v24.d[0] ; p = FMA(S5, y, S4)
+	WORD $0x4e08072c // dup v12.2d, v25.d[0] ; S3
+	WORD $0x4e6acd6c // fmla v12.2d, v11.2d, v10.2d ; p = FMA(p, y, S3)
+	WORD $0x4e18072b // dup v11.2d, v25.d[1] ; S2
+	WORD $0x4e6acd8b // fmla v11.2d, v12.2d, v10.2d ; p = FMA(p, y, S2)
+	WORD $0x4e08074c // dup v12.2d, v26.d[0] ; S1
+	WORD $0x4e6acd6c // fmla v12.2d, v11.2d, v10.2d ; p = FMA(p, y, S1)
+	WORD $0x4e18074b // dup v11.2d, v26.d[1] ; S0
+	WORD $0x4e6acd8b // fmla v11.2d, v12.2d, v10.2d ; p = FMA(p, y, S0)
+	WORD $0x4fd2994c // fmul v12.2d, v10.2d, v18.d[1] ; -0.5*y
+	WORD $0x4ea81d0d // mov v13.16b, v8.16b
+	WORD $0x4e68cd8d // fmla v13.2d, v12.2d, v8.2d ; FMA(-0.5*y, lo, lo)
+	WORD $0x6e6add2e // fmul v14.2d, v9.2d, v10.2d ; hi*y
+	WORD $0x4e6bcdcd // fmla v13.2d, v14.2d, v11.2d ; sl = FMA(hi*y, sp, FMA(-0.5*y, lo, lo))
+	WORD $0x4e6dd52b // fadd v11.2d, v9.2d, v13.2d ; sh + sl
+	WORD $0x4e18076c // dup v12.2d, v27.d[1] ; C4
+	WORD $0x4fdb114c // fmla v12.2d, v10.2d, v27.d[0] ; p = FMA(C5, y, C4)
+	WORD $0x4e08078d // dup v13.2d, v28.d[0] ; C3
+	WORD $0x4e6acd8d // fmla v13.2d, v12.2d, v10.2d ; p = FMA(p, y, C3)
+	WORD $0x4e18078c // dup v12.2d, v28.d[1] ; C2
+	WORD $0x4e6acdac // fmla v12.2d, v13.2d, v10.2d ; p = FMA(p, y, C2)
+	WORD $0x4e0807ad // dup v13.2d, v29.d[0] ; C1
+	WORD $0x4e6acd8d // fmla v13.2d, v12.2d, v10.2d ; p = FMA(p, y, C1)
+	WORD $0x4e1807ac // dup v12.2d, v29.d[1] ; C0
+	WORD $0x4e6acdac // fmla v12.2d, v13.2d, v10.2d ; p = FMA(p, y, C0)
+	WORD $0x4fd29143 // fmul v3.2d, v10.2d, v18.d[0] ; hy = 0.5*y
+	WORD $0x4ee3d684 // fsub v4.2d, v20.2d, v3.2d ; w = 1 - hy
+	WORD $0x4ee4d685 // fsub v5.2d, v20.2d, v4.2d ; 1 - w
+	WORD $0x4ee3d4a5 // fsub v5.2d, v5.2d, v3.2d ; (1 - w) - hy
+	WORD $0x6ee0f946 // fneg v6.2d, v10.2d
+	WORD $0x4e69cd26 // fmla v6.2d, v9.2d, v9.2d ; FMA(hi, hi, -y)
+	WORD $0x4fd290c6 // fmul v6.2d, v6.2d, v18.d[0] ; 0.5*FMA(hi, hi, -y)
+	WORD $0x4e68cd26 // fmla v6.2d, v9.2d, v8.2d ; u = FMA(hi, lo, 0.5*FMA(hi, hi, -y))
+	WORD $0x6e6add47 // fmul v7.2d, v10.2d, v10.2d ; y*y
+	WORD $0x6ee0f8c6 // fneg v6.2d, v6.2d
+	WORD $0x4e6ccce6 // fmla v6.2d, v7.2d, v12.2d ; FMA(y*y, cp, -u)
+	WORD $0x4e66d4a5 // fadd v5.2d, v5.2d, v6.2d ; cl = ((1 - w) - hy) + FMA(y*y, cp, -u)
+	WORD $0x4e65d48d // fadd v13.2d, v4.2d, v5.2d ; ch + cl
+	// sinCosKernel: select by n&1, negate by n&2
+	WORD $0x4ef68c43 // cmtst v3.2d, v2.2d, v22.2d ; n&1 != 0
+	WORD $0x6ea31dab // bit v11.16b, v13.16b, v3.16b ; r = n&1 != 0 ? ch + cl : sh + sl
+	WORD $0x4f7e5443 // shl v3.2d, v2.2d, #62
+	WORD $0x4e371c63 // and v3.16b, v3.16b, v23.16b ; (n&2)<<62
+	WORD $0x6e231d6b // eor v11.16b, v11.16b, v3.16b ; bits(r) ^ (n&2)<<62
+	// big lanes: x, finished by patchF64
+	WORD $0x6ebf1c0b // bit v11.16b, v0.16b, v31.16b
+	WORD $0x4ebf1fde // orr v30.16b, v30.16b, v31.16b
+	VST1.P [V11.D2], 16(R0)
+	SUB $2, R1, R1
+	B loop
+tail:
+	// one element left: the same code on {x, 0}, one lane stored
+	CBZ R1, done
+	FMOVD (R2), F0
+	// trigReduceCW(|x|)
+	WORD $0x4ee0f801 // fabs v1.2d, v0.2d ; ax = |x|
+	WORD $0x6ef3e43f // fcmgt v31.2d, v1.2d, v19.2d ; big = ax > trigF64Max
+	WORD $0x4fd09022 // fmul v2.2d, v1.2d, v16.d[0] ; ax*twoOverPi
+	WORD $0x4e618842 // frintn v2.2d, v2.2d ; qf = RoundToEven(ax*twoOverPi)
+	WORD $0x4ea11c23 // mov v3.16b, v1.16b
+	WORD $0x4fd05843 // fmls v3.2d, v2.2d, v16.d[1] ; r1 = FMA(-qf, pio2C1, ax)
+	WORD $0x4fd19044 // fmul v4.2d, v2.2d, v17.d[0] ; ph = qf*pio2C2
+	WORD $0x6ee0f885 // fneg v5.2d, v4.2d
+	WORD $0x4fd11045 // fmla v5.2d, v2.2d, v17.d[0] ; pl = FMA(qf, pio2C2, -ph)
+	WORD $0x4ee4d466 // fsub v6.2d, v3.2d, v4.2d ; s = r1 - ph
+	WORD $0x4ee3d4c7 // fsub v7.2d, v6.2d, v3.2d ; bb = s - r1
+	WORD $0x4ee7d4c8 // fsub v8.2d, v6.2d, v7.2d ; s - bb
+	WORD $0x4ee8d468 // fsub v8.2d, v3.2d, v8.2d ; r1 - (s - bb)
+	WORD $0x4e67d489 // fadd v9.2d, v4.2d, v7.2d ; ph + bb
+	WORD $0x4ee9d508 // fsub v8.2d, v8.2d, v9.2d ; e = (r1 - (s - bb)) - (ph + bb)
+	WORD $0x4ee5d508 // fsub v8.2d, v8.2d, v5.2d ; e - pl
+	WORD $0x4fd15848 // fmls v8.2d, v2.2d, v17.d[1] ; lo = FMA(-qf, pio2C3, e - pl)
+	WORD $0x4e68d4c9 // fadd v9.2d, v6.2d, v8.2d ; hi = s + lo
+	WORD $0x4ee6d52a // fsub v10.2d, v9.2d, v6.2d ; hi - s
+	WORD $0x4eead508 // fsub v8.2d, v8.2d, v10.2d ; lo -= hi - s
+	WORD $0x4e75d442 // fadd v2.2d, v2.2d, v21.2d ; n = bits(qf + 2^52)
+	WORD $0x4ef68442 // add v2.2d, v2.2d, v22.2d ; n += 1 (cos)
+	// sinCosPairs(hi, lo)
+	WORD $0x6e69dd2a // fmul v10.2d, v9.2d, v9.2d ; y = hi*hi
+	WORD $0x4e18070b // dup v11.2d, v24.d[1] ; S4
+	WORD $0x4fd8114b // fmla v11.2d, v10.2d, v24.d[0] ; p = FMA(S5, y, S4)
+	WORD $0x4e08072c // dup v12.2d, v25.d[0] ; S3
+	WORD $0x4e6acd6c // fmla v12.2d, v11.2d, v10.2d ; p = FMA(p, y, S3)
+	WORD $0x4e18072b // dup v11.2d, v25.d[1] ; S2
+	WORD $0x4e6acd8b // fmla v11.2d, v12.2d, v10.2d ; p = FMA(p, y, S2)
+	WORD $0x4e08074c // dup v12.2d, v26.d[0] ; S1
+	WORD $0x4e6acd6c // fmla v12.2d, v11.2d, v10.2d ; p = FMA(p, y, S1)
+	WORD $0x4e18074b // dup v11.2d, v26.d[1] ; S0
+	WORD $0x4e6acd8b // fmla v11.2d, v12.2d, v10.2d ; p = FMA(p, y, S0)
+	WORD $0x4fd2994c // fmul v12.2d, v10.2d, v18.d[1] ; -0.5*y
+	WORD $0x4ea81d0d // mov v13.16b, v8.16b
+	WORD $0x4e68cd8d // fmla v13.2d, v12.2d, v8.2d ; FMA(-0.5*y, lo, lo)
+	WORD $0x6e6add2e // fmul v14.2d, v9.2d, v10.2d ; hi*y
+	WORD $0x4e6bcdcd // fmla v13.2d, v14.2d, v11.2d ; sl = FMA(hi*y, sp, FMA(-0.5*y, lo, lo))
+	WORD $0x4e6dd52b // fadd v11.2d, v9.2d, v13.2d ; sh + sl
+	WORD $0x4e18076c // dup v12.2d, v27.d[1] ; C4
+	WORD $0x4fdb114c // fmla v12.2d, v10.2d, v27.d[0] ; p = FMA(C5, y, C4)
+	WORD $0x4e08078d // dup v13.2d, v28.d[0] ; C3
+	WORD $0x4e6acd8d // fmla v13.2d, v12.2d, v10.2d ; p = FMA(p, y, C3)
+	WORD $0x4e18078c // dup v12.2d, v28.d[1] ; C2
+	WORD $0x4e6acdac // fmla v12.2d, v13.2d, v10.2d ; p = FMA(p, y, C2)
+	WORD $0x4e0807ad // dup v13.2d, v29.d[0] ; C1
+	WORD $0x4e6acd8d // fmla v13.2d, v12.2d, v10.2d ; p = FMA(p, y, C1)
+	WORD $0x4e1807ac // dup v12.2d, v29.d[1] ; C0
+	WORD $0x4e6acdac // fmla v12.2d, v13.2d, v10.2d ; p = FMA(p, y, C0)
+	WORD $0x4fd29143 // fmul v3.2d, v10.2d, v18.d[0] ; hy = 0.5*y
+	WORD $0x4ee3d684 // fsub v4.2d, v20.2d, v3.2d ; w = 1 - hy
+	WORD $0x4ee4d685 // fsub v5.2d, v20.2d, v4.2d ; 1 - w
+	WORD $0x4ee3d4a5 // fsub v5.2d, v5.2d, v3.2d ; (1 - w) - hy
+	WORD $0x6ee0f946 // fneg v6.2d, v10.2d
+	WORD $0x4e69cd26 // fmla v6.2d, v9.2d, v9.2d ; FMA(hi, hi, -y)
+	WORD $0x4fd290c6 // fmul v6.2d, v6.2d, v18.d[0] ; 0.5*FMA(hi, hi, -y)
+	WORD $0x4e68cd26 // fmla v6.2d, v9.2d, v8.2d ; u = FMA(hi, lo, 0.5*FMA(hi, hi, -y))
+	WORD $0x6e6add47 // fmul v7.2d, v10.2d, v10.2d ; y*y
+	WORD $0x6ee0f8c6 // fneg v6.2d, v6.2d
+	WORD $0x4e6ccce6 // fmla v6.2d, v7.2d, v12.2d ; FMA(y*y, cp, -u)
+	WORD $0x4e66d4a5 // fadd v5.2d, v5.2d, v6.2d ; cl = ((1 - w) - hy) + FMA(y*y, cp, -u)
+	WORD $0x4e65d48d // fadd v13.2d, v4.2d, v5.2d ; ch + cl
+	// sinCosKernel: select by n&1, negate by n&2
+	WORD $0x4ef68c43 // cmtst v3.2d, v2.2d, v22.2d ; n&1 != 0
+	WORD $0x6ea31dab // bit v11.16b, v13.16b, v3.16b ; r = n&1 != 0 ? ch + cl : sh + sl
+	WORD $0x4f7e5443 // shl v3.2d, v2.2d, #62
+	WORD $0x4e371c63 // and v3.16b, v3.16b, v23.16b ; (n&2)<<62
+	WORD $0x6e231d6b // eor v11.16b, v11.16b, v3.16b ; bits(r) ^ (n&2)<<62
+	// big lanes: x, finished by patchF64
+	WORD $0x6ebf1c0b // bit v11.16b, v0.16b, v31.16b
+	WORD $0x4ebf1fde // orr v30.16b, v30.16b, v31.16b
+	FMOVD F11, (R0)
+done:
+	// big = v30 != 0
+	VMOV V30.D[0], R5
+	VMOV V30.D[1], R6
+	ORR R5, R6, R6
+	CMP $0, R6
+	CSET NE, R7
+	MOVB R7, big+48(FP)
 	RET

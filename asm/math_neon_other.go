@@ -7,3 +7,7 @@ package asm
 func expF64NEON(dst, x []float64) { panic("asm: no expF64NEON in this build") }
 
 func logF64NEON(dst, x []float64) { panic("asm: no logF64NEON in this build") }
+
+func sinF64NEON(dst, x []float64) bool { panic("asm: no sinF64NEON in this build") }
+
+func cosF64NEON(dst, x []float64) bool { panic("asm: no cosF64NEON in this build") }

@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""Writes asm/math_neon_arm64.s: the NEON kernels of float64 exp and log.
+"""Writes asm/math_neon_arm64.s: the NEON kernels of float64 exp, log, sin and cos.
 
 Go's arm64 assembler lacks most NEON floating-point mnemonics, so every vector
 instruction is emitted as a WORD with the instruction in a comment; the encodings
 come from llvm-mc (run: python3 asm/_gen/mathneon/gen.py > asm/math_neon_arm64.s).
 Each kernel follows its pure-Go twin step by step (expF64 in math_exp.go, logF64
-in math_log.go); the comments name the twin's step.
+in math_log.go, sinCosF64 in math_sincos.go); the comments name the twin's step.
 """
 import re
 import subprocess
@@ -153,10 +153,101 @@ def log_kernel():
     n("bit v12.16b, v0.16b, v1.16b", "-> x")
 
 
-def func(name, tab, kernel, res):
+# ---- sin, cos ----------------------------------------------------------------
+# Constants (sinCosF64NEONTab): v16 = {twoOverPi, pio2C1}, v17 = {pio2C2, pio2C3},
+# v18 = {0.5, -0.5}, v19 = trigF64Max, v20 = 1.0, v21 = 2^52, v22 = int64 1,
+# v23 = sign bit, v24..v26 = {S5, S4}, {S3, S2}, {S1, S0}, v27..v29 = {C5, C4},
+# {C3, C2}, {C1, C0}. v30 collects the big lanes.
+
+def poly(acc_regs, y, pairs, what):
+    """Horner over the coefficient pairs (highest first) with FMAs in y; returns the result register."""
+    a, b = acc_regs
+    n("dup v%d.2d, v%d.d[1]" % (a, pairs[0]), "%s4" % what)
+    n("fmla v%d.2d, v%d.2d, v%d.d[0]" % (a, y, pairs[0]), "p = FMA(%s5, y, %s4)" % (what, what))
+    acc, src = b, a
+    for c in range(3, -1, -1):
+        reg, lane = pairs[(5 - c) // 2], (5 - c) % 2
+        n("dup v%d.2d, v%d.d[%d]" % (acc, reg, lane), "%s%d" % (what, c))
+        n("fmla v%d.2d, v%d.2d, v%d.2d" % (acc, src, y), "p = FMA(p, y, %s%d)" % (what, c))
+        acc, src = src, acc
+    return src
+
+
+def sincos_kernel(cos):
+    """v11 = sin(v0) or cos(v0), two lanes; big lanes (|x| > trigF64Max, Inf) take x
+    and are or-ed into v30. Clobbers v1-v15, v31."""
+    comment("trigReduceCW(|x|)")
+    n("fabs v1.2d, v0.2d", "ax = |x|")
+    n("fcmgt v31.2d, v1.2d, v19.2d", "big = ax > trigF64Max")
+    n("fmul v2.2d, v1.2d, v16.d[0]", "ax*twoOverPi")
+    n("frintn v2.2d, v2.2d", "qf = RoundToEven(ax*twoOverPi)")
+    n("mov v3.16b, v1.16b")
+    n("fmls v3.2d, v2.2d, v16.d[1]", "r1 = FMA(-qf, pio2C1, ax)")
+    n("fmul v4.2d, v2.2d, v17.d[0]", "ph = qf*pio2C2")
+    n("fneg v5.2d, v4.2d")
+    n("fmla v5.2d, v2.2d, v17.d[0]", "pl = FMA(qf, pio2C2, -ph)")
+    n("fsub v6.2d, v3.2d, v4.2d", "s = r1 - ph")
+    n("fsub v7.2d, v6.2d, v3.2d", "bb = s - r1")
+    n("fsub v8.2d, v6.2d, v7.2d", "s - bb")
+    n("fsub v8.2d, v3.2d, v8.2d", "r1 - (s - bb)")
+    n("fadd v9.2d, v4.2d, v7.2d", "ph + bb")
+    n("fsub v8.2d, v8.2d, v9.2d", "e = (r1 - (s - bb)) - (ph + bb)")
+    n("fsub v8.2d, v8.2d, v5.2d", "e - pl")
+    n("fmls v8.2d, v2.2d, v17.d[1]", "lo = FMA(-qf, pio2C3, e - pl)")
+    n("fadd v9.2d, v6.2d, v8.2d", "hi = s + lo")
+    n("fsub v10.2d, v9.2d, v6.2d", "hi - s")
+    n("fsub v8.2d, v8.2d, v10.2d", "lo -= hi - s")
+    n("fadd v2.2d, v2.2d, v21.2d", "n = bits(qf + 2^52)")
+    if cos:
+        n("add v2.2d, v2.2d, v22.2d", "n += 1 (cos)")
+    comment("sinCosPairs(hi, lo)")
+    n("fmul v10.2d, v9.2d, v9.2d", "y = hi*hi")
+    sp = poly((11, 12), 10, (24, 25, 26), "S")
+    assert sp == 11
+    n("fmul v12.2d, v10.2d, v18.d[1]", "-0.5*y")
+    n("mov v13.16b, v8.16b")
+    n("fmla v13.2d, v12.2d, v8.2d", "FMA(-0.5*y, lo, lo)")
+    n("fmul v14.2d, v9.2d, v10.2d", "hi*y")
+    n("fmla v13.2d, v14.2d, v11.2d", "sl = FMA(hi*y, sp, FMA(-0.5*y, lo, lo))")
+    n("fadd v11.2d, v9.2d, v13.2d", "sh + sl")
+    cp = poly((12, 13), 10, (27, 28, 29), "C")
+    assert cp == 12
+    n("fmul v3.2d, v10.2d, v18.d[0]", "hy = 0.5*y")
+    n("fsub v4.2d, v20.2d, v3.2d", "w = 1 - hy")
+    n("fsub v5.2d, v20.2d, v4.2d", "1 - w")
+    n("fsub v5.2d, v5.2d, v3.2d", "(1 - w) - hy")
+    n("fneg v6.2d, v10.2d")
+    n("fmla v6.2d, v9.2d, v9.2d", "FMA(hi, hi, -y)")
+    n("fmul v6.2d, v6.2d, v18.d[0]", "0.5*FMA(hi, hi, -y)")
+    n("fmla v6.2d, v9.2d, v8.2d", "u = FMA(hi, lo, 0.5*FMA(hi, hi, -y))")
+    n("fmul v7.2d, v10.2d, v10.2d", "y*y")
+    n("fneg v6.2d, v6.2d")
+    n("fmla v6.2d, v7.2d, v12.2d", "FMA(y*y, cp, -u)")
+    n("fadd v5.2d, v5.2d, v6.2d", "cl = ((1 - w) - hy) + FMA(y*y, cp, -u)")
+    n("fadd v13.2d, v4.2d, v5.2d", "ch + cl")
+    comment("sinCosKernel: select by n&1, negate by n&2")
+    n("cmtst v3.2d, v2.2d, v22.2d", "n&1 != 0")
+    n("bit v11.16b, v13.16b, v3.16b", "r = n&1 != 0 ? ch + cl : sh + sl")
+    n("shl v3.2d, v2.2d, #62")
+    n("and v3.16b, v3.16b, v23.16b", "(n&2)<<62")
+    n("eor v11.16b, v11.16b, v3.16b", "bits(r) ^ (n&2)<<62")
+    if not cos:
+        n("and v3.16b, v0.16b, v23.16b", "sign of x")
+        n("orr v3.16b, v3.16b, v20.16b", "Copysign(1, x)")
+        n("fmul v11.2d, v3.2d, v11.2d", "Copysign(1, x) * r")
+    comment("big lanes: x, finished by patchF64")
+    n("bit v11.16b, v0.16b, v31.16b")
+    n("orr v30.16b, v30.16b, v31.16b")
+
+
+def func(name, tab, kernel, res, big=False):
     out.append("")
-    out.append("// func %s(dst, x []float64)" % name)
-    out.append("TEXT ·%s(SB), NOSPLIT, $0-48" % name)
+    if big:
+        out.append("// func %s(dst, x []float64) (big bool)" % name)
+        out.append("TEXT ·%s(SB), NOSPLIT, $0-49" % name)
+    else:
+        out.append("// func %s(dst, x []float64)" % name)
+        out.append("TEXT ·%s(SB), NOSPLIT, $0-48" % name)
     go("MOVD dst_base+0(FP), R0")
     go("MOVD x_base+24(FP), R2")
     go("MOVD x_len+32(FP), R1")
@@ -164,7 +255,11 @@ def func(name, tab, kernel, res):
     go("VLD1.P 64(R4), [V16.D2, V17.D2, V18.D2, V19.D2]")
     go("VLD1.P 64(R4), [V20.D2, V21.D2, V22.D2, V23.D2]")
     go("VLD1.P 64(R4), [V24.D2, V25.D2, V26.D2, V27.D2]")
-    go("VLD1 (R4), [V28.D2, V29.D2, V30.D2, V31.D2]")
+    if big:
+        go("VLD1 (R4), [V28.D2, V29.D2]")
+        n("movi v30.2d, #0", "no big lane yet")
+    else:
+        go("VLD1 (R4), [V28.D2, V29.D2, V30.D2, V31.D2]")
     label("loop")
     go("CMP $2, R1")
     go("BLT tail")
@@ -180,11 +275,21 @@ def func(name, tab, kernel, res):
     kernel()
     go("FMOVD F%d, (R0)" % res)
     label("done")
+    if big:
+        comment("big = v30 != 0")
+        go("VMOV V30.D[0], R5")
+        go("VMOV V30.D[1], R6")
+        go("ORR R5, R6, R6")
+        go("CMP $0, R6")
+        go("CSET NE, R7")
+        go("MOVB R7, big+48(FP)")
     go("RET")
 
 
 func("expF64NEON", "expF64NEONTab", exp_kernel, 0)
 func("logF64NEON", "logF64NEONTab", log_kernel, 12)
+func("sinF64NEON", "sinCosF64NEONTab", lambda: sincos_kernel(False), 11, big=True)
+func("cosF64NEON", "sinCosF64NEONTab", lambda: sincos_kernel(True), 11, big=True)
 encode()
 sys.stdout.write("""// Code generated by asm/_gen/mathneon/gen.py; DO NOT EDIT.
 
@@ -192,10 +297,11 @@ sys.stdout.write("""// Code generated by asm/_gen/mathneon/gen.py; DO NOT EDIT.
 
 #include "textflag.h"
 
-// NEON kernels of float64 exp and log, two lanes per Q register: each follows its
-// twin (expF64 in math_exp.go, logF64 in math_log.go) step by step, the FMAs
-// where the twin calls math.FMA and nowhere else. Vector instructions are WORD
-// encodings (Go's assembler lacks them) with the instruction in the comment.
-// Constants: expF64NEONTab and logF64NEONTab in math_neon_arm64.go, loaded into V16-V31.
+// NEON kernels of float64 exp, log, sin and cos, two lanes per Q register: each
+// follows its twin (expF64 in math_exp.go, logF64 in math_log.go, sinCosF64 in
+// math_sincos.go) step by step, the FMAs where the twin calls math.FMA and
+// nowhere else. Vector instructions are WORD encodings (Go's assembler lacks
+// them) with the instruction in the comment.
+// Constants: expF64NEONTab, logF64NEONTab and sinCosF64NEONTab in math_neon_arm64.go,\n// loaded into V16-V31. sin and cos store x where |x| > trigF64Max (Inf included)\n// and report such lanes, which patchF64 finishes, as the amd64 kernels do.
 """)
 sys.stdout.write("\n".join(out) + "\n")
