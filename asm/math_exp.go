@@ -9,6 +9,8 @@ func ExpF64(dst, x []float64) {
 		expF64AVX512(dst, x)
 	case active >= LevelAVX2:
 		expF64AVX2(dst, x)
+	case active >= LevelNEON:
+		expF64NEON(dst, x)
 	default:
 		expF64Go(dst, x)
 	}

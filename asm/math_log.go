@@ -9,6 +9,8 @@ func LogF64(dst, x []float64) {
 		logF64AVX512(dst, x)
 	case active >= LevelAVX2:
 		logF64AVX2(dst, x)
+	case active >= LevelNEON:
+		logF64NEON(dst, x)
 	default:
 		logF64Go(dst, x)
 	}

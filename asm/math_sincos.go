@@ -10,6 +10,8 @@ func SinF64(dst, x []float64) {
 		big = sinF64AVX512(dst, x)
 	case active >= LevelAVX2:
 		big = sinF64AVX2(dst, x)
+	case active >= LevelNEON:
+		big = sinF64NEON(dst, x)
 	default:
 		sinF64Go(dst, x)
 	}
@@ -26,6 +28,8 @@ func CosF64(dst, x []float64) {
 		big = cosF64AVX512(dst, x)
 	case active >= LevelAVX2:
 		big = cosF64AVX2(dst, x)
+	case active >= LevelNEON:
+		big = cosF64NEON(dst, x)
 	default:
 		cosF64Go(dst, x)
 	}
