@@ -18,7 +18,9 @@ import "math"
 // blended in. The rare lanes a vector kernel does not take are finished in Go by
 // the twin: sin, cos and tan arguments beyond 2^30 (float32: 2^24), which need a
 // Payne–Hanek reduction, and pow lanes off its fast path (special values, results
-// near overflow or underflow). Elsewhere (arm64, -tags noasm) the twins run.
+// near overflow or underflow). On arm64, float64 exp, log, sin and cos have NEON
+// assembly (math_neon_arm64.s, two lanes per register); the other functions there, and
+// every function with -tags noasm, run the twins.
 //
 // float32 exp and log compute in float32 lanes (16 per zmm; their twins
 // emulate a float32 FMA exactly); the other float32 functions compute in float64
