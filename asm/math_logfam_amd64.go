@@ -53,7 +53,6 @@ var logFamTab = [...]float64{
 	16: logFamLog10of2Hi, 17: logFamLog10of2Lo, 18: logFamLn2Hi, 19: logFamLn2Lo,
 	20: logFamLn2, 21: logFamLog10of2, 22: math.Float64frombits(1<<63 - 1), 23: logFamTiny,
 	24: logFamC6, 25: logFamC5, 26: logFamC4, 27: logFamC3, 28: logFamC2, 29: logFamC1, 30: logFamC0,
-	31: logFamF32C3, 32: logFamF32C2, 33: logFamF32C1, 34: logFamF32C0,
 }
 
 var logFamTab4 [len(logFamTab)][4]float64
@@ -62,4 +61,18 @@ func init() {
 	for i, v := range logFamTab {
 		logFamTab4[i] = [4]float64{v, v, v, v}
 	}
+}
+
+// logFamF32Tab is read by math_logfam_f32_amd64.s by offset (the FF_ #defines
+// there), 8 copies of each 32-bit value as logF32Tab: the AVX2 kernels use the
+// entries as ymm memory operands, the AVX-512 ones broadcast them.
+var logFamF32Tab = [...][8]uint32{
+	x8(logF32C + 1<<23), x8(f32b(0.5)), x8(f32b(1)), x8(f32b(-0.5)), x8(f32b(logF32Ln2Hi)), x8(f32b(logF32Ln2Lo)),
+	x8(f32b(float32(math.Inf(1)))), x8(f32b(float32(math.Inf(-1)))), x8(f32b(float32(math.NaN()))),
+	x8(f32b(0x1p-126)), x8(f32b(0x1p23)), x8(0xffffffe9), x8(logF32C), x8(1<<23 - 1), // AVX2 split: -23, c, mantissa mask
+	x8(f32b(logF32P8)), x8(f32b(logF32P7)), x8(f32b(logF32P6)), x8(f32b(logF32P5)), x8(f32b(logF32P4)),
+	x8(f32b(logF32P3)), x8(f32b(logF32P2)), x8(f32b(logF32P1)), x8(f32b(logF32P0)),
+	x8(0x03530422), // VFIXUPIMMPS table of the log kernel (logF32Tab)
+	x8(f32b(logFamF32InvLn2Hi)), x8(f32b(logFamF32InvLn2Lo)), x8(f32b(logFamF32InvLn10Hi)), x8(f32b(logFamF32InvLn10Lo)),
+	x8(f32b(logFamF32Log10of2Hi)), x8(f32b(logFamF32Log10of2Lo)), x8(1<<31 - 1), x8(f32b(logFamF32Tiny)),
 }

@@ -3,8 +3,9 @@
 #include "textflag.h"
 #include "math_amd64.h"
 
-// log1p, log2 and log10 kernels: the twins are log1pF64, log2F64, log10F64,
-// log1pF32, log2F32 and log10F32 in math_logfam_scalar.go, step by step.
+// float64 log1p, log2 and log10 kernels: the twins are log1pF64, log2F64 and
+// log10F64 in math_logfam_scalar.go, step by step (the float32 ones, in float32
+// lanes, are in math_logfam_f32_amd64.s).
 // logFamTab offsets (8 bytes each; logFamTab4 copies 32):
 #define LF_SQRT2 0
 #define LF_HALF 1
@@ -31,7 +32,6 @@
 #define LF_ABS 22
 #define LF_TINY 23
 #define LF_C 24
-#define LF_C32 31
 
 #define LF(i) ·logFamTab+8*(i)(SB)
 #define LF4(i) ·logFamTab4+32*(i)(SB)
@@ -39,8 +39,7 @@
 // ---- AVX-512 -----------------------------------------------------------------
 //
 // Registers: Z0 = x; Z15 = 0, Z16 = sqrt2, Z17 = 0.5, Z18 = 1, Z19 = 2, Z29 = -Inf,
-// Z30 = +Inf, Z31 = NaN; Z22-Z28 the polynomial (float64: C6..C0; float32: Z22-Z25
-// C3..C0); Z11-Z14, Z20, Z21 per function; Z1-Z10 scratch, Z10 the result.
+// Z30 = +Inf, Z31 = NaN; Z22-Z28 the polynomial (C6..C0); Z11-Z14, Z20, Z21 per function; Z1-Z10 scratch, Z10 the result.
 
 #define LF_CONSTS_512 \
 	VPXORQ       Z15, Z15, Z15      \
@@ -60,12 +59,6 @@
 	VBROADCASTSD LF(LF_C+4), Z26 \
 	VBROADCASTSD LF(LF_C+5), Z27 \
 	VBROADCASTSD LF(LF_C+6), Z28
-
-#define LF_POLY32_512 \
-	VBROADCASTSD LF(LF_C32+0), Z22 \
-	VBROADCASTSD LF(LF_C32+1), Z23 \
-	VBROADCASTSD LF(LF_C32+2), Z24 \
-	VBROADCASTSD LF(LF_C32+3), Z25
 
 // Z1 = m, Z2 = e with X = m*2^e, sqrt(2)/2 <= m <= sqrt(2) (subnormals included).
 #define LF_SPLIT_512(X) \
@@ -98,24 +91,6 @@
 	VSUBPD      Z8, Z4, Z4   \ // ae - hl
 	VFMADD213PD Z9, Z6, Z7   \ // r = z*p + hfsq
 	VFMADD231PD Z7, Z5, Z4     // t = s*r + (ae - hl)
-
-// logFamM32: Z2 = e, Z3 = log(m) with the degree-3 polynomial. Clobbers Z1-Z9.
-#define LF_M32_512(X) \
-	LF_SPLIT_512(X)           \
-	VSUBPD       Z18, Z1, Z1  \ // f
-	VADDPD       Z19, Z1, Z5  \
-	VDIVPD       Z5, Z1, Z5   \ // s
-	VMULPD       Z5, Z5, Z6   \ // z
-	VMOVAPD      Z22, Z7      \
-	VFMADD213PD  Z23, Z6, Z7  \
-	VFMADD213PD  Z24, Z6, Z7  \
-	VFMADD213PD  Z25, Z6, Z7  \ // p
-	VMULPD       Z1, Z1, Z8   \
-	VMULPD       Z17, Z8, Z8  \ // hfsq = 0.5*(f*f)
-	VFMADD213PD  Z8, Z6, Z7   \ // r = z*p + hfsq
-	VMOVAPD      Z8, Z9       \
-	VFNMADD231PD Z7, Z5, Z9   \ // t = hfsq - s*r
-	VSUBPD       Z9, Z1, Z3     // f - t
 
 // Z10 = log's special values of X blended in: X < 0 NaN, X = 0 -Inf, +Inf, NaN.
 #define LF_SPECIALS_512(X) \
@@ -172,49 +147,6 @@ tail:
 	VMOVUPD.Z (SI), K1, Z0
 	LOG2_F64_512
 	VMOVUPD   Z0, K1, (DI)
-
-done:
-	VZEROUPPER
-	RET
-
-// log2F32: Z20 = 1/ln2.
-#define LOG2_F32_512 \
-	LF_M32_512(Z0)           \
-	VFMADD213PD Z2, Z20, Z3  \ // log(m)/ln2 + e
-	VMOVAPD     Z3, Z10      \
-	LF_SPECIALS_512(Z0)      \
-	VMOVAPD     Z10, Z0
-
-// func log2F32AVX512(dst, x []float32)
-TEXT ·log2F32AVX512(SB), NOSPLIT, $0-48
-	MOVQ dst_base+0(FP), DI
-	MOVQ x_base+24(FP), SI
-	MOVQ x_len+32(FP), BX
-	LF_CONSTS_512
-	LF_POLY32_512
-	VBROADCASTSD LF(LF_INVLN2HI), Z20
-
-loop:
-	CMPQ      BX, $8
-	JLT       tail
-	VCVTPS2PD (SI), Z0
-	LOG2_F32_512
-	VCVTPD2PS Z0, Y0
-	VMOVUPS   Y0, (DI)
-	ADDQ      $32, SI
-	ADDQ      $32, DI
-	SUBQ      $8, BX
-	JMP       loop
-
-tail:
-	TESTQ BX, BX
-	JEQ   done
-	TAILMASK_K1
-	VMOVUPS.Z (SI), K1, Y0
-	VCVTPS2PD Y0, Z0
-	LOG2_F32_512
-	VCVTPD2PS Z0, Y0
-	VMOVUPS   Y0, K1, (DI)
 
 done:
 	VZEROUPPER
@@ -281,23 +213,6 @@ done:
 	VFMADD213PD Y9, Y6, Y7             \
 	VFMADD231PD Y7, Y5, Y4
 
-// LF_M32_512 after a split: Y2 = e, Y3 = log(m). Clobbers Y1-Y9.
-#define LF_M32_256 \
-	VSUBPD       LF4(LF_ONE), Y1, Y1   \
-	VADDPD       LF4(LF_TWO), Y1, Y5   \
-	VDIVPD       Y5, Y1, Y5            \
-	VMULPD       Y5, Y5, Y6            \
-	VMOVUPD      LF4(LF_C32+0), Y7     \
-	VFMADD213PD  LF4(LF_C32+1), Y6, Y7 \
-	VFMADD213PD  LF4(LF_C32+2), Y6, Y7 \
-	VFMADD213PD  LF4(LF_C32+3), Y6, Y7 \
-	VMULPD       Y1, Y1, Y8            \
-	VMULPD       LF4(LF_HALF), Y8, Y8  \
-	VFMADD213PD  Y8, Y6, Y7            \
-	VMOVAPD      Y8, Y9                \
-	VFNMADD231PD Y7, Y5, Y9            \
-	VSUBPD       Y9, Y1, Y3
-
 // Y10 = log's special values of X blended in. Clobbers Y11, Y12.
 #define LF_SPECIALS_256(X) \
 	VXORPD    Y11, Y11, Y11               \
@@ -350,46 +265,6 @@ tail:
 	VMASKMOVPD (SI), Y13, Y0
 	LOG2_F64_256
 	VMASKMOVPD Y0, Y13, (DI)
-
-done:
-	VZEROUPPER
-	RET
-
-#define LOG2_F32_256 \
-	LF_SPLITN_256(Y0)                    \
-	LF_M32_256                           \
-	VFMADD132PD LF4(LF_INVLN2HI), Y2, Y3 \ // log(m)/ln2 + e
-	VMOVAPD     Y3, Y10                  \
-	LF_SPECIALS_256(Y0)                  \
-	VMOVAPD     Y10, Y0
-
-// func log2F32AVX2(dst, x []float32)
-TEXT ·log2F32AVX2(SB), NOSPLIT, $0-48
-	MOVQ dst_base+0(FP), DI
-	MOVQ x_base+24(FP), SI
-	MOVQ x_len+32(FP), BX
-
-loop:
-	CMPQ       BX, $4
-	JLT        tail
-	VCVTPS2PD  (SI), Y0
-	LOG2_F32_256
-	VCVTPD2PSY Y0, X0
-	VMOVUPS    X0, (DI)
-	ADDQ       $16, SI
-	ADDQ       $16, DI
-	SUBQ       $4, BX
-	JMP        loop
-
-tail:
-	TESTQ BX, BX
-	JEQ   done
-	TAILMASK_X13_F32
-	VMASKMOVPS (SI), X13, X0
-	VCVTPS2PD  X0, Y0
-	LOG2_F32_256
-	VCVTPD2PSY Y0, X0
-	VMASKMOVPS X0, X13, (DI)
 
 done:
 	VZEROUPPER
@@ -450,51 +325,6 @@ done:
 	VZEROUPPER
 	RET
 
-// log10F32: Z20 = 1/ln10, Z21 = log10(2).
-#define LOG10_F32_512 \
-	LF_M32_512(Z0)           \
-	VMULPD      Z20, Z3, Z3  \ // log(m)/ln10
-	VFMADD231PD Z21, Z2, Z3  \ // + e*log10(2)
-	VMOVAPD     Z3, Z10      \
-	LF_SPECIALS_512(Z0)      \
-	VMOVAPD     Z10, Z0
-
-// func log10F32AVX512(dst, x []float32)
-TEXT ·log10F32AVX512(SB), NOSPLIT, $0-48
-	MOVQ dst_base+0(FP), DI
-	MOVQ x_base+24(FP), SI
-	MOVQ x_len+32(FP), BX
-	LF_CONSTS_512
-	LF_POLY32_512
-	VBROADCASTSD LF(LF_INVLN10HI), Z20
-	VBROADCASTSD LF(LF_L10_2), Z21
-
-loop:
-	CMPQ      BX, $8
-	JLT       tail
-	VCVTPS2PD (SI), Z0
-	LOG10_F32_512
-	VCVTPD2PS Z0, Y0
-	VMOVUPS   Y0, (DI)
-	ADDQ      $32, SI
-	ADDQ      $32, DI
-	SUBQ      $8, BX
-	JMP       loop
-
-tail:
-	TESTQ BX, BX
-	JEQ   done
-	TAILMASK_K1
-	VMOVUPS.Z (SI), K1, Y0
-	VCVTPS2PD Y0, Z0
-	LOG10_F32_512
-	VCVTPD2PS Z0, Y0
-	VMOVUPS   Y0, K1, (DI)
-
-done:
-	VZEROUPPER
-	RET
-
 #define LOG10_F64_256 \
 	LF_SPLIT_256(Y0)                      \
 	LF_M_256                              \
@@ -537,47 +367,6 @@ tail:
 	VMASKMOVPD (SI), Y13, Y0
 	LOG10_F64_256
 	VMASKMOVPD Y0, Y13, (DI)
-
-done:
-	VZEROUPPER
-	RET
-
-#define LOG10_F32_256 \
-	LF_SPLITN_256(Y0)                    \
-	LF_M32_256                           \
-	VMULPD      LF4(LF_INVLN10HI), Y3, Y3 \
-	VFMADD231PD LF4(LF_L10_2), Y2, Y3    \
-	VMOVAPD     Y3, Y10                  \
-	LF_SPECIALS_256(Y0)                  \
-	VMOVAPD     Y10, Y0
-
-// func log10F32AVX2(dst, x []float32)
-TEXT ·log10F32AVX2(SB), NOSPLIT, $0-48
-	MOVQ dst_base+0(FP), DI
-	MOVQ x_base+24(FP), SI
-	MOVQ x_len+32(FP), BX
-
-loop:
-	CMPQ       BX, $4
-	JLT        tail
-	VCVTPS2PD  (SI), Y0
-	LOG10_F32_256
-	VCVTPD2PSY Y0, X0
-	VMOVUPS    X0, (DI)
-	ADDQ       $16, SI
-	ADDQ       $16, DI
-	SUBQ       $4, BX
-	JMP        loop
-
-tail:
-	TESTQ BX, BX
-	JEQ   done
-	TAILMASK_X13_F32
-	VMASKMOVPS (SI), X13, X0
-	VCVTPS2PD  X0, Y0
-	LOG10_F32_256
-	VCVTPD2PSY Y0, X0
-	VMASKMOVPS X0, X13, (DI)
 
 done:
 	VZEROUPPER
@@ -653,55 +442,6 @@ done:
 	VZEROUPPER
 	RET
 
-// log1pF32: Z20 = ln2, Z11 = abs mask, Z12 = 2^-54.
-#define LOG1P_F32_512 \
-	VADDPD      Z18, Z0, Z14 \ // u = 1 + x
-	VSUBPD      Z14, Z18, Z13 \
-	VADDPD      Z0, Z13, Z13 \ // c = (1 - u) + x
-	LF_M32_512(Z14)          \
-	VADDPD      Z13, Z3, Z3  \ // log(m) + c
-	VFMADD231PD Z20, Z2, Z3  \ // + e*ln2
-	VMOVAPD     Z3, Z10      \
-	LF_SPECIALS1P_512        \
-	VMOVAPD     Z10, Z0
-
-// func log1pF32AVX512(dst, x []float32)
-TEXT ·log1pF32AVX512(SB), NOSPLIT, $0-48
-	MOVQ dst_base+0(FP), DI
-	MOVQ x_base+24(FP), SI
-	MOVQ x_len+32(FP), BX
-	LF_CONSTS_512
-	LF_POLY32_512
-	VBROADCASTSD LF(LF_LN2), Z20
-	VBROADCASTSD LF(LF_ABS), Z11
-	VBROADCASTSD LF(LF_TINY), Z12
-
-loop:
-	CMPQ      BX, $8
-	JLT       tail
-	VCVTPS2PD (SI), Z0
-	LOG1P_F32_512
-	VCVTPD2PS Z0, Y0
-	VMOVUPS   Y0, (DI)
-	ADDQ      $32, SI
-	ADDQ      $32, DI
-	SUBQ      $8, BX
-	JMP       loop
-
-tail:
-	TESTQ BX, BX
-	JEQ   done
-	TAILMASK_K1
-	VMOVUPS.Z (SI), K1, Y0
-	VCVTPS2PD Y0, Z0
-	LOG1P_F32_512
-	VCVTPD2PS Z0, Y0
-	VMOVUPS   Y0, K1, (DI)
-
-done:
-	VZEROUPPER
-	RET
-
 // Y10 = log1p's special values blended in (x = Y0, u = Y14). Clobbers Y11, Y12.
 #define LF_SPECIALS1P_256 \
 	LF_SPECIALS_256(Y14)                 \
@@ -763,48 +503,3 @@ done:
 	VZEROUPPER
 	RET
 
-// log1pF32: u in Y14, c in Y15.
-#define LOG1P_F32_256 \
-	VADDPD      LF4(LF_ONE), Y0, Y14 \
-	VMOVUPD     LF4(LF_ONE), Y15     \
-	VSUBPD      Y14, Y15, Y15        \
-	VADDPD      Y0, Y15, Y15         \
-	LF_SPLITN_256(Y14)               \
-	LF_M32_256                       \
-	VADDPD      Y15, Y3, Y3          \
-	VFMADD231PD LF4(LF_LN2), Y2, Y3  \
-	VMOVAPD     Y3, Y10              \
-	LF_SPECIALS1P_256                \
-	VMOVAPD     Y10, Y0
-
-// func log1pF32AVX2(dst, x []float32)
-TEXT ·log1pF32AVX2(SB), NOSPLIT, $0-48
-	MOVQ dst_base+0(FP), DI
-	MOVQ x_base+24(FP), SI
-	MOVQ x_len+32(FP), BX
-
-loop:
-	CMPQ       BX, $4
-	JLT        tail
-	VCVTPS2PD  (SI), Y0
-	LOG1P_F32_256
-	VCVTPD2PSY Y0, X0
-	VMOVUPS    X0, (DI)
-	ADDQ       $16, SI
-	ADDQ       $16, DI
-	SUBQ       $4, BX
-	JMP        loop
-
-tail:
-	TESTQ BX, BX
-	JEQ   done
-	TAILMASK_X13_F32
-	VMASKMOVPS (SI), X13, X0
-	VCVTPS2PD  X0, Y0
-	LOG1P_F32_256
-	VCVTPD2PSY Y0, X0
-	VMASKMOVPS X0, X13, (DI)
-
-done:
-	VZEROUPPER
-	RET

@@ -18,12 +18,6 @@ const (
 	logFamC5 = 0.15331614298732416
 	logFamC6 = 0.14617775335974037
 
-	// float32 kernels (computed in float64): degree 3.
-	logFamF32C0 = 0.6666666655405269
-	logFamF32C1 = 0.40000122203083
-	logFamF32C2 = 0.2855077962236631
-	logFamF32C3 = 0.2333158758212219
-
 	logFamLn2Hi = 6.93147180369123816490e-01 // ln2 with the low 21 bits clear: e*logFamLn2Hi is exact
 	logFamLn2Lo = 1.90821492927058770002e-10 // ln2 - logFamLn2Hi
 	logFamLn2   = 0.6931471805599453
@@ -38,4 +32,19 @@ const (
 	logFamLog10of2   = 0.3010299956639812
 
 	logFamTiny = 0x1p-54 // log1p(x) = x below this (and keeps -0)
+)
+
+// float32 kernels (log2F32, log10F32, log1pF32), in float32 arithmetic with the
+// float32 log kernel's polynomial (logF32P0..8 in math_f32_coef.go). Hi/lo pairs
+// rounded from 300-bit values.
+const (
+	logFamF32InvLn2Hi  float32 = 1.442695     // float32(1/ln2)
+	logFamF32InvLn2Lo  float32 = 1.925963e-08 // float32(1/ln2 - logFamF32InvLn2Hi)
+	logFamF32InvLn10Hi float32 = 0.4342945
+	logFamF32InvLn10Lo float32 = -1.010305e-08
+	// log10(2) to 16 bits (e*logFamF32Log10of2Hi is exact for |e| < 2^8), and the rest.
+	logFamF32Log10of2Hi float32 = 0.3010254
+	logFamF32Log10of2Lo float32 = 4.605039e-06
+
+	logFamF32Tiny float32 = 0x1p-29 // log1p(x) = x below this (and keeps -0)
 )
