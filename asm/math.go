@@ -22,8 +22,8 @@ import "math"
 // assembly (math_neon_arm64.s, two lanes per register); the other functions there, and
 // every function with -tags noasm, run the twins.
 //
-// float32 exp and log compute in float32 lanes (16 per zmm; their twins
-// emulate a float32 FMA exactly); the other float32 functions compute in float64
+// float32 exp, log, log2, log10 and log1p compute in float32 lanes (16 per zmm; their
+// twins emulate a float32 FMA exactly); the other float32 functions compute in float64
 // lanes (8 per zmm) with lower-degree polynomials than the float64 kernels and round
 // once at the end.
 //
