@@ -47,12 +47,12 @@ func log1pF32AVX2(dst, x []float32)
 // the AVX-512 kernels broadcast single entries, the AVX2 ones use logFamTab4
 // (each entry 4 times, 32 bytes) as memory operands.
 var logFamTab = [...]float64{
-	0: logFamSqrt2, 1: 0.5, 2: 1, 3: 2, 4: math.Inf(1), 5: math.Inf(-1), 6: math.NaN(),
+	0: sqrt2, 1: 0.5, 2: 1, 3: 2, 4: math.Inf(1), 5: math.Inf(-1), 6: math.NaN(),
 	7: 0x1p-1022, 8: 0x1p52, 9: -1023, 10: -1075, 11: math.Float64frombits(1<<52 - 1),
 	12: logFamInvLn2Hi, 13: logFamInvLn2Lo, 14: logFamInvLn10Hi, 15: logFamInvLn10Lo,
-	16: logFamLog10of2Hi, 17: logFamLog10of2Lo, 18: logFamLn2Hi, 19: logFamLn2Lo,
-	20: logFamLn2, 21: logFamLog10of2, 22: math.Float64frombits(1<<63 - 1), 23: logFamTiny,
-	24: logFamC6, 25: logFamC5, 26: logFamC4, 27: logFamC3, 28: logFamC2, 29: logFamC1, 30: logFamC0,
+	16: logFamLog10of2Hi, 17: logFamLog10of2Lo, 18: ln2Hi, 19: ln2Lo,
+	20: ln2F64, 21: logFamLog10of2, 22: math.Float64frombits(1<<63 - 1), 23: logFamTiny,
+	24: logF64C6, 25: logF64C5, 26: logF64C4, 27: logF64C3, 28: logF64C2, 29: logF64C1, 30: logF64C0,
 }
 
 var logFamTab4 [len(logFamTab)][4]float64

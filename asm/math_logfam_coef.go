@@ -1,27 +1,10 @@
 package asm
 
 // Constants of the log1p, log2 and log10 kernels (math_logfam_scalar.go and
-// math_logfam_amd64.s). The polynomials are the log kernel's (math_coef.go, fitted
-// by asm/internal/mpgen/fit.py: log((1+s)/(1-s)) = 2s + s*z*g(z), z = s*s), copied
-// under this family's names so that refits of log do not change these kernels
-// without their tests being rerun. The double-double constants were printed with
-// mpmath at 300 bits.
+// math_logfam_amd64.s). The float64 kernels use the log kernel's split and polynomial
+// (sqrt2, logF64C0..6, ln2Hi, ln2Lo in math_coef.go); the double-double constants
+// below were printed with mpmath at 300 bits.
 const (
-	logFamSqrt2 = 1.4142135623730951
-
-	// float64 kernel: g(z) of degree 6 in z.
-	logFamC0 = 0.666666666666667
-	logFamC1 = 0.39999999999898905
-	logFamC2 = 0.285714286262473
-	logFamC3 = 0.2222221109044554
-	logFamC4 = 0.18182892354942654
-	logFamC5 = 0.15331614298732416
-	logFamC6 = 0.14617775335974037
-
-	logFamLn2Hi = 6.93147180369123816490e-01 // ln2 with the low 21 bits clear: e*logFamLn2Hi is exact
-	logFamLn2Lo = 1.90821492927058770002e-10 // ln2 - logFamLn2Hi
-	logFamLn2   = 0.6931471805599453
-
 	logFamInvLn2Hi, logFamInvLn2Lo   = 1.4426950408889634, 2.0355273740931033e-17 // 1/ln2
 	logFamInvLn10Hi, logFamInvLn10Lo = 0.4342944819032518, 1.098319650216765e-17  // 1/ln10
 

@@ -43,7 +43,7 @@ func logFamSplit(x float64) (m, e float64) {
 	}
 	e = float64(b>>52) + bias
 	m = math.Float64frombits(b&(1<<52-1) | 0x3ff<<52)
-	if m > logFamSqrt2 {
+	if m > sqrt2 {
 		m *= 0.5
 		e++
 	}
@@ -58,13 +58,13 @@ func logFamM(x float64) (e, a, t float64) {
 	f := m - 1
 	s := f / (2 + f)
 	z := s * s
-	p := logFamC6
-	p = math.FMA(p, z, logFamC5)
-	p = math.FMA(p, z, logFamC4)
-	p = math.FMA(p, z, logFamC3)
-	p = math.FMA(p, z, logFamC2)
-	p = math.FMA(p, z, logFamC1)
-	p = math.FMA(p, z, logFamC0)
+	p := logF64C6
+	p = math.FMA(p, z, logF64C5)
+	p = math.FMA(p, z, logF64C4)
+	p = math.FMA(p, z, logF64C3)
+	p = math.FMA(p, z, logF64C2)
+	p = math.FMA(p, z, logF64C1)
+	p = math.FMA(p, z, logF64C0)
 	hf := 0.5 * f
 	hfsq := float64(hf * f)
 	hl := math.FMA(hf, f, -hfsq) // hfsq + hl = f*f/2 exactly
@@ -127,9 +127,9 @@ func log1pF64(x float64) float64 {
 	bb := u - 1
 	c := float64(1-float64(u-bb)) + float64(x-bb)
 	e, a, t := logFamM(u)
-	eh := float64(e * logFamLn2Hi)
+	eh := float64(e * ln2Hi)
 	s := eh + a
-	return s + (float64(a-float64(s-eh)) + (t + math.FMA(e, logFamLn2Lo, c/u)))
+	return s + (float64(a-float64(s-eh)) + (t + math.FMA(e, ln2Lo, c/u)))
 }
 
 // logFamM32 returns log(m) = a + t for the float32 kernels, in float32 arithmetic

@@ -30,7 +30,7 @@ func TestLogFamKernelsWide(t *testing.T) {
 		}
 	}
 	x = append(x, 0, math.Copysign(0, -1), 1, -1, 2, 0.5, logFamTiny, -logFamTiny, logFamTiny/2, -logFamTiny/2,
-		logFamSqrt2, math.Nextafter(logFamSqrt2, 2), logFamSqrt2/2, math.Nextafter(logFamSqrt2/2, 0),
+		sqrt2, math.Nextafter(sqrt2, 2), sqrt2/2, math.Nextafter(sqrt2/2, 0),
 		math.MaxFloat64, math.SmallestNonzeroFloat64, 0x1p-1022, math.Inf(1), math.Inf(-1), math.NaN(),
 		math.Nextafter(-1, 0), math.Nextafter(-1, -2), 0x1p-29, -0x1p-29, 0x1p53, 0x1p54, 0x1p60, 3e38, -0.5)
 	x32 := make([]float32, len(x))
