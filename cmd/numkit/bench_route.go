@@ -27,7 +27,7 @@ func (c *benchCommand) runRoute(stdout, stderr io.Writer) int {
 		cfg.Rounds = c.repeat
 	}
 	var bar progress
-	cfg.Progress = bar.start(c, stderr)
+	cfg.Progress = bar.start(c.progress, c.isTerminal(stderr), stderr)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	rows, runErr := bench.RouteTable(ctx, cfg)

@@ -33,7 +33,7 @@ func (c *benchCommand) runSuite(stdout, stderr io.Writer) int {
 		return code
 	}
 	var bar progress
-	cfg.Progress = bar.start(c, stderr)
+	cfg.Progress = bar.start(c.progress, c.isTerminal(stderr), stderr)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	rep, runErr := bench.Run(ctx, cfg)
@@ -256,9 +256,10 @@ func findRefData() (string, error) {
 // progress is a progress bar on stderr, shown when --progress asks for it.
 type progress struct{ bar *progressbar.ProgressBar }
 
-// start returns the callback that draws the bar, nil when it is not shown.
-func (p *progress) start(c *benchCommand, stderr io.Writer) func(done, total int, next string) {
-	if c.progress != "on" && (c.progress != "auto" || !c.isTerminal(stderr)) {
+// start returns the callback that draws the bar for --progress mode (auto: when
+// stderr is a terminal), nil when it is not shown.
+func (p *progress) start(mode string, terminal bool, stderr io.Writer) func(done, total int, next string) {
+	if mode != "on" && (mode != "auto" || !terminal) {
 		return nil
 	}
 	return func(done, total int, next string) {

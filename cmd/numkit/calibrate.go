@@ -6,9 +6,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"time"
-
-	"github.com/schollz/progressbar/v3"
 
 	"github.com/numkit/numkit/numeric"
 )
@@ -29,7 +26,7 @@ func init() {
 func runCalibrate(stdout, stderr io.Writer, args []string, terminal bool) int {
 	fs := flag.NewFlagSet("numkit calibrate", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	progress := fs.String("progress", "auto", "progress bar on stderr: auto (when stderr is a terminal), on or off")
+	mode := fs.String("progress", "auto", "progress bar on stderr: auto (when stderr is a terminal), on or off")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: numkit calibrate [--progress auto|on|off]")
 		fmt.Fprintln(stderr)
@@ -49,27 +46,17 @@ func runCalibrate(stdout, stderr io.Writer, args []string, terminal bool) int {
 		fmt.Fprintf(stderr, "numkit calibrate: unexpected argument %q\n", fs.Arg(0))
 		return 2
 	}
-	if !slices.Contains([]string{"auto", "on", "off"}, *progress) {
-		fmt.Fprintf(stderr, "numkit calibrate: --progress %q: want auto, on or off\n", *progress)
+	if !slices.Contains([]string{"auto", "on", "off"}, *mode) {
+		fmt.Fprintf(stderr, "numkit calibrate: --progress %q: want auto, on or off\n", *mode)
 		return 2
 	}
 	var lines []numeric.CalibrationStep
 	report := func(s numeric.CalibrationStep) { fmt.Fprintln(stdout, s) }
-	if *progress == "on" || *progress == "auto" && terminal {
-		var bar *progressbar.ProgressBar
+	var bar progress
+	if draw := bar.start(*mode, terminal, stderr); draw != nil {
 		report = func(s numeric.CalibrationStep) {
-			if bar == nil {
-				bar = progressbar.NewOptions(s.Total, progressbar.OptionSetWriter(stderr),
-					progressbar.OptionShowCount(), progressbar.OptionSetElapsedTime(true),
-					progressbar.OptionClearOnFinish(), progressbar.OptionThrottle(100*time.Millisecond),
-					progressbar.OptionSetWidth(30))
-			}
 			lines = append(lines, s)
-			bar.Describe(fmt.Sprintf("%-7s %-34s", s.Backend, s.What))
-			bar.Set(s.Done)
-			if s.Done == s.Total {
-				bar.Finish()
-			}
+			draw(s.Done, s.Total, fmt.Sprintf("%-7s %s", s.Backend, s.What))
 		}
 	}
 	_, err := numeric.Calibrate(report)
