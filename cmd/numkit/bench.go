@@ -77,8 +77,8 @@ type exprResult struct {
 
 func (c *benchCommand) run(stdout, stderr io.Writer, args []string) int {
 	c.stderr = stderr
-	fs := c.flags(stderr)
-	positional, code := parseWithPositional(fs, args)
+	fs, usage := c.flags(stderr)
+	positional, code := parseWithPositional(fs, usage, stdout, stderr, args)
 	if code >= 0 {
 		return code
 	}
@@ -98,9 +98,8 @@ func (c *benchCommand) run(stdout, stderr io.Writer, args []string) int {
 	return c.runExpr(stdout, stderr)
 }
 
-func (c *benchCommand) flags(stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet("numkit bench", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+func (c *benchCommand) flags(stderr io.Writer) (*flag.FlagSet, func(io.Writer)) {
+	fs := newFlagSet("numkit bench", stderr)
 	fs.StringVar(&c.expr, "expr", "", "time this one `expression` instead of a suite")
 	fs.IntVar(&c.n, "n", 10_000_000, "with --expr: elements per input")
 	fs.StringVar(&c.dtype, "dtype", "", "with --expr: the inputs' type, float64 (default) or float32;\nfor a suite: keep the cases of these comma-separated types (float64, float32, int32)")
@@ -122,23 +121,23 @@ func (c *benchCommand) flags(stderr io.Writer) *flag.FlagSet {
 	fs.BoolVar(&c.coexec, "coexec", false, "with --expr: let auto split the evaluation between the OpenCL device and the CPU (WithCoexecution)")
 	fs.BoolVar(&c.accuracy, "accuracy", false, "print the ULP error of numkit's vector math functions instead of timing")
 	fs.StringVar(&c.refdata, "refdata", "", "with --accuracy: the `directory` holding ulp/*.txt (default: asm/testdata of the numkit checkout around the working directory)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: numkit bench [--suite S] [--sizes LIST] [--backend LIST] [--dtype LIST] [--filter RE]")
-		fmt.Fprintln(stderr, "                    [--json | --csv] [--plot FILE.png|.svg] [--memory] [--repeat R] [--threads T]")
-		fmt.Fprintln(stderr, "       numkit bench --expr EXPR [--n N] [--dtype float64|float32] [--backend B] [--repeat R] [--json]")
-		fmt.Fprintln(stderr, "       numkit bench --expr EXPR --explain ...")
-		fmt.Fprintln(stderr, "       numkit bench --route [--sizes LIST] [--filter RE] [--dtype LIST] [--backend LIST] [--repeat R] [--json]")
-		fmt.Fprintln(stderr, "       numkit bench --accuracy [--json | --csv] [--refdata DIR]")
-		fmt.Fprintln(stderr)
-		fmt.Fprintln(stderr, "Without --expr, runs a suite of expressions at several sizes on every usable backend")
-		fmt.Fprintln(stderr, "and two Go baselines (a plain loop over math, gonum floats calls), checks that all")
-		fmt.Fprintln(stderr, "compute the same numbers, and prints median times, throughput and speed-ups.")
-		fmt.Fprintln(stderr, "With --expr, times EXPR over inputs uniform in [0, 1) from a fixed seed: compiled")
-		fmt.Fprintln(stderr, "once, one warm-up, then R evaluations into a preallocated output. docs/bench.md has more.")
-		fmt.Fprintln(stderr)
-		fs.PrintDefaults()
+	usage := func(w io.Writer) {
+		fmt.Fprintln(w, "usage: numkit bench [--suite S] [--sizes LIST] [--backend LIST] [--dtype LIST] [--filter RE]")
+		fmt.Fprintln(w, "                    [--json | --csv] [--plot FILE.png|.svg] [--memory] [--repeat R] [--threads T]")
+		fmt.Fprintln(w, "       numkit bench --expr EXPR [--n N] [--dtype float64|float32] [--backend B] [--repeat R] [--json]")
+		fmt.Fprintln(w, "       numkit bench --expr EXPR --explain ...")
+		fmt.Fprintln(w, "       numkit bench --route [--sizes LIST] [--filter RE] [--dtype LIST] [--backend LIST] [--repeat R] [--json]")
+		fmt.Fprintln(w, "       numkit bench --accuracy [--json | --csv] [--refdata DIR]")
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "Without --expr, runs a suite of expressions at several sizes on every usable backend")
+		fmt.Fprintln(w, "and two Go baselines (a plain loop over math, gonum floats calls), checks that all")
+		fmt.Fprintln(w, "compute the same numbers, and prints median times, throughput and speed-ups.")
+		fmt.Fprintln(w, "With --expr, times EXPR over inputs uniform in [0, 1) from a fixed seed: compiled")
+		fmt.Fprintln(w, "once, one warm-up, then R evaluations into a preallocated output. docs/bench.md has more.")
+		fmt.Fprintln(w)
+		printFlags(fs, w)
 	}
-	return fs
+	return fs, usage
 }
 
 // usageError reports bad usage and returns exit code 2.
