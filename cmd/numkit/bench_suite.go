@@ -39,11 +39,13 @@ func (c *benchCommand) runSuite(stdout, stderr io.Writer) int {
 	rep, runErr := bench.Run(ctx, cfg)
 	bar.exit()
 	var err error
-	switch {
-	case c.json:
+	switch c.format {
+	case "json":
 		err = bench.WriteJSON(stdout, rep)
-	case c.csv:
+	case "csv":
 		err = bench.WriteCSV(stdout, rep)
+	case "gobench":
+		err = bench.WriteGobench(stdout, rep)
 	default:
 		err = bench.WriteTable(stdout, rep)
 	}
@@ -80,9 +82,6 @@ func (c *benchCommand) suiteConfig(stderr io.Writer) (cfg bench.Config, code int
 	if f := c.given("n", "refdata", "explain", "coexec"); f != "" {
 		return cfg, usageError(stderr, "--%s applies only with --%s", f, map[string]string{"n": "expr (a suite takes --sizes)", "refdata": "accuracy"}[f])
 	}
-	if c.json && c.csv {
-		return cfg, usageError(stderr, "--json and --csv exclude each other")
-	}
 	if c.threads < 0 {
 		return cfg, usageError(stderr, "--threads must be ≥ 0")
 	}
@@ -105,7 +104,7 @@ func (c *benchCommand) suiteConfig(stderr io.Writer) (cfg bench.Config, code int
 	cfg = bench.Config{
 		Suite: suite.Name, Cases: cases, Sizes: sizes, Backends: backends, Baselines: !c.noBaseline,
 		Threads: c.threads, Timing: bench.DefaultTiming, Memory: c.memory, Seed: c.seed,
-		Clock: c.now, Hardware: c.hardware,
+		Clock: c.now, Hardware: c.hardware, Version: numkitVersion(),
 	}
 	if c.set["repeat"] {
 		cfg.Timing.Repeat = c.repeat
@@ -193,9 +192,6 @@ func (c *benchCommand) runAccuracy(stdout, stderr io.Writer) int {
 	if f := c.given("expr", "n", "suite", "sizes", "filter", "plot", "memory", "backend", "dtype",
 		"repeat", "threads", "no-baselines", "seed", "progress"); f != "" {
 		return usageError(stderr, "--%s does not apply with --accuracy", f)
-	}
-	if c.json && c.csv {
-		return usageError(stderr, "--json and --csv exclude each other")
 	}
 	dir := c.refdata
 	if dir == "" {
