@@ -68,11 +68,22 @@ func (c *infoCommand) run(stdout, stderr io.Writer, args []string) int {
 	return 0
 }
 
+// infoSchemaVersion is the version of info's JSON layout (docs/info.md).
+const infoSchemaVersion = 1
+
+// infoJSON is info's JSON output: the report's fields after the schema and numkit
+// versions.
+type infoJSON struct {
+	SchemaVersion int    `json:"schema_version"`
+	Version       string `json:"version"` // numkit's version (numkit version)
+	numeric.HardwareReport
+}
+
 // writeInfoJSON writes the report as indented JSON.
 func writeInfoJSON(w io.Writer, r numeric.HardwareReport) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	return enc.Encode(r)
+	return enc.Encode(infoJSON{SchemaVersion: infoSchemaVersion, Version: numkitVersion(), HardwareReport: r})
 }
 
 // infoWriter writes aligned "Label   text" lines and keeps the first write error.
