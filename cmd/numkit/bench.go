@@ -110,7 +110,7 @@ func (c *benchCommand) flags(stderr io.Writer) (*flag.FlagSet, func(io.Writer)) 
 	fs.BoolVar(&c.explain, "explain", false, "with --expr: print the router's choice and estimates to stderr first")
 	fs.BoolVar(&c.coexec, "coexec", false, "with --expr: let auto split the evaluation between the OpenCL device and the CPU (WithCoexecution)")
 	fs.BoolVar(&c.accuracy, "accuracy", false, "print the ULP error of numkit's vector math functions instead of timing")
-	fs.StringVar(&c.refdata, "refdata", "", "with --accuracy: the `directory` holding ulp/*.txt (default: asm/testdata of the numkit checkout around the working directory)")
+	fs.StringVar(&c.refdata, "refdata", "", "with --accuracy: the `directory` holding ulp/*.txt (default: the tables embedded in the binary, asm/testdata/ulp)")
 	usage := func(w io.Writer) {
 		fmt.Fprintln(w, "usage: numkit bench [--suite S] [--sizes LIST] [--backend LIST] [--dtype LIST] [--filter RE]")
 		fmt.Fprintln(w, "                    [--format table|csv|json|gobench] [--plot FILE.png|.svg] [--memory] [--repeat R] [--threads T]")

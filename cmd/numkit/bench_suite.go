@@ -2,10 +2,8 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -193,18 +191,14 @@ func (c *benchCommand) runAccuracy(stdout, stderr io.Writer) int {
 		"repeat", "threads", "no-baselines", "seed", "progress"); f != "" {
 		return usageError(stderr, "--%s does not apply with --accuracy", f)
 	}
-	dir := c.refdata
-	if dir == "" {
-		var err error
-		if dir, err = findRefData(); err != nil {
-			fmt.Fprintf(stderr, "numkit bench --accuracy: %v\n", err)
-			return 1
-		}
+	refs, where := asm.MathRefData(), "embedded in this build"
+	if c.refdata != "" {
+		refs, where = os.DirFS(c.refdata), "in "+c.refdata
 	}
 	hw, _ := c.hardware() // applies numkit's SIMD policy to the kernels measured
-	measured, err := asm.MeasureMathAccuracy(os.DirFS(dir))
+	measured, err := asm.MeasureMathAccuracy(refs)
 	if err == nil && len(measured) == 0 {
-		err = fmt.Errorf("no reference files %s", filepath.Join(dir, "ulp", "*_f64.txt"))
+		err = fmt.Errorf("no reference files %s", "ulp/*_f64.txt " + where)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "numkit bench --accuracy: %v\n", err)
@@ -217,7 +211,7 @@ func (c *benchCommand) runAccuracy(stdout, stderr io.Writer) int {
 	case c.csv:
 		err = bench.WriteAccuracyCSV(stdout, rows)
 	default:
-		fmt.Fprintf(stdout, "vector math error in ULPs at SIMD level %s, against the mpmath references in %s\n\n", hw.SIMD.Level, dir)
+		fmt.Fprintf(stdout, "vector math error in ULPs at SIMD level %s, against the mpmath references %s\n\n", hw.SIMD.Level, where)
 		err = bench.WriteAccuracyTable(stdout, rows)
 	}
 	if err != nil {
@@ -225,28 +219,6 @@ func (c *benchCommand) runAccuracy(stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
-}
-
-// findRefData finds asm/testdata (which holds ulp/*.txt) in the numkit checkout that
-// holds the working directory.
-func findRefData() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		candidate := filepath.Join(dir, "asm", "testdata")
-		if st, err := os.Stat(filepath.Join(candidate, "ulp")); err == nil && st.IsDir() {
-			return candidate, nil
-		} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return "", err
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("no asm/testdata/ulp in the working directory or above: run inside a numkit checkout or pass --refdata DIR")
-		}
-		dir = parent
-	}
 }
 
 // progress is a progress bar on stderr, shown when --progress asks for it.

@@ -207,7 +207,12 @@ func TestBenchProgress(t *testing.T) {
 }
 
 func TestBenchAccuracy(t *testing.T) {
-	code, stdout, stderr := runBench(t, false, "--accuracy", "--json")
+	t.Chdir(t.TempDir()) // outside the checkout: the tables embedded in the binary
+	code, stdout, stderr := runBench(t, false, "--accuracy")
+	if code != 0 || !strings.Contains(stdout, "against the mpmath references embedded in this build") || !strings.Contains(stdout, "exp") {
+		t.Fatalf("outside a checkout: exit %d, stderr %s, stdout\n%s", code, stderr, stdout)
+	}
+	code, stdout, stderr = runBench(t, false, "--accuracy", "--json")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
