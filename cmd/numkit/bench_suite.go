@@ -198,7 +198,7 @@ func (c *benchCommand) runAccuracy(stdout, stderr io.Writer) int {
 	hw, _ := c.hardware() // applies numkit's SIMD policy to the kernels measured
 	measured, err := asm.MeasureMathAccuracy(refs)
 	if err == nil && len(measured) == 0 {
-		err = fmt.Errorf("no reference files %s", "ulp/*_f64.txt " + where)
+		err = fmt.Errorf("no reference files %s", "ulp/*_f64.txt "+where)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "numkit bench --accuracy: %v\n", err)
