@@ -229,3 +229,21 @@ func TestVersion(t *testing.T) {
 		t.Errorf("readBuildInfo() = %+v", real)
 	}
 }
+
+func TestStatsStdin(t *testing.T) {
+	var out, errb bytes.Buffer
+	c := &statsCommand{stdin: bytes.NewReader(npyBytes(t, []float64{2, 4, 4, 4, 5, 5, 7, 9}))}
+	if code := c.run(&out, &errb, []string{"-"}); code != 0 {
+		t.Fatalf("stats -: exit %d: %s", code, &errb)
+	}
+	if !strings.Contains(out.String(), "count  8\nmean   5\n") {
+		t.Errorf("stats - printed %q", &out)
+	}
+	// FILE - has read stdin: an -i from stdin too is refused.
+	out.Reset()
+	errb.Reset()
+	c = &statsCommand{stdin: bytes.NewReader(npyBytes(t, []float64{1}))}
+	if code := c.run(&out, &errb, []string{"-", "--expr", "x+y", "-i", "y=-"}); code != 1 || !strings.Contains(errb.String(), "stdin is already read") {
+		t.Errorf("stats - -i y=-: exit %d, %q", code, &errb)
+	}
+}

@@ -189,23 +189,26 @@ func (f jsonFloat) MarshalJSON() ([]byte, error) {
 }
 
 type statsOutput struct {
-	Count      int       `json:"count"`
-	NaNs       *int      `json:"nans,omitempty"`
-	Mean       jsonFloat `json:"mean"`
-	Std        jsonFloat `json:"std"`
-	Var        jsonFloat `json:"var"`
-	Skew       jsonFloat `json:"skew"`
-	Kurt       jsonFloat `json:"kurt"`
-	Min        jsonFloat `json:"min"`
-	Max        jsonFloat `json:"max"`
-	SampleStd  jsonFloat `json:"sample_std"`
-	SampleVar  jsonFloat `json:"sample_var"`
-	SampleSkew jsonFloat `json:"sample_skew"`
-	SampleKurt jsonFloat `json:"sample_kurt"`
+	SchemaVersion int       `json:"schema_version"` // 1
+	Version       string    `json:"version"`        // numkit's version
+	Count         int       `json:"count"`
+	NaNs          *int      `json:"nans,omitempty"`
+	Mean          jsonFloat `json:"mean"`
+	Std           jsonFloat `json:"std"`
+	Var           jsonFloat `json:"var"`
+	Skew          jsonFloat `json:"skew"`
+	Kurt          jsonFloat `json:"kurt"`
+	Min           jsonFloat `json:"min"`
+	Max           jsonFloat `json:"max"`
+	SampleStd     jsonFloat `json:"sample_std"`
+	SampleVar     jsonFloat `json:"sample_var"`
+	SampleSkew    jsonFloat `json:"sample_skew"`
+	SampleKurt    jsonFloat `json:"sample_kurt"`
 }
 
 func statsJSON(s numeric.MomentStats, skipNaN bool) statsOutput {
 	out := statsOutput{
+		SchemaVersion: 1, Version: numkitVersion(),
 		Count: s.Count, Mean: jsonFloat(s.Mean), Std: jsonFloat(s.Std), Var: jsonFloat(s.Var),
 		Skew: jsonFloat(s.Skew), Kurt: jsonFloat(s.Kurt), Min: jsonFloat(s.Min), Max: jsonFloat(s.Max),
 		SampleStd: jsonFloat(s.SampleStd), SampleVar: jsonFloat(s.SampleVar),
