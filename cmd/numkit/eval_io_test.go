@@ -213,8 +213,18 @@ func TestVersion(t *testing.T) {
 			t.Errorf("version output %q lacks %q", &out, want)
 		}
 	}
-	if got := fake().short(); got != "v0.1.0-0123456789ab+dirty" {
-		t.Errorf("short() = %q", got)
+	for _, tc := range []struct {
+		b    buildInfo
+		want string
+	}{
+		{fake(), "v0.1.0-0123456789ab+dirty"},
+		{buildInfo{Version: "(devel)"}, "(devel)"},
+		{buildInfo{Version: "v0.0.0-20261207060542-0123456789ab+dirty", Revision: "0123456789abcdef", Modified: true}, "v0.0.0-20261207060542-0123456789ab+dirty"},
+		{buildInfo{Version: "v1.2.3", Revision: "0123456789abcdef"}, "v1.2.3-0123456789ab"},
+	} {
+		if got := tc.b.short(); got != tc.want {
+			t.Errorf("%+v.short() = %q, want %q", tc.b, got, tc.want)
+		}
 	}
 	out.Reset()
 	if code := runVersion(&out, &errb, []string{"--json"}, fake); code != 0 {

@@ -6,6 +6,7 @@ import (
 	"io"
 	"runtime"
 	"runtime/debug"
+	"strings"
 )
 
 func init() {
@@ -56,12 +57,16 @@ func readBuildInfo() buildInfo {
 }
 
 // short is the version in one word for report headers: the module version, with the
-// first 12 digits of the revision (and "+dirty") when the build knows them.
+// first 12 digits of the revision (and "+dirty") when the build knows them and the
+// version does not already say them (a pseudo-version holds the revision, and Go
+// marks a modified tree's version "+dirty" itself).
 func (b buildInfo) short() string {
 	s := b.Version
 	if b.Revision != "" {
-		s += "-" + b.Revision[:min(12, len(b.Revision))]
-		if b.Modified {
+		if rev := b.Revision[:min(12, len(b.Revision))]; !strings.Contains(s, rev) {
+			s += "-" + rev
+		}
+		if b.Modified && !strings.HasSuffix(s, "+dirty") {
 			s += "+dirty"
 		}
 	}
