@@ -161,21 +161,17 @@ func plotFormat(path string) (string, error) {
 	return ext, nil
 }
 
-// writePlotFile draws the report's plot into path.
+// writePlotFile draws the report's plot into path (as -o writes files: atomically,
+// or in place into a symlink's target or a special file).
 func writePlotFile(path string, rep *bench.Report) error {
 	format, err := plotFormat(path)
 	if err != nil {
 		return err
 	}
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	if err := bench.WritePlot(f, rep, format); err != nil {
-		f.Close()
+	if err := writeOutput(path, nil, func(w io.Writer) error { return bench.WritePlot(w, rep, format) }); err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
-	return f.Close()
+	return nil
 }
 
 // isTerminal reports whether w is a terminal.
