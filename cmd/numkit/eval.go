@@ -139,6 +139,10 @@ func (c *evalCommand) run(stdout, stderr io.Writer, args []string) int {
 		out = "-"
 	}
 	format := formatFor(c.format, out)
+	if out == "-" && format == "npy" && isTerminal(stdout) {
+		fmt.Fprintln(stderr, "numkit eval: not writing a binary .npy to a terminal: redirect stdout, or use --format text")
+		return 2
+	}
 	if err := writeOutput(out, stdout, func(w io.Writer) error { return writeResult(w, format, src, res) }); err != nil {
 		fmt.Fprintf(stderr, "numkit eval: writing %s: %v\n", outName(out), err)
 		return 1
