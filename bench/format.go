@@ -220,10 +220,10 @@ func WriteJSON(w io.Writer, rep *Report) error {
 var CSVColumns = []string{"case", "expr", "dtype", "n", "backend", "kind", "threads", "repeat", "inner",
 	"min_s", "median_s", "max_s", "spread", "noisy", "gelem_per_s", "gb_per_s", "bytes_moved",
 	"speedup_loop", "speedup_floats", "max_error", "allocs_per_eval", "bytes_per_eval", "peak_heap_bytes",
-	"status", "error"}
+	"samples_s", "status", "error"}
 
 // WriteCSV writes one header line (CSVColumns) and one line per row; a value that does
-// not apply is empty. The machine is not in the CSV: use --json or the table for it.
+// not apply is empty, and samples_s holds the samples separated by spaces. The machine is not in the CSV: use --json or the table for it.
 func WriteCSV(w io.Writer, rep *Report) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(CSVColumns); err != nil {
@@ -236,7 +236,7 @@ func WriteCSV(w io.Writer, rep *Report) error {
 			strconv.FormatBool(r.Noisy), fmtFloat(r.GElemPerS), fmtFloat(r.GBPerS),
 			strconv.FormatInt(r.BytesMoved, 10), fmtFloatPtr(r.SpeedupLoop), fmtFloatPtr(r.SpeedupFloats),
 			fmtFloat(r.MaxError), fmtFloatPtr(r.AllocsPerEval), fmtFloatPtr(r.BytesPerEval), "",
-			r.Status, r.Error}
+			fmtFloats(r.Samples), r.Status, r.Error}
 		if r.PeakHeapBytes != nil {
 			rec[22] = strconv.FormatInt(*r.PeakHeapBytes, 10)
 		}
@@ -249,6 +249,14 @@ func WriteCSV(w io.Writer, rep *Report) error {
 }
 
 func fmtFloat(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
+
+func fmtFloats(v []float64) string {
+	s := make([]string, len(v))
+	for i, f := range v {
+		s[i] = fmtFloat(f)
+	}
+	return strings.Join(s, " ")
+}
 
 func fmtFloatPtr(v *float64) string {
 	if v == nil {

@@ -40,6 +40,7 @@ var DefaultTiming = Timing{Target: 100 * time.Millisecond, MinRun: time.Millisec
 type stats struct {
 	runs, inner      int
 	min, median, max float64
+	samples          []float64 // each run's time per evaluation, in the order run
 }
 
 // spread is (max-min)/median, 0 when the median is 0.
@@ -88,8 +89,9 @@ func measure(run func() error, clock func() time.Time, t Timing) (stats, error) 
 		}
 		times[i] = d / float64(inner)
 	}
+	samples := slices.Clone(times)
 	slices.Sort(times)
-	return stats{runs: runs, inner: inner, min: times[0], median: median(times), max: times[runs-1]}, nil
+	return stats{runs: runs, inner: inner, min: times[0], median: median(times), max: times[runs-1], samples: samples}, nil
 }
 
 // median of sorted values.

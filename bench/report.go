@@ -19,7 +19,11 @@ type Report struct {
 
 // Machine heads a report: what the figures were measured on.
 type Machine struct {
-	Record     string   `json:"record"`      // always "machine" in --json output
+	Record string `json:"record"` // always "machine" in --json output
+	// SchemaVersion is the version of the JSON lines' layout (SchemaVersion).
+	SchemaVersion int `json:"schema_version"`
+	// Version is numkit's version (numkit version), "" when unknown.
+	Version    string   `json:"version"`
 	Date       string   `json:"date"`        // when the run started, RFC 3339
 	CPU        string   `json:"cpu"`         // the CPU's brand string
 	Cores      int      `json:"cores"`       // physical cores
@@ -82,14 +86,22 @@ type Row struct {
 	AllocsPerEval *float64 `json:"allocs_per_eval,omitempty"`
 	BytesPerEval  *float64 `json:"bytes_per_eval,omitempty"`
 	PeakHeapBytes *int64   `json:"peak_heap_bytes,omitempty"`
-	Status        string   `json:"status"`          // ok, mismatch, unusable or error
-	Error         string   `json:"error,omitempty"` // why the status is not ok
+	// Samples are the timed runs' seconds per evaluation, in the order run: Repeat of
+	// them, each the mean of Inner evaluations; min_s, median_s and max_s sum them up.
+	Samples []float64 `json:"samples_s"`
+	Status  string    `json:"status"`          // ok, mismatch, unusable or error
+	Error   string    `json:"error,omitempty"` // why the status is not ok
 }
 
-// machineFrom fills a Machine from a hardware report.
-func machineFrom(hw numeric.HardwareReport, date time.Time, suite string) Machine {
+// SchemaVersion is the version of the JSON lines WriteJSON writes (docs/bench.md):
+// 2 added schema_version, version and samples_s, and made --expr write them too.
+const SchemaVersion = 2
+
+// MachineFor fills a Machine from a hardware report, for a run of suite (or "expr")
+// that started at date.
+func MachineFor(hw numeric.HardwareReport, date time.Time, suite string) Machine {
 	m := Machine{
-		Record: "machine", Date: date.Format(time.RFC3339), CPU: strings.TrimSpace(hw.CPU.Brand),
+		Record: "machine", SchemaVersion: SchemaVersion, Date: date.Format(time.RFC3339), CPU: strings.TrimSpace(hw.CPU.Brand),
 		Cores: hw.CPU.PhysicalCores, Threads: hw.CPU.LogicalCores, Hypervisor: hw.CPU.Hypervisor,
 		SIMD: hw.SIMD.Level, GoVersion: hw.GoVersion, OS: hw.OS, Arch: hw.Arch,
 		GOMAXPROCS: hw.GOMAXPROCS, Suite: suite, NoisyAbove: NoisySpread, Devices: []string{},

@@ -23,6 +23,7 @@ type Config struct {
 	Timing    Timing
 	Memory    bool   // also measure allocations and the peak heap (a separate, untimed pass)
 	Seed      uint64 // the inputs' random seed
+	Version   string // numkit's version, for the report's machine record
 
 	// Clock is time.Now unless a test fakes it; Hardware is numeric.Hardware.
 	Clock    func() time.Time
@@ -57,7 +58,8 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	}
 	start := cfg.Clock()
 	hw, _ := cfg.Hardware() // configuration problems are the info command's business
-	rep := &Report{Machine: machineFrom(hw, start, cfg.Suite)}
+	rep := &Report{Machine: MachineFor(hw, start, cfg.Suite)}
+	rep.Machine.Version = cfg.Version
 	backends := cfg.Backends
 	if backends == nil {
 		for _, b := range hw.Backends {
@@ -214,6 +216,7 @@ func (cfg *Config) measureOne(c Case, n, variables int, im impl, in *inputs, ref
 	row.Status = StatusOK
 	row.Repeat, row.Inner = st.runs, st.inner
 	row.MinS, row.MedianS, row.MaxS = st.min, st.median, st.max
+	row.Samples = st.samples
 	row.Spread = st.spread()
 	row.Noisy = row.Spread > NoisySpread
 	row.BytesMoved = bytesMoved(c, n, variables, got)

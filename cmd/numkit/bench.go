@@ -2,14 +2,15 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"time"
 
+	"github.com/numkit/numkit/bench"
 	"github.com/numkit/numkit/numeric"
 )
 
@@ -34,6 +35,7 @@ type benchCommand struct {
 	threads int
 	repeat  int
 	json    bool
+	format  string
 	seed    uint64
 	now     func() time.Time // time.Now; tests pass a fake clock
 	stderr  io.Writer
@@ -58,27 +60,10 @@ type benchCommand struct {
 	isTerminal func(w io.Writer) bool
 }
 
-// exprResult is one timed expression; its JSON fields are what
-// ../shared/peers/run.sh --numkit reads.
-type exprResult struct {
-	Expr       string  `json:"expr"`
-	N          int     `json:"n"`
-	DType      string  `json:"dtype"`
-	Backend    string  `json:"backend"`
-	Threads    int     `json:"threads"`
-	Repeat     int     `json:"repeat"`
-	MinS       float64 `json:"min_s"`
-	MedianS    float64 `json:"median_s"`
-	MaxS       float64 `json:"max_s"`
-	GBPerS     float64 `json:"gb_per_s"`
-	GElemPerS  float64 `json:"gelem_per_s"`
-	BytesMoved int64   `json:"bytes_moved"`
-}
-
 func (c *benchCommand) run(stdout, stderr io.Writer, args []string) int {
 	c.stderr = stderr
-	fs := c.flags(stderr)
-	positional, code := parseWithPositional(fs, args)
+	fs, usage := c.flags(stderr)
+	positional, code := parseWithPositional(fs, usage, stdout, stderr, args)
 	if code >= 0 {
 		return code
 	}
@@ -87,6 +72,9 @@ func (c *benchCommand) run(stdout, stderr io.Writer, args []string) int {
 	}
 	c.set = map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { c.set[f.Name] = true })
+	if code := c.resolveFormat(stderr); code >= 0 {
+		return code
+	}
 	switch {
 	case c.accuracy:
 		return c.runAccuracy(stdout, stderr)
@@ -98,21 +86,22 @@ func (c *benchCommand) run(stdout, stderr io.Writer, args []string) int {
 	return c.runExpr(stdout, stderr)
 }
 
-func (c *benchCommand) flags(stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet("numkit bench", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+func (c *benchCommand) flags(stderr io.Writer) (*flag.FlagSet, func(io.Writer)) {
+	fs := newFlagSet("numkit bench", stderr)
 	fs.StringVar(&c.expr, "expr", "", "time this one `expression` instead of a suite")
 	fs.IntVar(&c.n, "n", 10_000_000, "with --expr: elements per input")
 	fs.StringVar(&c.dtype, "dtype", "", "with --expr: the inputs' type, float64 (default) or float32;\nfor a suite: keep the cases of these comma-separated types (float64, float32, int32)")
 	fs.StringVar(&c.backend, "backend", "", "with --expr: force a backend (auto, gonum, simd or opencl);\nfor a suite: the comma-separated backends to run (default: all of gonum, simd, opencl that are usable)")
 	fs.IntVar(&c.threads, "threads", 0, "goroutines for the CPU backends (default: NUMKIT_THREADS, else GOMAXPROCS)")
 	fs.IntVar(&c.repeat, "repeat", 7, "timed runs after one warm-up (a suite chooses 3-21 from the size unless given)")
-	fs.BoolVar(&c.json, "json", false, "print JSON: one object for --expr; JSON lines for a suite (docs/bench.md)")
+	fs.StringVar(&c.format, "format", "", "the output's `format`: table, csv, json (JSON lines, one schema for a suite and --expr)\n"+
+		"or gobench (the Go benchmark format, one line per timed run, for benchstat); docs/bench.md")
+	fs.BoolVar(&c.json, "json", false, "print JSON, the same as --format json")
 	fs.Uint64Var(&c.seed, "seed", 1, "random seed for the inputs")
 	fs.StringVar(&c.suite, "suite", "default", "the `suite` to run: default, public or quick")
 	fs.StringVar(&c.sizes, "sizes", "", "comma-separated `sizes` (elements per input), e.g. 1e3,1e5,10M (default: the suite's)")
 	fs.StringVar(&c.filter, "filter", "", "keep the cases whose name matches this `regexp`")
-	fs.BoolVar(&c.csv, "csv", false, "print CSV instead of the table (docs/bench.md)")
+	fs.BoolVar(&c.csv, "csv", false, "print CSV, the same as --format csv")
 	fs.StringVar(&c.plot, "plot", "", "also draw throughput against size into this `file` (.png or .svg)")
 	fs.BoolVar(&c.memory, "memory", false, "also measure allocations per evaluation and the peak heap (an untimed pass)")
 	fs.BoolVar(&c.noBaseline, "no-baselines", false, "skip the Go baselines (and the speed-ups)")
@@ -121,24 +110,24 @@ func (c *benchCommand) flags(stderr io.Writer) *flag.FlagSet {
 	fs.BoolVar(&c.explain, "explain", false, "with --expr: print the router's choice and estimates to stderr first")
 	fs.BoolVar(&c.coexec, "coexec", false, "with --expr: let auto split the evaluation between the OpenCL device and the CPU (WithCoexecution)")
 	fs.BoolVar(&c.accuracy, "accuracy", false, "print the ULP error of numkit's vector math functions instead of timing")
-	fs.StringVar(&c.refdata, "refdata", "", "with --accuracy: the `directory` holding ulp/*.txt (default: asm/testdata of the numkit checkout around the working directory)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: numkit bench [--suite S] [--sizes LIST] [--backend LIST] [--dtype LIST] [--filter RE]")
-		fmt.Fprintln(stderr, "                    [--json | --csv] [--plot FILE.png|.svg] [--memory] [--repeat R] [--threads T]")
-		fmt.Fprintln(stderr, "       numkit bench --expr EXPR [--n N] [--dtype float64|float32] [--backend B] [--repeat R] [--json]")
-		fmt.Fprintln(stderr, "       numkit bench --expr EXPR --explain ...")
-		fmt.Fprintln(stderr, "       numkit bench --route [--sizes LIST] [--filter RE] [--dtype LIST] [--backend LIST] [--repeat R] [--json]")
-		fmt.Fprintln(stderr, "       numkit bench --accuracy [--json | --csv] [--refdata DIR]")
-		fmt.Fprintln(stderr)
-		fmt.Fprintln(stderr, "Without --expr, runs a suite of expressions at several sizes on every usable backend")
-		fmt.Fprintln(stderr, "and two Go baselines (a plain loop over math, gonum floats calls), checks that all")
-		fmt.Fprintln(stderr, "compute the same numbers, and prints median times, throughput and speed-ups.")
-		fmt.Fprintln(stderr, "With --expr, times EXPR over inputs uniform in [0, 1) from a fixed seed: compiled")
-		fmt.Fprintln(stderr, "once, one warm-up, then R evaluations into a preallocated output. docs/bench.md has more.")
-		fmt.Fprintln(stderr)
-		fs.PrintDefaults()
+	fs.StringVar(&c.refdata, "refdata", "", "with --accuracy: the `directory` holding ulp/*.txt (default: the tables embedded in the binary, asm/testdata/ulp)")
+	usage := func(w io.Writer) {
+		fmt.Fprintln(w, "usage: numkit bench [--suite S] [--sizes LIST] [--backend LIST] [--dtype LIST] [--filter RE]")
+		fmt.Fprintln(w, "                    [--format table|csv|json|gobench] [--plot FILE.png|.svg] [--memory] [--repeat R] [--threads T]")
+		fmt.Fprintln(w, "       numkit bench --expr EXPR [--n N] [--dtype float64|float32] [--backend B] [--repeat R] [--format F]")
+		fmt.Fprintln(w, "       numkit bench --expr EXPR --explain ...")
+		fmt.Fprintln(w, "       numkit bench --route [--sizes LIST] [--filter RE] [--dtype LIST] [--backend LIST] [--repeat R] [--json]")
+		fmt.Fprintln(w, "       numkit bench --accuracy [--json | --csv] [--refdata DIR]")
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "Without --expr, runs a suite of expressions at several sizes on every usable backend")
+		fmt.Fprintln(w, "and two Go baselines (a plain loop over math, gonum floats calls), checks that all")
+		fmt.Fprintln(w, "compute the same numbers, and prints median times, throughput and speed-ups.")
+		fmt.Fprintln(w, "With --expr, times EXPR over inputs uniform in [0, 1) from a fixed seed: compiled")
+		fmt.Fprintln(w, "once, one warm-up, then R evaluations into a preallocated output. docs/bench.md has more.")
+		fmt.Fprintln(w)
+		printFlags(fs, w)
 	}
-	return fs
+	return fs, usage
 }
 
 // usageError reports bad usage and returns exit code 2.
@@ -159,7 +148,7 @@ func (c *benchCommand) given(flags ...string) string {
 
 // runExpr is `numkit bench --expr EXPR`: one expression, one size.
 func (c *benchCommand) runExpr(stdout, stderr io.Writer) int {
-	if f := c.given("suite", "sizes", "filter", "csv", "plot", "memory", "no-baselines", "progress", "refdata", "route"); f != "" {
+	if f := c.given("suite", "sizes", "filter", "plot", "memory", "no-baselines", "progress", "refdata", "route"); f != "" {
 		return usageError(stderr, "--%s does not apply with --expr", f)
 	}
 	if c.dtype == "" {
@@ -171,34 +160,76 @@ func (c *benchCommand) runExpr(stdout, stderr io.Writer) int {
 	case c.dtype != "float64" && c.dtype != "float32":
 		return usageError(stderr, "--dtype %q: want float64 or float32", c.dtype)
 	}
-	res, err := c.time()
+	rep, err := c.time()
 	if err != nil {
 		fmt.Fprintf(stderr, "numkit bench: %v\n", err)
 		return 1
 	}
-	if c.json {
-		enc := json.NewEncoder(stdout)
-		if err := enc.Encode(res); err != nil {
-			fmt.Fprintf(stderr, "numkit bench: %v\n", err)
-			return 1
-		}
-		return 0
+	switch c.format {
+	case "json":
+		err = bench.WriteJSON(stdout, rep)
+	case "gobench":
+		err = bench.WriteGobench(stdout, rep)
+	case "csv":
+		err = bench.WriteCSV(stdout, rep)
+	default:
+		r := rep.Rows[0]
+		fmt.Fprintf(stdout, "%s  n=%d %s  backend=%s threads=%d\n", r.Expr, r.N, r.DType, r.Backend, r.Threads)
+		fmt.Fprintf(stdout, "median %s  min %s  max %s  (%d runs)  %.2f GB/s  %.3f Gelem/s\n",
+			fmtSeconds(r.MedianS), fmtSeconds(r.MinS), fmtSeconds(r.MaxS), r.Repeat, r.GBPerS, r.GElemPerS)
 	}
-	fmt.Fprintf(stdout, "%s  n=%d %s  backend=%s threads=%d\n", res.Expr, res.N, res.DType, res.Backend, res.Threads)
-	fmt.Fprintf(stdout, "median %s  min %s  max %s  (%d runs)  %.2f GB/s  %.3f Gelem/s\n",
-		fmtSeconds(res.MedianS), fmtSeconds(res.MinS), fmtSeconds(res.MaxS), res.Repeat, res.GBPerS, res.GElemPerS)
+	if err != nil {
+		fmt.Fprintf(stderr, "numkit bench: %v\n", err)
+		return 1
+	}
 	return 0
 }
 
-// time compiles the expression, makes its inputs and times it.
-func (c *benchCommand) time() (exprResult, error) {
+// resolveFormat folds --json and --csv into --format and checks it against the mode;
+// code is -1 to go on, else the exit code.
+func (c *benchCommand) resolveFormat(stderr io.Writer) int {
+	given := 0
+	for _, f := range []string{"json", "csv", "format"} {
+		if c.set[f] {
+			given++
+		}
+	}
+	if given > 1 {
+		return usageError(stderr, "--json, --csv and --format exclude each other")
+	}
+	switch {
+	case c.json:
+		c.format = "json"
+	case c.csv:
+		c.format = "csv"
+	case c.format == "":
+		c.format = "table"
+	}
+	want := []string{"table", "csv", "json", "gobench"}
+	if c.accuracy || c.route {
+		want = []string{"table", "csv", "json"}
+		if c.route {
+			want = []string{"table", "json"}
+		}
+	}
+	if !slices.Contains(want, c.format) {
+		return usageError(stderr, "--format %q: want %s here", c.format, strings.Join(want, ", "))
+	}
+	c.json, c.csv = c.format == "json", c.format == "csv"
+	return -1
+}
+
+// time compiles the expression, makes its inputs and times it: a report with the
+// machine (suite "expr") and one row, in the suite's schema.
+func (c *benchCommand) time() (*bench.Report, error) {
+	start := c.now()
 	opts := exprOptions(c.backend, c.threads)
 	if c.coexec {
 		opts = append(opts, numeric.WithCoexecution())
 	}
 	e, err := numeric.Compile(c.expr, opts...)
 	if err != nil {
-		return exprResult{}, err
+		return nil, err
 	}
 	rng := rand.New(rand.NewPCG(c.seed, 0))
 	vars := numeric.Vars{}
@@ -210,14 +241,14 @@ func (c *benchCommand) time() (exprResult, error) {
 	if c.explain {
 		text, err := e.Explain(vars)
 		if err != nil {
-			return exprResult{}, err
+			return nil, err
 		}
 		fmt.Fprint(c.stderr, text)
 	}
 	ctx := context.Background()
 	first, err := e.Eval(ctx, vars) // the warm-up, and the destination's type
 	if err != nil {
-		return exprResult{}, err
+		return nil, err
 	}
 	dst := first.Data
 	if first.Scalar {
@@ -225,29 +256,38 @@ func (c *benchCommand) time() (exprResult, error) {
 	} else {
 		bytes += int64(c.n) * int64(first.Type.Size())
 	}
-	times := make([]float64, c.repeat)
-	for i := range times {
-		start := c.now()
+	samples := make([]float64, c.repeat)
+	for i := range samples {
+		t0 := c.now()
 		if err := e.EvalInto(ctx, dst, vars); err != nil {
-			return exprResult{}, err
+			return nil, err
 		}
-		times[i] = c.now().Sub(start).Seconds()
+		samples[i] = c.now().Sub(t0).Seconds()
 	}
-	slices.Sort(times)
+	times := slices.Sorted(slices.Values(samples))
 	choice, err := e.Choose(vars)
 	if err != nil {
-		return exprResult{}, err
+		return nil, err
 	}
-	res := exprResult{
-		Expr: c.expr, N: c.n, DType: c.dtype, Backend: e.Backend(), Threads: choice.Threads, // where it ran
-		Repeat: c.repeat, MinS: times[0], MedianS: median(times), MaxS: times[len(times)-1],
-		BytesMoved: bytes,
+	r := bench.Row{
+		Record: "row", Case: "expr", Expr: c.expr, N: c.n, DType: c.dtype, Backend: e.Backend(), Kind: "numkit",
+		Threads: choice.Threads, // where it ran
+		Repeat:  c.repeat, Inner: 1, MinS: times[0], MedianS: median(times), MaxS: times[len(times)-1],
+		BytesMoved: bytes, Samples: samples, Status: bench.StatusOK,
 	}
-	if res.MedianS > 0 {
-		res.GBPerS = float64(bytes) / res.MedianS / 1e9
-		res.GElemPerS = float64(c.n) / res.MedianS / 1e9
+	if r.MedianS > 0 {
+		r.Spread = (r.MaxS - r.MinS) / r.MedianS
+		r.GBPerS = float64(bytes) / r.MedianS / 1e9
+		r.GElemPerS = float64(c.n) / r.MedianS / 1e9
 	}
-	return res, nil
+	r.Noisy = r.Spread > bench.NoisySpread
+	hw, _ := c.hardware()
+	m := bench.MachineFor(hw, start, "expr")
+	m.Version = numkitVersion()
+	m.Backends = []bench.BackendStatus{{Name: r.Backend, Usable: true}}
+	end := c.now()
+	m.ElapsedS = end.Sub(start).Seconds()
+	return &bench.Report{Machine: m, Rows: []bench.Row{r}, Elapsed: end.Sub(start)}, nil
 }
 
 func median(sorted []float64) float64 {

@@ -2,10 +2,8 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -39,11 +37,13 @@ func (c *benchCommand) runSuite(stdout, stderr io.Writer) int {
 	rep, runErr := bench.Run(ctx, cfg)
 	bar.exit()
 	var err error
-	switch {
-	case c.json:
+	switch c.format {
+	case "json":
 		err = bench.WriteJSON(stdout, rep)
-	case c.csv:
+	case "csv":
 		err = bench.WriteCSV(stdout, rep)
+	case "gobench":
+		err = bench.WriteGobench(stdout, rep)
 	default:
 		err = bench.WriteTable(stdout, rep)
 	}
@@ -80,9 +80,6 @@ func (c *benchCommand) suiteConfig(stderr io.Writer) (cfg bench.Config, code int
 	if f := c.given("n", "refdata", "explain", "coexec"); f != "" {
 		return cfg, usageError(stderr, "--%s applies only with --%s", f, map[string]string{"n": "expr (a suite takes --sizes)", "refdata": "accuracy"}[f])
 	}
-	if c.json && c.csv {
-		return cfg, usageError(stderr, "--json and --csv exclude each other")
-	}
 	if c.threads < 0 {
 		return cfg, usageError(stderr, "--threads must be ≥ 0")
 	}
@@ -105,7 +102,7 @@ func (c *benchCommand) suiteConfig(stderr io.Writer) (cfg bench.Config, code int
 	cfg = bench.Config{
 		Suite: suite.Name, Cases: cases, Sizes: sizes, Backends: backends, Baselines: !c.noBaseline,
 		Threads: c.threads, Timing: bench.DefaultTiming, Memory: c.memory, Seed: c.seed,
-		Clock: c.now, Hardware: c.hardware,
+		Clock: c.now, Hardware: c.hardware, Version: numkitVersion(),
 	}
 	if c.set["repeat"] {
 		cfg.Timing.Repeat = c.repeat
@@ -164,21 +161,17 @@ func plotFormat(path string) (string, error) {
 	return ext, nil
 }
 
-// writePlotFile draws the report's plot into path.
+// writePlotFile draws the report's plot into path (as -o writes files: atomically,
+// or in place into a symlink's target or a special file).
 func writePlotFile(path string, rep *bench.Report) error {
 	format, err := plotFormat(path)
 	if err != nil {
 		return err
 	}
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	if err := bench.WritePlot(f, rep, format); err != nil {
-		f.Close()
+	if err := writeOutput(path, nil, func(w io.Writer) error { return bench.WritePlot(w, rep, format) }); err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
-	return f.Close()
+	return nil
 }
 
 // isTerminal reports whether w is a terminal.
@@ -194,21 +187,14 @@ func (c *benchCommand) runAccuracy(stdout, stderr io.Writer) int {
 		"repeat", "threads", "no-baselines", "seed", "progress"); f != "" {
 		return usageError(stderr, "--%s does not apply with --accuracy", f)
 	}
-	if c.json && c.csv {
-		return usageError(stderr, "--json and --csv exclude each other")
-	}
-	dir := c.refdata
-	if dir == "" {
-		var err error
-		if dir, err = findRefData(); err != nil {
-			fmt.Fprintf(stderr, "numkit bench --accuracy: %v\n", err)
-			return 1
-		}
+	refs, where := asm.MathRefData(), "embedded in this build"
+	if c.refdata != "" {
+		refs, where = os.DirFS(c.refdata), "in "+c.refdata
 	}
 	hw, _ := c.hardware() // applies numkit's SIMD policy to the kernels measured
-	measured, err := asm.MeasureMathAccuracy(os.DirFS(dir))
+	measured, err := asm.MeasureMathAccuracy(refs)
 	if err == nil && len(measured) == 0 {
-		err = fmt.Errorf("no reference files %s", filepath.Join(dir, "ulp", "*_f64.txt"))
+		err = fmt.Errorf("no reference files %s", "ulp/*_f64.txt "+where)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "numkit bench --accuracy: %v\n", err)
@@ -221,7 +207,7 @@ func (c *benchCommand) runAccuracy(stdout, stderr io.Writer) int {
 	case c.csv:
 		err = bench.WriteAccuracyCSV(stdout, rows)
 	default:
-		fmt.Fprintf(stdout, "vector math error in ULPs at SIMD level %s, against the mpmath references in %s\n\n", hw.SIMD.Level, dir)
+		fmt.Fprintf(stdout, "vector math error in ULPs at SIMD level %s, against the mpmath references %s\n\n", hw.SIMD.Level, where)
 		err = bench.WriteAccuracyTable(stdout, rows)
 	}
 	if err != nil {
@@ -229,28 +215,6 @@ func (c *benchCommand) runAccuracy(stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
-}
-
-// findRefData finds asm/testdata (which holds ulp/*.txt) in the numkit checkout that
-// holds the working directory.
-func findRefData() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		candidate := filepath.Join(dir, "asm", "testdata")
-		if st, err := os.Stat(filepath.Join(candidate, "ulp")); err == nil && st.IsDir() {
-			return candidate, nil
-		} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return "", err
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("no asm/testdata/ulp in the working directory or above: run inside a numkit checkout or pass --refdata DIR")
-		}
-		dir = parent
-	}
 }
 
 // progress is a progress bar on stderr, shown when --progress asks for it.

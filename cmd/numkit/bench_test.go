@@ -11,6 +11,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"golang.org/x/perf/benchfmt"
 	"time"
 
 	"github.com/numkit/numkit/bench"
@@ -78,27 +80,42 @@ func TestBenchBadUsage(t *testing.T) {
 	}
 }
 
-// TestBenchExprJSON keeps `numkit bench --expr ... --json` as ../shared/peers reads it.
+// TestBenchExprJSON checks that `numkit bench --expr ... --json` writes the suite's
+// schema (a machine record, then a row with every sample) and that its last line has
+// what ../shared/peers reads (median_s, backend).
 func TestBenchExprJSON(t *testing.T) {
 	code, stdout, stderr := runBench(t, false, "--expr", "b+3*c", "--n", "1000", "--repeat", "3", "--dtype", "float32", "--json")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("%d lines, want 2: %q", len(lines), stdout)
+	}
+	var m bench.Machine
+	if err := json.Unmarshal([]byte(lines[0]), &m); err != nil || m.Record != "machine" || m.Suite != "expr" ||
+		m.SchemaVersion != bench.SchemaVersion || m.Version != numkitVersion() || m.GoVersion == "" {
+		t.Errorf("machine %+v (%v)", m, err)
+	}
+	var r bench.Row
+	if err := json.Unmarshal([]byte(lines[1]), &r); err != nil {
+		t.Fatal(err)
+	}
+	if r.Record != "row" || r.Expr != "b+3*c" || r.N != 1000 || r.DType != "float32" || r.Repeat != 3 || len(r.Samples) != 3 ||
+		r.Status != bench.StatusOK || r.MedianS <= 0 || r.Backend == "" {
+		t.Errorf("row %+v", r)
+	}
+	if lo, hi := slices.Min(r.Samples), slices.Max(r.Samples); lo != r.MinS || hi != r.MaxS {
+		t.Errorf("samples %v, min %g max %g", r.Samples, r.MinS, r.MaxS)
+	}
 	var obj map[string]any
-	if err := json.Unmarshal([]byte(stdout), &obj); err != nil {
-		t.Fatalf("%v in %q", err, stdout)
+	if err := json.Unmarshal([]byte(lines[1]), &obj); err != nil {
+		t.Fatal(err)
 	}
-	var keys []string
-	for k := range obj {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	want := []string{"backend", "bytes_moved", "dtype", "expr", "gb_per_s", "gelem_per_s", "max_s", "median_s", "min_s", "n", "repeat", "threads"}
-	if !slices.Equal(keys, want) {
-		t.Errorf("fields %v, want %v", keys, want)
-	}
-	if obj["expr"] != "b+3*c" || obj["n"] != 1000.0 || obj["dtype"] != "float32" || obj["repeat"] != 3.0 {
-		t.Errorf("object %v", obj)
+	for _, k := range []string{"expr", "n", "dtype", "backend", "threads", "repeat", "min_s", "median_s", "gb_per_s", "gelem_per_s"} {
+		if _, ok := obj[k]; !ok {
+			t.Errorf("the row lacks %q, which ../shared/peers reads", k)
+		}
 	}
 }
 
@@ -190,7 +207,12 @@ func TestBenchProgress(t *testing.T) {
 }
 
 func TestBenchAccuracy(t *testing.T) {
-	code, stdout, stderr := runBench(t, false, "--accuracy", "--json")
+	t.Chdir(t.TempDir()) // outside the checkout: the tables embedded in the binary
+	code, stdout, stderr := runBench(t, false, "--accuracy")
+	if code != 0 || !strings.Contains(stdout, "against the mpmath references embedded in this build") || !strings.Contains(stdout, "exp") {
+		t.Fatalf("outside a checkout: exit %d, stderr %s, stdout\n%s", code, stderr, stdout)
+	}
+	code, stdout, stderr = runBench(t, false, "--accuracy", "--json")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -243,6 +265,47 @@ func TestCalibrateFlags(t *testing.T) {
 		var stdout, stderr strings.Builder
 		if code := runCalibrate(&stdout, &stderr, args, false); code != 2 || stderr.Len() == 0 || stdout.Len() != 0 {
 			t.Errorf("calibrate %q: exit %d, stdout %q, stderr %q; want 2 and a message on stderr", args, code, stdout.String(), stderr.String())
+		}
+	}
+}
+
+// TestBenchGobench runs a small suite and --expr with --format gobench and reads the
+// output back with benchfmt's reader, as benchstat does.
+func TestBenchGobench(t *testing.T) {
+	for _, args := range [][]string{
+		{"--suite", "quick", "--sizes", "1000", "--backend", "gonum", "--filter", "^triad$", "--repeat", "3", "--format", "gobench"},
+		{"--expr", "a*2", "--n", "1000", "--repeat", "4", "--format", "gobench"},
+	} {
+		code, stdout, stderr := runBench(t, false, args...)
+		if code != 0 {
+			t.Fatalf("bench %q: exit %d: %s", args, code, stderr)
+		}
+		r := benchfmt.NewReader(strings.NewReader(stdout), "run.txt")
+		results := 0
+		for r.Scan() {
+			switch rec := r.Result().(type) {
+			case *benchfmt.SyntaxError:
+				t.Fatalf("bench %q: %v in\n%s", args, rec, stdout)
+			case *benchfmt.Result:
+				results++
+				for _, unit := range []string{"sec/op", "B/s", "elem/s"} {
+					if v, ok := rec.Value(unit); !ok || v <= 0 {
+						t.Errorf("%s: %s = %g, %v", rec.Name, unit, v, ok)
+					}
+				}
+				for _, key := range []string{"goos", "goarch", "cpu", "numkit", "simd"} {
+					if rec.GetConfig(key) == "" {
+						t.Errorf("%s: no %s configuration", rec.Name, key)
+					}
+				}
+			}
+		}
+		if err := r.Err(); err != nil {
+			t.Fatal(err)
+		}
+		// one line per timed run: the quick triad has gonum and two baselines, 3 runs each
+		if want := map[bool]int{true: 9, false: 4}[args[0] == "--suite"]; results != want {
+			t.Errorf("bench %q: %d results, want %d:\n%s", args, results, want, stdout)
 		}
 	}
 }

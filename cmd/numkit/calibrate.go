@@ -1,8 +1,6 @@
 package main
 
 import (
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"slices"
@@ -24,23 +22,19 @@ func init() {
 // taken; with a progress bar (on stderr, by default when stderr is a terminal) the
 // lines are printed when it is done instead, so that the two do not mix.
 func runCalibrate(stdout, stderr io.Writer, args []string, terminal bool) int {
-	fs := flag.NewFlagSet("numkit calibrate", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("numkit calibrate", stderr)
 	mode := fs.String("progress", "auto", "progress bar on stderr: auto (when stderr is a terminal), on or off")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: numkit calibrate [--progress auto|on|off]")
-		fmt.Fprintln(stderr)
-		fmt.Fprintln(stderr, "Measures each usable backend (fixed cost, per-element cost by kind of operation,")
-		fmt.Fprintln(stderr, "memory bandwidth, cost of an extra thread) and stores the profile the router uses")
-		fmt.Fprintln(stderr, "under NUMKIT_CACHE_DIR. Takes a few seconds.")
-		fmt.Fprintln(stderr)
-		fs.PrintDefaults()
+	usage := func(w io.Writer) {
+		fmt.Fprintln(w, "usage: numkit calibrate [--progress auto|on|off]")
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "Measures each usable backend (fixed cost, per-element cost by kind of operation,")
+		fmt.Fprintln(w, "memory bandwidth, cost of an extra thread) and stores the profile the router uses")
+		fmt.Fprintln(w, "under NUMKIT_CACHE_DIR. Takes a few seconds.")
+		fmt.Fprintln(w)
+		printFlags(fs, w)
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if code := parseFlags(fs, usage, stdout, stderr, args); code >= 0 {
+		return code
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "numkit calibrate: unexpected argument %q\n", fs.Arg(0))

@@ -2,12 +2,13 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"math"
 	"math/rand/v2"
+	"os"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -19,22 +20,25 @@ func init() {
 		name:    "eval",
 		summary: "evaluate an expression over .npy inputs (or random data)",
 		run: func(stdout, stderr io.Writer, args []string) int {
-			return (&evalCommand{}).run(stdout, stderr, args)
+			return (&evalCommand{stdin: os.Stdin}).run(stdout, stderr, args)
 		},
 	})
 }
 
 // evalCommand is `numkit eval EXPR -i a=a.npy [-s k=2.5] [-o out.npy] ...`.
 type evalCommand struct {
+	expr    string
 	inputs  listFlag
 	scalars listFlag
 	out     string
+	format  string
 	backend string
 	threads int
 	n       int
 	seed    uint64
 	dtype   string
 	explain bool
+	stdin   io.Reader // what -i name=- reads
 }
 
 type listFlag []string
@@ -42,38 +46,53 @@ type listFlag []string
 func (l *listFlag) String() string     { return strings.Join(*l, ",") }
 func (l *listFlag) Set(s string) error { *l = append(*l, s); return nil }
 
-func (c *evalCommand) flags(stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet("numkit eval", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Var(&c.inputs, "i", "an input `name=file.npy` (repeatable)")
+func (c *evalCommand) flags(stderr io.Writer) (*flag.FlagSet, func(io.Writer)) {
+	fs := newFlagSet("numkit eval", stderr)
+	fs.StringVar(&c.expr, "e", "", "the `expression` (instead of the argument; for one that begins with -)")
+	fs.Var(&c.inputs, "i", "an input `name=file.npy` (repeatable); file - is stdin")
 	fs.Var(&c.scalars, "s", "a scalar input `name=value` (repeatable): an integer, a float, True or False")
-	fs.StringVar(&c.out, "o", "", "write the result to this .npy `file` (a 0-d array for a scalar)")
+	fs.StringVar(&c.out, "o", "", "write the result to this `file` (- for stdout) instead of printing a summary")
+	fs.StringVar(&c.format, "format", "", "the result's format: npy, csv, json or text (values, one a line);\n"+
+		"default: from -o's extension (.csv, .json, .txt, else npy), or a summary without -o")
 	fs.StringVar(&c.backend, "backend", "", "force a backend: auto, gonum, simd or opencl (default: NUMKIT_BACKEND, else auto)")
 	fs.IntVar(&c.threads, "threads", 0, "goroutines for the CPU backends (default: NUMKIT_THREADS, else GOMAXPROCS)")
 	fs.IntVar(&c.n, "n", 0, "with no -i: fill every variable with `N` uniform random values in [0, 1)")
 	fs.Uint64Var(&c.seed, "seed", 1, "random seed for --n")
 	fs.StringVar(&c.dtype, "dtype", "float64", "element type of the random data for --n: float64 or float32")
 	fs.BoolVar(&c.explain, "explain", false, "print the router's choice and estimates to stderr before evaluating")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: numkit eval EXPR [-i name=file.npy ...] [-s name=value ...] [-o out.npy] [--n N]")
-		fmt.Fprintln(stderr)
-		fmt.Fprintln(stderr, "Evaluates EXPR (numexpr syntax, see docs/language.md) and writes the result to -o,")
-		fmt.Fprintln(stderr, "or prints a summary.")
-		fmt.Fprintln(stderr)
-		fs.PrintDefaults()
+	usage := func(w io.Writer) {
+		fmt.Fprintln(w, "usage: numkit eval EXPR [-i name=file.npy ...] [-s name=value ...] [-o FILE] [--format F] [--n N]")
+		fmt.Fprintln(w, "       numkit eval [flags] -e EXPR")
+		fmt.Fprintln(w, "       numkit eval [flags] -- EXPR")
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "Evaluates EXPR (numexpr syntax, see docs/language.md) and prints a summary of the")
+		fmt.Fprintln(w, "result, or writes it to -o (a .npy file by default) or, with --format, to stdout.")
+		fmt.Fprintln(w, "An EXPR that begins with - goes after -e, or last after --:")
+		fmt.Fprintln(w, "  numkit eval -e '-a' -i a=a.npy     numkit eval -i a=a.npy -- '-a'")
+		fmt.Fprintln(w, "A file - is stdin for -i and stdout for -o:")
+		fmt.Fprintln(w, "  numkit eval -i a=- -o - -- 'a*2' < a.npy > b.npy")
+		fmt.Fprintln(w)
+		printFlags(fs, w)
 	}
-	return fs
+	return fs, usage
 }
 
 func (c *evalCommand) run(stdout, stderr io.Writer, args []string) int {
-	fs := c.flags(stderr)
-	src, code := parseWithPositional(fs, args)
+	fs, usage := c.flags(stderr)
+	src, code := parseWithPositional(fs, usage, stdout, stderr, args)
 	if code >= 0 {
 		return code
 	}
+	switch {
+	case src != "" && c.expr != "":
+		fmt.Fprintf(stderr, "numkit eval: two expressions, -e %q and %q\n", c.expr, src)
+		return 2
+	case c.expr != "":
+		src = c.expr
+	}
 	if src == "" {
 		fmt.Fprintln(stderr, "numkit eval: missing the expression")
-		fs.Usage()
+		usage(stderr)
 		return 2
 	}
 	if c.threads < 0 || c.n < 0 {
@@ -82,6 +101,10 @@ func (c *evalCommand) run(stdout, stderr io.Writer, args []string) int {
 	}
 	if c.dtype != "float64" && c.dtype != "float32" {
 		fmt.Fprintf(stderr, "numkit eval: --dtype %q: want float64 or float32\n", c.dtype)
+		return 2
+	}
+	if c.format != "" && !slices.Contains(evalFormats, c.format) {
+		fmt.Fprintf(stderr, "numkit eval: --format %q: want %s\n", c.format, strings.Join(evalFormats, ", "))
 		return 2
 	}
 	e, err := numeric.Compile(src, exprOptions(c.backend, c.threads)...)
@@ -107,38 +130,32 @@ func (c *evalCommand) run(stdout, stderr io.Writer, args []string) int {
 		fmt.Fprintf(stderr, "numkit eval: %v\n", err)
 		return 1
 	}
-	if c.out != "" {
-		if err := writeNpy(c.out, res.Data); err != nil {
-			fmt.Fprintf(stderr, "numkit eval: writing %s: %v\n", c.out, err)
-			return 1
-		}
+	if c.out == "" && c.format == "" {
+		printSummary(stdout, res)
 		return 0
 	}
-	printSummary(stdout, res)
+	out := c.out
+	if out == "" {
+		out = "-"
+	}
+	format := formatFor(c.format, out)
+	if out == "-" && format == "npy" && isTerminal(stdout) {
+		fmt.Fprintln(stderr, "numkit eval: not writing a binary .npy to a terminal: redirect stdout, or use --format text")
+		return 2
+	}
+	if err := writeOutput(out, stdout, func(w io.Writer) error { return writeResult(w, format, src, res) }); err != nil {
+		fmt.Fprintf(stderr, "numkit eval: writing %s: %v\n", outName(out), err)
+		return 1
+	}
 	return 0
 }
 
-// parseWithPositional parses flags given before or after one positional argument and
-// returns it; code is -1 to go on, else the exit code.
-func parseWithPositional(fs *flag.FlagSet, args []string) (positional string, code int) {
-	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
-		positional, args = args[0], args[1:]
+// outName names an output in messages.
+func outName(path string) string {
+	if path == "-" {
+		return "stdout"
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return "", 0
-		}
-		return "", 2
-	}
-	rest := fs.Args()
-	if positional == "" && len(rest) > 0 {
-		positional, rest = rest[0], rest[1:]
-	}
-	if len(rest) > 0 {
-		fmt.Fprintf(fs.Output(), "%s: unexpected argument %q\n", fs.Name(), rest[0])
-		return "", 2
-	}
-	return positional, -1
+	return path
 }
 
 func exprOptions(backend string, threads int) []numeric.Option {
@@ -155,13 +172,16 @@ func exprOptions(backend string, threads int) []numeric.Option {
 // vars reads the -i and -s inputs, or makes random ones for --n.
 func (c *evalCommand) vars(e *numeric.Expr) (numeric.Vars, error) {
 	vars := numeric.Vars{}
-	if err := readInputs(vars, c.inputs); err != nil {
+	if err := readInputSpecs(vars, c.inputs, c.stdin); err != nil {
 		return nil, err
 	}
 	for _, s := range c.scalars {
 		name, text, ok := strings.Cut(s, "=")
 		if !ok || name == "" || text == "" {
 			return nil, fmt.Errorf("-s %q: want name=value", s)
+		}
+		if _, dup := vars[name]; dup {
+			return nil, fmt.Errorf("-s %s: %s is given twice", s, name)
 		}
 		v, err := parseScalar(text)
 		if err != nil {
@@ -276,4 +296,38 @@ func preview(data any, n int) string {
 		parts = append(parts, show(i))
 	}
 	return "[" + strings.Join(parts, " ") + "]"
+}
+
+// readInputSpecs reads each -i spec, name=file.npy, into vars; file "-" reads stdin
+// (once). A name given twice is an error, as is a second "-".
+func readInputSpecs(vars numeric.Vars, specs []string, stdin io.Reader) error {
+	stdinBy := ""
+	for _, in := range specs {
+		name, file, ok := strings.Cut(in, "=")
+		if !ok || name == "" || file == "" {
+			return fmt.Errorf("-i %q: want name=file.npy (file - for stdin)", in)
+		}
+		if _, dup := vars[name]; dup {
+			return fmt.Errorf("-i %s: input %s is given twice", in, name)
+		}
+		var v any
+		var err error
+		if file == "-" {
+			if stdinBy != "" {
+				return fmt.Errorf("-i %s: stdin is already read by -i %s", in, stdinBy)
+			}
+			stdinBy = in
+			if stdin == nil {
+				return fmt.Errorf("-i %s: stdin is already read (or there is none)", in)
+			}
+			v, err = readNpyStream(stdin, "stdin")
+		} else {
+			v, err = readNpy(file)
+		}
+		if err != nil {
+			return fmt.Errorf("-i %s: %w", in, err)
+		}
+		vars[name] = v
+	}
+	return nil
 }

@@ -2,8 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"slices"
@@ -32,26 +30,22 @@ type infoCommand struct {
 // errors (bad NUMKIT_* values and the like; the report is printed all the same),
 // 2 on bad usage.
 func (c *infoCommand) run(stdout, stderr io.Writer, args []string) int {
-	fs := flag.NewFlagSet("numkit info", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("numkit info", stderr)
 	fs.BoolVar(&c.json, "json", false, "print the report as JSON (fields in docs/info.md)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: numkit info [--json]")
-		fmt.Fprintln(stderr)
-		fmt.Fprintln(stderr, "Reports the CPU, its SIMD level, the OpenCL platforms and devices, and which")
-		fmt.Fprintln(stderr, "backends numkit can use, with the NUMKIT_* settings in effect.")
-		fmt.Fprintln(stderr)
-		fs.PrintDefaults()
+	usage := func(w io.Writer) {
+		fmt.Fprintln(w, "usage: numkit info [--json]")
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "Reports the CPU, its SIMD level, the OpenCL platforms and devices, and which")
+		fmt.Fprintln(w, "backends numkit can use, with the NUMKIT_* settings in effect.")
+		fmt.Fprintln(w)
+		printFlags(fs, w)
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if code := parseFlags(fs, usage, stdout, stderr, args); code >= 0 {
+		return code
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "numkit info: unexpected argument %q\n", fs.Arg(0))
-		fs.Usage()
+		usage(stderr)
 		return 2
 	}
 	report, hwErr := c.hardware()
@@ -74,11 +68,22 @@ func (c *infoCommand) run(stdout, stderr io.Writer, args []string) int {
 	return 0
 }
 
+// infoSchemaVersion is the version of info's JSON layout (docs/info.md).
+const infoSchemaVersion = 1
+
+// infoJSON is info's JSON output: the report's fields after the schema and numkit
+// versions.
+type infoJSON struct {
+	SchemaVersion int    `json:"schema_version"`
+	Version       string `json:"version"` // numkit's version (numkit version)
+	numeric.HardwareReport
+}
+
 // writeInfoJSON writes the report as indented JSON.
 func writeInfoJSON(w io.Writer, r numeric.HardwareReport) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	return enc.Encode(r)
+	return enc.Encode(infoJSON{SchemaVersion: infoSchemaVersion, Version: numkitVersion(), HardwareReport: r})
 }
 
 // infoWriter writes aligned "Label   text" lines and keeps the first write error.

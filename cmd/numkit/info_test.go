@@ -138,14 +138,17 @@ func TestInfoGolden(t *testing.T) {
 			if tt.err != nil && stderr.String() != "numkit info: "+tt.err.Error()+"\n" {
 				t.Errorf("stderr %q, want the error", &stderr)
 			}
-			checkGolden(t, tt.name, stdout.Bytes())
+			// the version depends on the build: the golden files say VERSION
+			got := bytes.ReplaceAll(stdout.Bytes(), []byte(`"version": "`+numkitVersion()+`"`), []byte(`"version": "VERSION"`))
+			checkGolden(t, tt.name, got)
 		})
 	}
 }
 
 // infoTopLevelFields are the documented top-level fields of `numkit info --json`.
 var infoTopLevelFields = []string{
-	"arch", "backends", "config", "cpu", "errors", "go_version", "gomaxprocs", "memory", "opencl", "os", "simd",
+	"arch", "backends", "config", "cpu", "errors", "go_version", "gomaxprocs", "memory", "opencl", "os", "schema_version", "simd",
+	"version",
 }
 
 func TestInfoJSONRealMachine(t *testing.T) {
@@ -201,7 +204,6 @@ func TestInfoUsage(t *testing.T) {
 		{[]string{"info", "--bogus"}, 2, "flag provided but not defined: -bogus"},
 		{[]string{"info", "extra"}, 2, `unexpected argument "extra"`},
 		{[]string{"info", "--json=maybe"}, 2, "invalid boolean value"},
-		{[]string{"info", "-h"}, 0, "usage: numkit info [--json]"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {

@@ -3,9 +3,12 @@
 //
 //	numkit info [--json]           the hardware capability report
 //	numkit eval EXPR [flags]       evaluate an expression over .npy inputs
+//	numkit stats FILE.npy [flags]  moments of an array
 //	numkit bench [flags]           benchmark suites and single expressions
+//	numkit calibrate               measure the backends for the router
+//	numkit version                 the build's version, revision and Go version
 //
-// Run numkit COMMAND -h for each command's flags.
+// Run numkit help COMMAND (or numkit COMMAND --help) for each command's flags.
 package main
 
 import (
@@ -19,7 +22,7 @@ func main() {
 }
 
 // command is one subcommand: it parses its own flags and returns the exit code
-// (0 success, 1 failure, 2 bad usage).
+// (0 success, 1 failure, 2 bad usage). Its --help prints to stdout and exits 0.
 type command struct {
 	name    string
 	summary string
@@ -32,21 +35,51 @@ var commands []command
 func register(c command) { commands = append(commands, c) }
 
 func run(stdout, stderr io.Writer, args []string) int {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+	if len(args) == 0 {
 		usage(stderr)
-		if len(args) == 0 {
-			return 2
-		}
-		return 0
+		return 2
 	}
-	for _, c := range commands {
-		if c.name == args[0] {
-			return c.run(stdout, stderr, args[1:])
-		}
+	switch args[0] {
+	case "-h", "-help", "--help":
+		usage(stdout)
+		return 0
+	case "help":
+		return runHelp(stdout, stderr, args[1:])
+	}
+	if c := lookup(args[0]); c != nil {
+		return c.run(stdout, stderr, args[1:])
 	}
 	fmt.Fprintf(stderr, "numkit: unknown command %q\n\n", args[0])
 	usage(stderr)
 	return 2
+}
+
+// runHelp is `numkit help [COMMAND]`.
+func runHelp(stdout, stderr io.Writer, args []string) int {
+	switch {
+	case len(args) == 0:
+		usage(stdout)
+		return 0
+	case len(args) > 1:
+		fmt.Fprintf(stderr, "numkit help: want one command, got %d arguments\n", len(args))
+		return 2
+	}
+	c := lookup(args[0])
+	if c == nil {
+		fmt.Fprintf(stderr, "numkit help: unknown command %q\n\n", args[0])
+		usage(stderr)
+		return 2
+	}
+	return c.run(stdout, stderr, []string{"--help"})
+}
+
+func lookup(name string) *command {
+	for i := range commands {
+		if commands[i].name == name {
+			return &commands[i]
+		}
+	}
+	return nil
 }
 
 func usage(w io.Writer) {
@@ -56,4 +89,5 @@ func usage(w io.Writer) {
 	for _, c := range commands {
 		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
 	}
+	fmt.Fprintf(w, "  %-10s %s\n", "help", "print a command's usage: numkit help COMMAND")
 }

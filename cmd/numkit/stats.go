@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"os"
 	"strconv"
 
 	"github.com/numkit/numkit/numeric"
@@ -16,7 +17,7 @@ func init() {
 		name:    "stats",
 		summary: "moments of a .npy array or of an expression over it",
 		run: func(stdout, stderr io.Writer, args []string) int {
-			return (&statsCommand{}).run(stdout, stderr, args)
+			return (&statsCommand{stdin: os.Stdin}).run(stdout, stderr, args)
 		},
 	})
 }
@@ -29,39 +30,39 @@ type statsCommand struct {
 	json    bool
 	threads int
 	backend string
+	stdin   io.Reader // what FILE - reads
 }
 
-func (c *statsCommand) flags(stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet("numkit stats", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+func (c *statsCommand) flags(stderr io.Writer) (*flag.FlagSet, func(io.Writer)) {
+	fs := newFlagSet("numkit stats", stderr)
 	fs.StringVar(&c.expr, "expr", "", "report the moments of this expression's result; FILE.npy is the variable x")
 	fs.Var(&c.inputs, "i", "another input `name=file.npy` for --expr (repeatable)")
 	fs.BoolVar(&c.skipNaN, "skip-nan", false, "leave NaNs out (default: a NaN makes the statistics NaN)")
 	fs.BoolVar(&c.json, "json", false, "print JSON")
 	fs.IntVar(&c.threads, "threads", 0, "goroutines (default: NUMKIT_THREADS, else GOMAXPROCS)")
 	fs.StringVar(&c.backend, "backend", "", "backend for --expr: auto, gonum, simd or opencl")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: numkit stats FILE.npy [--expr EXPR] [-i name=file.npy ...] [--skip-nan] [--json]")
-		fmt.Fprintln(stderr)
-		fmt.Fprintln(stderr, "Prints the count, mean, standard deviation, variance, skewness, excess kurtosis,")
-		fmt.Fprintln(stderr, "minimum and maximum of a 1-d .npy array (or of EXPR evaluated with the array as x),")
-		fmt.Fprintln(stderr, "computed in one pass by numeric.Moments. std, var, skew and kurt are the population")
-		fmt.Fprintln(stderr, "statistics (ddof=0); --json also gives the sample-adjusted ones.")
-		fmt.Fprintln(stderr)
-		fs.PrintDefaults()
+	usage := func(w io.Writer) {
+		fmt.Fprintln(w, "usage: numkit stats FILE.npy|- [--expr EXPR] [-i name=file.npy ...] [--skip-nan] [--json]")
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "Prints the count, mean, standard deviation, variance, skewness, excess kurtosis,")
+		fmt.Fprintln(w, "minimum and maximum of a 1-d .npy array (or of EXPR evaluated with the array as x),")
+		fmt.Fprintln(w, "computed in one pass by numeric.Moments. std, var, skew and kurt are the population")
+		fmt.Fprintln(w, "statistics (ddof=0); --json also gives the sample-adjusted ones.")
+		fmt.Fprintln(w)
+		printFlags(fs, w)
 	}
-	return fs
+	return fs, usage
 }
 
 func (c *statsCommand) run(stdout, stderr io.Writer, args []string) int {
-	fs := c.flags(stderr)
-	file, code := parseWithPositional(fs, args)
+	fs, usage := c.flags(stderr)
+	file, code := parseWithPositional(fs, usage, stdout, stderr, args)
 	if code >= 0 {
 		return code
 	}
 	if file == "" {
 		fmt.Fprintln(stderr, "numkit stats: missing the .npy file")
-		fs.Usage()
+		usage(stderr)
 		return 2
 	}
 	if c.threads < 0 {
@@ -100,7 +101,15 @@ func (c *statsCommand) run(stdout, stderr io.Writer, args []string) int {
 // data reads the file (and evaluates --expr over it) and returns float64 or float32
 // values: integers and bools are converted to float64, a scalar is one value.
 func (c *statsCommand) data(file string) (any, error) {
-	v, err := readNpy(file)
+	var v any
+	var err error
+	stdin := c.stdin
+	if file == "-" {
+		v, err = readNpyStream(stdin, "stdin")
+		stdin = nil // read
+	} else {
+		v, err = readNpy(file)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -111,7 +120,7 @@ func (c *statsCommand) data(file string) (any, error) {
 		return floats(v)
 	}
 	vars := numeric.Vars{"x": v}
-	if err := readInputs(vars, c.inputs); err != nil {
+	if err := readInputSpecs(vars, c.inputs, stdin); err != nil {
 		return nil, err
 	}
 	res, err := numeric.Evaluate(c.expr, vars, exprOptions(c.backend, c.threads)...)
@@ -180,23 +189,26 @@ func (f jsonFloat) MarshalJSON() ([]byte, error) {
 }
 
 type statsOutput struct {
-	Count      int       `json:"count"`
-	NaNs       *int      `json:"nans,omitempty"`
-	Mean       jsonFloat `json:"mean"`
-	Std        jsonFloat `json:"std"`
-	Var        jsonFloat `json:"var"`
-	Skew       jsonFloat `json:"skew"`
-	Kurt       jsonFloat `json:"kurt"`
-	Min        jsonFloat `json:"min"`
-	Max        jsonFloat `json:"max"`
-	SampleStd  jsonFloat `json:"sample_std"`
-	SampleVar  jsonFloat `json:"sample_var"`
-	SampleSkew jsonFloat `json:"sample_skew"`
-	SampleKurt jsonFloat `json:"sample_kurt"`
+	SchemaVersion int       `json:"schema_version"` // 1
+	Version       string    `json:"version"`        // numkit's version
+	Count         int       `json:"count"`
+	NaNs          *int      `json:"nans,omitempty"`
+	Mean          jsonFloat `json:"mean"`
+	Std           jsonFloat `json:"std"`
+	Var           jsonFloat `json:"var"`
+	Skew          jsonFloat `json:"skew"`
+	Kurt          jsonFloat `json:"kurt"`
+	Min           jsonFloat `json:"min"`
+	Max           jsonFloat `json:"max"`
+	SampleStd     jsonFloat `json:"sample_std"`
+	SampleVar     jsonFloat `json:"sample_var"`
+	SampleSkew    jsonFloat `json:"sample_skew"`
+	SampleKurt    jsonFloat `json:"sample_kurt"`
 }
 
 func statsJSON(s numeric.MomentStats, skipNaN bool) statsOutput {
 	out := statsOutput{
+		SchemaVersion: 1, Version: numkitVersion(),
 		Count: s.Count, Mean: jsonFloat(s.Mean), Std: jsonFloat(s.Std), Var: jsonFloat(s.Var),
 		Skew: jsonFloat(s.Skew), Kurt: jsonFloat(s.Kurt), Min: jsonFloat(s.Min), Max: jsonFloat(s.Max),
 		SampleStd: jsonFloat(s.SampleStd), SampleVar: jsonFloat(s.SampleVar),
