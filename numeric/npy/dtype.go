@@ -18,7 +18,7 @@ type dtype struct {
 // ('<', '>', '|' or '='), a kind and an item size, e.g. "<f8", ">i4", "|b1", "|u1".
 func parseDescr(s string) (dtype, error) {
 	if len(s) < 3 {
-		return dtype{}, fmt.Errorf("descr %q is not a dtype string such as '<f8'", s)
+		return dtype{}, fmt.Errorf("descr %q: %w (want f8, f4, i8, i4, i2, i1, u8, u4, u2, u1 or b1 with a byte order, e.g. '<f8')", s, ErrUnsupported)
 	}
 	var dt dtype
 	order := s[0]
@@ -29,7 +29,7 @@ func parseDescr(s string) (dtype, error) {
 	case '=':
 		dt.big = binary.NativeEndian.Uint16([]byte{0, 1}) == 1
 	default:
-		return dtype{}, fmt.Errorf("descr %q: byte order %q is not '<', '>', '|' or '='", s, order)
+		return dtype{}, fmt.Errorf("descr %q: %w: byte order %q is not '<', '>', '|' or '='", s, ErrUnsupported, order)
 	}
 	dt.kind = s[1]
 	switch s[1:] {

@@ -17,11 +17,7 @@ type Error struct {
 }
 
 func (e *Error) Error() string {
-	s := fmt.Sprintf("npy: %s: byte %d: %s", e.Part, e.Offset, e.Msg)
-	if e.Err != nil && !errors.Is(e.Err, io.EOF) && !errors.Is(e.Err, io.ErrUnexpectedEOF) {
-		s += ": " + e.Err.Error()
-	}
-	return s
+	return fmt.Sprintf("npy: %s: byte %d: %s", e.Part, e.Offset, e.Msg)
 }
 
 func (e *Error) Unwrap() error { return e.Err }
@@ -31,13 +27,7 @@ func (e *Error) Unwrap() error { return e.Err }
 var ErrUnsupported = errors.New("unsupported dtype")
 
 func newError(part string, off int64, format string, args ...any) *Error {
-	e := &Error{Part: part, Offset: off, Msg: fmt.Sprintf(format, args...)}
-	for _, a := range args {
-		if err, ok := a.(error); ok {
-			e.Err = err
-		}
-	}
-	return e
+	return &Error{Part: part, Offset: off, Msg: fmt.Sprintf(format, args...)}
 }
 
 // ioError reports a failed read: a file that ends early (the message) or another
@@ -45,7 +35,7 @@ func newError(part string, off int64, format string, args ...any) *Error {
 func ioError(part string, off int64, err error, format string, args ...any) *Error {
 	e := newError(part, off, format, args...)
 	if !errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF) {
-		e.Msg = "read failed"
+		e.Msg = "read failed: " + err.Error()
 	}
 	e.Err = err
 	return e

@@ -101,7 +101,9 @@ func ReadHeader(r io.Reader) (*Header, error) {
 	}
 	dt, err := parseDescr(h.Descr)
 	if err != nil {
-		return nil, newError("header", p.descrAt, "%v", err)
+		e := newError("header", p.descrAt, "%v", err)
+		e.Err = err
+		return nil, e
 	}
 	h.dt = dt
 	n, ok := count(h.Shape)
@@ -224,7 +226,9 @@ func (p *parser) dict(h *Header) error {
 		case "descr":
 			p.descrAt = p.base + int64(p.i)
 			if c := p.peek(); c == '[' || c == '{' {
-				return p.errf("descr is a structured dtype: only plain numeric and bool dtypes are supported")
+				e := p.errf("descr is a structured dtype: %v: only plain numeric and bool dtypes are read", ErrUnsupported).(*Error)
+				e.Err = ErrUnsupported
+				return e
 			}
 			if h.Descr, err = p.str(); err != nil {
 				return err
