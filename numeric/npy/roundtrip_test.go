@@ -51,13 +51,13 @@ func testData(dtype string, n int) any {
 	case "float64":
 		s := make([]float64, n)
 		for i := range s {
-			s[i] = float64(i)*0.1 + 1.0/3.0
+			s[i] = float64(float64(i)*0.1) + 1.0/3.0 // the conversion forbids a fused multiply-add
 		}
 		return s
 	case "float32":
 		s := make([]float32, n)
 		for i := range s {
-			s[i] = float32(float64(i)*0.1 + 1.0/3.0)
+			s[i] = float32(float64(float64(i)*0.1) + 1.0/3.0)
 		}
 		return s
 	case "int64":
