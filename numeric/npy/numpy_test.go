@@ -177,8 +177,8 @@ func TestNumPy(t *testing.T) {
 				t.Fatalf("%s n=%d written by NumPy: %v", dt, n, err)
 			}
 			want := testData(dt, n)
-			if !reflect.DeepEqual(a.Shape, []int{n}) || a.Fortran || !reflect.DeepEqual(a.Data, want) {
-				t.Fatalf("%s n=%d written by NumPy: read shape %v fortran %v, data equal %v", dt, n, a.Shape, a.Fortran, reflect.DeepEqual(a.Data, want))
+			if !reflect.DeepEqual(a.Shape, []int{n}) || a.Fortran || !equalData(a.Data, want) {
+				t.Fatalf("%s n=%d written by NumPy: read shape %v fortran %v, data equal %v", dt, n, a.Shape, a.Fortran, equalData(a.Data, want))
 			}
 			var mine bytes.Buffer
 			if err := Write(&mine, Array{Shape: []int{n}, Data: want}); err != nil {
