@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -43,6 +44,9 @@ func f8le(v ...float64) []byte {
 	return b
 }
 
+// bigDim is 2^62 on 64-bit machines (where the corpus's huge dimensions are valid).
+var bigDim = int(uint64(1) << 62 & uint64(uint(math.MaxUint)))
+
 const std3 = "{'descr': '<f8', 'fortran_order': False, 'shape': (3,), }"
 
 // corpus is the table behind testdata/corpus: each file and what reading it gives,
@@ -70,7 +74,7 @@ var corpus = []struct {
 	{"valid_big_endian_i4.npy", file(1, padded("{'descr': '>i4', 'fortran_order': False, 'shape': (2,), }"), []byte{0, 0, 1, 2, 0xff, 0xff, 0xff, 0xfe}), &Array{Shape: []int{2}, Data: []int32{258, -2}}, ""},
 	{"valid_0d.npy", file(1, padded("{'descr': '<i8', 'fortran_order': False, 'shape': (), }"), []byte{42, 0, 0, 0, 0, 0, 0, 0}), &Array{Shape: []int{}, Data: []int64{42}}, ""},
 	{"valid_empty.npy", file(1, padded("{'descr': '|b1', 'fortran_order': False, 'shape': (0,), }"), nil), &Array{Shape: []int{0}, Data: []bool{}}, ""},
-	{"valid_empty_huge_dim.npy", file(1, padded("{'descr': '<f8', 'fortran_order': False, 'shape': (0, 4611686018427387904), }"), nil), &Array{Shape: []int{0, 1 << 62}, Data: []float64{}}, ""},
+	{"valid_empty_huge_dim.npy", file(1, padded("{'descr': '<f8', 'fortran_order': False, 'shape': (0, 4611686018427387904), }"), nil), &Array{Shape: []int{0, bigDim}, Data: []float64{}}, ""},
 	{"valid_bool_nonzero_bytes.npy", file(1, padded("{'descr': '|b1', 'fortran_order': False, 'shape': (3,), }"), []byte{0, 1, 2}), &Array{Shape: []int{3}, Data: []bool{false, true, true}}, ""},
 	{"valid_python2_long.npy", file(1, padded("{'descr': '<f8', 'fortran_order': False, 'shape': (3L,), }"), f8le(1, 2, 3)), &Array{Shape: []int{3}, Data: []float64{1, 2, 3}}, ""},
 	{"valid_underscore_dim.npy", file(1, padded("{'descr': '|u1', 'fortran_order': False, 'shape': (1_0,), }"), []byte{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}), &Array{Shape: []int{10}, Data: []uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}}, ""},
@@ -118,6 +122,9 @@ func TestCorpus(t *testing.T) {
 		}
 	}
 	for _, tc := range corpus {
+		if strconv.IntSize < 64 && tc.name == "valid_empty_huge_dim.npy" {
+			continue // 2^62 does not fit in a 32-bit int
+		}
 		path := filepath.Join(dir, tc.name)
 		if *update {
 			if err := os.WriteFile(path, tc.data, 0o644); err != nil {

@@ -64,12 +64,12 @@ func header(descr string, fortran bool, shape []int) ([]byte, error) {
 	text := d.String()
 	for _, v := range []struct {
 		major, lenSize int
-		max            int
+		max            int64
 	}{{1, 2, math.MaxUint16}, {2, 4, math.MaxUint32}} {
 		prefix := len(magic) + 2 + v.lenSize
 		hlen := len(text) + 1
 		pad := align - (prefix+hlen)%align
-		if hlen+pad > v.max {
+		if int64(hlen+pad) > v.max {
 			continue
 		}
 		out := make([]byte, 0, prefix+hlen+pad)
