@@ -7,58 +7,59 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/sbinet/npyio/npy"
-
 	"github.com/numkit/numkit/numeric"
+	"github.com/numkit/numkit/numeric/npy"
 )
 
-// readNpy reads a 0-d or 1-d .npy file of float64, float32, int64, int32 or bool into
-// the matching Go slice or scalar.
+// readNpy reads a 0-d or 1-d .npy file into a Go scalar or slice of a type numeric
+// evaluates: float64, float32, int64, int32 or bool. Narrower integers are widened as
+// numexpr does (int8, int16, uint8 and uint16 to int32, uint32 to int64); uint64 and
+// arrays of two or more dimensions are refused until numkit supports them.
 func readNpy(path string) (any, error) {
-	f, err := os.Open(path)
+	a, err := npy.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	r, err := npy.NewReader(bufio.NewReader(f))
-	if err != nil {
-		return nil, fmt.Errorf("%s: not a .npy file: %w", path, err)
+	if len(a.Shape) > 1 {
+		return nil, fmt.Errorf("%s: array of shape %s: only 0-d and 1-d arrays are supported (flatten it first, e.g. NumPy's a.reshape(-1))", path, shapeText(a.Shape))
 	}
-	d := r.Header.Descr
-	if d.Fortran {
-		return nil, fmt.Errorf("%s: Fortran-ordered arrays are not supported", path)
-	}
-	if len(d.Shape) > 1 {
-		return nil, fmt.Errorf("%s: array of shape %v: only 0-d and 1-d arrays are supported", path, d.Shape)
-	}
-	var v any
-	switch d.Type {
-	case "<f8":
-		v, err = readAs[float64](r)
-	case "<f4":
-		v, err = readAs[float32](r)
-	case "<i8":
-		v, err = readAs[int64](r)
-	case "<i4":
-		v, err = readAs[int32](r)
-	case "|b1":
-		v, err = readAs[bool](r)
-	default:
-		return nil, fmt.Errorf("%s: dtype %q is not supported (want float64 <f8, float32 <f4, int64 <i8, int32 <i4 or bool |b1)", path, d.Type)
-	}
+	data, err := widen(a.Data)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	if len(d.Shape) == 0 { // 0-d: a scalar
-		return scalarOf(v), nil
+	if len(a.Shape) == 0 { // 0-d: a scalar
+		return scalarOf(data), nil
 	}
-	return v, nil
+	return data, nil
 }
 
-func readAs[T any](r *npy.Reader) ([]T, error) {
-	var s []T
-	err := r.Read(&s)
-	return s, err
+// widen converts integer slices numeric does not take to the type numexpr uses for them.
+func widen(v any) (any, error) {
+	switch s := v.(type) {
+	case []float64, []float32, []int64, []int32, []bool:
+		return s, nil
+	case []int16:
+		return convertInts[int32](s), nil
+	case []int8:
+		return convertInts[int32](s), nil
+	case []uint16:
+		return convertInts[int32](s), nil
+	case []uint8:
+		return convertInts[int32](s), nil
+	case []uint32:
+		return convertInts[int64](s), nil
+	case []uint64:
+		return nil, fmt.Errorf("dtype uint64 is not supported (as in numexpr): convert it to int64 or float64")
+	}
+	return nil, fmt.Errorf("data of type %T is not supported", v)
+}
+
+func convertInts[T int32 | int64, S int8 | int16 | uint8 | uint16 | uint32](s []S) []T {
+	out := make([]T, len(s))
+	for i, v := range s {
+		out[i] = T(v)
+	}
+	return out
 }
 
 func scalarOf(v any) any {
@@ -77,15 +78,56 @@ func scalarOf(v any) any {
 	return v
 }
 
-// writeNpy writes v (a slice, or a scalar as a 0-d array) to path, atomically.
+// shapeText writes a shape as NumPy prints it: (2, 3).
+func shapeText(shape []int) string {
+	parts := make([]string, len(shape))
+	for i, d := range shape {
+		parts[i] = fmt.Sprint(d)
+	}
+	return "(" + strings.Join(parts, ", ") + ")"
+}
+
+// arrayOf wraps a result (a slice, or a scalar as a 0-d array) for npy.Write.
+func arrayOf(v any) (npy.Array, error) {
+	switch s := v.(type) {
+	case float64:
+		return npy.Array{Shape: []int{}, Data: []float64{s}}, nil
+	case float32:
+		return npy.Array{Shape: []int{}, Data: []float32{s}}, nil
+	case int64:
+		return npy.Array{Shape: []int{}, Data: []int64{s}}, nil
+	case int32:
+		return npy.Array{Shape: []int{}, Data: []int32{s}}, nil
+	case bool:
+		return npy.Array{Shape: []int{}, Data: []bool{s}}, nil
+	case []float64:
+		return npy.Array{Shape: []int{len(s)}, Data: s}, nil
+	case []float32:
+		return npy.Array{Shape: []int{len(s)}, Data: s}, nil
+	case []int64:
+		return npy.Array{Shape: []int{len(s)}, Data: s}, nil
+	case []int32:
+		return npy.Array{Shape: []int{len(s)}, Data: s}, nil
+	case []bool:
+		return npy.Array{Shape: []int{len(s)}, Data: s}, nil
+	}
+	return npy.Array{}, fmt.Errorf("result of type %T cannot be written as .npy", v)
+}
+
+// writeNpy writes v (a slice, or a scalar as a 0-d array) to path, atomically, laid out
+// as NumPy's np.save lays it out.
 func writeNpy(path string, v any) error {
+	a, err := arrayOf(v)
+	if err != nil {
+		return err
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".numkit-*.npy")
 	if err != nil {
 		return err
 	}
 	defer os.Remove(tmp.Name())
 	w := bufio.NewWriter(tmp)
-	if err := npy.Write(w, v); err != nil {
+	if err := npy.Write(w, a); err != nil {
 		tmp.Close()
 		return err
 	}
