@@ -5,8 +5,8 @@ import "math"
 // Vector math: exp, log, trigonometric and hyperbolic functions over slices.
 //
 // Every function has the shape F(dst, x) (binary ones F(dst, x, y)), sets
-// dst[i] = f(x[i]) for i < len(x), allows dst to alias x, and does no length
-// checking. Special values follow Go's math package (C99 Annex F): NaN in gives
+// dst[i] = f(x[i]) for every i, allows dst to alias x, and panics, before writing
+// anything, if dst and the inputs differ in length (see Lengths in the package doc). Special values follow Go's math package (C99 Annex F): NaN in gives
 // NaN out, ±0, ±Inf and domain errors give what math.F gives. Away from special
 // values every result is within 1 ULP of the exact value; the tests check this
 // against mpmath references in testdata/ulp for every level the CPU supports.
