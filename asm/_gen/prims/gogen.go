@@ -228,16 +228,35 @@ func archGo(ops []*op, arch string) string {
 	return strings.TrimRight(b.String(), "\n") + "\n"
 }
 
-func noasmGo(ops []*op) string {
+// noasmGo stubs every level for builds without the family's assembly. withARM64
+// says whether the family has NEON assembly (an arm64 file of its own); a family
+// without it shares this file with arm64, whose NEON level runs the twins.
+func noasmGo(ops []*op, withARM64 bool) string {
 	var b strings.Builder
 	b.WriteString(header)
-	b.WriteString("//go:build noasm || !gc || !(amd64 || arm64)\n\npackage asm\n\n")
+	why := "is never active without assembly"
+	if withARM64 {
+		b.WriteString("//go:build noasm || !gc || !(amd64 || arm64)\n\npackage asm\n\n")
+	} else {
+		b.WriteString("//go:build noasm || !gc || !amd64\n\npackage asm\n\n")
+		why = "has no assembly in this build (on arm64: none for this family); it runs the pure-Go twin"
+	}
 	for _, o := range ops {
 		for _, lv := range levels {
-			stub(&b, o, lv.suffix, "is never active without assembly")
+			stub(&b, o, lv.suffix, why)
 		}
 	}
 	return strings.TrimRight(b.String(), "\n") + "\n"
+}
+
+// hasNEON reports whether any op of a family has NEON assembly.
+func hasNEON(ops []*op) bool {
+	for _, o := range ops {
+		if o.neon != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // casesTest lists every primitive for the test harness.
