@@ -53,7 +53,7 @@ func SinF32(dst, x []float32) {
 		sinF32Go(dst, x)
 	}
 	if big {
-		patchF32(dst[:len(x)], float64(sinCosF32Max), 0)
+		patchF32(dst[:len(x)], trigF32Max, 0)
 	}
 }
 
@@ -70,7 +70,7 @@ func CosF32(dst, x []float32) {
 		cosF32Go(dst, x)
 	}
 	if big {
-		patchF32(dst[:len(x)], float64(sinCosF32Max), 1)
+		patchF32(dst[:len(x)], trigF32Max, 1)
 	}
 }
 
@@ -172,4 +172,40 @@ func sinCosPairs(hi, lo float64) (sh, sl, ch, cl float64) {
 	u := math.FMA(hi, lo, 0.5*math.FMA(hi, hi, -y))
 	ch, cl = w, ((1-w)-hy)+math.FMA(y*y, cp, -u)
 	return sh, sl, ch, cl
+}
+
+// sinCosF32 computes in float64: a two-part reduction (the first FMA exact) and
+// degree-9/8 polynomials, rounded once to float32.
+func sinCosF32(x float32, offset uint64) float32 {
+	xd := float64(x)
+	ax := math.Abs(xd)
+	if ax > trigF32Max {
+		return float32(sinCosF64(xd, offset))
+	}
+	q := math.RoundToEven(ax * twoOverPi)
+	r := math.FMA(-q, pio2C1, ax)
+	r = math.FMA(-q, pio2C2, r)
+	y := r * r
+	sp := sinF32C3
+	sp = math.FMA(sp, y, sinF32C2)
+	sp = math.FMA(sp, y, sinF32C1)
+	sp = math.FMA(sp, y, sinF32C0)
+	sinr := math.FMA(r*y, sp, r)
+	cp := cosF32C3
+	cp = math.FMA(cp, y, cosF32C2)
+	cp = math.FMA(cp, y, cosF32C1)
+	cp = math.FMA(cp, y, cosF32C0)
+	cp = math.FMA(cp, y, -0.5)
+	cosr := math.FMA(cp, y, 1)
+
+	n := math.Float64bits(q+0x1p52) + offset
+	rr := sinr
+	if n&1 != 0 {
+		rr = cosr
+	}
+	b := math.Float64bits(rr) ^ (n&2)<<62
+	if offset == 0 {
+		b ^= math.Float64bits(xd) & (1 << 63)
+	}
+	return float32(math.Float64frombits(b))
 }

@@ -3,10 +3,10 @@
 #include "textflag.h"
 #include "math_amd64.h"
 
-// float64 sin/cos kernels: the twin is sinCosF64 (trigReduceCW + sinCosKernel) in
-// math_sincos.go, step by step (float32: math_sincos_f32_amd64.s). Lanes with
-// |x| > trigF64Max (Inf included) are stored as x and reported in the result.
-// Table offsets (sinCosF64Tab, 8 bytes each; sinCosF64Tab4 copies 32).
+// sin/cos kernels: the twins are sinCosF64 (trigReduceCW + sinCosKernel) and
+// sinCosF32 in math_sincos.go, step by step. Lanes with |x| > trigF64Max or
+// trigF32Max (Inf included) are stored as x and reported in the result.
+// Table offsets (sinCosF64Tab / sinCosF32Tab, 8 bytes each; the ...Tab4 copies 32).
 #define S_ABS 0
 #define S_MAX 1
 #define S_2PI 2
@@ -180,9 +180,100 @@ done:
 	RET_BIG_512
 
 // float32 arguments widened to float64: two-part reduction, short polynomials.
+#define SINCOS_F32_512 \
+	VANDPD       Z16, Z0, Z1        \
+	VCMPPD       $0x1e, Z17, Z1, K2 \
+	VMULPD       Z18, Z1, Z2        \
+	VRNDSCALEPD  $0, Z2, Z2         \
+	VMOVAPD      Z1, Z3             \
+	VFNMADD231PD Z19, Z2, Z3        \
+	VFNMADD231PD Z20, Z2, Z3        \ // r
+	VMULPD       Z3, Z3, Z10        \ // y
+	VBROADCASTSD ·sinCosF32Tab+8*(S_S+0)(SB), Z11 \
+	VFMADD213PD.BCST ·sinCosF32Tab+8*(S_S+1)(SB), Z10, Z11 \
+	VFMADD213PD.BCST ·sinCosF32Tab+8*(S_S+2)(SB), Z10, Z11 \
+	VFMADD213PD.BCST ·sinCosF32Tab+8*(S_S+3)(SB), Z10, Z11 \
+	VMULPD       Z10, Z3, Z14       \
+	VFMADD213PD  Z3, Z14, Z11       \ // sin(r) = r + r*y*S(y)
+	VBROADCASTSD ·sinCosF32Tab+8*(S_C+0)(SB), Z13 \
+	VFMADD213PD.BCST ·sinCosF32Tab+8*(S_C+1)(SB), Z10, Z13 \
+	VFMADD213PD.BCST ·sinCosF32Tab+8*(S_C+2)(SB), Z10, Z13 \
+	VFMADD213PD.BCST ·sinCosF32Tab+8*(S_C+3)(SB), Z10, Z13 \
+	VFMADD213PD  Z24, Z10, Z13      \
+	VFMADD213PD  Z22, Z10, Z13      \ // cos(r) = 1 + y*(-1/2 + y*C(y))
+	VADDPD       Z25, Z2, Z2
+
+#define SIN_F32_512 SINCOS_F32_512; SINCOS_SELECT_512; SIN_SIGN_512; BIG_512
+#define COS_F32_512 SINCOS_F32_512; VPADDQ Z26, Z2, Z2; SINCOS_SELECT_512; BIG_512
+
+// func sinF32AVX512(dst, x []float32) (big bool)
+TEXT ·sinF32AVX512(SB), NOSPLIT, $0-49
+	MOVQ dst_base+0(FP), DI
+	MOVQ x_base+24(FP), SI
+	MOVQ x_len+32(FP), BX
+	SINCOS_CONSTS_512(·sinCosF32Tab)
+
+loop:
+	CMPQ      BX, $8
+	JLT       tail
+	VCVTPS2PD (SI), Z0
+	SIN_F32_512
+	VCVTPD2PS Z11, Y11
+	VMOVUPS   Y11, (DI)
+	ADDQ      $32, SI
+	ADDQ      $32, DI
+	SUBQ      $8, BX
+	JMP       loop
+
+tail:
+	TESTQ BX, BX
+	JEQ   done
+	TAILMASK_K1
+	VMOVUPS.Z (SI), K1, Y0
+	VCVTPS2PD Y0, Z0
+	SIN_F32_512
+	VCVTPD2PS Z11, Y11
+	VMOVUPS   Y11, K1, (DI)
+
+done:
+	RET_BIG_512
+
+// func cosF32AVX512(dst, x []float32) (big bool)
+TEXT ·cosF32AVX512(SB), NOSPLIT, $0-49
+	MOVQ dst_base+0(FP), DI
+	MOVQ x_base+24(FP), SI
+	MOVQ x_len+32(FP), BX
+	SINCOS_CONSTS_512(·sinCosF32Tab)
+
+loop:
+	CMPQ      BX, $8
+	JLT       tail
+	VCVTPS2PD (SI), Z0
+	COS_F32_512
+	VCVTPD2PS Z11, Y11
+	VMOVUPS   Y11, (DI)
+	ADDQ      $32, SI
+	ADDQ      $32, DI
+	SUBQ      $8, BX
+	JMP       loop
+
+tail:
+	TESTQ BX, BX
+	JEQ   done
+	TAILMASK_K1
+	VMOVUPS.Z (SI), K1, Y0
+	VCVTPS2PD Y0, Z0
+	COS_F32_512
+	VCVTPD2PS Z11, Y11
+	VMOVUPS   Y11, K1, (DI)
+
+done:
+	RET_BIG_512
+
 // ---- AVX2 --------------------------------------------------------------------
 
 #define C64(i) ·sinCosF64Tab4+32*(i)(SB)
+#define C32(i) ·sinCosF32Tab4+32*(i)(SB)
 
 // From x in Y0: Y2 = bits of q + 2^52, Y11 = sin(r), Y13 = cos(r). Clobbers Y1-Y15.
 #define SINCOS_F64_256 \
@@ -268,6 +359,31 @@ done:
 #define SIN_F64_256 SINCOS_F64_256; SINCOS_SELECT_256(C64); SIN_SIGN_256(C64); BIG_256(C64)
 #define COS_F64_256 SINCOS_F64_256; VPADDQ C64(S_INT1), Y2, Y2; SINCOS_SELECT_256(C64); BIG_256(C64)
 
+#define SINCOS_F32_256 \
+	VANDPD       C32(S_ABS), Y0, Y1 \
+	VMULPD       C32(S_2PI), Y1, Y2 \
+	VROUNDPD     $0, Y2, Y2         \
+	VMOVAPD      Y1, Y3             \
+	VFNMADD231PD C32(S_C1), Y2, Y3  \
+	VFNMADD231PD C32(S_C2), Y2, Y3  \
+	VMULPD       Y3, Y3, Y10        \
+	VMOVUPD      C32(S_S+0), Y11    \
+	VFMADD213PD  C32(S_S+1), Y10, Y11 \
+	VFMADD213PD  C32(S_S+2), Y10, Y11 \
+	VFMADD213PD  C32(S_S+3), Y10, Y11 \
+	VMULPD       Y10, Y3, Y14       \
+	VFMADD213PD  Y3, Y14, Y11       \
+	VMOVUPD      C32(S_C+0), Y13    \
+	VFMADD213PD  C32(S_C+1), Y10, Y13 \
+	VFMADD213PD  C32(S_C+2), Y10, Y13 \
+	VFMADD213PD  C32(S_C+3), Y10, Y13 \
+	VFMADD213PD  C32(S_MHALF), Y10, Y13 \
+	VFMADD213PD  C32(S_ONE), Y10, Y13 \
+	VADDPD       C32(S_MAGIC), Y2, Y2
+
+#define SIN_F32_256 SINCOS_F32_256; SINCOS_SELECT_256(C32); SIN_SIGN_256(C32); BIG_256(C32)
+#define COS_F32_256 SINCOS_F32_256; VPADDQ C32(S_INT1), Y2, Y2; SINCOS_SELECT_256(C32); BIG_256(C32)
+
 // func sinF64AVX2(dst, x []float64) (big bool)
 TEXT ·sinF64AVX2(SB), NOSPLIT, $0-49
 	MOVQ dst_base+0(FP), DI
@@ -324,6 +440,72 @@ tail:
 	COS_F64_256
 	TAILMASK_Y13_F64
 	VMASKMOVPD Y11, Y13, (DI)
+
+done:
+	RET_BIG_256
+
+// func sinF32AVX2(dst, x []float32) (big bool)
+TEXT ·sinF32AVX2(SB), NOSPLIT, $0-49
+	MOVQ dst_base+0(FP), DI
+	MOVQ x_base+24(FP), SI
+	MOVQ x_len+32(FP), BX
+	XORL R8, R8
+
+loop:
+	CMPQ       BX, $4
+	JLT        tail
+	VCVTPS2PD  (SI), Y0
+	SIN_F32_256
+	VCVTPD2PSY Y11, X11
+	VMOVUPS    X11, (DI)
+	ADDQ       $16, SI
+	ADDQ       $16, DI
+	SUBQ       $4, BX
+	JMP        loop
+
+tail:
+	TESTQ BX, BX
+	JEQ   done
+	TAILMASK_X13_F32
+	VMASKMOVPS (SI), X13, X0
+	VCVTPS2PD  X0, Y0
+	SIN_F32_256
+	VCVTPD2PSY Y11, X11
+	TAILMASK_X13_F32
+	VMASKMOVPS X11, X13, (DI)
+
+done:
+	RET_BIG_256
+
+// func cosF32AVX2(dst, x []float32) (big bool)
+TEXT ·cosF32AVX2(SB), NOSPLIT, $0-49
+	MOVQ dst_base+0(FP), DI
+	MOVQ x_base+24(FP), SI
+	MOVQ x_len+32(FP), BX
+	XORL R8, R8
+
+loop:
+	CMPQ       BX, $4
+	JLT        tail
+	VCVTPS2PD  (SI), Y0
+	COS_F32_256
+	VCVTPD2PSY Y11, X11
+	VMOVUPS    X11, (DI)
+	ADDQ       $16, SI
+	ADDQ       $16, DI
+	SUBQ       $4, BX
+	JMP        loop
+
+tail:
+	TESTQ BX, BX
+	JEQ   done
+	TAILMASK_X13_F32
+	VMASKMOVPS (SI), X13, X0
+	VCVTPS2PD  X0, Y0
+	COS_F32_256
+	VCVTPD2PSY Y11, X11
+	TAILMASK_X13_F32
+	VMASKMOVPS X11, X13, (DI)
 
 done:
 	RET_BIG_256

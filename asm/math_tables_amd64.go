@@ -29,8 +29,16 @@ var sinCosF64Tab = [...]float64{
 	18: cosF64C5, 19: cosF64C4, 20: cosF64C3, 21: cosF64C2, 22: cosF64C1, 23: cosF64C0,
 }
 
+var sinCosF32Tab = [...]float64{
+	0: math.Float64frombits(1<<63 - 1), 1: trigF32Max, 2: twoOverPi, 3: pio2C1, 4: pio2C2, 5: 0,
+	6: 1, 7: 0.5, 8: -0.5, 9: 0x1p52, 10: math.Float64frombits(1), 11: math.Float64frombits(1 << 63),
+	12: sinF32C3, 13: sinF32C2, 14: sinF32C1, 15: sinF32C0,
+	18: cosF32C3, 19: cosF32C2, 20: cosF32C1, 21: cosF32C0,
+}
+
 var (
 	sinCosF64Tab4 [len(sinCosF64Tab)][4]float64
+	sinCosF32Tab4 [len(sinCosF32Tab)][4]float64
 	expF64Tab4    [len(expF64Tab)][4]float64
 	logF64Tab4    [len(logF64Tab)][4]float64
 )
@@ -47,6 +55,7 @@ func init() {
 	bcast4(expF64Tab4[:], expF64Tab[:])
 	bcast4(logF64Tab4[:], logF64Tab[:])
 	bcast4(sinCosF64Tab4[:], sinCosF64Tab[:])
+	bcast4(sinCosF32Tab4[:], sinCosF32Tab[:])
 }
 
 func bcast4(dst [][4]float64, src []float64) {
