@@ -119,13 +119,18 @@ func TestLengthsPanicPrims(t *testing.T) {
 	}
 }
 
-// TestLengthsPanicMath does the same for every vector math function.
+// TestLengthsPanicMath does the same for every vector math function, FmodF64 and
+// ModF64 included.
 func TestLengthsPanicMath(t *testing.T) {
-	for _, f := range MathFuncs() {
+	funcs := append(MathFuncs(), MathFunc{Name: "fmod", Arity: 2, F64x2: FmodF64}, MathFunc{Name: "mod", Arity: 2, F64x2: ModF64})
+	for _, f := range funcs {
 		for _, l := range levels() {
 			nsl := f.Arity + 1
 			for _, lens := range checkLens(nsl) {
 				for _, typ := range []primKind{primF64, primF32} {
+					if typ == primF32 && f.F32 == nil && f.F32x2 == nil {
+						continue // float64 only
+					}
 					bufs := make([]primBuf, nsl)
 					saved := make([]primBuf, nsl)
 					for k := range bufs {
@@ -184,6 +189,8 @@ func TestLengthsMessages(t *testing.T) {
 		{func() { PowF32(f32(1), f32(0), f32(1)) }, "asm.PowF32: len(dst)=1, len(x)=0, len(y)=1"},
 		{func() { MulScalarAddF64(f64(5), f64(5), 2, f64(6)) }, "asm.MulScalarAddF64: len(dst)=5, len(x)=5, len(y)=6"},
 		{func() { Int64ToF32(f32(7), make([]int64, 8)) }, "asm.Int64ToF32: len(dst)=7, len(x)=8"},
+		{func() { ModF64(f64(3), f64(3), f64(2)) }, "asm.ModF64: len(dst)=3, len(x)=3, len(y)=2"},
+		{func() { FmodF64(f64(300), f64(299), f64(300)) }, "asm.FmodF64: len(dst)=300, len(x)=299, len(y)=300"},
 	}
 	for _, l := range levels() {
 		for _, c := range cases {
