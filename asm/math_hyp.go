@@ -41,6 +41,10 @@ func AcoshF32(dst, x []float32) {
 // AtanhF64 sets dst[i] = arctanh(x[i]) for every i; special values as math.Atanh.
 func AtanhF64(dst, x []float64) {
 	checkLen2("AtanhF64", len(dst), len(x))
+	if active >= LevelAVX512 {
+		atanhF64AVX512(dst, x)
+		return
+	}
 	mapF64(dst, x, atanhF64)
 }
 

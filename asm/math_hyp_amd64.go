@@ -1,0 +1,13 @@
+//go:build !noasm && gc
+
+package asm
+
+import "math"
+
+// atanhF64AVX512 is atanhF64 (math_hyp.go) on 8 lanes (math_hyp_amd64.s).
+//
+//go:noescape
+func atanhF64AVX512(dst, x []float64)
+
+// hypTab holds math_hyp_amd64.s's constants (the HY_ indices there).
+var hypTab = [...]float64{math.Float64frombits(1 << 63), hypTiny, hypBig}

@@ -1,0 +1,7 @@
+//go:build !amd64 || noasm || !gc
+
+package asm
+
+// Stand-ins for the amd64 kernels of math_hyp.go on other builds; active never selects them.
+
+func atanhF64AVX512(dst, x []float64) { panic("asm: no atanhF64AVX512 in this build") }
