@@ -4,8 +4,14 @@ package asm
 
 import "math"
 
-// atanhF64AVX512 is atanhF64 (math_hyp.go) on 8 lanes (math_hyp_amd64.s).
-//
+// asinhF64, acoshF64 and atanhF64 (math_hyp.go) on 8 lanes (math_hyp_amd64.s).
+
+//go:noescape
+func asinhF64AVX512(dst, x []float64)
+
+//go:noescape
+func acoshF64AVX512(dst, x []float64)
+
 //go:noescape
 func atanhF64AVX512(dst, x []float64)
 

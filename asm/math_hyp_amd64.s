@@ -16,8 +16,8 @@
 // Registers as in math_logfam_amd64.h (LF_CONSTS_512, LF_POLY64_512); Z0 = x,
 // Z10 = the result; Z11-Z14, Z20, Z21 per function.
 
-// logParts(u = Z12, c/u = Z13) with e += 1 in the lanes of K3 (KXNOR-free: callers
-// clear K3 when no lane needs it): Z7 = hi, Z8 = lo. Clobbers Z1-Z9.
+// logParts(u = Z12, c/u = Z13) with e += 1 in the lanes of K3 (callers clear K3
+// when no lane needs it): Z7 = hi, Z8 = lo. Clobbers Z1-Z9.
 #define LOGPARTS_512 \
 	LF_M_512(Z12)                               \
 	VADDPD          Z18, Z2, K3, Z2             \ // e += k
@@ -72,6 +72,87 @@
 	VCMPPD      $0x00, Z18, Z11, K2       \ // ax == 1: ±Inf
 	VORPD       Z1, Z30, K2, Z10
 
+// From Z1 = p = B*B rounded, Z2 = its exact error and Z3 = s = p ± 1, Z5 = the
+// two-sum error of s: r + rl = sqrt(s + (error + exact square error)) in Z6, Z7.
+#define SQRTDD_512 \
+	VADDPD       Z2, Z5, Z5  \ // sl = se + pe
+	VSQRTPD      Z3, Z6      \ // r
+	VMOVAPD      Z3, Z7      \
+	VFNMADD231PD Z6, Z6, Z7  \ // re = s - r*r, exact
+	VADDPD       Z5, Z7, Z7  \
+	VADDPD       Z6, Z6, Z8  \ // 2r
+	VDIVPD       Z8, Z7, Z7    // rl = (re + sl)/(2r)
+
+// logSum's argument: u = Z12, c = Z13 from B + r + rl (r = Z6, rl = Z7).
+#define LOGSUMARG_512(B) \
+	VADDPD Z6, B, Z1   \ // vh = b + r
+	VSUBPD B, Z1, Z2   \ // bb = vh - b
+	VSUBPD Z2, Z1, Z3  \
+	VSUBPD Z3, B, Z3   \ // b - (vh - bb)
+	VSUBPD Z2, Z6, Z4  \ // r - bb
+	VADDPD Z4, Z3, Z3  \
+	VADDPD Z7, Z3, Z3  \ // vl
+	VADDPD Z3, Z1, Z12 \ // u = vh + vl
+	VSUBPD Z1, Z12, Z4 \
+	VSUBPD Z4, Z3, Z13   // c = vl - (u - vh)
+
+// asinhF64: Z10 = arcsinh(x).
+#define ASINH_F64_512 \
+	VANDPD.BCST  LF(LF_ABS), Z0, Z11      \ // ax
+	VCMPPD.BCST  $0x1e, HY(HY_BIG), Z11, K3 \ // ax > 2^28: log(ax) + ln2
+	VMULPD       Z11, Z11, Z1             \ // p
+	VMOVAPD      Z1, Z2                   \
+	VFMSUB231PD  Z11, Z11, Z2             \ // pe = ax*ax - p, exact
+	VADDPD       Z18, Z1, Z3              \ // s = p + 1
+	VSUBPD       Z1, Z3, Z4               \ // bb = s - p
+	VSUBPD       Z4, Z3, Z5               \
+	VSUBPD       Z5, Z1, Z5               \ // p - (s - bb)
+	VSUBPD       Z4, Z18, Z6              \ // 1 - bb
+	VADDPD       Z6, Z5, Z5               \ // se
+	SQRTDD_512                            \
+	LOGSUMARG_512(Z11)                    \
+	VMOVAPD      Z11, K3, Z12             \
+	VMOVAPD      Z15, K3, Z13             \
+	VDIVPD       Z12, Z13, Z13            \ // c/u
+	LOGPARTS_512                          \
+	VADDPD       Z8, Z7, Z10              \
+	VANDPD.BCST  HY(HY_SIGN), Z0, Z1      \
+	VORPD        Z1, Z10, Z10             \ // the sign of x
+	VCMPPD.BCST  $0x11, HY(HY_TINY), Z11, K2 \ // ax < 2^-28
+	VMOVAPD      Z0, K2, Z10              \
+	VCMPPD       $0x03, Z11, Z11, K2      \ // NaN
+	VMOVAPD      Z0, K2, Z10              \
+	VCMPPD       $0x00, Z30, Z11, K2      \ // ±Inf
+	VMOVAPD      Z0, K2, Z10
+
+// acoshF64: Z10 = arccosh(x).
+#define ACOSH_F64_512 \
+	VCMPPD.BCST  $0x1e, HY(HY_BIG), Z0, K3 \ // x > 2^28: log(x) + ln2
+	VMULPD       Z0, Z0, Z1               \ // p
+	VMOVAPD      Z1, Z2                   \
+	VFMSUB231PD  Z0, Z0, Z2               \ // pe
+	VSUBPD       Z18, Z1, Z3              \ // s = p - 1
+	VSUBPD       Z1, Z3, Z4               \ // bb = s - p
+	VSUBPD       Z4, Z3, Z5               \
+	VSUBPD       Z5, Z1, Z5               \ // p - (s - bb)
+	VADDPD       Z4, Z18, Z6              \ // 1 + bb = -(-1 - bb)
+	VSUBPD       Z6, Z5, Z5               \ // se
+	SQRTDD_512                            \
+	LOGSUMARG_512(Z0)                     \
+	VMOVAPD      Z0, K3, Z12              \
+	VMOVAPD      Z15, K3, Z13             \
+	VDIVPD       Z12, Z13, Z13            \ // c/u
+	LOGPARTS_512                          \
+	VADDPD       Z8, Z7, Z10              \
+	VCMPPD       $0x11, Z18, Z0, K2       \ // x < 1
+	VMOVAPD      Z31, K2, Z10             \
+	VCMPPD       $0x00, Z18, Z0, K2       \ // x == 1
+	VMOVAPD      Z15, K2, Z10             \
+	VCMPPD       $0x03, Z0, Z0, K2        \ // NaN
+	VMOVAPD      Z0, K2, Z10              \
+	VCMPPD       $0x00, Z30, Z0, K2       \ // +Inf
+	VMOVAPD      Z0, K2, Z10
+
 // func atanhF64AVX512(dst, x []float64)
 TEXT ·atanhF64AVX512(SB), NOSPLIT, $0-48
 	MOVQ dst_base+0(FP), DI
@@ -97,6 +178,68 @@ tail:
 	TAILMASK_K1
 	VMOVUPD.Z (SI), K1, Z0
 	ATANH_F64_512
+	VMOVUPD   Z10, K1, (DI)
+
+done:
+	VZEROUPPER
+	RET
+
+// func asinhF64AVX512(dst, x []float64)
+TEXT ·asinhF64AVX512(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), DI
+	MOVQ x_base+24(FP), SI
+	MOVQ x_len+32(FP), BX
+	LF_CONSTS_512
+	LF_POLY64_512
+
+loop:
+	CMPQ    BX, $8
+	JLT     tail
+	VMOVUPD (SI), Z0
+	ASINH_F64_512
+	VMOVUPD Z10, (DI)
+	ADDQ    $64, SI
+	ADDQ    $64, DI
+	SUBQ    $8, BX
+	JMP     loop
+
+tail:
+	TESTQ BX, BX
+	JEQ   done
+	TAILMASK_K1
+	VMOVUPD.Z (SI), K1, Z0
+	ASINH_F64_512
+	VMOVUPD   Z10, K1, (DI)
+
+done:
+	VZEROUPPER
+	RET
+
+// func acoshF64AVX512(dst, x []float64)
+TEXT ·acoshF64AVX512(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), DI
+	MOVQ x_base+24(FP), SI
+	MOVQ x_len+32(FP), BX
+	LF_CONSTS_512
+	LF_POLY64_512
+
+loop:
+	CMPQ    BX, $8
+	JLT     tail
+	VMOVUPD (SI), Z0
+	ACOSH_F64_512
+	VMOVUPD Z10, (DI)
+	ADDQ    $64, SI
+	ADDQ    $64, DI
+	SUBQ    $8, BX
+	JMP     loop
+
+tail:
+	TESTQ BX, BX
+	JEQ   done
+	TAILMASK_K1
+	VMOVUPD.Z (SI), K1, Z0
+	ACOSH_F64_512
 	VMOVUPD   Z10, K1, (DI)
 
 done:
