@@ -11,9 +11,9 @@ import "math"
 // values every result is within 1 ULP of the exact value; the tests check this
 // against mpmath references in testdata/ulp for every level the CPU supports.
 //
-// arcsinh, arccosh and arctanh (math_hyp.go) have AVX-512 assembly in float64 only;
-// AVX2, NEON and float32 run their Go kernels. Every other function has AVX-512 and
-// AVX2 assembly (math_*_amd64.s) that is
+// arcsinh, arccosh and arctanh (math_hyp*) have AVX-512 and AVX2 assembly in float64
+// only; float32 runs their Go kernels. Every other function has AVX-512 and AVX2
+// assembly (math_*_amd64.s) that is
 // bit-identical to its pure-Go twin, the element kernel it vectorizes step by step
 // (math_exp.go, math_log.go, math_sincos.go and the family files math_expfam*,
 // math_logfam*, math_trig*, math_pow*): branch-free over lanes, special values

@@ -5,7 +5,7 @@ import "math"
 // arcsinh, arccosh, arctanh: the exported slice functions and their element
 // kernels, which take their logarithm from the log family's logFamM
 // (math_logfam_scalar.go). math_hyp_amd64.s vectorizes the float64 kernels step by
-// step for AVX-512; the other levels and float32 run them in Go. Each builds
+// step for AVX-512 and AVX2; NEON and float32 run them in Go. Each builds
 // the argument of the logarithm as a double-double u + c, so that
 //
 //	log(u + c) = e*ln2 + (a + t) + c/u   (u = m*2^e, log(m) = a + t, |c/u| <= 2^-52)
@@ -18,8 +18,12 @@ import "math"
 // AsinhF64 sets dst[i] = arcsinh(x[i]) for every i; special values as math.Asinh.
 func AsinhF64(dst, x []float64) {
 	checkLen2("AsinhF64", len(dst), len(x))
-	if active >= LevelAVX512 {
+	switch {
+	case active >= LevelAVX512:
 		asinhF64AVX512(dst, x)
+		return
+	case active >= LevelAVX2:
+		asinhF64AVX2(dst, x)
 		return
 	}
 	mapF64(dst, x, asinhF64)
@@ -34,8 +38,12 @@ func AsinhF32(dst, x []float32) {
 // AcoshF64 sets dst[i] = arccosh(x[i]) for every i; special values as math.Acosh.
 func AcoshF64(dst, x []float64) {
 	checkLen2("AcoshF64", len(dst), len(x))
-	if active >= LevelAVX512 {
+	switch {
+	case active >= LevelAVX512:
 		acoshF64AVX512(dst, x)
+		return
+	case active >= LevelAVX2:
+		acoshF64AVX2(dst, x)
 		return
 	}
 	mapF64(dst, x, acoshF64)
@@ -50,8 +58,12 @@ func AcoshF32(dst, x []float32) {
 // AtanhF64 sets dst[i] = arctanh(x[i]) for every i; special values as math.Atanh.
 func AtanhF64(dst, x []float64) {
 	checkLen2("AtanhF64", len(dst), len(x))
-	if active >= LevelAVX512 {
+	switch {
+	case active >= LevelAVX512:
 		atanhF64AVX512(dst, x)
+		return
+	case active >= LevelAVX2:
+		atanhF64AVX2(dst, x)
 		return
 	}
 	mapF64(dst, x, atanhF64)

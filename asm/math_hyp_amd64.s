@@ -5,7 +5,7 @@
 #include "math_logfam_amd64.h"
 
 // AVX-512 kernels of arcsinh, arccosh and arctanh: asinhF64, acoshF64 and atanhF64
-// in math_hyp.go, step by step (logParts is LOGPARTS_512). AVX2 runs the Go kernels.
+// in math_hyp.go, step by step (logParts is LOGPARTS_512 / LOGPARTS_256).
 // hypTab (math_hyp_amd64.go), 8 bytes each:
 #define HY_SIGN 0
 #define HY_TINY 1
@@ -241,6 +241,248 @@ tail:
 	VMOVUPD.Z (SI), K1, Z0
 	ACOSH_F64_512
 	VMOVUPD   Z10, K1, (DI)
+
+done:
+	VZEROUPPER
+	RET
+
+// ---- AVX2 --------------------------------------------------------------------
+//
+// Registers: Y0 = x, Y10 = the result, Y11-Y15 per function, Y1-Y9 scratch;
+// constants are memory operands (logFamTab4, hypTab4). Y13 is reloaded with the
+// tail mask before the masked store.
+
+#define HY4(i) ·hypTab4+32*(i)(SB)
+
+// LOGPARTS_512 on 4 lanes for normal U: Y7 = hi, Y8 = lo; CU = c/u. KADD adds 1 to
+// e in some lanes (or nothing). Clobbers Y1-Y9.
+#define LOGPARTS_256(U, CU, KADD) \
+	LF_SPLITN_256(U)                   \
+	LF_M_256                           \
+	KADD                               \
+	VMULPD      LF4(LF_LN2HI), Y2, Y9  \
+	VFMADD132PD LF4(LF_LN2LO), CU, Y2  \
+	VADDPD      Y2, Y4, Y4             \
+	VADDPD      Y3, Y9, Y7             \
+	VSUBPD      Y9, Y7, Y8             \
+	VSUBPD      Y8, Y3, Y8             \
+	VADDPD      Y4, Y8, Y8
+
+#define NOADD_256
+// e += 1 where Y14 is all ones.
+#define BIGADD_256 \
+	VANDPD LF4(LF_ONE), Y14, Y5 \
+	VADDPD Y5, Y2, Y2
+
+#define SQRTDD_256 \
+	VADDPD       Y2, Y5, Y5 \
+	VSQRTPD      Y3, Y6     \
+	VMOVAPD      Y3, Y7     \
+	VFNMADD231PD Y6, Y6, Y7 \
+	VADDPD       Y5, Y7, Y7 \
+	VADDPD       Y6, Y6, Y8 \
+	VDIVPD       Y8, Y7, Y7
+
+#define LOGSUMARG_256(B) \
+	VADDPD Y6, B, Y1   \
+	VSUBPD B, Y1, Y2   \
+	VSUBPD Y2, Y1, Y3  \
+	VSUBPD Y3, B, Y3   \
+	VSUBPD Y2, Y6, Y4  \
+	VADDPD Y4, Y3, Y3  \
+	VADDPD Y7, Y3, Y3  \
+	VADDPD Y3, Y1, Y12 \
+	VSUBPD Y1, Y12, Y4 \
+	VSUBPD Y4, Y3, Y13
+
+#define ATANH_F64_256 \
+	VANDPD      LF4(LF_ABS), Y0, Y11     \
+	VADDPD      LF4(LF_ONE), Y11, Y12    \ // u1
+	VSUBPD      LF4(LF_ONE), Y12, Y1     \ // b1
+	VSUBPD      Y1, Y12, Y2              \
+	VMOVUPD     LF4(LF_ONE), Y3          \
+	VSUBPD      Y2, Y3, Y2               \
+	VSUBPD      Y1, Y11, Y13             \
+	VADDPD      Y13, Y2, Y13             \ // c1
+	VDIVPD      Y12, Y13, Y13            \
+	LOGPARTS_256(Y12, Y13, NOADD_256)    \
+	VMOVAPD     Y7, Y14                  \ // h1
+	VMOVAPD     Y8, Y15                  \ // l1
+	VMOVUPD     LF4(LF_ONE), Y3          \
+	VSUBPD      Y11, Y3, Y12             \ // u2
+	VSUBPD      Y3, Y12, Y1              \ // b2
+	VSUBPD      Y1, Y12, Y2              \
+	VSUBPD      Y2, Y3, Y2               \
+	VADDPD      Y1, Y11, Y13             \
+	VSUBPD      Y13, Y2, Y13             \ // c2
+	VDIVPD      Y12, Y13, Y13            \
+	LOGPARTS_256(Y12, Y13, NOADD_256)    \
+	VSUBPD      Y7, Y14, Y1              \ // d
+	VSUBPD      Y14, Y1, Y2              \ // bb
+	VSUBPD      Y2, Y1, Y3               \
+	VSUBPD      Y3, Y14, Y3              \
+	VADDPD      Y2, Y7, Y4               \
+	VSUBPD      Y4, Y3, Y3               \ // de
+	VSUBPD      Y8, Y15, Y5              \
+	VADDPD      Y5, Y3, Y3               \
+	VADDPD      Y3, Y1, Y10              \
+	VMULPD      LF4(LF_HALF), Y10, Y10   \
+	VANDPD      HY4(HY_SIGN), Y0, Y1     \
+	VORPD       Y1, Y10, Y10             \
+	VCMPPD      $0x11, HY4(HY_TINY), Y11, Y2 \
+	VBLENDVPD   Y2, Y0, Y10, Y10         \
+	VCMPPD      $0x03, Y11, Y11, Y2      \
+	VBLENDVPD   Y2, Y0, Y10, Y10         \
+	VCMPPD      $0x1e, LF4(LF_ONE), Y11, Y2 \
+	VBLENDVPD   Y2, LF4(LF_NAN), Y10, Y10 \
+	VCMPPD      $0x00, LF4(LF_ONE), Y11, Y2 \
+	VORPD       LF4(LF_INF), Y1, Y3      \
+	VBLENDVPD   Y2, Y3, Y10, Y10
+
+#define ASINH_F64_256 \
+	VANDPD      LF4(LF_ABS), Y0, Y11     \
+	VCMPPD      $0x1e, HY4(HY_BIG), Y11, Y14 \
+	VMULPD      Y11, Y11, Y1             \
+	VMOVAPD     Y1, Y2                   \
+	VFMSUB231PD Y11, Y11, Y2             \
+	VADDPD      LF4(LF_ONE), Y1, Y3      \
+	VSUBPD      Y1, Y3, Y4               \
+	VSUBPD      Y4, Y3, Y5               \
+	VSUBPD      Y5, Y1, Y5               \
+	VMOVUPD     LF4(LF_ONE), Y6          \
+	VSUBPD      Y4, Y6, Y6               \
+	VADDPD      Y6, Y5, Y5               \
+	SQRTDD_256                           \
+	LOGSUMARG_256(Y11)                   \
+	VBLENDVPD   Y14, Y11, Y12, Y12       \
+	VXORPD      Y1, Y1, Y1               \
+	VBLENDVPD   Y14, Y1, Y13, Y13        \
+	VDIVPD      Y12, Y13, Y13            \
+	LOGPARTS_256(Y12, Y13, BIGADD_256)   \
+	VADDPD      Y8, Y7, Y10              \
+	VANDPD      HY4(HY_SIGN), Y0, Y1     \
+	VORPD       Y1, Y10, Y10             \
+	VCMPPD      $0x11, HY4(HY_TINY), Y11, Y2 \
+	VBLENDVPD   Y2, Y0, Y10, Y10         \
+	VCMPPD      $0x03, Y11, Y11, Y2      \
+	VBLENDVPD   Y2, Y0, Y10, Y10         \
+	VCMPPD      $0x00, LF4(LF_INF), Y11, Y2 \
+	VBLENDVPD   Y2, Y0, Y10, Y10
+
+#define ACOSH_F64_256 \
+	VCMPPD      $0x1e, HY4(HY_BIG), Y0, Y14 \
+	VMULPD      Y0, Y0, Y1               \
+	VMOVAPD     Y1, Y2                   \
+	VFMSUB231PD Y0, Y0, Y2               \
+	VSUBPD      LF4(LF_ONE), Y1, Y3      \
+	VSUBPD      Y1, Y3, Y4               \
+	VSUBPD      Y4, Y3, Y5               \
+	VSUBPD      Y5, Y1, Y5               \
+	VADDPD      LF4(LF_ONE), Y4, Y6      \
+	VSUBPD      Y6, Y5, Y5               \
+	SQRTDD_256                           \
+	LOGSUMARG_256(Y0)                    \
+	VBLENDVPD   Y14, Y0, Y12, Y12        \
+	VXORPD      Y1, Y1, Y1               \
+	VBLENDVPD   Y14, Y1, Y13, Y13        \
+	VDIVPD      Y12, Y13, Y13            \
+	LOGPARTS_256(Y12, Y13, BIGADD_256)   \
+	VADDPD      Y8, Y7, Y10              \
+	VCMPPD      $0x11, LF4(LF_ONE), Y0, Y2 \
+	VBLENDVPD   Y2, LF4(LF_NAN), Y10, Y10 \
+	VXORPD      Y3, Y3, Y3               \
+	VCMPPD      $0x00, LF4(LF_ONE), Y0, Y2 \
+	VBLENDVPD   Y2, Y3, Y10, Y10         \
+	VCMPPD      $0x03, Y0, Y0, Y2        \
+	VBLENDVPD   Y2, Y0, Y10, Y10         \
+	VCMPPD      $0x00, LF4(LF_INF), Y0, Y2 \
+	VBLENDVPD   Y2, Y0, Y10, Y10
+
+// func asinhF64AVX2(dst, x []float64)
+TEXT ·asinhF64AVX2(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), DI
+	MOVQ x_base+24(FP), SI
+	MOVQ x_len+32(FP), BX
+
+loop:
+	CMPQ    BX, $4
+	JLT     tail
+	VMOVUPD (SI), Y0
+	ASINH_F64_256
+	VMOVUPD Y10, (DI)
+	ADDQ    $32, SI
+	ADDQ    $32, DI
+	SUBQ    $4, BX
+	JMP     loop
+
+tail:
+	TESTQ BX, BX
+	JEQ   done
+	TAILMASK_Y13_F64
+	VMASKMOVPD (SI), Y13, Y0
+	ASINH_F64_256
+	TAILMASK_Y13_F64
+	VMASKMOVPD Y10, Y13, (DI)
+
+done:
+	VZEROUPPER
+	RET
+
+// func acoshF64AVX2(dst, x []float64)
+TEXT ·acoshF64AVX2(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), DI
+	MOVQ x_base+24(FP), SI
+	MOVQ x_len+32(FP), BX
+
+loop:
+	CMPQ    BX, $4
+	JLT     tail
+	VMOVUPD (SI), Y0
+	ACOSH_F64_256
+	VMOVUPD Y10, (DI)
+	ADDQ    $32, SI
+	ADDQ    $32, DI
+	SUBQ    $4, BX
+	JMP     loop
+
+tail:
+	TESTQ BX, BX
+	JEQ   done
+	TAILMASK_Y13_F64
+	VMASKMOVPD (SI), Y13, Y0
+	ACOSH_F64_256
+	TAILMASK_Y13_F64
+	VMASKMOVPD Y10, Y13, (DI)
+
+done:
+	VZEROUPPER
+	RET
+
+// func atanhF64AVX2(dst, x []float64)
+TEXT ·atanhF64AVX2(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), DI
+	MOVQ x_base+24(FP), SI
+	MOVQ x_len+32(FP), BX
+
+loop:
+	CMPQ    BX, $4
+	JLT     tail
+	VMOVUPD (SI), Y0
+	ATANH_F64_256
+	VMOVUPD Y10, (DI)
+	ADDQ    $32, SI
+	ADDQ    $32, DI
+	SUBQ    $4, BX
+	JMP     loop
+
+tail:
+	TESTQ BX, BX
+	JEQ   done
+	TAILMASK_Y13_F64
+	VMASKMOVPD (SI), Y13, Y0
+	ATANH_F64_256
+	TAILMASK_Y13_F64
+	VMASKMOVPD Y10, Y13, (DI)
 
 done:
 	VZEROUPPER

@@ -85,3 +85,61 @@
 	VSUBPD      Z8, Z4, Z4   \ // ae - hl
 	VFMADD213PD Z9, Z6, Z7   \ // r = z*p + hfsq
 	VFMADD231PD Z7, Z5, Z4     // t = s*r + (ae - hl)
+
+// AVX2 (constants from logFamTab4):
+
+// Y1 = m, Y2 = e as LF_SPLIT_512, from the bits; X < 2^-1022 is scaled by 2^52 first.
+#define LF_SPLIT_256(X) \
+	VCMPPD    $0x11, LF4(LF_MINNORM), X, Y11 \
+	VMULPD    LF4(LF_TWO52), X, Y12          \
+	VBLENDVPD Y11, Y12, X, Y1                \
+	VMOVUPD   LF4(LF_BIAS), Y12              \
+	VBLENDVPD Y11, LF4(LF_BIASSUB), Y12, Y12 \
+	VPSRLQ    $52, Y1, Y2                    \
+	VPOR      LF4(LF_TWO52), Y2, Y2          \
+	VSUBPD    LF4(LF_TWO52), Y2, Y2          \
+	VADDPD    Y12, Y2, Y2                    \
+	VANDPD    LF4(LF_MANT), Y1, Y3           \
+	VORPD     LF4(LF_ONE), Y3, Y3            \
+	VCMPPD    $0x1e, LF4(LF_SQRT2), Y3, Y4   \
+	VMULPD    LF4(LF_HALF), Y3, Y5           \
+	VBLENDVPD Y4, Y5, Y3, Y1                 \
+	VANDPD    LF4(LF_ONE), Y4, Y5            \
+	VADDPD    Y5, Y2, Y2
+
+// LF_SPLIT_256 for normal X (float32 arguments, log1p's u >= 2^-53).
+#define LF_SPLITN_256(X) \
+	VPSRLQ    $52, X, Y2                   \
+	VPOR      LF4(LF_TWO52), Y2, Y2        \
+	VSUBPD    LF4(LF_TWO52), Y2, Y2        \
+	VADDPD    LF4(LF_BIAS), Y2, Y2         \
+	VANDPD    LF4(LF_MANT), X, Y3          \
+	VORPD     LF4(LF_ONE), Y3, Y3          \
+	VCMPPD    $0x1e, LF4(LF_SQRT2), Y3, Y4 \
+	VMULPD    LF4(LF_HALF), Y3, Y5         \
+	VBLENDVPD Y4, Y5, Y3, Y1               \
+	VANDPD    LF4(LF_ONE), Y4, Y5          \
+	VADDPD    Y5, Y2, Y2
+
+// LF_M_512 after a split: Y2 = e, Y3 = a, Y4 = t. Clobbers Y1-Y9.
+#define LF_M_256 \
+	VSUBPD      LF4(LF_ONE), Y1, Y1    \
+	VADDPD      LF4(LF_TWO), Y1, Y5    \
+	VDIVPD      Y5, Y1, Y5             \
+	VMULPD      Y5, Y5, Y6             \
+	VMOVUPD     LF4(LF_C+0), Y7        \
+	VFMADD213PD LF4(LF_C+1), Y6, Y7    \
+	VFMADD213PD LF4(LF_C+2), Y6, Y7    \
+	VFMADD213PD LF4(LF_C+3), Y6, Y7    \
+	VFMADD213PD LF4(LF_C+4), Y6, Y7    \
+	VFMADD213PD LF4(LF_C+5), Y6, Y7    \
+	VFMADD213PD LF4(LF_C+6), Y6, Y7    \
+	VMULPD      LF4(LF_HALF), Y1, Y8   \
+	VMULPD      Y1, Y8, Y9             \
+	VFMSUB213PD Y9, Y1, Y8             \
+	VSUBPD      Y9, Y1, Y3             \
+	VSUBPD      Y3, Y1, Y4             \
+	VSUBPD      Y9, Y4, Y4             \
+	VSUBPD      Y8, Y4, Y4             \
+	VFMADD213PD Y9, Y6, Y7             \
+	VFMADD231PD Y7, Y5, Y4
