@@ -5,11 +5,15 @@ package asm
 import "math"
 
 // AddF64 stores the element-wise sum x + y in dst.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = x[i] + y[i]
 //	}
 func AddF64(dst, x, y []float64) {
+	if len(x) != len(dst) || len(y) != len(dst) {
+		panicLengths("AddF64", "dst x y", len(dst), len(x), len(y))
+	}
 	switch active {
 	case LevelAVX512:
 		addF64AVX512(dst, x, y)
@@ -31,11 +35,15 @@ func addF64Generic(dst, x, y []float64) {
 }
 
 // SubF64 stores the element-wise difference x - y in dst.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = x[i] - y[i]
 //	}
 func SubF64(dst, x, y []float64) {
+	if len(x) != len(dst) || len(y) != len(dst) {
+		panicLengths("SubF64", "dst x y", len(dst), len(x), len(y))
+	}
 	switch active {
 	case LevelAVX512:
 		subF64AVX512(dst, x, y)
@@ -57,11 +65,15 @@ func subF64Generic(dst, x, y []float64) {
 }
 
 // MulF64 stores the element-wise product x * y in dst.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = x[i] * y[i]
 //	}
 func MulF64(dst, x, y []float64) {
+	if len(x) != len(dst) || len(y) != len(dst) {
+		panicLengths("MulF64", "dst x y", len(dst), len(x), len(y))
+	}
 	switch active {
 	case LevelAVX512:
 		mulF64AVX512(dst, x, y)
@@ -83,11 +95,15 @@ func mulF64Generic(dst, x, y []float64) {
 }
 
 // DivF64 stores the element-wise quotient x / y in dst.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = x[i] / y[i]
 //	}
 func DivF64(dst, x, y []float64) {
+	if len(x) != len(dst) || len(y) != len(dst) {
+		panicLengths("DivF64", "dst x y", len(dst), len(x), len(y))
+	}
 	switch active {
 	case LevelAVX512:
 		divF64AVX512(dst, x, y)
@@ -109,11 +125,15 @@ func divF64Generic(dst, x, y []float64) {
 }
 
 // MinimumF64 stores the element-wise minimum of x and y in dst. A NaN in either input gives NaN (the one from x if both are); if x and y compare equal (for example -0 and +0) the result is y, on every level.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = scMinF64(x[i], y[i])
 //	}
 func MinimumF64(dst, x, y []float64) {
+	if len(x) != len(dst) || len(y) != len(dst) {
+		panicLengths("MinimumF64", "dst x y", len(dst), len(x), len(y))
+	}
 	switch active {
 	case LevelAVX512:
 		minimumF64AVX512(dst, x, y)
@@ -135,11 +155,15 @@ func minimumF64Generic(dst, x, y []float64) {
 }
 
 // MaximumF64 stores the element-wise maximum of x and y in dst. A NaN in either input gives NaN (the one from x if both are); if x and y compare equal (for example -0 and +0) the result is y, on every level.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = scMaxF64(x[i], y[i])
 //	}
 func MaximumF64(dst, x, y []float64) {
+	if len(x) != len(dst) || len(y) != len(dst) {
+		panicLengths("MaximumF64", "dst x y", len(dst), len(x), len(y))
+	}
 	switch active {
 	case LevelAVX512:
 		maximumF64AVX512(dst, x, y)
@@ -161,11 +185,15 @@ func maximumF64Generic(dst, x, y []float64) {
 }
 
 // AddScalarF64 stores x + s element-wise in dst.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = x[i] + s
 //	}
 func AddScalarF64(dst, x []float64, s float64) {
+	if len(x) != len(dst) {
+		panicLengths("AddScalarF64", "dst x", len(dst), len(x))
+	}
 	switch active {
 	case LevelAVX512:
 		addScalarF64AVX512(dst, x, s)
@@ -187,11 +215,15 @@ func addScalarF64Generic(dst, x []float64, s float64) {
 }
 
 // SubScalarF64 stores x - s element-wise in dst.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = x[i] - s
 //	}
 func SubScalarF64(dst, x []float64, s float64) {
+	if len(x) != len(dst) {
+		panicLengths("SubScalarF64", "dst x", len(dst), len(x))
+	}
 	switch active {
 	case LevelAVX512:
 		subScalarF64AVX512(dst, x, s)
@@ -213,11 +245,15 @@ func subScalarF64Generic(dst, x []float64, s float64) {
 }
 
 // ScalarSubF64 stores s - x element-wise in dst.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = s - x[i]
 //	}
 func ScalarSubF64(dst, x []float64, s float64) {
+	if len(x) != len(dst) {
+		panicLengths("ScalarSubF64", "dst x", len(dst), len(x))
+	}
 	switch active {
 	case LevelAVX512:
 		scalarSubF64AVX512(dst, x, s)
@@ -239,11 +275,15 @@ func scalarSubF64Generic(dst, x []float64, s float64) {
 }
 
 // MulScalarF64 stores x * s element-wise in dst.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = x[i] * s
 //	}
 func MulScalarF64(dst, x []float64, s float64) {
+	if len(x) != len(dst) {
+		panicLengths("MulScalarF64", "dst x", len(dst), len(x))
+	}
 	switch active {
 	case LevelAVX512:
 		mulScalarF64AVX512(dst, x, s)
@@ -265,11 +305,15 @@ func mulScalarF64Generic(dst, x []float64, s float64) {
 }
 
 // DivScalarF64 stores x / s element-wise in dst.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = x[i] / s
 //	}
 func DivScalarF64(dst, x []float64, s float64) {
+	if len(x) != len(dst) {
+		panicLengths("DivScalarF64", "dst x", len(dst), len(x))
+	}
 	switch active {
 	case LevelAVX512:
 		divScalarF64AVX512(dst, x, s)
@@ -291,11 +335,15 @@ func divScalarF64Generic(dst, x []float64, s float64) {
 }
 
 // ScalarDivF64 stores s / x element-wise in dst.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = s / x[i]
 //	}
 func ScalarDivF64(dst, x []float64, s float64) {
+	if len(x) != len(dst) {
+		panicLengths("ScalarDivF64", "dst x", len(dst), len(x))
+	}
 	switch active {
 	case LevelAVX512:
 		scalarDivF64AVX512(dst, x, s)
@@ -317,11 +365,15 @@ func scalarDivF64Generic(dst, x []float64, s float64) {
 }
 
 // MinScalarF64 stores the element-wise minimum of x and s in dst, with the NaN and signed-zero rules of MinimumF64.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = scMinF64(x[i], s)
 //	}
 func MinScalarF64(dst, x []float64, s float64) {
+	if len(x) != len(dst) {
+		panicLengths("MinScalarF64", "dst x", len(dst), len(x))
+	}
 	switch active {
 	case LevelAVX512:
 		minScalarF64AVX512(dst, x, s)
@@ -343,11 +395,15 @@ func minScalarF64Generic(dst, x []float64, s float64) {
 }
 
 // MaxScalarF64 stores the element-wise maximum of x and s in dst, with the NaN and signed-zero rules of MaximumF64.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = scMaxF64(x[i], s)
 //	}
 func MaxScalarF64(dst, x []float64, s float64) {
+	if len(x) != len(dst) {
+		panicLengths("MaxScalarF64", "dst x", len(dst), len(x))
+	}
 	switch active {
 	case LevelAVX512:
 		maxScalarF64AVX512(dst, x, s)
@@ -369,11 +425,15 @@ func maxScalarF64Generic(dst, x []float64, s float64) {
 }
 
 // MulAddF64 stores x*y + z element-wise in dst, computed as a fused multiply-add with a single rounding.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = scFMAF64(x[i], y[i], z[i])
 //	}
 func MulAddF64(dst, x, y, z []float64) {
+	if len(x) != len(dst) || len(y) != len(dst) || len(z) != len(dst) {
+		panicLengths("MulAddF64", "dst x y z", len(dst), len(x), len(y), len(z))
+	}
 	switch active {
 	case LevelAVX512:
 		mulAddF64AVX512(dst, x, y, z)
@@ -395,11 +455,15 @@ func mulAddF64Generic(dst, x, y, z []float64) {
 }
 
 // MulAddScalarF64 stores x*a + b element-wise in dst (an affine map), fused with a single rounding.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = scFMAF64(x[i], a, b)
 //	}
 func MulAddScalarF64(dst, x []float64, a, b float64) {
+	if len(x) != len(dst) {
+		panicLengths("MulAddScalarF64", "dst x", len(dst), len(x))
+	}
 	switch active {
 	case LevelAVX512:
 		mulAddScalarF64AVX512(dst, x, a, b)
@@ -421,11 +485,15 @@ func mulAddScalarF64Generic(dst, x []float64, a, b float64) {
 }
 
 // MulScalarAddF64 stores x*s + y element-wise in dst (axpy), fused with a single rounding.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = scFMAF64(x[i], s, y[i])
 //	}
 func MulScalarAddF64(dst, x []float64, s float64, y []float64) {
+	if len(x) != len(dst) || len(y) != len(dst) {
+		panicLengths("MulScalarAddF64", "dst x y", len(dst), len(x), len(y))
+	}
 	switch active {
 	case LevelAVX512:
 		mulScalarAddF64AVX512(dst, x, s, y)
@@ -447,11 +515,15 @@ func mulScalarAddF64Generic(dst, x []float64, s float64, y []float64) {
 }
 
 // SqrtAddProd2F64 stores sqrt(x*y + z*w) element-wise in dst, rounding each product, the sum and the root separately (no fused multiply-add), as Mul, Add and Sqrt in turn do.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = math.Sqrt(float64(x[i]*y[i]) + float64(z[i]*w[i]))
 //	}
 func SqrtAddProd2F64(dst, x, y, z, w []float64) {
+	if len(x) != len(dst) || len(y) != len(dst) || len(z) != len(dst) || len(w) != len(dst) {
+		panicLengths("SqrtAddProd2F64", "dst x y z w", len(dst), len(x), len(y), len(z), len(w))
+	}
 	switch active {
 	case LevelAVX512:
 		sqrtAddProd2F64AVX512(dst, x, y, z, w)
@@ -473,11 +545,15 @@ func sqrtAddProd2F64Generic(dst, x, y, z, w []float64) {
 }
 
 // AddScaledProdScaledF64 stores (x*s + (y*z)*t) + w*u element-wise in dst, rounding every product and sum separately (no fused multiply-add) in that order, as Mul, MulScalar and Add in turn do.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = float64(float64(x[i]*s)+float64(float64(y[i]*z[i])*t)) + float64(w[i]*u)
 //	}
 func AddScaledProdScaledF64(dst, x, y, z, w []float64, s, t, u float64) {
+	if len(x) != len(dst) || len(y) != len(dst) || len(z) != len(dst) || len(w) != len(dst) {
+		panicLengths("AddScaledProdScaledF64", "dst x y z w", len(dst), len(x), len(y), len(z), len(w))
+	}
 	switch active {
 	case LevelAVX512:
 		addScaledProdScaledF64AVX512(dst, x, y, z, w, s, t, u)
@@ -499,11 +575,15 @@ func addScaledProdScaledF64Generic(dst, x, y, z, w []float64, s, t, u float64) {
 }
 
 // AddF32 stores the element-wise sum x + y in dst.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = x[i] + y[i]
 //	}
 func AddF32(dst, x, y []float32) {
+	if len(x) != len(dst) || len(y) != len(dst) {
+		panicLengths("AddF32", "dst x y", len(dst), len(x), len(y))
+	}
 	switch active {
 	case LevelAVX512:
 		addF32AVX512(dst, x, y)
@@ -525,11 +605,15 @@ func addF32Generic(dst, x, y []float32) {
 }
 
 // SubF32 stores the element-wise difference x - y in dst.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = x[i] - y[i]
 //	}
 func SubF32(dst, x, y []float32) {
+	if len(x) != len(dst) || len(y) != len(dst) {
+		panicLengths("SubF32", "dst x y", len(dst), len(x), len(y))
+	}
 	switch active {
 	case LevelAVX512:
 		subF32AVX512(dst, x, y)
@@ -551,11 +635,15 @@ func subF32Generic(dst, x, y []float32) {
 }
 
 // MulF32 stores the element-wise product x * y in dst.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = x[i] * y[i]
 //	}
 func MulF32(dst, x, y []float32) {
+	if len(x) != len(dst) || len(y) != len(dst) {
+		panicLengths("MulF32", "dst x y", len(dst), len(x), len(y))
+	}
 	switch active {
 	case LevelAVX512:
 		mulF32AVX512(dst, x, y)
@@ -577,11 +665,15 @@ func mulF32Generic(dst, x, y []float32) {
 }
 
 // DivF32 stores the element-wise quotient x / y in dst.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = x[i] / y[i]
 //	}
 func DivF32(dst, x, y []float32) {
+	if len(x) != len(dst) || len(y) != len(dst) {
+		panicLengths("DivF32", "dst x y", len(dst), len(x), len(y))
+	}
 	switch active {
 	case LevelAVX512:
 		divF32AVX512(dst, x, y)
@@ -603,11 +695,15 @@ func divF32Generic(dst, x, y []float32) {
 }
 
 // MinimumF32 stores the element-wise minimum of x and y in dst. A NaN in either input gives NaN (the one from x if both are); if x and y compare equal (for example -0 and +0) the result is y, on every level.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = scMinF32(x[i], y[i])
 //	}
 func MinimumF32(dst, x, y []float32) {
+	if len(x) != len(dst) || len(y) != len(dst) {
+		panicLengths("MinimumF32", "dst x y", len(dst), len(x), len(y))
+	}
 	switch active {
 	case LevelAVX512:
 		minimumF32AVX512(dst, x, y)
@@ -629,11 +725,15 @@ func minimumF32Generic(dst, x, y []float32) {
 }
 
 // MaximumF32 stores the element-wise maximum of x and y in dst. A NaN in either input gives NaN (the one from x if both are); if x and y compare equal (for example -0 and +0) the result is y, on every level.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = scMaxF32(x[i], y[i])
 //	}
 func MaximumF32(dst, x, y []float32) {
+	if len(x) != len(dst) || len(y) != len(dst) {
+		panicLengths("MaximumF32", "dst x y", len(dst), len(x), len(y))
+	}
 	switch active {
 	case LevelAVX512:
 		maximumF32AVX512(dst, x, y)
@@ -655,11 +755,15 @@ func maximumF32Generic(dst, x, y []float32) {
 }
 
 // AddScalarF32 stores x + s element-wise in dst.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = x[i] + s
 //	}
 func AddScalarF32(dst, x []float32, s float32) {
+	if len(x) != len(dst) {
+		panicLengths("AddScalarF32", "dst x", len(dst), len(x))
+	}
 	switch active {
 	case LevelAVX512:
 		addScalarF32AVX512(dst, x, s)
@@ -681,11 +785,15 @@ func addScalarF32Generic(dst, x []float32, s float32) {
 }
 
 // SubScalarF32 stores x - s element-wise in dst.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = x[i] - s
 //	}
 func SubScalarF32(dst, x []float32, s float32) {
+	if len(x) != len(dst) {
+		panicLengths("SubScalarF32", "dst x", len(dst), len(x))
+	}
 	switch active {
 	case LevelAVX512:
 		subScalarF32AVX512(dst, x, s)
@@ -707,11 +815,15 @@ func subScalarF32Generic(dst, x []float32, s float32) {
 }
 
 // ScalarSubF32 stores s - x element-wise in dst.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = s - x[i]
 //	}
 func ScalarSubF32(dst, x []float32, s float32) {
+	if len(x) != len(dst) {
+		panicLengths("ScalarSubF32", "dst x", len(dst), len(x))
+	}
 	switch active {
 	case LevelAVX512:
 		scalarSubF32AVX512(dst, x, s)
@@ -733,11 +845,15 @@ func scalarSubF32Generic(dst, x []float32, s float32) {
 }
 
 // MulScalarF32 stores x * s element-wise in dst.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = x[i] * s
 //	}
 func MulScalarF32(dst, x []float32, s float32) {
+	if len(x) != len(dst) {
+		panicLengths("MulScalarF32", "dst x", len(dst), len(x))
+	}
 	switch active {
 	case LevelAVX512:
 		mulScalarF32AVX512(dst, x, s)
@@ -759,11 +875,15 @@ func mulScalarF32Generic(dst, x []float32, s float32) {
 }
 
 // DivScalarF32 stores x / s element-wise in dst.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = x[i] / s
 //	}
 func DivScalarF32(dst, x []float32, s float32) {
+	if len(x) != len(dst) {
+		panicLengths("DivScalarF32", "dst x", len(dst), len(x))
+	}
 	switch active {
 	case LevelAVX512:
 		divScalarF32AVX512(dst, x, s)
@@ -785,11 +905,15 @@ func divScalarF32Generic(dst, x []float32, s float32) {
 }
 
 // ScalarDivF32 stores s / x element-wise in dst.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = s / x[i]
 //	}
 func ScalarDivF32(dst, x []float32, s float32) {
+	if len(x) != len(dst) {
+		panicLengths("ScalarDivF32", "dst x", len(dst), len(x))
+	}
 	switch active {
 	case LevelAVX512:
 		scalarDivF32AVX512(dst, x, s)
@@ -811,11 +935,15 @@ func scalarDivF32Generic(dst, x []float32, s float32) {
 }
 
 // MinScalarF32 stores the element-wise minimum of x and s in dst, with the NaN and signed-zero rules of MinimumF32.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = scMinF32(x[i], s)
 //	}
 func MinScalarF32(dst, x []float32, s float32) {
+	if len(x) != len(dst) {
+		panicLengths("MinScalarF32", "dst x", len(dst), len(x))
+	}
 	switch active {
 	case LevelAVX512:
 		minScalarF32AVX512(dst, x, s)
@@ -837,11 +965,15 @@ func minScalarF32Generic(dst, x []float32, s float32) {
 }
 
 // MaxScalarF32 stores the element-wise maximum of x and s in dst, with the NaN and signed-zero rules of MaximumF32.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = scMaxF32(x[i], s)
 //	}
 func MaxScalarF32(dst, x []float32, s float32) {
+	if len(x) != len(dst) {
+		panicLengths("MaxScalarF32", "dst x", len(dst), len(x))
+	}
 	switch active {
 	case LevelAVX512:
 		maxScalarF32AVX512(dst, x, s)
@@ -863,11 +995,15 @@ func maxScalarF32Generic(dst, x []float32, s float32) {
 }
 
 // MulAddF32 stores x*y + z element-wise in dst, computed as a fused multiply-add with a single rounding.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = scFMAF32(x[i], y[i], z[i])
 //	}
 func MulAddF32(dst, x, y, z []float32) {
+	if len(x) != len(dst) || len(y) != len(dst) || len(z) != len(dst) {
+		panicLengths("MulAddF32", "dst x y z", len(dst), len(x), len(y), len(z))
+	}
 	switch active {
 	case LevelAVX512:
 		mulAddF32AVX512(dst, x, y, z)
@@ -889,11 +1025,15 @@ func mulAddF32Generic(dst, x, y, z []float32) {
 }
 
 // MulAddScalarF32 stores x*a + b element-wise in dst (an affine map), fused with a single rounding.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = scFMAF32(x[i], a, b)
 //	}
 func MulAddScalarF32(dst, x []float32, a, b float32) {
+	if len(x) != len(dst) {
+		panicLengths("MulAddScalarF32", "dst x", len(dst), len(x))
+	}
 	switch active {
 	case LevelAVX512:
 		mulAddScalarF32AVX512(dst, x, a, b)
@@ -915,11 +1055,15 @@ func mulAddScalarF32Generic(dst, x []float32, a, b float32) {
 }
 
 // MulScalarAddF32 stores x*s + y element-wise in dst (axpy), fused with a single rounding.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = scFMAF32(x[i], s, y[i])
 //	}
 func MulScalarAddF32(dst, x []float32, s float32, y []float32) {
+	if len(x) != len(dst) || len(y) != len(dst) {
+		panicLengths("MulScalarAddF32", "dst x y", len(dst), len(x), len(y))
+	}
 	switch active {
 	case LevelAVX512:
 		mulScalarAddF32AVX512(dst, x, s, y)
@@ -941,11 +1085,15 @@ func mulScalarAddF32Generic(dst, x []float32, s float32, y []float32) {
 }
 
 // SqrtAddProd2F32 stores sqrt(x*y + z*w) element-wise in dst, rounding each product, the sum and the root separately (no fused multiply-add), as Mul, Add and Sqrt in turn do.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = float32(math.Sqrt(float64(float32(x[i]*y[i]) + float32(z[i]*w[i]))))
 //	}
 func SqrtAddProd2F32(dst, x, y, z, w []float32) {
+	if len(x) != len(dst) || len(y) != len(dst) || len(z) != len(dst) || len(w) != len(dst) {
+		panicLengths("SqrtAddProd2F32", "dst x y z w", len(dst), len(x), len(y), len(z), len(w))
+	}
 	switch active {
 	case LevelAVX512:
 		sqrtAddProd2F32AVX512(dst, x, y, z, w)
@@ -967,11 +1115,15 @@ func sqrtAddProd2F32Generic(dst, x, y, z, w []float32) {
 }
 
 // AddScaledProdScaledF32 stores (x*s + (y*z)*t) + w*u element-wise in dst, rounding every product and sum separately (no fused multiply-add) in that order, as Mul, MulScalar and Add in turn do.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = float32(float32(x[i]*s)+float32(float32(y[i]*z[i])*t)) + float32(w[i]*u)
 //	}
 func AddScaledProdScaledF32(dst, x, y, z, w []float32, s, t, u float32) {
+	if len(x) != len(dst) || len(y) != len(dst) || len(z) != len(dst) || len(w) != len(dst) {
+		panicLengths("AddScaledProdScaledF32", "dst x y z w", len(dst), len(x), len(y), len(z), len(w))
+	}
 	switch active {
 	case LevelAVX512:
 		addScaledProdScaledF32AVX512(dst, x, y, z, w, s, t, u)

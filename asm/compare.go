@@ -3,11 +3,15 @@
 package asm
 
 // LessF64 stores x < y element-wise in dst. A comparison with NaN is false, except for NotEqual, where it is true.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = x[i] < y[i]
 //	}
 func LessF64(dst []bool, x, y []float64) {
+	if len(x) != len(dst) || len(y) != len(dst) {
+		panicLengths("LessF64", "dst x y", len(dst), len(x), len(y))
+	}
 	switch active {
 	case LevelAVX512:
 		lessF64AVX512(dst, x, y)
@@ -29,11 +33,15 @@ func lessF64Generic(dst []bool, x, y []float64) {
 }
 
 // LessEqF64 stores x <= y element-wise in dst. A comparison with NaN is false, except for NotEqual, where it is true.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = x[i] <= y[i]
 //	}
 func LessEqF64(dst []bool, x, y []float64) {
+	if len(x) != len(dst) || len(y) != len(dst) {
+		panicLengths("LessEqF64", "dst x y", len(dst), len(x), len(y))
+	}
 	switch active {
 	case LevelAVX512:
 		lessEqF64AVX512(dst, x, y)
@@ -55,11 +63,15 @@ func lessEqF64Generic(dst []bool, x, y []float64) {
 }
 
 // GreaterF64 stores x > y element-wise in dst. A comparison with NaN is false, except for NotEqual, where it is true.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = x[i] > y[i]
 //	}
 func GreaterF64(dst []bool, x, y []float64) {
+	if len(x) != len(dst) || len(y) != len(dst) {
+		panicLengths("GreaterF64", "dst x y", len(dst), len(x), len(y))
+	}
 	switch active {
 	case LevelAVX512:
 		greaterF64AVX512(dst, x, y)
@@ -81,11 +93,15 @@ func greaterF64Generic(dst []bool, x, y []float64) {
 }
 
 // GreaterEqF64 stores x >= y element-wise in dst. A comparison with NaN is false, except for NotEqual, where it is true.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = x[i] >= y[i]
 //	}
 func GreaterEqF64(dst []bool, x, y []float64) {
+	if len(x) != len(dst) || len(y) != len(dst) {
+		panicLengths("GreaterEqF64", "dst x y", len(dst), len(x), len(y))
+	}
 	switch active {
 	case LevelAVX512:
 		greaterEqF64AVX512(dst, x, y)
@@ -107,11 +123,15 @@ func greaterEqF64Generic(dst []bool, x, y []float64) {
 }
 
 // EqualF64 stores x == y element-wise in dst. A comparison with NaN is false, except for NotEqual, where it is true.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = x[i] == y[i]
 //	}
 func EqualF64(dst []bool, x, y []float64) {
+	if len(x) != len(dst) || len(y) != len(dst) {
+		panicLengths("EqualF64", "dst x y", len(dst), len(x), len(y))
+	}
 	switch active {
 	case LevelAVX512:
 		equalF64AVX512(dst, x, y)
@@ -133,11 +153,15 @@ func equalF64Generic(dst []bool, x, y []float64) {
 }
 
 // NotEqualF64 stores x != y element-wise in dst. A comparison with NaN is false, except for NotEqual, where it is true.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = x[i] != y[i]
 //	}
 func NotEqualF64(dst []bool, x, y []float64) {
+	if len(x) != len(dst) || len(y) != len(dst) {
+		panicLengths("NotEqualF64", "dst x y", len(dst), len(x), len(y))
+	}
 	switch active {
 	case LevelAVX512:
 		notEqualF64AVX512(dst, x, y)
@@ -159,11 +183,15 @@ func notEqualF64Generic(dst []bool, x, y []float64) {
 }
 
 // LessScalarF64 stores x < s element-wise in dst, with the NaN rule of LessF64.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = x[i] < s
 //	}
 func LessScalarF64(dst []bool, x []float64, s float64) {
+	if len(x) != len(dst) {
+		panicLengths("LessScalarF64", "dst x", len(dst), len(x))
+	}
 	switch active {
 	case LevelAVX512:
 		lessScalarF64AVX512(dst, x, s)
@@ -185,11 +213,15 @@ func lessScalarF64Generic(dst []bool, x []float64, s float64) {
 }
 
 // LessEqScalarF64 stores x <= s element-wise in dst, with the NaN rule of LessEqF64.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = x[i] <= s
 //	}
 func LessEqScalarF64(dst []bool, x []float64, s float64) {
+	if len(x) != len(dst) {
+		panicLengths("LessEqScalarF64", "dst x", len(dst), len(x))
+	}
 	switch active {
 	case LevelAVX512:
 		lessEqScalarF64AVX512(dst, x, s)
@@ -211,11 +243,15 @@ func lessEqScalarF64Generic(dst []bool, x []float64, s float64) {
 }
 
 // GreaterScalarF64 stores x > s element-wise in dst, with the NaN rule of GreaterF64.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = x[i] > s
 //	}
 func GreaterScalarF64(dst []bool, x []float64, s float64) {
+	if len(x) != len(dst) {
+		panicLengths("GreaterScalarF64", "dst x", len(dst), len(x))
+	}
 	switch active {
 	case LevelAVX512:
 		greaterScalarF64AVX512(dst, x, s)
@@ -237,11 +273,15 @@ func greaterScalarF64Generic(dst []bool, x []float64, s float64) {
 }
 
 // GreaterEqScalarF64 stores x >= s element-wise in dst, with the NaN rule of GreaterEqF64.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = x[i] >= s
 //	}
 func GreaterEqScalarF64(dst []bool, x []float64, s float64) {
+	if len(x) != len(dst) {
+		panicLengths("GreaterEqScalarF64", "dst x", len(dst), len(x))
+	}
 	switch active {
 	case LevelAVX512:
 		greaterEqScalarF64AVX512(dst, x, s)
@@ -263,11 +303,15 @@ func greaterEqScalarF64Generic(dst []bool, x []float64, s float64) {
 }
 
 // EqualScalarF64 stores x == s element-wise in dst, with the NaN rule of EqualF64.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = x[i] == s
 //	}
 func EqualScalarF64(dst []bool, x []float64, s float64) {
+	if len(x) != len(dst) {
+		panicLengths("EqualScalarF64", "dst x", len(dst), len(x))
+	}
 	switch active {
 	case LevelAVX512:
 		equalScalarF64AVX512(dst, x, s)
@@ -289,11 +333,15 @@ func equalScalarF64Generic(dst []bool, x []float64, s float64) {
 }
 
 // NotEqualScalarF64 stores x != s element-wise in dst, with the NaN rule of NotEqualF64.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = x[i] != s
 //	}
 func NotEqualScalarF64(dst []bool, x []float64, s float64) {
+	if len(x) != len(dst) {
+		panicLengths("NotEqualScalarF64", "dst x", len(dst), len(x))
+	}
 	switch active {
 	case LevelAVX512:
 		notEqualScalarF64AVX512(dst, x, s)
@@ -315,6 +363,7 @@ func notEqualScalarF64Generic(dst []bool, x []float64, s float64) {
 }
 
 // SelectF64 stores x where cond is true and y elsewhere (numpy.where).
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		if cond[i] {
@@ -324,6 +373,9 @@ func notEqualScalarF64Generic(dst []bool, x []float64, s float64) {
 //		}
 //	}
 func SelectF64(dst []float64, cond []bool, x, y []float64) {
+	if len(cond) != len(dst) || len(x) != len(dst) || len(y) != len(dst) {
+		panicLengths("SelectF64", "dst cond x y", len(dst), len(cond), len(x), len(y))
+	}
 	switch active {
 	case LevelAVX512:
 		selectF64AVX512(dst, cond, x, y)
@@ -349,11 +401,15 @@ func selectF64Generic(dst []float64, cond []bool, x, y []float64) {
 }
 
 // LessF32 stores x < y element-wise in dst. A comparison with NaN is false, except for NotEqual, where it is true.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = x[i] < y[i]
 //	}
 func LessF32(dst []bool, x, y []float32) {
+	if len(x) != len(dst) || len(y) != len(dst) {
+		panicLengths("LessF32", "dst x y", len(dst), len(x), len(y))
+	}
 	switch active {
 	case LevelAVX512:
 		lessF32AVX512(dst, x, y)
@@ -375,11 +431,15 @@ func lessF32Generic(dst []bool, x, y []float32) {
 }
 
 // LessEqF32 stores x <= y element-wise in dst. A comparison with NaN is false, except for NotEqual, where it is true.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = x[i] <= y[i]
 //	}
 func LessEqF32(dst []bool, x, y []float32) {
+	if len(x) != len(dst) || len(y) != len(dst) {
+		panicLengths("LessEqF32", "dst x y", len(dst), len(x), len(y))
+	}
 	switch active {
 	case LevelAVX512:
 		lessEqF32AVX512(dst, x, y)
@@ -401,11 +461,15 @@ func lessEqF32Generic(dst []bool, x, y []float32) {
 }
 
 // GreaterF32 stores x > y element-wise in dst. A comparison with NaN is false, except for NotEqual, where it is true.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = x[i] > y[i]
 //	}
 func GreaterF32(dst []bool, x, y []float32) {
+	if len(x) != len(dst) || len(y) != len(dst) {
+		panicLengths("GreaterF32", "dst x y", len(dst), len(x), len(y))
+	}
 	switch active {
 	case LevelAVX512:
 		greaterF32AVX512(dst, x, y)
@@ -427,11 +491,15 @@ func greaterF32Generic(dst []bool, x, y []float32) {
 }
 
 // GreaterEqF32 stores x >= y element-wise in dst. A comparison with NaN is false, except for NotEqual, where it is true.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = x[i] >= y[i]
 //	}
 func GreaterEqF32(dst []bool, x, y []float32) {
+	if len(x) != len(dst) || len(y) != len(dst) {
+		panicLengths("GreaterEqF32", "dst x y", len(dst), len(x), len(y))
+	}
 	switch active {
 	case LevelAVX512:
 		greaterEqF32AVX512(dst, x, y)
@@ -453,11 +521,15 @@ func greaterEqF32Generic(dst []bool, x, y []float32) {
 }
 
 // EqualF32 stores x == y element-wise in dst. A comparison with NaN is false, except for NotEqual, where it is true.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = x[i] == y[i]
 //	}
 func EqualF32(dst []bool, x, y []float32) {
+	if len(x) != len(dst) || len(y) != len(dst) {
+		panicLengths("EqualF32", "dst x y", len(dst), len(x), len(y))
+	}
 	switch active {
 	case LevelAVX512:
 		equalF32AVX512(dst, x, y)
@@ -479,11 +551,15 @@ func equalF32Generic(dst []bool, x, y []float32) {
 }
 
 // NotEqualF32 stores x != y element-wise in dst. A comparison with NaN is false, except for NotEqual, where it is true.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = x[i] != y[i]
 //	}
 func NotEqualF32(dst []bool, x, y []float32) {
+	if len(x) != len(dst) || len(y) != len(dst) {
+		panicLengths("NotEqualF32", "dst x y", len(dst), len(x), len(y))
+	}
 	switch active {
 	case LevelAVX512:
 		notEqualF32AVX512(dst, x, y)
@@ -505,11 +581,15 @@ func notEqualF32Generic(dst []bool, x, y []float32) {
 }
 
 // LessScalarF32 stores x < s element-wise in dst, with the NaN rule of LessF32.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = x[i] < s
 //	}
 func LessScalarF32(dst []bool, x []float32, s float32) {
+	if len(x) != len(dst) {
+		panicLengths("LessScalarF32", "dst x", len(dst), len(x))
+	}
 	switch active {
 	case LevelAVX512:
 		lessScalarF32AVX512(dst, x, s)
@@ -531,11 +611,15 @@ func lessScalarF32Generic(dst []bool, x []float32, s float32) {
 }
 
 // LessEqScalarF32 stores x <= s element-wise in dst, with the NaN rule of LessEqF32.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = x[i] <= s
 //	}
 func LessEqScalarF32(dst []bool, x []float32, s float32) {
+	if len(x) != len(dst) {
+		panicLengths("LessEqScalarF32", "dst x", len(dst), len(x))
+	}
 	switch active {
 	case LevelAVX512:
 		lessEqScalarF32AVX512(dst, x, s)
@@ -557,11 +641,15 @@ func lessEqScalarF32Generic(dst []bool, x []float32, s float32) {
 }
 
 // GreaterScalarF32 stores x > s element-wise in dst, with the NaN rule of GreaterF32.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = x[i] > s
 //	}
 func GreaterScalarF32(dst []bool, x []float32, s float32) {
+	if len(x) != len(dst) {
+		panicLengths("GreaterScalarF32", "dst x", len(dst), len(x))
+	}
 	switch active {
 	case LevelAVX512:
 		greaterScalarF32AVX512(dst, x, s)
@@ -583,11 +671,15 @@ func greaterScalarF32Generic(dst []bool, x []float32, s float32) {
 }
 
 // GreaterEqScalarF32 stores x >= s element-wise in dst, with the NaN rule of GreaterEqF32.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = x[i] >= s
 //	}
 func GreaterEqScalarF32(dst []bool, x []float32, s float32) {
+	if len(x) != len(dst) {
+		panicLengths("GreaterEqScalarF32", "dst x", len(dst), len(x))
+	}
 	switch active {
 	case LevelAVX512:
 		greaterEqScalarF32AVX512(dst, x, s)
@@ -609,11 +701,15 @@ func greaterEqScalarF32Generic(dst []bool, x []float32, s float32) {
 }
 
 // EqualScalarF32 stores x == s element-wise in dst, with the NaN rule of EqualF32.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = x[i] == s
 //	}
 func EqualScalarF32(dst []bool, x []float32, s float32) {
+	if len(x) != len(dst) {
+		panicLengths("EqualScalarF32", "dst x", len(dst), len(x))
+	}
 	switch active {
 	case LevelAVX512:
 		equalScalarF32AVX512(dst, x, s)
@@ -635,11 +731,15 @@ func equalScalarF32Generic(dst []bool, x []float32, s float32) {
 }
 
 // NotEqualScalarF32 stores x != s element-wise in dst, with the NaN rule of NotEqualF32.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = x[i] != s
 //	}
 func NotEqualScalarF32(dst []bool, x []float32, s float32) {
+	if len(x) != len(dst) {
+		panicLengths("NotEqualScalarF32", "dst x", len(dst), len(x))
+	}
 	switch active {
 	case LevelAVX512:
 		notEqualScalarF32AVX512(dst, x, s)
@@ -661,6 +761,7 @@ func notEqualScalarF32Generic(dst []bool, x []float32, s float32) {
 }
 
 // SelectF32 stores x where cond is true and y elsewhere (numpy.where).
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		if cond[i] {
@@ -670,6 +771,9 @@ func notEqualScalarF32Generic(dst []bool, x []float32, s float32) {
 //		}
 //	}
 func SelectF32(dst []float32, cond []bool, x, y []float32) {
+	if len(cond) != len(dst) || len(x) != len(dst) || len(y) != len(dst) {
+		panicLengths("SelectF32", "dst cond x y", len(dst), len(cond), len(x), len(y))
+	}
 	switch active {
 	case LevelAVX512:
 		selectF32AVX512(dst, cond, x, y)
@@ -695,11 +799,15 @@ func selectF32Generic(dst []float32, cond []bool, x, y []float32) {
 }
 
 // AndBool stores x AND y element-wise in dst. The inputs must hold only the bytes 0 and 1, as Go's bools do.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = x[i] && y[i]
 //	}
 func AndBool(dst, x, y []bool) {
+	if len(x) != len(dst) || len(y) != len(dst) {
+		panicLengths("AndBool", "dst x y", len(dst), len(x), len(y))
+	}
 	switch active {
 	case LevelAVX512:
 		andBoolAVX512(dst, x, y)
@@ -721,11 +829,15 @@ func andBoolGeneric(dst, x, y []bool) {
 }
 
 // OrBool stores x OR y element-wise in dst. The inputs must hold only the bytes 0 and 1, as Go's bools do.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = x[i] || y[i]
 //	}
 func OrBool(dst, x, y []bool) {
+	if len(x) != len(dst) || len(y) != len(dst) {
+		panicLengths("OrBool", "dst x y", len(dst), len(x), len(y))
+	}
 	switch active {
 	case LevelAVX512:
 		orBoolAVX512(dst, x, y)
@@ -747,11 +859,15 @@ func orBoolGeneric(dst, x, y []bool) {
 }
 
 // XorBool stores x XOR y element-wise in dst. The inputs must hold only the bytes 0 and 1, as Go's bools do.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = x[i] != y[i]
 //	}
 func XorBool(dst, x, y []bool) {
+	if len(x) != len(dst) || len(y) != len(dst) {
+		panicLengths("XorBool", "dst x y", len(dst), len(x), len(y))
+	}
 	switch active {
 	case LevelAVX512:
 		xorBoolAVX512(dst, x, y)
@@ -773,11 +889,15 @@ func xorBoolGeneric(dst, x, y []bool) {
 }
 
 // NotBool stores NOT x element-wise in dst. The input must hold only the bytes 0 and 1, as Go's bools do.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = !x[i]
 //	}
 func NotBool(dst, x []bool) {
+	if len(x) != len(dst) {
+		panicLengths("NotBool", "dst x", len(dst), len(x))
+	}
 	switch active {
 	case LevelAVX512:
 		notBoolAVX512(dst, x)

@@ -3,11 +3,15 @@
 package asm
 
 // Int32ToF64 converts x to float64 element-wise (exact) and stores the result in dst.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = float64(x[i])
 //	}
 func Int32ToF64(dst []float64, x []int32) {
+	if len(x) != len(dst) {
+		panicLengths("Int32ToF64", "dst x", len(dst), len(x))
+	}
 	switch active {
 	case LevelAVX512:
 		int32ToF64AVX512(dst, x)
@@ -29,11 +33,15 @@ func int32ToF64Generic(dst []float64, x []int32) {
 }
 
 // Int64ToF64 converts x to float64 element-wise, correctly rounded (exact for |x| <= 2^53), and stores the result in dst.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = float64(x[i])
 //	}
 func Int64ToF64(dst []float64, x []int64) {
+	if len(x) != len(dst) {
+		panicLengths("Int64ToF64", "dst x", len(dst), len(x))
+	}
 	switch active {
 	case LevelAVX512:
 		int64ToF64AVX512(dst, x)
@@ -55,11 +63,15 @@ func int64ToF64Generic(dst []float64, x []int64) {
 }
 
 // F64ToF32 converts x to float32 element-wise, rounding to nearest even, and stores the result in dst.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = float32(x[i])
 //	}
 func F64ToF32(dst []float32, x []float64) {
+	if len(x) != len(dst) {
+		panicLengths("F64ToF32", "dst x", len(dst), len(x))
+	}
 	switch active {
 	case LevelAVX512:
 		f64ToF32AVX512(dst, x)
@@ -81,11 +93,15 @@ func f64ToF32Generic(dst []float32, x []float64) {
 }
 
 // F32ToF64 converts x to float64 element-wise (exact) and stores the result in dst.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = float64(x[i])
 //	}
 func F32ToF64(dst []float64, x []float32) {
+	if len(x) != len(dst) {
+		panicLengths("F32ToF64", "dst x", len(dst), len(x))
+	}
 	switch active {
 	case LevelAVX512:
 		f32ToF64AVX512(dst, x)
@@ -107,11 +123,15 @@ func f32ToF64Generic(dst []float64, x []float32) {
 }
 
 // Int32ToF32 converts x to float32 element-wise, rounding to nearest even, and stores the result in dst.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = float32(x[i])
 //	}
 func Int32ToF32(dst []float32, x []int32) {
+	if len(x) != len(dst) {
+		panicLengths("Int32ToF32", "dst x", len(dst), len(x))
+	}
 	switch active {
 	case LevelAVX512:
 		int32ToF32AVX512(dst, x)
@@ -133,11 +153,15 @@ func int32ToF32Generic(dst []float32, x []int32) {
 }
 
 // Int64ToF32 converts x to float32 element-wise, correctly rounded, and stores the result in dst. AVX2 has no such conversion; that level uses the pure-Go loop.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = float32(x[i])
 //	}
 func Int64ToF32(dst []float32, x []int64) {
+	if len(x) != len(dst) {
+		panicLengths("Int64ToF32", "dst x", len(dst), len(x))
+	}
 	switch active {
 	case LevelAVX512:
 		int64ToF32AVX512(dst, x)
@@ -159,6 +183,7 @@ func int64ToF32Generic(dst []float32, x []int64) {
 }
 
 // BoolToF64 stores 1 where x is true and 0 elsewhere.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = 0
@@ -167,6 +192,9 @@ func int64ToF32Generic(dst []float32, x []int64) {
 //		}
 //	}
 func BoolToF64(dst []float64, x []bool) {
+	if len(x) != len(dst) {
+		panicLengths("BoolToF64", "dst x", len(dst), len(x))
+	}
 	switch active {
 	case LevelAVX512:
 		boolToF64AVX512(dst, x)
@@ -191,6 +219,7 @@ func boolToF64Generic(dst []float64, x []bool) {
 }
 
 // BoolToF32 stores 1 where x is true and 0 elsewhere.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = 0
@@ -199,6 +228,9 @@ func boolToF64Generic(dst []float64, x []bool) {
 //		}
 //	}
 func BoolToF32(dst []float32, x []bool) {
+	if len(x) != len(dst) {
+		panicLengths("BoolToF32", "dst x", len(dst), len(x))
+	}
 	switch active {
 	case LevelAVX512:
 		boolToF32AVX512(dst, x)

@@ -4,8 +4,22 @@
 // Each primitive has a Go-assembly implementation for AVX-512, AVX2+FMA (amd64) or
 // NEON (arm64) and a pure-Go twin that is always compiled and that defines the
 // semantics; the doc comment on each exported function is its reference loop.
-// Building with -tags noasm uses the twins only. Callers check arguments: the
-// primitives assume dst and the inputs have equal lengths and do no checking.
+// Building with -tags noasm uses the twins only.
+//
+// # Lengths
+//
+// Every exported function that takes more than one slice requires them all to have
+// the same length, as gonum's floats package does: dst and every vector input of an
+// element-wise function (SelectF64's cond included), x and y of DotF64 and DotF32.
+// The function checks this once, before any kernel runs, and otherwise panics with a
+// message naming the function and the lengths, such as
+//
+//	asm.AddF64: len(dst)=64, len(x)=2, len(y)=2
+//
+// It then neither reads nor writes any element. The check is the same at every
+// Level and with -tags noasm; the assembly kernels and the pure-Go twins behind it
+// assume equal lengths and check nothing. The reductions of one slice take any
+// length.
 //
 // Package asm imports nothing else of numkit's.
 //

@@ -5,13 +5,15 @@ import "math"
 // Vector math: exp, log, trigonometric and hyperbolic functions over slices.
 //
 // Every function has the shape F(dst, x) (binary ones F(dst, x, y)), sets
-// dst[i] = f(x[i]) for i < len(x), allows dst to alias x, and does no length
-// checking. Special values follow Go's math package (C99 Annex F): NaN in gives
+// dst[i] = f(x[i]) for every i, allows dst to alias x, and panics, before writing
+// anything, if dst and the inputs differ in length (see Lengths in the package doc). Special values follow Go's math package (C99 Annex F): NaN in gives
 // NaN out, ±0, ±Inf and domain errors give what math.F gives. Away from special
 // values every result is within 1 ULP of the exact value; the tests check this
 // against mpmath references in testdata/ulp for every level the CPU supports.
 //
-// Every function has AVX-512 and AVX2 assembly (math_*_amd64.s) that is
+// arcsinh, arccosh and arctanh (math_hyp*) have AVX-512 and AVX2 assembly in float64
+// only; float32 runs their Go kernels. Every other function has AVX-512 and AVX2
+// assembly (math_*_amd64.s) that is
 // bit-identical to its pure-Go twin, the element kernel it vectorizes step by step
 // (math_exp.go, math_log.go, math_sincos.go and the family files math_expfam*,
 // math_logfam*, math_trig*, math_pow*): branch-free over lanes, special values
@@ -75,6 +77,9 @@ func MathFuncs() []MathFunc {
 		unary("arctan", AtanF64, AtanF32, math.Atan),
 		unary("arcsin", AsinF64, AsinF32, math.Asin),
 		unary("arccos", AcosF64, AcosF32, math.Acos),
+		unary("arcsinh", AsinhF64, AsinhF32, math.Asinh),
+		unary("arccosh", AcoshF64, AcoshF32, math.Acosh),
+		unary("arctanh", AtanhF64, AtanhF32, math.Atanh),
 		binary("arctan2", Atan2F64, Atan2F32, math.Atan2),
 		binary("pow", PowF64, PowF32, math.Pow),
 	}

@@ -24,7 +24,7 @@ type MathAccuracy struct {
 
 // MeasureMathAccuracy runs every function of MathFuncs at the active level over the
 // reference files in fsys (ulp/<name>_<type>.txt, as in this package's testdata
-// directory, written by asm/internal/mpgen/gen.py) and returns one row per file
+// directory, written by asm/_gen/mpgen/gen.py) and returns one row per file
 // found, in MathFuncs order.
 func MeasureMathAccuracy(fsys fs.FS) ([]MathAccuracy, error) {
 	var rows []MathAccuracy

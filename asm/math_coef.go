@@ -1,7 +1,7 @@
 package asm
 
 // Constants of the vector math kernels. The polynomial coefficients come from
-// asm/internal/mpgen/fit.py (run it to see each fit's interval and error); the
+// asm/_gen/mpgen/fit.py (run it to see each fit's interval and error); the
 // assembly reads the tables below by offset, so their order is part of the ABI
 // between the Go twins and the .s files.
 
@@ -87,7 +87,7 @@ const (
 // c = 1 in the subinterval around 1. log(1+r) = r - r^2/2 + r^3*P(r), |r| < 0.005738.
 // exp: x = (k + j/128)*ln2 + r, |r| <= ln2/256, e^x = 2^k * 2^(j/128) * (1 + r + r^2*Q(r)),
 // powExpTab[j] = {2^(j/128)/hi - 1, bits(hi) - j<<45} with hi = 2^(j/128) rounded.
-// Tables and fits by asm/internal/mpgen/pow.py (mpmath.chebyfit): |P error| * r^2 < 2^-70
+// Tables and fits by asm/_gen/mpgen/pow.py (mpmath.chebyfit): |P error| * r^2 < 2^-70
 // relative to log(1+r), |Q error| * r^2 < 2^-63.5; float32: L < 2^-51 and 1 + r*E(r) < 2^-42.5
 // relative.
 const (

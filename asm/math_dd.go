@@ -5,7 +5,7 @@ import "math"
 // Exact sums and products for the element kernels and their twins: a double-double
 // value is hi + lo with |lo| <= ulp(hi)/2 (after normalization).
 
-// Double-double constants, printed by asm/internal/mpgen/fit.py --tables.
+// Double-double constants, printed by asm/_gen/mpgen/fit.py --tables.
 const (
 	ddPio2Hi, ddPio2Lo       = 1.5707963267948966, 6.123233995736766e-17
 	ddPio8Hi, ddPio8Lo       = 0.39269908169872414, 1.5308084989341915e-17

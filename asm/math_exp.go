@@ -2,8 +2,9 @@ package asm
 
 import "math"
 
-// ExpF64 sets dst[i] = e**x[i] for i < len(x), within 1 ULP; special values as math.Exp.
+// ExpF64 sets dst[i] = e**x[i] for every i, within 1 ULP; special values as math.Exp.
 func ExpF64(dst, x []float64) {
+	checkLen2("ExpF64", len(dst), len(x))
 	switch {
 	case active >= LevelAVX512:
 		expF64AVX512(dst, x)
@@ -16,8 +17,9 @@ func ExpF64(dst, x []float64) {
 	}
 }
 
-// ExpF32 sets dst[i] = e**x[i] for i < len(x), within 1 ULP; special values as math.Exp.
+// ExpF32 sets dst[i] = e**x[i] for every i, within 1 ULP; special values as math.Exp.
 func ExpF32(dst, x []float32) {
+	checkLen2("ExpF32", len(dst), len(x))
 	switch {
 	case active >= LevelAVX512:
 		expF32AVX512(dst, x)

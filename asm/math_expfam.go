@@ -4,8 +4,9 @@ package asm
 // kernels and the algorithms are in math_expfam_scalar.go, the assembly in
 // math_expfam_amd64.s.
 
-// Expm1F64 sets dst[i] = e**x[i] - 1 for i < len(x); special values as math.Expm1.
+// Expm1F64 sets dst[i] = e**x[i] - 1 for every i; special values as math.Expm1.
 func Expm1F64(dst, x []float64) {
+	checkLen2("Expm1F64", len(dst), len(x))
 	switch {
 	case active >= LevelAVX512:
 		expm1F64AVX512(dst, x)
@@ -16,8 +17,9 @@ func Expm1F64(dst, x []float64) {
 	}
 }
 
-// Expm1F32 sets dst[i] = e**x[i] - 1 for i < len(x); special values as math.Expm1.
+// Expm1F32 sets dst[i] = e**x[i] - 1 for every i; special values as math.Expm1.
 func Expm1F32(dst, x []float32) {
+	checkLen2("Expm1F32", len(dst), len(x))
 	switch {
 	case active >= LevelAVX512:
 		expm1F32AVX512(dst, x)
@@ -28,8 +30,9 @@ func Expm1F32(dst, x []float32) {
 	}
 }
 
-// Exp2F64 sets dst[i] = 2**x[i] for i < len(x); special values as math.Exp2.
+// Exp2F64 sets dst[i] = 2**x[i] for every i; special values as math.Exp2.
 func Exp2F64(dst, x []float64) {
+	checkLen2("Exp2F64", len(dst), len(x))
 	switch {
 	case active >= LevelAVX512:
 		exp2F64AVX512(dst, x)
@@ -40,8 +43,9 @@ func Exp2F64(dst, x []float64) {
 	}
 }
 
-// Exp2F32 sets dst[i] = 2**x[i] for i < len(x); special values as math.Exp2.
+// Exp2F32 sets dst[i] = 2**x[i] for every i; special values as math.Exp2.
 func Exp2F32(dst, x []float32) {
+	checkLen2("Exp2F32", len(dst), len(x))
 	switch {
 	case active >= LevelAVX512:
 		exp2F32AVX512(dst, x)
@@ -52,8 +56,9 @@ func Exp2F32(dst, x []float32) {
 	}
 }
 
-// TanhF64 sets dst[i] = tanh(x[i]) for i < len(x); special values as math.Tanh.
+// TanhF64 sets dst[i] = tanh(x[i]) for every i; special values as math.Tanh.
 func TanhF64(dst, x []float64) {
+	checkLen2("TanhF64", len(dst), len(x))
 	switch {
 	case active >= LevelAVX512:
 		tanhF64AVX512(dst, x)
@@ -64,8 +69,9 @@ func TanhF64(dst, x []float64) {
 	}
 }
 
-// TanhF32 sets dst[i] = tanh(x[i]) for i < len(x); special values as math.Tanh.
+// TanhF32 sets dst[i] = tanh(x[i]) for every i; special values as math.Tanh.
 func TanhF32(dst, x []float32) {
+	checkLen2("TanhF32", len(dst), len(x))
 	switch {
 	case active >= LevelAVX512:
 		tanhF32AVX512(dst, x)
@@ -76,8 +82,9 @@ func TanhF32(dst, x []float32) {
 	}
 }
 
-// SinhF64 sets dst[i] = sinh(x[i]) for i < len(x); special values as math.Sinh.
+// SinhF64 sets dst[i] = sinh(x[i]) for every i; special values as math.Sinh.
 func SinhF64(dst, x []float64) {
+	checkLen2("SinhF64", len(dst), len(x))
 	switch {
 	case active >= LevelAVX512:
 		sinhF64AVX512(dst, x)
@@ -88,8 +95,9 @@ func SinhF64(dst, x []float64) {
 	}
 }
 
-// SinhF32 sets dst[i] = sinh(x[i]) for i < len(x); special values as math.Sinh.
+// SinhF32 sets dst[i] = sinh(x[i]) for every i; special values as math.Sinh.
 func SinhF32(dst, x []float32) {
+	checkLen2("SinhF32", len(dst), len(x))
 	switch {
 	case active >= LevelAVX512:
 		sinhF32AVX512(dst, x)
@@ -100,8 +108,9 @@ func SinhF32(dst, x []float32) {
 	}
 }
 
-// CoshF64 sets dst[i] = cosh(x[i]) for i < len(x); special values as math.Cosh.
+// CoshF64 sets dst[i] = cosh(x[i]) for every i; special values as math.Cosh.
 func CoshF64(dst, x []float64) {
+	checkLen2("CoshF64", len(dst), len(x))
 	switch {
 	case active >= LevelAVX512:
 		coshF64AVX512(dst, x)
@@ -112,8 +121,9 @@ func CoshF64(dst, x []float64) {
 	}
 }
 
-// CoshF32 sets dst[i] = cosh(x[i]) for i < len(x); special values as math.Cosh.
+// CoshF32 sets dst[i] = cosh(x[i]) for every i; special values as math.Cosh.
 func CoshF32(dst, x []float32) {
+	checkLen2("CoshF32", len(dst), len(x))
 	switch {
 	case active >= LevelAVX512:
 		coshF32AVX512(dst, x)

@@ -1,7 +1,7 @@
 package asm
 
 // expFamCore's polynomial: e^r = 1 + r + r^2/2 + r^3 Q(r) for |r| <= ln2/2 (plus
-// 2^-10), Q of degree 9, fitted like asm/internal/mpgen/fit.py does (mpmath
+// 2^-10), Q of degree 9, fitted like asm/_gen/mpgen/fit.py does (mpmath
 // chebyfit at 200 bits, coefficients rounded to float64) to
 // g(r) = (expm1(r) - r - r^2/2)/r^3: max relative error 1.25e-16 of Q, so
 // |r^3 (Q - g)| < 2^-60. Keeping r^2/2 out of the polynomial (it is added

@@ -1,7 +1,7 @@
 package asm
 
 // Constants of the float32 exp and log kernels (expF32, logF32), which compute in
-// float32 arithmetic. The polynomials come from asm/internal/mpgen/fit_f32.py
+// float32 arithmetic. The polynomials come from asm/_gen/mpgen/fit_f32.py
 // (float32 coefficients fitted one at a time, each refit absorbing the rounding
 // of the ones before); its printed errors are relative to exp(r) and log1p(f).
 

@@ -88,10 +88,10 @@ func f32ULP(got float32, ref float64) float64 {
 	return math.Abs(g-ref) / math.Ldexp(1, max(e-24, -149))
 }
 
-// TestF32ExpLogSweep runs ExpF32, LogF32, Log2F32, Log10F32 and Log1pF32 at every level over a sample of all
+// TestF32ExpLogSweep runs ExpF32, LogF32, Log2F32, Log10F32, Log1pF32, SinF32 and CosF32 at every level over a sample of all
 // float32 inputs (every input with -f32exhaustive) plus dense runs where the
 // kernels are most delicate, and checks ≤ 1 ULP against math.Exp, math.Log, ... in
-// float64 and bit equality with the pure-Go twin.
+// float64 (sin, cos: sinCosRef) and bit equality with the pure-Go twin.
 func TestF32ExpLogSweep(t *testing.T) {
 	type run struct{ lo, hi, step uint32 }
 	stride := uint32(16411)
@@ -111,6 +111,8 @@ func TestF32ExpLogSweep(t *testing.T) {
 		{0xc2cff1b5 - 1<<12, 0xc2cff1b5 + 1<<12, 1}, // exp underflow to 0
 		{0, 1 << 23, 31},                            // tiny and subnormal inputs
 		{0x3e950000, 0x3e970000, 1},                 // log1p: 1 + x at the split point c
+		{0x3f490fdb - 1<<12, 0x3f490fdb + 1<<12, 1}, // sin, cos: |r| near pi/4
+		{0x4b7fff00, 0x4b800100, 1},                 // sin, cos: around trigF32Max
 		{0x30000000, 0x34000000, 7 * 97},            // log1p: 1 + x rounds, c/u matters
 	}
 	if *f32Exhaustive {
@@ -127,6 +129,8 @@ func TestF32ExpLogSweep(t *testing.T) {
 		{"log2", Log2F32, log2F32, math.Log2},
 		{"log10", Log10F32, log10F32, math.Log10},
 		{"log1p", Log1pF32, log1pF32, math.Log1p},
+		{"sin", SinF32, func(v float32) float32 { return sinCosF32(v, 0) }, sinCosRef(0)},
+		{"cos", CosF32, func(v float32) float32 { return sinCosF32(v, 1) }, sinCosRef(1)},
 	}
 	const batch = 1 << 16
 	x := make([]float32, 0, batch)
@@ -191,7 +195,7 @@ func TestF32ExpLogLevelsAgree(t *testing.T) {
 	const batch = 1 << 20
 	x := make([]float32, batch)
 	want, got := make([]float32, batch), make([]float32, batch)
-	for _, f := range []func(dst, x []float32){ExpF32, LogF32, Log2F32, Log10F32, Log1pF32} {
+	for _, f := range []func(dst, x []float32){ExpF32, LogF32, Log2F32, Log10F32, Log1pF32, SinF32, CosF32} {
 		for b := uint64(0); b < 1<<32; b += batch {
 			for i := range x {
 				x[i] = math.Float32frombits(uint32(b) + uint32(i))

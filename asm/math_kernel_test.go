@@ -12,7 +12,7 @@ import (
 // some huge or tiny ones, specials, and values near f's thresholds.
 func mathInputs(f MathFunc, n int, rng *rand.Rand) []float64 {
 	scale := map[string]float64{"exp": 750, "expm1": 750, "exp2": 1100, "sinh": 720, "cosh": 720, "tanh": 30,
-		"arcsin": 1, "arccos": 1, "sin": 1e4, "cos": 1e4, "tan": 1e4}[f.Name]
+		"arcsin": 1, "arccos": 1, "arctanh": 1, "sin": 1e4, "cos": 1e4, "tan": 1e4}[f.Name]
 	if scale == 0 {
 		scale = 100
 	}
@@ -256,8 +256,10 @@ func benchInputs(f MathFunc, n int, rng *rand.Rand) (x, y []float64) {
 			x[i] = u*140 - 70
 		case "log", "log2", "log10", "log1p":
 			x[i] = math.Exp(u*20 - 10)
-		case "arcsin", "arccos":
+		case "arcsin", "arccos", "arctanh":
 			x[i] = u*2 - 1
+		case "arccosh":
+			x[i] = 1 + math.Exp(u*20-10)
 		case "pow":
 			x[i], y[i] = math.Exp(u*6-3), v*20-10
 		default:

@@ -2,8 +2,9 @@ package asm
 
 import "math"
 
-// LogF64 sets dst[i] = ln(x[i]) for i < len(x), within 1 ULP; special values as math.Log.
+// LogF64 sets dst[i] = ln(x[i]) for every i, within 1 ULP; special values as math.Log.
 func LogF64(dst, x []float64) {
+	checkLen2("LogF64", len(dst), len(x))
 	switch {
 	case active >= LevelAVX512:
 		logF64AVX512(dst, x)
@@ -16,8 +17,9 @@ func LogF64(dst, x []float64) {
 	}
 }
 
-// LogF32 sets dst[i] = ln(x[i]) for i < len(x), within 1 ULP; special values as math.Log.
+// LogF32 sets dst[i] = ln(x[i]) for every i, within 1 ULP; special values as math.Log.
 func LogF32(dst, x []float32) {
+	checkLen2("LogF32", len(dst), len(x))
 	switch {
 	case active >= LevelAVX512:
 		logF32AVX512(dst, x)

@@ -2,11 +2,12 @@ package asm
 
 import "math"
 
-// PowF64 sets dst[i] = x[i]**y[i] for i < len(x); special values as math.Pow.
+// PowF64 sets dst[i] = x[i]**y[i] for every i; special values as math.Pow.
 // With AVX2 or AVX-512, math_pow_amd64.s computes powCore (powF32Core for PowF32)
 // on 4 or 8 lanes, bit for bit, with the table lookups as gathers; the lanes off
 // the fast path are finished here by the scalar routine.
 func PowF64(dst, x, y []float64) {
+	checkLen3("PowF64", "dst x y", len(dst), len(x), len(y))
 	if active >= LevelAVX2 {
 		powF64Vec(dst, x, y)
 		return
@@ -75,8 +76,9 @@ func powF32Vec(dst, x, y []float32) {
 	}
 }
 
-// PowF32 sets dst[i] = x[i]**y[i] for i < len(x); special values as math.Pow.
+// PowF32 sets dst[i] = x[i]**y[i] for every i; special values as math.Pow.
 func PowF32(dst, x, y []float32) {
+	checkLen3("PowF32", "dst x y", len(dst), len(x), len(y))
 	if active >= LevelAVX2 {
 		powF32Vec(dst, x, y)
 		return

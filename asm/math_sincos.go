@@ -2,8 +2,9 @@ package asm
 
 import "math"
 
-// SinF64 sets dst[i] = sin(x[i]) for i < len(x), within 1 ULP; special values as math.Sin.
+// SinF64 sets dst[i] = sin(x[i]) for every i, within 1 ULP; special values as math.Sin.
 func SinF64(dst, x []float64) {
+	checkLen2("SinF64", len(dst), len(x))
 	var big bool
 	switch {
 	case active >= LevelAVX512:
@@ -20,8 +21,9 @@ func SinF64(dst, x []float64) {
 	}
 }
 
-// CosF64 sets dst[i] = cos(x[i]) for i < len(x), within 1 ULP; special values as math.Cos.
+// CosF64 sets dst[i] = cos(x[i]) for every i, within 1 ULP; special values as math.Cos.
 func CosF64(dst, x []float64) {
+	checkLen2("CosF64", len(dst), len(x))
 	var big bool
 	switch {
 	case active >= LevelAVX512:
@@ -38,8 +40,9 @@ func CosF64(dst, x []float64) {
 	}
 }
 
-// SinF32 sets dst[i] = sin(x[i]) for i < len(x), within 1 ULP; special values as math.Sin.
+// SinF32 sets dst[i] = sin(x[i]) for every i, within 1 ULP; special values as math.Sin.
 func SinF32(dst, x []float32) {
+	checkLen2("SinF32", len(dst), len(x))
 	var big bool
 	switch {
 	case active >= LevelAVX512:
@@ -54,8 +57,9 @@ func SinF32(dst, x []float32) {
 	}
 }
 
-// CosF32 sets dst[i] = cos(x[i]) for i < len(x), within 1 ULP; special values as math.Cos.
+// CosF32 sets dst[i] = cos(x[i]) for every i, within 1 ULP; special values as math.Cos.
 func CosF32(dst, x []float32) {
+	checkLen2("CosF32", len(dst), len(x))
 	var big bool
 	switch {
 	case active >= LevelAVX512:

@@ -2,8 +2,9 @@ package asm
 
 // tan, arctan, arcsin, arccos, arctan2: the exported slice functions.
 
-// TanF64 sets dst[i] = tan(x[i]) for i < len(x); special values as math.Tan.
+// TanF64 sets dst[i] = tan(x[i]) for every i; special values as math.Tan.
 func TanF64(dst, x []float64) {
+	checkLen2("TanF64", len(dst), len(x))
 	dst = dst[:len(x)]
 	w := 8
 	switch {
@@ -35,8 +36,9 @@ func TanF64(dst, x []float64) {
 	}
 }
 
-// TanF32 sets dst[i] = tan(x[i]) for i < len(x); special values as math.Tan.
+// TanF32 sets dst[i] = tan(x[i]) for every i; special values as math.Tan.
 func TanF32(dst, x []float32) {
+	checkLen2("TanF32", len(dst), len(x))
 	dst = dst[:len(x)]
 	w := 8
 	switch {
@@ -65,8 +67,9 @@ func TanF32(dst, x []float32) {
 	}
 }
 
-// AtanF64 sets dst[i] = arctan(x[i]) for i < len(x); special values as math.Atan.
+// AtanF64 sets dst[i] = arctan(x[i]) for every i; special values as math.Atan.
 func AtanF64(dst, x []float64) {
+	checkLen2("AtanF64", len(dst), len(x))
 	switch {
 	case active >= LevelAVX512:
 		atanF64AVX512(dst, x)
@@ -77,8 +80,9 @@ func AtanF64(dst, x []float64) {
 	}
 }
 
-// AtanF32 sets dst[i] = arctan(x[i]) for i < len(x); special values as math.Atan.
+// AtanF32 sets dst[i] = arctan(x[i]) for every i; special values as math.Atan.
 func AtanF32(dst, x []float32) {
+	checkLen2("AtanF32", len(dst), len(x))
 	switch {
 	case active >= LevelAVX512:
 		atanF32AVX512(dst, x)
@@ -89,8 +93,9 @@ func AtanF32(dst, x []float32) {
 	}
 }
 
-// AsinF64 sets dst[i] = arcsin(x[i]) for i < len(x); special values as math.Asin.
+// AsinF64 sets dst[i] = arcsin(x[i]) for every i; special values as math.Asin.
 func AsinF64(dst, x []float64) {
+	checkLen2("AsinF64", len(dst), len(x))
 	switch {
 	case active >= LevelAVX512:
 		asinF64AVX512(dst, x)
@@ -101,8 +106,9 @@ func AsinF64(dst, x []float64) {
 	}
 }
 
-// AsinF32 sets dst[i] = arcsin(x[i]) for i < len(x); special values as math.Asin.
+// AsinF32 sets dst[i] = arcsin(x[i]) for every i; special values as math.Asin.
 func AsinF32(dst, x []float32) {
+	checkLen2("AsinF32", len(dst), len(x))
 	switch {
 	case active >= LevelAVX512:
 		asinF32AVX512(dst, x)
@@ -113,8 +119,9 @@ func AsinF32(dst, x []float32) {
 	}
 }
 
-// AcosF64 sets dst[i] = arccos(x[i]) for i < len(x); special values as math.Acos.
+// AcosF64 sets dst[i] = arccos(x[i]) for every i; special values as math.Acos.
 func AcosF64(dst, x []float64) {
+	checkLen2("AcosF64", len(dst), len(x))
 	switch {
 	case active >= LevelAVX512:
 		acosF64AVX512(dst, x)
@@ -125,8 +132,9 @@ func AcosF64(dst, x []float64) {
 	}
 }
 
-// AcosF32 sets dst[i] = arccos(x[i]) for i < len(x); special values as math.Acos.
+// AcosF32 sets dst[i] = arccos(x[i]) for every i; special values as math.Acos.
 func AcosF32(dst, x []float32) {
+	checkLen2("AcosF32", len(dst), len(x))
 	switch {
 	case active >= LevelAVX512:
 		acosF32AVX512(dst, x)
@@ -137,8 +145,9 @@ func AcosF32(dst, x []float32) {
 	}
 }
 
-// Atan2F64 sets dst[i] = arctan2(y[i], x[i]) for i < len(y); special values as math.Atan2.
+// Atan2F64 sets dst[i] = arctan2(y[i], x[i]) for every i; special values as math.Atan2.
 func Atan2F64(dst, y, x []float64) {
+	checkLen3("Atan2F64", "dst y x", len(dst), len(y), len(x))
 	switch {
 	case active >= LevelAVX512:
 		atan2F64AVX512(dst, y, x)
@@ -149,8 +158,9 @@ func Atan2F64(dst, y, x []float64) {
 	}
 }
 
-// Atan2F32 sets dst[i] = arctan2(y[i], x[i]) for i < len(y); special values as math.Atan2.
+// Atan2F32 sets dst[i] = arctan2(y[i], x[i]) for every i; special values as math.Atan2.
 func Atan2F32(dst, y, x []float32) {
+	checkLen3("Atan2F32", "dst y x", len(dst), len(y), len(x))
 	switch {
 	case active >= LevelAVX512:
 		atan2F32AVX512(dst, y, x)

@@ -1,7 +1,7 @@
 package asm
 
 // Polynomial coefficients and constants of the trig family's vector kernels,
-// printed by asm/internal/mpgen/trig.py (atanF64C* are in math_trig_scalar.go,
+// printed by asm/_gen/mpgen/trig.py (atanF64C* are in math_trig_scalar.go,
 // from fit.py).
 
 // atan's reduction breakpoints tan(j*pi/16), j = 1, 3, 5, 7: the centre k*pi/8

@@ -7,7 +7,7 @@ import "math"
 // branch below is a per-lane blend there).
 
 // atan: after the reduction in atan2F64, atan(u) = u + u*z*P(z), z = u^2,
-// |u| <= tan(pi/16); fit by asm/internal/mpgen/fit.py.
+// |u| <= tan(pi/16); fit by asm/_gen/mpgen/fit.py.
 const (
 	atanF64C0 = -0.3333333333333333
 	atanF64C1 = 0.19999999999999998

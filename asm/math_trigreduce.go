@@ -7,7 +7,7 @@ import (
 
 // twoOverPiBits holds the binary expansion of 2/pi after a zero word:
 // twoOverPiBits[k+1] is bits 64k+1 ... 64k+64 (weights 2^-(64k+1) ... 2^-(64k+64)).
-// Printed by asm/internal/mpgen/fit.py --tables.
+// Printed by asm/_gen/mpgen/fit.py --tables.
 var twoOverPiBits = [...]uint64{
 	0,
 	0xa2f9836e4e441529, 0xfc2757d1f534ddc0, 0xdb6295993c439041, 0xfe5163abdebbc561,

@@ -243,6 +243,7 @@ func maxF64Generic(x []float64) float64 {
 }
 
 // DotF64 returns the dot product of x and y, each term folded in with a fused multiply-add; it is 0 for empty slices.
+// It panics if the slices' lengths differ.
 // The order of operations is the canonical one of the package doc, the same on
 // every level, so the result is bit-identical everywhere:
 //
@@ -266,6 +267,9 @@ func maxF64Generic(x []float64) float64 {
 //	}
 //	return acc[0]
 func DotF64(x, y []float64) float64 {
+	if len(y) != len(x) {
+		panicLengths("DotF64", "x y", len(x), len(y))
+	}
 	switch active {
 	case LevelAVX512:
 		return dotF64AVX512(x, y)
@@ -540,6 +544,7 @@ func maxF32Generic(x []float32) float32 {
 }
 
 // DotF32 returns the dot product of x and y, each term folded in with a fused multiply-add; it is 0 for empty slices.
+// It panics if the slices' lengths differ.
 // The order of operations is the canonical one of the package doc, the same on
 // every level, so the result is bit-identical everywhere:
 //
@@ -563,6 +568,9 @@ func maxF32Generic(x []float32) float32 {
 //	}
 //	return acc[0]
 func DotF32(x, y []float32) float32 {
+	if len(y) != len(x) {
+		panicLengths("DotF32", "x y", len(x), len(y))
+	}
 	switch active {
 	case LevelAVX512:
 		return dotF32AVX512(x, y)

@@ -5,11 +5,15 @@ package asm
 import "math"
 
 // NegF64 stores -x element-wise in dst (the sign bit flipped, NaNs included).
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = -x[i]
 //	}
 func NegF64(dst, x []float64) {
+	if len(x) != len(dst) {
+		panicLengths("NegF64", "dst x", len(dst), len(x))
+	}
 	switch active {
 	case LevelAVX512:
 		negF64AVX512(dst, x)
@@ -31,11 +35,15 @@ func negF64Generic(dst, x []float64) {
 }
 
 // AbsF64 stores |x| element-wise in dst (the sign bit cleared, NaNs included).
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = math.Abs(x[i])
 //	}
 func AbsF64(dst, x []float64) {
+	if len(x) != len(dst) {
+		panicLengths("AbsF64", "dst x", len(dst), len(x))
+	}
 	switch active {
 	case LevelAVX512:
 		absF64AVX512(dst, x)
@@ -57,11 +65,15 @@ func absF64Generic(dst, x []float64) {
 }
 
 // SqrtF64 stores the correctly rounded square root of x element-wise in dst.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = math.Sqrt(x[i])
 //	}
 func SqrtF64(dst, x []float64) {
+	if len(x) != len(dst) {
+		panicLengths("SqrtF64", "dst x", len(dst), len(x))
+	}
 	switch active {
 	case LevelAVX512:
 		sqrtF64AVX512(dst, x)
@@ -83,11 +95,15 @@ func sqrtF64Generic(dst, x []float64) {
 }
 
 // FloorF64 rounds x down to an integer element-wise and stores the result in dst.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = math.Floor(x[i])
 //	}
 func FloorF64(dst, x []float64) {
+	if len(x) != len(dst) {
+		panicLengths("FloorF64", "dst x", len(dst), len(x))
+	}
 	switch active {
 	case LevelAVX512:
 		floorF64AVX512(dst, x)
@@ -109,11 +125,15 @@ func floorF64Generic(dst, x []float64) {
 }
 
 // CeilF64 rounds x up to an integer element-wise and stores the result in dst.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = math.Ceil(x[i])
 //	}
 func CeilF64(dst, x []float64) {
+	if len(x) != len(dst) {
+		panicLengths("CeilF64", "dst x", len(dst), len(x))
+	}
 	switch active {
 	case LevelAVX512:
 		ceilF64AVX512(dst, x)
@@ -135,11 +155,15 @@ func ceilF64Generic(dst, x []float64) {
 }
 
 // TruncF64 rounds x toward zero to an integer element-wise and stores the result in dst.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = math.Trunc(x[i])
 //	}
 func TruncF64(dst, x []float64) {
+	if len(x) != len(dst) {
+		panicLengths("TruncF64", "dst x", len(dst), len(x))
+	}
 	switch active {
 	case LevelAVX512:
 		truncF64AVX512(dst, x)
@@ -161,11 +185,15 @@ func truncF64Generic(dst, x []float64) {
 }
 
 // RoundF64 rounds x to the nearest integer, halves to even (like numpy.round) element-wise and stores the result in dst.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = math.RoundToEven(x[i])
 //	}
 func RoundF64(dst, x []float64) {
+	if len(x) != len(dst) {
+		panicLengths("RoundF64", "dst x", len(dst), len(x))
+	}
 	switch active {
 	case LevelAVX512:
 		roundF64AVX512(dst, x)
@@ -187,11 +215,15 @@ func roundF64Generic(dst, x []float64) {
 }
 
 // NegF32 stores -x element-wise in dst (the sign bit flipped, NaNs included).
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = -x[i]
 //	}
 func NegF32(dst, x []float32) {
+	if len(x) != len(dst) {
+		panicLengths("NegF32", "dst x", len(dst), len(x))
+	}
 	switch active {
 	case LevelAVX512:
 		negF32AVX512(dst, x)
@@ -213,11 +245,15 @@ func negF32Generic(dst, x []float32) {
 }
 
 // AbsF32 stores |x| element-wise in dst (the sign bit cleared, NaNs included).
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = math.Float32frombits(math.Float32bits(x[i]) &^ (1 << 31))
 //	}
 func AbsF32(dst, x []float32) {
+	if len(x) != len(dst) {
+		panicLengths("AbsF32", "dst x", len(dst), len(x))
+	}
 	switch active {
 	case LevelAVX512:
 		absF32AVX512(dst, x)
@@ -239,11 +275,15 @@ func absF32Generic(dst, x []float32) {
 }
 
 // SqrtF32 stores the correctly rounded square root of x element-wise in dst.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = float32(math.Sqrt(float64(x[i])))
 //	}
 func SqrtF32(dst, x []float32) {
+	if len(x) != len(dst) {
+		panicLengths("SqrtF32", "dst x", len(dst), len(x))
+	}
 	switch active {
 	case LevelAVX512:
 		sqrtF32AVX512(dst, x)
@@ -265,11 +305,15 @@ func sqrtF32Generic(dst, x []float32) {
 }
 
 // FloorF32 rounds x down to an integer element-wise and stores the result in dst.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = float32(math.Floor(float64(x[i])))
 //	}
 func FloorF32(dst, x []float32) {
+	if len(x) != len(dst) {
+		panicLengths("FloorF32", "dst x", len(dst), len(x))
+	}
 	switch active {
 	case LevelAVX512:
 		floorF32AVX512(dst, x)
@@ -291,11 +335,15 @@ func floorF32Generic(dst, x []float32) {
 }
 
 // CeilF32 rounds x up to an integer element-wise and stores the result in dst.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = float32(math.Ceil(float64(x[i])))
 //	}
 func CeilF32(dst, x []float32) {
+	if len(x) != len(dst) {
+		panicLengths("CeilF32", "dst x", len(dst), len(x))
+	}
 	switch active {
 	case LevelAVX512:
 		ceilF32AVX512(dst, x)
@@ -317,11 +365,15 @@ func ceilF32Generic(dst, x []float32) {
 }
 
 // TruncF32 rounds x toward zero to an integer element-wise and stores the result in dst.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = float32(math.Trunc(float64(x[i])))
 //	}
 func TruncF32(dst, x []float32) {
+	if len(x) != len(dst) {
+		panicLengths("TruncF32", "dst x", len(dst), len(x))
+	}
 	switch active {
 	case LevelAVX512:
 		truncF32AVX512(dst, x)
@@ -343,11 +395,15 @@ func truncF32Generic(dst, x []float32) {
 }
 
 // RoundF32 rounds x to the nearest integer, halves to even (like numpy.round) element-wise and stores the result in dst.
+// It panics if the slices' lengths differ.
 //
 //	for i := range dst {
 //		dst[i] = float32(math.RoundToEven(float64(x[i])))
 //	}
 func RoundF32(dst, x []float32) {
+	if len(x) != len(dst) {
+		panicLengths("RoundF32", "dst x", len(dst), len(x))
+	}
 	switch active {
 	case LevelAVX512:
 		roundF32AVX512(dst, x)

@@ -99,6 +99,9 @@ func (o *op) reduceBody() []string {
 
 func docComment(b *strings.Builder, o *op) {
 	fmt.Fprintf(b, "// %s %s\n", o.name, o.doc)
+	if o.out != nil || len(o.vecIns()) > 1 {
+		fmt.Fprintf(b, "// It panics if the slices' lengths differ.\n")
+	}
 	if o.red != nil {
 		fmt.Fprintf(b, "// The order of operations is the canonical one of the package doc, the same on\n")
 		fmt.Fprintf(b, "// every level, so the result is bit-identical everywhere:\n")
@@ -141,7 +144,9 @@ func familyGo(ops []*op) string {
 	}
 	for _, o := range ops {
 		docComment(&b, o)
-		fmt.Fprintf(&b, "%s {\n\tswitch active {\n", o.sig(o.name))
+		fmt.Fprintf(&b, "%s {\n", o.sig(o.name))
+		lengthCheck(&b, o)
+		b.WriteString("\tswitch active {\n")
 		for _, lv := range levels {
 			fmt.Fprintf(&b, "\tcase %s:\n\t\t%s\n", lv.level, call(o, o.lower()+lv.suffix))
 		}
@@ -154,6 +159,30 @@ func familyGo(ops []*op) string {
 		b.WriteString("}\n\n")
 	}
 	return strings.TrimRight(b.String(), "\n") + "\n"
+}
+
+// lengthCheck writes the dispatcher's one length check: every slice must have the
+// length of the first (dst, or x for Dot). A reduction of one slice has none.
+func lengthCheck(b *strings.Builder, o *op) {
+	var names []string
+	if o.out != nil {
+		names = append(names, "dst")
+	}
+	for _, v := range o.vecIns() {
+		names = append(names, v.name)
+	}
+	if len(names) < 2 {
+		return
+	}
+	var conds, lens []string
+	for _, n := range names[1:] {
+		conds = append(conds, fmt.Sprintf("len(%s) != len(%s)", n, names[0]))
+	}
+	for _, n := range names {
+		lens = append(lens, fmt.Sprintf("len(%s)", n))
+	}
+	fmt.Fprintf(b, "\tif %s {\n", strings.Join(conds, " || "))
+	fmt.Fprintf(b, "\t\tpanicLengths(%q, %q, %s)\n\t}\n", o.name, strings.Join(names, " "), strings.Join(lens, ", "))
 }
 
 // hasAsm reports whether level has an assembly routine for o.
@@ -199,16 +228,35 @@ func archGo(ops []*op, arch string) string {
 	return strings.TrimRight(b.String(), "\n") + "\n"
 }
 
-func noasmGo(ops []*op) string {
+// noasmGo stubs every level for builds without the family's assembly. withARM64
+// says whether the family has NEON assembly (an arm64 file of its own); a family
+// without it shares this file with arm64, whose NEON level runs the twins.
+func noasmGo(ops []*op, withARM64 bool) string {
 	var b strings.Builder
 	b.WriteString(header)
-	b.WriteString("//go:build noasm || !gc || !(amd64 || arm64)\n\npackage asm\n\n")
+	why := "is never active without assembly"
+	if withARM64 {
+		b.WriteString("//go:build noasm || !gc || !(amd64 || arm64)\n\npackage asm\n\n")
+	} else {
+		b.WriteString("//go:build noasm || !gc || !amd64\n\npackage asm\n\n")
+		why = "has no assembly in this build (on arm64: none for this family); it runs the pure-Go twin"
+	}
 	for _, o := range ops {
 		for _, lv := range levels {
-			stub(&b, o, lv.suffix, "is never active without assembly")
+			stub(&b, o, lv.suffix, why)
 		}
 	}
 	return strings.TrimRight(b.String(), "\n") + "\n"
+}
+
+// hasNEON reports whether any op of a family has NEON assembly.
+func hasNEON(ops []*op) bool {
+	for _, o := range ops {
+		if o.neon != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // casesTest lists every primitive for the test harness.

@@ -40,8 +40,12 @@ func main() {
 		}
 		write(f+".go", familyGo(fo))
 		write(f+"_amd64.go", archGo(fo, "amd64"))
-		write(f+"_arm64.go", archGo(fo, "arm64"))
-		write(f+"_noasm.go", noasmGo(fo))
+		if hasNEON(fo) {
+			write(f+"_arm64.go", archGo(fo, "arm64"))
+		} else {
+			os.Remove(filepath.Join(*out, f+"_arm64.go"))
+		}
+		write(f+"_noasm.go", noasmGo(fo, hasNEON(fo)))
 
 		var b strings.Builder
 		b.WriteString(header + "//go:build !noasm && gc\n\n#include \"textflag.h\"\n\n")

@@ -16,7 +16,7 @@ return before scaling, in units of 2^-24 (about an ulp of float32).
 
 Rerun from the repository root (about a minute):
 
-    python3 asm/internal/mpgen/fit_f32.py
+    python3 asm/_gen/mpgen/fit_f32.py
 """
 import struct
 import sys

@@ -2,7 +2,7 @@
 """Polynomial coefficients for the trig family's vector kernels (asm/math_trig_coef.go),
 fitted with fit.py's method (mpmath.chebyfit, coefficients rounded to float64).
 
-    python3 asm/internal/mpgen/trig.py
+    python3 asm/_gen/mpgen/trig.py
 """
 import os
 import sys

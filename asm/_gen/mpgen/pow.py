@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Tables and polynomials for numkit's pow (asm/math_coef.go, used by asm/math_scalar_inv.go),
-with mpmath. Run: python3 asm/internal/mpgen/pow.py 6 3 6 4 (the polynomial degrees; fit errors go to stderr)."""
+with mpmath. Run: python3 asm/_gen/mpgen/pow.py 6 3 6 4 (the polynomial degrees; fit errors go to stderr)."""
 import struct, sys
 import mpmath
 from mpmath import mp, mpf
@@ -182,7 +182,7 @@ P("// bits; log(c) hi is a multiple of 2^-43, so k*powLn2Hi + log(c) hi is exact
 P("// c = 1 in the subinterval around 1. log(1+r) = r - r^2/2 + r^3*P(r), |r| < %s." % mpmath.nstr(max(-rmin, rmax), 4))
 P("// exp: x = (k + j/128)*ln2 + r, |r| <= ln2/256, e^x = 2^k * 2^(j/128) * (1 + r + r^2*Q(r)),")
 P("// powExpTab[j] = {2^(j/128)/hi - 1, bits(hi) - j<<45} with hi = 2^(j/128) rounded.")
-P("// Fitted with mpmath.chebyfit as in asm/internal/mpgen/fit.py: |P error| * r^2 < 2^-70")
+P("// Fitted with mpmath.chebyfit as in asm/_gen/mpgen/fit.py: |P error| * r^2 < 2^-70")
 P("// relative to log(1+r), |Q error| * r^2 < 2^-63.5; float32: L < 2^-51 and 1 + r*E(r) < 2^-42.5\n// relative.")
 P("const (")
 P("\tpowLogOff = 0x%x" % OFF)

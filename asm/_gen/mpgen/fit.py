@@ -9,8 +9,8 @@ coefficients. The Go constants in asm/math_*_coef.go were pasted from this outpu
 
 Rerun from the repository root (seconds):
 
-    python3 asm/internal/mpgen/fit.py            # polynomial coefficients
-    python3 asm/internal/mpgen/fit.py --tables   # 2/pi bits, dd constants (pow: pow.py)
+    python3 asm/_gen/mpgen/fit.py            # polynomial coefficients
+    python3 asm/_gen/mpgen/fit.py --tables   # 2/pi bits, dd constants (pow: pow.py)
 """
 import mpmath
 from mpmath import mp, mpf

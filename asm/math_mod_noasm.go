@@ -1,0 +1,13 @@
+//go:build !amd64 || noasm || !gc
+
+package asm
+
+// Stand-ins for the amd64 fmod kernels on other builds; active never selects them.
+
+func fmodF64AVX512(dst, x, y []float64) bool { panic("asm: no fmodF64AVX512 in this build") }
+
+func modF64AVX512(dst, x, y []float64) bool { panic("asm: no modF64AVX512 in this build") }
+
+func fmodF64AVX2(dst, x, y []float64) bool { panic("asm: no fmodF64AVX2 in this build") }
+
+func modF64AVX2(dst, x, y []float64) bool { panic("asm: no modF64AVX2 in this build") }
