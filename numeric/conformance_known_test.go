@@ -11,12 +11,6 @@ type confKnownIssue struct {
 }
 
 func init() {
-	divzero := confKnownIssue{skip: "by design (docs/language.md, Semantics): integer // and % by a zero divisor give 0 at run time, " +
-		"but in an expression of constants they are a compile error; the errors table checks that error"}
-	for _, src := range []string{"1//0", "1 % 0", "0 // 0"} {
-		confKnown[src] = divzero
-		confKnown["where(c, "+src+", "+src+")"] = divzero
-	}
 	simd := []string{BackendSIMD, BackendOpenCL}
 	goLog := confKnownIssue{skipOn: simd, skip: "reference limitation: Go's math.Log (amd64 assembly) is wrong for subnormals " +
 		"(math.Log(5e-324) = -709.09, exact -744.44; Log10 likewise), and math.Pow inherits it for a subnormal base " +

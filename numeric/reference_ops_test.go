@@ -4,6 +4,7 @@ package numeric
 
 import (
 	"math"
+	"math/big"
 	"strconv"
 	"strings"
 
@@ -13,6 +14,9 @@ import (
 // elem evaluates e at element i (any i for a scalar subexpression).
 func (r *refEval) elem(e syntax.Expr, i int) (refElem, error) {
 	info := r.info[e]
+	if v, ok := r.folded[e]; ok {
+		return v, nil
+	}
 	switch e := e.(type) {
 	case *syntax.ParenExpr:
 		return r.elem(e.X, i)
@@ -38,7 +42,13 @@ func (r *refEval) elem(e syntax.Expr, i int) (refElem, error) {
 		if err != nil {
 			return x, err
 		}
-		return refUnary(e.Op, info.typ, x), nil
+		res := refUnary(e.Op, info.typ, x)
+		if info.konst && refIsInt(info.typ) && e.Op == syntax.SUB {
+			if err := refKonstOverflow(info.typ, new(big.Int).Neg(big.NewInt(x.i)), res.i); err != nil {
+				return res, err
+			}
+		}
+		return res, nil
 	case *syntax.BinaryExpr:
 		x, err := r.elem(e.X, i)
 		if err != nil {
@@ -49,13 +59,38 @@ func (r *refEval) elem(e syntax.Expr, i int) (refElem, error) {
 			return y, err
 		}
 		if e.Op == syntax.POW {
-			return r.pow(e.X, e.Y, x, y, info.typ), nil
+			res := r.pow(e.X, e.Y, x, y, info.typ)
+			if info.konst && refIsInt(info.typ) {
+				xc, yc := refConv(x, r.info[e.X].typ, info.typ), refConv(y, r.info[e.Y].typ, Int64)
+				if yc.i >= 0 && yc.i < 64 {
+					exact := new(big.Int).Exp(big.NewInt(xc.i), big.NewInt(yc.i), nil)
+					if err := refKonstOverflow(info.typ, exact, res.i); err != nil {
+						return res, err
+					}
+				}
+			}
+			return res, nil
 		}
 		t := r.unify(r.info[e.X], r.info[e.Y])
-		if e.Op == syntax.DIV && refIsInt(t) {
+		if e.Op == syntax.DIV && (refIsInt(t) || t == Bool) {
 			t = Float64
 		}
-		return refBinary(e.Op, t, refConv(x, r.info[e.X].typ, t), refConv(y, r.info[e.Y].typ, t)), nil
+		op := e.Op
+		if t == Bool && op == syntax.ADD {
+			op = syntax.OR
+		} else if t == Bool && op == syntax.MUL {
+			op = syntax.AND
+		}
+		xc, yc := refConv(x, r.info[e.X].typ, t), refConv(y, r.info[e.Y].typ, t)
+		res := refBinary(op, t, xc, yc)
+		if info.konst && refIsInt(t) && (op == syntax.ADD || op == syntax.SUB || op == syntax.MUL) {
+			exact := map[syntax.Token]func(z, a, b *big.Int) *big.Int{syntax.ADD: (*big.Int).Add,
+				syntax.SUB: (*big.Int).Sub, syntax.MUL: (*big.Int).Mul}[op](new(big.Int), big.NewInt(xc.i), big.NewInt(yc.i))
+			if err := refKonstOverflow(t, exact, res.i); err != nil {
+				return res, err
+			}
+		}
+		return res, nil
 	case *syntax.CallExpr:
 		return r.call(e, info, i)
 	}
@@ -296,6 +331,9 @@ func refDivmod[T float32 | float64](x, y T) (div, mod T) {
 // type; x and y are the operands' elements in their own types.
 func (r *refEval) pow(xNode, yNode syntax.Expr, x, y refElem, t DType) refElem {
 	tx, ty := r.info[xNode].typ, r.info[yNode].typ
+	if ty == Bool { // 0/1 in x's type
+		y, ty = refConv(y, Bool, Int64), Int64
+	}
 	xt := refConv(x, tx, t)
 	if !r.info[yNode].konst {
 		return refBinary(syntax.POW, t, xt, refConv(y, ty, t))
@@ -362,9 +400,10 @@ func (r *refEval) call(e *syntax.CallExpr, info refInfo, i int) (refElem, error)
 	if refReductions[name] {
 		return r.reduce(e, info.typ)
 	}
-	args := make([]refElem, len(e.Args))
-	types := make([]DType, len(e.Args))
-	for k, a := range e.Args {
+	argExprs, _ := refCallArgs(e)
+	args := make([]refElem, len(argExprs))
+	types := make([]DType, len(argExprs))
+	for k, a := range argExprs {
 		v, err := r.elem(a, i)
 		if err != nil {
 			return v, err
@@ -376,6 +415,17 @@ func (r *refEval) call(e *syntax.CallExpr, info refInfo, i int) (refElem, error)
 	switch {
 	case name == "pow":
 		return r.pow(e.Args[0], e.Args[1], args[0], args[1], t), nil
+	case name == "copy" || name == "real":
+		return args[0], nil
+	case name == "imag" || name == "ones_like":
+		one := name == "ones_like"
+		if t == Bool {
+			return refElem{b: one}, nil
+		}
+		if one {
+			return refElem{i: 1, f: 1}, nil
+		}
+		return refElem{}, nil
 	case name == "where":
 		if args[0].b {
 			return conv(1, t), nil
@@ -400,6 +450,9 @@ func (r *refEval) call(e *syntax.CallExpr, info refInfo, i int) (refElem, error)
 		return refElem{f: refRoundFuncs[name](args[0].f)}, nil
 	case name == "abs":
 		if refIsInt(t) {
+			if info.konst && (args[0].i == math.MinInt64 || t == Int32 && args[0].i == math.MinInt32) {
+				return refElem{}, refErrorf("constant abs(%d) overflows %s", args[0].i, t)
+			}
 			if args[0].i < 0 {
 				return refElem{i: refWrap(t, -args[0].i)}, nil // MinInt stays MinInt
 			}

@@ -53,6 +53,7 @@ type refEval struct {
 	f32c    bool // WithFloat32Constants
 	inputs  map[string]refInput
 	info    map[syntax.Expr]refInfo
+	folded  map[syntax.Expr]refElem // literal-only subexpressions, folded as Python does
 	reduced map[syntax.Expr]refElem
 	n       int
 }
@@ -65,7 +66,7 @@ func refEvaluate(src string, vars Vars, float32Consts bool) (refResult, error) {
 		return refResult{}, err
 	}
 	r := &refEval{src: src, f32c: float32Consts, inputs: map[string]refInput{},
-		info: map[syntax.Expr]refInfo{}, reduced: map[syntax.Expr]refElem{}}
+		info: map[syntax.Expr]refInfo{}, folded: map[syntax.Expr]refElem{}, reduced: map[syntax.Expr]refElem{}}
 	names, err := refNames(ast)
 	if err != nil {
 		return refResult{}, err
@@ -142,12 +143,16 @@ func refNames(e syntax.Expr) ([]string, error) {
 				return err
 			}
 			return walk(e.Y)
-		case *syntax.CallExpr:
-			arity, ok := refArity[e.Fun.Name]
-			if !ok || arity != len(e.Args) {
-				return fmt.Errorf("reference: bad call of %s", e.Fun.Name)
+		case *syntax.BasicLit:
+			if e.Kind == syntax.NoneLit {
+				return fmt.Errorf("reference: None outside an axis")
 			}
-			for _, a := range e.Args {
+		case *syntax.CallExpr:
+			args, err := refCallArgs(e)
+			if err != nil {
+				return err
+			}
+			for _, a := range args {
 				if err := walk(a); err != nil {
 					return err
 				}
@@ -161,7 +166,42 @@ func refNames(e syntax.Expr) ([]string, error) {
 	return names, nil
 }
 
-var refArity = map[string]int{"where": 3, "clip": 3}
+var refArity = map[string]int{"where": 3, "clip": 3, "copy": 1, "real": 1, "imag": 1, "ones_like": 1}
+
+// refCallArgs checks a call's arity and keywords and returns its value arguments: a
+// reduction may have an axis (second or keyword), None or a constant 0 or -1.
+func refCallArgs(e *syntax.CallExpr) ([]syntax.Expr, error) {
+	arity, ok := refArity[e.Fun.Name]
+	if !ok {
+		return nil, fmt.Errorf("reference: unknown function %s", e.Fun.Name)
+	}
+	args := e.Args
+	var axis syntax.Expr
+	if refReductions[e.Fun.Name] && len(args) == 2 {
+		args, axis = args[:1], args[1]
+	}
+	for _, kw := range e.Keywords {
+		if !refReductions[e.Fun.Name] || kw.Name.Name != "axis" || axis != nil {
+			return nil, fmt.Errorf("reference: keyword %s of %s", kw.Name.Name, e.Fun.Name)
+		}
+		axis = kw.Value
+	}
+	if len(args) != arity {
+		return nil, fmt.Errorf("reference: bad call of %s", e.Fun.Name)
+	}
+	if axis != nil {
+		if lit, ok := syntax.Unparen(axis).(*syntax.BasicLit); !ok || lit.Kind != syntax.NoneLit {
+			if !refLiteralOnly(axis) {
+				return nil, fmt.Errorf("reference: axis not constant")
+			}
+			t, v, err := refFold(axis)
+			if err != nil || !refIsInt(t) || v.i != 0 && v.i != -1 {
+				return nil, fmt.Errorf("reference: axis must be None, 0 or -1")
+			}
+		}
+	}
+	return args, nil
+}
 
 var (
 	refFloatFuncs = map[string]func(float64) float64{
@@ -305,6 +345,14 @@ func (r *refEval) check(e syntax.Expr) (refInfo, error) {
 }
 
 func (r *refEval) check1(e syntax.Expr) (refInfo, error) {
+	if _, lit := e.(*syntax.BasicLit); !lit && refLiteralOnly(e) {
+		t, v, err := refFold(e)
+		if err != nil {
+			return refInfo{}, err
+		}
+		r.folded[e] = v
+		return refInfo{typ: t, konst: true}, nil
+	}
 	switch e := e.(type) {
 	case *syntax.ParenExpr:
 		return r.check(e.X)
@@ -336,7 +384,7 @@ func (r *refEval) check1(e syntax.Expr) (refInfo, error) {
 		if err != nil {
 			return refInfo{}, err
 		}
-		if e.Op == syntax.NOT && refIsFloat(x.typ) || e.Op != syntax.NOT && x.typ == Bool {
+		if e.Op == syntax.NOT && refIsFloat(x.typ) || e.Op == syntax.SUB && x.typ == Bool {
 			return refInfo{}, refErrorf("unary %s on %s", e.Op, x.typ)
 		}
 		return x, nil
@@ -354,8 +402,9 @@ func (r *refEval) check1(e syntax.Expr) (refInfo, error) {
 		}
 		return r.checkBinary(e.Op, x, y)
 	case *syntax.CallExpr:
-		args := make([]refInfo, len(e.Args))
-		for i, a := range e.Args {
+		argExprs, _ := refCallArgs(e)
+		args := make([]refInfo, len(argExprs))
+		for i, a := range argExprs {
 			info, err := r.check(a)
 			if err != nil {
 				return refInfo{}, err
@@ -378,22 +427,27 @@ func refJoin(t DType, args ...refInfo) refInfo {
 
 func (r *refEval) checkBinary(op syntax.Token, x, y refInfo) (refInfo, error) {
 	tx, ty := x.typ, y.typ
+	// A bool with a number is 0/1 of the number's type; bool+bool is |, bool*bool
+	// is &, bool/bool is float64; other arithmetic on two bools is an error.
+	bools := tx == Bool && ty == Bool
 	switch op {
 	case syntax.LT, syntax.LE, syntax.EQ, syntax.NE, syntax.GE, syntax.GT:
-		if (tx == Bool) != (ty == Bool) {
-			return refInfo{}, refErrorf("compare %s with %s", tx, ty)
-		}
 		return refJoin(Bool, x, y), nil
 	case syntax.AND, syntax.OR, syntax.XOR:
-		if !(tx == Bool && ty == Bool) && !(refIsInt(tx) && refIsInt(ty)) {
+		if refIsFloat(tx) || refIsFloat(ty) {
 			return refInfo{}, refErrorf("%s on %s, %s", op, tx, ty)
 		}
 	case syntax.SHL, syntax.SHR:
-		if !refIsInt(tx) || !refIsInt(ty) {
+		if refIsFloat(tx) || refIsFloat(ty) || bools {
 			return refInfo{}, refErrorf("%s on %s, %s", op, tx, ty)
 		}
+	case syntax.ADD, syntax.MUL:
+	case syntax.DIV:
+		if bools {
+			return refJoin(Float64, x, y), nil
+		}
 	default:
-		if !refIsNumber(tx) || !refIsNumber(ty) {
+		if bools {
 			return refInfo{}, refErrorf("%s on %s, %s", op, tx, ty)
 		}
 	}
@@ -407,8 +461,13 @@ func (r *refEval) checkBinary(op syntax.Token, x, y refInfo) (refInfo, error) {
 // checkPow types x ** y: a constant exponent takes x's float type when it is a float;
 // an integer to a negative constant integer power is an error.
 func (r *refEval) checkPow(yNode syntax.Expr, x, y refInfo) (refInfo, error) {
-	if !refIsNumber(x.typ) || !refIsNumber(y.typ) {
+	if !refIsNumber(x.typ) && !refIsNumber(y.typ) {
 		return refInfo{}, refErrorf("** on %s, %s", x.typ, y.typ)
+	}
+	if x.typ == Bool { // 0/1 in the other operand's type
+		x.typ = y.typ
+	} else if y.typ == Bool {
+		y.typ = x.typ
 	}
 	if !y.konst {
 		return refJoin(r.unify(x, y), x, y), nil
@@ -442,10 +501,12 @@ func (r *refEval) checkCall(e *syntax.CallExpr, args []refInfo) (refInfo, error)
 	switch {
 	case name == "where":
 		c, x, y := args[0], args[1], args[2]
-		if c.typ != Bool || (x.typ == Bool) != (y.typ == Bool) {
+		if c.typ != Bool {
 			return refInfo{}, refErrorf("where(%s, %s, %s)", c.typ, x.typ, y.typ)
 		}
 		return refJoin(r.unify(x, y), args...), nil
+	case name == "copy" || name == "real" || name == "imag" || name == "ones_like":
+		return refJoin(args[0].typ, args[0]), nil
 	case refReductions[name]:
 		t := args[0].typ
 		switch {

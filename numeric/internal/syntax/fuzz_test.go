@@ -99,6 +99,12 @@ func checkTree(t *testing.T, src string, e Expr) {
 			check(x.X, pos, x.OpPos)
 			check(x.Y, x.OpPos+Pos(len(x.Op.String())), end)
 		case *CallExpr:
+			if x.Attr { // X.real: the operand, ".", the name
+				check(x.Args[0], pos, x.Lparen)
+				at(x.Lparen, ".")
+				check(x.Fun, x.Lparen+1, end)
+				break
+			}
 			check(x.Fun, pos, x.Lparen)
 			at(x.Lparen, "(")
 			at(x.Rparen, ")")
@@ -106,6 +112,11 @@ func checkTree(t *testing.T, src string, e Expr) {
 			for _, arg := range x.Args {
 				check(arg, lo, x.Rparen)
 				lo = arg.End()
+			}
+			for _, kw := range x.Keywords {
+				check(kw.Name, lo, x.Rparen)
+				check(kw.Value, kw.Name.End()+1, x.Rparen)
+				lo = kw.Value.End()
 			}
 		case *ParenExpr:
 			at(x.Lparen, "(")
