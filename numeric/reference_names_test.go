@@ -136,4 +136,3 @@ func init() {
 	refArity["abs"], refArity["sign"] = 1, 1
 	refArity["maximum"], refArity["minimum"], refArity["pow"] = 2, 2, 2
 }
-

@@ -393,4 +393,3 @@ func refPowBinary(t DType, x float64, n int) float64 {
 		}
 	}
 }
-
