@@ -162,42 +162,12 @@ func (r *refEval) reduce(e *syntax.CallExpr, t DType) (refElem, error) {
 		for _, v := range vals[1:] {
 			res = refExtremum(t, name == "max", res, v)
 		}
-	case name == "min" || name == "max":
-		if len(vals) == 0 {
-			return res, errRefEmpty
-		}
-		res = vals[0]
-		for _, v := range vals[1:] {
-			if math.IsNaN(res.f) {
-				break
-			}
-			res = refExtremum(t, name == "max", res, v)
-		}
-	case name == "prod":
-		p := 1.0
-		for _, v := range vals {
-			p *= refConv(v, at, Float64).f
-		}
-		res.f = refRound(t, p)
-	default: // sum, mean
-		var sum, comp float64
-		for _, v := range vals {
-			x := refConv(v, at, Float64).f
-			s := sum + x
-			if math.Abs(sum) >= math.Abs(x) {
-				comp += (sum - s) + x
-			} else {
-				comp += (x - s) + sum
-			}
-			sum = s
-		}
-		if !math.IsInf(sum, 0) && !math.IsNaN(sum) {
-			sum += comp
-		}
-		if name == "mean" {
-			sum /= float64(len(vals))
-		}
-		res.f = refRound(t, sum)
+	case (name == "min" || name == "max") && len(vals) == 0:
+		return res, errRefEmpty
+	case refIsFloat(at):
+		res = refCanonReduce(name, at, t, vals)
+	default: // mean of integers
+		res = refIntMean(vals)
 	}
 	r.reduced[e] = res
 	return res, nil

@@ -229,7 +229,7 @@ func refPyPow(x, y refPy) (refPy, error) {
 	if a < 0 && b != math.Trunc(b) && !math.IsInf(a, 0) && !math.IsInf(b, 0) {
 		return refPy{}, refErrorf("complex result")
 	}
-	p := math.Pow(a, b)
+	p := refPow(a, b)
 	if math.IsInf(p, 0) && !math.IsInf(a, 0) && !math.IsInf(b, 0) && !math.IsNaN(a) {
 		return refPy{}, refErrorf("pow overflow")
 	}

@@ -100,7 +100,7 @@ var (
 		"arccos": math.Acos, "arctan": math.Atan, "sinh": math.Sinh, "cosh": math.Cosh,
 		"tanh": math.Tanh, "arcsinh": math.Asinh, "arccosh": math.Acosh,
 		"arctanh": math.Atanh, "exp": math.Exp, "expm1": math.Expm1, "exp2": math.Exp2,
-		"log": math.Log, "log1p": math.Log1p, "log2": math.Log2, "log10": math.Log10,
+		"log": refLog, "log1p": math.Log1p, "log2": math.Log2, "log10": refLog10,
 		"sqrt": math.Sqrt,
 	}
 	refFloatFuncs2 = map[string]func(x, y float64) float64{

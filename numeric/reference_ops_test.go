@@ -297,7 +297,7 @@ func refFloatOp[T float32 | float64](op syntax.Token, x, y T) T {
 		_, m := refDivmod(x, y)
 		return m
 	case syntax.POW:
-		return T(math.Pow(float64(x), float64(y)))
+		return T(refPow(float64(x), float64(y)))
 	}
 	panic("reference: float operator " + op.String())
 }
