@@ -109,9 +109,9 @@ var confTypeVars = []struct {
 
 // The ULPs a backend may differ from the reference by, for the functions that are not
 // exact. The reference is Go's math in float64 (rounded once for float32), which is
-// what the gonum backend runs, so gonum must match it exactly (0 ULP), except for log,
-// log10 and pow of subnormal float64s, which both compute their own way around Go's
-// bug (golang/go#56600) and may differ by 1 ULP. For simd (1 ULP
+// what the gonum backend runs, so gonum must match it exactly (0 ULP); for log, log10
+// and pow of subnormal float64s both follow docs/language.md's recipe around Go's bug
+// (golang/go#56600). For simd (1 ULP
 // from the exact value) and opencl (the OpenCL 1.2 full-profile limit, section 7.4, the
 // same for fp32 and fp64 except division and sqrt, which fp64 rounds correctly) the
 // bound is that limit plus confRefErrULP, the error of Go's math itself: checked
@@ -136,8 +136,6 @@ var (
 func confULP(backend, fn string, t DType) int64 {
 	ref, transcendental := confRefErrULP[fn]
 	switch {
-	case backend == BackendGonum && t == Float64 && (fn == "log" || fn == "log10" || fn == "pow"):
-		return 1
 	case backend == BackendSIMD && transcendental:
 		return 1 + ref
 	case backend == BackendOpenCL && transcendental:

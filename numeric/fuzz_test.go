@@ -202,9 +202,10 @@ var (
 	fuzzArith    = []string{"+", "-", "*", "/", "//", "%", "**"}
 	fuzzCompares = []string{"<", "<=", "==", "!=", ">=", ">"}
 	fuzzFuncs1   = []string{"sin", "cos", "tan", "arctan", "exp", "expm1", "log", "log1p", "sqrt", "abs",
-		"sign", "ceil", "floor", "trunc", "round", "tanh", "arcsinh", "exp2", "log2", "log10"}
+		"sign", "ceil", "floor", "trunc", "round", "tanh", "arcsinh", "exp2", "log2", "log10",
+		"copy", "real", "imag", "ones_like"}
 	fuzzFuncs2 = []string{"maximum", "minimum", "arctan2", "hypot", "fmod", "copysign", "nextafter", "pow"}
-	fuzzInt1   = []string{"abs", "sign", "ceil", "floor", "trunc", "round"}
+	fuzzInt1   = []string{"abs", "sign", "ceil", "floor", "trunc", "round", "copy", "real", "imag", "ones_like"}
 )
 
 // expr returns an expression of the world's type.

@@ -82,6 +82,9 @@ func (r *refEval) elem(e syntax.Expr, i int) (refElem, error) {
 			op = syntax.AND
 		}
 		xc, yc := refConv(x, r.info[e.X].typ, t), refConv(y, r.info[e.Y].typ, t)
+		if info.konst && refIsInt(t) && (op == syntax.FLOORDIV || op == syntax.MOD) && yc.i == 0 {
+			return refElem{}, refErrorf("integer division by zero in a constant expression")
+		}
 		res := refBinary(op, t, xc, yc)
 		if info.konst && refIsInt(t) && (op == syntax.ADD || op == syntax.SUB || op == syntax.MUL) {
 			exact := map[syntax.Token]func(z, a, b *big.Int) *big.Int{syntax.ADD: (*big.Int).Add,

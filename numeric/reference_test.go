@@ -377,8 +377,10 @@ func (r *refEval) checkCall(e *syntax.CallExpr, args []refInfo) (refInfo, error)
 			return refInfo{}, refErrorf("where(%s, %s, %s)", c.typ, x.typ, y.typ)
 		}
 		return refJoin(r.unify(x, y), args...), nil
-	case name == "copy" || name == "real" || name == "imag" || name == "ones_like":
+	case name == "copy" || name == "real":
 		return refJoin(args[0].typ, args[0]), nil
+	case name == "imag" || name == "ones_like": // a constant, shaped like x
+		return refInfo{typ: args[0].typ, array: args[0].array, konst: !args[0].array}, nil
 	case refReductions[name]:
 		t := args[0].typ
 		switch {
@@ -391,7 +393,7 @@ func (r *refEval) checkCall(e *syntax.CallExpr, args []refInfo) (refInfo, error)
 		case name == "mean" && refIsInt(t):
 			t = Float64
 		}
-		return refInfo{typ: t}, nil
+		return refInfo{typ: t, konst: args[0].konst && !args[0].array}, nil // of a constant, a constant
 	}
 	if err := numbers(); err != nil {
 		return refInfo{}, err

@@ -13,6 +13,7 @@ func FuzzParse(f *testing.F) {
 		"a < b & c", "f(a,)", "0x1F + 0o17 + 0b101 + 1_000 + 1.5e-3 + .5 + 5.",
 		"(a < b) & ~(c >= d) | (e != f) ^ True", "a // b % c << 2 >> 1",
 		"a +\r\n\tb # comment\n* c", "x\u00e9", "a + \xff", strings.Repeat("(", 300),
+		"sum(a, axis=None)", "max(a, -1)", "(a+b).real.imag ** 2", "f(x=1, y=(2))", "None",
 	}
 	for _, tt := range rejectTests {
 		seeds = append(seeds, tt.src)
