@@ -102,6 +102,7 @@ func confTables() []confTable {
 		{"reductions", confReductionCases()},
 		{"lengths", confLengthCases()},
 		{"findings", confFindingCases()},
+		{"numexpr", confNumexprCases()},
 	}
 	for _, table := range tables {
 		for i, c := range table.cases {

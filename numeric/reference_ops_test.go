@@ -4,6 +4,7 @@ package numeric
 
 import (
 	"math"
+	"math/big"
 	"strconv"
 	"strings"
 
@@ -13,6 +14,9 @@ import (
 // elem evaluates e at element i (any i for a scalar subexpression).
 func (r *refEval) elem(e syntax.Expr, i int) (refElem, error) {
 	info := r.info[e]
+	if v, ok := r.folded[e]; ok {
+		return v, nil
+	}
 	switch e := e.(type) {
 	case *syntax.ParenExpr:
 		return r.elem(e.X, i)
@@ -38,7 +42,13 @@ func (r *refEval) elem(e syntax.Expr, i int) (refElem, error) {
 		if err != nil {
 			return x, err
 		}
-		return refUnary(e.Op, info.typ, x), nil
+		res := refUnary(e.Op, info.typ, x)
+		if info.konst && refIsInt(info.typ) && e.Op == syntax.SUB {
+			if err := refKonstOverflow(info.typ, new(big.Int).Neg(big.NewInt(x.i)), res.i); err != nil {
+				return res, err
+			}
+		}
+		return res, nil
 	case *syntax.BinaryExpr:
 		x, err := r.elem(e.X, i)
 		if err != nil {
@@ -49,13 +59,41 @@ func (r *refEval) elem(e syntax.Expr, i int) (refElem, error) {
 			return y, err
 		}
 		if e.Op == syntax.POW {
-			return r.pow(e.X, e.Y, x, y, info.typ), nil
+			res := r.pow(e.X, e.Y, x, y, info.typ)
+			if info.konst && refIsInt(info.typ) {
+				xc, yc := refConv(x, r.info[e.X].typ, info.typ), refConv(y, r.info[e.Y].typ, Int64)
+				if yc.i >= 0 && yc.i < 64 {
+					exact := new(big.Int).Exp(big.NewInt(xc.i), big.NewInt(yc.i), nil)
+					if err := refKonstOverflow(info.typ, exact, res.i); err != nil {
+						return res, err
+					}
+				}
+			}
+			return res, nil
 		}
 		t := r.unify(r.info[e.X], r.info[e.Y])
-		if e.Op == syntax.DIV && refIsInt(t) {
+		if e.Op == syntax.DIV && (refIsInt(t) || t == Bool) {
 			t = Float64
 		}
-		return refBinary(e.Op, t, refConv(x, r.info[e.X].typ, t), refConv(y, r.info[e.Y].typ, t)), nil
+		op := e.Op
+		if t == Bool && op == syntax.ADD {
+			op = syntax.OR
+		} else if t == Bool && op == syntax.MUL {
+			op = syntax.AND
+		}
+		xc, yc := refConv(x, r.info[e.X].typ, t), refConv(y, r.info[e.Y].typ, t)
+		if info.konst && refIsInt(t) && (op == syntax.FLOORDIV || op == syntax.MOD) && yc.i == 0 {
+			return refElem{}, refErrorf("integer division by zero in a constant expression")
+		}
+		res := refBinary(op, t, xc, yc)
+		if info.konst && refIsInt(t) && (op == syntax.ADD || op == syntax.SUB || op == syntax.MUL) {
+			exact := map[syntax.Token]func(z, a, b *big.Int) *big.Int{syntax.ADD: (*big.Int).Add,
+				syntax.SUB: (*big.Int).Sub, syntax.MUL: (*big.Int).Mul}[op](new(big.Int), big.NewInt(xc.i), big.NewInt(yc.i))
+			if err := refKonstOverflow(t, exact, res.i); err != nil {
+				return res, err
+			}
+		}
+		return res, nil
 	case *syntax.CallExpr:
 		return r.call(e, info, i)
 	}
@@ -262,7 +300,7 @@ func refFloatOp[T float32 | float64](op syntax.Token, x, y T) T {
 		_, m := refDivmod(x, y)
 		return m
 	case syntax.POW:
-		return T(math.Pow(float64(x), float64(y)))
+		return T(refPow(float64(x), float64(y)))
 	}
 	panic("reference: float operator " + op.String())
 }
@@ -296,6 +334,9 @@ func refDivmod[T float32 | float64](x, y T) (div, mod T) {
 // type; x and y are the operands' elements in their own types.
 func (r *refEval) pow(xNode, yNode syntax.Expr, x, y refElem, t DType) refElem {
 	tx, ty := r.info[xNode].typ, r.info[yNode].typ
+	if ty == Bool { // 0/1 in x's type
+		y, ty = refConv(y, Bool, Int64), Int64
+	}
 	xt := refConv(x, tx, t)
 	if !r.info[yNode].konst {
 		return refBinary(syntax.POW, t, xt, refConv(y, ty, t))
@@ -354,194 +395,4 @@ func refPowBinary(t DType, x float64, n int) float64 {
 			return result
 		}
 	}
-}
-
-// call evaluates a function call at element i.
-func (r *refEval) call(e *syntax.CallExpr, info refInfo, i int) (refElem, error) {
-	name := e.Fun.Name
-	if refReductions[name] {
-		return r.reduce(e, info.typ)
-	}
-	args := make([]refElem, len(e.Args))
-	types := make([]DType, len(e.Args))
-	for k, a := range e.Args {
-		v, err := r.elem(a, i)
-		if err != nil {
-			return v, err
-		}
-		args[k], types[k] = v, r.info[a].typ
-	}
-	t := info.typ
-	conv := func(k int, to DType) refElem { return refConv(args[k], types[k], to) }
-	switch {
-	case name == "pow":
-		return r.pow(e.Args[0], e.Args[1], args[0], args[1], t), nil
-	case name == "where":
-		if args[0].b {
-			return conv(1, t), nil
-		}
-		return conv(2, t), nil
-	case refFloatFuncs[name] != nil:
-		return refElem{f: refRound(t, refFloatFuncs[name](conv(0, t).f))}, nil
-	case name == "nextafter" && t == Float32:
-		return refElem{f: float64(math.Nextafter32(float32(conv(0, t).f), float32(conv(1, t).f)))}, nil
-	case refFloatFuncs2[name] != nil:
-		return refElem{f: refRound(t, refFloatFuncs2[name](conv(0, t).f, conv(1, t).f))}, nil
-	case refPredicates[name] != nil:
-		x := args[0].f
-		if refIsInt(types[0]) {
-			x = float64(args[0].i)
-		}
-		return refElem{b: refPredicates[name](x)}, nil
-	case refRoundFuncs[name] != nil:
-		if refIsInt(t) {
-			return args[0], nil
-		}
-		return refElem{f: refRoundFuncs[name](args[0].f)}, nil
-	case name == "abs":
-		if refIsInt(t) {
-			if args[0].i < 0 {
-				return refElem{i: refWrap(t, -args[0].i)}, nil // MinInt stays MinInt
-			}
-			return args[0], nil
-		}
-		return refElem{f: math.Abs(args[0].f)}, nil
-	case name == "sign":
-		return refSign(t, args[0]), nil
-	case name == "maximum", name == "minimum":
-		return refExtremum(t, name == "maximum", conv(0, t), conv(1, t)), nil
-	case name == "clip":
-		lo := refExtremum(t, true, conv(0, t), conv(1, t))
-		return refExtremum(t, false, lo, conv(2, t)), nil
-	}
-	return refElem{}, refErrorf("function %s", name)
-}
-
-func refSign(t DType, x refElem) refElem {
-	if refIsInt(t) {
-		switch {
-		case x.i > 0:
-			return refElem{i: 1}
-		case x.i < 0:
-			return refElem{i: -1}
-		}
-		return x
-	}
-	switch {
-	case x.f > 0:
-		return refElem{f: 1}
-	case x.f < 0:
-		return refElem{f: -1}
-	}
-	return x // ±0 and NaN
-}
-
-// refExtremum is maximum (isMax) or minimum: NaN if either is NaN, y when equal.
-func refExtremum(t DType, isMax bool, x, y refElem) refElem {
-	if refIsInt(t) {
-		if isMax && x.i > y.i || !isMax && x.i < y.i {
-			return x
-		}
-		return y
-	}
-	switch {
-	case math.IsNaN(x.f):
-		return x
-	case math.IsNaN(y.f):
-		return y
-	case isMax && x.f > y.f, !isMax && x.f < y.f:
-		return x
-	}
-	return y
-}
-
-// reduce computes a reduction over its argument's elements (one element for a scalar
-// argument) and caches it. Float sums are computed in float64 with compensation, then
-// rounded to the result type.
-func (r *refEval) reduce(e *syntax.CallExpr, t DType) (refElem, error) {
-	if v, ok := r.reduced[e]; ok {
-		return v, nil
-	}
-	arg := e.Args[0]
-	at := r.info[arg].typ
-	count := 1
-	if r.info[arg].array {
-		count = r.n
-	}
-	vals := make([]refElem, count)
-	for i := range vals {
-		v, err := r.elem(arg, i)
-		if err != nil {
-			return v, err
-		}
-		vals[i] = v
-	}
-	var res refElem
-	switch name := e.Fun.Name; {
-	case refIsInt(t) && name == "sum":
-		for _, v := range vals {
-			res.i += refBoolInt(at, v)
-		}
-	case refIsInt(t) && name == "prod":
-		res.i = 1
-		for _, v := range vals {
-			res.i *= refBoolInt(at, v)
-		}
-	case refIsInt(t): // min, max of integers
-		if len(vals) == 0 {
-			return res, errRefEmpty
-		}
-		res = vals[0]
-		for _, v := range vals[1:] {
-			res = refExtremum(t, name == "max", res, v)
-		}
-	case name == "min" || name == "max":
-		if len(vals) == 0 {
-			return res, errRefEmpty
-		}
-		res = vals[0]
-		for _, v := range vals[1:] {
-			if math.IsNaN(res.f) {
-				break
-			}
-			res = refExtremum(t, name == "max", res, v)
-		}
-	case name == "prod":
-		p := 1.0
-		for _, v := range vals {
-			p *= refConv(v, at, Float64).f
-		}
-		res.f = refRound(t, p)
-	default: // sum, mean
-		var sum, comp float64
-		for _, v := range vals {
-			x := refConv(v, at, Float64).f
-			s := sum + x
-			if math.Abs(sum) >= math.Abs(x) {
-				comp += (sum - s) + x
-			} else {
-				comp += (x - s) + sum
-			}
-			sum = s
-		}
-		if !math.IsInf(sum, 0) && !math.IsNaN(sum) {
-			sum += comp
-		}
-		if name == "mean" {
-			sum /= float64(len(vals))
-		}
-		res.f = refRound(t, sum)
-	}
-	r.reduced[e] = res
-	return res, nil
-}
-
-func refBoolInt(t DType, v refElem) int64 {
-	if t == Bool {
-		if v.b {
-			return 1
-		}
-		return 0
-	}
-	return v.i
 }

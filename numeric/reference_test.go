@@ -53,6 +53,7 @@ type refEval struct {
 	f32c    bool // WithFloat32Constants
 	inputs  map[string]refInput
 	info    map[syntax.Expr]refInfo
+	folded  map[syntax.Expr]refElem // literal-only subexpressions, folded as Python does
 	reduced map[syntax.Expr]refElem
 	n       int
 }
@@ -65,7 +66,7 @@ func refEvaluate(src string, vars Vars, float32Consts bool) (refResult, error) {
 		return refResult{}, err
 	}
 	r := &refEval{src: src, f32c: float32Consts, inputs: map[string]refInput{},
-		info: map[syntax.Expr]refInfo{}, reduced: map[syntax.Expr]refElem{}}
+		info: map[syntax.Expr]refInfo{}, folded: map[syntax.Expr]refElem{}, reduced: map[syntax.Expr]refElem{}}
 	names, err := refNames(ast)
 	if err != nil {
 		return refResult{}, err
@@ -115,95 +116,6 @@ func refEvaluate(src string, vars Vars, float32Consts bool) (refResult, error) {
 		res.vals[i] = v
 	}
 	return res, nil
-}
-
-// refNames lists the variables in order of first appearance and rejects function names
-// used as variables, unknown functions and wrong argument counts.
-func refNames(e syntax.Expr) ([]string, error) {
-	var names []string
-	seen := map[string]bool{}
-	var walk func(e syntax.Expr) error
-	walk = func(e syntax.Expr) error {
-		switch e := e.(type) {
-		case *syntax.Ident:
-			if _, ok := refArity[e.Name]; ok {
-				return fmt.Errorf("reference: function %s used as a variable", e.Name)
-			}
-			if !seen[e.Name] {
-				seen[e.Name] = true
-				names = append(names, e.Name)
-			}
-		case *syntax.ParenExpr:
-			return walk(e.X)
-		case *syntax.UnaryExpr:
-			return walk(e.X)
-		case *syntax.BinaryExpr:
-			if err := walk(e.X); err != nil {
-				return err
-			}
-			return walk(e.Y)
-		case *syntax.CallExpr:
-			arity, ok := refArity[e.Fun.Name]
-			if !ok || arity != len(e.Args) {
-				return fmt.Errorf("reference: bad call of %s", e.Fun.Name)
-			}
-			for _, a := range e.Args {
-				if err := walk(a); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
-	}
-	if err := walk(e); err != nil {
-		return nil, err
-	}
-	return names, nil
-}
-
-var refArity = map[string]int{"where": 3, "clip": 3}
-
-var (
-	refFloatFuncs = map[string]func(float64) float64{
-		"sin": math.Sin, "cos": math.Cos, "tan": math.Tan, "arcsin": math.Asin,
-		"arccos": math.Acos, "arctan": math.Atan, "sinh": math.Sinh, "cosh": math.Cosh,
-		"tanh": math.Tanh, "arcsinh": math.Asinh, "arccosh": math.Acosh,
-		"arctanh": math.Atanh, "exp": math.Exp, "expm1": math.Expm1, "exp2": math.Exp2,
-		"log": math.Log, "log1p": math.Log1p, "log2": math.Log2, "log10": math.Log10,
-		"sqrt": math.Sqrt,
-	}
-	refFloatFuncs2 = map[string]func(x, y float64) float64{
-		"arctan2": math.Atan2, "hypot": math.Hypot, "fmod": math.Mod,
-		"copysign": math.Copysign, "nextafter": math.Nextafter,
-	}
-	refRoundFuncs = map[string]func(float64) float64{
-		"ceil": math.Ceil, "floor": math.Floor, "trunc": math.Trunc, "round": math.RoundToEven,
-	}
-	refPredicates = map[string]func(float64) bool{
-		"isnan": math.IsNaN, "isinf": func(x float64) bool { return math.IsInf(x, 0) },
-		"isfinite": func(x float64) bool { return !math.IsInf(x, 0) && !math.IsNaN(x) },
-		"signbit":  math.Signbit,
-	}
-	refReductions = map[string]bool{"sum": true, "prod": true, "min": true, "max": true, "mean": true}
-)
-
-func init() {
-	for _, m := range []map[string]func(float64) float64{refFloatFuncs, refRoundFuncs} {
-		for k := range m {
-			refArity[k] = 1
-		}
-	}
-	for k := range refFloatFuncs2 {
-		refArity[k] = 2
-	}
-	for k := range refPredicates {
-		refArity[k] = 1
-	}
-	for k := range refReductions {
-		refArity[k] = 1
-	}
-	refArity["abs"], refArity["sign"] = 1, 1
-	refArity["maximum"], refArity["minimum"], refArity["pow"] = 2, 2, 2
 }
 
 // refBind reads one Vars value.
@@ -305,6 +217,14 @@ func (r *refEval) check(e syntax.Expr) (refInfo, error) {
 }
 
 func (r *refEval) check1(e syntax.Expr) (refInfo, error) {
+	if _, lit := e.(*syntax.BasicLit); !lit && refLiteralOnly(e) {
+		t, v, err := refFold(e)
+		if err != nil {
+			return refInfo{}, err
+		}
+		r.folded[e] = v
+		return refInfo{typ: t, konst: true}, nil
+	}
 	switch e := e.(type) {
 	case *syntax.ParenExpr:
 		return r.check(e.X)
@@ -336,7 +256,7 @@ func (r *refEval) check1(e syntax.Expr) (refInfo, error) {
 		if err != nil {
 			return refInfo{}, err
 		}
-		if e.Op == syntax.NOT && refIsFloat(x.typ) || e.Op != syntax.NOT && x.typ == Bool {
+		if e.Op == syntax.NOT && refIsFloat(x.typ) || e.Op == syntax.SUB && x.typ == Bool {
 			return refInfo{}, refErrorf("unary %s on %s", e.Op, x.typ)
 		}
 		return x, nil
@@ -354,8 +274,9 @@ func (r *refEval) check1(e syntax.Expr) (refInfo, error) {
 		}
 		return r.checkBinary(e.Op, x, y)
 	case *syntax.CallExpr:
-		args := make([]refInfo, len(e.Args))
-		for i, a := range e.Args {
+		argExprs, _ := refCallArgs(e)
+		args := make([]refInfo, len(argExprs))
+		for i, a := range argExprs {
 			info, err := r.check(a)
 			if err != nil {
 				return refInfo{}, err
@@ -378,22 +299,27 @@ func refJoin(t DType, args ...refInfo) refInfo {
 
 func (r *refEval) checkBinary(op syntax.Token, x, y refInfo) (refInfo, error) {
 	tx, ty := x.typ, y.typ
+	// A bool with a number is 0/1 of the number's type; bool+bool is |, bool*bool
+	// is &, bool/bool is float64; other arithmetic on two bools is an error.
+	bools := tx == Bool && ty == Bool
 	switch op {
 	case syntax.LT, syntax.LE, syntax.EQ, syntax.NE, syntax.GE, syntax.GT:
-		if (tx == Bool) != (ty == Bool) {
-			return refInfo{}, refErrorf("compare %s with %s", tx, ty)
-		}
 		return refJoin(Bool, x, y), nil
 	case syntax.AND, syntax.OR, syntax.XOR:
-		if !(tx == Bool && ty == Bool) && !(refIsInt(tx) && refIsInt(ty)) {
+		if refIsFloat(tx) || refIsFloat(ty) {
 			return refInfo{}, refErrorf("%s on %s, %s", op, tx, ty)
 		}
 	case syntax.SHL, syntax.SHR:
-		if !refIsInt(tx) || !refIsInt(ty) {
+		if refIsFloat(tx) || refIsFloat(ty) || bools {
 			return refInfo{}, refErrorf("%s on %s, %s", op, tx, ty)
 		}
+	case syntax.ADD, syntax.MUL:
+	case syntax.DIV:
+		if bools {
+			return refJoin(Float64, x, y), nil
+		}
 	default:
-		if !refIsNumber(tx) || !refIsNumber(ty) {
+		if bools {
 			return refInfo{}, refErrorf("%s on %s, %s", op, tx, ty)
 		}
 	}
@@ -407,8 +333,13 @@ func (r *refEval) checkBinary(op syntax.Token, x, y refInfo) (refInfo, error) {
 // checkPow types x ** y: a constant exponent takes x's float type when it is a float;
 // an integer to a negative constant integer power is an error.
 func (r *refEval) checkPow(yNode syntax.Expr, x, y refInfo) (refInfo, error) {
-	if !refIsNumber(x.typ) || !refIsNumber(y.typ) {
+	if !refIsNumber(x.typ) && !refIsNumber(y.typ) {
 		return refInfo{}, refErrorf("** on %s, %s", x.typ, y.typ)
+	}
+	if x.typ == Bool { // 0/1 in the other operand's type
+		x.typ = y.typ
+	} else if y.typ == Bool {
+		y.typ = x.typ
 	}
 	if !y.konst {
 		return refJoin(r.unify(x, y), x, y), nil
@@ -442,10 +373,14 @@ func (r *refEval) checkCall(e *syntax.CallExpr, args []refInfo) (refInfo, error)
 	switch {
 	case name == "where":
 		c, x, y := args[0], args[1], args[2]
-		if c.typ != Bool || (x.typ == Bool) != (y.typ == Bool) {
+		if c.typ != Bool {
 			return refInfo{}, refErrorf("where(%s, %s, %s)", c.typ, x.typ, y.typ)
 		}
 		return refJoin(r.unify(x, y), args...), nil
+	case name == "copy" || name == "real":
+		return refJoin(args[0].typ, args[0]), nil
+	case name == "imag" || name == "ones_like": // a constant, shaped like x
+		return refInfo{typ: args[0].typ, array: args[0].array, konst: !args[0].array}, nil
 	case refReductions[name]:
 		t := args[0].typ
 		switch {
@@ -458,7 +393,7 @@ func (r *refEval) checkCall(e *syntax.CallExpr, args []refInfo) (refInfo, error)
 		case name == "mean" && refIsInt(t):
 			t = Float64
 		}
-		return refInfo{typ: t}, nil
+		return refInfo{typ: t, konst: args[0].konst && !args[0].array}, nil // of a constant, a constant
 	}
 	if err := numbers(); err != nil {
 		return refInfo{}, err

@@ -2,6 +2,7 @@ package compile
 
 import (
 	"fmt"
+	"math/big"
 	"unsafe"
 
 	"github.com/numkit/numkit/numeric/internal/generic"
@@ -139,7 +140,47 @@ func (b *builder) fold(op ir.Op, typ ir.DType, pos syntax.Pos, kernel generic.Ke
 	}
 	var out uint64
 	kernel(1, unsafe.Pointer(&out), &ptrs)
-	return b.constant(ir.ValueFromWord(typ, out)), nil
+	res := ir.ValueFromWord(typ, out)
+	if typ.IsInt() && !foldedExactly(op, res, args, b) {
+		return 0, b.errorf(pos, "integer overflow in a constant expression: %s does not fit in %s", op, typ)
+	}
+	return b.constant(res), nil
+}
+
+// foldedExactly reports whether an integer constant op's result res is its exact
+// value, so that no folded constant wraps silently.
+func foldedExactly(op ir.Op, res ir.Value, args []ir.Reg, b *builder) bool {
+	arg := func(i int) *big.Int {
+		v := b.regs[args[i]].Const
+		if v.Type == ir.Bool {
+			if v.Bool() {
+				return big.NewInt(1)
+			}
+			return big.NewInt(0)
+		}
+		return big.NewInt(v.Int())
+	}
+	var want *big.Int
+	switch op {
+	case ir.OpAbs:
+		want = new(big.Int).Abs(arg(0))
+	case ir.OpNeg:
+		want = new(big.Int).Neg(arg(0))
+	case ir.OpAdd:
+		want = new(big.Int).Add(arg(0), arg(1))
+	case ir.OpSub:
+		want = new(big.Int).Sub(arg(0), arg(1))
+	case ir.OpMul:
+		want = new(big.Int).Mul(arg(0), arg(1))
+	case ir.OpCast:
+		if !b.typ(args[0]).IsInt() {
+			return true
+		}
+		want = arg(0)
+	default:
+		return true
+	}
+	return want.IsInt64() && want.Int64() == res.Int()
 }
 
 // convert returns r as type t.

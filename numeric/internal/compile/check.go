@@ -41,6 +41,10 @@ func Names(src string, e syntax.Expr) ([]string, error) {
 			visit(e.Y)
 		case *syntax.ParenExpr:
 			visit(e.X)
+		case *syntax.BasicLit:
+			if e.Kind == syntax.NoneLit {
+				err = syntax.Errorf(src, e.Pos(), "None is only allowed as a reduction's axis, as in sum(a, axis=None)")
+			}
 		case *syntax.CallExpr:
 			f, ok := funcs[e.Fun.Name]
 			if !ok {
@@ -51,12 +55,25 @@ func Names(src string, e syntax.Expr) ([]string, error) {
 				err = syntax.Errorf(src, e.Fun.Pos(), "%s", msg)
 				return
 			}
-			if len(e.Args) != f.arity {
-				err = syntax.Errorf(src, e.Fun.Pos(), "%s takes %d argument%s, not %d",
-					e.Fun.Name, f.arity, plural(f.arity), len(e.Args))
+			args := e.Args
+			if f.kind == fnReduce {
+				var axis syntax.Expr
+				if axis, err = reduceAxisArg(src, e); err != nil {
+					return
+				}
+				if axis != nil && len(args) == 2 {
+					args = args[:1]
+				}
+			} else if len(e.Keywords) > 0 {
+				err = syntax.Errorf(src, e.Keywords[0].Name.Pos(), "%s takes no keyword arguments", e.Fun.Name)
 				return
 			}
-			for _, a := range e.Args {
+			if len(args) != f.arity {
+				err = syntax.Errorf(src, e.Fun.Pos(), "%s takes %d argument%s, not %d",
+					e.Fun.Name, f.arity, plural(f.arity), len(args))
+				return
+			}
+			for _, a := range args {
 				visit(a)
 			}
 		}
@@ -73,4 +90,37 @@ func plural(n int) string {
 		return ""
 	}
 	return "s"
+}
+
+// reduceAxisArg returns the axis argument of a reduction call (the second positional
+// argument or the keyword axis), or nil; it must be None or made of literals only.
+func reduceAxisArg(src string, e *syntax.CallExpr) (syntax.Expr, error) {
+	var axis syntax.Expr
+	if len(e.Args) == 2 {
+		axis = e.Args[1]
+	}
+	for _, kw := range e.Keywords {
+		if kw.Name.Name != "axis" {
+			return nil, syntax.Errorf(src, kw.Name.Pos(), "%s has no keyword argument %s (its only keyword is axis)", e.Fun.Name, kw.Name.Name)
+		}
+		if axis != nil {
+			return nil, syntax.Errorf(src, kw.Name.Pos(), "%s got axis twice, by position and by keyword", e.Fun.Name)
+		}
+		axis = kw.Value
+	}
+	if axis == nil {
+		return nil, nil
+	}
+	ok := true
+	syntax.Walk(axis, func(x syntax.Expr) bool {
+		switch x.(type) {
+		case *syntax.Ident, *syntax.CallExpr:
+			ok = false
+		}
+		return ok
+	})
+	if !ok {
+		return nil, syntax.Errorf(src, axis.Pos(), "the axis of %s must be None or a constant integer", e.Fun.Name)
+	}
+	return axis, nil
 }

@@ -23,6 +23,9 @@ const (
 	fnClip
 	fnPow
 	fnReduce
+	fnIdentity // copy, real: the operand itself
+	fnZeros    // imag: zeros of the operand's type and shape
+	fnOnes     // ones_like: ones of the operand's type and shape
 )
 
 type funcInfo struct {
@@ -34,8 +37,11 @@ type funcInfo struct {
 
 var funcs = map[string]funcInfo{
 	"where": {kind: fnWhere, arity: 3},
-	"clip":  {kind: fnClip, arity: 3},
-	"pow":   {kind: fnPow, arity: 2},
+
+	"copy": {kind: fnIdentity, arity: 1}, "real": {kind: fnIdentity, arity: 1},
+	"imag": {kind: fnZeros, arity: 1}, "ones_like": {kind: fnOnes, arity: 1},
+	"clip": {kind: fnClip, arity: 3},
+	"pow":  {kind: fnPow, arity: 2},
 
 	"sin": {fnFloat, 1, ir.OpSin, 0}, "cos": {fnFloat, 1, ir.OpCos, 0}, "tan": {fnFloat, 1, ir.OpTan, 0},
 	"arcsin": {fnFloat, 1, ir.OpAsin, 0}, "arccos": {fnFloat, 1, ir.OpAcos, 0},

@@ -38,7 +38,7 @@ func Lower(src string, e syntax.Expr, names []string, inputs map[string]InputTyp
 		}
 		b.input(name, t.Type, t.Scalar)
 	}
-	l := &lowerer{builder: b, inputs: inputs, known: opt.Known}
+	l := &lowerer{builder: b, inputs: inputs, known: opt.Known, pure: map[syntax.Expr]bool{}}
 	r, err := l.expr(e)
 	if err != nil {
 		return nil, err
@@ -50,9 +50,15 @@ type lowerer struct {
 	*builder
 	inputs map[string]InputType
 	known  []string
+	pure   map[syntax.Expr]bool // literalOnly's memo
 }
 
 func (l *lowerer) expr(e syntax.Expr) (ir.Reg, error) {
+	if l.literalOnly(e) {
+		if _, ok := e.(*syntax.BasicLit); !ok {
+			return l.foldExact(e) // as Python computes it (exact.go)
+		}
+	}
 	switch e := e.(type) {
 	case *syntax.ParenExpr:
 		return l.expr(e.X)
@@ -77,8 +83,15 @@ func (l *lowerer) expr(e syntax.Expr) (ir.Reg, error) {
 		}
 		return l.binary(e.Op, e.OpPos, x, y)
 	case *syntax.CallExpr:
-		args := make([]ir.Reg, len(e.Args))
-		for i, a := range e.Args {
+		argExprs := e.Args
+		if funcs[e.Fun.Name].kind == fnReduce {
+			if err := l.checkAxis(e); err != nil {
+				return 0, err
+			}
+			argExprs = e.Args[:1]
+		}
+		args := make([]ir.Reg, len(argExprs))
+		for i, a := range argExprs {
 			r, err := l.expr(a)
 			if err != nil {
 				return 0, err
@@ -170,6 +183,9 @@ func (l *lowerer) unary(e *syntax.UnaryExpr, x ir.Reg) (ir.Reg, error) {
 	t := l.typ(x)
 	switch e.Op {
 	case syntax.ADD, syntax.SUB:
+		if e.Op == syntax.ADD && t == ir.Bool {
+			return x, nil // numexpr's +t is t
+		}
 		if !t.IsNumber() {
 			return 0, l.errorf(e.OpPos, "unary %s is not defined on %s (use ~ to negate a bool)", e.Op, t)
 		}
@@ -204,26 +220,29 @@ func (l *lowerer) binary(tok syntax.Token, pos syntax.Pos, x, y ir.Reg) (ir.Reg,
 	if !ok {
 		return 0, l.errorf(pos, "internal error: binary %s", tok)
 	}
+	// A bool operand of an arithmetic operator, a comparison or a bitwise operator
+	// with a number counts as 0 or 1 in the other operand's type (numexpr 2.14 casts
+	// it); two bools are added as | and multiplied as &, as numexpr and NumPy do.
+	bools := tx == ir.Bool && ty == ir.Bool
 	switch {
 	case op.IsCompare():
-		if (tx == ir.Bool) != (ty == ir.Bool) {
-			return 0, l.errorf(pos, "cannot compare %s with %s", tx, ty)
-		}
 	case op == ir.OpAnd || op == ir.OpOr || op == ir.OpXor:
-		if !(tx == ir.Bool && ty == ir.Bool) && !(tx.IsInt() && ty.IsInt()) {
-			return 0, l.errorf(pos, "%s needs two bools (logical) or two integers (bitwise), not %s and %s", tok, tx, ty)
+		if tx.IsFloat() || ty.IsFloat() {
+			return 0, l.errorf(pos, "%s needs bools (logical) or integers (bitwise), not %s and %s", tok, tx, ty)
 		}
 	case op == ir.OpShl || op == ir.OpShr:
-		if !tx.IsInt() || !ty.IsInt() {
+		if tx.IsFloat() || ty.IsFloat() || bools {
 			return 0, l.errorf(pos, "%s needs integers, not %s and %s", tok, tx, ty)
 		}
-	default: // arithmetic
-		if !tx.IsNumber() || !ty.IsNumber() {
-			return 0, l.errorf(pos, "operator %s is not defined on %s and %s (use where(c, 1, 0) to turn a bool into a number)", tok, tx, ty)
-		}
+	case bools && op == ir.OpAdd:
+		return l.emit(ir.OpOr, ir.Bool, pos, x, y)
+	case bools && op == ir.OpMul:
+		return l.emit(ir.OpAnd, ir.Bool, pos, x, y)
+	case bools && op != ir.OpDiv:
+		return 0, l.errorf(pos, "operator %s is not defined on two bools (bool + bool is |, bool * bool is &; use where(c, 1, 0) for numbers)", tok)
 	}
 	t := l.unify(x, y)
-	if op == ir.OpDiv && t.IsInt() {
+	if op == ir.OpDiv && (t.IsInt() || t == ir.Bool) {
 		t = ir.Float64
 	}
 	args, err := l.convertAll(t, pos, []ir.Reg{x, y})
@@ -246,7 +265,8 @@ func (l *lowerer) binary(tok syntax.Token, pos syntax.Pos, x, y ir.Reg) (ir.Reg,
 func (l *lowerer) call(e *syntax.CallExpr, args []ir.Reg) (ir.Reg, error) {
 	name, pos := e.Fun.Name, e.Fun.Pos()
 	f := funcs[name]
-	if f.kind != fnWhere && f.kind != fnReduce { // reduce and where check their own
+	if f.kind != fnWhere && f.kind != fnReduce && f.kind != fnIdentity && f.kind != fnZeros && f.kind != fnOnes {
+		// reduce, where, copy, real, imag and ones_like check their own
 		for i, a := range args {
 			if t := l.typ(a); !t.IsNumber() {
 				return 0, l.errorf(e.Args[i].Pos(), "%s is not defined on %s", name, t)
@@ -299,6 +319,8 @@ func (l *lowerer) call(e *syntax.CallExpr, args []ir.Reg) (ir.Reg, error) {
 		return l.pow(pos, args[0], args[1])
 	case fnReduce:
 		return l.reduce(f.reduce, args[0], pos)
+	case fnIdentity, fnZeros, fnOnes:
+		return l.likeFunc(f.kind, args[0], pos)
 	}
 	return 0, l.errorf(pos, "internal error: function %s", name)
 }
@@ -307,9 +329,6 @@ func (l *lowerer) where(e *syntax.CallExpr, args []ir.Reg) (ir.Reg, error) {
 	c, x, y := args[0], args[1], args[2]
 	if l.typ(c) != ir.Bool {
 		return 0, l.errorf(e.Args[0].Pos(), "where's condition must be bool, not %s (compare it, e.g. where(x != 0, a, b))", l.typ(c))
-	}
-	if (l.typ(x) == ir.Bool) != (l.typ(y) == ir.Bool) {
-		return 0, l.errorf(e.Args[1].Pos(), "where's branches must both be bool or both numbers, not %s and %s", l.typ(x), l.typ(y))
 	}
 	t := l.unify(x, y)
 	conv, err := l.convertAll(t, e.Fun.Pos(), []ir.Reg{x, y})

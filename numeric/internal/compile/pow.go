@@ -16,8 +16,21 @@ const maxPowRewrite = 50
 // exponent takes x's float type.
 func (l *lowerer) pow(pos syntax.Pos, x, y ir.Reg) (ir.Reg, error) {
 	tx, ty := l.typ(x), l.typ(y)
-	if !tx.IsNumber() || !ty.IsNumber() {
+	if !tx.IsNumber() && !ty.IsNumber() {
 		return 0, l.errorf(pos, "** is not defined on %s and %s", tx, ty)
+	}
+	// A bool operand counts as 0 or 1 in the other operand's type.
+	var err error
+	if tx == ir.Bool {
+		if x, err = l.convert(x, ty, pos); err != nil {
+			return 0, err
+		}
+		tx = ty
+	} else if ty == ir.Bool {
+		if y, err = l.convert(y, tx, pos); err != nil {
+			return 0, err
+		}
+		ty = tx
 	}
 	if !l.isConst(y) {
 		t := l.unify(x, y)

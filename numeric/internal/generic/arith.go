@@ -39,7 +39,7 @@ func registerFloatArith[T Float]() {
 	register(ir.OpDiv, t, t, Binary(Div[T]))
 	register(ir.OpFloorDiv, t, t, Binary(mapBinary(FloorDivFloat[T])))
 	register(ir.OpMod, t, t, Binary(mapBinary(ModFloat[T])))
-	register(ir.OpPow, t, t, Binary(mapBinary(func(x, y T) T { return T(math.Pow(float64(x), float64(y))) })))
+	register(ir.OpPow, t, t, Binary(mapBinary(func(x, y T) T { return T(Pow(float64(x), float64(y))) })))
 }
 
 func registerIntArith[T Int]() {

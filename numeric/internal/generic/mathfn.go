@@ -14,7 +14,7 @@ var float64Funcs = map[ir.Op]func(float64) float64{
 	ir.OpSinh: math.Sinh, ir.OpCosh: math.Cosh, ir.OpTanh: math.Tanh,
 	ir.OpAsinh: math.Asinh, ir.OpAcosh: math.Acosh, ir.OpAtanh: math.Atanh,
 	ir.OpExp: math.Exp, ir.OpExpm1: math.Expm1, ir.OpExp2: math.Exp2,
-	ir.OpLog: math.Log, ir.OpLog1p: math.Log1p, ir.OpLog2: math.Log2, ir.OpLog10: math.Log10,
+	ir.OpLog: Log, ir.OpLog1p: math.Log1p, ir.OpLog2: math.Log2, ir.OpLog10: Log10,
 	ir.OpCeil: math.Ceil, ir.OpFloor: math.Floor, ir.OpTrunc: math.Trunc,
 	ir.OpRound: math.RoundToEven, ir.OpAbs: math.Abs,
 }

@@ -4,8 +4,6 @@ import (
 	"math"
 	"unsafe"
 
-	"gonum.org/v1/gonum/floats"
-
 	"github.com/numkit/numkit/numeric/internal/stats"
 	"github.com/numkit/numkit/numeric/ir"
 )
@@ -67,11 +65,14 @@ func LookupReducer(op ir.ReduceOp, arg ir.DType) (Reducer, bool) {
 			r.Combine = func(a, b Partial) Partial { return Partial{I: a.I + b.I} }
 		}
 		r.Block = sumBlock(arg, op == ir.ReduceMean)
-		if arg == ir.Float64 {
-			// gonum's Dot (SSE2 assembly where gonum has it): each product rounded,
-			// then added, as a multiply pass and a sum would, in one pass.
+		switch arg { // sum(x*y) in one pass, with fused multiply-adds as in asm
+		case ir.Float64:
 			r.Dot = func(n int, x, y unsafe.Pointer) Partial {
-				return Partial{F: floats.Dot(vec[float64](x, n), vec[float64](y, n))}
+				return Partial{F: DotCanonical(vec[float64](x, n), vec[float64](y, n))}
+			}
+		case ir.Float32:
+			r.Dot = func(n int, x, y unsafe.Pointer) Partial {
+				return Partial{F: float64(DotCanonical(vec[float32](x, n), vec[float32](y, n)))}
 			}
 		}
 	case ir.ReduceProd:
@@ -101,9 +102,9 @@ func LookupReducer(op ir.ReduceOp, arg ir.DType) (Reducer, bool) {
 func sumBlock(t ir.DType, mean bool) func(int, unsafe.Pointer) Partial {
 	switch t {
 	case ir.Float64:
-		return func(n int, p unsafe.Pointer) Partial { return Partial{F: floats.Sum(vec[float64](p, n))} }
+		return func(n int, p unsafe.Pointer) Partial { return Partial{F: SumCanonical(vec[float64](p, n))} }
 	case ir.Float32:
-		return func(n int, p unsafe.Pointer) Partial { return Partial{F: float64(SumFloat32(vec[float32](p, n)))} }
+		return func(n int, p unsafe.Pointer) Partial { return Partial{F: float64(SumCanonical(vec[float32](p, n)))} }
 	}
 	intSum := func(n int, p unsafe.Pointer) int64 {
 		switch t {
@@ -137,24 +138,6 @@ func sumBlock(t ir.DType, mean bool) func(int, unsafe.Pointer) Partial {
 	return func(n int, p unsafe.Pointer) Partial { return Partial{I: intSum(n, p)} }
 }
 
-// SumFloat32 sums x in float32 with four accumulators, combined as (a0+a1)+(a2+a3),
-// then the tail in order.
-func SumFloat32(x []float32) float32 {
-	var a0, a1, a2, a3 float32
-	i := 0
-	for ; i+4 <= len(x); i += 4 {
-		a0 += x[i]
-		a1 += x[i+1]
-		a2 += x[i+2]
-		a3 += x[i+3]
-	}
-	s := (a0 + a1) + (a2 + a3)
-	for ; i < len(x); i++ {
-		s += x[i]
-	}
-	return s
-}
-
 func sumInts[T Int](x []T) int64 {
 	var s int64
 	for _, v := range x {
@@ -167,17 +150,9 @@ func prodBlock(t ir.DType) func(int, unsafe.Pointer) Partial {
 	return func(n int, p unsafe.Pointer) Partial {
 		switch t {
 		case ir.Float64:
-			s := 1.0
-			for _, v := range vec[float64](p, n) {
-				s *= v
-			}
-			return Partial{F: s}
+			return Partial{F: ProdCanonical(vec[float64](p, n))}
 		case ir.Float32:
-			s := float32(1)
-			for _, v := range vec[float32](p, n) {
-				s *= v
-			}
-			return Partial{F: float64(s)}
+			return Partial{F: float64(ProdCanonical(vec[float32](p, n)))}
 		case ir.Bool:
 			s := int64(1)
 			for _, v := range vec[bool](p, n) {
@@ -229,17 +204,18 @@ func extremum(t ir.DType, isMax bool) (Partial, func(int, unsafe.Pointer) Partia
 		pick = Max[float64]
 	}
 	block := func(n int, p unsafe.Pointer) Partial {
-		acc := id.F
-		if t == ir.Float32 {
-			for _, v := range vec[float32](p, n) {
-				acc = pick(acc, float64(v))
-			}
-		} else {
-			for _, v := range vec[float64](p, n) {
-				acc = pick(acc, v)
-			}
+		if n == 0 {
+			return id
 		}
-		return Partial{F: acc}
+		switch {
+		case t == ir.Float32 && isMax:
+			return Partial{F: float64(MaxCanonical(vec[float32](p, n)))}
+		case t == ir.Float32:
+			return Partial{F: float64(MinCanonical(vec[float32](p, n)))}
+		case isMax:
+			return Partial{F: MaxCanonical(vec[float64](p, n))}
+		}
+		return Partial{F: MinCanonical(vec[float64](p, n))}
 	}
 	return id, block, func(a, b Partial) Partial { return Partial{F: pick(a.F, b.F)} }
 }

@@ -66,6 +66,7 @@ const (
 	IntLit   LitKind = iota // 42, 0x2A, 0o52, 0b101010, 1_000 (Python integer syntax)
 	FloatLit                // 1.5, .5, 1e-3, 1.
 	BoolLit                 // True, False
+	NoneLit                 // None (the checker accepts it only as a reduction's axis)
 )
 
 // Ident is a variable or function name.
@@ -96,12 +97,22 @@ type BinaryExpr struct {
 	Y     Expr
 }
 
-// CallExpr is Fun(Args...).
+// CallExpr is Fun(Args..., Keywords...). The attributes numexpr allows, X.real and
+// X.imag, are calls too: Attr is true, Args is [X], Fun names the attribute and
+// Lparen and Rparen are the positions of the dot and the attribute's last byte.
 type CallExpr struct {
-	Fun    *Ident
-	Lparen Pos
-	Args   []Expr
-	Rparen Pos
+	Fun      *Ident
+	Lparen   Pos
+	Args     []Expr
+	Keywords []*KeywordArg // keyword arguments, after the positional ones
+	Rparen   Pos
+	Attr     bool
+}
+
+// KeywordArg is Name=Value in a call.
+type KeywordArg struct {
+	Name  *Ident
+	Value Expr
 }
 
 // ParenExpr is (X).
@@ -115,8 +126,13 @@ func (x *Ident) Pos() Pos      { return x.NamePos }
 func (x *BasicLit) Pos() Pos   { return x.ValuePos }
 func (x *UnaryExpr) Pos() Pos  { return x.OpPos }
 func (x *BinaryExpr) Pos() Pos { return x.X.Pos() }
-func (x *CallExpr) Pos() Pos   { return x.Fun.Pos() }
-func (x *ParenExpr) Pos() Pos  { return x.Lparen }
+func (x *CallExpr) Pos() Pos {
+	if x.Attr {
+		return x.Args[0].Pos()
+	}
+	return x.Fun.Pos()
+}
+func (x *ParenExpr) Pos() Pos { return x.Lparen }
 
 func (x *Ident) End() Pos      { return x.NamePos + Pos(len(x.Name)) }
 func (x *BasicLit) End() Pos   { return x.ValuePos + Pos(len(x.Value)) }

@@ -13,6 +13,7 @@ func FuzzParse(f *testing.F) {
 		"a < b & c", "f(a,)", "0x1F + 0o17 + 0b101 + 1_000 + 1.5e-3 + .5 + 5.",
 		"(a < b) & ~(c >= d) | (e != f) ^ True", "a // b % c << 2 >> 1",
 		"a +\r\n\tb # comment\n* c", "x\u00e9", "a + \xff", strings.Repeat("(", 300),
+		"sum(a, axis=None)", "max(a, -1)", "(a+b).real.imag ** 2", "f(x=1, y=(2))", "None",
 	}
 	for _, tt := range rejectTests {
 		seeds = append(seeds, tt.src)
@@ -99,6 +100,12 @@ func checkTree(t *testing.T, src string, e Expr) {
 			check(x.X, pos, x.OpPos)
 			check(x.Y, x.OpPos+Pos(len(x.Op.String())), end)
 		case *CallExpr:
+			if x.Attr { // X.real: the operand, ".", the name
+				check(x.Args[0], pos, x.Lparen)
+				at(x.Lparen, ".")
+				check(x.Fun, x.Lparen+1, end)
+				break
+			}
 			check(x.Fun, pos, x.Lparen)
 			at(x.Lparen, "(")
 			at(x.Rparen, ")")
@@ -106,6 +113,11 @@ func checkTree(t *testing.T, src string, e Expr) {
 			for _, arg := range x.Args {
 				check(arg, lo, x.Rparen)
 				lo = arg.End()
+			}
+			for _, kw := range x.Keywords {
+				check(kw.Name, lo, x.Rparen)
+				check(kw.Value, kw.Name.End()+1, x.Rparen)
+				lo = kw.Value.End()
 			}
 		case *ParenExpr:
 			at(x.Lparen, "(")

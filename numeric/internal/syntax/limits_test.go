@@ -16,19 +16,20 @@ func TestLimits(t *testing.T) {
 		msg  string // "" if the input is accepted
 		off  int
 	}{
-		{"parentheses at the limit", nest("(", "a", ")", MaxDepth-1), "", 0},
-		{"parentheses over the limit", nest("(", "a", ")", MaxDepth), "nested too deeply", MaxDepth},
-		{"30000 parentheses", nest("(", "a", ")", 30000), "nested too deeply", MaxDepth},
+		// Python (so numexpr) accepts 200 nested parentheses and no more.
+		{"parentheses at the limit", nest("(", "a", ")", MaxDepth), "", 0},
+		{"parentheses over the limit", nest("(", "a", ")", MaxDepth+1), "nested too deeply", MaxDepth + 1},
+		{"30000 parentheses", nest("(", "a", ")", 30000), "nested too deeply", MaxDepth + 1},
 		{"100000 parentheses", nest("(", "a", ")", 100000), "too long", 0},
 		{"100000 unclosed parentheses", strings.Repeat("(", 100000), "too long", 0},
-		{"60000 unclosed parentheses", strings.Repeat("(", 60000), "nested too deeply", MaxDepth},
-		{"unary minus at the limit", strings.Repeat("-", MaxDepth-1) + "a", "", 0},
-		{"unary minus over the limit", strings.Repeat("-", MaxDepth) + "a", "nested too deeply", MaxDepth},
-		{"unary mix over the limit", strings.Repeat("-~+", 20000) + "a", "nested too deeply", MaxDepth},
-		{"power at the limit", "a" + strings.Repeat("**a", MaxDepth-1), "", 0},
-		{"power over the limit", "a" + strings.Repeat("**a", MaxDepth), "nested too deeply", 3 * MaxDepth},
-		{"calls at the limit", nest("f(", "a", ")", MaxDepth-1), "", 0},
-		{"calls over the limit", nest("f(", "a", ")", MaxDepth), "nested too deeply", 2 * MaxDepth},
+		{"60000 unclosed parentheses", strings.Repeat("(", 60000), "nested too deeply", MaxDepth + 1},
+		{"unary minus at the limit", strings.Repeat("-", MaxDepth) + "a", "", 0},
+		{"unary minus over the limit", strings.Repeat("-", MaxDepth+1) + "a", "nested too deeply", MaxDepth + 1},
+		{"unary mix over the limit", strings.Repeat("-~+", 20000) + "a", "nested too deeply", MaxDepth + 1},
+		{"power at the limit", "a" + strings.Repeat("**a", MaxDepth), "", 0},
+		{"power over the limit", "a" + strings.Repeat("**a", MaxDepth+1), "nested too deeply", 3*MaxDepth + 3},
+		{"calls at the limit", nest("f(", "a", ")", MaxDepth), "", 0},
+		{"calls over the limit", nest("f(", "a", ")", MaxDepth+1), "nested too deeply", 2*MaxDepth + 2},
 		{"chain below the node limit", chain(MaxNodes / 2), "", 0}, // 5000 names + 4999 operators
 		{"chain over the node limit", chain(MaxNodes/2 + 1), "too large: more than 10000 nodes", MaxNodes - 1},
 		{"chain of 30000 terms", chain(30000), "too large", MaxNodes - 1},

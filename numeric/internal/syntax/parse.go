@@ -14,9 +14,12 @@ package syntax
 //	Sum        = Term { ( "+" | "-" ) Term } .
 //	Term       = Unary { ( "*" | "/" | "//" | "%" ) Unary } .
 //	Unary      = ( "+" | "-" | "~" ) Unary | Power .
-//	Power      = Primary [ "**" Unary ] .            (right-associative: a**b**c is a**(b**c))
-//	Primary    = Name | Call | Int | Float | "True" | "False" | "(" Expr ")" .
-//	Call       = Name "(" [ Expr { "," Expr } [ "," ] ] ")" .
+//	Power      = Attribute [ "**" Unary ] .          (right-associative: a**b**c is a**(b**c))
+//	Attribute  = Primary { "." ( "real" | "imag" ) } .
+//	Primary    = Name | Call | Int | Float | "True" | "False" | "None" | "(" Expr ")" .
+//	Call       = Name "(" [ Args ] ")" .
+//	Args       = ( Expr { "," Expr } [ "," Keyword { "," Keyword } ] | Keyword { "," Keyword } ) [ "," ] .
+//	Keyword    = Name "=" Expr .
 //	CompareOp  = "<" | "<=" | "==" | "!=" | ">=" | ">" .
 //	Name       = ( letter | "_" ) { letter | digit | "_" } .   (ASCII; not starting with "__")
 //
@@ -28,8 +31,9 @@ package syntax
 //
 // Python syntax outside the grammar is rejected with a message saying what to use
 // instead: and/or/not, if/else, lambda, is, in, for, None, other keywords, strings,
-// complex numbers, attribute access, subscripts, keyword arguments, assignment (=, :=,
-// +=, ...), tuples, ";", "@" and chained comparisons.
+// complex numbers, attribute access other than .real and .imag, subscripts, assignment
+// (=, :=, +=, ...), tuples, ";", "@" and chained comparisons. Which keyword arguments a
+// function takes, and where None may appear, is the checker's business.
 //
 // The input may be at most MaxSourceLen bytes, nest at most MaxDepth levels and have at
 // most MaxNodes nodes, so every recursive pass over the AST is bounded.
@@ -37,7 +41,7 @@ func Parse(src string) (Expr, error) {
 	if len(src) > MaxSourceLen {
 		return nil, Errorf(src, 0, "expression is too long: %d bytes (the limit is %d)", len(src), MaxSourceLen)
 	}
-	p := parser{src: src, sc: scanner{src: src}}
+	p := parser{src: src, sc: scanner{src: src}, depth: -1}
 	x, err := p.parse()
 	if err != nil {
 		return nil, err
@@ -51,9 +55,10 @@ const (
 	// MaxSourceLen is the longest source, in bytes, that Parse accepts.
 	MaxSourceLen = 64 << 10
 
-	// MaxDepth is the deepest nesting Parse accepts. Each operand is at depth 1 plus one
-	// per enclosing parenthesis, call, unary operator and "**" exponent; a chain of
-	// binary operators such as a+b+c does not nest.
+	// MaxDepth is the deepest nesting Parse accepts: 200, Python's (and so numexpr's)
+	// limit of nested parentheses. Each operand is at depth 0 plus one per enclosing
+	// parenthesis, call, unary operator and "**" exponent; a chain of binary operators
+	// such as a+b+c does not nest.
 	MaxDepth = 200
 
 	// MaxNodes is the most AST nodes (names, literals, operators, calls and
@@ -191,13 +196,33 @@ func (p *parser) parseUnary() Expr {
 }
 
 func (p *parser) parsePower() Expr {
-	x := p.parsePrimary()
+	x := p.parseAttribute()
 	if p.tok.kind == tOp && p.tok.op == POW {
 		opPos := p.tok.pos
 		p.next()
 		y := p.parseUnary()
 		p.count(opPos)
 		x = &BinaryExpr{X: x, OpPos: opPos, Op: POW, Y: y}
+	}
+	return x
+}
+
+// parseAttribute parses a primary followed by any number of .real or .imag, the
+// attributes numexpr's sanitizer allows; each becomes a call of real or imag.
+func (p *parser) parseAttribute() Expr {
+	x := p.parsePrimary()
+	for p.tok.kind == tDot {
+		dot := p.tok.pos
+		p.next()
+		name := p.src[p.tok.pos:p.tok.end]
+		if p.tok.kind != tIdent || name != "real" && name != "imag" {
+			p.errorf(dot, `unexpected ".": attribute access is not supported (except .real and .imag)`)
+		}
+		id := &Ident{NamePos: p.tok.pos, Name: name}
+		end := p.tok.end
+		p.next()
+		p.count(dot)
+		x = &CallExpr{Fun: id, Lparen: dot, Args: []Expr{x}, Rparen: end - 1, Attr: true}
 	}
 	return x
 }
@@ -211,6 +236,9 @@ func (p *parser) parsePrimary() Expr {
 		name := p.src[t.pos:t.end]
 		if name == "True" || name == "False" {
 			return &BasicLit{ValuePos: t.pos, Kind: BoolLit, Value: name}
+		}
+		if name == "None" {
+			return &BasicLit{ValuePos: t.pos, Kind: NoneLit, Value: name}
 		}
 		id := &Ident{NamePos: t.pos, Name: name}
 		if p.tok.kind == tLparen {
@@ -246,17 +274,26 @@ func (p *parser) parseCall(fun *Ident) Expr {
 	lparen := p.tok.pos
 	p.next()
 	var args []Expr
+	var keywords []*KeywordArg
 	for p.tok.kind != tRparen {
 		if p.tok.kind == tEOF {
 			p.errorf(lparen, `unclosed "(" of the call of %s`, fun.Name)
 		}
+		argPos := p.tok.pos
 		arg := p.parseExpr()
-		if p.tok.kind == tAssign {
-			if _, ok := arg.(*Ident); ok {
-				p.errorf(p.tok.pos, "keyword arguments are not supported: pass the arguments of %s by position", fun.Name)
+		if name, ok := arg.(*Ident); ok && p.tok.kind == tAssign {
+			p.next()
+			for _, kw := range keywords {
+				if kw.Name.Name == name.Name {
+					p.errorf(name.NamePos, "keyword argument %s repeated in the call of %s", name.Name, fun.Name)
+				}
 			}
+			keywords = append(keywords, &KeywordArg{Name: name, Value: p.parseExpr()})
+		} else if len(keywords) > 0 {
+			p.errorf(argPos, "positional argument follows keyword argument in the call of %s", fun.Name)
+		} else {
+			args = append(args, arg)
 		}
-		args = append(args, arg)
 		if p.tok.kind != tComma {
 			p.expectClose(lparen, fun)
 			break
@@ -266,7 +303,7 @@ func (p *parser) parseCall(fun *Ident) Expr {
 	rparen := p.tok.pos
 	p.next()
 	p.count(lparen)
-	return &CallExpr{Fun: fun, Lparen: lparen, Args: args, Rparen: rparen}
+	return &CallExpr{Fun: fun, Lparen: lparen, Args: args, Keywords: keywords, Rparen: rparen}
 }
 
 // expectClose reports an error unless the current token is the ")" that closes the "("

@@ -39,7 +39,7 @@ func (p *parser) errorAfterOperand(top bool) {
 	case tLbrack:
 		p.errorf(t.pos, `unexpected "[": subscripts are not supported`)
 	case tDot:
-		p.errorf(t.pos, `unexpected ".": attribute access is not supported`)
+		p.errorf(t.pos, `unexpected ".": attribute access is not supported (except .real and .imag)`)
 	case tLparen:
 		p.errorf(t.pos, `unexpected "(" after expression: only a function name can be called (missing operator?)`)
 	case tRparen, tRbrack, tRbrace:
@@ -88,7 +88,7 @@ func (p *parser) describe(t token) string {
 	case tEOF:
 		return "end of expression"
 	case tIdent:
-		if text == "True" || text == "False" {
+		if text == "True" || text == "False" || text == "None" {
 			return fmt.Sprintf("%q", text)
 		}
 		return fmt.Sprintf("name %q", text)

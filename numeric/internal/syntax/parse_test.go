@@ -177,3 +177,32 @@ func TestUnparen(t *testing.T) {
 		t.Errorf("Print(nil) = %q", Print(nil))
 	}
 }
+
+func TestParseAttributesKeywordsNone(t *testing.T) {
+	// numexpr allows .real and .imag, keyword arguments (axis=) and None; the parser
+	// accepts them and leaves their meaning to the checker.
+	tests := []struct{ src, want string }{
+		{"a.real", "real(a)"},
+		{"a.imag", "imag(a)"},
+		{"(a+b).real**2", "(real((a+b))**2)"},
+		{"-a.real", "(-real(a))"},
+		{"1.5.imag", "imag(1.5)"},
+		{"a.real.imag", "imag(real(a))"},
+		{"a . real", "real(a)"},
+		{"sum(a, axis=None)", "sum(a, axis=None)"},
+		{"sum(a, axis = -1,)", "sum(a, axis=(-1))"},
+		{"sum(a, None)", "sum(a, None)"},
+		{"f(x=1, y=2)", "f(x=1, y=2)"},
+	}
+	for _, tt := range tests {
+		e, err := Parse(tt.src)
+		if err != nil {
+			t.Errorf("Parse(%q): %v", tt.src, err)
+			continue
+		}
+		if got := Print(e); got != tt.want {
+			t.Errorf("Parse(%q) prints %s, want %s", tt.src, got, tt.want)
+		}
+		checkTree(t, tt.src, e)
+	}
+}

@@ -39,6 +39,14 @@ func printExpr(b *strings.Builder, e Expr) {
 			}
 			printExpr(b, arg)
 		}
+		for i, kw := range x.Keywords {
+			if i > 0 || len(x.Args) > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(kw.Name.Name)
+			b.WriteByte('=')
+			printExpr(b, kw.Value)
+		}
 		b.WriteByte(')')
 	case *ParenExpr:
 		printExpr(b, x.X)
@@ -46,7 +54,8 @@ func printExpr(b *strings.Builder, e Expr) {
 }
 
 // Walk calls f for e and, if f returns true, walks e's operands in source order:
-// the operand of a UnaryExpr, X then Y of a BinaryExpr, the arguments of a CallExpr and
+// the operand of a UnaryExpr, X then Y of a BinaryExpr, the arguments of a CallExpr
+// (positional, then the keywords' values) and
 // the inner expression of a ParenExpr. It does not visit a CallExpr's Fun, which names
 // a function, not a value. Walk(nil, f) does nothing. The recursion is as deep as the
 // tree, which Parse's MaxNodes bounds.
@@ -63,6 +72,9 @@ func Walk(e Expr, f func(Expr) bool) {
 	case *CallExpr:
 		for _, arg := range x.Args {
 			Walk(arg, f)
+		}
+		for _, kw := range x.Keywords {
+			Walk(kw.Value, f)
 		}
 	case *ParenExpr:
 		Walk(x.X, f)

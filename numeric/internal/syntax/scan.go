@@ -120,10 +120,10 @@ func (s *scanner) scanIdent() token {
 }
 
 // keywordError returns the message for a Python keyword used as a name, or "" if name is
-// not a keyword. True and False are literals, not errors.
+// not a keyword. True, False and None are literals, not errors.
 func (s *scanner) keywordError(name string) string {
 	switch name {
-	case "True", "False":
+	case "True", "False", "None":
 		return ""
 	case "and":
 		return `"and" is not supported: use "&", as in (a > 0) & (b > 0)`
@@ -144,8 +144,6 @@ func (s *scanner) keywordError(name string) string {
 		return `"in" is not supported`
 	case "for":
 		return `comprehensions ("for") are not supported`
-	case "None":
-		return `"None" is not supported`
 	}
 	if pythonKeywords[name] {
 		return fmt.Sprintf("%q is a Python keyword and cannot be used as a name", name)

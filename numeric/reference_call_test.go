@@ -1,0 +1,184 @@
+package numeric
+
+// The reference interpreter's functions and reductions (see reference_test.go).
+
+import (
+	"math"
+
+	"github.com/numkit/numkit/numeric/internal/syntax"
+)
+
+// call evaluates a function call at element i.
+func (r *refEval) call(e *syntax.CallExpr, info refInfo, i int) (refElem, error) {
+	name := e.Fun.Name
+	if refReductions[name] {
+		return r.reduce(e, info.typ)
+	}
+	argExprs, _ := refCallArgs(e)
+	args := make([]refElem, len(argExprs))
+	types := make([]DType, len(argExprs))
+	for k, a := range argExprs {
+		v, err := r.elem(a, i)
+		if err != nil {
+			return v, err
+		}
+		args[k], types[k] = v, r.info[a].typ
+	}
+	t := info.typ
+	conv := func(k int, to DType) refElem { return refConv(args[k], types[k], to) }
+	switch {
+	case name == "pow":
+		return r.pow(e.Args[0], e.Args[1], args[0], args[1], t), nil
+	case name == "copy" || name == "real":
+		return args[0], nil
+	case name == "imag" || name == "ones_like":
+		one := name == "ones_like"
+		if t == Bool {
+			return refElem{b: one}, nil
+		}
+		if one {
+			return refElem{i: 1, f: 1}, nil
+		}
+		return refElem{}, nil
+	case name == "where":
+		if args[0].b {
+			return conv(1, t), nil
+		}
+		return conv(2, t), nil
+	case refFloatFuncs[name] != nil:
+		return refElem{f: refRound(t, refFloatFuncs[name](conv(0, t).f))}, nil
+	case name == "nextafter" && t == Float32:
+		return refElem{f: float64(math.Nextafter32(float32(conv(0, t).f), float32(conv(1, t).f)))}, nil
+	case refFloatFuncs2[name] != nil:
+		return refElem{f: refRound(t, refFloatFuncs2[name](conv(0, t).f, conv(1, t).f))}, nil
+	case refPredicates[name] != nil:
+		x := args[0].f
+		if refIsInt(types[0]) {
+			x = float64(args[0].i)
+		}
+		return refElem{b: refPredicates[name](x)}, nil
+	case refRoundFuncs[name] != nil:
+		if refIsInt(t) {
+			return args[0], nil
+		}
+		return refElem{f: refRoundFuncs[name](args[0].f)}, nil
+	case name == "abs":
+		if refIsInt(t) {
+			if info.konst && (args[0].i == math.MinInt64 || t == Int32 && args[0].i == math.MinInt32) {
+				return refElem{}, refErrorf("constant abs(%d) overflows %s", args[0].i, t)
+			}
+			if args[0].i < 0 {
+				return refElem{i: refWrap(t, -args[0].i)}, nil // MinInt stays MinInt
+			}
+			return args[0], nil
+		}
+		return refElem{f: math.Abs(args[0].f)}, nil
+	case name == "sign":
+		return refSign(t, args[0]), nil
+	case name == "maximum", name == "minimum":
+		return refExtremum(t, name == "maximum", conv(0, t), conv(1, t)), nil
+	case name == "clip":
+		lo := refExtremum(t, true, conv(0, t), conv(1, t))
+		return refExtremum(t, false, lo, conv(2, t)), nil
+	}
+	return refElem{}, refErrorf("function %s", name)
+}
+
+func refSign(t DType, x refElem) refElem {
+	if refIsInt(t) {
+		switch {
+		case x.i > 0:
+			return refElem{i: 1}
+		case x.i < 0:
+			return refElem{i: -1}
+		}
+		return x
+	}
+	switch {
+	case x.f > 0:
+		return refElem{f: 1}
+	case x.f < 0:
+		return refElem{f: -1}
+	}
+	return x // ±0 and NaN
+}
+
+// refExtremum is maximum (isMax) or minimum: NaN if either is NaN, y when equal.
+func refExtremum(t DType, isMax bool, x, y refElem) refElem {
+	if refIsInt(t) {
+		if isMax && x.i > y.i || !isMax && x.i < y.i {
+			return x
+		}
+		return y
+	}
+	switch {
+	case math.IsNaN(x.f):
+		return x
+	case math.IsNaN(y.f):
+		return y
+	case isMax && x.f > y.f, !isMax && x.f < y.f:
+		return x
+	}
+	return y
+}
+
+// reduce computes a reduction over its argument's elements (one element for a scalar
+// argument) and caches it. Float sums are computed in float64 with compensation, then
+// rounded to the result type.
+func (r *refEval) reduce(e *syntax.CallExpr, t DType) (refElem, error) {
+	if v, ok := r.reduced[e]; ok {
+		return v, nil
+	}
+	arg := e.Args[0]
+	at := r.info[arg].typ
+	count := 1
+	if r.info[arg].array {
+		count = r.n
+	}
+	vals := make([]refElem, count)
+	for i := range vals {
+		v, err := r.elem(arg, i)
+		if err != nil {
+			return v, err
+		}
+		vals[i] = v
+	}
+	var res refElem
+	switch name := e.Fun.Name; {
+	case refIsInt(t) && name == "sum":
+		for _, v := range vals {
+			res.i += refBoolInt(at, v)
+		}
+	case refIsInt(t) && name == "prod":
+		res.i = 1
+		for _, v := range vals {
+			res.i *= refBoolInt(at, v)
+		}
+	case refIsInt(t): // min, max of integers
+		if len(vals) == 0 {
+			return res, errRefEmpty
+		}
+		res = vals[0]
+		for _, v := range vals[1:] {
+			res = refExtremum(t, name == "max", res, v)
+		}
+	case (name == "min" || name == "max") && len(vals) == 0:
+		return res, errRefEmpty
+	case refIsFloat(at):
+		res = refCanonReduce(name, at, t, vals)
+	default: // mean of integers
+		res = refIntMean(vals)
+	}
+	r.reduced[e] = res
+	return res, nil
+}
+
+func refBoolInt(t DType, v refElem) int64 {
+	if t == Bool {
+		if v.b {
+			return 1
+		}
+		return 0
+	}
+	return v.i
+}
