@@ -1,16 +1,17 @@
 package numeric
 
 import (
+	"github.com/numkit/numkit/numeric/internal/exec"
 	"github.com/numkit/numkit/numeric/internal/generic"
 	"github.com/numkit/numkit/numeric/ir"
 )
 
 // Backend names, as WithBackend and NUMKIT_BACKEND take them.
 const (
-	BackendAuto   = "auto"
-	BackendGonum  = "gonum"
-	BackendSIMD   = "simd"
-	BackendOpenCL = "opencl"
+	BackendAuto   = exec.BackendAuto
+	BackendGonum  = exec.BackendGonum
+	BackendSIMD   = exec.BackendSIMD
+	BackendOpenCL = exec.BackendOpenCL
 )
 
 // cpuBackend is a set of kernels the block VM runs: the gonum backend uses the generic

@@ -79,12 +79,12 @@ func (c *compiled) coexecute(ctx context.Context, p deviceProgram, bindings []bi
 	head := make([]binding, len(bindings))
 	for i, b := range bindings {
 		head[i] = b
-		if !b.scalar {
-			head[i].n = k
+		if !b.Scalar {
+			head[i].N = k
 		}
 	}
 	headOut := out
-	headOut.n = k
+	headOut.N = k
 	done := make(chan error, 1)
 	go func() { done <- p.run(ctx, head, k, headOut) }()
 	_, cpuErr := c.runCPU(ctx, bindings, k, n-k, out, ch.threads)

@@ -55,7 +55,7 @@ func Upload(x any) (*DeviceArray, error) {
 	if err != nil {
 		return nil, err
 	}
-	a, err := NewDeviceArray(b.typ, b.n)
+	a, err := NewDeviceArray(b.Type, b.N)
 	if err != nil {
 		return nil, err
 	}
@@ -64,10 +64,10 @@ func Upload(x any) (*DeviceArray, error) {
 		a.Release()
 		return nil, err
 	}
-	size := b.typ.Size()
+	size := b.Type.Size()
 	for c, buf := range a.chunks {
 		cn := min(a.chunkLen, a.n-c*a.chunkLen)
-		host := unsafe.Slice((*byte)(unsafe.Add(b.ptr, c*a.chunkLen*size)), cn*size)
+		host := unsafe.Slice((*byte)(unsafe.Add(b.Ptr, c*a.chunkLen*size)), cn*size)
 		if err = cl.WriteBuffer(q, buf, 0, host); err != nil {
 			break
 		}
@@ -120,14 +120,14 @@ func (a *DeviceArray) DType() DType { return a.typ }
 // Download copies the array into dst, a slice of its type and length.
 func (a *DeviceArray) Download(dst any) error {
 	out, err := outputOf(dst)
-	if err != nil || out.scalar || out.dev != nil {
+	if err != nil || out.Scalar || out.Dev != nil {
 		return fmt.Errorf("numeric: Download into %s: want a []%s of length %d: %w", typeName(dst), a.typ, a.n, ErrType)
 	}
-	if out.typ != a.typ {
-		return fmt.Errorf("numeric: Download of a %s device array into a []%s: %w", a.typ, out.typ, ErrType)
+	if out.Type != a.typ {
+		return fmt.Errorf("numeric: Download of a %s device array into a []%s: %w", a.typ, out.Type, ErrType)
 	}
-	if out.n != a.n {
-		return fmt.Errorf("numeric: Download of %d elements into a slice of length %d: %w", a.n, out.n, ErrShape)
+	if out.N != a.n {
+		return fmt.Errorf("numeric: Download of %d elements into a slice of length %d: %w", a.n, out.N, ErrShape)
 	}
 	if err := a.usable(nil); err != nil {
 		return err
@@ -139,7 +139,7 @@ func (a *DeviceArray) Download(dst any) error {
 	size := a.typ.Size()
 	for c, buf := range a.chunks {
 		cn := min(a.chunkLen, a.n-c*a.chunkLen)
-		host := unsafe.Slice((*byte)(unsafe.Add(out.ptr, c*a.chunkLen*size)), cn*size)
+		host := unsafe.Slice((*byte)(unsafe.Add(out.Ptr, c*a.chunkLen*size)), cn*size)
 		if err = cl.ReadBuffer(q, buf, 0, host); err != nil {
 			break
 		}
@@ -183,18 +183,18 @@ func deviceOutput(a *DeviceArray) (output, error) {
 	if a == nil {
 		return output{}, fmt.Errorf("numeric: destination is a nil *DeviceArray: %w", ErrType)
 	}
-	return output{typ: a.typ, n: a.n, dev: a}, nil
+	return output{Type: a.typ, N: a.n, Dev: a}, nil
 }
 
 // rejectDeviceArrays is the CPU backends' check: they read and write host memory
 // only.
 func rejectDeviceArrays(names []string, bindings []binding, out output) error {
 	for i, b := range bindings {
-		if b.dev != nil {
+		if b.Dev != nil {
 			return fmt.Errorf("numeric: variable %s is a *DeviceArray, which only the opencl backend reads (use WithBackend(\"opencl\") or Download it): %w", names[i], ErrBackend)
 		}
 	}
-	if out.dev != nil {
+	if out.Dev != nil {
 		return fmt.Errorf("numeric: the destination is a *DeviceArray, which only the opencl backend writes (use WithBackend(\"opencl\")): %w", ErrBackend)
 	}
 	return nil

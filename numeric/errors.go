@@ -1,7 +1,7 @@
 package numeric
 
 import (
-	"errors"
+	"github.com/numkit/numkit/numeric/internal/exec"
 
 	"github.com/numkit/numkit/numeric/internal/syntax"
 )
@@ -15,11 +15,11 @@ type SyntaxError = syntax.Error
 // Sentinel errors, wrapped with context by the functions that return them.
 var (
 	// ErrShape: arrays of different lengths, or a destination of the wrong length.
-	ErrShape = errors.New("shape mismatch")
+	ErrShape = exec.ErrShape
 	// ErrType: a variable or destination of an unsupported or wrong type.
-	ErrType = errors.New("wrong type")
+	ErrType = exec.ErrType
 	// ErrBackend: a backend that is not usable here was forced.
-	ErrBackend = errors.New("backend not usable")
+	ErrBackend = exec.ErrBackend
 	// ErrEmpty: min or max of no elements.
-	ErrEmpty = errors.New("reduction of an empty array")
+	ErrEmpty = exec.ErrEmpty
 )

@@ -8,6 +8,7 @@ import (
 	"unsafe"
 
 	"github.com/numkit/numkit/numeric/internal/compile"
+	"github.com/numkit/numkit/numeric/internal/exec"
 	"github.com/numkit/numkit/numeric/internal/syntax"
 	"github.com/numkit/numkit/numeric/ir"
 )
@@ -77,8 +78,8 @@ func (s *signature) set(i int, code uint64) { s[i/16] |= code << (4 * (i % 16)) 
 func (s *signature) get(i int) uint64 { return s[i/16] >> (4 * (i % 16)) & 0xF }
 
 func bindingCode(b binding) uint64 {
-	code := uint64(b.typ)
-	if b.scalar {
+	code := uint64(b.Type)
+	if b.Scalar {
 		code |= 8
 	}
 	return code
@@ -204,7 +205,7 @@ func (e *Expr) forSignature(sig signature, bindings []binding, known []string) (
 	inputs := map[string]compile.InputType{}
 	for i, n := range e.names {
 		if sig.get(i) != missingInput {
-			inputs[n] = compile.InputType{Type: bindings[i].typ, Scalar: bindings[i].scalar}
+			inputs[n] = compile.InputType{Type: bindings[i].Type, Scalar: bindings[i].Scalar}
 		}
 	}
 	opt := e.opts.compileOptions()
@@ -249,21 +250,15 @@ func (e *Expr) forSignature(sig signature, bindings []binding, known []string) (
 
 func hasDeviceArray(bindings []binding) bool {
 	for i := range bindings {
-		if bindings[i].dev != nil {
+		if bindings[i].Dev != nil {
 			return true
 		}
 	}
 	return false
 }
 
-// output is where an evaluation writes: an array of n elements, or one scalar.
-type output struct {
-	typ    ir.DType
-	scalar bool
-	ptr    unsafe.Pointer
-	n      int
-	dev    *DeviceArray // a destination on the OpenCL device (ptr is nil)
-}
+// output is where an evaluation writes.
+type output = exec.Output
 
 // evaluate binds vars, checks them against the program and out, and runs it. With a
 // non-nil alloc, out is not checked but made by alloc for the program's result.
@@ -302,7 +297,7 @@ func (e *Expr) evaluate(ctx context.Context, vars Vars, out *output, alloc func(
 	}
 	threads := e.opts.threadCount()
 	if a := c.auto; a != nil && a.device {
-		if out.dev != nil || hasDeviceArray(bindings) {
+		if out.Dev != nil || hasDeviceArray(bindings) {
 			// Data already on the device stays there.
 			p, err := a.deviceProgram()
 			if err != nil {
@@ -356,15 +351,15 @@ func (c *compiled) runCPU(ctx context.Context, bindings []binding, lo, n int, ou
 	r.n = n
 	r.dst = nil
 	if !prog.ScalarResult() {
-		r.dst = unsafe.Add(out.ptr, lo*out.typ.Size())
+		r.dst = unsafe.Add(out.Ptr, lo*out.Type.Size())
 	}
 	for i, in := range prog.Inputs {
 		b := bindings[i]
-		r.inputs[i] = b.ptr
-		if b.scalar {
-			r.scalars[in.Reg] = b.word
-		} else if b.ptr != nil {
-			r.inputs[i] = unsafe.Add(b.ptr, lo*b.typ.Size())
+		r.inputs[i] = b.Ptr
+		if b.Scalar {
+			r.scalars[in.Reg] = b.Word
+		} else if b.Ptr != nil {
+			r.inputs[i] = unsafe.Add(b.Ptr, lo*b.Type.Size())
 		}
 	}
 	if err := r.execute(ctx, threads); err != nil {
@@ -380,7 +375,7 @@ func runDevice(ctx context.Context, p deviceProgram, bindings []binding, n int, 
 	var w *uint64
 	if scalar {
 		w = new(uint64)
-		out.ptr = unsafe.Pointer(w)
+		out.Ptr = unsafe.Pointer(w)
 	}
 	if err := p.run(ctx, append([]binding(nil), bindings...), n, out); err != nil {
 		return 0, err
@@ -396,15 +391,15 @@ func runDevice(ctx context.Context, p deviceProgram, bindings []binding, n int, 
 func (e *Expr) length(bindings []binding) (int, error) {
 	n, first := 1, -1
 	for i, b := range bindings {
-		if b.scalar {
+		if b.Scalar {
 			continue
 		}
 		if first < 0 {
-			n, first = b.n, i
+			n, first = b.N, i
 			continue
 		}
-		if b.n != n {
-			return 0, fmt.Errorf("numeric: %s has length %d but %s has length %d: %w", e.names[first], n, e.names[i], b.n, ErrShape)
+		if b.N != n {
+			return 0, fmt.Errorf("numeric: %s has length %d but %s has length %d: %w", e.names[first], n, e.names[i], b.N, ErrShape)
 		}
 	}
 	return n, nil
@@ -413,18 +408,18 @@ func (e *Expr) length(bindings []binding) (int, error) {
 func checkOutput(prog *ir.Program, out output, n int) error {
 	want := prog.ResultType()
 	switch {
-	case prog.ScalarResult() && !out.scalar:
+	case prog.ScalarResult() && !out.Scalar:
 		return fmt.Errorf("numeric: %q gives one %s, but the destination is a slice: pass a *%s: %w", prog.Source, want, want, ErrType)
-	case !prog.ScalarResult() && out.scalar:
+	case !prog.ScalarResult() && out.Scalar:
 		return fmt.Errorf("numeric: %q gives a []%s, but the destination is a pointer to one value: %w", prog.Source, want, ErrType)
-	case out.typ != want:
+	case out.Type != want:
 		kind := "[]"
-		if out.scalar {
+		if out.Scalar {
 			kind = "*"
 		}
-		return fmt.Errorf("numeric: %q gives %s%s, but the destination is %s%s: %w", prog.Source, kind, want, kind, out.typ, ErrType)
-	case !out.scalar && out.n != n:
-		return fmt.Errorf("numeric: the destination has length %d, the inputs %d: %w", out.n, n, ErrShape)
+		return fmt.Errorf("numeric: %q gives %s%s, but the destination is %s%s: %w", prog.Source, kind, want, kind, out.Type, ErrType)
+	case !out.Scalar && out.N != n:
+		return fmt.Errorf("numeric: the destination has length %d, the inputs %d: %w", out.N, n, ErrShape)
 	}
 	return nil
 }

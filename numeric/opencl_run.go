@@ -8,6 +8,7 @@ import (
 
 	"github.com/numkit/numkit/cl"
 	"github.com/numkit/numkit/kernels"
+	"github.com/numkit/numkit/numeric/internal/exec"
 	"github.com/numkit/numkit/numeric/internal/generic"
 	"github.com/numkit/numkit/numeric/internal/stats"
 	"github.com/numkit/numkit/numeric/ir"
@@ -48,8 +49,8 @@ func (cp *clProgram) run(ctx context.Context, inputs []binding, n int, out outpu
 		}
 	}
 	for i, in := range cp.prog.Inputs {
-		if inputs[i].scalar {
-			r.scalars[in.Reg] = inputs[i].word
+		if inputs[i].Scalar {
+			r.scalars[in.Reg] = inputs[i].Word
 		}
 	}
 	if cp.built != nil && n > 0 {
@@ -94,7 +95,7 @@ func (cp *clProgram) run(ctx context.Context, inputs []binding, n int, out outpu
 		}
 	}
 	if cp.prog.ScalarResult() {
-		storeWord(out.ptr, cp.prog.ResultType(), r.scalars[cp.prog.Result])
+		storeWord(out.Ptr, cp.prog.ResultType(), r.scalars[cp.prog.Result])
 	}
 	return nil
 }
@@ -103,7 +104,11 @@ func (cp *clProgram) run(ctx context.Context, inputs []binding, n int, out outpu
 // inputs and output (they must agree), else the device's.
 func (r *clRun) chunking(out output) (int, error) {
 	chunk := 0
-	check := func(a *DeviceArray, what string) error {
+	check := func(d exec.DeviceData, what string) error {
+		a, ok := d.(*DeviceArray)
+		if !ok {
+			return fmt.Errorf("numeric: %s is a %T, not an OpenCL device array: %w", what, d, ErrType)
+		}
 		if err := a.usable(r.cp.dev); err != nil {
 			return fmt.Errorf("numeric: %s: %w", what, err)
 		}
@@ -114,14 +119,14 @@ func (r *clRun) chunking(out output) (int, error) {
 		return nil
 	}
 	for i, b := range r.inputs {
-		if b.dev != nil {
-			if err := check(b.dev, "variable "+r.cp.prog.Inputs[i].Name); err != nil {
+		if b.Dev != nil {
+			if err := check(b.Dev, "variable "+r.cp.prog.Inputs[i].Name); err != nil {
 				return 0, err
 			}
 		}
 	}
-	if out.dev != nil {
-		if err := check(out.dev, "the destination"); err != nil {
+	if out.Dev != nil {
+		if err := check(out.Dev, "the destination"); err != nil {
 			return 0, err
 		}
 	}
@@ -161,8 +166,8 @@ func (r *clRun) emptyReductions(k int, st ir.Stage) error {
 // time a stage needs it.
 func (r *clRun) input(i, c int) (*cl.Buffer, error) {
 	b := r.inputs[i]
-	if b.dev != nil {
-		return b.dev.chunks[c], nil
+	if b.Dev != nil {
+		return b.Dev.(*DeviceArray).chunks[c], nil
 	}
 	if r.arrays[i] == nil {
 		r.arrays[i] = make([]*cl.Buffer, r.nchunks)
@@ -170,9 +175,9 @@ func (r *clRun) input(i, c int) (*cl.Buffer, error) {
 	if buf := r.arrays[i][c]; buf != nil {
 		return buf, nil
 	}
-	size := b.typ.Size()
+	size := b.Type.Size()
 	cn := r.chunkSize(c)
-	host := unsafe.Slice((*byte)(unsafe.Add(b.ptr, c*r.chunkLen*size)), cn*size)
+	host := unsafe.Slice((*byte)(unsafe.Add(b.Ptr, c*r.chunkLen*size)), cn*size)
 	buf, err := r.hostBuffer(cl.MemReadOnly, host, true)
 	if err != nil {
 		return nil, clDeviceError(fmt.Sprintf("uploading %d bytes of %s", cn*size, r.cp.prog.Inputs[i].Name), r.cp.dev, err)
@@ -289,7 +294,7 @@ func (r *clRun) finish() error {
 // into the device destination or through device buffers into the host one.
 func (r *clRun) mapStage(ctx context.Context, k int, kern kernels.Kernel, out output) error {
 	d := r.cp.dev
-	size := out.typ.Size()
+	size := out.Type.Size()
 	for c := 0; c < r.nchunks; c++ {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -297,10 +302,10 @@ func (r *clRun) mapStage(ctx context.Context, k int, kern kernels.Kernel, out ou
 		cn := r.chunkSize(c)
 		var host []byte
 		var dst *cl.Buffer
-		if out.dev != nil {
-			dst = out.dev.chunks[c]
+		if out.Dev != nil {
+			dst = out.Dev.(*DeviceArray).chunks[c]
 		} else {
-			host = unsafe.Slice((*byte)(unsafe.Add(out.ptr, c*r.chunkLen*size)), cn*size)
+			host = unsafe.Slice((*byte)(unsafe.Add(out.Ptr, c*r.chunkLen*size)), cn*size)
 			var err error
 			if dst, err = r.hostBuffer(cl.MemWriteOnly, host, false); err != nil {
 				return clDeviceError(fmt.Sprintf("allocating %d bytes for the result", cn*size), d, err)
@@ -312,7 +317,7 @@ func (r *clRun) mapStage(ctx context.Context, k int, kern kernels.Kernel, out ou
 		if err := r.q.RunNDRange(r.kernels[k], []int{clGlobalSize(cn)}, nil); err != nil {
 			return clDeviceError("running "+kern.Name, d, err)
 		}
-		if out.dev == nil {
+		if out.Dev == nil {
 			if err := r.download(dst, host); err != nil {
 				return clDeviceError("downloading the result", d, err)
 			}

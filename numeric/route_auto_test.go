@@ -29,16 +29,16 @@ func (f *fakeDevice) run(ctx context.Context, inputs []binding, n int, out outpu
 	}
 	f.given.Store(int64(n))
 	for _, b := range inputs {
-		if !b.scalar && b.n != n {
-			return fmt.Errorf("an input of %d elements for n=%d", b.n, n)
+		if !b.Scalar && b.N != n {
+			return fmt.Errorf("an input of %d elements for n=%d", b.N, n)
 		}
 	}
-	if out.n != n {
-		return fmt.Errorf("a destination of %d elements for n=%d", out.n, n)
+	if out.N != n {
+		return fmt.Errorf("a destination of %d elements for n=%d", out.N, n)
 	}
-	if out.typ == ir.Float64 && out.ptr != nil {
-		for i := range unsafe.Slice((*float64)(out.ptr), n) {
-			unsafe.Slice((*float64)(out.ptr), n)[i] = f.mark
+	if out.Type == ir.Float64 && out.Ptr != nil {
+		for i := range unsafe.Slice((*float64)(out.Ptr), n) {
+			unsafe.Slice((*float64)(out.Ptr), n)[i] = f.mark
 		}
 	}
 	return nil

@@ -3,16 +3,13 @@ package numeric
 import (
 	"fmt"
 
+	"github.com/numkit/numkit/numeric/internal/exec"
 	"github.com/numkit/numkit/numeric/internal/generic"
 	"github.com/numkit/numkit/numeric/ir"
 )
 
-// blockSize is the number of elements the CPU VM processes per instruction. It is a
-// constant, not a function of the thread count, so that reductions (which combine
-// per-block partials in block order) give the same bits for any number of threads.
-// 4096 float64 temporaries take 32 KiB each: a typical expression's live registers fit
-// in L2 with room to spare.
-const blockSize = 4096
+// blockSize is the number of elements the CPU VM processes per instruction.
+const blockSize = exec.BlockSize
 
 // operandKind says where a vector operand's block lives.
 type operandKind uint8
