@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/numkit/numkit/asm"
+	"github.com/numkit/numkit/numeric/internal/hw"
 	"github.com/numkit/numkit/numeric/ir"
 )
 
@@ -66,8 +67,8 @@ func (e *Expr) Explain(vars Vars) (string, error) {
 // cpuUsability says, for each CPU backend, nil or why it cannot run here.
 func cpuUsability() map[string]error {
 	u := map[string]error{BackendGonum: nil, BackendSIMD: nil}
-	if simdLevel() == asm.LevelNone {
-		u[BackendSIMD] = fmt.Errorf("SIMD level none (%s)", hwSIMD().reason)
+	if hw.SIMDLevel() == asm.LevelNone {
+		u[BackendSIMD] = fmt.Errorf("SIMD level none (%s)", hw.SIMDReason())
 	}
 	return u
 }

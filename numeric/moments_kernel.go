@@ -7,6 +7,7 @@ import (
 
 	"github.com/numkit/numkit/asm"
 	"github.com/numkit/numkit/numeric/internal/generic"
+	"github.com/numkit/numkit/numeric/internal/hw"
 	"github.com/numkit/numkit/numeric/internal/stats"
 	"github.com/numkit/numkit/numeric/ir"
 )
@@ -48,7 +49,7 @@ func newMomentKernel() momentKernel {
 	switch {
 	case momentsKernelOverride >= 0:
 		return momentKernel{momentsKernelOverride}
-	case haveMomentsAVX512 && simdLevel() == asm.LevelAVX512:
+	case haveMomentsAVX512 && hw.SIMDLevel() == asm.LevelAVX512:
 		return momentKernel{kernelAVX512}
 	}
 	return momentKernel{kernelPrims}

@@ -65,10 +65,9 @@ func clUsableBinary(bin []byte) bool {
 
 // newCLProgramCache makes the cache of d. mode is NUMKIT_OPENCL_CACHE: "off" turns
 // the disk cache off, "on" turns it on even where the driver caches programs, and
-// anything else ("auto", "") turns it on except there.
+// "auto" turns it on except there.
 func newCLProgramCache(d *clDevice, dir, mode string) *clProgramCache {
 	c := &clProgramCache{dev: d, order: list.New(), index: map[string]*list.Element{}}
-	mode = strings.ToLower(strings.TrimSpace(mode))
 	switch {
 	case mode == "off" || dir == "":
 	case mode == "on" || !clDriverCaches(d.platform):

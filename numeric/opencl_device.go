@@ -3,19 +3,12 @@ package numeric
 import (
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 	"sync"
 
 	"github.com/numkit/numkit/cl"
 	"github.com/numkit/numkit/kernels"
-)
-
-// Environment variables of the OpenCL backend (docs/opencl.md). They are read here, not
-// in config.go, because only this backend uses them.
-const (
-	envOpenCLCache = "NUMKIT_OPENCL_CACHE" // auto | on | off: the disk cache of program binaries
-	envOpenCLDump  = "NUMKIT_OPENCL_DUMP"  // 1: print generated OpenCL C to stderr
+	"github.com/numkit/numkit/numeric/internal/hw"
 )
 
 // clMaxQueues is the most command queues the backend opens on its device. Concurrent
@@ -51,8 +44,8 @@ type clDevice struct {
 
 // openclState is the process's OpenCL device, set up on first use.
 var openclState = sync.OnceValues(func() (*clDevice, error) {
-	cfg, _ := envConfig()
-	return openclSetup(cfg, hwOpenCL())
+	cfg, _ := hw.Env()
+	return openclSetup(cfg, hw.Discovered())
 })
 
 // openclDeviceID names the OpenCL device in use and its driver, or "" when there is
@@ -74,19 +67,19 @@ func openclUsable() error {
 }
 
 // openclSetup picks the device cfg and discovery name, and creates its context.
-func openclSetup(cfg config, found hwOpenCLFound) (*clDevice, error) {
-	info, err := hwOpenCLInfo(cfg, found)
+func openclSetup(cfg hw.Config, found hw.OpenCLFound) (*clDevice, error) {
+	info, err := hw.OpenCLReport(cfg, found)
 	switch {
-	case found.err != nil:
-		return nil, fmt.Errorf("numeric: the opencl backend is not usable: %w: %w", ErrBackend, found.err)
+	case found.Err != nil:
+		return nil, fmt.Errorf("numeric: the opencl backend is not usable: %w: %w", ErrBackend, found.Err)
 	case err != nil:
 		return nil, fmt.Errorf("numeric: the opencl backend is not usable: %w: %w", ErrBackend, err)
 	case info.Chosen == nil:
 		return nil, fmt.Errorf("numeric: the opencl backend is not usable: %s: %w", info.Reason, ErrBackend)
 	}
-	d := &clDevice{rt: found.runtime, queues: make(chan *cl.Queue, clMaxQueues)}
+	d := &clDevice{rt: found.Runtime, queues: make(chan *cl.Queue, clMaxQueues)}
 	index := 0
-	for _, p := range found.platforms {
+	for _, p := range found.Platforms {
 		for _, dev := range p.Devices {
 			if index == info.Chosen.Index {
 				d.dev, d.platform = dev, p
@@ -104,7 +97,7 @@ func openclSetup(cfg config, found hwOpenCLFound) (*clDevice, error) {
 		d.chunkLen = tile
 	}
 	d.options = clFP32DivSqrt
-	d.programs = newCLProgramCache(d, cfg.CacheDir, os.Getenv(envOpenCLCache))
+	d.programs = newCLProgramCache(d, cfg.CacheDir, cfg.OpenCLCache)
 	return d, nil
 }
 

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/numkit/numkit/cl"
+	"github.com/numkit/numkit/numeric/internal/hw"
 )
 
 // clResources returns the process's open file descriptors and resident memory.
@@ -126,8 +127,8 @@ func TestOpenCLSetupFailures(t *testing.T) {
 		{map[string]string{"NUMKIT_OPENCL_LIBRARY": "/nonexistent/libOpenCL.so"}, []error{ErrBackend, cl.ErrNoRuntime}, "/nonexistent/libOpenCL.so"},
 		{map[string]string{"NUMKIT_OPENCL": "off"}, []error{ErrBackend}, "NUMKIT_OPENCL=off"},
 	} {
-		cfg := hwMustParse(t, tt.env)
-		_, err := openclSetup(cfg, hwDiscoverOpenCL(cfg))
+		cfg := mustParse(t, tt.env)
+		_, err := openclSetup(cfg, hw.Discover(cfg))
 		for _, w := range tt.want {
 			if !errors.Is(err, w) {
 				t.Errorf("%v: error %v does not wrap %v", tt.env, err, w)
@@ -141,8 +142,8 @@ func TestOpenCLSetupFailures(t *testing.T) {
 
 func TestOpenCLSetupNoSuchDevice(t *testing.T) {
 	requireOpenCL(t)
-	cfg := hwMustParse(t, map[string]string{"NUMKIT_OPENCL_DEVICE": "no-such-device-anywhere"})
-	_, err := openclSetup(cfg, hwOpenCL())
+	cfg := mustParse(t, map[string]string{"NUMKIT_OPENCL_DEVICE": "no-such-device-anywhere"})
+	_, err := openclSetup(cfg, hw.Discovered())
 	var ce *ConfigError
 	if !errors.Is(err, ErrBackend) || !errors.As(err, &ce) {
 		t.Errorf("a device selector that matches nothing: %v, want ErrBackend and a *ConfigError", err)

@@ -8,6 +8,7 @@ import (
 	"github.com/numkit/numkit/cl"
 	"github.com/numkit/numkit/kernels"
 	"github.com/numkit/numkit/numeric/internal/generic"
+	"github.com/numkit/numkit/numeric/internal/hw"
 	"github.com/numkit/numkit/numeric/ir"
 )
 
@@ -54,7 +55,7 @@ func (d *clDevice) compile(p *ir.Program) (*clProgram, error) {
 	if clSourceHook != nil {
 		src = clSourceHook(src)
 	}
-	if os.Getenv(envOpenCLDump) == "1" {
+	if cfg, _ := hw.Env(); cfg.OpenCLDump {
 		fmt.Fprintf(os.Stderr, "numkit: OpenCL C for %q on %s:\n%s\n", p.Source, d.describe(), src)
 	}
 	cp := &clProgram{dev: d, prog: p, gen: g}

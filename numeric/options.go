@@ -5,6 +5,7 @@ import (
 
 	"github.com/numkit/numkit/asm"
 	"github.com/numkit/numkit/numeric/internal/compile"
+	"github.com/numkit/numkit/numeric/internal/hw"
 )
 
 // Option configures Compile and Evaluate.
@@ -62,7 +63,7 @@ func (o *options) backendName() string {
 	if o.backend != "" {
 		return o.backend
 	}
-	if cfg, err := envConfig(); err == nil && cfg.Backend != "" {
+	if cfg, err := hw.Env(); err == nil && cfg.Backend != "" {
 		return cfg.Backend
 	}
 	return BackendAuto
@@ -72,7 +73,7 @@ func (o *options) threadCount() int {
 	if o.threads > 0 {
 		return o.threads
 	}
-	if cfg, err := envConfig(); err == nil && cfg.Threads > 0 {
+	if cfg, err := hw.Env(); err == nil && cfg.Threads > 0 {
 		return cfg.Threads
 	}
 	return defaultThreads()
@@ -84,7 +85,7 @@ func (o *options) threadsAuto() bool {
 	if o.threads > 0 {
 		return false
 	}
-	cfg, err := envConfig()
+	cfg, err := hw.Env()
 	if err != nil {
 		return true
 	}
@@ -98,15 +99,15 @@ func (o *options) cpuBackend() (*cpuBackend, error) {
 	case BackendGonum:
 		return gonumBackend, nil
 	case BackendSIMD:
-		if simdLevel() == asm.LevelNone {
-			return nil, fmt.Errorf("numeric: the simd backend is not usable: SIMD level is none (%s): %w", hwSIMD().reason, ErrBackend)
+		if hw.SIMDLevel() == asm.LevelNone {
+			return nil, fmt.Errorf("numeric: the simd backend is not usable: SIMD level is none (%s): %w", hw.SIMDReason(), ErrBackend)
 		}
 		if b := simdBackend(); b != nil {
 			return b, nil
 		}
 		return nil, fmt.Errorf("numeric: the simd backend has no kernels in this build: %w", ErrBackend)
 	}
-	if simdLevel() != asm.LevelNone {
+	if hw.SIMDLevel() != asm.LevelNone {
 		if b := simdBackend(); b != nil {
 			return b, nil
 		}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/klauspost/cpuid/v2"
+	"github.com/numkit/numkit/numeric/internal/hw"
 )
 
 // profileVersion changes whenever the profile's fields or their meaning change; a
@@ -33,13 +34,13 @@ type Profile struct {
 // device costs carry their device (backendCost.Device), checked once the router has
 // loaded OpenCL anyway (deviceCosts).
 func profileKey() string {
-	return fmt.Sprintf("%s|%s|simd=%s|threads=%d", cpuid.CPU.BrandName, runtime.GOARCH, simdLevel(), defaultThreads())
+	return fmt.Sprintf("%s|%s|simd=%s|threads=%d", cpuid.CPU.BrandName, runtime.GOARCH, hw.SIMDLevel(), defaultThreads())
 }
 
 // ProfilePath is where numkit calibrate stores the profile: NUMKIT_CACHE_DIR, else
 // the user cache directory, + "/numkit/profile.json"; "" when neither is known.
 func ProfilePath() string {
-	cfg, err := envConfig()
+	cfg, err := hw.Env()
 	if err != nil || cfg.CacheDir == "" {
 		return ""
 	}

@@ -9,6 +9,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/numkit/numkit/numeric/internal/hw"
 	"github.com/numkit/numkit/numeric/ir"
 )
 
@@ -207,6 +208,6 @@ func mustCosts() map[string]backendCost {
 }
 
 func debugEnabled() bool {
-	cfg, _ := envConfig()
+	cfg, _ := hw.Env()
 	return cfg.Debug
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/numkit/numkit/asm"
 	"github.com/numkit/numkit/numeric/internal/generic"
+	"github.com/numkit/numkit/numeric/internal/hw"
 	"github.com/numkit/numkit/numeric/ir"
 )
 
@@ -15,7 +16,7 @@ import (
 // reductions, and the generic kernels for the rest (integers, bools).
 func simdBackend() *cpuBackend {
 	simdOnce.Do(func() {
-		simdLevel() // applies the SIMD policy and NUMKIT_SIMD to package asm
+		hw.SIMDLevel() // applies the SIMD policy and NUMKIT_SIMD to package asm
 		simd = &cpuBackend{
 			name:      BackendSIMD,
 			overrides: func(op ir.Op, typ, from ir.DType) generic.Kernel { return simdKernels[kernelKey{op, typ, from}] },

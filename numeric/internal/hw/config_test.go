@@ -1,4 +1,4 @@
-package numeric
+package hw
 
 import (
 	"errors"
@@ -8,8 +8,8 @@ import (
 	"testing"
 )
 
-// cfgLookup returns a getenv that sees only vars.
-func cfgLookup(vars map[string]string) func(string) (string, bool) {
+// lookup returns a getenv that sees only vars.
+func lookup(vars map[string]string) func(string) (string, bool) {
 	return func(name string) (string, bool) {
 		v, ok := vars[name]
 		return v, ok
@@ -17,29 +17,29 @@ func cfgLookup(vars map[string]string) func(string) (string, bool) {
 }
 
 func TestConfigDefaults(t *testing.T) {
-	old := cfgUserCacheDir
-	t.Cleanup(func() { cfgUserCacheDir = old })
-	cfgUserCacheDir = func() (string, error) { return "/home/u/.cache", nil }
+	old := userCacheDir
+	t.Cleanup(func() { userCacheDir = old })
+	userCacheDir = func() (string, error) { return "/home/u/.cache", nil }
 
-	cfg, err := parseConfig(cfgLookup(map[string]string{"NUMKIT_SIMD": "", "HOME": "/x"}))
+	cfg, err := ParseEnv(lookup(map[string]string{"NUMKIT_SIMD": "", "HOME": "/x"}))
 	if err != nil {
-		t.Fatalf("parseConfig(defaults): %v", err)
+		t.Fatalf("ParseEnv(defaults): %v", err)
 	}
-	want := config{
+	want := Config{
 		SIMD: "auto", OpenCL: "auto", Threads: runtime.GOMAXPROCS(0), Backend: "auto",
 		CacheDir: filepath.Join("/home/u/.cache", "numkit"),
 	}
 	if cfg.SIMD != want.SIMD || cfg.OpenCL != want.OpenCL || cfg.OpenCLDevice != "" ||
 		cfg.OpenCLLibrary != "" || cfg.Threads != want.Threads || cfg.Backend != want.Backend ||
-		cfg.CacheDir != want.CacheDir {
-		t.Errorf("parseConfig(defaults) = %+v, want %+v", cfg, want)
+		cfg.CacheDir != want.CacheDir || cfg.OpenCLCache != "auto" || cfg.OpenCLDump {
+		t.Errorf("ParseEnv(defaults) = %+v, want %+v", cfg, want)
 	}
 	if len(cfg.Env) != 0 {
 		t.Errorf("Env = %v, want empty (empty variables count as unset)", cfg.Env)
 	}
 
-	cfgUserCacheDir = func() (string, error) { return "", errors.New("no home") }
-	if cfg, _ := parseConfig(cfgLookup(nil)); cfg.CacheDir != "" {
+	userCacheDir = func() (string, error) { return "", errors.New("no home") }
+	if cfg, _ := ParseEnv(lookup(nil)); cfg.CacheDir != "" {
 		t.Errorf("CacheDir without a user cache dir = %q, want \"\"", cfg.CacheDir)
 	}
 }
@@ -54,10 +54,12 @@ func TestConfigValues(t *testing.T) {
 		"NUMKIT_BACKEND":        "gonum",
 		"NUMKIT_CACHE_DIR":      "/tmp/numkit-cache/",
 		"NUMKIT_DEBUG":          "1",
+		"NUMKIT_OPENCL_CACHE":   "ON",
+		"NUMKIT_OPENCL_DUMP":    "1",
 	}
-	cfg, err := parseConfig(cfgLookup(vars))
+	cfg, err := ParseEnv(lookup(vars))
 	if err != nil {
-		t.Fatalf("parseConfig: %v", err)
+		t.Fatalf("ParseEnv: %v", err)
 	}
 	got := []string{cfg.SIMD, cfg.OpenCL, cfg.OpenCLDevice, cfg.OpenCLLibrary, cfg.Backend, cfg.CacheDir}
 	want := []string{"avx2", "off", "Pthread", "/opt/ocl/libOpenCL.so.1", "gonum", "/tmp/numkit-cache"}
@@ -66,14 +68,15 @@ func TestConfigValues(t *testing.T) {
 			t.Errorf("field %d = %q, want %q", i, got[i], want[i])
 		}
 	}
-	if cfg.Threads != 7 || !cfg.Debug {
-		t.Errorf("Threads = %d, Debug = %v; want 7, true", cfg.Threads, cfg.Debug)
+	if cfg.Threads != 7 || !cfg.Debug || cfg.OpenCLCache != "on" || !cfg.OpenCLDump {
+		t.Errorf("Threads = %d, Debug = %v, OpenCLCache = %q, OpenCLDump = %v; want 7, true, on, true",
+			cfg.Threads, cfg.Debug, cfg.OpenCLCache, cfg.OpenCLDump)
 	}
 	if len(cfg.Env) != len(vars) || cfg.Env["NUMKIT_SIMD"] != " AVX2 " {
 		t.Errorf("Env = %q, want every variable as set", cfg.Env)
 	}
 	for _, v := range []string{"0", "12", "gpu"} {
-		if _, err := parseConfig(cfgLookup(map[string]string{"NUMKIT_OPENCL_DEVICE": v})); err != nil {
+		if _, err := ParseEnv(lookup(map[string]string{"NUMKIT_OPENCL_DEVICE": v})); err != nil {
 			t.Errorf("NUMKIT_OPENCL_DEVICE=%q: %v", v, err)
 		}
 	}
@@ -94,10 +97,12 @@ func TestConfigErrors(t *testing.T) {
 		{"NUMKIT_BACKEND", "cuda", `NUMKIT_BACKEND="cuda": want one of auto, gonum, simd, opencl`},
 		{"NUMKIT_CACHE_DIR", "rel/dir", `NUMKIT_CACHE_DIR="rel/dir": want an absolute directory path`},
 		{"NUMKIT_DEBUG", "yes", `NUMKIT_DEBUG="yes": want one of 0, 1`},
+		{"NUMKIT_OPENCL_CACHE", "disk", `NUMKIT_OPENCL_CACHE="disk": want one of auto, on, off`},
+		{"NUMKIT_OPENCL_DUMP", "true", `NUMKIT_OPENCL_DUMP="true": want one of 0, 1`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name+"="+tt.value, func(t *testing.T) {
-			cfg, err := parseConfig(cfgLookup(map[string]string{tt.name: tt.value}))
+			cfg, err := ParseEnv(lookup(map[string]string{tt.name: tt.value}))
 			if err == nil {
 				t.Fatalf("no error, want %q", tt.want)
 			}
@@ -108,17 +113,17 @@ func TestConfigErrors(t *testing.T) {
 			if !errors.As(err, &ce) || ce.Var != tt.name || ce.Value != tt.value {
 				t.Errorf("error %#v is not a *ConfigError for %s=%q", err, tt.name, tt.value)
 			}
-			def, _ := parseConfig(cfgLookup(nil))
+			def, _ := ParseEnv(lookup(nil))
 			if cfg.SIMD != def.SIMD || cfg.OpenCL != def.OpenCL || cfg.Threads != def.Threads ||
 				cfg.Backend != def.Backend || cfg.OpenCLDevice != def.OpenCLDevice {
-				t.Errorf("a bad value changed the config: %+v, want defaults %+v", cfg, def)
+				t.Errorf("a bad value changed the Config: %+v, want defaults %+v", cfg, def)
 			}
 		})
 	}
 }
 
 func TestConfigErrorsJoined(t *testing.T) {
-	_, err := parseConfig(cfgLookup(map[string]string{
+	_, err := ParseEnv(lookup(map[string]string{
 		"NUMKIT_SIMD": "fast", "NUMKIT_BACKEND": "gpu", "NUMKIT_THREADS": "4",
 	}))
 	if err == nil {

@@ -1,4 +1,4 @@
-package numeric
+package hw
 
 import (
 	"bufio"
@@ -9,20 +9,20 @@ import (
 	"strings"
 )
 
-// hwMemorySource names where hwTotalMemory reads on this OS.
-const hwMemorySource = "/proc/meminfo MemTotal"
+// memorySource names where totalMemory reads on this OS.
+const memorySource = "/proc/meminfo MemTotal"
 
-// hwTotalMemory returns the physical memory in bytes, from /proc/meminfo.
-func hwTotalMemory() (uint64, error) {
+// totalMemory returns the physical memory in bytes, from /proc/meminfo.
+func totalMemory() (uint64, error) {
 	data, err := os.ReadFile("/proc/meminfo")
 	if err != nil {
 		return 0, err
 	}
-	return hwParseMeminfo(data)
+	return parseMeminfo(data)
 }
 
-// hwParseMeminfo reads the MemTotal line ("MemTotal:  24576000 kB") of /proc/meminfo.
-func hwParseMeminfo(data []byte) (uint64, error) {
+// parseMeminfo reads the MemTotal line ("MemTotal:  24576000 kB") of /proc/meminfo.
+func parseMeminfo(data []byte) (uint64, error) {
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	for sc.Scan() {
 		rest, ok := strings.CutPrefix(sc.Text(), "MemTotal:")

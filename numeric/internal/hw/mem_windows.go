@@ -1,4 +1,4 @@
-package numeric
+package hw
 
 import (
 	"fmt"
@@ -7,8 +7,8 @@ import (
 	"golang.org/x/sys/windows"
 )
 
-// hwMemorySource names where hwTotalMemory reads on this OS.
-const hwMemorySource = "GlobalMemoryStatusEx"
+// memorySource names where totalMemory reads on this OS.
+const memorySource = "GlobalMemoryStatusEx"
 
 // hwMemoryStatusEx is the Win32 MEMORYSTATUSEX structure.
 type hwMemoryStatusEx struct {
@@ -25,8 +25,8 @@ type hwMemoryStatusEx struct {
 
 var hwGlobalMemoryStatusEx = windows.NewLazySystemDLL("kernel32.dll").NewProc("GlobalMemoryStatusEx")
 
-// hwTotalMemory returns the physical memory in bytes, from GlobalMemoryStatusEx.
-func hwTotalMemory() (uint64, error) {
+// totalMemory returns the physical memory in bytes, from GlobalMemoryStatusEx.
+func totalMemory() (uint64, error) {
 	if err := hwGlobalMemoryStatusEx.Find(); err != nil {
 		return 0, err
 	}

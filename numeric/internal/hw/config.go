@@ -1,4 +1,4 @@
-package numeric
+package hw
 
 import (
 	"errors"
@@ -23,28 +23,31 @@ const (
 	envBackend       = "NUMKIT_BACKEND"        // auto | gonum | simd | opencl
 	envCacheDir      = "NUMKIT_CACHE_DIR"      // calibration cache directory
 	envDebug         = "NUMKIT_DEBUG"          // 0 | 1: log routing decisions and fallbacks
+	envOpenCLCache   = "NUMKIT_OPENCL_CACHE"   // auto | on | off: the disk cache of program binaries
+	envOpenCLDump    = "NUMKIT_OPENCL_DUMP"    // 0 | 1: print generated OpenCL C to stderr
 )
 
-// cfgVarNames lists the variables in the order the report shows them.
-var cfgVarNames = []string{
+// varNames lists the variables in the order the report shows them.
+var varNames = []string{
 	envSIMD, envOpenCL, envOpenCLDevice, envOpenCLLibrary, envThreads, envBackend, envCacheDir, envDebug,
+	envOpenCLCache, envOpenCLDump,
 }
 
 // The accepted values of the enumerated variables, in the order error messages list them.
 var (
-	cfgSIMDValues    = []string{"auto", "avx512", "avx2", "neon", "off"}
-	cfgOpenCLValues  = []string{"auto", "on", "off"}
-	cfgBackendValues = []string{"auto", "gonum", "simd", "opencl"}
-	cfgDebugValues   = []string{"0", "1"}
+	simdValues    = []string{"auto", "avx512", "avx2", "neon", "off"}
+	openclValues  = []string{"auto", "on", "off"}
+	backendValues = []string{"auto", "gonum", "simd", "opencl"}
+	debugValues   = []string{"0", "1"}
 )
 
-// cfgMaxThreads bounds NUMKIT_THREADS so that a typo cannot ask for millions of
+// maxThreads bounds NUMKIT_THREADS so that a typo cannot ask for millions of
 // goroutines.
-const cfgMaxThreads = 1 << 16
+const maxThreads = 1 << 16
 
-// config is numkit's configuration from the environment, parsed and validated.
+// Config is numkit's configuration from the environment, parsed and validated.
 // A variable with a bad value keeps its default here; the error says which.
-type config struct {
+type Config struct {
 	// SIMD caps the SIMD level: "auto" (numkit's policy, see simdPolicy), "avx512",
 	// "avx2", "neon" or "off" (pure Go). A cap above what the CPU supports is lowered
 	// to what it supports.
@@ -70,6 +73,13 @@ type config struct {
 	// Debug, from NUMKIT_DEBUG=1, logs to standard error each routing decision under
 	// auto and each fallback from a failing device to the CPU.
 	Debug bool
+	// OpenCLCache, from NUMKIT_OPENCL_CACHE, is the disk cache of OpenCL program
+	// binaries: "auto" (on except where the driver caches binaries itself), "on" or
+	// "off".
+	OpenCLCache string
+	// OpenCLDump, from NUMKIT_OPENCL_DUMP=1, prints each generated OpenCL C program to
+	// standard error.
+	OpenCLDump bool
 	// Env holds the NUMKIT_* variables that were set (non-empty), as set.
 	Env map[string]string
 }
@@ -88,32 +98,34 @@ func (e *ConfigError) Error() string {
 	return fmt.Sprintf("%s=%q: want %s", e.Var, e.Value, e.Want)
 }
 
-// cfgUserCacheDir is os.UserCacheDir; a variable so that tests can replace it.
-var cfgUserCacheDir = os.UserCacheDir
+// userCacheDir is os.UserCacheDir; a variable so that tests can replace it.
+var userCacheDir = os.UserCacheDir
 
-// envConfig returns the configuration from the process environment, parsed on the
+// Env returns the configuration from the process environment, parsed on the
 // first call and cached. The error joins one *ConfigError per bad variable; the
-// config is usable even then (bad variables keep their defaults).
-var envConfig = sync.OnceValues(loadConfig)
+// Config is usable even then (bad variables keep their defaults).
+var Env = sync.OnceValues(loadConfig)
 
 // loadConfig parses the configuration from the process environment, uncached.
-func loadConfig() (config, error) { return parseConfig(os.LookupEnv) }
+func loadConfig() (Config, error) { return ParseEnv(os.LookupEnv) }
 
-// parseConfig parses the configuration from getenv, which looks a variable up as
+// ParseEnv parses the configuration from getenv, which looks a variable up as
 // os.LookupEnv does. Values are trimmed; enumerated values are case-insensitive.
-func parseConfig(getenv func(string) (string, bool)) (config, error) {
-	cfg := config{
+func ParseEnv(getenv func(string) (string, bool)) (Config, error) {
+	cfg := Config{
 		SIMD:    "auto",
 		OpenCL:  "auto",
 		Threads: runtime.GOMAXPROCS(0),
 		Backend: "auto",
 		Env:     map[string]string{},
+
+		OpenCLCache: "auto",
 	}
-	if dir, err := cfgUserCacheDir(); err == nil && dir != "" {
+	if dir, err := userCacheDir(); err == nil && dir != "" {
 		cfg.CacheDir = filepath.Join(dir, "numkit")
 	}
 	var errs []error
-	for _, name := range cfgVarNames {
+	for _, name := range varNames {
 		raw, ok := getenv(name)
 		value := strings.TrimSpace(raw)
 		if !ok || value == "" {
@@ -129,14 +141,14 @@ func parseConfig(getenv func(string) (string, bool)) (config, error) {
 
 // set stores the trimmed, non-empty value of variable name, or returns what the
 // variable accepts.
-func (cfg *config) set(name, value string) error {
+func (cfg *Config) set(name, value string) error {
 	switch name {
 	case envSIMD:
-		return cfgEnum(&cfg.SIMD, value, cfgSIMDValues)
+		return setEnum(&cfg.SIMD, value, simdValues)
 	case envOpenCL:
-		return cfgEnum(&cfg.OpenCL, value, cfgOpenCLValues)
+		return setEnum(&cfg.OpenCL, value, openclValues)
 	case envBackend:
-		return cfgEnum(&cfg.Backend, value, cfgBackendValues)
+		return setEnum(&cfg.Backend, value, backendValues)
 	case envOpenCLDevice:
 		if n, err := strconv.Atoi(value); err == nil && n < 0 {
 			return errors.New("a device index (0, 1, ...) or a substring of a device name")
@@ -146,8 +158,8 @@ func (cfg *config) set(name, value string) error {
 		cfg.OpenCLLibrary = value
 	case envThreads:
 		n, err := strconv.Atoi(value)
-		if err != nil || n < 1 || n > cfgMaxThreads {
-			return fmt.Errorf("a whole number of threads from 1 to %d", cfgMaxThreads)
+		if err != nil || n < 1 || n > maxThreads {
+			return fmt.Errorf("a whole number of threads from 1 to %d", maxThreads)
 		}
 		cfg.Threads = n
 	case envCacheDir:
@@ -157,16 +169,24 @@ func (cfg *config) set(name, value string) error {
 		cfg.CacheDir = filepath.Clean(value)
 	case envDebug:
 		v := "0"
-		if err := cfgEnum(&v, value, cfgDebugValues); err != nil {
+		if err := setEnum(&v, value, debugValues); err != nil {
 			return err
 		}
 		cfg.Debug = v == "1"
+	case envOpenCLCache:
+		return setEnum(&cfg.OpenCLCache, value, openclValues)
+	case envOpenCLDump:
+		v := "0"
+		if err := setEnum(&v, value, debugValues); err != nil {
+			return err
+		}
+		cfg.OpenCLDump = v == "1"
 	}
 	return nil
 }
 
-// cfgEnum stores the lower-cased value in dst if it is one of accepted.
-func cfgEnum(dst *string, value string, accepted []string) error {
+// setEnum stores the lower-cased value in dst if it is one of accepted.
+func setEnum(dst *string, value string, accepted []string) error {
 	v := strings.ToLower(value)
 	for _, a := range accepted {
 		if v == a {

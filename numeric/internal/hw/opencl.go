@@ -1,4 +1,4 @@
-package numeric
+package hw
 
 import (
 	"errors"
@@ -67,128 +67,128 @@ type DeviceChoice struct {
 	Reason   string `json:"reason"`   // NUMKIT_OPENCL_DEVICE, or the preference that picked it
 }
 
-// hwErrOpenCLOff is the discovery error when NUMKIT_OPENCL=off.
-var hwErrOpenCLOff = errors.New("OpenCL disabled by NUMKIT_OPENCL=off")
+// errOpenCLOff is the discovery error when NUMKIT_OPENCL=off.
+var errOpenCLOff = errors.New("OpenCL disabled by NUMKIT_OPENCL=off")
 
-// hwOpenCLFound is the outcome of OpenCL discovery.
-type hwOpenCLFound struct {
-	library   string
-	runtime   *cl.Runtime
-	platforms []cl.Platform
-	err       error
+// OpenCLFound is the outcome of OpenCL discovery.
+type OpenCLFound struct {
+	Library   string        // the ICD loader that was opened
+	Runtime   *cl.Runtime   // nil when none loaded
+	Platforms []cl.Platform // the platforms and their devices
+	Err       error         // why there is no runtime, if there is none
 }
 
-// hwOpenCL is discovery for this process, done once on first need.
-var hwOpenCL = sync.OnceValue(func() hwOpenCLFound {
-	cfg, _ := envConfig() // bad values keep their defaults; the report carries the error
-	return hwDiscoverOpenCL(cfg)
+// Discovered is discovery for this process, done once on first need.
+var Discovered = sync.OnceValue(func() OpenCLFound {
+	cfg, _ := Env() // bad values keep their defaults; the report carries the error
+	return Discover(cfg)
 })
 
-// openclRuntime returns the OpenCL runtime and its platforms, loading the ICD loader
+// OpenCLRuntime returns the OpenCL runtime and its platforms, loading the ICD loader
 // on the first call (never when NUMKIT_OPENCL=off) and returning the same values
 // afterwards. The error says why there is no runtime (it wraps cl.ErrNoRuntime when
 // the library did not load); a runtime with no platforms or devices is no error.
-func openclRuntime() (*cl.Runtime, []cl.Platform, error) {
-	f := hwOpenCL()
-	return f.runtime, f.platforms, f.err
+func OpenCLRuntime() (*cl.Runtime, []cl.Platform, error) {
+	f := Discovered()
+	return f.Runtime, f.Platforms, f.Err
 }
 
-// hwDiscoverOpenCL loads the ICD loader cfg names and lists its platforms, uncached.
+// Discover loads the ICD loader cfg names and lists its platforms, uncached.
 // A panic in the binding becomes an error: a broken OpenCL install must not take the
 // process down.
-func hwDiscoverOpenCL(cfg config) (found hwOpenCLFound) {
+func Discover(cfg Config) (found OpenCLFound) {
 	if cfg.OpenCL == "off" {
-		return hwOpenCLFound{err: hwErrOpenCLOff}
+		return OpenCLFound{Err: errOpenCLOff}
 	}
 	names := cl.DefaultLibraryNames()
 	if cfg.OpenCLLibrary != "" {
 		names = []string{cfg.OpenCLLibrary}
 	}
-	found.library = strings.Join(names, ", ")
+	found.Library = strings.Join(names, ", ")
 	defer func() {
 		if p := recover(); p != nil {
-			found = hwOpenCLFound{library: found.library, err: fmt.Errorf("OpenCL discovery failed: panic: %v", p)}
+			found = OpenCLFound{Library: found.Library, Err: fmt.Errorf("OpenCL discovery failed: panic: %v", p)}
 		}
 	}()
 	rt, err := cl.Open(names...)
 	if err != nil {
-		found.err = err
+		found.Err = err
 		return found
 	}
 	platforms, err := rt.Platforms()
 	if err != nil {
-		found.err = fmt.Errorf("listing OpenCL platforms: %w", err)
+		found.Err = fmt.Errorf("listing OpenCL platforms: %w", err)
 		return found
 	}
-	found.library = rt.Library()
-	found.runtime, found.platforms = rt, platforms
+	found.Library = rt.Library()
+	found.Runtime, found.Platforms = rt, platforms
 	return found
 }
 
-// hwCount formats n things: "1 device", "2 devices".
-func hwCount(n int, thing string) string {
+// countOf formats n things: "1 device", "2 devices".
+func countOf(n int, thing string) string {
 	if n == 1 {
 		return "1 " + thing
 	}
 	return fmt.Sprintf("%d %ss", n, thing)
 }
 
-// hwOpenCLInfo builds the OpenCL part of the report from discovery and cfg. The
+// OpenCLReport builds the OpenCL part of the report from discovery and cfg. The
 // error is for a NUMKIT_OPENCL_DEVICE that matches no device, or NUMKIT_OPENCL=on
 // without a usable device.
-func hwOpenCLInfo(cfg config, found hwOpenCLFound) (OpenCLInfo, error) {
-	info := OpenCLInfo{Library: found.library, Platforms: []PlatformInfo{}}
-	if found.err != nil {
-		info.Reason = found.err.Error()
-		return info, hwRequireOpenCL(cfg, info.Reason)
+func OpenCLReport(cfg Config, found OpenCLFound) (OpenCLInfo, error) {
+	info := OpenCLInfo{Library: found.Library, Platforms: []PlatformInfo{}}
+	if found.Err != nil {
+		info.Reason = found.Err.Error()
+		return info, RequireOpenCL(cfg, info.Reason)
 	}
 	var all []DeviceInfo
-	for _, p := range found.platforms {
+	for _, p := range found.Platforms {
 		pi := PlatformInfo{Name: p.Name, Vendor: p.Vendor, Version: p.Version, Profile: p.Profile,
 			Devices: []DeviceInfo{}}
 		for _, d := range p.Devices {
-			di := hwDeviceInfo(len(all), d)
+			di := deviceInfo(len(all), d)
 			pi.Devices = append(pi.Devices, di)
 			all = append(all, di)
 		}
 		info.Platforms = append(info.Platforms, pi)
 	}
 	if len(all) == 0 {
-		info.Reason = "the OpenCL runtime has no devices (" + hwCount(len(info.Platforms), "platform") + ")"
-		return info, hwRequireOpenCL(cfg, info.Reason)
+		info.Reason = "the OpenCL runtime has no devices (" + countOf(len(info.Platforms), "platform") + ")"
+		return info, RequireOpenCL(cfg, info.Reason)
 	}
 	info.Available = true
-	info.Reason = hwCount(len(all), "device") + " on " + hwCount(len(info.Platforms), "platform")
-	choice, err := hwChooseDevice(all, cfg.OpenCLDevice)
+	info.Reason = countOf(len(all), "device") + " on " + countOf(len(info.Platforms), "platform")
+	choice, err := chooseDevice(all, cfg.OpenCLDevice)
 	if err != nil {
 		return info, err
 	}
-	choice.Platform = hwPlatformOf(info.Platforms, choice.Index)
+	choice.Platform = platformOf(info.Platforms, choice.Index)
 	info.Chosen = choice
 	return info, nil
 }
 
-// hwRequireOpenCL returns the error for NUMKIT_OPENCL=on when OpenCL is unusable.
-func hwRequireOpenCL(cfg config, reason string) error {
+// RequireOpenCL returns the error for NUMKIT_OPENCL=on when OpenCL is unusable.
+func RequireOpenCL(cfg Config, reason string) error {
 	if cfg.OpenCL != "on" {
 		return nil
 	}
 	return fmt.Errorf("NUMKIT_OPENCL=on but OpenCL is unavailable: %s", reason)
 }
 
-// hwDeviceInfo converts a cl.Device.
-func hwDeviceInfo(index int, d cl.Device) DeviceInfo {
+// deviceInfo converts a cl.Device.
+func deviceInfo(index int, d cl.Device) DeviceInfo {
 	return DeviceInfo{
 		Index: index, Name: strings.TrimSpace(d.Name), Vendor: strings.TrimSpace(d.Vendor),
-		Type: hwDeviceType(d.Type), Version: d.Version, OpenCLCVersion: d.OpenCLCVersion,
+		Type: deviceType(d.Type), Version: d.Version, OpenCLCVersion: d.OpenCLCVersion,
 		DriverVersion: d.DriverVersion, ComputeUnits: d.ComputeUnits, ClockMHz: d.ClockMHz,
 		GlobalMemBytes: d.GlobalMemBytes, LocalMemBytes: d.LocalMemBytes, MaxAllocBytes: d.MaxAllocBytes,
 		MaxWorkGroupSize: d.MaxWorkGroupSize, FP64: d.FP64, FP16: d.FP16, UnifiedMemory: d.UnifiedMemory,
 	}
 }
 
-// hwDeviceType names the most specific type bit of t.
-func hwDeviceType(t cl.DeviceType) string {
+// deviceType names the most specific type bit of t.
+func deviceType(t cl.DeviceType) string {
 	switch {
 	case t&cl.DeviceTypeGPU != 0:
 		return "gpu"
@@ -202,8 +202,8 @@ func hwDeviceType(t cl.DeviceType) string {
 	return "other"
 }
 
-// hwPlatformOf returns the name of the platform holding device index.
-func hwPlatformOf(platforms []PlatformInfo, index int) string {
+// platformOf returns the name of the platform holding device index.
+func platformOf(platforms []PlatformInfo, index int) string {
 	for _, p := range platforms {
 		for _, d := range p.Devices {
 			if d.Index == index {
@@ -214,8 +214,8 @@ func hwPlatformOf(platforms []PlatformInfo, index int) string {
 	return ""
 }
 
-// hwTypeRank orders device types: GPU, then accelerator, then CPU, then the rest.
-func hwTypeRank(t string) int {
+// typeRank orders device types: GPU, then accelerator, then CPU, then the rest.
+func typeRank(t string) int {
 	switch t {
 	case "gpu":
 		return 3
@@ -227,10 +227,10 @@ func hwTypeRank(t string) int {
 	return 0
 }
 
-// hwBetterDevice reports whether a is preferred to b: by type (GPU > accelerator >
+// betterDevice reports whether a is preferred to b: by type (GPU > accelerator >
 // CPU), then fp64 support, then compute units × clock. Ties keep the earlier device.
-func hwBetterDevice(a, b DeviceInfo) bool {
-	if ra, rb := hwTypeRank(a.Type), hwTypeRank(b.Type); ra != rb {
+func betterDevice(a, b DeviceInfo) bool {
+	if ra, rb := typeRank(a.Type), typeRank(b.Type); ra != rb {
 		return ra > rb
 	}
 	if a.FP64 != b.FP64 {
@@ -239,16 +239,16 @@ func hwBetterDevice(a, b DeviceInfo) bool {
 	return uint64(a.ComputeUnits)*uint64(a.ClockMHz) > uint64(b.ComputeUnits)*uint64(b.ClockMHz)
 }
 
-// hwChooseDevice picks a device from devs (non-empty) for selector, the value of
-// NUMKIT_OPENCL_DEVICE: "" picks the preferred device (hwBetterDevice), a decimal
+// chooseDevice picks a device from devs (non-empty) for selector, the value of
+// NUMKIT_OPENCL_DEVICE: "" picks the preferred device (betterDevice), a decimal
 // number the device with that index, anything else the preferred device whose name
 // contains it, ignoring case. A selector that matches nothing is a *ConfigError that
 // lists the devices.
-func hwChooseDevice(devs []DeviceInfo, selector string) (*DeviceChoice, error) {
+func chooseDevice(devs []DeviceInfo, selector string) (*DeviceChoice, error) {
 	pick := func(candidates []DeviceInfo) DeviceInfo {
 		best := candidates[0]
 		for _, d := range candidates[1:] {
-			if hwBetterDevice(d, best) {
+			if betterDevice(d, best) {
 				best = d
 			}
 		}
@@ -268,7 +268,7 @@ func hwChooseDevice(devs []DeviceInfo, selector string) (*DeviceChoice, error) {
 		if n >= 0 && n < len(devs) {
 			return choice(devs[n], fmt.Sprintf("NUMKIT_OPENCL_DEVICE=%s", selector)), nil
 		}
-		return nil, hwDeviceError(devs, selector)
+		return nil, deviceError(devs, selector)
 	}
 	var matches []DeviceInfo
 	for _, d := range devs {
@@ -278,15 +278,15 @@ func hwChooseDevice(devs []DeviceInfo, selector string) (*DeviceChoice, error) {
 	}
 	switch len(matches) {
 	case 0:
-		return nil, hwDeviceError(devs, selector)
+		return nil, deviceError(devs, selector)
 	case 1:
 		return choice(matches[0], fmt.Sprintf("NUMKIT_OPENCL_DEVICE=%q matches its name", selector)), nil
 	}
 	return choice(pick(matches), fmt.Sprintf("NUMKIT_OPENCL_DEVICE=%q matches %d devices; preferred of those", selector, len(matches))), nil
 }
 
-// hwDeviceError is the error for a NUMKIT_OPENCL_DEVICE that selects no device.
-func hwDeviceError(devs []DeviceInfo, selector string) error {
+// deviceError is the error for a NUMKIT_OPENCL_DEVICE that selects no device.
+func deviceError(devs []DeviceInfo, selector string) error {
 	names := make([]string, len(devs))
 	for i, d := range devs {
 		names[i] = fmt.Sprintf("%d %q", d.Index, d.Name)

@@ -1,4 +1,4 @@
-package numeric
+package hw
 
 import (
 	"errors"
@@ -99,8 +99,8 @@ func TestChooseDevice(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run("selector="+tt.selector, func(t *testing.T) {
-			cfg := config{OpenCL: "auto", OpenCLDevice: tt.selector}
-			info, err := hwOpenCLInfo(cfg, hwOpenCLFound{platforms: hwFakePlatforms})
+			cfg := Config{OpenCL: "auto", OpenCLDevice: tt.selector}
+			info, err := OpenCLReport(cfg, OpenCLFound{Platforms: hwFakePlatforms})
 			if !info.Available || len(info.Platforms) != 2 || len(info.Platforms[1].Devices) != 3 {
 				t.Fatalf("OpenCL info %+v, want 2 platforms, 4 devices", info)
 			}
@@ -138,21 +138,21 @@ func TestChooseDeviceTypeOrder(t *testing.T) {
 		{Index: 1, Type: "accelerator", ComputeUnits: 1, ClockMHz: 100},
 		{Index: 2, Type: "other", ComputeUnits: 1000, ClockMHz: 3000},
 	}
-	if c, err := hwChooseDevice(devs, ""); err != nil || c.Index != 1 {
+	if c, err := chooseDevice(devs, ""); err != nil || c.Index != 1 {
 		t.Errorf("chose %+v, %v; want the accelerator (index 1)", c, err)
 	}
-	if c, _ := hwChooseDevice(devs[:1], ""); c.Reason != "the only device" {
+	if c, _ := chooseDevice(devs[:1], ""); c.Reason != "the only device" {
 		t.Errorf("single device reason %q", c.Reason)
 	}
 }
 
 func TestOpenCLNoDevices(t *testing.T) {
-	empty := hwOpenCLFound{platforms: []cl.Platform{{Name: "empty"}}}
-	info, err := hwOpenCLInfo(config{OpenCL: "auto"}, empty)
+	empty := OpenCLFound{Platforms: []cl.Platform{{Name: "empty"}}}
+	info, err := OpenCLReport(Config{OpenCL: "auto"}, empty)
 	if info.Available || err != nil || !strings.Contains(info.Reason, "no devices") {
 		t.Errorf("auto: %+v, %v; want unavailable, no error, reason no devices", info, err)
 	}
-	_, err = hwOpenCLInfo(config{OpenCL: "on"}, empty)
+	_, err = OpenCLReport(Config{OpenCL: "on"}, empty)
 	if err == nil || !strings.Contains(err.Error(), "NUMKIT_OPENCL=on") {
 		t.Errorf("on: error %v, want NUMKIT_OPENCL=on ...", err)
 	}
@@ -166,8 +166,8 @@ func TestDeviceType(t *testing.T) {
 		cl.DeviceTypeCustom:                     "custom",
 		0:                                       "other",
 	} {
-		if got := hwDeviceType(typ); got != want {
-			t.Errorf("hwDeviceType(%#x) = %q, want %q", typ, got, want)
+		if got := deviceType(typ); got != want {
+			t.Errorf("deviceType(%#x) = %q, want %q", typ, got, want)
 		}
 	}
 }

@@ -1,4 +1,4 @@
-package numeric
+package hw
 
 import (
 	"fmt"
@@ -43,8 +43,8 @@ type SIMDInfo struct {
 	Features map[string]bool `json:"features"`
 }
 
-// hwFeature is a CPU feature the report lists.
-type hwFeature struct {
+// feature is a CPU feature the report lists.
+type feature struct {
 	name string
 	id   cpuid.FeatureID
 }
@@ -52,7 +52,7 @@ type hwFeature struct {
 // hwFeaturesAMD64 and hwFeaturesARM64 are the features the report lists, in the order
 // the text report shows them.
 var (
-	hwFeaturesAMD64 = []hwFeature{
+	hwFeaturesAMD64 = []feature{
 		{"sse2", cpuid.SSE2}, {"sse3", cpuid.SSE3}, {"ssse3", cpuid.SSSE3},
 		{"sse4_1", cpuid.SSE4}, {"sse4_2", cpuid.SSE42},
 		{"avx", cpuid.AVX}, {"avx2", cpuid.AVX2}, {"fma", cpuid.FMA3}, {"f16c", cpuid.F16C},
@@ -61,15 +61,15 @@ var (
 		{"avx512_vnni", cpuid.AVX512VNNI}, {"avx512_vbmi2", cpuid.AVX512VBMI2},
 		{"gfni", cpuid.GFNI}, {"vpclmulqdq", cpuid.VPCLMULQDQ},
 	}
-	hwFeaturesARM64 = []hwFeature{
+	hwFeaturesARM64 = []feature{
 		{"asimd", cpuid.ASIMD}, {"fphp", cpuid.FPHP}, {"asimdhp", cpuid.ASIMDHP},
 		{"sve", cpuid.SVE}, {"sve2", cpuid.SVE2},
 	}
 )
 
-// hwFeatureList returns the features the report lists for goarch (none for an
+// featureList returns the features the report lists for goarch (none for an
 // architecture numkit has no SIMD kernels for).
-func hwFeatureList(goarch string) []hwFeature {
+func featureList(goarch string) []feature {
 	switch goarch {
 	case "amd64":
 		return hwFeaturesAMD64
@@ -83,7 +83,7 @@ func hwFeatureList(goarch string) []hwFeature {
 // architecture goarch ("amd64", "arm64"; HardwareReport.Arch), which are the keys of
 // SIMDInfo.Features, in display order. It returns none for other architectures.
 func SIMDFeatureNames(goarch string) []string {
-	list := hwFeatureList(goarch)
+	list := featureList(goarch)
 	names := make([]string, len(list))
 	for i, f := range list {
 		names[i] = f.name
@@ -91,8 +91,8 @@ func SIMDFeatureNames(goarch string) []string {
 	return names
 }
 
-// hwCPUInfo fills a CPUInfo from c.
-func hwCPUInfo(c *cpuid.CPUInfo) CPUInfo {
+// cpuInfo fills a CPUInfo from c.
+func cpuInfo(c *cpuid.CPUInfo) CPUInfo {
 	nonNegative := func(n int) int { return max(n, 0) }
 	return CPUInfo{
 		Vendor:         c.VendorString,
@@ -112,61 +112,64 @@ func hwCPUInfo(c *cpuid.CPUInfo) CPUInfo {
 	}
 }
 
-// hwSIMDFeatures reports the listed features of c for goarch.
-func hwSIMDFeatures(c *cpuid.CPUInfo, goarch string) map[string]bool {
+// simdFeatures reports the listed features of c for goarch.
+func simdFeatures(c *cpuid.CPUInfo, goarch string) map[string]bool {
 	m := map[string]bool{}
-	for _, f := range hwFeatureList(goarch) {
+	for _, f := range featureList(goarch) {
 		m[f.name] = c.Has(f.id)
 	}
 	return m
 }
 
-// hwSIMDChoice is the outcome of the SIMD policy.
-type hwSIMDChoice struct {
+// simdChoice is the outcome of the SIMD policy.
+type simdChoice struct {
 	level, supported asm.Level
 	reason           string
 }
 
-// hwSIMD is the policy applied to this process: the CPU, this build's asm levels and
+// simdChosen is the policy applied to this process: the CPU, this build's asm levels and
 // NUMKIT_SIMD, decided once.
-var hwSIMD = sync.OnceValue(func() hwSIMDChoice {
-	cfg, _ := envConfig() // a bad NUMKIT_SIMD keeps "auto"; the report carries the error
+var simdChosen = sync.OnceValue(func() simdChoice {
+	cfg, _ := Env() // a bad NUMKIT_SIMD keeps "auto"; the report carries the error
 	choice := simdPolicy(asm.Supported(), &cpuid.CPU, runtime.GOARCH, cfg.SIMD)
 	choice.level = asm.SetLevel(choice.level)
 	return choice
 })
 
-// simdLevel returns the SIMD level numkit's CPU kernels use. The first call applies
+// SIMDLevel returns the SIMD level numkit's CPU kernels use. The first call applies
 // the policy (simdPolicy) and NUMKIT_SIMD with asm.SetLevel; later calls return the
 // same level. The engine calls it before running asm kernels.
-func simdLevel() asm.Level { return hwSIMD().level }
+func SIMDLevel() asm.Level { return simdChosen().level }
 
-// hwLateAVX512 are the features that mark an AVX-512 core of the Ice Lake generation
+// SIMDReason says why the SIMD level is what it is (for errors and reports).
+func SIMDReason() string { return simdChosen().reason }
+
+// lateAVX512 are the features that mark an AVX-512 core of the Ice Lake generation
 // or later (Intel Ice Lake, Tiger Lake, Rocket Lake, Sapphire Rapids and later; AMD
 // Zen 4 and later). Cores without them (Intel Skylake-SP/X, Cascade Lake, Cooper
 // Lake, Cannon Lake) lower their clock while running 512-bit instructions.
-var hwLateAVX512 = []cpuid.FeatureID{cpuid.AVX512VBMI2, cpuid.GFNI, cpuid.VPCLMULQDQ}
+var lateAVX512 = []cpuid.FeatureID{cpuid.AVX512VBMI2, cpuid.GFNI, cpuid.VPCLMULQDQ}
 
 // simdPolicy decides the SIMD level, with a reason, from the widest level this CPU
 // and build support (asm.Supported), the CPU's features, the architecture and the
 // NUMKIT_SIMD setting (auto, avx512, avx2, neon or off). The rule:
 //
 //   - auto uses the supported level, except that AVX-512 is held back to AVX2 on
-//     cores without AVX512_VBMI2, GFNI and VPCLMULQDQ (see hwLateAVX512), which
+//     cores without AVX512_VBMI2, GFNI and VPCLMULQDQ (see lateAVX512), which
 //     downclock under 512-bit load;
 //   - an explicit level caps the supported one and is used as asked, hold-back or
 //     not (NUMKIT_SIMD=avx512 uses AVX-512 on a Skylake-SP); a level above what the
 //     CPU supports is lowered to it, and neon on amd64 means none;
 //   - off means none (pure Go).
-func simdPolicy(supported asm.Level, c *cpuid.CPUInfo, goarch, setting string) hwSIMDChoice {
-	choice := hwSIMDChoice{level: supported, supported: supported}
+func simdPolicy(supported asm.Level, c *cpuid.CPUInfo, goarch, setting string) simdChoice {
+	choice := simdChoice{level: supported, supported: supported}
 	switch setting {
 	case "", "auto":
-		choice.reason = hwSupportedReason(supported, c, goarch)
-		if supported == asm.LevelAVX512 && !c.Supports(hwLateAVX512...) {
+		choice.reason = supportedReason(supported, c, goarch)
+		if supported == asm.LevelAVX512 && !c.Supports(lateAVX512...) {
 			choice.level = asm.LevelAVX2
 			choice.reason = "AVX-512 present but held back to AVX2: this core lacks " +
-				hwMissing(c, hwLateAVX512) + ", so it is a pre-Ice Lake AVX-512 design " +
+				missingFeatures(c, lateAVX512) + ", so it is a pre-Ice Lake AVX-512 design " +
 				"(Skylake-SP/X, Cascade Lake, Cooper Lake) that lowers its clock under " +
 				"512-bit load; NUMKIT_SIMD=avx512 uses it anyway"
 		}
@@ -176,11 +179,11 @@ func simdPolicy(supported asm.Level, c *cpuid.CPUInfo, goarch, setting string) h
 		choice.reason = fmt.Sprintf("NUMKIT_SIMD=off: pure Go (this CPU supports %s)", supported)
 		return choice
 	}
-	want := hwParseLevel(setting)
+	want := parseLevel(setting)
 	switch {
 	case want > supported:
 		choice.reason = fmt.Sprintf("NUMKIT_SIMD=%s asks for more than this CPU and build support; using %s (%s)",
-			setting, supported, hwSupportedReason(supported, c, goarch))
+			setting, supported, supportedReason(supported, c, goarch))
 	case want == supported:
 		choice.reason = fmt.Sprintf("NUMKIT_SIMD=%s, which this CPU supports", setting)
 	case want == asm.LevelNEON && supported > asm.LevelNEON:
@@ -194,8 +197,8 @@ func simdPolicy(supported asm.Level, c *cpuid.CPUInfo, goarch, setting string) h
 	return choice
 }
 
-// hwParseLevel maps a NUMKIT_SIMD level name to its asm.Level.
-func hwParseLevel(s string) asm.Level {
+// parseLevel maps a NUMKIT_SIMD level name to its asm.Level.
+func parseLevel(s string) asm.Level {
 	switch s {
 	case "avx512":
 		return asm.LevelAVX512
@@ -207,19 +210,19 @@ func hwParseLevel(s string) asm.Level {
 	return asm.LevelNone
 }
 
-// hwSupportedReason explains why supported is the widest level this CPU and build run.
-func hwSupportedReason(supported asm.Level, c *cpuid.CPUInfo, goarch string) string {
+// supportedReason explains why supported is the widest level this CPU and build run.
+func supportedReason(supported asm.Level, c *cpuid.CPUInfo, goarch string) string {
 	avx512 := []cpuid.FeatureID{cpuid.AVX512F, cpuid.AVX512DQ, cpuid.AVX512BW, cpuid.AVX512VL}
 	switch supported {
 	case asm.LevelAVX512:
-		if c.Supports(hwLateAVX512...) {
+		if c.Supports(lateAVX512...) {
 			return "AVX-512 F+DQ+BW+VL on an Ice Lake-era or later core (VBMI2, GFNI, VPCLMULQDQ present), " +
 				"which runs 512-bit code without lowering its clock"
 		}
 		return "AVX-512 F+DQ+BW+VL present"
 	case asm.LevelAVX2:
 		if c.Has(cpuid.AVX512F) {
-			return "AVX2 and FMA3; AVX-512 lacks " + hwMissing(c, avx512)
+			return "AVX2 and FMA3; AVX-512 lacks " + missingFeatures(c, avx512)
 		}
 		return "AVX2 and FMA3; no AVX-512"
 	case asm.LevelNEON:
@@ -231,15 +234,15 @@ func hwSupportedReason(supported asm.Level, c *cpuid.CPUInfo, goarch string) str
 	case goarch == "amd64" && c.Supports(cpuid.AVX2, cpuid.FMA3), goarch == "arm64" && c.Has(cpuid.ASIMD):
 		return "this build has no SIMD kernels (built with -tags noasm or a non-gc compiler): pure Go"
 	case goarch == "amd64":
-		return "this CPU lacks " + hwMissing(c, []cpuid.FeatureID{cpuid.AVX2, cpuid.FMA3}) + ": pure Go"
+		return "this CPU lacks " + missingFeatures(c, []cpuid.FeatureID{cpuid.AVX2, cpuid.FMA3}) + ": pure Go"
 	case goarch == "arm64":
 		return "this CPU lacks ASIMD: pure Go"
 	}
 	return "numkit has no SIMD kernels for GOARCH=" + goarch + ": pure Go"
 }
 
-// hwMissing names the features of ids that c lacks, e.g. "AVX512VBMI2 and GFNI".
-func hwMissing(c *cpuid.CPUInfo, ids []cpuid.FeatureID) string {
+// missingFeatures names the features of ids that c lacks, e.g. "AVX512VBMI2 and GFNI".
+func missingFeatures(c *cpuid.CPUInfo, ids []cpuid.FeatureID) string {
 	var missing []string
 	for _, id := range ids {
 		if !c.Has(id) {

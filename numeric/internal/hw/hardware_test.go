@@ -1,4 +1,4 @@
-package numeric
+package hw
 
 import (
 	"encoding/json"
@@ -53,12 +53,12 @@ func hwProcName(name string) string {
 
 func TestHardwareFeaturesMatchProcCPUInfo(t *testing.T) {
 	flags := hwProcFlags(t)
-	r, _ := Hardware()
-	if len(hwFeatureList(runtime.GOARCH)) == 0 {
+	r, _ := Report()
+	if len(featureList(runtime.GOARCH)) == 0 {
 		t.Skipf("no SIMD features listed for GOARCH=%s", runtime.GOARCH)
 	}
-	if len(r.SIMD.Features) != len(hwFeatureList(runtime.GOARCH)) {
-		t.Errorf("report lists %d features, want %d", len(r.SIMD.Features), len(hwFeatureList(runtime.GOARCH)))
+	if len(r.SIMD.Features) != len(featureList(runtime.GOARCH)) {
+		t.Errorf("report lists %d features, want %d", len(r.SIMD.Features), len(featureList(runtime.GOARCH)))
 	}
 	if runtime.GOARCH == "amd64" && !r.SIMD.Features["sse2"] {
 		t.Skipf("CPU features not detected in this build: %s", r.SIMD.Reason)
@@ -83,12 +83,12 @@ func TestHardwareFeaturesMatchProcCPUInfo(t *testing.T) {
 }
 
 func TestHardwareReportConsistent(t *testing.T) {
-	r, err := Hardware()
-	if cfgErr := hwEnvError(); err == nil && cfgErr != nil {
-		t.Errorf("Hardware() error = nil, but the environment config has %v", cfgErr)
+	r, err := Report()
+	if cfgErr := envError(); err == nil && cfgErr != nil {
+		t.Errorf("Report() error = nil, but the environment configuration has %v", cfgErr)
 	}
-	if r.SIMD.Level != simdLevel().String() {
-		t.Errorf("report level %s, simdLevel() %s", r.SIMD.Level, simdLevel())
+	if r.SIMD.Level != SIMDLevel().String() {
+		t.Errorf("report level %s, SIMDLevel() %s", r.SIMD.Level, SIMDLevel())
 	}
 	if r.SIMD.Reason == "" {
 		t.Error("SIMD reason is empty")
@@ -121,15 +121,15 @@ func TestHardwareReportConsistent(t *testing.T) {
 	}
 }
 
-// hwEnvError returns the process's configuration error.
-func hwEnvError() error { _, err := envConfig(); return err }
+// envError returns the process's configuration error.
+func envError() error { _, err := Env(); return err }
 
 func TestHardwareConcurrent(t *testing.T) {
 	var wg sync.WaitGroup
 	out := make([][]byte, 8)
 	for i := range out {
 		wg.Go(func() {
-			r, _ := Hardware()
+			r, _ := Report()
 			r.Memory = MemoryInfo{} // the one figure read afresh
 			out[i], _ = json.Marshal(r)
 		})
@@ -137,14 +137,14 @@ func TestHardwareConcurrent(t *testing.T) {
 	wg.Wait()
 	for i := range out {
 		if string(out[i]) != string(out[0]) {
-			t.Fatalf("Hardware() call %d differs:\n%s\nvs\n%s", i, out[i], out[0])
+			t.Fatalf("Report() call %d differs:\n%s\nvs\n%s", i, out[i], out[0])
 		}
 	}
 	// Each call returns its own copy.
-	a, _ := Hardware()
+	a, _ := Report()
 	a.Config.Env["NUMKIT_TEST"] = "x"
 	a.Backends[0].Name = "changed"
-	if b, _ := Hardware(); b.Config.Env["NUMKIT_TEST"] != "" || b.Backends[0].Name != "opencl" {
+	if b, _ := Report(); b.Config.Env["NUMKIT_TEST"] != "" || b.Backends[0].Name != "opencl" {
 		t.Error("changing a report changed the next one")
 	}
 }
@@ -153,7 +153,7 @@ func TestHardwareConcurrent(t *testing.T) {
 // the test, or fails it under NUMKIT_REQUIRE_OPENCL=1.
 func requireOpenCL(t *testing.T) HardwareReport {
 	t.Helper()
-	r, _ := Hardware()
+	r, _ := Report()
 	if !r.OpenCL.Available {
 		if os.Getenv("NUMKIT_REQUIRE_OPENCL") == "1" {
 			t.Fatalf("NUMKIT_REQUIRE_OPENCL=1 but OpenCL is unavailable: %s", r.OpenCL.Reason)
@@ -204,9 +204,9 @@ func TestHardwareOpenCLDevices(t *testing.T) {
 // hwTestReport builds a report, uncached, from the given environment.
 func hwTestReport(t *testing.T, env map[string]string) (HardwareReport, error) {
 	t.Helper()
-	cfg, cfgErr := parseConfig(cfgLookup(env))
+	cfg, cfgErr := ParseEnv(lookup(env))
 	simd := simdPolicy(asm.Supported(), &cpuid.CPU, runtime.GOARCH, cfg.SIMD)
-	return hwBuildReport(cfg, cfgErr, &cpuid.CPU, simd, hwDiscoverOpenCL(cfg))
+	return buildReport(cfg, cfgErr, &cpuid.CPU, simd, Discover(cfg))
 }
 
 func TestHardwareOpenCLUnavailable(t *testing.T) {
@@ -252,16 +252,16 @@ func TestHardwareOpenCLUnavailable(t *testing.T) {
 			if lib := tt.env["NUMKIT_OPENCL_LIBRARY"]; r.OpenCL.Library != lib {
 				t.Errorf("library %q, want %q", r.OpenCL.Library, lib)
 			}
-			if tt.env["NUMKIT_OPENCL_LIBRARY"] != "" && !errors.Is(hwDiscoverOpenCL(hwMustParse(t, tt.env)).err, cl.ErrNoRuntime) {
+			if tt.env["NUMKIT_OPENCL_LIBRARY"] != "" && !errors.Is(Discover(mustParse(t, tt.env)).Err, cl.ErrNoRuntime) {
 				t.Error("a missing library's error does not wrap cl.ErrNoRuntime")
 			}
 		})
 	}
 }
 
-func hwMustParse(t *testing.T, env map[string]string) config {
+func mustParse(t *testing.T, env map[string]string) Config {
 	t.Helper()
-	cfg, err := parseConfig(cfgLookup(env))
+	cfg, err := ParseEnv(lookup(env))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -279,11 +279,11 @@ func TestHardwareBadConfigReported(t *testing.T) {
 		t.Errorf("report errors %q, want [%q]", r.Errors, want)
 	}
 	if r.Config.SIMD != "auto" || r.Config.Env["NUMKIT_SIMD"] != "avx9" {
-		t.Errorf("config %+v, want SIMD auto (the default) and env showing avx9", r.Config)
+		t.Errorf("Config %+v, want SIMD auto (the default) and env showing avx9", r.Config)
 	}
 }
 
-var hwSnakeCase = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+var snakeCase = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
 
 func TestHardwareJSONFieldNames(t *testing.T) {
 	r, _ := hwTestReport(t, map[string]string{"NUMKIT_OPENCL": "off"})
@@ -302,7 +302,7 @@ func TestHardwareJSONFieldNames(t *testing.T) {
 		switch v := v.(type) {
 		case map[string]any:
 			for k, x := range v {
-				if path != ".config.env" && path != ".simd.features" && !hwSnakeCase.MatchString(k) {
+				if path != ".config.env" && path != ".simd.features" && !snakeCase.MatchString(k) {
 					t.Errorf("field %s.%s is not snake_case", path, k)
 				}
 				walk(path+"."+k, x)
