@@ -8,6 +8,7 @@ import (
 	"github.com/numkit/numkit/asm"
 	"github.com/numkit/numkit/numeric/internal/generic"
 	"github.com/numkit/numkit/numeric/internal/hw"
+	"github.com/numkit/numkit/numeric/internal/stats"
 	"github.com/numkit/numkit/numeric/ir"
 )
 
@@ -243,7 +244,12 @@ func simdReducer(op ir.ReduceOp, arg ir.DType) (generic.Reducer, bool) {
 	case ir.ReduceMax:
 		r.Block = block(asm.MaxF64, asm.MaxF32)
 	case ir.ReduceVar, ir.ReduceStd, ir.ReduceSkew, ir.ReduceKurt:
-		r.Block = momentsReduceBlock(arg) // moments_kernel.go
+		r.Block = func(n int, p unsafe.Pointer) generic.Partial {
+			if f64 {
+				return generic.FromCentral(stats.BlockCentral(unsafe.Slice((*float64)(p), n)))
+			}
+			return generic.FromCentral(stats.BlockCentral(unsafe.Slice((*float32)(p), n)))
+		}
 	}
 	return r, true
 }

@@ -42,6 +42,10 @@ var (
 // room to spare.
 const BlockSize = 4096
 
+// MinParallel is the smallest number of elements worth handing to other goroutines:
+// below it, waking a worker costs more than it saves.
+const MinParallel = 32 * 1024
+
 // DeviceData is an array held in a device's memory (internal/opencl's Array). Only the
 // backend that made it reads its contents; the CPU backends reject it.
 type DeviceData interface {

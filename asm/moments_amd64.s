@@ -6,7 +6,7 @@
 // accumulators in four zmm registers (element i goes to lane i mod 32; the last,
 // partial group of 32 with masked loads and merge-masked updates) and folds the lanes
 // at the end as lane[j] op= lane[j+h] for h = 16, 8, 4, 2, 1: exactly the order of
-// momentsPass1Generic and momentsPass2Generic.
+// MomentsPass1Go and MomentsPass2Go.
 
 // func momentsPass1AVX512(x []float64, pf *float64, pfn int) (sum, lo, hi float64)
 // It prefetches one cache line of pf[:pfn] into L2 per 32 elements of x.
