@@ -3,6 +3,7 @@ package numeric
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"slices"
 	"time"
 
@@ -16,11 +17,7 @@ import (
 // in a process that has not routed yet).
 func Calibrate(progress func(CalibrationStep)) (Profile, error) {
 	p := Profile{Version: profileVersion, Key: profileKey(), Created: time.Now().UTC(), Costs: map[string]backendCost{}}
-	var backends []string
-	if simdBackend() != nil {
-		backends = append(backends, BackendSIMD)
-	}
-	backends = append(backends, BackendGonum)
+	backends := []string{BackendSIMD, BackendGonum}
 	if openclUsable() == nil {
 		backends = append(backends, BackendOpenCL)
 	}
@@ -89,7 +86,7 @@ func (cal *calibration) step(backend, what string, v float64, unit string) {
 func (cal *calibration) backend(name string) (backendCost, error) {
 	c := backendCost{FuncNs: map[string]float64{}}
 	device := name == BackendOpenCL
-	threads := defaultThreads()
+	threads := runtime.GOMAXPROCS(0)
 	if device {
 		threads = 1
 	}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"time"
+
+	"github.com/numkit/numkit/numeric/internal/exec"
 )
 
 // Co-execution splits one element-wise evaluation of host data between the OpenCL
@@ -67,7 +69,7 @@ func coexecutable(a *autoRoute) bool {
 // coexecute evaluates the first share/256 of the elements on the device (in a
 // goroutine) and the rest on the CPU. If the device fails, the CPU does its part too.
 func (c *compiled) coexecute(ctx context.Context, p deviceProgram, bindings []binding, n int, out output, ch classChoice) error {
-	k := n * ch.share / 256 &^ (blockSize - 1) // whole blocks: aligned host pointers on both sides
+	k := n * ch.share / 256 &^ (exec.BlockSize - 1) // whole blocks: aligned host pointers on both sides
 	if k == 0 || k == n {
 		if k == n {
 			_, err := runDevice(ctx, p, bindings, n, out, false)

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/numkit/numkit/asm"
+	"github.com/numkit/numkit/numeric/internal/exec"
 	"github.com/numkit/numkit/numeric/internal/hw"
 	"github.com/numkit/numkit/numeric/ir"
 )
@@ -137,7 +138,7 @@ func (e *Expr) Choose(vars Vars) (Choice, error) {
 		return Choice{Backend: BackendOpenCL, Threads: 1}, nil
 	}
 	threads := ch.threads
-	if n < minParallel {
+	if n < exec.MinParallel {
 		threads = 1 // the VM keeps small inputs on one goroutine
 	}
 	return Choice{Backend: c.name, Threads: threads}, nil

@@ -10,6 +10,7 @@ import (
 	"github.com/numkit/numkit/numeric/internal/compile"
 	"github.com/numkit/numkit/numeric/internal/exec"
 	"github.com/numkit/numkit/numeric/internal/syntax"
+	"github.com/numkit/numkit/numeric/internal/vm"
 	"github.com/numkit/numkit/numeric/ir"
 )
 
@@ -39,16 +40,11 @@ var (
 
 // compiled is the expression typed for one signature and bound to a backend.
 type compiled struct {
-	sig  signature
-	prog *ir.Program
-	plan *plan     // for the CPU backends
-	runs sync.Pool // of *run, for the CPU backends
-	// streamPlan, when not nil, is the plan with fusion for working sets past the
-	// L2 cache (fuseMin; streamRuns pools its runs).
-	streamPlan *plan
-	streamRuns sync.Pool
-	device     deviceProgram // for a device backend (OpenCL)
-	name       string        // the backend's name
+	sig    signature
+	prog   *ir.Program
+	cpu    *vm.Program   // for the CPU backends
+	device deviceProgram // for a device backend (OpenCL)
+	name   string        // the backend's name
 
 	// auto holds the router's decisions (device or CPU, threads) when the backend or
 	// the thread count is numkit's to choose; nil when both are fixed.
@@ -156,8 +152,8 @@ func (e *Expr) Backend() string {
 	if e.opts.backendName() == BackendOpenCL {
 		return BackendOpenCL
 	}
-	if b, err := e.opts.cpuBackend(); err == nil {
-		return b.name
+	if b, err := vm.Backend(e.opts.backendName()); err == nil {
+		return b.Name()
 	}
 	return e.opts.backendName()
 }
@@ -220,26 +216,16 @@ func (e *Expr) forSignature(sig signature, bindings []binding, known []string) (
 			return nil, err
 		}
 	} else {
-		backend, err := e.opts.cpuBackend()
+		backend, err := vm.Backend(e.opts.backendName())
 		if err != nil {
 			return nil, err
 		}
-		pl, err := newPlan(prog, backend, false)
-		if err != nil {
+		if c.cpu, err = vm.Compile(prog, backend, e.opts.vm); err != nil {
 			return nil, err
 		}
-		c.plan, c.name = pl, backend.name
-		c.runs.New = func() any { return pl.newRun() }
-		if !pl.fuse {
-			// For arrays that stream from memory: one fused pass beats several
-			// vector passes (the fused loops give the same bits).
-			if sp, err := newPlan(prog, backend, true); err == nil && sp.fused {
-				c.streamPlan = sp
-				c.streamRuns.New = func() any { return sp.newRun() }
-			}
-		}
+		c.name = backend.Name()
 		if auto := e.opts.backendName() == BackendAuto; auto || e.opts.threadsAuto() {
-			c.auto = &autoRoute{prog: prog, cpu: backend.name, device: auto,
+			c.auto = &autoRoute{prog: prog, cpu: backend.Name(), device: auto,
 				threads: e.opts.threadCount(), autoThr: e.opts.threadsAuto(), coexec: e.opts.coexec}
 		}
 	}
@@ -341,31 +327,7 @@ func (e *Expr) evaluate(ctx context.Context, vars Vars, out *output, alloc func(
 // runCPU evaluates elements [lo, lo+n) of the inputs into the same elements of out on
 // the CPU backend, and returns the result register (for a scalar result).
 func (c *compiled) runCPU(ctx context.Context, bindings []binding, lo, n int, out output, threads int) (uint64, error) {
-	prog := c.prog
-	pool := &c.runs
-	if c.streamPlan != nil && n*(prog.Cost.BytesRead+prog.Cost.BytesWritten) >= fuseMin() {
-		pool = &c.streamRuns
-	}
-	r := pool.Get().(*run)
-	defer pool.Put(r)
-	r.n = n
-	r.dst = nil
-	if !prog.ScalarResult() {
-		r.dst = unsafe.Add(out.Ptr, lo*out.Type.Size())
-	}
-	for i, in := range prog.Inputs {
-		b := bindings[i]
-		r.inputs[i] = b.Ptr
-		if b.Scalar {
-			r.scalars[in.Reg] = b.Word
-		} else if b.Ptr != nil {
-			r.inputs[i] = unsafe.Add(b.Ptr, lo*b.Type.Size())
-		}
-	}
-	if err := r.execute(ctx, threads); err != nil {
-		return 0, err
-	}
-	return r.scalars[prog.Result], nil
+	return c.cpu.Run(ctx, bindings, lo, n, out, threads)
 }
 
 // runDevice runs a device program. The bindings are copied (handing the caller's stack

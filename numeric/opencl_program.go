@@ -7,6 +7,7 @@ import (
 
 	"github.com/numkit/numkit/cl"
 	"github.com/numkit/numkit/kernels"
+	"github.com/numkit/numkit/numeric/internal/exec"
 	"github.com/numkit/numkit/numeric/internal/generic"
 	"github.com/numkit/numkit/numeric/internal/hw"
 	"github.com/numkit/numkit/numeric/ir"
@@ -62,7 +63,7 @@ func (d *clDevice) compile(p *ir.Program) (*clProgram, error) {
 	for _, st := range p.Stages {
 		var ks []generic.Kernel
 		for _, in := range st.Scalar {
-			k := generic.Lookup(in.Op, in.Type, operandType(p, in))
+			k := generic.Lookup(in.Op, in.Type, exec.OperandType(p, in))
 			if k == nil {
 				return nil, fmt.Errorf("numeric: opencl: no host kernel for %s", p.InstrString(in))
 			}

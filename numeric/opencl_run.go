@@ -391,7 +391,7 @@ func (r *clRun) reduce(ctx context.Context, k int, st ir.Stage, kern kernels.Ker
 				ps[i] = partialAt(host[j], types[j], i)
 			}
 		}
-		r.scalars[red.Out] = rd.Final(pairwise(ps, rd.Combine), r.n).Word()
+		r.scalars[red.Out] = rd.Final(exec.Pairwise(ps, rd.Combine), r.n).Word()
 	}
 	return nil
 }

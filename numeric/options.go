@@ -2,10 +2,20 @@ package numeric
 
 import (
 	"fmt"
+	"runtime"
 
-	"github.com/numkit/numkit/asm"
 	"github.com/numkit/numkit/numeric/internal/compile"
+	"github.com/numkit/numkit/numeric/internal/exec"
 	"github.com/numkit/numkit/numeric/internal/hw"
+	"github.com/numkit/numkit/numeric/internal/vm"
+)
+
+// Backend names, as WithBackend and NUMKIT_BACKEND take them.
+const (
+	BackendAuto   = exec.BackendAuto
+	BackendGonum  = exec.BackendGonum
+	BackendSIMD   = exec.BackendSIMD
+	BackendOpenCL = exec.BackendOpenCL
 )
 
 // Option configures Compile and Evaluate.
@@ -16,6 +26,7 @@ type options struct {
 	threads          int    // 0 means the configured default (NUMKIT_THREADS, else GOMAXPROCS)
 	float32Constants bool
 	coexec           bool
+	vm               vm.Options // the zero value but in tests (export_test.go)
 }
 
 // WithBackend forces a backend: "auto" (the default: numkit chooses), "gonum", "simd"
@@ -54,7 +65,7 @@ func (o *options) validate() error {
 	if o.backendName() == BackendOpenCL {
 		return nil // checked when the first program is compiled for the device
 	}
-	_, err := o.cpuBackend()
+	_, err := vm.Backend(o.backendName())
 	return err
 }
 
@@ -76,7 +87,7 @@ func (o *options) threadCount() int {
 	if cfg, err := hw.Env(); err == nil && cfg.Threads > 0 {
 		return cfg.Threads
 	}
-	return defaultThreads()
+	return runtime.GOMAXPROCS(0)
 }
 
 // threadsAuto reports whether the thread count is numkit's to choose per evaluation:
@@ -91,26 +102,4 @@ func (o *options) threadsAuto() bool {
 	}
 	_, set := cfg.Env["NUMKIT_THREADS"]
 	return !set
-}
-
-// cpuBackend returns the CPU backend the options ask for.
-func (o *options) cpuBackend() (*cpuBackend, error) {
-	switch o.backendName() {
-	case BackendGonum:
-		return gonumBackend, nil
-	case BackendSIMD:
-		if hw.SIMDLevel() == asm.LevelNone {
-			return nil, fmt.Errorf("numeric: the simd backend is not usable: SIMD level is none (%s): %w", hw.SIMDReason(), ErrBackend)
-		}
-		if b := simdBackend(); b != nil {
-			return b, nil
-		}
-		return nil, fmt.Errorf("numeric: the simd backend has no kernels in this build: %w", ErrBackend)
-	}
-	if hw.SIMDLevel() != asm.LevelNone {
-		if b := simdBackend(); b != nil {
-			return b, nil
-		}
-	}
-	return gonumBackend, nil
 }

@@ -34,7 +34,7 @@ type Profile struct {
 // device costs carry their device (backendCost.Device), checked once the router has
 // loaded OpenCL anyway (deviceCosts).
 func profileKey() string {
-	return fmt.Sprintf("%s|%s|simd=%s|threads=%d", cpuid.CPU.BrandName, runtime.GOARCH, hw.SIMDLevel(), defaultThreads())
+	return fmt.Sprintf("%s|%s|simd=%s|threads=%d", cpuid.CPU.BrandName, runtime.GOARCH, hw.SIMDLevel(), runtime.GOMAXPROCS(0))
 }
 
 // ProfilePath is where numkit calibrate stores the profile: NUMKIT_CACHE_DIR, else

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/numkit/numkit/numeric/internal/exec"
+	"github.com/numkit/numkit/numeric/internal/hw"
 	"github.com/numkit/numkit/numeric/ir"
 )
 
@@ -162,7 +164,7 @@ type decision struct {
 func predict(c backendCost, in routeInput, t int, device bool) float64 {
 	n := float64(in.n)
 	bytes := float64(in.cost.BytesRead + in.cost.BytesWritten)
-	streaming := n*bytes >= float64(streamMin())
+	streaming := n*bytes >= float64(hw.StreamMin())
 	bw := c.BandwidthGBs1
 	switch {
 	case !streaming && c.CacheGBs > 0:
@@ -258,7 +260,7 @@ func costOf(costs map[string]backendCost, name string) backendCost {
 // the user fixed).
 func candidateThreads(in routeInput, device bool) []int {
 	threads := []int{1}
-	if device || in.n < minParallel {
+	if device || in.n < exec.MinParallel {
 		return threads
 	}
 	if in.fixedThreads > 0 {

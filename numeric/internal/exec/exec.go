@@ -116,3 +116,15 @@ func Pairwise[T any](ps []T, combine func(a, b T) T) T {
 	h := len(ps) / 2
 	return combine(Pairwise(ps[:h], combine), Pairwise(ps[h:], combine))
 }
+
+// OperandType is the type of instruction in's operands (of its second operand for
+// where, whose first is the bool condition), by which backends look kernels up.
+func OperandType(p *ir.Program, in ir.Instr) ir.DType {
+	switch {
+	case in.Op.Arity() == 0:
+		return in.Type
+	case in.Op == ir.OpWhere:
+		return p.Regs[in.Args[1]].Type
+	}
+	return p.Regs[in.Args[0]].Type
+}

@@ -1,4 +1,4 @@
-package numeric
+package vm
 
 import (
 	"github.com/numkit/numkit/numeric/ir"

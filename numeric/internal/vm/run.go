@@ -1,4 +1,4 @@
-package numeric
+package vm
 
 import (
 	"context"
@@ -7,36 +7,13 @@ import (
 	"sync/atomic"
 	"unsafe"
 
-	"github.com/klauspost/cpuid/v2"
-
+	"github.com/numkit/numkit/numeric/internal/exec"
 	"github.com/numkit/numkit/numeric/internal/generic"
 	"github.com/numkit/numkit/numeric/ir"
 )
 
-// streamMin is the smallest working set, in bytes (an evaluation's inputs and output),
-// taken to stream from memory rather than stay in cache: half the last-level cache.
-// Past it the router prices memory at the streaming bandwidth and extra instructions at
-// their streaming cost (route.go).
-var streamMin = sync.OnceValue(func() int {
-	if l3 := cpuid.CPU.Cache.L3; l3 > 0 {
-		return max(l3/2, 4<<20)
-	}
-	return 16 << 20
-})
-
-// fuseMin is the smallest working set, in bytes, for which the SIMD backend runs its
-// fused plan (compiled.streamPlan): past the L2 cache one pass over every input beats
-// several vector passes over blocks (measured at n = 10^5 and 2·10^7).
-var fuseMin = sync.OnceValue(func() int {
-	if l2 := cpuid.CPU.Cache.L2; l2 > 0 {
-		return l2
-	}
-	return 1 << 20
-})
-
-// minParallel is the smallest number of elements worth handing to other goroutines:
-// below it, waking a worker costs more than it saves.
-const minParallel = 32 * 1024
+// minParallel is the smallest number of elements worth handing to other goroutines.
+const minParallel = exec.MinParallel
 
 // run holds one evaluation's bindings and per-worker scratch. runs are pooled per plan,
 // so a steady stream of evaluations allocates nothing.
@@ -218,24 +195,16 @@ func (r *run) combine(sp *stagePlan, nblocks int) error {
 	for i := range sp.reductions {
 		red := &sp.reductions[i]
 		if r.n == 0 && (red.op == ir.ReduceMin || red.op == ir.ReduceMax) {
-			return fmt.Errorf("numeric: %s of an empty array (at offset %d of %q): %w", red.op, red.pos, r.plan.prog.Source, ErrEmpty)
+			return fmt.Errorf("numeric: %s of an empty array (at offset %d of %q): %w", red.op, red.pos, r.plan.prog.Source, exec.ErrEmpty)
 		}
 		p := red.reducer.Identity
 		if nblocks > 0 {
-			p = pairwise(r.partials[i][:nblocks], red.reducer.Combine)
+			p = exec.Pairwise(r.partials[i][:nblocks], red.reducer.Combine)
 		}
 		v := red.reducer.Final(p, r.n)
 		r.scalars[red.out] = v.Word()
 	}
 	return nil
-}
-
-func pairwise(ps []generic.Partial, combine func(a, b generic.Partial) generic.Partial) generic.Partial {
-	if len(ps) == 1 {
-		return ps[0]
-	}
-	h := len(ps) / 2
-	return combine(pairwise(ps[:h], combine), pairwise(ps[h:], combine))
 }
 
 // fillBroadcast writes n copies of the scalar in word (an element of size bytes) to p.

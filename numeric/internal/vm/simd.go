@@ -1,11 +1,11 @@
-package numeric
+package vm
 
 import (
-	"slices"
 	"sync"
 	"unsafe"
 
 	"github.com/numkit/numkit/asm"
+	"github.com/numkit/numkit/numeric/internal/exec"
 	"github.com/numkit/numkit/numeric/internal/generic"
 	"github.com/numkit/numkit/numeric/internal/hw"
 	"github.com/numkit/numkit/numeric/internal/stats"
@@ -19,13 +19,13 @@ func simdBackend() *cpuBackend {
 	simdOnce.Do(func() {
 		hw.SIMDLevel() // applies the SIMD policy and NUMKIT_SIMD to package asm
 		simd = &cpuBackend{
-			name:      BackendSIMD,
+			name:      exec.BackendSIMD,
 			overrides: func(op ir.Op, typ, from ir.DType) generic.Kernel { return simdKernels[kernelKey{op, typ, from}] },
 			reducers:  simdReducer,
 			scalars: func(op ir.Op, typ, from ir.DType, pos int) generic.Kernel {
 				return simdScalarKernels[scalarKey{op, typ, from, pos}]
 			},
-			fused: simdFused,
+			asmFused: true,
 		}
 	})
 	return simd
@@ -52,31 +52,22 @@ type scalarKey struct {
 // simdScalarKernels take one operand as a single value (see generic.LookupScalar).
 var simdScalarKernels = map[scalarKey]generic.Kernel{}
 
-// simdFused are asm's loops for rows of the fusion table (vm_fuse.go), keyed by the
-// row's pattern; each rounds every operation as the generic loop it replaces does.
-// sqrt(a*a + b*b) past the caches is bound by the scalar square root in pure Go.
-var simdFused = map[string]generic.Fused{
-	"sqrt(add(mul(x, y), mul(z, w)))": {
-		F32: func(dst []float32, o generic.Operands[float32]) {
-			asm.SqrtAddProd2F32(dst, o.V[0], o.V[1], o.V[2], o.V[3])
-		},
-		F64: func(dst []float64, o generic.Operands[float64]) {
-			asm.SqrtAddProd2F64(dst, o.V[0], o.V[1], o.V[2], o.V[3])
-		},
+// asmSqrtAddProd2 is asm's generic.SqrtAddProd2 (the fusion table's asm loop for
+// sqrt(x*y + z*w)); sqrt(a*a + b*b) past the caches is bound by the scalar square root
+// in pure Go.
+var asmSqrtAddProd2 = generic.Fused{
+	F32: func(dst []float32, o generic.Operands[float32]) {
+		asm.SqrtAddProd2F32(dst, o.V[0], o.V[1], o.V[2], o.V[3])
 	},
-	// (x*s + (y*z)*t) + w*u, a polynomial such as 2*a + 3*b**2 - c/4: every row of
-	// generic.AddScaledProdScaled (they differ in the signs, negated before the loop).
-	"add(add(mul(x, s), mul(mul(y, z), t)), mul(w, u))": addScaledProdScaled,
-	"sub(add(mul(x, s), mul(mul(y, z), t)), mul(w, u))": addScaledProdScaled,
-	"add(sub(mul(x, s), mul(mul(y, z), t)), mul(w, u))": addScaledProdScaled,
-	"sub(sub(mul(x, s), mul(mul(y, z), t)), mul(w, u))": addScaledProdScaled,
-	"add(sub(mul(mul(y, z), t), mul(x, s)), mul(w, u))": addScaledProdScaled,
-	"sub(sub(mul(mul(y, z), t), mul(x, s)), mul(w, u))": addScaledProdScaled,
+	F64: func(dst []float64, o generic.Operands[float64]) {
+		asm.SqrtAddProd2F64(dst, o.V[0], o.V[1], o.V[2], o.V[3])
+	},
 }
 
-// addScaledProdScaled is asm's generic.AddScaledProdScaled; the scalars are float64
+// asmAddScaledProdScaled is asm's generic.AddScaledProdScaled, the asm loop of every
+// row of the fusion table that computes (x*s + (y*z)*t) + w*u such as 2*a + 3*b**2 - c/4; the scalars are float64
 // holding a float32 exactly, so converting them back is exact.
-var addScaledProdScaled = generic.Fused{
+var asmAddScaledProdScaled = generic.Fused{
 	F32: func(dst []float32, o generic.Operands[float32]) {
 		asm.AddScaledProdScaledF32(dst, o.V[0], o.V[1], o.V[2], o.V[3],
 			float32(o.S[0]), float32(o.S[1]), float32(o.S[2]))
@@ -84,14 +75,6 @@ var addScaledProdScaled = generic.Fused{
 	F64: func(dst []float64, o generic.Operands[float64]) {
 		asm.AddScaledProdScaledF64(dst, o.V[0], o.V[1], o.V[2], o.V[3], o.S[0], o.S[1], o.S[2])
 	},
-}
-
-func init() {
-	for pattern := range simdFused {
-		if !slices.ContainsFunc(fusions, func(f fusion) bool { return f.pattern == pattern }) {
-			panic("numeric: simdFused: no fusion row " + pattern)
-		}
-	}
 }
 
 func init() {

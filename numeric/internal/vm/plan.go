@@ -1,4 +1,4 @@
-package numeric
+package vm
 
 import (
 	"fmt"
@@ -8,7 +8,7 @@ import (
 	"github.com/numkit/numkit/numeric/ir"
 )
 
-// blockSize is the number of elements the CPU VM processes per instruction.
+// blockSize is the number of elements the VM processes per instruction (exec.BlockSize).
 const blockSize = exec.BlockSize
 
 // operandKind says where a vector operand's block lives.
@@ -77,20 +77,21 @@ type plan struct {
 	// fuse is whether small trees of instructions run as one generic loop
 	// (vm_fuse.go): always on the gonum backend, and on the SIMD backend's plan for
 	// arrays that stream from memory, where one pass beats several vector ones.
-	fuse  bool
-	fused bool // whether fusion found anything
+	fuse     bool
+	fused    bool // whether fusion found anything
+	noFusion bool // Options.NoFusion
 }
 
 // newPlan binds p to backend b's kernels; fuse asks for fusion (vm_fuse.go), which the
 // gonum backend always has.
-func newPlan(p *ir.Program, b *cpuBackend, fuse bool) (*plan, error) {
-	pl := &plan{prog: p, backend: b, stages: make([]stagePlan, len(p.Stages)), fuse: fuse || b == gonumBackend}
+func newPlan(p *ir.Program, b *cpuBackend, fuse bool, opt Options) (*plan, error) {
+	pl := &plan{prog: p, backend: b, stages: make([]stagePlan, len(p.Stages)), fuse: fuse || b == gonumBackend, noFusion: opt.NoFusion}
 	for k, st := range p.Stages {
 		sp := &pl.stages[k]
 		for _, in := range st.Scalar {
 			s := sstep{dst: in.Dst, nargs: in.Op.Arity()}
 			copy(s.args[:], in.Args[:])
-			s.kernel = b.kernel(in.Op, in.Type, operandType(p, in))
+			s.kernel = b.kernel(in.Op, in.Type, exec.OperandType(p, in))
 			if s.kernel == nil {
 				return nil, fmt.Errorf("numeric: %s backend has no kernel for %s", b.name, p.InstrString(in))
 			}
@@ -106,16 +107,6 @@ func newPlan(p *ir.Program, b *cpuBackend, fuse bool) (*plan, error) {
 		sp.passes = len(st.Vector) > 0 || len(st.Reductions) > 0
 	}
 	return pl, nil
-}
-
-func operandType(p *ir.Program, in ir.Instr) ir.DType {
-	switch {
-	case in.Op.Arity() == 0:
-		return in.Type
-	case in.Op == ir.OpWhere:
-		return p.Regs[in.Args[1]].Type
-	}
-	return p.Regs[in.Args[0]].Type
 }
 
 // assignVector binds the stage's vector code to kernels and gives every temporary a
@@ -180,7 +171,7 @@ func (pl *plan) assignVector(sp *stagePlan, st ir.Stage, dots map[int]dotPair) e
 			if p.Regs[in.Args[1]].Scalar {
 				pos = 1
 			}
-			if k := pl.backend.scalarKernel(in.Op, in.Type, operandType(p, in), pos); k != nil {
+			if k := pl.backend.scalarKernel(in.Op, in.Type, exec.OperandType(p, in), pos); k != nil {
 				scalarPos, v.kernel = pos, k
 			}
 		}
@@ -204,7 +195,7 @@ func (pl *plan) assignVector(sp *stagePlan, st ir.Stage, dots map[int]dotPair) e
 			v.dst = operand{kind: operandTemp, index: slot[in.Dst], size: in.Type.Size()}
 		}
 		if v.kernel == nil {
-			v.kernel = pl.backend.kernel(in.Op, in.Type, operandType(p, in))
+			v.kernel = pl.backend.kernel(in.Op, in.Type, exec.OperandType(p, in))
 		}
 		if v.kernel == nil {
 			return fmt.Errorf("numeric: %s backend has no kernel for %s", pl.backend.name, p.InstrString(in))

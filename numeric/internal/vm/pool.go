@@ -1,4 +1,4 @@
-package numeric
+package vm
 
 import (
 	"runtime"
@@ -83,6 +83,3 @@ func (r *run) wait() {
 	}
 	r.wg.Wait()
 }
-
-// defaultThreads is GOMAXPROCS at the time of the call.
-func defaultThreads() int { return runtime.GOMAXPROCS(0) }

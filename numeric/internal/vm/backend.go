@@ -1,17 +1,9 @@
-package numeric
+package vm
 
 import (
 	"github.com/numkit/numkit/numeric/internal/exec"
 	"github.com/numkit/numkit/numeric/internal/generic"
 	"github.com/numkit/numkit/numeric/ir"
-)
-
-// Backend names, as WithBackend and NUMKIT_BACKEND take them.
-const (
-	BackendAuto   = exec.BackendAuto
-	BackendGonum  = exec.BackendGonum
-	BackendSIMD   = exec.BackendSIMD
-	BackendOpenCL = exec.BackendOpenCL
 )
 
 // cpuBackend is a set of kernels the block VM runs: the gonum backend uses the generic
@@ -22,9 +14,9 @@ type cpuBackend struct {
 	reducers  func(op ir.ReduceOp, arg ir.DType) (generic.Reducer, bool)
 	// scalars supplies kernels whose operand pos is one value (nil or a kernel).
 	scalars func(op ir.Op, typ, from ir.DType, pos int) generic.Kernel
-	// fused replaces rows' loops of the fusion table (vm_fuse.go), keyed by the row's
-	// pattern, with loops that give the same bits faster (nil: the table's loops).
-	fused map[string]generic.Fused
+	// asmFused runs the fusion table's asm loops (fusion.asm) where a row has one,
+	// instead of its portable loop (the same bits, faster).
+	asmFused bool
 }
 
 // scalarKernel returns a kernel for op with operand pos a single value, or nil.
@@ -55,4 +47,4 @@ func (b *cpuBackend) reducer(op ir.ReduceOp, arg ir.DType) (generic.Reducer, boo
 	return generic.LookupReducer(op, arg)
 }
 
-var gonumBackend = &cpuBackend{name: BackendGonum}
+var gonumBackend = &cpuBackend{name: exec.BackendGonum}

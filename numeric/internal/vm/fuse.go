@@ -1,9 +1,7 @@
-package numeric
+package vm
 
 import (
-	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/numkit/numkit/numeric/internal/generic"
 	"github.com/numkit/numkit/numeric/ir"
@@ -33,141 +31,6 @@ import (
 // for the same element size (assignVector's rule). So the fused step reads exactly the
 // values the unfused steps would have read.
 
-// fusion is one row of the table: a pattern and the loop that computes it.
-type fusion struct {
-	// pattern is a tree of IR operations (ir.Op names) over named leaves: x, y, z and w
-	// are vector registers, s, t and u scalar ones, in the order the loop takes them.
-	// Operations whose operands commute (add, mul, eq, ne) or mirror (lt/gt, le/ge)
-	// match either operand order.
-	pattern string
-	loop    generic.Fused
-	// negate lists scalar leaves the loop takes negated: y - x*s is y + x*(-s)
-	// exactly (negation is exact, and IEEE defines a - b as a + (-b)).
-	negate string
-	// Leaves have the root's type, but with wide the scalar ones are float64 (a
-	// float32 array compared with a float64 constant).
-	wide bool
-	tree *patNode
-}
-
-// fusions is the table, largest trees first: planFusion takes the first row that
-// matches an instruction.
-var fusions = append([]fusion{
-	// Sums of three scaled terms, each sign folded into a scalar: one pass over all
-	// the inputs, which streams from memory better than two.
-	{pattern: "add(add(mul(x, s), mul(mul(y, z), t)), mul(w, u))", loop: generic.AddScaledProdScaled},
-	{pattern: "sub(add(mul(x, s), mul(mul(y, z), t)), mul(w, u))", loop: generic.AddScaledProdScaled, negate: "u"},
-	{pattern: "add(sub(mul(x, s), mul(mul(y, z), t)), mul(w, u))", loop: generic.AddScaledProdScaled, negate: "t"},
-	{pattern: "sub(sub(mul(x, s), mul(mul(y, z), t)), mul(w, u))", loop: generic.AddScaledProdScaled, negate: "tu"},
-	{pattern: "add(sub(mul(mul(y, z), t), mul(x, s)), mul(w, u))", loop: generic.AddScaledProdScaled, negate: "s"},
-	{pattern: "sub(sub(mul(mul(y, z), t), mul(x, s)), mul(w, u))", loop: generic.AddScaledProdScaled, negate: "su"},
-	{pattern: "add(add(mul(x, s), mul(y, t)), mul(z, u))", loop: generic.AddScaled3},
-	{pattern: "sub(add(mul(x, s), mul(y, t)), mul(z, u))", loop: generic.AddScaled3, negate: "u"},
-	{pattern: "add(sub(mul(x, s), mul(y, t)), mul(z, u))", loop: generic.AddScaled3, negate: "t"},
-	{pattern: "sub(sub(mul(x, s), mul(y, t)), mul(z, u))", loop: generic.AddScaled3, negate: "tu"},
-	// Two terms.
-	{pattern: "sqrt(add(mul(x, y), mul(z, w)))", loop: generic.SqrtAddProd2},
-	{pattern: "add(mul(x, s), mul(mul(y, z), t))", loop: generic.AddScaledProd},
-	{pattern: "sub(mul(x, s), mul(mul(y, z), t))", loop: generic.AddScaledProd, negate: "t"},
-	{pattern: "sub(mul(mul(y, z), t), mul(x, s))", loop: generic.AddScaledProd, negate: "s"},
-	{pattern: "add(mul(x, s), mul(y, t))", loop: generic.AddScaled2},
-	{pattern: "sub(mul(x, s), mul(y, t))", loop: generic.AddScaled2, negate: "t"},
-	{pattern: "add(mul(x, y), mul(z, w))", loop: generic.AddProd2},
-	{pattern: "sub(mul(x, y), mul(z, w))", loop: generic.SubProd2},
-	{pattern: "add(y, mul(x, s))", loop: generic.AddScaled},
-	{pattern: "sub(y, mul(x, s))", loop: generic.AddScaled, negate: "s"},
-	{pattern: "sub(mul(x, s), y)", loop: generic.ScaledSub},
-	{pattern: "add(z, mul(x, y))", loop: generic.AddProd},
-	{pattern: "sub(z, mul(x, y))", loop: generic.SubProd},
-	{pattern: "sub(mul(x, y), z)", loop: generic.ProdSub},
-}, whereFusions()...)
-
-// whereFusions fuses a comparison with a scalar into the where that selects with it:
-// one branch-free loop and no bool temporary. Over float32 arrays, a float64 constant
-// makes the front end compare in float64 (cast(x) > 0.5): the wide rows take that.
-func whereFusions() []fusion {
-	var fs []fusion
-	for _, op := range []ir.Op{ir.OpLt, ir.OpLe, ir.OpEq, ir.OpNe, ir.OpGe, ir.OpGt} {
-		loop, _ := generic.WhereCompare(op, false)
-		fs = append(fs, fusion{pattern: fmt.Sprintf("where(%s(x, s), y, z)", op), loop: loop})
-		loop, _ = generic.WhereCompare(op, true)
-		fs = append(fs, fusion{pattern: fmt.Sprintf("where(%s(cast(x), s), y, z)", op), loop: loop, wide: true})
-	}
-	return fs
-}
-
-// fuseEnabled turns the pass off (tests compare fused and unfused plans).
-var fuseEnabled = true
-
-// patNode is a parsed pattern: an operation with operands, or a leaf.
-type patNode struct {
-	op   ir.Op // OpInvalid for a leaf
-	leaf int   // for a leaf: its index in leafNames
-	args []*patNode
-}
-
-// leafNames are the pattern's leaf names: vectors, then scalars.
-const leafNames = "xyzwstu"
-
-const firstScalarLeaf = 4
-
-var opByName = func() map[string]ir.Op {
-	m := map[string]ir.Op{}
-	for op := ir.Op(1); int(op) < ir.NumOps; op++ {
-		m[op.String()] = op
-	}
-	return m
-}()
-
-func init() {
-	for i := range fusions {
-		f := &fusions[i]
-		rest := strings.ReplaceAll(f.pattern, " ", "")
-		f.tree, rest = parsePattern(rest)
-		if f.tree == nil || rest != "" {
-			panic("numeric: bad fusion pattern " + f.pattern)
-		}
-	}
-}
-
-// parsePattern parses "op(arg, ...)" or a leaf name from the front of s (no spaces).
-func parsePattern(s string) (*patNode, string) {
-	open := strings.IndexByte(s, '(')
-	end := strings.IndexAny(s, ",)")
-	if open < 0 || (end >= 0 && end < open) { // a leaf
-		if end < 0 {
-			end = len(s)
-		}
-		k := strings.Index(leafNames, s[:end])
-		if end != 1 || k < 0 {
-			return nil, s
-		}
-		return &patNode{leaf: k}, s[end:]
-	}
-	op, ok := opByName[s[:open]]
-	if !ok {
-		return nil, s
-	}
-	n := &patNode{op: op}
-	s = s[open+1:]
-	for {
-		var arg *patNode
-		if arg, s = parsePattern(s); arg == nil || s == "" {
-			return nil, s
-		}
-		n.args = append(n.args, arg)
-		sep := s[0]
-		s = s[1:]
-		if sep == ')' {
-			break
-		}
-	}
-	if len(n.args) != op.Arity() {
-		return nil, s
-	}
-	return n, s
-}
-
 // mirror maps an operation to the one that gives the same result with its two
 // operands swapped.
 var mirror = map[ir.Op]ir.Op{
@@ -185,8 +48,8 @@ type fusedGroup struct {
 
 // match is a pattern's leaves bound to registers, and the instructions inside the tree.
 type match struct {
-	leaves [len(leafNames)]ir.Reg
-	bound  [len(leafNames)]bool
+	leaves [numLeaves]ir.Reg
+	bound  [numLeaves]bool
 	inner  []int // indices into the stage's original vector code
 }
 
@@ -204,7 +67,7 @@ type fuser struct {
 // inner instructions moved right before its root, and the matches. It returns the
 // stage unchanged unless the plan fuses.
 func (pl *plan) planFusion(st ir.Stage) (ir.Stage, []fusedGroup) {
-	if !pl.fuse || !fuseEnabled || len(st.Vector) < 2 {
+	if !pl.fuse || pl.noFusion || len(st.Vector) < 2 {
 		return st, nil
 	}
 	p := pl.prog
@@ -389,7 +252,7 @@ func (pl *plan) fusedStep(steps []vstep, code []ir.Instr, g *fusedGroup) vstep {
 			continue
 		}
 		info := p.Regs[r]
-		l := generic.Leaf{Arg: -1, Neg: strings.IndexByte(fu.negate, leafNames[k]) >= 0,
+		l := generic.Leaf{Arg: -1, Neg: fu.negate&(1<<k) != 0,
 			Float32: info.Type == ir.Float32}
 		if info.Kind == ir.RegConst {
 			l.Const = info.Const.Float()
@@ -399,8 +262,8 @@ func (pl *plan) fusedStep(steps []vstep, code []ir.Instr, g *fusedGroup) vstep {
 		scals = append(scals, l)
 	}
 	loop := fu.loop
-	if l, ok := pl.backend.fused[fu.pattern]; ok {
-		loop = l // the backend's own loop for the row, with the same bits
+	if pl.backend.asmFused && fu.asm != nil {
+		loop = *fu.asm // asm's loop for the row, with the same bits
 	}
 	switch p.Regs[code[len(code)-1].Dst].Type {
 	case ir.Float32:
@@ -420,5 +283,5 @@ func boundOperand(steps []vstep, code []ir.Instr, r ir.Reg) operand {
 			}
 		}
 	}
-	panic("numeric: fused operand not read by its group")
+	panic("vm: fused operand not read by its group")
 }
