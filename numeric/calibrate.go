@@ -7,6 +7,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/numkit/numkit/numeric/internal/opencl"
 	"github.com/numkit/numkit/numeric/ir"
 )
 
@@ -18,7 +19,7 @@ import (
 func Calibrate(progress func(CalibrationStep)) (Profile, error) {
 	p := Profile{Version: profileVersion, Key: profileKey(), Created: time.Now().UTC(), Costs: map[string]backendCost{}}
 	backends := []string{BackendSIMD, BackendGonum}
-	if openclUsable() == nil {
+	if opencl.Usable() == nil {
 		backends = append(backends, BackendOpenCL)
 	}
 	cal := &calibration{progress: progress, total: len(backends) * calibrationSteps}
@@ -218,7 +219,7 @@ func (cal *calibration) hostData(c *backendCost, resident float64) error {
 		return err
 	}
 	c.HostFixedNs = max(0, fixed-c.FixedNs)
-	c.Device = openclDeviceID()
+	c.Device = opencl.DeviceID()
 	cal.step(BackendOpenCL, "host data, extra fixed cost", c.HostFixedNs, "ns")
 	t, err := medianEvalNs(BackendOpenCL, "a+b", "float64", calStream, 1, false)
 	if err != nil {
@@ -226,7 +227,7 @@ func (cal *calibration) hostData(c *backendCost, resident float64) error {
 	}
 	extra := t - c.HostFixedNs - resident
 	c.LinkGBs = 0
-	if !openclZeroCopy() && extra > 0 {
+	if !opencl.ZeroCopy() && extra > 0 {
 		c.LinkGBs = 24 * float64(calStream) / extra
 	}
 	cal.step(BackendOpenCL, "host data, link bandwidth (0: in place)", c.LinkGBs, "GB/s")

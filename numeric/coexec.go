@@ -68,14 +68,14 @@ func coexecutable(a *autoRoute) bool {
 
 // coexecute evaluates the first share/256 of the elements on the device (in a
 // goroutine) and the rest on the CPU. If the device fails, the CPU does its part too.
-func (c *compiled) coexecute(ctx context.Context, p deviceProgram, bindings []binding, n int, out output, ch classChoice) error {
-	k := n * ch.share / 256 &^ (exec.BlockSize - 1) // whole blocks: aligned host pointers on both sides
+func (c *compiled) coexecute(ctx context.Context, p exec.Program, bindings []binding, n int, out output, share, threads int) error {
+	k := n * share / 256 &^ (exec.BlockSize - 1) // whole blocks: aligned host pointers on both sides
 	if k == 0 || k == n {
 		if k == n {
-			_, err := runDevice(ctx, p, bindings, n, out, false)
+			_, err := runCopy(ctx, p, bindings, n, out)
 			return err
 		}
-		_, err := c.runCPU(ctx, bindings, 0, n, out, ch.threads)
+		_, err := c.cpu.Run(ctx, bindings, 0, n, out, threads)
 		return err
 	}
 	head := make([]binding, len(bindings))
@@ -88,15 +88,18 @@ func (c *compiled) coexecute(ctx context.Context, p deviceProgram, bindings []bi
 	headOut := out
 	headOut.N = k
 	done := make(chan error, 1)
-	go func() { done <- p.run(ctx, head, k, headOut) }()
-	_, cpuErr := c.runCPU(ctx, bindings, k, n-k, out, ch.threads)
+	go func() {
+		_, err := p.Run(ctx, head, 0, k, headOut, 1)
+		done <- err
+	}()
+	_, cpuErr := c.cpu.Run(ctx, bindings, k, n-k, out, threads)
 	devErr := <-done
 	if cpuErr != nil {
 		return cpuErr
 	}
-	if deviceFault(devErr) {
+	if exec.DeviceFault(devErr) {
 		c.auto.fail(devErr)
-		_, devErr = c.runCPU(ctx, bindings, 0, k, out, ch.threads)
+		_, devErr = c.cpu.Run(ctx, bindings, 0, k, out, threads)
 	}
 	return devErr
 }

@@ -7,7 +7,6 @@ import (
 	"github.com/numkit/numkit/asm"
 	"github.com/numkit/numkit/numeric/internal/exec"
 	"github.com/numkit/numkit/numeric/internal/hw"
-	"github.com/numkit/numkit/numeric/ir"
 )
 
 // Explain says how the expression would be evaluated over vars: the chosen backend,
@@ -72,26 +71,6 @@ func cpuUsability() map[string]error {
 		u[BackendSIMD] = fmt.Errorf("SIMD level none (%s)", hw.SIMDReason())
 	}
 	return u
-}
-
-// openclUsability is nil, or why the OpenCL backend cannot run prog here.
-func openclUsability(prog *ir.Program) error {
-	if err := openclUsable(); err != nil {
-		return err
-	}
-	if d, _ := openclState(); d != nil && !d.dev.FP64 && usesFloat64(prog) {
-		return fmt.Errorf("the device %s has no fp64 and the expression computes in float64", d.dev.Name)
-	}
-	return nil
-}
-
-func usesFloat64(prog *ir.Program) bool {
-	for _, r := range prog.Regs {
-		if r.Type == ir.Float64 {
-			return true
-		}
-	}
-	return false
 }
 
 func pluralES(n int) string {

@@ -1,7 +1,11 @@
 package numeric
 
 import (
+	"math/rand/v2"
+	"testing"
+
 	"github.com/numkit/numkit/numeric/internal/exec"
+	"github.com/numkit/numkit/numeric/internal/opencl"
 	"github.com/numkit/numkit/numeric/internal/stats"
 	"github.com/numkit/numkit/numeric/internal/vm"
 )
@@ -39,4 +43,33 @@ func cpuProgram(e *Expr, i int) *vm.Program {
 		i = len(list) - 1
 	}
 	return list[i].cpu
+}
+
+// clTestDevice returns the process's OpenCL device, skipping the test (or failing it
+// under NUMKIT_REQUIRE_OPENCL=1) when there is none.
+func clTestDevice(t *testing.T) *opencl.Device {
+	t.Helper()
+	requireOpenCL(t)
+	d, err := opencl.Default()
+	if err != nil {
+		t.Fatalf("OpenCL is available but the backend is not usable: %v", err)
+	}
+	return d
+}
+
+// clWithChunkLen makes the device process host arrays in chunks of n elements for the
+// rest of the test.
+func clWithChunkLen(t *testing.T, d *opencl.Device, n int) {
+	t.Helper()
+	old := d.SetChunkLen(n)
+	t.Cleanup(func() { d.SetChunkLen(old) })
+}
+
+func clRandom(n int, seed uint64) []float64 {
+	r := rand.New(rand.NewPCG(seed, 7))
+	x := make([]float64, n)
+	for i := range x {
+		x[i] = r.Float64()*2 - 1
+	}
+	return x
 }

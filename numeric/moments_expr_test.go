@@ -5,6 +5,8 @@ import (
 	"math"
 	"os"
 	"testing"
+
+	"github.com/numkit/numkit/numeric/internal/opencl"
 )
 
 // TestMomentReductions checks var, std, skew and kurt in expressions against Moments,
@@ -18,7 +20,7 @@ func TestMomentReductions(t *testing.T) {
 	want := Moments(x)
 	for _, backend := range []string{BackendGonum, BackendSIMD, BackendOpenCL} {
 		if backend == BackendOpenCL {
-			if err := openclUsable(); err != nil {
+			if err := opencl.Usable(); err != nil {
 				if os.Getenv("NUMKIT_REQUIRE_OPENCL") == "1" {
 					t.Fatalf("NUMKIT_REQUIRE_OPENCL=1 but the opencl backend is not usable: %v", err)
 				}

@@ -1,15 +1,15 @@
 package numeric
 
 import (
-	"context"
-	"errors"
 	"fmt"
 	"math/bits"
 	"os"
 	"sync"
 	"sync/atomic"
 
+	"github.com/numkit/numkit/numeric/internal/exec"
 	"github.com/numkit/numkit/numeric/internal/hw"
+	"github.com/numkit/numkit/numeric/internal/opencl"
 	"github.com/numkit/numkit/numeric/ir"
 )
 
@@ -29,7 +29,7 @@ type autoRoute struct {
 	broken    atomic.Bool            // the device failed: host data stays on the CPU
 	deviceRun struct {               // the program for the device, compiled on first need
 		once sync.Once
-		prog deviceProgram
+		prog exec.Program
 		err  error
 	}
 }
@@ -151,14 +151,14 @@ func (a *autoRoute) input(n int, probe bool) routeInput {
 
 // deviceProgram returns the program for the device, compiled the first time, or the
 // compile error.
-func (a *autoRoute) deviceProgram() (deviceProgram, error) {
+func (a *autoRoute) deviceProgram() (exec.Program, error) {
 	a.deviceRun.once.Do(func() { a.deviceRun.prog, a.deviceRun.err = compileForDevice(a.prog) })
 	return a.deviceRun.prog, a.deviceRun.err
 }
 
 // hostOnDevice returns the device program for host data when the router chose the
 // device, or nil: the CPU then runs it. A device that failed before is not used again.
-func (a *autoRoute) hostOnDevice() deviceProgram {
+func (a *autoRoute) hostOnDevice() exec.Program {
 	if a.broken.Load() {
 		return nil
 	}
@@ -180,25 +180,11 @@ func (a *autoRoute) fail(err error) {
 	}
 }
 
-// deviceFault reports whether err, from an evaluation on the device, is the device's
-// failure (the CPU may succeed) rather than the caller's (a cancelled context, an empty
-// min or max), which the CPU would return as well.
-func deviceFault(err error) bool {
-	return err != nil && !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded) &&
-		!errors.Is(err, ErrEmpty) && !errors.Is(err, ErrShape) && !errors.Is(err, ErrType)
-}
-
 // openclProbe loads the OpenCL device and says whether it works on host memory in
 // place, which device it is (openclDeviceID), and whether it can run prog (nil, or
 // why not). Tests replace it.
 var openclProbe = func(prog *ir.Program) (zeroCopy bool, device string, err error) {
-	return openclZeroCopy(), openclDeviceID(), openclUsability(prog)
-}
-
-// openclZeroCopy reports whether the OpenCL device works on host memory in place.
-func openclZeroCopy() bool {
-	d, err := openclState()
-	return err == nil && d.dev.UnifiedMemory
+	return opencl.Probe(prog)
 }
 
 // mustCosts is the router's costs (loadedCosts without the note).

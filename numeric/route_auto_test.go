@@ -10,6 +10,7 @@ import (
 	"unsafe"
 
 	"github.com/numkit/numkit/cl"
+	"github.com/numkit/numkit/numeric/internal/exec"
 	"github.com/numkit/numkit/numeric/ir"
 )
 
@@ -22,10 +23,19 @@ type fakeDevice struct {
 	given atomic.Int64
 }
 
-func (f *fakeDevice) run(ctx context.Context, inputs []binding, n int, out output) error {
+func (f *fakeDevice) Backend() string { return BackendOpenCL }
+
+func (f *fakeDevice) Run(ctx context.Context, inputs []binding, lo, n int, out output, threads int) (uint64, error) {
+	return 0, f.run(inputs, lo, n, out)
+}
+
+func (f *fakeDevice) run(inputs []binding, lo, n int, out output) error {
 	f.runs.Add(1)
 	if f.err != nil {
 		return f.err
+	}
+	if lo != 0 {
+		return fmt.Errorf("a device run from element %d", lo)
 	}
 	f.given.Store(int64(n))
 	for _, b := range inputs {
@@ -57,7 +67,7 @@ func withFakeDevice(t *testing.T, dev *fakeDevice, compileErr error) {
 	t.Cleanup(func() { loadedCosts, openclProbe, compileForDevice = oldCosts, oldProbe, oldCompile })
 	loadedCosts = func() (map[string]backendCost, string) { return costs, "a synthetic profile" }
 	openclProbe = func(*ir.Program) (bool, string, error) { return true, "", nil }
-	compileForDevice = func(*ir.Program) (deviceProgram, error) {
+	compileForDevice = func(*ir.Program) (exec.Program, error) {
 		if compileErr != nil {
 			return nil, compileErr
 		}

@@ -70,7 +70,10 @@ func bind(name string, v any) (binding, error) {
 		if v == nil {
 			return binding{}, fmt.Errorf("numeric: variable %s is a nil *DeviceArray: %w", name, ErrType)
 		}
-		return binding{Type: v.typ, N: v.n, Dev: v}, nil
+		if v.a == nil {
+			return binding{}, fmt.Errorf("numeric: variable %s is a *DeviceArray not made by Upload or NewDeviceArray: %w", name, ErrType)
+		}
+		return binding{Type: v.a.DType(), N: v.a.Len(), Dev: v.a}, nil
 	case nil:
 		return binding{}, fmt.Errorf("numeric: variable %s is nil: %w", name, ErrType)
 	}

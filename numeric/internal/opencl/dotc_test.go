@@ -1,6 +1,6 @@
 //go:build linux
 
-package numeric
+package opencl
 
 import (
 	"context"
@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/ebitengine/purego"
+	"github.com/numkit/numkit/numeric/ir"
 )
 
 // clDotC is the C reference loop of the peers' benchmark (../shared/peers) for
@@ -46,7 +47,7 @@ func TestOpenCLDotAgainstC(t *testing.T) {
 	if os.Getenv("NUMKIT_DOT_VS_C") != "1" {
 		t.Skip("a measurement: set NUMKIT_DOT_VS_C=1")
 	}
-	d := clTestDevice(t)
+	d := testDevice(t)
 	dir := t.TempDir()
 	src, lib := filepath.Join(dir, "dot.c"), filepath.Join(dir, "libdot.so")
 	if err := os.WriteFile(src, []byte(clDotC), 0o644); err != nil {
@@ -69,7 +70,7 @@ func TestOpenCLDotAgainstC(t *testing.T) {
 	a, b := clRandom(n, 1), clRandom(n, 2)
 	a32, b32 := toFloat32(a), toFloat32(b)
 	order := rand.New(rand.NewPCG(1, 2))
-	for _, dt := range []DType{Float64, Float32} {
+	for _, dt := range []ir.DType{Float64, Float32} {
 		var ha, hb any = a, b
 		cref := func() { cdot64(&a[0], &b[0], n) }
 		if dt == Float32 {
@@ -78,7 +79,7 @@ func TestOpenCLDotAgainstC(t *testing.T) {
 		}
 		vars := Vars{}
 		for name, x := range map[string]any{"a": ha, "b": hb} {
-			arr, err := Upload(x)
+			arr, err := testUpload(x)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -1,4 +1,4 @@
-package numeric
+package opencl
 
 import (
 	"context"
@@ -14,29 +14,70 @@ import (
 	"github.com/numkit/numkit/numeric/ir"
 )
 
-// clRun is one evaluation on the device: its queue, kernels, scalar registers and the
+// run is one evaluation on the device: its queue, kernels, scalar registers and the
 // buffers it made (released at the end).
-type clRun struct {
-	cp       *clProgram
+type runState struct {
+	cp       *Program
 	q        *cl.Queue
 	kernels  []*cl.Kernel
 	n        int
 	chunkLen int
 	nchunks  int
 	scalars  []uint64
-	inputs   []binding
+	inputs   []exec.Binding
 	arrays   [][]*cl.Buffer // per input: its chunks on the device (nil for scalars)
 	temps    []*cl.Buffer   // buffers to release at the end
 	events   []*cl.Event    // transfers to wait for and release at the end
 }
 
-// run evaluates the program over n elements (deviceProgram).
-func (cp *clProgram) run(ctx context.Context, inputs []binding, n int, out output) (err error) {
+// Backend names the backend that runs the program ("opencl").
+func (cp *Program) Backend() string { return exec.BackendOpenCL }
+
+// Run evaluates elements [lo, lo+n) of the inputs into the same elements of out on the
+// device and returns the result register for a scalar result (exec.Program). threads
+// is ignored. Host arrays are offset by lo; device arrays are read and written whole,
+// so with them lo must be 0.
+func (cp *Program) Run(ctx context.Context, inputs []exec.Binding, lo, n int, out exec.Output, threads int) (uint64, error) {
+	if lo != 0 {
+		in := make([]exec.Binding, len(inputs))
+		for i, b := range inputs {
+			if b.Dev != nil {
+				return 0, fmt.Errorf("numeric: opencl: a device array evaluated from element %d: %w", lo, exec.ErrShape)
+			}
+			in[i] = b
+			if !b.Scalar && b.Ptr != nil {
+				in[i].Ptr = unsafe.Add(b.Ptr, lo*b.Type.Size())
+			}
+		}
+		inputs = in
+		if out.Dev != nil {
+			return 0, fmt.Errorf("numeric: opencl: a device destination written from element %d: %w", lo, exec.ErrShape)
+		}
+		if !out.Scalar && out.Ptr != nil {
+			out.Ptr = unsafe.Add(out.Ptr, lo*out.Type.Size())
+		}
+	}
+	var w *uint64
+	if cp.prog.ScalarResult() {
+		w = new(uint64)
+		out.Ptr = unsafe.Pointer(w)
+	}
+	if err := cp.run(ctx, inputs, n, out); err != nil {
+		return 0, err
+	}
+	if w != nil {
+		return *w, nil
+	}
+	return 0, nil
+}
+
+// run evaluates the program over n elements.
+func (cp *Program) run(ctx context.Context, inputs []exec.Binding, n int, out exec.Output) (err error) {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	d := cp.dev
-	r := &clRun{cp: cp, n: n, inputs: inputs, scalars: make([]uint64, len(cp.prog.Regs))}
+	r := &runState{cp: cp, n: n, inputs: inputs, scalars: make([]uint64, len(cp.prog.Regs))}
 	if r.chunkLen, err = r.chunking(out); err != nil {
 		return err
 	}
@@ -95,25 +136,25 @@ func (cp *clProgram) run(ctx context.Context, inputs []binding, n int, out outpu
 		}
 	}
 	if cp.prog.ScalarResult() {
-		storeWord(out.Ptr, cp.prog.ResultType(), r.scalars[cp.prog.Result])
+		exec.StoreWord(out.Ptr, cp.prog.ResultType(), r.scalars[cp.prog.Result])
 	}
 	return nil
 }
 
 // chunking returns the chunk length of this run: that of the device arrays among the
-// inputs and output (they must agree), else the device's.
-func (r *clRun) chunking(out output) (int, error) {
+// inputs and exec.Output (they must agree), else the device's.
+func (r *runState) chunking(out exec.Output) (int, error) {
 	chunk := 0
 	check := func(d exec.DeviceData, what string) error {
-		a, ok := d.(*DeviceArray)
+		a, ok := d.(*Array)
 		if !ok {
-			return fmt.Errorf("numeric: %s is a %T, not an OpenCL device array: %w", what, d, ErrType)
+			return fmt.Errorf("numeric: %s is a %T, not an OpenCL device array: %w", what, d, exec.ErrType)
 		}
 		if err := a.usable(r.cp.dev); err != nil {
 			return fmt.Errorf("numeric: %s: %w", what, err)
 		}
 		if chunk != 0 && a.chunkLen != chunk {
-			return fmt.Errorf("numeric: %s is chunked by %d elements, other device arrays by %d: %w", what, a.chunkLen, chunk, ErrShape)
+			return fmt.Errorf("numeric: %s is chunked by %d elements, other device arrays by %d: %w", what, a.chunkLen, chunk, exec.ErrShape)
 		}
 		chunk = a.chunkLen
 		return nil
@@ -137,10 +178,10 @@ func (r *clRun) chunking(out output) (int, error) {
 }
 
 // chunkSize is the number of elements of chunk c.
-func (r *clRun) chunkSize(c int) int { return min(r.chunkLen, r.n-c*r.chunkLen) }
+func (r *runState) chunkSize(c int) int { return min(r.chunkLen, r.n-c*r.chunkLen) }
 
 // scalarCode runs stage k's scalar instructions on the host.
-func (r *clRun) scalarCode(k int, st ir.Stage) {
+func (r *runState) scalarCode(k int, st ir.Stage) {
 	var args [3]unsafe.Pointer
 	for i, in := range st.Scalar {
 		for a := 0; a < in.Op.Arity(); a++ {
@@ -151,10 +192,10 @@ func (r *clRun) scalarCode(k int, st ir.Stage) {
 }
 
 // emptyReductions sets the reductions of stage k over no elements.
-func (r *clRun) emptyReductions(k int, st ir.Stage) error {
+func (r *runState) emptyReductions(k int, st ir.Stage) error {
 	for j, red := range st.Reductions {
 		if red.Op == ir.ReduceMin || red.Op == ir.ReduceMax {
-			return fmt.Errorf("numeric: %s of no elements in %q: %w", red.Op, r.cp.prog.Source, ErrEmpty)
+			return fmt.Errorf("numeric: %s of no elements in %q: %w", red.Op, r.cp.prog.Source, exec.ErrEmpty)
 		}
 		rd := r.cp.reducers[k][j]
 		r.scalars[red.Out] = rd.Final(rd.Identity, 0).Word()
@@ -164,10 +205,10 @@ func (r *clRun) emptyReductions(k int, st ir.Stage) error {
 
 // input returns chunk c of input i on the device, uploading a host array the first
 // time a stage needs it.
-func (r *clRun) input(i, c int) (*cl.Buffer, error) {
+func (r *runState) input(i, c int) (*cl.Buffer, error) {
 	b := r.inputs[i]
 	if b.Dev != nil {
-		return b.Dev.(*DeviceArray).chunks[c], nil
+		return b.Dev.(*Array).chunks[c], nil
 	}
 	if r.arrays[i] == nil {
 		r.arrays[i] = make([]*cl.Buffer, r.nchunks)
@@ -180,7 +221,7 @@ func (r *clRun) input(i, c int) (*cl.Buffer, error) {
 	host := unsafe.Slice((*byte)(unsafe.Add(b.Ptr, c*r.chunkLen*size)), cn*size)
 	buf, err := r.hostBuffer(cl.MemReadOnly, host, true)
 	if err != nil {
-		return nil, clDeviceError(fmt.Sprintf("uploading %d bytes of %s", cn*size, r.cp.prog.Inputs[i].Name), r.cp.dev, err)
+		return nil, deviceError(fmt.Sprintf("uploading %d bytes of %s", cn*size, r.cp.prog.Inputs[i].Name), r.cp.dev, err)
 	}
 	r.arrays[i][c] = buf
 	return buf, nil
@@ -190,7 +231,7 @@ func (r *clRun) input(i, c int) (*cl.Buffer, error) {
 // with the host, a buffer over the Go memory itself (CL_MEM_USE_HOST_PTR, no copy);
 // elsewhere a new buffer, into which an input (upload) is copied without blocking.
 // The buffer is released at the end of the run.
-func (r *clRun) hostBuffer(flags cl.MemFlags, host []byte, upload bool) (*cl.Buffer, error) {
+func (r *runState) hostBuffer(flags cl.MemFlags, host []byte, upload bool) (*cl.Buffer, error) {
 	d := r.cp.dev
 	if d.dev.UnifiedMemory {
 		buf, err := cl.CreateBufferFrom(d.ctx, flags|cl.MemUseHostPtr, host)
@@ -218,7 +259,7 @@ func (r *clRun) hostBuffer(flags cl.MemFlags, host []byte, upload bool) (*cl.Buf
 // download makes the result in buf visible in host, the memory hostBuffer made it
 // from: a map and unmap of a host-memory buffer (no copy where the device uses the
 // host memory directly), else a read.
-func (r *clRun) download(buf *cl.Buffer, host []byte) error {
+func (r *runState) download(buf *cl.Buffer, host []byte) error {
 	if r.cp.dev.dev.UnifiedMemory {
 		m, err := r.q.MapBuffer(buf, cl.MapRead, 0, len(host))
 		if err != nil {
@@ -234,9 +275,9 @@ func (r *clRun) download(buf *cl.Buffer, host []byte) error {
 	return nil
 }
 
-// setArgs sets the arguments of kernel kern for chunk c; extra supplies the output
+// setArgs sets the arguments of kernel kern for chunk c; extra supplies the exec.Output
 // and partial buffers.
-func (r *clRun) setArgs(k *cl.Kernel, kern kernels.Kernel, c int, extra func(a kernels.Arg) *cl.Buffer) error {
+func (r *runState) setArgs(k *cl.Kernel, kern kernels.Kernel, c int, extra func(a kernels.Arg) *cl.Buffer) error {
 	for idx, a := range kern.Args {
 		var err error
 		switch a.Kind {
@@ -253,7 +294,7 @@ func (r *clRun) setArgs(k *cl.Kernel, kern kernels.Kernel, c int, extra func(a k
 			err = k.SetArgBuffer(idx, extra(a))
 		}
 		if err != nil {
-			return clDeviceError("setting argument "+fmt.Sprint(idx)+" of "+kern.Name, r.cp.dev, err)
+			return deviceError("setting argument "+fmt.Sprint(idx)+" of "+kern.Name, r.cp.dev, err)
 		}
 	}
 	return nil
@@ -275,7 +316,7 @@ func setScalarArg(k *cl.Kernel, idx int, t ir.DType, w uint64) error {
 }
 
 // finish waits for the run's commands and releases its events and buffers.
-func (r *clRun) finish() error {
+func (r *runState) finish() error {
 	err := r.q.Finish()
 	for _, ev := range r.events {
 		_ = ev.Release()
@@ -285,14 +326,14 @@ func (r *clRun) finish() error {
 	}
 	r.events, r.temps = nil, nil
 	if err != nil {
-		return clDeviceError("finishing", r.cp.dev, err)
+		return deviceError("finishing", r.cp.dev, err)
 	}
 	return nil
 }
 
 // mapStage runs the element-wise kernel of the last stage chunk by chunk, writing
 // into the device destination or through device buffers into the host one.
-func (r *clRun) mapStage(ctx context.Context, k int, kern kernels.Kernel, out output) error {
+func (r *runState) mapStage(ctx context.Context, k int, kern kernels.Kernel, out exec.Output) error {
 	d := r.cp.dev
 	size := out.Type.Size()
 	for c := 0; c < r.nchunks; c++ {
@@ -303,40 +344,40 @@ func (r *clRun) mapStage(ctx context.Context, k int, kern kernels.Kernel, out ou
 		var host []byte
 		var dst *cl.Buffer
 		if out.Dev != nil {
-			dst = out.Dev.(*DeviceArray).chunks[c]
+			dst = out.Dev.(*Array).chunks[c]
 		} else {
 			host = unsafe.Slice((*byte)(unsafe.Add(out.Ptr, c*r.chunkLen*size)), cn*size)
 			var err error
 			if dst, err = r.hostBuffer(cl.MemWriteOnly, host, false); err != nil {
-				return clDeviceError(fmt.Sprintf("allocating %d bytes for the result", cn*size), d, err)
+				return deviceError(fmt.Sprintf("allocating %d bytes for the result", cn*size), d, err)
 			}
 		}
 		if err := r.setArgs(r.kernels[k], kern, c, func(kernels.Arg) *cl.Buffer { return dst }); err != nil {
 			return err
 		}
-		if err := r.q.RunNDRange(r.kernels[k], []int{clGlobalSize(cn)}, nil); err != nil {
-			return clDeviceError("running "+kern.Name, d, err)
+		if err := r.q.RunNDRange(r.kernels[k], []int{globalSize(cn)}, nil); err != nil {
+			return deviceError("running "+kern.Name, d, err)
 		}
 		if out.Dev == nil {
 			if err := r.download(dst, host); err != nil {
-				return clDeviceError("downloading the result", d, err)
+				return deviceError("downloading the result", d, err)
 			}
 		}
 	}
 	return nil
 }
 
-// clGlobalSize rounds a launch of n work-items up to a multiple of 64, so that the
+// globalSize rounds a launch of n work-items up to a multiple of 64, so that the
 // driver can choose a good work-group size (a prime n would force groups of one);
 // the kernel ignores work-items at n and beyond. The local size is left to the
 // driver: on pocl that ran triad about 1.5× faster than fixed groups of 64 or 512
 // (74 ms against 111 and 105 ms at n = 2·10^7), at the price of one more
 // work-group specialisation (cached by pocl) for each new global size.
-func clGlobalSize(n int) int { return (n + 63) / 64 * 64 }
+func globalSize(n int) int { return (n + 63) / 64 * 64 }
 
 // reduce runs stage k's reduction kernel chunk by chunk, reads the partials back and
 // combines them in a fixed pairwise order into the reductions' scalar registers.
-func (r *clRun) reduce(ctx context.Context, k int, st ir.Stage, kern kernels.Kernel) error {
+func (r *runState) reduce(ctx context.Context, k int, st ir.Stage, kern kernels.Kernel) error {
 	d, g := r.cp.dev, r.cp.gen
 	groups := g.Groups(r.n)
 	types := make([]ir.DType, len(st.Reductions))
@@ -357,7 +398,7 @@ func (r *clRun) reduce(ctx context.Context, k int, st ir.Stage, kern kernels.Ker
 		for j := range parts {
 			buf, err := d.ctx.CreateBuffer(cl.MemWriteOnly, cg*sizes[j])
 			if err != nil {
-				return clDeviceError("allocating partials", d, err)
+				return deviceError("allocating partials", d, err)
 			}
 			r.temps = append(r.temps, buf)
 			parts[j] = buf
@@ -366,20 +407,20 @@ func (r *clRun) reduce(ctx context.Context, k int, st ir.Stage, kern kernels.Ker
 			return err
 		}
 		if err := r.q.RunNDRange(r.kernels[k], []int{cg * g.GroupSize}, []int{g.GroupSize}); err != nil {
-			return clDeviceError("running "+kern.Name, d, err)
+			return deviceError("running "+kern.Name, d, err)
 		}
 		for j := range parts {
 			size := sizes[j]
 			ev, err := cl.EnqueueReadBuffer(r.q, parts[j], 0, host[j][first*size:(first+cg)*size])
 			if err != nil {
-				return clDeviceError("reading partials", d, err)
+				return deviceError("reading partials", d, err)
 			}
 			r.events = append(r.events, ev)
 		}
 		first += cg
 	}
 	if err := r.q.Finish(); err != nil {
-		return clDeviceError("running "+kern.Name, d, err)
+		return deviceError("running "+kern.Name, d, err)
 	}
 	for j, red := range st.Reductions {
 		rd := r.cp.reducers[k][j]

@@ -1,4 +1,4 @@
-package numeric
+package opencl
 
 import (
 	"fmt"
@@ -13,16 +13,11 @@ import (
 	"github.com/numkit/numkit/numeric/ir"
 )
 
-func init() { compileForDevice = compileOpenCL }
-
-// clSourceHook, when set (by tests), rewrites generated source before it is built.
-var clSourceHook func(src string) string
-
-// clProgram is an expression compiled for the OpenCL device: the generated kernels,
+// Program is an expression compiled for the OpenCL device: the generated kernels,
 // built, with the host's share of the work (scalar code, reduction combining) bound
 // to the generic kernels. It is safe for concurrent use.
-type clProgram struct {
-	dev      *clDevice
+type Program struct {
+	dev      *Device
 	prog     *ir.Program
 	gen      *kernels.Program
 	built    *cl.Program
@@ -33,33 +28,33 @@ type clProgram struct {
 	idle [][]*cl.Kernel // idle kernel sets: one kernel per stage (nil where none)
 }
 
-// clMaxIdleKernelSets bounds the kernel sets a program keeps for reuse; concurrent
+// maxIdleKernelSets bounds the kernel sets a program keeps for reuse; concurrent
 // evaluations beyond that create and release their own.
-const clMaxIdleKernelSets = 4
+const maxIdleKernelSets = 4
 
-// compileOpenCL generates, builds (or fetches from the caches) and binds p for the
+// Compile generates, builds (or fetches from the caches) and binds p for the
 // process's OpenCL device.
-func compileOpenCL(p *ir.Program) (deviceProgram, error) {
-	d, err := openclState()
+func Compile(p *ir.Program) (*Program, error) {
+	d, err := Default()
 	if err != nil {
 		return nil, err
 	}
 	return d.compile(p)
 }
 
-func (d *clDevice) compile(p *ir.Program) (*clProgram, error) {
+func (d *Device) compile(p *ir.Program) (*Program, error) {
 	g, err := kernels.Generate(p, d.target)
 	if err != nil {
-		return nil, fmt.Errorf("numeric: opencl: %q on %s: %w: %w", p.Source, d.describe(), ErrBackend, err)
+		return nil, fmt.Errorf("numeric: opencl: %q on %s: %w: %w", p.Source, d.describe(), exec.ErrBackend, err)
 	}
 	src := g.Source
-	if clSourceHook != nil {
-		src = clSourceHook(src)
+	if d.rewrite != nil {
+		src = d.rewrite(src)
 	}
 	if cfg, _ := hw.Env(); cfg.OpenCLDump {
 		fmt.Fprintf(os.Stderr, "numkit: OpenCL C for %q on %s:\n%s\n", p.Source, d.describe(), src)
 	}
-	cp := &clProgram{dev: d, prog: p, gen: g}
+	cp := &Program{dev: d, prog: p, gen: g}
 	for _, st := range p.Stages {
 		var ks []generic.Kernel
 		for _, in := range st.Scalar {
@@ -94,7 +89,7 @@ func (d *clDevice) compile(p *ir.Program) (*clProgram, error) {
 	return cp, nil
 }
 
-func (cp *clProgram) hasKernels() bool {
+func (cp *Program) hasKernels() bool {
 	for _, k := range cp.gen.Kernels {
 		if k.Name != "" {
 			return true
@@ -105,7 +100,7 @@ func (cp *clProgram) hasKernels() bool {
 
 // takeKernels returns an idle kernel set or creates one; give it back with putKernels.
 // (Kernel arguments are per kernel object, so concurrent runs need a set each.)
-func (cp *clProgram) takeKernels() ([]*cl.Kernel, error) {
+func (cp *Program) takeKernels() ([]*cl.Kernel, error) {
 	cp.mu.Lock()
 	if n := len(cp.idle); n > 0 {
 		ks := cp.idle[n-1]
@@ -122,7 +117,7 @@ func (cp *clProgram) takeKernels() ([]*cl.Kernel, error) {
 		kern, err := cp.built.CreateKernel(k.Name)
 		if err != nil {
 			releaseKernels(ks)
-			return nil, clDeviceError("creating kernel "+k.Name, cp.dev, err)
+			return nil, deviceError("creating kernel "+k.Name, cp.dev, err)
 		}
 		if k.Reduce {
 			info, err := kern.WorkGroupInfo(cp.dev.dev)
@@ -137,10 +132,10 @@ func (cp *clProgram) takeKernels() ([]*cl.Kernel, error) {
 	return ks, nil
 }
 
-func (cp *clProgram) putKernels(ks []*cl.Kernel) {
+func (cp *Program) putKernels(ks []*cl.Kernel) {
 	cp.mu.Lock()
 	defer cp.mu.Unlock()
-	if len(cp.idle) < clMaxIdleKernelSets {
+	if len(cp.idle) < maxIdleKernelSets {
 		cp.idle = append(cp.idle, ks)
 		return
 	}

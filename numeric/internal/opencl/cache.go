@@ -1,4 +1,4 @@
-package numeric
+package opencl
 
 import (
 	"bytes"
@@ -14,70 +14,70 @@ import (
 	"github.com/numkit/numkit/cl"
 )
 
-// clMemCacheSize is how many built programs the in-memory cache keeps.
-const clMemCacheSize = 64
+// memCacheSize is how many built programs the in-memory cache keeps.
+const memCacheSize = 64
 
-// clProgramCache caches built programs: in memory, an LRU keyed by a hash of the
+// programCache caches built programs: in memory, an LRU keyed by a hash of the
 // source, the build options, the device and the driver version; on disk (where the
 // driver does not cache programs itself), the program binaries under the same key.
-type clProgramCache struct {
-	dev *clDevice
+type programCache struct {
+	dev *Device
 
 	mu    sync.Mutex
-	order *list.List // of *clCacheEntry, most recently used first
+	order *list.List // of *cacheEntry, most recently used first
 	index map[string]*list.Element
 
-	disk *clDiskCache // nil when off
+	disk *diskCache // nil when off
 
 	// Counters, for tests and diagnostics: source builds and programs loaded from
 	// disk.
 	builds, loads atomic.Int64
 }
 
-// clCacheEntry is one program, built once by whichever caller asked first.
-type clCacheEntry struct {
+// cacheEntry is one program, built once by whichever caller asked first.
+type cacheEntry struct {
 	key   string
 	ready chan struct{} // closed once prog or err is set
 	prog  *cl.Program
 	err   error
 }
 
-// clDriverCaches reports whether the platform keeps its own cache of built programs,
+// driverCaches reports whether the platform keeps its own cache of built programs,
 // so that numkit's disk cache would only add work and risk: pocl (~/.cache/pocl; a
 // second process's first evaluation took 59 to 91 ms with it alone, 34 ms with
 // numkit's binaries) and NVIDIA (~/.nv/ComputeCache).
-func clDriverCaches(p cl.Platform) bool {
+func driverCaches(p cl.Platform) bool {
 	s := strings.ToLower(p.Name + " " + p.Vendor)
 	return strings.Contains(s, "portable computing language") || strings.Contains(s, "pocl") ||
 		strings.Contains(s, "nvidia")
 }
 
-// clPoclBinary reports whether bin is a pocl binary, and clUsableBinary whether it
+// poclBinary reports whether bin is a pocl binary, and usableBinary whether it
 // can be handed back to the driver. pocl 3.1 sometimes returns a binary without the
 // program's bitcode (seen for 2 of about 3000 programs built while several processes
 // shared pocl's cache), and loading such a binary aborts the process (an assertion in
 // pocl_binary_get_kernels_metadata), so those are never stored.
-func clPoclBinary(bin []byte) bool { return bytes.HasPrefix(bin, []byte("poclbin\x00")) }
+func poclBinary(bin []byte) bool { return bytes.HasPrefix(bin, []byte("poclbin\x00")) }
 
-func clUsableBinary(bin []byte) bool {
-	return len(bin) > 0 && (!clPoclBinary(bin) || bytes.Contains(bin, []byte("program.bc")))
+func usableBinary(bin []byte) bool {
+	return len(bin) > 0 && (!poclBinary(bin) || bytes.Contains(bin, []byte("program.bc")))
 }
 
-// newCLProgramCache makes the cache of d. mode is NUMKIT_OPENCL_CACHE: "off" turns
+// newProgramCache makes the cache of d. mode is NUMKIT_OPENCL_CACHE: "off" turns
 // the disk cache off, "on" turns it on even where the driver caches programs, and
 // "auto" turns it on except there.
-func newCLProgramCache(d *clDevice, dir, mode string) *clProgramCache {
-	c := &clProgramCache{dev: d, order: list.New(), index: map[string]*list.Element{}}
+func newProgramCache(d *Device, dir, mode string) *programCache {
+	c := &programCache{dev: d, order: list.New(), index: map[string]*list.Element{}}
 	switch {
 	case mode == "off" || dir == "":
-	case mode == "on" || !clDriverCaches(d.platform):
-		c.disk = &clDiskCache{dir: dir + "/opencl"}
+	case mode == "on" || !driverCaches(d.platform):
+		c.disk = &diskCache{dir: dir + "/opencl"}
 	}
 	return c
 }
 
 // key hashes what a binary depends on.
-func (c *clProgramCache) key(source, options string) string {
+func (c *programCache) key(source, options string) string {
 	d := c.dev
 	h := sha256.New()
 	for _, s := range []string{source, options, d.platform.Name, d.platform.Version, d.dev.Name, d.dev.Version, d.dev.DriverVersion} {
@@ -89,18 +89,18 @@ func (c *clProgramCache) key(source, options string) string {
 // get returns the program built from source, building it (or loading its binary) the
 // first time. The program belongs to the cache: callers create kernels from it and
 // must not release it.
-func (c *clProgramCache) get(source string) (*cl.Program, error) {
+func (c *programCache) get(source string) (*cl.Program, error) {
 	options := c.dev.buildOptions()
 	key := c.key(source, options)
 	c.mu.Lock()
 	if el, ok := c.index[key]; ok {
 		c.order.MoveToFront(el)
-		e := el.Value.(*clCacheEntry)
+		e := el.Value.(*cacheEntry)
 		c.mu.Unlock()
 		<-e.ready
 		return e.prog, e.err
 	}
-	e := &clCacheEntry{key: key, ready: make(chan struct{})}
+	e := &cacheEntry{key: key, ready: make(chan struct{})}
 	c.index[key] = c.order.PushFront(e)
 	c.mu.Unlock()
 
@@ -118,15 +118,15 @@ func (c *clProgramCache) get(source string) (*cl.Program, error) {
 	// An evicted program is not released here: compiled expressions still hold it
 	// and may create kernels from it. It is released (by package cl's cleanup) once
 	// nothing refers to it.
-	for c.order.Len() > clMemCacheSize {
-		old := c.order.Remove(c.order.Back()).(*clCacheEntry)
+	for c.order.Len() > memCacheSize {
+		old := c.order.Remove(c.order.Back()).(*cacheEntry)
 		delete(c.index, old.key)
 	}
 	return e.prog, nil
 }
 
 // build loads the binary from disk or compiles source.
-func (c *clProgramCache) build(source, options, key string) (*cl.Program, error) {
+func (c *programCache) build(source, options, key string) (*cl.Program, error) {
 	d := c.dev
 	if c.disk != nil {
 		if bin, ok := c.disk.load(key); ok {
@@ -144,7 +144,7 @@ func (c *clProgramCache) build(source, options, key string) (*cl.Program, error)
 	}
 	c.builds.Add(1)
 	p, err := d.ctx.BuildProgram(source, options)
-	if err != nil && errors.Is(err, cl.ErrInvalidBuildOptions) && d.refuseOption(clFP32DivSqrt) {
+	if err != nil && errors.Is(err, cl.ErrInvalidBuildOptions) && d.refuseOption(fp32DivSqrt) {
 		options = d.buildOptions()
 		key = c.key(source, options)
 		p, err = d.ctx.BuildProgram(source, options)
@@ -153,7 +153,7 @@ func (c *clProgramCache) build(source, options, key string) (*cl.Program, error)
 		return nil, fmt.Errorf("numeric: opencl: building the kernel on %s: %w", d.describe(), err)
 	}
 	if c.disk != nil {
-		if bins, err := p.Binaries(); err == nil && len(bins) == 1 && clUsableBinary(bins[0].Data) {
+		if bins, err := p.Binaries(); err == nil && len(bins) == 1 && usableBinary(bins[0].Data) {
 			c.disk.store(key, bins[0].Data)
 		}
 	}

@@ -1,4 +1,4 @@
-package numeric
+package opencl
 
 import (
 	"context"
@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/numkit/numkit/cl"
+	"github.com/numkit/numkit/numeric/internal/exec"
 	"github.com/numkit/numkit/numeric/internal/hw"
 )
 
@@ -49,9 +50,9 @@ func clCheckFlat(t *testing.T, what string, fds0 int, rss0 int64) {
 }
 
 func TestOpenCLBuildFailure(t *testing.T) {
-	clTestDevice(t)
-	clSourceHook = func(src string) string { return src + "\nthis is not OpenCL C;\n" }
-	defer func() { clSourceHook = nil }()
+	d := testDevice(t)
+	d.rewrite = func(src string) string { return src + "\nthis is not OpenCL C;\n" }
+	defer func() { d.rewrite = nil }()
 	vars := Vars{"a": []float64{1, 2, 3}}
 	fail := func() error {
 		e := MustCompile("a * 3 - 1", WithBackend(BackendOpenCL))
@@ -80,7 +81,7 @@ func TestOpenCLBuildFailure(t *testing.T) {
 		}
 	}
 	clCheckFlat(t, fmt.Sprintf("%d failing builds", builds), fds0, rss0)
-	clSourceHook = nil
+	d.rewrite = nil
 	got, err := MustCompile("a * 3 - 1", WithBackend(BackendOpenCL)).Eval(context.Background(), vars)
 	if err != nil || got.Float64s()[2] != 8 {
 		t.Errorf("after the failures: %v, %v", got.Data, err)
@@ -88,7 +89,7 @@ func TestOpenCLBuildFailure(t *testing.T) {
 }
 
 func TestOpenCLAllocationTooLarge(t *testing.T) {
-	d := clTestDevice(t)
+	d := testDevice(t)
 	n := int(d.dev.MaxAllocBytes/8) + 1 // one element more than one buffer may hold
 	alloc := func() error {
 		a, err := d.newArray(Float64, n, n)
@@ -111,7 +112,7 @@ func TestOpenCLAllocationTooLarge(t *testing.T) {
 		}
 	}
 	clCheckFlat(t, "100 failing allocations", fds0, rss0)
-	if _, err := NewDeviceArray(Float64, -1); !errors.Is(err, ErrType) {
+	if _, err := NewArray(Float64, -1); !errors.Is(err, exec.ErrType) {
 		t.Errorf("NewDeviceArray(-1): %v", err)
 	}
 }
@@ -124,11 +125,11 @@ func TestOpenCLSetupFailures(t *testing.T) {
 		want []error
 		text string
 	}{
-		{map[string]string{"NUMKIT_OPENCL_LIBRARY": "/nonexistent/libOpenCL.so"}, []error{ErrBackend, cl.ErrNoRuntime}, "/nonexistent/libOpenCL.so"},
-		{map[string]string{"NUMKIT_OPENCL": "off"}, []error{ErrBackend}, "NUMKIT_OPENCL=off"},
+		{map[string]string{"NUMKIT_OPENCL_LIBRARY": "/nonexistent/libOpenCL.so"}, []error{exec.ErrBackend, cl.ErrNoRuntime}, "/nonexistent/libOpenCL.so"},
+		{map[string]string{"NUMKIT_OPENCL": "off"}, []error{exec.ErrBackend}, "NUMKIT_OPENCL=off"},
 	} {
 		cfg := mustParse(t, tt.env)
-		_, err := openclSetup(cfg, hw.Discover(cfg))
+		_, err := Setup(cfg, hw.Discover(cfg))
 		for _, w := range tt.want {
 			if !errors.Is(err, w) {
 				t.Errorf("%v: error %v does not wrap %v", tt.env, err, w)
@@ -143,10 +144,10 @@ func TestOpenCLSetupFailures(t *testing.T) {
 func TestOpenCLSetupNoSuchDevice(t *testing.T) {
 	requireOpenCL(t)
 	cfg := mustParse(t, map[string]string{"NUMKIT_OPENCL_DEVICE": "no-such-device-anywhere"})
-	_, err := openclSetup(cfg, hw.Discovered())
-	var ce *ConfigError
-	if !errors.Is(err, ErrBackend) || !errors.As(err, &ce) {
-		t.Errorf("a device selector that matches nothing: %v, want ErrBackend and a *ConfigError", err)
+	_, err := Setup(cfg, hw.Discovered())
+	var ce *hw.ConfigError
+	if !errors.Is(err, exec.ErrBackend) || !errors.As(err, &ce) {
+		t.Errorf("a device selector that matches nothing: %v, want exec.ErrBackend and a *hw.ConfigError", err)
 	}
 }
 
@@ -156,7 +157,7 @@ func clCacheSource(t *testing.T) string {
 }
 
 func TestOpenCLDiskCache(t *testing.T) {
-	d := clTestDevice(t)
+	d := testDevice(t)
 	var warnings []string
 	old := clCacheWarn
 	clCacheWarn = func(msg string) { warnings = append(warnings, msg) }
@@ -164,8 +165,8 @@ func TestOpenCLDiskCache(t *testing.T) {
 
 	dir := t.TempDir()
 	src := clCacheSource(t)
-	fresh := func() *clProgramCache { return newCLProgramCache(d, dir, "on") }
-	get := func(c *clProgramCache) {
+	fresh := func() *programCache { return newProgramCache(d, dir, "on") }
+	get := func(c *programCache) {
 		t.Helper()
 		if _, err := c.get(src); err != nil {
 			t.Fatal(err)
@@ -215,19 +216,19 @@ func TestOpenCLDiskCache(t *testing.T) {
 	}
 	// Turned off, the cache writes nothing.
 	off := t.TempDir()
-	get(newCLProgramCache(d, off, "off"))
+	get(newProgramCache(d, off, "off"))
 	if files, _ := filepath.Glob(filepath.Join(off, "*", "*")); len(files) != 0 {
 		t.Errorf("NUMKIT_OPENCL_CACHE=off wrote %v", files)
 	}
-	if clDriverCaches(d.platform) {
-		if c := newCLProgramCache(d, off, "auto"); c.disk != nil {
+	if driverCaches(d.platform) {
+		if c := newProgramCache(d, off, "auto"); c.disk != nil {
 			t.Errorf("platform %q caches programs itself, but the disk cache is on", d.platform.Name)
 		}
 	}
 }
 
 func TestOpenCLDiskCacheUnwritable(t *testing.T) {
-	d := clTestDevice(t)
+	d := testDevice(t)
 	var warnings []string
 	old := clCacheWarn
 	clCacheWarn = func(msg string) { warnings = append(warnings, msg) }
@@ -244,7 +245,7 @@ func TestOpenCLDiskCacheUnwritable(t *testing.T) {
 	}
 	for _, dir := range []string{filepath.Join(parent, "cache"), ro} {
 		warnings = nil
-		c := newCLProgramCache(d, dir, "on")
+		c := newProgramCache(d, dir, "on")
 		for k := range 2 { // two programs, one warning
 			src := clCacheSource(t) + fmt.Sprintf("// %d\n", k)
 			if _, err := c.get(src); err != nil {
@@ -270,8 +271,8 @@ func TestOpenCLUsableBinary(t *testing.T) {
 		{"poclbin\x00...nk_stage0.so...", false}, // would abort pocl's loader
 		{"\x7fELF...", true},                     // another driver's: not inspected
 	} {
-		if got := clUsableBinary([]byte(tt.bin)); got != tt.want {
-			t.Errorf("clUsableBinary(%q) = %v, want %v", tt.bin, got, tt.want)
+		if got := usableBinary([]byte(tt.bin)); got != tt.want {
+			t.Errorf("usableBinary(%q) = %v, want %v", tt.bin, got, tt.want)
 		}
 	}
 }

@@ -1,4 +1,4 @@
-package numeric
+package opencl
 
 import (
 	"bytes"
@@ -10,10 +10,10 @@ import (
 	"sync"
 )
 
-// clDiskMagic starts every cached binary file; the version changes with the format.
-var clDiskMagic = []byte("numkit-opencl-binary-v1\n")
+// diskMagic starts every cached binary file; the version changes with the format.
+var diskMagic = []byte("numkit-opencl-binary-v1\n")
 
-// clDiskCache keeps program binaries in files named by their key, each written to a
+// diskCache keeps program binaries in files named by their key, each written to a
 // temporary file and renamed into place, and laid out as
 //
 //	magic | length (8 bytes, little-endian) | SHA-256 of the binary | binary
@@ -21,7 +21,7 @@ var clDiskMagic = []byte("numkit-opencl-binary-v1\n")
 // so that a truncated or corrupted file is detected (and rebuilt) rather than
 // handed to the driver. A directory that cannot be written is a warning, printed
 // once, never an error.
-type clDiskCache struct {
+type diskCache struct {
 	dir    string
 	warned sync.Once
 }
@@ -29,27 +29,27 @@ type clDiskCache struct {
 // clCacheWarn is where warnings go; tests replace it.
 var clCacheWarn = func(msg string) { fmt.Fprintln(os.Stderr, "numkit: opencl cache:", msg) }
 
-func (c *clDiskCache) warn(msg string) {
+func (c *diskCache) warn(msg string) {
 	c.warned.Do(func() { clCacheWarn(msg + " (further cache warnings are not shown)") })
 }
 
-func (c *clDiskCache) path(key string) string { return filepath.Join(c.dir, key+".bin") }
+func (c *diskCache) path(key string) string { return filepath.Join(c.dir, key+".bin") }
 
 // load returns the binary stored under key, or false when there is none or the file
 // is damaged (then it is removed).
-func (c *clDiskCache) load(key string) ([]byte, bool) {
+func (c *diskCache) load(key string) ([]byte, bool) {
 	data, err := os.ReadFile(c.path(key))
 	if err != nil {
 		return nil, false
 	}
-	head := len(clDiskMagic) + 8 + sha256.Size
-	if len(data) < head || !bytes.Equal(data[:len(clDiskMagic)], clDiskMagic) {
+	head := len(diskMagic) + 8 + sha256.Size
+	if len(data) < head || !bytes.Equal(data[:len(diskMagic)], diskMagic) {
 		c.warn(fmt.Sprintf("%s is not a numkit binary; rebuilding", c.path(key)))
 		c.remove(key)
 		return nil, false
 	}
-	n := binary.LittleEndian.Uint64(data[len(clDiskMagic):])
-	sum := data[len(clDiskMagic)+8 : head]
+	n := binary.LittleEndian.Uint64(data[len(diskMagic):])
+	sum := data[len(diskMagic)+8 : head]
 	bin := data[head:]
 	if uint64(len(bin)) != n {
 		c.warn(fmt.Sprintf("%s is truncated (%d of %d bytes); rebuilding", c.path(key), len(bin), n))
@@ -66,7 +66,7 @@ func (c *clDiskCache) load(key string) ([]byte, bool) {
 
 // store writes bin under key atomically: readers see the old file, no file, or the
 // whole new one.
-func (c *clDiskCache) store(key string, bin []byte) {
+func (c *diskCache) store(key string, bin []byte) {
 	if err := os.MkdirAll(c.dir, 0o755); err != nil {
 		c.warn(fmt.Sprintf("cannot create %s: %v", c.dir, err))
 		return
@@ -80,7 +80,7 @@ func (c *clDiskCache) store(key string, bin []byte) {
 	binary.LittleEndian.PutUint64(head[:], uint64(len(bin)))
 	sum := sha256.Sum256(bin)
 	var buf bytes.Buffer
-	buf.Write(clDiskMagic)
+	buf.Write(diskMagic)
 	buf.Write(head[:])
 	buf.Write(sum[:])
 	buf.Write(bin)
@@ -97,4 +97,4 @@ func (c *clDiskCache) store(key string, bin []byte) {
 	}
 }
 
-func (c *clDiskCache) remove(key string) { _ = os.Remove(c.path(key)) }
+func (c *diskCache) remove(key string) { _ = os.Remove(c.path(key)) }

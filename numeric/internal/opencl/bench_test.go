@@ -1,15 +1,17 @@
-package numeric
+package opencl
 
 import (
 	"context"
 	"fmt"
 	"testing"
+
+	"github.com/numkit/numkit/numeric/ir"
 )
 
 // clBenchCases are the memory-bound public benchmark cases (bench/suite.go).
 var clBenchCases = []struct {
 	name, src string
-	dtype     DType
+	dtype     ir.DType
 	inputs    []string
 }{
 	{"triad", "b+3*c", Float64, []string{"b", "c"}},
@@ -31,7 +33,7 @@ var clBenchResult any
 //
 //	go test -run '^$' -bench OpenCL -benchtime 10x ./numeric/
 func BenchmarkOpenCL(b *testing.B) {
-	if err := openclUsable(); err != nil {
+	if err := Usable(); err != nil {
 		b.Skip(err)
 	}
 	const n = 20_000_000
@@ -54,7 +56,7 @@ func BenchmarkOpenCL(b *testing.B) {
 		b.Run(fmt.Sprintf("expr=%s/n=2e7/resident", c.name), func(b *testing.B) {
 			vars := Vars{}
 			for name, x := range host {
-				a, err := Upload(x)
+				a, err := testUpload(x)
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -63,7 +65,7 @@ func BenchmarkOpenCL(b *testing.B) {
 			}
 			dst := clScalarDst(c.dtype)
 			if !scalar {
-				out, err := NewDeviceArray(c.dtype, n)
+				out, err := NewArray(c.dtype, n)
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -94,7 +96,7 @@ func BenchmarkOpenCL(b *testing.B) {
 //
 //	go test -run '^$' -bench OpenCLReduceShape -benchtime 10x ./numeric/
 func BenchmarkOpenCLReduceShape(b *testing.B) {
-	d, err := openclState()
+	d, err := Default()
 	if err != nil {
 		b.Skip(err)
 	}
@@ -109,7 +111,7 @@ func BenchmarkOpenCLReduceShape(b *testing.B) {
 			if c.dtype == Float32 {
 				x = toFloat32(x.([]float64))
 			}
-			a, err := Upload(x)
+			a, err := testUpload(x)
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -147,17 +149,3 @@ func clBenchLoop(b *testing.B, e *Expr, dst any, vars Vars, bytes int64) {
 }
 
 // clScalarDst is the destination of a reduction of t: a *float32 or *float64.
-func clScalarDst(t DType) any {
-	if t == Float32 {
-		return new(float32)
-	}
-	return new(float64)
-}
-
-func toFloat32(x []float64) []float32 {
-	y := make([]float32, len(x))
-	for i, v := range x {
-		y[i] = float32(v)
-	}
-	return y
-}

@@ -1,4 +1,4 @@
-package numeric
+package opencl
 
 import (
 	"context"
@@ -12,7 +12,7 @@ import (
 // device at hand: over lengths around the tile and the CPU shape's 16 accumulators,
 // against gonum, and bit for bit from run to run and chunked or not.
 func TestOpenCLReductionShapes(t *testing.T) {
-	d := clTestDevice(t)
+	d := testDevice(t)
 	tile, cpu, chunkLen := d.tile(), d.target.CPU, d.chunkLen
 	t.Cleanup(func() { d.target.CPU, d.chunkLen = cpu, chunkLen })
 	srcs := []string{

@@ -1,4 +1,4 @@
-package numeric
+package opencl
 
 import (
 	"context"
@@ -9,24 +9,25 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/numkit/numkit/numeric/internal/exec"
 	"github.com/numkit/numkit/numeric/ir"
 )
 
-// clTestDevice returns the process's OpenCL device, skipping the test (or failing it
+// testDevice returns the process's OpenCL device, skipping the test (or failing it
 // under NUMKIT_REQUIRE_OPENCL=1) when there is none.
-func clTestDevice(t *testing.T) *clDevice {
+func testDevice(t *testing.T) *Device {
 	t.Helper()
 	requireOpenCL(t)
-	d, err := openclState()
+	d, err := Default()
 	if err != nil {
 		t.Fatalf("OpenCL is available but the backend is not usable: %v", err)
 	}
 	return d
 }
 
-// clWithChunkLen makes the device process host arrays in chunks of n elements for
+// withChunkLen makes the device process host arrays in chunks of n elements for
 // the rest of the test.
-func clWithChunkLen(t *testing.T, d *clDevice, n int) {
+func withChunkLen(t *testing.T, d *Device, n int) {
 	t.Helper()
 	old := d.chunkLen
 	d.chunkLen = n
@@ -57,8 +58,8 @@ func clEval(t *testing.T, src string, vars Vars) (got, want Result) {
 }
 
 func TestOpenCLUsable(t *testing.T) {
-	d := clTestDevice(t)
-	if err := openclUsable(); err != nil {
+	d := testDevice(t)
+	if err := Usable(); err != nil {
 		t.Fatal(err)
 	}
 	// A build makes the driver accept or refuse the options.
@@ -71,11 +72,11 @@ func TestOpenCLUsable(t *testing.T) {
 // TestOpenCLLengths runs an element-wise expression and a reduction over lengths
 // around the work-group and tile sizes, chunked and not.
 func TestOpenCLLengths(t *testing.T) {
-	d := clTestDevice(t)
+	d := testDevice(t)
 	tile := d.tile()
 	for _, chunk := range []int{0, tile} {
 		if chunk > 0 {
-			clWithChunkLen(t, d, chunk)
+			withChunkLen(t, d, chunk)
 		}
 		for _, n := range []int{0, 1, 2, 63, 64, 65, 255, 257, tile - 1, tile, tile + 1, 3*tile + 5} {
 			a, b := clRandom(n, 1), clRandom(n, 2)
@@ -96,7 +97,7 @@ func TestOpenCLLengths(t *testing.T) {
 // TestOpenCLReductionsDeterministic checks that reductions give the same bits on
 // every run and whether or not the input is processed in chunks.
 func TestOpenCLReductionsDeterministic(t *testing.T) {
-	d := clTestDevice(t)
+	d := testDevice(t)
 	n := 100_003
 	a := clRandom(n, 3)
 	e := MustCompile("sum(a) + prod(a/a) + min(a) + max(a) + mean(a)", WithBackend(BackendOpenCL))
@@ -116,7 +117,7 @@ func TestOpenCLReductionsDeterministic(t *testing.T) {
 	for range 3 {
 		check("rerun")
 	}
-	clWithChunkLen(t, d, d.tile()*5)
+	withChunkLen(t, d, d.tile()*5)
 	check("chunked")
 	want, _ := MustCompile(e.Source(), WithBackend(BackendGonum)).Eval(context.Background(), Vars{"a": a})
 	g, _ := first.Float64()
@@ -129,7 +130,7 @@ func TestOpenCLReductionsDeterministic(t *testing.T) {
 // TestOpenCLReductionTypes covers the reductions' result types and integer wrapping,
 // with the stages in between run on the host.
 func TestOpenCLReductionTypes(t *testing.T) {
-	clTestDevice(t)
+	testDevice(t)
 	n := 5000
 	i32 := make([]int32, n)
 	i64 := make([]int64, n)
@@ -176,8 +177,8 @@ func TestOpenCLReductionTypes(t *testing.T) {
 		}
 	}
 	_, err := MustCompile("min(a)", WithBackend(BackendOpenCL)).Eval(context.Background(), Vars{"a": []float64{}})
-	if !errors.Is(err, ErrEmpty) {
-		t.Errorf("min of nothing: %v, want ErrEmpty", err)
+	if !errors.Is(err, exec.ErrEmpty) {
+		t.Errorf("min of nothing: %v, want exec.ErrEmpty", err)
 	}
 }
 
@@ -209,7 +210,7 @@ func clHead(v any) any {
 // at the edges: integer division, shifts and powers, float floor division and
 // modulo, nextafter at zero, maximum with NaN.
 func TestOpenCLSpecialValues(t *testing.T) {
-	clTestDevice(t)
+	testDevice(t)
 	ints := []int64{0, 1, -1, 2, -2, 7, -7, 63, 64, -64, math.MaxInt64, math.MinInt64}
 	var x, y []int64
 	for _, a := range ints {
@@ -250,7 +251,7 @@ func TestOpenCLSpecialValues(t *testing.T) {
 }
 
 func TestOpenCLScalarsOnly(t *testing.T) {
-	clTestDevice(t)
+	testDevice(t)
 	got, want := clEval(t, "k * 2 + 1", Vars{"k": 3.5})
 	if got.Data != want.Data || !got.Scalar {
 		t.Errorf("k*2+1 = %v, want %v", got.Data, want.Data)
@@ -258,7 +259,7 @@ func TestOpenCLScalarsOnly(t *testing.T) {
 }
 
 func TestOpenCLBoolScalarArgument(t *testing.T) {
-	clTestDevice(t)
+	testDevice(t)
 	a := []float64{1, 2, 3}
 	for _, flag := range []bool{true, false} {
 		got, want := clEval(t, "where(f & (a > 1), a, -a)", Vars{"a": a, "f": flag})
@@ -270,23 +271,23 @@ func TestOpenCLBoolScalarArgument(t *testing.T) {
 
 // TestOpenCLNoFP64 checks the error for a float64 program on a device without fp64.
 func TestOpenCLNoFP64(t *testing.T) {
-	d := clTestDevice(t)
-	nofp64 := &clDevice{rt: d.rt, dev: d.dev, platform: d.platform, ctx: d.ctx, target: d.target, programs: d.programs}
+	d := testDevice(t)
+	nofp64 := &Device{rt: d.rt, dev: d.dev, platform: d.platform, ctx: d.ctx, target: d.target, programs: d.programs}
 	nofp64.target.FP64 = false
 	e := MustCompile("a * 2", WithBackend(BackendGonum))
 	prog := clTestProgram(t, e, Vars{"a": []float64{1}})
 	_, err := nofp64.compile(prog)
-	if !errors.Is(err, ErrBackend) || !strings.Contains(err.Error(), "cl_khr_fp64") {
-		t.Errorf("float64 on a device without fp64: %v, want ErrBackend naming cl_khr_fp64", err)
+	if !errors.Is(err, exec.ErrBackend) || !strings.Contains(err.Error(), "cl_khr_fp64") {
+		t.Errorf("float64 on a device without fp64: %v, want exec.ErrBackend naming cl_khr_fp64", err)
 	}
 }
 
 // clTestProgram returns the IR e compiles to for vars.
 func clTestProgram(t *testing.T, e *Expr, vars Vars) *ir.Program {
 	t.Helper()
-	if _, err := e.Eval(context.Background(), vars); err != nil {
+	prog, _, _, _, err := e.program(vars)
+	if err != nil {
 		t.Fatal(err)
 	}
-	list := *e.compiled.Load()
-	return list[len(list)-1].prog
+	return prog
 }
