@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/numkit/numkit/numeric/internal/opencl"
+	"github.com/numkit/numkit/numeric/internal/route"
 	"github.com/numkit/numkit/numeric/ir"
 )
 
@@ -17,7 +18,7 @@ import (
 // measurement. The router uses the profile from the next process on (or from now on,
 // in a process that has not routed yet).
 func Calibrate(progress func(CalibrationStep)) (Profile, error) {
-	p := Profile{Version: profileVersion, Key: profileKey(), Created: time.Now().UTC(), Costs: map[string]backendCost{}}
+	p := route.Profile{Version: route.ProfileVersion, Key: route.ProfileKey(), Created: time.Now().UTC(), Costs: map[string]route.Cost{}}
 	backends := []string{BackendSIMD, BackendGonum}
 	if opencl.Usable() == nil {
 		backends = append(backends, BackendOpenCL)
@@ -30,11 +31,11 @@ func Calibrate(progress func(CalibrationStep)) (Profile, error) {
 		}
 		p.Costs[name] = c
 	}
-	path := ProfilePath()
+	path := route.ProfilePath()
 	if path == "" {
 		return p, fmt.Errorf("numeric: no cache directory to store the profile in (set NUMKIT_CACHE_DIR)")
 	}
-	if err := writeProfile(path, p); err != nil {
+	if err := route.WriteProfile(path, p); err != nil {
 		return p, fmt.Errorf("numeric: storing the profile: %w", err)
 	}
 	return p, nil
@@ -42,7 +43,7 @@ func Calibrate(progress func(CalibrationStep)) (Profile, error) {
 
 // calibrationSteps is the number of measurements per backend, for the progress count
 // (a device skips the two thread steps and takes two for host data instead).
-var calibrationSteps = 4 + 2*len(familyExprs) + 5
+var calibrationSteps = 4 + 2*len(route.FamilyExprs) + 5
 
 // Calibration sizes: in cache for per-element costs, and large enough to stream from
 // memory (three arrays of 8 Mi float64 are 192 MiB, past any L3 cache) for bandwidth.
@@ -84,8 +85,8 @@ func (cal *calibration) step(backend, what string, v float64, unit string) {
 // function family, float64 and float32), bandwidth with one and all threads, the cost
 // of an extra thread, a reduction's extra cost, and for a device the extra cost of
 // host data (buffers over host memory, or transfers).
-func (cal *calibration) backend(name string) (backendCost, error) {
-	c := backendCost{FuncNs: map[string]float64{}}
+func (cal *calibration) backend(name string) (route.Cost, error) {
+	c := route.Cost{FuncNs: map[string]float64{}}
 	device := name == BackendOpenCL
 	threads := runtime.GOMAXPROCS(0)
 	if device {
@@ -141,12 +142,12 @@ func (cal *calibration) backend(name string) (backendCost, error) {
 		if dtype == "float32" {
 			size = 4
 		}
-		for _, f := range familyExprs {
-			key := f.family + "/" + dtype
-			if c.FuncNs[key], err = opCost(f.src, dtype, float64(f.inputs+1)*size); err != nil {
+		for _, f := range route.FamilyExprs {
+			key := f.Family + "/" + dtype
+			if c.FuncNs[key], err = opCost(f.Src, dtype, float64(f.Inputs+1)*size); err != nil {
 				return c, err
 			}
-			cal.step(name, fmt.Sprintf("per element, %s %s", f.src, dtype), c.FuncNs[key], "ns")
+			cal.step(name, fmt.Sprintf("per element, %s %s", f.Src, dtype), c.FuncNs[key], "ns")
 		}
 	}
 	c.NsPerOp[ir.ClassTranscend] = c.FuncNs["exp/float64"]
@@ -213,7 +214,7 @@ func (cal *calibration) backend(name string) (backendCost, error) {
 // (buffers over host memory, a map of the result) and the transfers, whose bandwidth
 // is the link's; none on a device that works on host memory in place. resident is
 // the streaming time with device arrays.
-func (cal *calibration) hostData(c *backendCost, resident float64) error {
+func (cal *calibration) hostData(c *route.Cost, resident float64) error {
 	fixed, err := medianEvalNs(BackendOpenCL, "a+b", "float64", 1, 1, false)
 	if err != nil {
 		return err

@@ -39,7 +39,7 @@ func (e *Expr) evaluate(ctx context.Context, vars Vars, out *output, alloc func(
 			e.last.Store(&ranOpenCL)
 			return w, err
 		}
-		c.auto.fail(err) // and evaluate on the CPU below
+		c.auto.Fail(err) // and evaluate on the CPU below
 	}
 	if err := rejectDeviceArrays(e.names, bindings, *out); err != nil {
 		return 0, err
@@ -89,17 +89,17 @@ func (c *compiled) target(n int, resident bool, threads int) target {
 		return target{device: c.device}
 	case a == nil:
 		return target{threads: threads}
-	case !a.device:
-		return target{threads: a.choose(n).threads}
+	case !a.Device:
+		return target{threads: a.Choose(n).Threads}
 	case resident:
-		p, err := a.deviceProgram()
+		p, err := a.DeviceProgram()
 		return target{device: p, err: err}
 	}
-	ch := a.choose(n)
-	t := target{threads: ch.threads}
-	if ch.share > 0 || ch.device {
-		if p := a.hostOnDevice(); p != nil {
-			t.device, t.share, t.fallback = p, ch.share, true
+	ch := a.Choose(n)
+	t := target{threads: ch.Threads}
+	if ch.Share > 0 || ch.Device {
+		if p := a.HostOnDevice(); p != nil {
+			t.device, t.share, t.fallback = p, ch.Share, true
 		}
 	}
 	return t
@@ -165,4 +165,42 @@ func checkOutput(prog *ir.Program, out output, n int) error {
 		return fmt.Errorf("numeric: the destination has length %d, the inputs %d: %w", out.N, n, ErrShape)
 	}
 	return nil
+}
+
+// coexecute evaluates the first share/256 of the elements on the device (in a
+// goroutine) and the rest on the CPU. If the device fails, the CPU does its part too.
+func (c *compiled) coexecute(ctx context.Context, p exec.Program, bindings []binding, n int, out output, share, threads int) error {
+	k := n * share / 256 &^ (exec.BlockSize - 1) // whole blocks: aligned host pointers on both sides
+	if k == 0 || k == n {
+		if k == n {
+			_, err := runCopy(ctx, p, bindings, n, out)
+			return err
+		}
+		_, err := c.cpu.Run(ctx, bindings, 0, n, out, threads)
+		return err
+	}
+	head := make([]binding, len(bindings))
+	for i, b := range bindings {
+		head[i] = b
+		if !b.Scalar {
+			head[i].N = k
+		}
+	}
+	headOut := out
+	headOut.N = k
+	done := make(chan error, 1)
+	go func() {
+		_, err := p.Run(ctx, head, 0, k, headOut, 1)
+		done <- err
+	}()
+	_, cpuErr := c.cpu.Run(ctx, bindings, k, n-k, out, threads)
+	devErr := <-done
+	if cpuErr != nil {
+		return cpuErr
+	}
+	if exec.DeviceFault(devErr) {
+		c.auto.Fail(devErr)
+		_, devErr = c.cpu.Run(ctx, bindings, 0, k, out, threads)
+	}
+	return devErr
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/numkit/numkit/numeric/internal/exec"
 	"github.com/numkit/numkit/numeric/internal/opencl"
+	"github.com/numkit/numkit/numeric/internal/route"
 	"github.com/numkit/numkit/numeric/internal/stats"
 	"github.com/numkit/numkit/numeric/internal/vm"
 )
@@ -29,6 +30,9 @@ func withoutFusion() Option { return func(o *options) { o.vm.NoFusion = true } }
 // withFuseMin sets the working set from which the SIMD backend runs its fused plan
 // (vm.Options.FuseMin: negative means always).
 func withFuseMin(bytes int) Option { return func(o *options) { o.vm.FuseMin = bytes } }
+
+// withSources gives the router costs and a device of the test's.
+func withSources(s *route.Sources) Option { return func(o *options) { o.sources = s } }
 
 // cpuUsable reports whether the CPU backend name can be forced here.
 func cpuUsable(name string) error {

@@ -7,6 +7,7 @@ import (
 	"github.com/numkit/numkit/numeric/internal/compile"
 	"github.com/numkit/numkit/numeric/internal/exec"
 	"github.com/numkit/numkit/numeric/internal/opencl"
+	"github.com/numkit/numkit/numeric/internal/route"
 	"github.com/numkit/numkit/numeric/internal/syntax"
 	"github.com/numkit/numkit/numeric/internal/vm"
 	"github.com/numkit/numkit/numeric/ir"
@@ -46,11 +47,11 @@ type compiled struct {
 
 	// auto holds the router's decisions (device or CPU, threads) when the backend or
 	// the thread count is numkit's to choose; nil when both are fixed.
-	auto *autoRoute
+	auto *route.Auto
 }
 
-// compileForDevice compiles a program for the OpenCL backend (tests replace it).
-var compileForDevice = func(p *ir.Program) (exec.Program, error) {
+// compileOpenCL compiles a program for the OpenCL backend.
+func compileOpenCL(p *ir.Program) (exec.Program, error) {
 	cp, err := opencl.Compile(p)
 	if err != nil {
 		return nil, err
@@ -206,7 +207,7 @@ func (e *Expr) forSignature(sig signature, bindings []binding, known []string) (
 	}
 	c := &compiled{sig: sig, prog: prog, name: BackendOpenCL}
 	if e.opts.backendName() == BackendOpenCL {
-		if c.device, err = compileForDevice(prog); err != nil {
+		if c.device, err = compileOpenCL(prog); err != nil {
 			return nil, err
 		}
 	} else {
@@ -219,8 +220,8 @@ func (e *Expr) forSignature(sig signature, bindings []binding, known []string) (
 		}
 		c.name = backend.Name()
 		if auto := e.opts.backendName() == BackendAuto; auto || e.opts.threadsAuto() {
-			c.auto = &autoRoute{prog: prog, cpu: backend.Name(), device: auto,
-				threads: e.opts.threadCount(), autoThr: e.opts.threadsAuto(), coexec: e.opts.coexec}
+			c.auto = &route.Auto{Prog: prog, CPU: backend.Name(), Device: auto, Src: e.opts.routeSources(),
+				Threads: e.opts.threadCount(), AutoThreads: e.opts.threadsAuto(), Coexec: e.opts.coexec}
 		}
 	}
 	next := append(append([]*compiled(nil), list...), c)

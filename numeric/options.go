@@ -7,6 +7,8 @@ import (
 	"github.com/numkit/numkit/numeric/internal/compile"
 	"github.com/numkit/numkit/numeric/internal/exec"
 	"github.com/numkit/numkit/numeric/internal/hw"
+	"github.com/numkit/numkit/numeric/internal/opencl"
+	"github.com/numkit/numkit/numeric/internal/route"
 	"github.com/numkit/numkit/numeric/internal/vm"
 )
 
@@ -26,7 +28,19 @@ type options struct {
 	threads          int    // 0 means the configured default (NUMKIT_THREADS, else GOMAXPROCS)
 	float32Constants bool
 	coexec           bool
-	vm               vm.Options // the zero value but in tests (export_test.go)
+	vm               vm.Options     // the zero value but in tests (export_test.go)
+	sources          *route.Sources // nil but in tests: the router's costs and device
+}
+
+// machine is where the router gets its costs and reaches the OpenCL device.
+var machine = route.Sources{Costs: route.LoadedCosts, Probe: opencl.Probe, Compile: compileOpenCL}
+
+// routeSources are the router's sources: the machine's unless a test set its own.
+func (o *options) routeSources() *route.Sources {
+	if o.sources != nil {
+		return o.sources
+	}
+	return &machine
 }
 
 // WithBackend forces a backend: "auto" (the default: numkit chooses), "gonum", "simd"

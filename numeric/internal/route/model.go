@@ -1,4 +1,4 @@
-package numeric
+package route
 
 import (
 	"fmt"
@@ -21,8 +21,8 @@ import (
 // on the device at the measured link bandwidth, and a launch cost per pass. The
 // numbers come from a calibration profile (numkit calibrate) or built-in defaults.
 
-// backendCost is one backend's measured (or default) throughput.
-type backendCost struct {
+// Cost is one backend's measured (or default) throughput.
+type Cost struct {
 	// FixedNs is the cost of one evaluation apart from the elements: binding,
 	// dispatch, a kernel launch.
 	FixedNs float64 `json:"fixed_ns"`
@@ -78,18 +78,18 @@ func funcFamily(op ir.Op) string {
 	return ""
 }
 
-// familyExprs are the expressions calibration times for each function family, with
+// FamilyExprs are the expressions calibration times for each function family, with
 // their number of array inputs.
-var familyExprs = []struct {
-	family, src string
-	inputs      int
+var FamilyExprs = []struct {
+	Family, Src string
+	Inputs      int
 }{
 	{"exp", "exp(a)", 1}, {"log", "log(a)", 1}, {"trig", "sin(a)", 1}, {"pow", "a**b", 2},
 }
 
-// programFuncs counts prog's vector instructions of each function family, keyed
+// ProgramFuncs counts prog's vector instructions of each function family, keyed
 // "family/type" as backendCost.FuncNs is.
-func programFuncs(prog *ir.Program) map[string]int {
+func ProgramFuncs(prog *ir.Program) map[string]int {
 	var m map[string]int
 	for _, st := range prog.Stages {
 		for _, in := range st.Vector {
@@ -104,8 +104,8 @@ func programFuncs(prog *ir.Program) map[string]int {
 	return m
 }
 
-// programReductions counts prog's reductions over elements.
-func programReductions(prog *ir.Program) int {
+// ProgramReductions counts prog's reductions over elements.
+func ProgramReductions(prog *ir.Program) int {
 	k := 0
 	for _, st := range prog.Stages {
 		k += len(st.Reductions)
@@ -113,223 +113,223 @@ func programReductions(prog *ir.Program) int {
 	return k
 }
 
-// defaultCosts are the built-in defaults, used until numkit calibrate has measured
+// DefaultCosts are the built-in defaults, used until numkit calibrate has measured
 // this machine: rounded from a calibration of a 2-core Sapphire Rapids VM with PoCL
 // (2026-11-22), except that the device's link is a PCIe-like 8 GB/s (no cost on a
 // device that uses host memory in place). The device's functions are priced as PoCL's
 // on the CPU, which keeps transcendental work on the CPU backends until a calibration
 // shows a device that is faster at it.
-var defaultCosts = map[string]backendCost{
-	BackendSIMD: {FixedNs: 450, ThreadNs: 2000, NsPerOp: [4]float64{0.3, 0.3, 0.8, 1.5}, BandwidthGBs: 23, BandwidthGBs1: 14,
+var DefaultCosts = map[string]Cost{
+	exec.BackendSIMD: {FixedNs: 450, ThreadNs: 2000, NsPerOp: [4]float64{0.3, 0.3, 0.8, 1.5}, BandwidthGBs: 23, BandwidthGBs1: 14,
 		CacheGBs: 1000, StreamNsPerOp: 0.4, FuncNs: map[string]float64{"exp/float32": 1, "trig/float64": 3, "pow/float64": 35, "pow/float32": 25}},
-	BackendGonum: {FixedNs: 400, ThreadNs: 2000, NsPerOp: [4]float64{0.4, 0.4, 0.8, 8}, BandwidthGBs: 25, BandwidthGBs1: 14,
+	exec.BackendGonum: {FixedNs: 400, ThreadNs: 2000, NsPerOp: [4]float64{0.4, 0.4, 0.8, 8}, BandwidthGBs: 25, BandwidthGBs1: 14,
 		CacheGBs: 1000, StreamNsPerOp: 0.45, ReduceNs: 0.15, FuncNs: map[string]float64{"exp/float64": 16, "exp/float32": 19,
 			"log/float64": 16, "log/float32": 19, "trig/float64": 16, "trig/float32": 19, "pow/float64": 90, "pow/float32": 90}},
-	BackendOpenCL: {FixedNs: 36000, HostFixedNs: 30000, NsPerOp: [4]float64{0, 0, 0.2, 3.5}, BandwidthGBs: 23, BandwidthGBs1: 23,
+	exec.BackendOpenCL: {FixedNs: 36000, HostFixedNs: 30000, NsPerOp: [4]float64{0, 0, 0.2, 3.5}, BandwidthGBs: 23, BandwidthGBs1: 23,
 		CacheGBs: 25, LinkGBs: 8, FuncNs: map[string]float64{"exp/float64": 3.5, "exp/float32": 1.1,
 			"log/float64": 15, "log/float32": 12, "trig/float64": 12, "trig/float32": 16, "pow/float64": 100, "pow/float32": 100}},
 }
 
-// routeInput is what the router knows about one evaluation.
-type routeInput struct {
-	cost         ir.Cost
-	n            int
-	maxThread    int
-	resident     bool             // the inputs are already on the device
-	zeroCopy     bool             // the device works on host memory in place
-	device       string           // the loaded OpenCL device (openclDeviceID); "" before a probe
-	cpu          string           // the one CPU backend that may be chosen ("": any)
-	fixedThreads int              // the thread count the user fixed (0: the router's choice)
-	forced       bool             // cpu was forced by the user (only threads are chosen)
-	funcs        map[string]int   // transcendental instructions by family (programFuncs)
-	reduce       int              // reductions over the elements
-	usable       map[string]error // nil for a usable backend, else why not
+// Input is what the router knows about one evaluation.
+type Input struct {
+	Cost         ir.Cost
+	N            int
+	MaxThread    int
+	Resident     bool             // the inputs are already on the device
+	ZeroCopy     bool             // the device works on host memory in place
+	Device       string           // the loaded OpenCL device (openclDeviceID); "" before a probe
+	CPU          string           // the one CPU backend that may be chosen ("": any)
+	FixedThreads int              // the thread count the user fixed (0: the router's choice)
+	Forced       bool             // cpu was forced by the user (only threads are chosen)
+	Funcs        map[string]int   // transcendental instructions by family (programFuncs)
+	Reduce       int              // reductions over the elements
+	Usable       map[string]error // nil for a usable backend, else why not
 }
 
-// estimate is one backend's predicted time.
-type estimate struct {
-	backend string
-	threads int
-	time    time.Duration
-	reason  string // why it was not chosen (empty for the choice)
+// Estimate is one backend's predicted time.
+type Estimate struct {
+	Backend string
+	Threads int
+	Time    time.Duration
+	Reason  string // why it was not chosen (empty for the choice)
 }
 
-// decision is the router's choice with every backend's estimate.
-type decision struct {
-	chosen    estimate
-	estimates []estimate
+// Decision is the router's choice with every backend's estimate.
+type Decision struct {
+	Chosen    Estimate
+	Estimates []Estimate
 }
 
 // predict returns the time backend b takes with t threads.
-func predict(c backendCost, in routeInput, t int, device bool) float64 {
-	n := float64(in.n)
-	bytes := float64(in.cost.BytesRead + in.cost.BytesWritten)
+func predict(c Cost, in Input, t int, device bool) float64 {
+	n := float64(in.N)
+	bytes := float64(in.Cost.BytesRead + in.Cost.BytesWritten)
 	streaming := n*bytes >= float64(hw.StreamMin())
 	bw := c.BandwidthGBs1
 	switch {
 	case !streaming && c.CacheGBs > 0:
 		bw = c.CacheGBs * float64(t)
 	case t > 1:
-		bw = c.BandwidthGBs1 + (c.BandwidthGBs-c.BandwidthGBs1)*float64(t-1)/float64(max(in.maxThread-1, 1))
+		bw = c.BandwidthGBs1 + (c.BandwidthGBs-c.BandwidthGBs1)*float64(t-1)/float64(max(in.MaxThread-1, 1))
 	}
 	ns := c.FixedNs + float64(t-1)*c.ThreadNs
 	if bw > 0 {
 		ns += n * bytes / bw
 	}
 	var compute float64
-	for class, k := range in.cost.Ops {
+	for class, k := range in.Cost.Ops {
 		perOp := c.NsPerOp[class]
 		if streaming && class <= int(ir.ClassCheap) {
 			perOp = max(perOp, c.StreamNsPerOp)
 		}
 		compute += float64(k) * perOp
 	}
-	for key, k := range in.funcs {
+	for key, k := range in.Funcs {
 		if f, ok := c.FuncNs[key]; ok {
 			compute += float64(k) * (f - c.NsPerOp[ir.ClassTranscend])
 		}
 	}
 	ns += n * compute / float64(t)
-	ns += n * float64(in.reduce) * c.ReduceNs
-	if device && !in.resident {
+	ns += n * float64(in.Reduce) * c.ReduceNs
+	if device && !in.Resident {
 		ns += c.HostFixedNs
-		if !in.zeroCopy && c.LinkGBs > 0 {
+		if !in.ZeroCopy && c.LinkGBs > 0 {
 			ns += n * bytes / c.LinkGBs
 		}
 	}
 	return ns
 }
 
-// route chooses the backend and thread count with the smallest predicted time.
+// Route chooses the backend and thread count with the smallest predicted time.
 // Every backend gets an estimate; only OpenCL and in.cpu (when set) can be chosen.
-func route(costs map[string]backendCost, in routeInput) decision {
-	var d decision
-	for _, name := range []string{BackendOpenCL, BackendSIMD, BackendGonum} {
-		if err := in.usable[name]; err != nil {
-			d.estimates = append(d.estimates, estimate{backend: name, time: -1, reason: "not usable: " + err.Error()})
+func Route(costs map[string]Cost, in Input) Decision {
+	var d Decision
+	for _, name := range []string{exec.BackendOpenCL, exec.BackendSIMD, exec.BackendGonum} {
+		if err := in.Usable[name]; err != nil {
+			d.Estimates = append(d.Estimates, Estimate{Backend: name, Time: -1, Reason: "not usable: " + err.Error()})
 			continue
 		}
 		c := costOf(costs, name)
-		device := name == BackendOpenCL
+		device := name == exec.BackendOpenCL
 		best, bestT := math.Inf(1), 1
 		for _, t := range candidateThreads(in, device) {
 			if p := predict(c, in, t, device); p < best {
 				best, bestT = p, t
 			}
 		}
-		d.estimates = append(d.estimates, estimate{backend: name, threads: bestT, time: time.Duration(best)})
+		d.Estimates = append(d.Estimates, Estimate{Backend: name, Threads: bestT, Time: time.Duration(best)})
 	}
-	eligible := func(e estimate) bool {
-		return e.time >= 0 && (e.backend == BackendOpenCL || in.cpu == "" || e.backend == in.cpu)
+	eligible := func(e Estimate) bool {
+		return e.Time >= 0 && (e.Backend == exec.BackendOpenCL || in.CPU == "" || e.Backend == in.CPU)
 	}
 	chosen := -1
-	for i, e := range d.estimates {
-		if eligible(e) && (chosen < 0 || e.time < d.estimates[chosen].time) {
+	for i, e := range d.Estimates {
+		if eligible(e) && (chosen < 0 || e.Time < d.Estimates[chosen].Time) {
 			chosen = i
 		}
 	}
 	if chosen < 0 {
 		return d // a CPU backend is always usable, so this does not happen in practice
 	}
-	d.chosen = d.estimates[chosen]
-	for i := range d.estimates {
-		e := &d.estimates[i]
+	d.Chosen = d.Estimates[chosen]
+	for i := range d.Estimates {
+		e := &d.Estimates[i]
 		switch {
-		case i == chosen || e.time < 0:
-		case !eligible(*e) && in.forced:
-			e.reason = fmt.Sprintf("not chosen: the %s backend is forced", in.cpu)
-		case !eligible(*e) && e.time < d.chosen.time:
-			e.reason = fmt.Sprintf("not chosen under auto: the %s backend runs the same program with vector kernels", in.cpu)
+		case i == chosen || e.Time < 0:
+		case !eligible(*e) && in.Forced:
+			e.Reason = fmt.Sprintf("not chosen: the %s backend is forced", in.CPU)
+		case !eligible(*e) && e.Time < d.Chosen.Time:
+			e.Reason = fmt.Sprintf("not chosen under auto: the %s backend runs the same program with vector kernels", in.CPU)
 		default:
-			e.reason = whyNot(*e, d.chosen, in)
+			e.Reason = whyNot(*e, d.Chosen, in)
 		}
 	}
 	return d
 }
 
 // costOf is backend name's costs: from costs, else the built-in defaults.
-func costOf(costs map[string]backendCost, name string) backendCost {
+func costOf(costs map[string]Cost, name string) Cost {
 	if c, ok := costs[name]; ok {
 		return c
 	}
-	return defaultCosts[name]
+	return DefaultCosts[name]
 }
 
 // candidateThreads lists the thread counts to consider: one for a device and for
 // inputs the VM keeps on one thread, else powers of two up to maxThread (or the count
 // the user fixed).
-func candidateThreads(in routeInput, device bool) []int {
+func candidateThreads(in Input, device bool) []int {
 	threads := []int{1}
-	if device || in.n < exec.MinParallel {
+	if device || in.N < exec.MinParallel {
 		return threads
 	}
-	if in.fixedThreads > 0 {
-		return []int{in.fixedThreads}
+	if in.FixedThreads > 0 {
+		return []int{in.FixedThreads}
 	}
-	for t := 2; t <= in.maxThread; t *= 2 {
+	for t := 2; t <= in.MaxThread; t *= 2 {
 		threads = append(threads, t)
 	}
-	if in.maxThread > 1 && threads[len(threads)-1] != in.maxThread {
-		threads = append(threads, in.maxThread)
+	if in.MaxThread > 1 && threads[len(threads)-1] != in.MaxThread {
+		threads = append(threads, in.MaxThread)
 	}
 	return threads
 }
 
-// estimate returns the estimate for backend name, nil if there is none.
-func (d decision) estimate(name string) *estimate {
-	for i := range d.estimates {
-		if d.estimates[i].backend == name && d.estimates[i].time >= 0 {
-			return &d.estimates[i]
+// Estimate returns the Estimate for backend name, nil if there is none.
+func (d Decision) Estimate(name string) *Estimate {
+	for i := range d.Estimates {
+		if d.Estimates[i].Backend == name && d.Estimates[i].Time >= 0 {
+			return &d.Estimates[i]
 		}
 	}
 	return nil
 }
 
 // whyNot explains why estimate e lost to the chosen one.
-func whyNot(e, chosen estimate, in routeInput) string {
-	ratio := float64(e.time) / math.Max(float64(chosen.time), 1)
+func whyNot(e, chosen Estimate, in Input) string {
+	ratio := float64(e.Time) / math.Max(float64(chosen.Time), 1)
 	switch {
-	case e.backend == BackendOpenCL && !in.resident && !in.zeroCopy:
+	case e.Backend == exec.BackendOpenCL && !in.Resident && !in.ZeroCopy:
 		return fmt.Sprintf("%.1f× slower: host↔device transfers and the kernel launch cost more than they save", ratio)
-	case e.backend == BackendOpenCL && !in.resident:
-		return fmt.Sprintf("%.1f× slower: the device uses host memory in place (no transfers), but its launch and per-element costs are higher here at n=%d", ratio, in.n)
-	case e.backend == BackendOpenCL:
-		return fmt.Sprintf("%.1f× slower: the kernel launch costs more than the device saves at n=%d", ratio, in.n)
-	case e.backend == BackendGonum:
+	case e.Backend == exec.BackendOpenCL && !in.Resident:
+		return fmt.Sprintf("%.1f× slower: the device uses host memory in place (no transfers), but its launch and per-element costs are higher here at n=%d", ratio, in.N)
+	case e.Backend == exec.BackendOpenCL:
+		return fmt.Sprintf("%.1f× slower: the kernel launch costs more than the device saves at n=%d", ratio, in.N)
+	case e.Backend == exec.BackendGonum:
 		return fmt.Sprintf("%.1f× slower: portable Go loops", ratio)
 	}
 	return fmt.Sprintf("%.1f× slower", ratio)
 }
 
-// explain formats a decision for people.
-func (d decision) explain(in routeInput) string {
+// Explain formats a decision for people.
+func (d Decision) Explain(in Input) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "chosen: %s, %s, estimated %v for n=%d\n", d.chosen.backend, d.chosen.where(),
-		d.chosen.time.Round(100*time.Nanosecond), in.n)
-	if d.chosen.threads == 1 && in.maxThread > 1 && d.chosen.backend != BackendOpenCL {
-		fmt.Fprintf(&b, "  one thread: at n=%d handing work to more threads costs more than it saves\n", in.n)
+	fmt.Fprintf(&b, "chosen: %s, %s, estimated %v for n=%d\n", d.Chosen.Backend, d.Chosen.where(),
+		d.Chosen.Time.Round(100*time.Nanosecond), in.N)
+	if d.Chosen.Threads == 1 && in.MaxThread > 1 && d.Chosen.Backend != exec.BackendOpenCL {
+		fmt.Fprintf(&b, "  one thread: at n=%d handing work to more threads costs more than it saves\n", in.N)
 	}
-	est := append([]estimate(nil), d.estimates...)
-	sort.SliceStable(est, func(i, j int) bool { return est[i].time >= 0 && (est[j].time < 0 || est[i].time < est[j].time) })
+	est := append([]Estimate(nil), d.Estimates...)
+	sort.SliceStable(est, func(i, j int) bool { return est[i].Time >= 0 && (est[j].Time < 0 || est[i].Time < est[j].Time) })
 	for _, e := range est {
 		switch {
-		case e.time < 0:
-			fmt.Fprintf(&b, "  %-7s %s\n", e.backend, e.reason)
-		case e.reason == "":
-			fmt.Fprintf(&b, "  %-7s %10v  %-9s  (chosen)\n", e.backend, e.time.Round(100*time.Nanosecond), e.where())
+		case e.Time < 0:
+			fmt.Fprintf(&b, "  %-7s %s\n", e.Backend, e.Reason)
+		case e.Reason == "":
+			fmt.Fprintf(&b, "  %-7s %10v  %-9s  (chosen)\n", e.Backend, e.Time.Round(100*time.Nanosecond), e.where())
 		default:
-			fmt.Fprintf(&b, "  %-7s %10v  %-9s  %s\n", e.backend, e.time.Round(100*time.Nanosecond), e.where(), e.reason)
+			fmt.Fprintf(&b, "  %-7s %10v  %-9s  %s\n", e.Backend, e.Time.Round(100*time.Nanosecond), e.where(), e.Reason)
 		}
 	}
 	return b.String()
 }
 
 // where says where an estimate runs: on the device, or on how many threads.
-func (e estimate) where() string {
-	if e.backend == BackendOpenCL {
+func (e Estimate) where() string {
+	if e.Backend == exec.BackendOpenCL {
 		return "device"
 	}
-	return fmt.Sprintf("%d thread%s", e.threads, plural(e.threads))
+	return fmt.Sprintf("%d thread%s", e.Threads, plural(e.Threads))
 }
 
 func plural(n int) string {
