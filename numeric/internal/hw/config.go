@@ -98,13 +98,13 @@ func (e *ConfigError) Error() string {
 	return fmt.Sprintf("%s=%q: want %s", e.Var, e.Value, e.Want)
 }
 
-// userCacheDir is os.UserCacheDir; a variable so that tests can replace it.
-var userCacheDir = os.UserCacheDir
 
 // Env returns the configuration from the process environment, parsed on the
 // first call and cached. The error joins one *ConfigError per bad variable; the
 // Config is usable even then (bad variables keep their defaults).
-var Env = sync.OnceValues(loadConfig)
+func Env() (Config, error) { return env() }
+
+var env = sync.OnceValues(loadConfig)
 
 // loadConfig parses the configuration from the process environment, uncached.
 func loadConfig() (Config, error) { return ParseEnv(os.LookupEnv) }
@@ -112,6 +112,11 @@ func loadConfig() (Config, error) { return ParseEnv(os.LookupEnv) }
 // ParseEnv parses the configuration from getenv, which looks a variable up as
 // os.LookupEnv does. Values are trimmed; enumerated values are case-insensitive.
 func ParseEnv(getenv func(string) (string, bool)) (Config, error) {
+	return parse(getenv, os.UserCacheDir)
+}
+
+// parse is ParseEnv with the user cache directory from userCacheDir.
+func parse(getenv func(string) (string, bool), userCacheDir func() (string, error)) (Config, error) {
 	cfg := Config{
 		SIMD:    "auto",
 		OpenCL:  "auto",

@@ -17,11 +17,8 @@ func lookup(vars map[string]string) func(string) (string, bool) {
 }
 
 func TestConfigDefaults(t *testing.T) {
-	old := userCacheDir
-	t.Cleanup(func() { userCacheDir = old })
-	userCacheDir = func() (string, error) { return "/home/u/.cache", nil }
-
-	cfg, err := ParseEnv(lookup(map[string]string{"NUMKIT_SIMD": "", "HOME": "/x"}))
+	home := func() (string, error) { return "/home/u/.cache", nil }
+	cfg, err := parse(lookup(map[string]string{"NUMKIT_SIMD": "", "HOME": "/x"}), home)
 	if err != nil {
 		t.Fatalf("ParseEnv(defaults): %v", err)
 	}
@@ -38,8 +35,8 @@ func TestConfigDefaults(t *testing.T) {
 		t.Errorf("Env = %v, want empty (empty variables count as unset)", cfg.Env)
 	}
 
-	userCacheDir = func() (string, error) { return "", errors.New("no home") }
-	if cfg, _ := ParseEnv(lookup(nil)); cfg.CacheDir != "" {
+	noHome := func() (string, error) { return "", errors.New("no home") }
+	if cfg, _ := parse(lookup(nil), noHome); cfg.CacheDir != "" {
 		t.Errorf("CacheDir without a user cache dir = %q, want \"\"", cfg.CacheDir)
 	}
 }

@@ -79,7 +79,9 @@ type OpenCLFound struct {
 }
 
 // Discovered is discovery for this process, done once on first need.
-var Discovered = sync.OnceValue(func() OpenCLFound {
+func Discovered() OpenCLFound { return discovered() }
+
+var discovered = sync.OnceValue(func() OpenCLFound {
 	cfg, _ := Env() // bad values keep their defaults; the report carries the error
 	return Discover(cfg)
 })

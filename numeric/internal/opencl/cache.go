@@ -2,16 +2,15 @@ package opencl
 
 import (
 	"bytes"
-	"container/list"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"strings"
-	"sync"
 	"sync/atomic"
 
 	"github.com/numkit/numkit/cl"
+	"github.com/numkit/numkit/numeric/internal/lru"
 )
 
 // memCacheSize is how many built programs the in-memory cache keeps.
@@ -23,23 +22,13 @@ const memCacheSize = 64
 type programCache struct {
 	dev *Device
 
-	mu    sync.Mutex
-	order *list.List // of *cacheEntry, most recently used first
-	index map[string]*list.Element
+	programs *lru.Cache[string, *cl.Program] // keyed by key(source, options)
 
 	disk *diskCache // nil when off
 
 	// Counters, for tests and diagnostics: source builds and programs loaded from
 	// disk.
 	builds, loads atomic.Int64
-}
-
-// cacheEntry is one program, built once by whichever caller asked first.
-type cacheEntry struct {
-	key   string
-	ready chan struct{} // closed once prog or err is set
-	prog  *cl.Program
-	err   error
 }
 
 // driverCaches reports whether the platform keeps its own cache of built programs,
@@ -67,11 +56,11 @@ func usableBinary(bin []byte) bool {
 // the disk cache off, "on" turns it on even where the driver caches programs, and
 // "auto" turns it on except there.
 func newProgramCache(d *Device, dir, mode string) *programCache {
-	c := &programCache{dev: d, order: list.New(), index: map[string]*list.Element{}}
+	c := &programCache{dev: d, programs: lru.New[string, *cl.Program](memCacheSize)}
 	switch {
 	case mode == "off" || dir == "":
 	case mode == "on" || !driverCaches(d.platform):
-		c.disk = &diskCache{dir: dir + "/opencl"}
+		c.disk = &diskCache{dir: dir + "/opencl", report: printWarning}
 	}
 	return c
 }
@@ -92,37 +81,10 @@ func (c *programCache) key(source, options string) string {
 func (c *programCache) get(source string) (*cl.Program, error) {
 	options := c.dev.buildOptions()
 	key := c.key(source, options)
-	c.mu.Lock()
-	if el, ok := c.index[key]; ok {
-		c.order.MoveToFront(el)
-		e := el.Value.(*cacheEntry)
-		c.mu.Unlock()
-		<-e.ready
-		return e.prog, e.err
-	}
-	e := &cacheEntry{key: key, ready: make(chan struct{})}
-	c.index[key] = c.order.PushFront(e)
-	c.mu.Unlock()
-
-	e.prog, e.err = c.build(source, options, key)
-	close(e.ready)
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if e.err != nil { // failures are not cached: the next call tries again
-		if el, ok := c.index[key]; ok && el.Value == e {
-			c.order.Remove(el)
-			delete(c.index, key)
-		}
-		return nil, e.err
-	}
-	// An evicted program is not released here: compiled expressions still hold it
-	// and may create kernels from it. It is released (by package cl's cleanup) once
-	// nothing refers to it.
-	for c.order.Len() > memCacheSize {
-		old := c.order.Remove(c.order.Back()).(*cacheEntry)
-		delete(c.index, old.key)
-	}
-	return e.prog, nil
+	// Failures are not cached: the next call tries again. An evicted program is not
+	// released here: compiled expressions still hold it and may create kernels from
+	// it. It is released (by package cl's cleanup) once nothing refers to it.
+	return c.programs.Get(key, func() (*cl.Program, error) { return c.build(source, options, key) })
 }
 
 // build loads the binary from disk or compiles source.

@@ -24,13 +24,14 @@ var diskMagic = []byte("numkit-opencl-binary-v1\n")
 type diskCache struct {
 	dir    string
 	warned sync.Once
+	report func(msg string) // where the warning goes (printWarning; tests collect it)
 }
 
-// clCacheWarn is where warnings go; tests replace it.
-var clCacheWarn = func(msg string) { fmt.Fprintln(os.Stderr, "numkit: opencl cache:", msg) }
+// printWarning prints a cache warning to standard error.
+func printWarning(msg string) { fmt.Fprintln(os.Stderr, "numkit: opencl cache:", msg) }
 
 func (c *diskCache) warn(msg string) {
-	c.warned.Do(func() { clCacheWarn(msg + " (further cache warnings are not shown)") })
+	c.warned.Do(func() { c.report(msg + " (further cache warnings are not shown)") })
 }
 
 func (c *diskCache) path(key string) string { return filepath.Join(c.dir, key+".bin") }

@@ -159,13 +159,16 @@ func clCacheSource(t *testing.T) string {
 func TestOpenCLDiskCache(t *testing.T) {
 	d := testDevice(t)
 	var warnings []string
-	old := clCacheWarn
-	clCacheWarn = func(msg string) { warnings = append(warnings, msg) }
-	defer func() { clCacheWarn = old }()
+	collect := func(c *programCache) *programCache {
+		if c.disk != nil {
+			c.disk.report = func(msg string) { warnings = append(warnings, msg) }
+		}
+		return c
+	}
 
 	dir := t.TempDir()
 	src := clCacheSource(t)
-	fresh := func() *programCache { return newProgramCache(d, dir, "on") }
+	fresh := func() *programCache { return collect(newProgramCache(d, dir, "on")) }
 	get := func(c *programCache) {
 		t.Helper()
 		if _, err := c.get(src); err != nil {
@@ -216,7 +219,7 @@ func TestOpenCLDiskCache(t *testing.T) {
 	}
 	// Turned off, the cache writes nothing.
 	off := t.TempDir()
-	get(newProgramCache(d, off, "off"))
+	get(collect(newProgramCache(d, off, "off")))
 	if files, _ := filepath.Glob(filepath.Join(off, "*", "*")); len(files) != 0 {
 		t.Errorf("NUMKIT_OPENCL_CACHE=off wrote %v", files)
 	}
@@ -230,9 +233,12 @@ func TestOpenCLDiskCache(t *testing.T) {
 func TestOpenCLDiskCacheUnwritable(t *testing.T) {
 	d := testDevice(t)
 	var warnings []string
-	old := clCacheWarn
-	clCacheWarn = func(msg string) { warnings = append(warnings, msg) }
-	defer func() { clCacheWarn = old }()
+	collect := func(c *programCache) *programCache {
+		if c.disk != nil {
+			c.disk.report = func(msg string) { warnings = append(warnings, msg) }
+		}
+		return c
+	}
 
 	// A path under a regular file cannot be created, even by root.
 	parent := filepath.Join(t.TempDir(), "file")
@@ -245,7 +251,7 @@ func TestOpenCLDiskCacheUnwritable(t *testing.T) {
 	}
 	for _, dir := range []string{filepath.Join(parent, "cache"), ro} {
 		warnings = nil
-		c := newProgramCache(d, dir, "on")
+		c := collect(newProgramCache(d, dir, "on"))
 		for k := range 2 { // two programs, one warning
 			src := clCacheSource(t) + fmt.Sprintf("// %d\n", k)
 			if _, err := c.get(src); err != nil {
