@@ -98,7 +98,6 @@ func (e *ConfigError) Error() string {
 	return fmt.Sprintf("%s=%q: want %s", e.Var, e.Value, e.Want)
 }
 
-
 // Env returns the configuration from the process environment, parsed on the
 // first call and cached. The error joins one *ConfigError per bad variable; the
 // Config is usable even then (bad variables keep their defaults).
