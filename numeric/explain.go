@@ -98,27 +98,16 @@ func (e *Expr) Choose(vars Vars) (Choice, error) {
 	if err != nil {
 		return Choice{}, err
 	}
-	a := c.auto
+	t := c.target(n, hasDeviceArray(bindings), e.opts.threadCount())
 	switch {
-	case c.device != nil:
+	case t.device != nil && t.share > 0:
+		return Choice{Backend: BackendOpenCL + "+" + c.name, Threads: t.threads, DeviceShare: float64(t.share) / 256}, nil
+	case t.device != nil || t.err != nil: // an error shows when Eval runs there
 		return Choice{Backend: BackendOpenCL, Threads: 1}, nil
-	case a == nil:
-		return Choice{Backend: c.name, Threads: e.opts.threadCount()}, nil
-	case a.Device && hasDeviceArray(bindings):
-		return Choice{Backend: BackendOpenCL, Threads: 1}, nil
+	case c.auto != nil && n < exec.MinParallel:
+		return Choice{Backend: c.name, Threads: 1}, nil // the VM keeps small inputs on one goroutine
 	}
-	ch := a.Choose(n)
-	if (ch.Device || ch.Share > 0) && a.HostOnDevice() != nil {
-		if ch.Share > 0 {
-			return Choice{Backend: BackendOpenCL + "+" + c.name, Threads: ch.Threads, DeviceShare: float64(ch.Share) / 256}, nil
-		}
-		return Choice{Backend: BackendOpenCL, Threads: 1}, nil
-	}
-	threads := ch.Threads
-	if n < exec.MinParallel {
-		threads = 1 // the VM keeps small inputs on one goroutine
-	}
-	return Choice{Backend: c.name, Threads: threads}, nil
+	return Choice{Backend: c.name, Threads: t.threads}, nil
 }
 
 // resolve binds vars and compiles the expression for their types, for Explain and
