@@ -23,7 +23,7 @@ func Calibrate(progress func(CalibrationStep)) (Profile, error) {
 	if opencl.Usable() == nil {
 		backends = append(backends, BackendOpenCL)
 	}
-	cal := &calibration{progress: progress, total: len(backends) * calibrationSteps}
+	cal := &calibration{sizes: defaultCalSizes, progress: progress, total: len(backends) * calibrationSteps}
 	for _, name := range backends {
 		c, err := cal.backend(name)
 		if err != nil {
@@ -45,14 +45,12 @@ func Calibrate(progress func(CalibrationStep)) (Profile, error) {
 // (a device skips the two thread steps and takes two for host data instead).
 var calibrationSteps = 4 + 2*len(route.FamilyExprs) + 5
 
-// Calibration sizes: in cache for per-element costs, and large enough to stream from
-// memory (three arrays of 8 Mi float64 are 192 MiB, past any L3 cache) for bandwidth.
-// Variables so that a test can run a small calibration.
-var (
-	calInCache = 4096
-	calStream  = 8 << 20
-	calMid     = 64 << 10
-)
+// calSizes are a calibration's array lengths: in cache for per-element costs, and
+// large enough to stream from memory for bandwidth.
+type calSizes struct{ inCache, mid, stream int }
+
+// defaultCalSizes: three arrays of 8 Mi float64 are 192 MiB, past any L3 cache.
+var defaultCalSizes = calSizes{inCache: 4096, mid: 64 << 10, stream: 8 << 20}
 
 // CalibrationStep is one measurement of a calibration, the Done-th of Total.
 type CalibrationStep struct {
@@ -69,6 +67,7 @@ func (s CalibrationStep) String() string {
 
 // calibration measures backends, reporting progress.
 type calibration struct {
+	sizes    calSizes
 	progress func(CalibrationStep)
 	done     int
 	total    int
@@ -102,9 +101,9 @@ func (cal *calibration) backend(name string) (route.Cost, error) {
 	cal.step(name, "fixed cost", c.FixedNs, "ns")
 	// Per-element costs in cache; a device's at a larger size, where the launch of
 	// more work-groups does not hide them.
-	inCache := calInCache
+	inCache := cal.sizes.inCache
 	if device {
-		inCache = calMid
+		inCache = cal.sizes.mid
 	}
 	perElem := func(src, dtype string) (float64, error) {
 		t, err := timeIt(src, dtype, inCache, 1, device)
@@ -152,9 +151,9 @@ func (cal *calibration) backend(name string) (route.Cost, error) {
 	}
 	c.NsPerOp[ir.ClassTranscend] = c.FuncNs["exp/float64"]
 	c.NsPerOp[ir.ClassMove] = c.NsPerOp[ir.ClassCheap]
-	stream := float64(calStream) // elements
+	stream := float64(cal.sizes.stream) // elements
 	bytes := 24 * stream
-	t1, err := timeIt("a+b", "float64", calStream, 1, device)
+	t1, err := timeIt("a+b", "float64", cal.sizes.stream, 1, device)
 	if err != nil {
 		return c, err
 	}
@@ -167,15 +166,15 @@ func (cal *calibration) backend(name string) (route.Cost, error) {
 	}
 	tn := t1
 	if threads > 1 {
-		if tn, err = timeIt("a+b", "float64", calStream, threads, false); err != nil {
+		if tn, err = timeIt("a+b", "float64", cal.sizes.stream, threads, false); err != nil {
 			return c, err
 		}
 		c.BandwidthGBs = bytes / max(tn-c.FixedNs-stream*c.NsPerOp[ir.ClassCheap]/float64(threads), tn/4)
-		m1, err := timeIt("a+b", "float64", calMid, 1, false)
+		m1, err := timeIt("a+b", "float64", cal.sizes.mid, 1, false)
 		if err != nil {
 			return c, err
 		}
-		mn, err := timeIt("a+b", "float64", calMid, threads, false)
+		mn, err := timeIt("a+b", "float64", cal.sizes.mid, threads, false)
 		if err != nil {
 			return c, err
 		}
@@ -187,7 +186,7 @@ func (cal *calibration) backend(name string) (route.Cost, error) {
 		cal.step(name, "cost of an extra thread", c.ThreadNs, "ns")
 	}
 	// More cheap instructions over the same streamed bytes (4 more than a+b).
-	tl, err := timeIt("((a+b)*a+b)*a+b", "float64", calStream, threads, device)
+	tl, err := timeIt("((a+b)*a+b)*a+b", "float64", cal.sizes.stream, threads, device)
 	if err != nil {
 		return c, err
 	}
@@ -195,7 +194,7 @@ func (cal *calibration) backend(name string) (route.Cost, error) {
 	cal.step(name, "streaming, per extra operation", c.StreamNsPerOp, "ns")
 	// A reduction: sum(a*b) against the model's time for an element-wise pass that
 	// reads the same bytes.
-	ts, err := timeIt("sum(a*b)", "float64", calStream, threads, device)
+	ts, err := timeIt("sum(a*b)", "float64", cal.sizes.stream, threads, device)
 	if err != nil {
 		return c, err
 	}
@@ -222,14 +221,14 @@ func (cal *calibration) hostData(c *route.Cost, resident float64) error {
 	c.HostFixedNs = max(0, fixed-c.FixedNs)
 	c.Device = opencl.DeviceID()
 	cal.step(BackendOpenCL, "host data, extra fixed cost", c.HostFixedNs, "ns")
-	t, err := medianEvalNs(BackendOpenCL, "a+b", "float64", calStream, 1, false)
+	t, err := medianEvalNs(BackendOpenCL, "a+b", "float64", cal.sizes.stream, 1, false)
 	if err != nil {
 		return err
 	}
 	extra := t - c.HostFixedNs - resident
 	c.LinkGBs = 0
 	if !opencl.ZeroCopy() && extra > 0 {
-		c.LinkGBs = 24 * float64(calStream) / extra
+		c.LinkGBs = 24 * float64(cal.sizes.stream) / extra
 	}
 	cal.step(BackendOpenCL, "host data, link bandwidth (0: in place)", c.LinkGBs, "GB/s")
 	return nil

@@ -13,11 +13,8 @@ import (
 // that it takes a moment) and checks that every cost is measured and sane, that the
 // progress lines count up to the total, and that the profile survives a write and read.
 func TestCalibrateBackend(t *testing.T) {
-	oldIn, oldMid, oldStream := calInCache, calMid, calStream
-	calInCache, calMid, calStream = 256, 2048, 16384
-	t.Cleanup(func() { calInCache, calMid, calStream = oldIn, oldMid, oldStream })
 	var progress strings.Builder
-	cal := &calibration{progress: func(s CalibrationStep) { fmt.Fprintln(&progress, s) }, total: calibrationSteps}
+	cal := &calibration{sizes: calSizes{inCache: 256, mid: 2048, stream: 16384}, progress: func(s CalibrationStep) { fmt.Fprintln(&progress, s) }, total: calibrationSteps}
 	c, err := cal.backend(BackendGonum)
 	if err != nil {
 		t.Fatal(err)
