@@ -36,7 +36,7 @@ func withSources(s *route.Sources) Option { return func(o *options) { o.sources 
 
 // cpuUsable reports whether the CPU backend name can be forced here.
 func cpuUsable(name string) error {
-	_, err := vm.Backend(name)
+	_, err := vm.BackendFor(name)
 	return err
 }
 

@@ -147,7 +147,7 @@ func (e *Expr) Backend() string {
 	if e.opts.backendName() == BackendOpenCL {
 		return BackendOpenCL
 	}
-	if b, err := vm.Backend(e.opts.backendName()); err == nil {
+	if b, err := vm.BackendFor(e.opts.backendName()); err == nil {
 		return b.Name()
 	}
 	return e.opts.backendName()
@@ -211,7 +211,7 @@ func (e *Expr) forSignature(sig signature, bindings []binding, known []string) (
 			return nil, err
 		}
 	} else {
-		backend, err := vm.Backend(e.opts.backendName())
+		backend, err := vm.BackendFor(e.opts.backendName())
 		if err != nil {
 			return nil, err
 		}

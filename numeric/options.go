@@ -79,7 +79,7 @@ func (o *options) validate() error {
 	if o.backendName() == BackendOpenCL {
 		return nil // checked when the first program is compiled for the device
 	}
-	_, err := vm.Backend(o.backendName())
+	_, err := vm.BackendFor(o.backendName())
 	return err
 }
 

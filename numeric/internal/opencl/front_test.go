@@ -118,7 +118,7 @@ func (e *Expr) program(vars Vars) (*ir.Program, exec.Program, []exec.Binding, in
 		if e.backend == BackendOpenCL {
 			p, err = Compile(prog)
 		} else {
-			var b, _ = vm.Backend(BackendGonum)
+			var b, _ = vm.BackendFor(BackendGonum)
 			p, err = vm.Compile(prog, b, vm.Options{})
 		}
 		if err != nil {

@@ -6,9 +6,9 @@ import (
 	"github.com/numkit/numkit/numeric/ir"
 )
 
-// cpuBackend is a set of kernels the block VM runs: the gonum backend uses the generic
+// Backend is a set of kernels the block VM runs: the gonum backend uses the generic
 // kernels; the SIMD backend overrides the hot ones with assembly.
-type cpuBackend struct {
+type Backend struct {
 	name      string
 	overrides func(op ir.Op, typ, from ir.DType) generic.Kernel // nil or a kernel
 	reducers  func(op ir.ReduceOp, arg ir.DType) (generic.Reducer, bool)
@@ -20,7 +20,7 @@ type cpuBackend struct {
 }
 
 // scalarKernel returns a kernel for op with operand pos a single value, or nil.
-func (b *cpuBackend) scalarKernel(op ir.Op, typ, from ir.DType, pos int) generic.Kernel {
+func (b *Backend) scalarKernel(op ir.Op, typ, from ir.DType, pos int) generic.Kernel {
 	if b.scalars != nil {
 		if k := b.scalars(op, typ, from, pos); k != nil {
 			return k
@@ -29,7 +29,7 @@ func (b *cpuBackend) scalarKernel(op ir.Op, typ, from ir.DType, pos int) generic
 	return generic.LookupScalar(op, typ, from, pos)
 }
 
-func (b *cpuBackend) kernel(op ir.Op, typ, from ir.DType) generic.Kernel {
+func (b *Backend) kernel(op ir.Op, typ, from ir.DType) generic.Kernel {
 	if b.overrides != nil {
 		if k := b.overrides(op, typ, from); k != nil {
 			return k
@@ -38,7 +38,7 @@ func (b *cpuBackend) kernel(op ir.Op, typ, from ir.DType) generic.Kernel {
 	return generic.Lookup(op, typ, from)
 }
 
-func (b *cpuBackend) reducer(op ir.ReduceOp, arg ir.DType) (generic.Reducer, bool) {
+func (b *Backend) reducer(op ir.ReduceOp, arg ir.DType) (generic.Reducer, bool) {
 	if b.reducers != nil {
 		if r, ok := b.reducers(op, arg); ok {
 			return r, true
@@ -47,4 +47,4 @@ func (b *cpuBackend) reducer(op ir.ReduceOp, arg ir.DType) (generic.Reducer, boo
 	return generic.LookupReducer(op, arg)
 }
 
-var gonumBackend = &cpuBackend{name: exec.BackendGonum}
+var gonumBackend = &Backend{name: exec.BackendGonum}

@@ -71,7 +71,7 @@ type broadcastFill struct {
 // plan is a program bound to one backend's kernels, with scratch buffers assigned.
 type plan struct {
 	prog       *ir.Program
-	backend    *cpuBackend
+	backend    *Backend
 	stages     []stagePlan
 	numScratch int // scratch buffers per worker (temporaries and broadcasts)
 	// fuse is whether small trees of instructions run as one generic loop
@@ -84,7 +84,7 @@ type plan struct {
 
 // newPlan binds p to backend b's kernels; fuse asks for fusion (vm_fuse.go), which the
 // gonum backend always has.
-func newPlan(p *ir.Program, b *cpuBackend, fuse bool, opt Options) (*plan, error) {
+func newPlan(p *ir.Program, b *Backend, fuse bool, opt Options) (*plan, error) {
 	pl := &plan{prog: p, backend: b, stages: make([]stagePlan, len(p.Stages)), fuse: fuse || b == gonumBackend, noFusion: opt.NoFusion}
 	for k, st := range p.Stages {
 		sp := &pl.stages[k]

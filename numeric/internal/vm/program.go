@@ -43,10 +43,10 @@ type Program struct {
 	fuseMin    int
 }
 
-// Backend returns the CPU backend name asks for ("gonum", "simd", or "auto": simd where
+// BackendFor returns the CPU backend name asks for ("gonum", "simd", or "auto": simd where
 // the SIMD level is not none, else gonum), or an error wrapping exec.ErrBackend that
 // says why it is not usable here. This is the one check of the CPU backends' usability.
-func Backend(name string) (*cpuBackend, error) {
+func BackendFor(name string) (*Backend, error) {
 	switch name {
 	case exec.BackendGonum:
 		return gonumBackend, nil
@@ -63,10 +63,10 @@ func Backend(name string) (*cpuBackend, error) {
 }
 
 // Name is the backend's name ("gonum" or "simd").
-func (b *cpuBackend) Name() string { return b.name }
+func (b *Backend) Name() string { return b.name }
 
 // Compile binds p to backend b's kernels.
-func Compile(p *ir.Program, b *cpuBackend, opt Options) (*Program, error) {
+func Compile(p *ir.Program, b *Backend, opt Options) (*Program, error) {
 	pl, err := newPlan(p, b, false, opt)
 	if err != nil {
 		return nil, err
@@ -89,10 +89,6 @@ func Compile(p *ir.Program, b *cpuBackend, opt Options) (*Program, error) {
 
 // Backend names the backend that runs the program ("gonum" or "simd").
 func (vp *Program) Backend() string { return vp.name }
-
-// BackendName points at the backend's name, for recording where an evaluation ran
-// without allocating.
-func (vp *Program) BackendName() *string { return &vp.name }
 
 // Run evaluates elements [lo, lo+n) of the inputs into the same elements of out and
 // returns the result register (for a scalar result). It implements exec.Program, and

@@ -15,10 +15,10 @@ import (
 // simdBackend returns the SIMD backend: the block VM with package asm's kernels for
 // float32 and float64 arithmetic, comparisons, selection, conversions, vector math and
 // reductions, and the generic kernels for the rest (integers, bools).
-func simdBackend() *cpuBackend {
+func simdBackend() *Backend {
 	simdOnce.Do(func() {
 		hw.SIMDLevel() // applies the SIMD policy and NUMKIT_SIMD to package asm
-		simd = &cpuBackend{
+		simd = &Backend{
 			name:      exec.BackendSIMD,
 			overrides: func(op ir.Op, typ, from ir.DType) generic.Kernel { return simdKernels[kernelKey{op, typ, from}] },
 			reducers:  simdReducer,
@@ -33,7 +33,7 @@ func simdBackend() *cpuBackend {
 
 var (
 	simdOnce sync.Once
-	simd     *cpuBackend
+	simd     *Backend
 )
 
 type kernelKey struct {
