@@ -60,7 +60,7 @@ func newProgramCache(d *Device, dir, mode string) *programCache {
 	switch {
 	case mode == "off" || dir == "":
 	case mode == "on" || !driverCaches(d.platform):
-		c.disk = &diskCache{dir: dir + "/opencl", report: printWarning}
+		c.disk = &diskCache{dir: dir + "/opencl", report: logWarning}
 	}
 	return c
 }

@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+
+	"github.com/numkit/numkit/numeric/internal/hw"
 )
 
 // diskMagic starts every cached binary file; the version changes with the format.
@@ -24,11 +26,11 @@ var diskMagic = []byte("numkit-opencl-binary-v1\n")
 type diskCache struct {
 	dir    string
 	warned sync.Once
-	report func(msg string) // where the warning goes (printWarning; tests collect it)
+	report func(msg string) // where the warning goes (logWarning; tests collect it)
 }
 
-// printWarning prints a cache warning to standard error.
-func printWarning(msg string) { fmt.Fprintln(os.Stderr, "numkit: opencl cache:", msg) }
+// logWarning sends a cache warning to numkit's logger.
+func logWarning(msg string) { hw.Logger().Warn("numkit: opencl cache: " + msg) }
 
 func (c *diskCache) warn(msg string) {
 	c.warned.Do(func() { c.report(msg + " (further cache warnings are not shown)") })

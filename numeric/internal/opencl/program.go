@@ -2,7 +2,6 @@ package opencl
 
 import (
 	"fmt"
-	"os"
 	"sync"
 
 	"github.com/numkit/numkit/cl"
@@ -52,7 +51,7 @@ func (d *Device) compile(p *ir.Program) (*Program, error) {
 		src = d.rewrite(src)
 	}
 	if cfg, _ := hw.Env(); cfg.OpenCLDump {
-		fmt.Fprintf(os.Stderr, "numkit: OpenCL C for %q on %s:\n%s\n", p.Source, d.describe(), src)
+		hw.Logger().Info("numkit: generated OpenCL C", "expr", p.Source, "device", d.describe(), "source", src)
 	}
 	cp := &Program{dev: d, prog: p, gen: g}
 	for _, st := range p.Stages {

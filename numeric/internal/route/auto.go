@@ -3,7 +3,6 @@ package route
 import (
 	"fmt"
 	"math/bits"
-	"os"
 	"sync"
 	"sync/atomic"
 
@@ -120,9 +119,9 @@ func (a *Auto) decide(k int) ClassChoice {
 	if co.Share > 0 {
 		ch.Device, ch.Share = false, co.Share
 	}
-	if debugEnabled() {
-		fmt.Fprintf(os.Stderr, "numkit: auto route for %q at n=2^%d: %s\n%s%s",
-			a.Prog.Source, k, ch.Describe(a.CPU), d.Explain(in), co.Text)
+	if hw.Debugging() {
+		hw.Logger().Debug(fmt.Sprintf("numkit: auto route for %q at n=2^%d: %s\n%s%s",
+			a.Prog.Source, k, ch.Describe(a.CPU), d.Explain(in), co.Text))
 	}
 	return ch
 }
@@ -191,14 +190,7 @@ func (a *Auto) Fail(err error) {
 	reason := err.Error()
 	a.fallback.Store(&reason)
 	a.broken.Store(true)
-	if debugEnabled() {
-		fmt.Fprintf(os.Stderr, "numkit: %q: the OpenCL device failed, evaluating on the CPU from now on: %s\n", a.Prog.Source, reason)
-	}
-}
-
-func debugEnabled() bool {
-	cfg, _ := hw.Env()
-	return cfg.Debug
+	hw.Logger().Warn("numkit: the OpenCL device failed, evaluating on the CPU from now on", "expr", a.Prog.Source, "err", reason)
 }
 
 // CPUUsability says, for each CPU backend, nil or why it cannot run here.

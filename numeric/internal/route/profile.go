@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"maps"
 	"os"
 	"path/filepath"
@@ -53,13 +52,13 @@ func ProfilePath() string {
 func LoadedCosts() (map[string]Cost, string) { return loadedCosts() }
 
 var loadedCosts = sync.OnceValues(func() (map[string]Cost, string) {
-	return profileCosts(ProfilePath(), os.Stderr)
+	return profileCosts(ProfilePath(), func(msg string) { hw.Logger().Warn(msg) })
 })
 
 // profileCosts are the costs of the profile at path over the defaults when the profile
 // is valid for this machine, else the defaults; note says which and why. An unreadable
 // profile is also reported on warn.
-func profileCosts(path string, warn io.Writer) (costs map[string]Cost, note string) {
+func profileCosts(path string, warn func(msg string)) (costs map[string]Cost, note string) {
 	if path == "" {
 		return DefaultCosts, "built-in defaults (no cache directory)"
 	}
@@ -68,7 +67,7 @@ func profileCosts(path string, warn io.Writer) (costs map[string]Cost, note stri
 	case errors.Is(err, os.ErrNotExist):
 		return DefaultCosts, "built-in defaults (run numkit calibrate to measure this machine)"
 	case err != nil:
-		fmt.Fprintf(warn, "numkit: ignoring the calibration profile: %v\n", err)
+		warn(fmt.Sprintf("numkit: ignoring the calibration profile: %v", err))
 		return DefaultCosts, "built-in defaults (the profile was unreadable: " + err.Error() + ")"
 	case p.Version != ProfileVersion:
 		return DefaultCosts, fmt.Sprintf("built-in defaults (the profile is version %d, want %d: run numkit calibrate)", p.Version, ProfileVersion)

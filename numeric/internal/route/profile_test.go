@@ -43,7 +43,7 @@ func TestProfileCosts(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var warn strings.Builder
-		costs, note := profileCosts(tt.path, &warn)
+		costs, note := profileCosts(tt.path, func(msg string) { warn.WriteString(msg) })
 		if !strings.Contains(note, tt.note) {
 			t.Errorf("%s: note %q, want it to contain %q", tt.path, note, tt.note)
 		}
