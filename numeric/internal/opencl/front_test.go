@@ -3,7 +3,6 @@ package opencl
 import (
 	"context"
 	"fmt"
-	"math"
 	"os"
 	"sync"
 	"testing"
@@ -189,13 +188,13 @@ func testBind(v any) (exec.Binding, error) {
 	case *Array:
 		return exec.Binding{Type: v.typ, N: v.n, Dev: v}, nil
 	case float64:
-		return exec.Binding{Type: ir.Float64, Scalar: true, Word: math.Float64bits(v)}, nil
+		return exec.Binding{Type: ir.Float64, Scalar: true, Word: ir.FloatValue(ir.Float64, v).Word()}, nil
 	case float32:
-		return exec.Binding{Type: ir.Float32, Scalar: true, Word: uint64(math.Float32bits(v))}, nil
+		return exec.Binding{Type: ir.Float32, Scalar: true, Word: ir.FloatValue(ir.Float32, float64(v)).Word()}, nil
 	case int:
-		return exec.Binding{Type: ir.Int32, Scalar: true, Word: uint64(uint32(int32(v)))}, nil
+		return exec.Binding{Type: ir.Int32, Scalar: true, Word: ir.IntValue(ir.Int32, int64(v)).Word()}, nil
 	case bool:
-		return exec.Binding{Type: ir.Bool, Scalar: true, Word: uint64(*(*byte)(unsafe.Pointer(&v)))}, nil
+		return exec.Binding{Type: ir.Bool, Scalar: true, Word: ir.BoolValue(v).Word()}, nil
 	}
 	return exec.Binding{}, fmt.Errorf("unsupported test value %T", v)
 }
