@@ -2,6 +2,22 @@
 
 #include "textflag.h"
 
+// FOLD32 folds 32 lanes held in four zmm registers A, B, C, D (lanes 0-7, 8-15,
+// 16-23, 24-31) as lane[j] op= lane[j+h] for h = 16, 8, 4, 2, 1, using Z0/Z1 (with
+// their ymm and xmm halves Y0/Y1, X0/X1) as scratch, and stores lane 0 at OUT. OP is
+// the packed operation, OPSD its scalar form for the last step.
+#define FOLD32(OP, OPSD, A, B, C, D, Z0, Z1, Y0, Y1, X0, X1, OUT) \
+	OP C, A, Z0 \
+	OP D, B, Z1 \
+	OP Z1, Z0, Z0 \
+	VEXTRACTF64X4 $1, Z0, Y1 \
+	OP Y1, Y0, Y0 \
+	VEXTRACTF128 $1, Y0, X1 \
+	OP X1, X0, X0 \
+	VPERMILPD $1, X0, X1 \
+	OPSD X1, X0, X0 \
+	VMOVSD X0, OUT
+
 // The two passes of the moments block kernel in AVX-512. Each keeps 32 lanes of
 // accumulators in four zmm registers (element i goes to lane i mod 32; the last,
 // partial group of 32 with masked loads and merge-masked updates) and folds the lanes
@@ -95,38 +111,11 @@ p1tail:
 	VMAXPD Z7, Z15, K4, Z15
 
 p1combine:
-	VADDPD Z2, Z0, Z0
-	VADDPD Z3, Z1, Z1
-	VADDPD Z1, Z0, Z0
-	VEXTRACTF64X4 $1, Z0, Y1
-	VADDPD Y1, Y0, Y0
-	VEXTRACTF128 $1, Y0, X1
-	VADDPD X1, X0, X0
-	VPERMILPD $1, X0, X1
-	VADDSD X1, X0, X0
-	VMOVSD X0, sum+40(FP)
+	FOLD32(VADDPD, VADDSD, Z0, Z1, Z2, Z3, Z0, Z1, Y0, Y1, X0, X1, sum+40(FP))
 
-	VMINPD Z10, Z8, Z8
-	VMINPD Z11, Z9, Z9
-	VMINPD Z9, Z8, Z8
-	VEXTRACTF64X4 $1, Z8, Y9
-	VMINPD Y9, Y8, Y8
-	VEXTRACTF128 $1, Y8, X9
-	VMINPD X9, X8, X8
-	VPERMILPD $1, X8, X9
-	VMINSD X9, X8, X8
-	VMOVSD X8, lo+48(FP)
+	FOLD32(VMINPD, VMINSD, Z8, Z9, Z10, Z11, Z8, Z9, Y8, Y9, X8, X9, lo+48(FP))
 
-	VMAXPD Z14, Z12, Z12
-	VMAXPD Z15, Z13, Z13
-	VMAXPD Z13, Z12, Z12
-	VEXTRACTF64X4 $1, Z12, Y13
-	VMAXPD Y13, Y12, Y12
-	VEXTRACTF128 $1, Y12, X13
-	VMAXPD X13, X12, X12
-	VPERMILPD $1, X12, X13
-	VMAXSD X13, X12, X12
-	VMOVSD X12, hi+56(FP)
+	FOLD32(VMAXPD, VMAXSD, Z12, Z13, Z14, Z15, Z12, Z13, Y12, Y13, X12, X13, hi+56(FP))
 	VZEROUPPER
 	RET
 
@@ -245,48 +234,12 @@ p2tail:
 	VFMADD231PD Z7, Z7, K4, Z31
 
 p2combine:
-	VADDPD Z18, Z16, Z0
-	VADDPD Z19, Z17, Z1
-	VADDPD Z1, Z0, Z0
-	VEXTRACTF64X4 $1, Z0, Y1
-	VADDPD Y1, Y0, Y0
-	VEXTRACTF128 $1, Y0, X1
-	VADDPD X1, X0, X0
-	VPERMILPD $1, X0, X1
-	VADDSD X1, X0, X0
-	VMOVSD X0, s1+48(FP)
+	FOLD32(VADDPD, VADDSD, Z16, Z17, Z18, Z19, Z0, Z1, Y0, Y1, X0, X1, s1+48(FP))
 
-	VADDPD Z22, Z20, Z0
-	VADDPD Z23, Z21, Z1
-	VADDPD Z1, Z0, Z0
-	VEXTRACTF64X4 $1, Z0, Y1
-	VADDPD Y1, Y0, Y0
-	VEXTRACTF128 $1, Y0, X1
-	VADDPD X1, X0, X0
-	VPERMILPD $1, X0, X1
-	VADDSD X1, X0, X0
-	VMOVSD X0, s2+56(FP)
+	FOLD32(VADDPD, VADDSD, Z20, Z21, Z22, Z23, Z0, Z1, Y0, Y1, X0, X1, s2+56(FP))
 
-	VADDPD Z26, Z24, Z0
-	VADDPD Z27, Z25, Z1
-	VADDPD Z1, Z0, Z0
-	VEXTRACTF64X4 $1, Z0, Y1
-	VADDPD Y1, Y0, Y0
-	VEXTRACTF128 $1, Y0, X1
-	VADDPD X1, X0, X0
-	VPERMILPD $1, X0, X1
-	VADDSD X1, X0, X0
-	VMOVSD X0, s3+64(FP)
+	FOLD32(VADDPD, VADDSD, Z24, Z25, Z26, Z27, Z0, Z1, Y0, Y1, X0, X1, s3+64(FP))
 
-	VADDPD Z30, Z28, Z0
-	VADDPD Z31, Z29, Z1
-	VADDPD Z1, Z0, Z0
-	VEXTRACTF64X4 $1, Z0, Y1
-	VADDPD Y1, Y0, Y0
-	VEXTRACTF128 $1, Y0, X1
-	VADDPD X1, X0, X0
-	VPERMILPD $1, X0, X1
-	VADDSD X1, X0, X0
-	VMOVSD X0, s4+72(FP)
+	FOLD32(VADDPD, VADDSD, Z28, Z29, Z30, Z31, Z0, Z1, Y0, Y1, X0, X1, s4+72(FP))
 	VZEROUPPER
 	RET
