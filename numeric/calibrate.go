@@ -3,9 +3,12 @@ package numeric
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"slices"
 	"time"
 
+	"github.com/numkit/numkit/numeric/internal/opencl"
+	"github.com/numkit/numkit/numeric/internal/route"
 	"github.com/numkit/numkit/numeric/ir"
 )
 
@@ -15,16 +18,12 @@ import (
 // measurement. The router uses the profile from the next process on (or from now on,
 // in a process that has not routed yet).
 func Calibrate(progress func(CalibrationStep)) (Profile, error) {
-	p := Profile{Version: profileVersion, Key: profileKey(), Created: time.Now().UTC(), Costs: map[string]backendCost{}}
-	var backends []string
-	if simdBackend() != nil {
-		backends = append(backends, BackendSIMD)
-	}
-	backends = append(backends, BackendGonum)
-	if openclUsable() == nil {
+	p := route.Profile{Version: route.ProfileVersion, Key: route.ProfileKey(), Created: time.Now().UTC(), Costs: map[string]route.Cost{}}
+	backends := []string{BackendSIMD, BackendGonum}
+	if opencl.Usable() == nil {
 		backends = append(backends, BackendOpenCL)
 	}
-	cal := &calibration{progress: progress, total: len(backends) * calibrationSteps}
+	cal := &calibration{sizes: defaultCalSizes, progress: progress, total: len(backends) * calibrationSteps}
 	for _, name := range backends {
 		c, err := cal.backend(name)
 		if err != nil {
@@ -32,11 +31,11 @@ func Calibrate(progress func(CalibrationStep)) (Profile, error) {
 		}
 		p.Costs[name] = c
 	}
-	path := ProfilePath()
+	path := route.ProfilePath()
 	if path == "" {
 		return p, fmt.Errorf("numeric: no cache directory to store the profile in (set NUMKIT_CACHE_DIR)")
 	}
-	if err := writeProfile(path, p); err != nil {
+	if err := route.WriteProfile(path, p); err != nil {
 		return p, fmt.Errorf("numeric: storing the profile: %w", err)
 	}
 	return p, nil
@@ -44,16 +43,14 @@ func Calibrate(progress func(CalibrationStep)) (Profile, error) {
 
 // calibrationSteps is the number of measurements per backend, for the progress count
 // (a device skips the two thread steps and takes two for host data instead).
-var calibrationSteps = 4 + 2*len(familyExprs) + 5
+var calibrationSteps = 4 + 2*len(route.FamilyExprs) + 5
 
-// Calibration sizes: in cache for per-element costs, and large enough to stream from
-// memory (three arrays of 8 Mi float64 are 192 MiB, past any L3 cache) for bandwidth.
-// Variables so that a test can run a small calibration.
-var (
-	calInCache = 4096
-	calStream  = 8 << 20
-	calMid     = 64 << 10
-)
+// calSizes are a calibration's array lengths: in cache for per-element costs, and
+// large enough to stream from memory for bandwidth.
+type calSizes struct{ inCache, mid, stream int }
+
+// defaultCalSizes: three arrays of 8 Mi float64 are 192 MiB, past any L3 cache.
+var defaultCalSizes = calSizes{inCache: 4096, mid: 64 << 10, stream: 8 << 20}
 
 // CalibrationStep is one measurement of a calibration, the Done-th of Total.
 type CalibrationStep struct {
@@ -70,6 +67,7 @@ func (s CalibrationStep) String() string {
 
 // calibration measures backends, reporting progress.
 type calibration struct {
+	sizes    calSizes
 	progress func(CalibrationStep)
 	done     int
 	total    int
@@ -86,10 +84,10 @@ func (cal *calibration) step(backend, what string, v float64, unit string) {
 // function family, float64 and float32), bandwidth with one and all threads, the cost
 // of an extra thread, a reduction's extra cost, and for a device the extra cost of
 // host data (buffers over host memory, or transfers).
-func (cal *calibration) backend(name string) (backendCost, error) {
-	c := backendCost{FuncNs: map[string]float64{}}
+func (cal *calibration) backend(name string) (route.Cost, error) {
+	c := route.Cost{FuncNs: map[string]float64{}}
 	device := name == BackendOpenCL
-	threads := defaultThreads()
+	threads := runtime.GOMAXPROCS(0)
 	if device {
 		threads = 1
 	}
@@ -103,9 +101,9 @@ func (cal *calibration) backend(name string) (backendCost, error) {
 	cal.step(name, "fixed cost", c.FixedNs, "ns")
 	// Per-element costs in cache; a device's at a larger size, where the launch of
 	// more work-groups does not hide them.
-	inCache := calInCache
+	inCache := cal.sizes.inCache
 	if device {
-		inCache = calMid
+		inCache = cal.sizes.mid
 	}
 	perElem := func(src, dtype string) (float64, error) {
 		t, err := timeIt(src, dtype, inCache, 1, device)
@@ -143,19 +141,19 @@ func (cal *calibration) backend(name string) (backendCost, error) {
 		if dtype == "float32" {
 			size = 4
 		}
-		for _, f := range familyExprs {
-			key := f.family + "/" + dtype
-			if c.FuncNs[key], err = opCost(f.src, dtype, float64(f.inputs+1)*size); err != nil {
+		for _, f := range route.FamilyExprs {
+			key := f.Family + "/" + dtype
+			if c.FuncNs[key], err = opCost(f.Src, dtype, float64(f.Inputs+1)*size); err != nil {
 				return c, err
 			}
-			cal.step(name, fmt.Sprintf("per element, %s %s", f.src, dtype), c.FuncNs[key], "ns")
+			cal.step(name, fmt.Sprintf("per element, %s %s", f.Src, dtype), c.FuncNs[key], "ns")
 		}
 	}
 	c.NsPerOp[ir.ClassTranscend] = c.FuncNs["exp/float64"]
 	c.NsPerOp[ir.ClassMove] = c.NsPerOp[ir.ClassCheap]
-	stream := float64(calStream) // elements
+	stream := float64(cal.sizes.stream) // elements
 	bytes := 24 * stream
-	t1, err := timeIt("a+b", "float64", calStream, 1, device)
+	t1, err := timeIt("a+b", "float64", cal.sizes.stream, 1, device)
 	if err != nil {
 		return c, err
 	}
@@ -168,15 +166,15 @@ func (cal *calibration) backend(name string) (backendCost, error) {
 	}
 	tn := t1
 	if threads > 1 {
-		if tn, err = timeIt("a+b", "float64", calStream, threads, false); err != nil {
+		if tn, err = timeIt("a+b", "float64", cal.sizes.stream, threads, false); err != nil {
 			return c, err
 		}
 		c.BandwidthGBs = bytes / max(tn-c.FixedNs-stream*c.NsPerOp[ir.ClassCheap]/float64(threads), tn/4)
-		m1, err := timeIt("a+b", "float64", calMid, 1, false)
+		m1, err := timeIt("a+b", "float64", cal.sizes.mid, 1, false)
 		if err != nil {
 			return c, err
 		}
-		mn, err := timeIt("a+b", "float64", calMid, threads, false)
+		mn, err := timeIt("a+b", "float64", cal.sizes.mid, threads, false)
 		if err != nil {
 			return c, err
 		}
@@ -188,7 +186,7 @@ func (cal *calibration) backend(name string) (backendCost, error) {
 		cal.step(name, "cost of an extra thread", c.ThreadNs, "ns")
 	}
 	// More cheap instructions over the same streamed bytes (4 more than a+b).
-	tl, err := timeIt("((a+b)*a+b)*a+b", "float64", calStream, threads, device)
+	tl, err := timeIt("((a+b)*a+b)*a+b", "float64", cal.sizes.stream, threads, device)
 	if err != nil {
 		return c, err
 	}
@@ -196,7 +194,7 @@ func (cal *calibration) backend(name string) (backendCost, error) {
 	cal.step(name, "streaming, per extra operation", c.StreamNsPerOp, "ns")
 	// A reduction: sum(a*b) against the model's time for an element-wise pass that
 	// reads the same bytes.
-	ts, err := timeIt("sum(a*b)", "float64", calStream, threads, device)
+	ts, err := timeIt("sum(a*b)", "float64", cal.sizes.stream, threads, device)
 	if err != nil {
 		return c, err
 	}
@@ -215,22 +213,22 @@ func (cal *calibration) backend(name string) (backendCost, error) {
 // (buffers over host memory, a map of the result) and the transfers, whose bandwidth
 // is the link's; none on a device that works on host memory in place. resident is
 // the streaming time with device arrays.
-func (cal *calibration) hostData(c *backendCost, resident float64) error {
+func (cal *calibration) hostData(c *route.Cost, resident float64) error {
 	fixed, err := medianEvalNs(BackendOpenCL, "a+b", "float64", 1, 1, false)
 	if err != nil {
 		return err
 	}
 	c.HostFixedNs = max(0, fixed-c.FixedNs)
-	c.Device = openclDeviceID()
+	c.Device = opencl.DeviceID()
 	cal.step(BackendOpenCL, "host data, extra fixed cost", c.HostFixedNs, "ns")
-	t, err := medianEvalNs(BackendOpenCL, "a+b", "float64", calStream, 1, false)
+	t, err := medianEvalNs(BackendOpenCL, "a+b", "float64", cal.sizes.stream, 1, false)
 	if err != nil {
 		return err
 	}
 	extra := t - c.HostFixedNs - resident
 	c.LinkGBs = 0
-	if !openclZeroCopy() && extra > 0 {
-		c.LinkGBs = 24 * float64(calStream) / extra
+	if !opencl.ZeroCopy() && extra > 0 {
+		c.LinkGBs = 24 * float64(cal.sizes.stream) / extra
 	}
 	cal.step(BackendOpenCL, "host data, link bandwidth (0: in place)", c.LinkGBs, "GB/s")
 	return nil

@@ -5,11 +5,13 @@ import (
 	"errors"
 	"slices"
 	"testing"
+
+	"github.com/numkit/numkit/numeric/internal/opencl"
 )
 
 func TestDeviceArrayRoundTrip(t *testing.T) {
 	d := clTestDevice(t)
-	clWithChunkLen(t, d, d.tile()) // several chunks for n = 5000
+	clWithChunkLen(t, d, d.Tile()) // several chunks for n = 5000
 	n := 10_000
 	f64, f32, i64, i32, bs := make([]float64, n), make([]float32, n), make([]int64, n), make([]int32, n), make([]bool, n)
 	for i := range n {
@@ -22,8 +24,8 @@ func TestDeviceArrayRoundTrip(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer a.Release()
-		if a.Len() != n || a.DType() != typ || len(a.chunks) != 3 {
-			t.Errorf("%s: Len %d DType %s chunks %d", typ, a.Len(), a.DType(), len(a.chunks))
+		if a.Len() != n || a.DType() != typ || a.a.Chunks() != 3 {
+			t.Errorf("%s: Len %d DType %s chunks %d", typ, a.Len(), a.DType(), a.a.Chunks())
 		}
 		if err := a.Download(y); err != nil {
 			t.Fatal(err)
@@ -43,7 +45,7 @@ func TestDeviceArrayRoundTrip(t *testing.T) {
 // TestDeviceArrayChain keeps intermediate results on the device.
 func TestDeviceArrayChain(t *testing.T) {
 	d := clTestDevice(t)
-	clWithChunkLen(t, d, d.tile())
+	clWithChunkLen(t, d, d.Tile())
 	ctx := context.Background()
 	n := 10_001
 	x := clRandom(n, 5)
@@ -137,17 +139,17 @@ func TestDeviceArrayErrors(t *testing.T) {
 	}
 	a.Release()
 	a.Release() // twice is fine
-	if _, err := e.Eval(ctx, Vars{"a": a}); !errors.Is(err, errReleased) {
+	if _, err := e.Eval(ctx, Vars{"a": a}); !errors.Is(err, opencl.ErrReleased) {
 		t.Errorf("a released array: %v", err)
 	}
-	if err := a.Download(make([]float64, 3)); !errors.Is(err, errReleased) {
+	if err := a.Download(make([]float64, 3)); !errors.Is(err, opencl.ErrReleased) {
 		t.Errorf("Download of a released array: %v", err)
 	}
 }
 
 func TestEvalAsync(t *testing.T) {
 	backends := []string{BackendGonum}
-	if openclUsable() == nil {
+	if opencl.Usable() == nil {
 		backends = append(backends, BackendOpenCL)
 	}
 	n := 200_000

@@ -79,7 +79,7 @@ func (e *Expr) Eval(ctx context.Context, vars Vars) (Result, error) {
 	word, err := e.evaluate(ctx, vars, &out, func(t ir.DType, scalar bool, n int) output {
 		res = Result{Type: t, Scalar: scalar}
 		if scalar {
-			return output{typ: t, scalar: true}
+			return output{Type: t, Scalar: true}
 		}
 		res.Data, out = allocate(t, scalar, n)
 		return out
@@ -102,7 +102,7 @@ func (e *Expr) EvalInto(ctx context.Context, dst any, vars Vars) error {
 		return err
 	}
 	word, err := e.evaluate(ctx, vars, &out, nil)
-	if err != nil || !out.scalar {
+	if err != nil || !out.Scalar {
 		return err
 	}
 	// A scalar result comes back as a word and is stored through dst by type, so that
@@ -165,9 +165,9 @@ func outputOf(dst any) (output, error) {
 }
 
 func sliceOutput[T any](t ir.DType, s []T) output {
-	o := output{typ: t, n: len(s)}
+	o := output{Type: t, N: len(s)}
 	if len(s) > 0 {
-		o.ptr = unsafe.Pointer(&s[0])
+		o.Ptr = unsafe.Pointer(&s[0])
 	}
 	return o
 }
@@ -186,7 +186,7 @@ func pointerOutput(t ir.DType, isNil bool) (output, error) {
 	if isNil {
 		return output{}, fmt.Errorf("numeric: destination is a nil *%s: %w", t, ErrType)
 	}
-	return output{typ: t, scalar: true}, nil
+	return output{Type: t, Scalar: true}, nil
 }
 
 // allocate makes a result of type t: n elements, or one for a scalar.
@@ -213,7 +213,7 @@ func allocate(t ir.DType, scalar bool, n int) (any, output) {
 		s := make([]bool, n)
 		data, out = s, sliceOutput(t, s)
 	}
-	out.scalar = scalar
+	out.Scalar = scalar
 	return data, out
 }
 

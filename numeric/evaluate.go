@@ -1,9 +1,9 @@
 package numeric
 
 import (
-	"container/list"
 	"context"
-	"sync"
+
+	"github.com/numkit/numkit/numeric/internal/lru"
 )
 
 // cacheSize is how many compiled expressions Evaluate keeps.
@@ -13,7 +13,7 @@ const cacheSize = 256
 // expressions and options) and evaluates it over vars. For hot loops, Compile once and
 // call EvalInto instead.
 func Evaluate(src string, vars Vars, opts ...Option) (Result, error) {
-	e, err := exprCache.get(src, opts)
+	e, err := cachedExpr(src, opts)
 	if err != nil {
 		return Result{}, err
 	}
@@ -25,60 +25,14 @@ type cacheKey struct {
 	opts options
 }
 
-// lruCache is a least-recently-used cache of compiled expressions.
-type lruCache struct {
-	mu    sync.Mutex
-	order *list.List // of *cacheEntry, most recent first
-	index map[cacheKey]*list.Element
-	size  int
-}
+// exprCache holds the most recently used compiled expressions.
+var exprCache = lru.New[cacheKey, *Expr](cacheSize)
 
-type cacheEntry struct {
-	key  cacheKey
-	expr *Expr
-}
-
-var exprCache = newLRU(cacheSize)
-
-func newLRU(size int) *lruCache {
-	return &lruCache{order: list.New(), index: map[cacheKey]*list.Element{}, size: size}
-}
-
-func (c *lruCache) get(src string, opts []Option) (*Expr, error) {
+// cachedExpr returns src compiled with opts, from exprCache or compiled now.
+func cachedExpr(src string, opts []Option) (*Expr, error) {
 	var o options
 	for _, opt := range opts {
 		opt(&o)
 	}
-	key := cacheKey{src, o}
-	c.mu.Lock()
-	if el, ok := c.index[key]; ok {
-		c.order.MoveToFront(el)
-		e := el.Value.(*cacheEntry).expr
-		c.mu.Unlock()
-		return e, nil
-	}
-	c.mu.Unlock()
-	e, err := Compile(src, opts...) // outside the lock: compiling may take a while
-	if err != nil {
-		return nil, err
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if el, ok := c.index[key]; ok { // another goroutine was faster
-		c.order.MoveToFront(el)
-		return el.Value.(*cacheEntry).expr, nil
-	}
-	c.index[key] = c.order.PushFront(&cacheEntry{key, e})
-	for c.order.Len() > c.size {
-		last := c.order.Back()
-		c.order.Remove(last)
-		delete(c.index, last.Value.(*cacheEntry).key)
-	}
-	return e, nil
-}
-
-func (c *lruCache) len() int {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.order.Len()
+	return exprCache.Get(cacheKey{src, o}, func() (*Expr, error) { return Compile(src, opts...) })
 }

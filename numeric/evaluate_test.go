@@ -6,25 +6,25 @@ import (
 )
 
 func TestEvaluateCache(t *testing.T) {
-	c := newLRU(3)
+	n0 := exprCache.Len()
 	for i := range 5 {
-		if _, err := c.get(fmt.Sprintf("a + %d", i), nil); err != nil {
+		if _, err := cachedExpr(fmt.Sprintf("a + %d + 0.%d25", i, n0), nil); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if c.len() != 3 {
-		t.Fatalf("cache holds %d expressions, want 3", c.len())
+	if got := exprCache.Len(); got != min(n0+5, cacheSize) {
+		t.Fatalf("cache holds %d expressions, want %d", got, min(n0+5, cacheSize))
 	}
-	e1, _ := c.get("a + 4", nil)
-	e2, _ := c.get("a + 4", nil)
+	e1, _ := cachedExpr("a + 4", nil)
+	e2, _ := cachedExpr("a + 4", nil)
 	if e1 != e2 {
 		t.Error("a cached expression was compiled again")
 	}
-	e3, _ := c.get("a + 4", []Option{WithThreads(1)})
+	e3, _ := cachedExpr("a + 4", []Option{WithThreads(1)})
 	if e3 == e1 {
 		t.Error("different options share a cache entry")
 	}
-	if _, err := c.get("a +", nil); err == nil {
+	if _, err := cachedExpr("a +", nil); err == nil {
 		t.Error("a bad expression was accepted")
 	}
 }

@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/numkit/numkit/asm"
-	"github.com/numkit/numkit/numeric/ir"
+	"github.com/numkit/numkit/numeric/internal/exec"
+	"github.com/numkit/numkit/numeric/internal/route"
 )
 
 // Explain says how the expression would be evaluated over vars: the chosen backend,
@@ -18,20 +18,21 @@ func (e *Expr) Explain(vars Vars) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	costs, source := loadedCosts()
+	src := e.opts.routeSources()
+	costs, source := src.Costs()
 	resident := hasDeviceArray(bindings)
-	var in routeInput
+	var in route.Input
 	if c.auto != nil && !resident {
-		in = c.auto.input(n, true)
+		in = c.auto.RouteInput(n, true)
 	} else {
-		in = routeInput{cost: c.prog.Cost, n: n, maxThread: e.opts.threadCount(), resident: resident,
-			usable: cpuUsability(), funcs: programFuncs(c.prog), reduce: programReductions(c.prog)}
-		in.zeroCopy, in.device, in.usable[BackendOpenCL] = openclProbe(c.prog)
+		in = route.Input{Cost: c.prog.Cost, N: n, MaxThread: e.opts.threadCount(), Resident: resident,
+			Usable: route.CPUUsability(), Funcs: route.ProgramFuncs(c.prog), Reduce: route.ProgramReductions(c.prog)}
+		in.ZeroCopy, in.Device, in.Usable[BackendOpenCL] = src.Probe(c.prog)
 	}
-	if adjusted, note := deviceCosts(costs, in.device); note != "" {
+	if adjusted, note := route.DeviceCosts(costs, in.Device); note != "" {
 		costs, source = adjusted, source+"; "+note
 	}
-	d := route(costs, in)
+	d := route.Route(costs, in)
 	var b strings.Builder
 	fmt.Fprintf(&b, "expression: %s\n", e.src)
 	fmt.Fprintf(&b, "result: %s, n=%d, %d pass%s; per element: %d bytes read, %d written, ops %v (move, cheap, divide, transcendental)\n",
@@ -40,56 +41,34 @@ func (e *Expr) Explain(vars Vars) (string, error) {
 	switch forced := e.opts.backendName(); {
 	case forced == BackendAuto && resident:
 		b.WriteString("device arrays among the inputs: evaluated on the OpenCL device, where the data is\n")
-		b.WriteString(d.explain(in))
+		b.WriteString(d.Explain(in))
 	case forced == BackendAuto:
-		b.WriteString(d.explain(in))
-		ch := c.auto.choose(n)
-		exact := d.chosen.backend == BackendOpenCL
-		if ch.share == 0 && (ch.device != exact || !exact && c.auto.autoThr && ch.threads != d.chosen.threads) {
+		b.WriteString(d.Explain(in))
+		ch := c.auto.Choose(n)
+		exact := d.Chosen.Backend == BackendOpenCL
+		if ch.Share == 0 && (ch.Device != exact || !exact && c.auto.AutoThreads && ch.Threads != d.Chosen.Threads) {
 			fmt.Fprintf(&b, "auto decides once per size class (n from %d to %d, decided at %d): %s\n",
-				1<<sizeClass(n), 2<<sizeClass(n)-1, 1<<sizeClass(n), ch.describe(c.auto.cpu))
+				1<<route.SizeClass(n), 2<<route.SizeClass(n)-1, 1<<route.SizeClass(n), ch.Describe(c.auto.CPU))
 		}
-		b.WriteString(c.auto.coexecEstimate(costs, in, d).text)
+		b.WriteString(c.auto.CoexecEstimate(costs, in, d).Text)
 		if !e.opts.threadsAuto() {
 			fmt.Fprintf(&b, "threads: %d, set by WithThreads or NUMKIT_THREADS\n", e.opts.threadCount())
 		}
-		if r := c.auto.fallback.Load(); r != nil {
+		if r := c.auto.Fallback(); r != nil {
 			fmt.Fprintf(&b, "the OpenCL device failed for this expression, so it runs on the CPU: %s\n", *r)
 		}
 	default:
 		fmt.Fprintf(&b, "forced: %s (WithBackend or NUMKIT_BACKEND); the router's estimates:\n", forced)
-		b.WriteString(d.explain(in))
+		b.WriteString(d.Explain(in))
 	}
 	return b.String(), nil
 }
 
-// cpuUsability says, for each CPU backend, nil or why it cannot run here.
-func cpuUsability() map[string]error {
-	u := map[string]error{BackendGonum: nil, BackendSIMD: nil}
-	if simdLevel() == asm.LevelNone {
-		u[BackendSIMD] = fmt.Errorf("SIMD level none (%s)", hwSIMD().reason)
+func plural(n int) string {
+	if n == 1 {
+		return ""
 	}
-	return u
-}
-
-// openclUsability is nil, or why the OpenCL backend cannot run prog here.
-func openclUsability(prog *ir.Program) error {
-	if err := openclUsable(); err != nil {
-		return err
-	}
-	if d, _ := openclState(); d != nil && !d.dev.FP64 && usesFloat64(prog) {
-		return fmt.Errorf("the device %s has no fp64 and the expression computes in float64", d.dev.Name)
-	}
-	return nil
-}
-
-func usesFloat64(prog *ir.Program) bool {
-	for _, r := range prog.Regs {
-		if r.Type == ir.Float64 {
-			return true
-		}
-	}
-	return false
+	return "s"
 }
 
 func pluralES(n int) string {
@@ -119,27 +98,16 @@ func (e *Expr) Choose(vars Vars) (Choice, error) {
 	if err != nil {
 		return Choice{}, err
 	}
-	a := c.auto
+	t := c.target(n, hasDeviceArray(bindings), e.opts.threadCount())
 	switch {
-	case c.device != nil:
+	case t.device != nil && t.share > 0:
+		return Choice{Backend: BackendOpenCL + "+" + c.name, Threads: t.threads, DeviceShare: float64(t.share) / 256}, nil
+	case t.device != nil || t.err != nil: // an error shows when Eval runs there
 		return Choice{Backend: BackendOpenCL, Threads: 1}, nil
-	case a == nil:
-		return Choice{Backend: c.name, Threads: e.opts.threadCount()}, nil
-	case a.device && hasDeviceArray(bindings):
-		return Choice{Backend: BackendOpenCL, Threads: 1}, nil
+	case c.auto != nil && n < exec.MinParallel:
+		return Choice{Backend: c.name, Threads: 1}, nil // the VM keeps small inputs on one goroutine
 	}
-	ch := a.choose(n)
-	if (ch.device || ch.share > 0) && a.hostOnDevice() != nil {
-		if ch.share > 0 {
-			return Choice{Backend: BackendOpenCL + "+" + c.name, Threads: ch.threads, DeviceShare: float64(ch.share) / 256}, nil
-		}
-		return Choice{Backend: BackendOpenCL, Threads: 1}, nil
-	}
-	threads := ch.threads
-	if n < minParallel {
-		threads = 1 // the VM keeps small inputs on one goroutine
-	}
-	return Choice{Backend: c.name, Threads: threads}, nil
+	return Choice{Backend: c.name, Threads: t.threads}, nil
 }
 
 // resolve binds vars and compiles the expression for their types, for Explain and

@@ -1,14 +1,15 @@
 package numeric
 
 import (
-	"context"
-	"fmt"
 	"sync"
 	"sync/atomic"
-	"unsafe"
 
 	"github.com/numkit/numkit/numeric/internal/compile"
+	"github.com/numkit/numkit/numeric/internal/exec"
+	"github.com/numkit/numkit/numeric/internal/opencl"
+	"github.com/numkit/numkit/numeric/internal/route"
 	"github.com/numkit/numkit/numeric/internal/syntax"
+	"github.com/numkit/numkit/numeric/internal/vm"
 	"github.com/numkit/numkit/numeric/ir"
 )
 
@@ -38,33 +39,24 @@ var (
 
 // compiled is the expression typed for one signature and bound to a backend.
 type compiled struct {
-	sig  signature
-	prog *ir.Program
-	plan *plan     // for the CPU backends
-	runs sync.Pool // of *run, for the CPU backends
-	// streamPlan, when not nil, is the plan with fusion for working sets past the
-	// L2 cache (fuseMin; streamRuns pools its runs).
-	streamPlan *plan
-	streamRuns sync.Pool
-	device     deviceProgram // for a device backend (OpenCL)
-	name       string        // the backend's name
+	sig    signature
+	prog   *ir.Program
+	cpu    *vm.Program  // for the CPU backends
+	device exec.Program // for a device backend (OpenCL)
+	name   string       // the backend's name
 
 	// auto holds the router's decisions (device or CPU, threads) when the backend or
 	// the thread count is numkit's to choose; nil when both are fixed.
-	auto *autoRoute
+	auto *route.Auto
 }
 
-// deviceProgram is a program compiled for a device backend.
-type deviceProgram interface {
-	// run evaluates over n elements. inputs are the bindings of prog.Inputs, in order;
-	// out is the destination: n elements, or for a scalar result one element at out.ptr.
-	run(ctx context.Context, inputs []binding, n int, out output) error
-}
-
-// compileForDevice compiles a program for the OpenCL backend. It is replaced by the
-// OpenCL backend's file when that is built in.
-var compileForDevice = func(p *ir.Program) (deviceProgram, error) {
-	return nil, fmt.Errorf("numeric: the opencl backend cannot evaluate expressions in this build: %w", ErrBackend)
+// compileOpenCL compiles a program for the OpenCL backend.
+func compileOpenCL(p *ir.Program) (exec.Program, error) {
+	cp, err := opencl.Compile(p)
+	if err != nil {
+		return nil, err
+	}
+	return cp, nil
 }
 
 // signature packs each input's type and shape in 4 bits, in the order of Expr.names.
@@ -77,8 +69,8 @@ func (s *signature) set(i int, code uint64) { s[i/16] |= code << (4 * (i % 16)) 
 func (s *signature) get(i int) uint64 { return s[i/16] >> (4 * (i % 16)) & 0xF }
 
 func bindingCode(b binding) uint64 {
-	code := uint64(b.typ)
-	if b.scalar {
+	code := uint64(b.Type)
+	if b.Scalar {
 		code |= 8
 	}
 	return code
@@ -155,8 +147,8 @@ func (e *Expr) Backend() string {
 	if e.opts.backendName() == BackendOpenCL {
 		return BackendOpenCL
 	}
-	if b, err := e.opts.cpuBackend(); err == nil {
-		return b.name
+	if b, err := vm.BackendFor(e.opts.backendName()); err == nil {
+		return b.Name()
 	}
 	return e.opts.backendName()
 }
@@ -164,7 +156,6 @@ func (e *Expr) Backend() string {
 // Threads is the number of goroutines the CPU backends use for this expression.
 func (e *Expr) Threads() int { return e.opts.threadCount() }
 
-// forSignature returns the expression compiled for sig, compiling it the first time.
 // bindAll binds each of the expression's variables from vars into bindings and
 // returns their signature; missing reports a variable vars lacks.
 func (e *Expr) bindAll(vars Vars, bindings []binding) (sig signature, missing bool, err error) {
@@ -185,6 +176,7 @@ func (e *Expr) bindAll(vars Vars, bindings []binding) (sig signature, missing bo
 	return sig, missing, nil
 }
 
+// forSignature returns the expression compiled for sig, compiling it the first time.
 // known lists the caller's other variable names, for "did you mean" when one is
 // missing.
 func (e *Expr) forSignature(sig signature, bindings []binding, known []string) (*compiled, error) {
@@ -204,7 +196,7 @@ func (e *Expr) forSignature(sig signature, bindings []binding, known []string) (
 	inputs := map[string]compile.InputType{}
 	for i, n := range e.names {
 		if sig.get(i) != missingInput {
-			inputs[n] = compile.InputType{Type: bindings[i].typ, Scalar: bindings[i].scalar}
+			inputs[n] = compile.InputType{Type: bindings[i].Type, Scalar: bindings[i].Scalar}
 		}
 	}
 	opt := e.opts.compileOptions()
@@ -215,216 +207,24 @@ func (e *Expr) forSignature(sig signature, bindings []binding, known []string) (
 	}
 	c := &compiled{sig: sig, prog: prog, name: BackendOpenCL}
 	if e.opts.backendName() == BackendOpenCL {
-		if c.device, err = compileForDevice(prog); err != nil {
+		if c.device, err = compileOpenCL(prog); err != nil {
 			return nil, err
 		}
 	} else {
-		backend, err := e.opts.cpuBackend()
+		backend, err := vm.BackendFor(e.opts.backendName())
 		if err != nil {
 			return nil, err
 		}
-		pl, err := newPlan(prog, backend, false)
-		if err != nil {
+		if c.cpu, err = vm.Compile(prog, backend, e.opts.vm); err != nil {
 			return nil, err
 		}
-		c.plan, c.name = pl, backend.name
-		c.runs.New = func() any { return pl.newRun() }
-		if !pl.fuse {
-			// For arrays that stream from memory: one fused pass beats several
-			// vector passes (the fused loops give the same bits).
-			if sp, err := newPlan(prog, backend, true); err == nil && sp.fused {
-				c.streamPlan = sp
-				c.streamRuns.New = func() any { return sp.newRun() }
-			}
-		}
+		c.name = backend.Name()
 		if auto := e.opts.backendName() == BackendAuto; auto || e.opts.threadsAuto() {
-			c.auto = &autoRoute{prog: prog, cpu: backend.name, device: auto,
-				threads: e.opts.threadCount(), autoThr: e.opts.threadsAuto(), coexec: e.opts.coexec}
+			c.auto = &route.Auto{Prog: prog, CPU: backend.Name(), Device: auto, Src: e.opts.routeSources(),
+				Threads: e.opts.threadCount(), AutoThreads: e.opts.threadsAuto(), Coexec: e.opts.coexec}
 		}
 	}
 	next := append(append([]*compiled(nil), list...), c)
 	e.compiled.Store(&next)
 	return c, nil
-}
-
-func hasDeviceArray(bindings []binding) bool {
-	for i := range bindings {
-		if bindings[i].dev != nil {
-			return true
-		}
-	}
-	return false
-}
-
-// output is where an evaluation writes: an array of n elements, or one scalar.
-type output struct {
-	typ    ir.DType
-	scalar bool
-	ptr    unsafe.Pointer
-	n      int
-	dev    *DeviceArray // a destination on the OpenCL device (ptr is nil)
-}
-
-// evaluate binds vars, checks them against the program and out, and runs it. With a
-// non-nil alloc, out is not checked but made by alloc for the program's result.
-func (e *Expr) evaluate(ctx context.Context, vars Vars, out *output, alloc func(t ir.DType, scalar bool, n int) output) (uint64, error) {
-	var storage [MaxInputs]binding
-	bindings := storage[:len(e.names)]
-	sig, missing, err := e.bindAll(vars, bindings)
-	if err != nil {
-		return 0, err
-	}
-	var known []string
-	if missing {
-		for k := range vars {
-			known = append(known, k)
-		}
-	}
-	c, err := e.forSignature(sig, bindings, known)
-	if err != nil {
-		return 0, err
-	}
-	n, err := e.length(bindings)
-	if err != nil {
-		return 0, err
-	}
-	prog := c.prog
-	if alloc != nil {
-		*out = alloc(prog.ResultType(), prog.ScalarResult(), n)
-	} else if err := checkOutput(prog, *out, n); err != nil {
-		return 0, err
-	}
-	if c.device != nil {
-		// A copy: handing the stack array to an interface method would move it to the
-		// heap on the CPU path too.
-		e.last.Store(&ranOpenCL)
-		return runDevice(ctx, c.device, bindings, n, *out, prog.ScalarResult())
-	}
-	threads := e.opts.threadCount()
-	if a := c.auto; a != nil && a.device {
-		if out.dev != nil || hasDeviceArray(bindings) {
-			// Data already on the device stays there.
-			p, err := a.deviceProgram()
-			if err != nil {
-				return 0, err
-			}
-			e.last.Store(&ranOpenCL)
-			return runDevice(ctx, p, bindings, n, *out, prog.ScalarResult())
-		}
-		ch := a.choose(n)
-		switch {
-		case ch.share > 0:
-			if p := a.hostOnDevice(); p != nil {
-				if c.name == BackendSIMD {
-					e.last.Store(&ranCoexecSIMD)
-				} else {
-					e.last.Store(&ranCoexecGonum)
-				}
-				return 0, c.coexecute(ctx, p, bindings, n, *out, ch)
-			}
-		case ch.device:
-			if p := a.hostOnDevice(); p != nil {
-				w, err := runDevice(ctx, p, bindings, n, *out, prog.ScalarResult())
-				if !deviceFault(err) {
-					e.last.Store(&ranOpenCL)
-					return w, err
-				}
-				a.fail(err) // and evaluate on the CPU below
-			}
-		}
-		threads = ch.threads
-	} else if a != nil {
-		threads = a.choose(n).threads
-	}
-	if err := rejectDeviceArrays(e.names, bindings, *out); err != nil {
-		return 0, err
-	}
-	e.last.Store(&c.name)
-	return c.runCPU(ctx, bindings, 0, n, *out, threads)
-}
-
-// runCPU evaluates elements [lo, lo+n) of the inputs into the same elements of out on
-// the CPU backend, and returns the result register (for a scalar result).
-func (c *compiled) runCPU(ctx context.Context, bindings []binding, lo, n int, out output, threads int) (uint64, error) {
-	prog := c.prog
-	pool := &c.runs
-	if c.streamPlan != nil && n*(prog.Cost.BytesRead+prog.Cost.BytesWritten) >= fuseMin() {
-		pool = &c.streamRuns
-	}
-	r := pool.Get().(*run)
-	defer pool.Put(r)
-	r.n = n
-	r.dst = nil
-	if !prog.ScalarResult() {
-		r.dst = unsafe.Add(out.ptr, lo*out.typ.Size())
-	}
-	for i, in := range prog.Inputs {
-		b := bindings[i]
-		r.inputs[i] = b.ptr
-		if b.scalar {
-			r.scalars[in.Reg] = b.word
-		} else if b.ptr != nil {
-			r.inputs[i] = unsafe.Add(b.ptr, lo*b.typ.Size())
-		}
-	}
-	if err := r.execute(ctx, threads); err != nil {
-		return 0, err
-	}
-	return r.scalars[prog.Result], nil
-}
-
-// runDevice runs a device program. The bindings are copied (handing the caller's stack
-// array to an interface method would move it to the heap on the CPU path too), and a
-// scalar result goes through a word of its own, returned.
-func runDevice(ctx context.Context, p deviceProgram, bindings []binding, n int, out output, scalar bool) (uint64, error) {
-	var w *uint64
-	if scalar {
-		w = new(uint64)
-		out.ptr = unsafe.Pointer(w)
-	}
-	if err := p.run(ctx, append([]binding(nil), bindings...), n, out); err != nil {
-		return 0, err
-	}
-	if w != nil {
-		return *w, nil
-	}
-	return 0, nil
-}
-
-// length returns the common length of the array inputs (1 when all are scalars), or an
-// error naming two inputs whose lengths differ.
-func (e *Expr) length(bindings []binding) (int, error) {
-	n, first := 1, -1
-	for i, b := range bindings {
-		if b.scalar {
-			continue
-		}
-		if first < 0 {
-			n, first = b.n, i
-			continue
-		}
-		if b.n != n {
-			return 0, fmt.Errorf("numeric: %s has length %d but %s has length %d: %w", e.names[first], n, e.names[i], b.n, ErrShape)
-		}
-	}
-	return n, nil
-}
-
-func checkOutput(prog *ir.Program, out output, n int) error {
-	want := prog.ResultType()
-	switch {
-	case prog.ScalarResult() && !out.scalar:
-		return fmt.Errorf("numeric: %q gives one %s, but the destination is a slice: pass a *%s: %w", prog.Source, want, want, ErrType)
-	case !prog.ScalarResult() && out.scalar:
-		return fmt.Errorf("numeric: %q gives a []%s, but the destination is a pointer to one value: %w", prog.Source, want, ErrType)
-	case out.typ != want:
-		kind := "[]"
-		if out.scalar {
-			kind = "*"
-		}
-		return fmt.Errorf("numeric: %q gives %s%s, but the destination is %s%s: %w", prog.Source, kind, want, kind, out.typ, ErrType)
-	case !out.scalar && out.n != n:
-		return fmt.Errorf("numeric: the destination has length %d, the inputs %d: %w", out.n, n, ErrShape)
-	}
-	return nil
 }

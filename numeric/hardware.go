@@ -1,70 +1,39 @@
 package numeric
 
-import (
-	"errors"
-	"fmt"
-	"maps"
-	"runtime"
+import "github.com/numkit/numkit/numeric/internal/hw"
 
-	"github.com/klauspost/cpuid/v2"
-	"github.com/numkit/numkit/asm"
+// The hardware report's types; internal/hw detects what they describe.
+type (
+	// HardwareReport is numkit's hardware capability report: the CPU, the SIMD level
+	// the CPU kernels use, the OpenCL platforms and devices, which backends are
+	// usable, and the NUMKIT_* configuration in effect. The JSON field names are
+	// stable and documented in docs/info.md; `numkit info --json` prints it.
+	HardwareReport = hw.HardwareReport
+	// CPUInfo describes the processor, as github.com/klauspost/cpuid/v2 detects it.
+	CPUInfo = hw.CPUInfo
+	// SIMDInfo is the SIMD level the CPU kernels use and why.
+	SIMDInfo = hw.SIMDInfo
+	// MemoryInfo is the machine's physical memory.
+	MemoryInfo = hw.MemoryInfo
+	// OpenCLInfo is what OpenCL discovery found.
+	OpenCLInfo = hw.OpenCLInfo
+	// PlatformInfo is one OpenCL platform.
+	PlatformInfo = hw.PlatformInfo
+	// DeviceInfo is one OpenCL device.
+	DeviceInfo = hw.DeviceInfo
+	// DeviceChoice is the OpenCL device numkit uses and why.
+	DeviceChoice = hw.DeviceChoice
+	// BackendInfo says whether numkit can evaluate with one backend here.
+	BackendInfo = hw.BackendInfo
+	// EnvInfo is the configuration numkit read from its NUMKIT_* environment
+	// variables (defaults where unset or bad); docs/info.md has the table.
+	EnvInfo = hw.EnvInfo
+	// ConfigError reports a NUMKIT_* environment variable whose value numkit does not
+	// accept. Its message names the variable, the value and what is accepted, e.g.
+	//
+	//	NUMKIT_SIMD="avx9": want one of auto, avx512, avx2, neon, off
+	ConfigError = hw.ConfigError
 )
-
-// HardwareReport is numkit's hardware capability report: the CPU, the SIMD level the
-// CPU kernels use, the OpenCL platforms and devices, which backends are usable, and
-// the NUMKIT_* configuration in effect. The JSON field names are stable and
-// documented in docs/info.md; `numkit info --json` prints this struct.
-type HardwareReport struct {
-	OS         string     `json:"os"`         // runtime.GOOS
-	Arch       string     `json:"arch"`       // runtime.GOARCH
-	GoVersion  string     `json:"go_version"` // runtime.Version() of the build
-	GOMAXPROCS int        `json:"gomaxprocs"` // runtime.GOMAXPROCS(0) when the report was made
-	CPU        CPUInfo    `json:"cpu"`
-	Memory     MemoryInfo `json:"memory"`
-	SIMD       SIMDInfo   `json:"simd"`
-	OpenCL     OpenCLInfo `json:"opencl"`
-	// Backends lists "opencl", "simd" and "gonum", in the router's order of
-	// preference.
-	Backends []BackendInfo `json:"backends"`
-	Config   EnvInfo       `json:"config"`
-	// Errors are the problems Hardware also returns as its error, one message
-	// each: bad NUMKIT_* values, a NUMKIT_OPENCL_DEVICE that matches no device, a
-	// NUMKIT_OPENCL=on or NUMKIT_BACKEND that cannot be honoured. Empty when none.
-	Errors []string `json:"errors"`
-}
-
-// MemoryInfo is the machine's physical memory.
-type MemoryInfo struct {
-	TotalBytes uint64 `json:"total_bytes"` // 0 when unknown
-	// Source is where the figure came from ("/proc/meminfo MemTotal", "sysctl
-	// hw.memsize", "GlobalMemoryStatusEx"), or why it is unknown.
-	Source string `json:"source"`
-}
-
-// BackendInfo says whether numkit can evaluate with one backend here.
-type BackendInfo struct {
-	Name string `json:"name"` // "opencl", "simd" or "gonum"
-	// Usable is true when this machine and build can run the backend.
-	Usable bool `json:"usable"`
-	// Selected is true when the router may use the backend: it is usable and
-	// NUMKIT_BACKEND is auto or names it.
-	Selected bool   `json:"selected"`
-	Reason   string `json:"reason"` // what it runs on, or why it is not usable
-}
-
-// EnvInfo is the configuration numkit read from its NUMKIT_* environment variables
-// (defaults where unset or bad); docs/info.md has the table.
-type EnvInfo struct {
-	SIMD          string `json:"simd"`           // NUMKIT_SIMD: auto, avx512, avx2, neon or off
-	OpenCL        string `json:"opencl"`         // NUMKIT_OPENCL: auto, on or off
-	OpenCLDevice  string `json:"opencl_device"`  // NUMKIT_OPENCL_DEVICE; "" chooses automatically
-	OpenCLLibrary string `json:"opencl_library"` // NUMKIT_OPENCL_LIBRARY; "" uses the default names
-	Threads       int    `json:"threads"`        // NUMKIT_THREADS, else GOMAXPROCS
-	Backend       string `json:"backend"`        // NUMKIT_BACKEND: auto, gonum, simd or opencl
-	CacheDir      string `json:"cache_dir"`      // NUMKIT_CACHE_DIR, else the user cache dir + /numkit
-	// Env holds the NUMKIT_* variables that were set, with their values as set.
-	Env map[string]string `json:"env"`
-}
 
 // Hardware returns numkit's hardware capability report. CPU detection, the SIMD
 // policy and OpenCL discovery run once, on the first call (or the first evaluation
@@ -76,109 +45,7 @@ type EnvInfo struct {
 // bad NUMKIT_* value, which then keeps its default — and a NUMKIT_OPENCL=on or
 // NUMKIT_BACKEND that cannot be honoured. OpenCL being unavailable is not an error
 // unless NUMKIT_OPENCL=on; HardwareReport.OpenCL.Reason says why.
-func Hardware() (HardwareReport, error) {
-	cfg, cfgErr := envConfig()
-	return hwBuildReport(cfg, cfgErr, &cpuid.CPU, hwSIMD(), hwOpenCL())
-}
+func Hardware() (HardwareReport, error) { return hw.Report() }
 
-// hwBuildReport assembles a report from its parts; Hardware passes the process-wide
-// ones and tests pass their own.
-func hwBuildReport(cfg config, cfgErr error, c *cpuid.CPUInfo, simd hwSIMDChoice, found hwOpenCLFound) (HardwareReport, error) {
-	r := HardwareReport{
-		OS:         runtime.GOOS,
-		Arch:       runtime.GOARCH,
-		GoVersion:  runtime.Version(),
-		GOMAXPROCS: runtime.GOMAXPROCS(0),
-		CPU:        hwCPUInfo(c),
-		Memory:     hwMemoryInfo(),
-		SIMD: SIMDInfo{
-			Level:     simd.level.String(),
-			Supported: simd.supported.String(),
-			Reason:    simd.reason,
-			Features:  hwSIMDFeatures(c, runtime.GOARCH),
-		},
-		Config: EnvInfo{
-			SIMD: cfg.SIMD, OpenCL: cfg.OpenCL, OpenCLDevice: cfg.OpenCLDevice,
-			OpenCLLibrary: cfg.OpenCLLibrary, Threads: cfg.Threads, Backend: cfg.Backend,
-			CacheDir: cfg.CacheDir, Env: maps.Clone(cfg.Env),
-		},
-		Errors: []string{},
-	}
-	if r.Config.Env == nil {
-		r.Config.Env = map[string]string{}
-	}
-	errs := []error{cfgErr}
-	var oclErr error
-	r.OpenCL, oclErr = hwOpenCLInfo(cfg, found)
-	errs = append(errs, oclErr)
-	r.Backends = hwBackends(r, simd.level, oclErr)
-	errs = append(errs, hwBackendError(cfg.Backend, r.Backends))
-	err := errors.Join(errs...)
-	for _, e := range errs {
-		r.Errors = append(r.Errors, hwErrorLines(e)...)
-	}
-	return r, err
-}
-
-// hwErrorLines splits a possibly joined error into its messages.
-func hwErrorLines(err error) []string {
-	if err == nil {
-		return nil
-	}
-	if joined, ok := err.(interface{ Unwrap() []error }); ok {
-		var lines []string
-		for _, e := range joined.Unwrap() {
-			lines = append(lines, hwErrorLines(e)...)
-		}
-		return lines
-	}
-	return []string{err.Error()}
-}
-
-// hwMemoryInfo reads the total physical memory.
-func hwMemoryInfo() MemoryInfo {
-	n, err := hwTotalMemory()
-	if err != nil {
-		return MemoryInfo{Source: "unknown: " + err.Error()}
-	}
-	return MemoryInfo{TotalBytes: n, Source: hwMemorySource}
-}
-
-// hwBackends says which backends are usable, in the router's order of preference.
-// oclErr is the device-selection error, if any.
-func hwBackends(r HardwareReport, level asm.Level, oclErr error) []BackendInfo {
-	opencl := BackendInfo{Name: "opencl"}
-	switch {
-	case r.OpenCL.Chosen != nil:
-		opencl.Usable = true
-		opencl.Reason = fmt.Sprintf("device %d %q (%s)", r.OpenCL.Chosen.Index, r.OpenCL.Chosen.Name, r.OpenCL.Chosen.Platform)
-	case r.OpenCL.Available && oclErr != nil: // a NUMKIT_OPENCL_DEVICE that matches nothing
-		opencl.Reason = oclErr.Error()
-	default:
-		opencl.Reason = r.OpenCL.Reason
-	}
-	simd := BackendInfo{Name: "simd", Usable: level != asm.LevelNone}
-	if simd.Usable {
-		simd.Reason = fmt.Sprintf("%s kernels, %d threads", level, r.Config.Threads)
-	} else {
-		simd.Reason = "SIMD level none: " + r.SIMD.Reason
-	}
-	gonum := BackendInfo{Name: "gonum", Usable: true,
-		Reason: fmt.Sprintf("portable pure Go on gonum, %d threads", r.Config.Threads)}
-	backends := []BackendInfo{opencl, simd, gonum}
-	for i := range backends {
-		b := &backends[i]
-		b.Selected = b.Usable && (r.Config.Backend == "auto" || r.Config.Backend == b.Name)
-	}
-	return backends
-}
-
-// hwBackendError is the error for a NUMKIT_BACKEND that names an unusable backend.
-func hwBackendError(forced string, backends []BackendInfo) error {
-	for _, b := range backends {
-		if b.Name == forced && !b.Usable {
-			return fmt.Errorf("NUMKIT_BACKEND=%s but the %s backend is not usable: %s", forced, forced, b.Reason)
-		}
-	}
-	return nil
-}
+// SIMDFeatureNames lists the SIMD features the report shows for goarch, in order.
+func SIMDFeatureNames(goarch string) []string { return hw.SIMDFeatureNames(goarch) }

@@ -47,7 +47,8 @@ type MomentsOption func(*momentsConfig)
 
 type momentsConfig struct {
 	skipNaN bool
-	threads int // 0: the configured default (NUMKIT_THREADS, else GOMAXPROCS)
+	threads int          // 0: the configured default (NUMKIT_THREADS, else GOMAXPROCS)
+	kernel  stats.Kernel // KernelAuto but in tests (export_test.go)
 }
 
 // SkipNaN leaves NaNs out of the statistics instead of propagating them.
@@ -67,8 +68,9 @@ func newMomentsConfig(opts []MomentsOption) momentsConfig {
 	return c
 }
 
-func (c momentsConfig) threadCount() int {
-	return (&options{threads: c.threads}).threadCount()
+// stats is the configuration of the block kernel.
+func (c momentsConfig) stats() stats.Options {
+	return stats.Options{SkipNaN: c.skipNaN, Threads: (&options{threads: c.threads}).threadCount(), Kernel: c.kernel}
 }
 
 // Moments returns the count, mean, variances, standard deviations, skewnesses,
@@ -83,7 +85,7 @@ func (c momentsConfig) threadCount() int {
 // 1e9 + small noise has, where the textbook Σx² - (Σx)²/n loses all of them.
 func Moments[T float32 | float64](x []T, opts ...MomentsOption) MomentStats {
 	cfg := newMomentsConfig(opts)
-	return summarize(x, cfg).stats()
+	return momentStats(stats.Summarize(x, cfg.stats()))
 }
 
 // MomentAccumulator accumulates moments over a stream of batches. Its zero value is an
@@ -96,7 +98,7 @@ func Moments[T float32 | float64](x []T, opts ...MomentsOption) MomentStats {
 // safe for concurrent use; accumulate per goroutine and Merge.
 type MomentAccumulator[T float32 | float64] struct {
 	cfg momentsConfig
-	sum summary
+	sum stats.Summary
 }
 
 // NewMomentAccumulator returns an empty accumulator configured by opts.
@@ -109,7 +111,7 @@ func (a *MomentAccumulator[T]) Update(batch []T) {
 	if len(batch) == 0 {
 		return
 	}
-	a.sum = mergeSummaries(a.sum, summarize(batch, a.cfg))
+	a.sum = stats.MergeSummaries(a.sum, stats.Summarize(batch, a.cfg.stats()))
 }
 
 // Merge adds everything other has accumulated (other is unchanged). Merging is
@@ -118,14 +120,14 @@ func (a *MomentAccumulator[T]) Merge(other *MomentAccumulator[T]) {
 	if other == nil {
 		return
 	}
-	a.sum = mergeSummaries(a.sum, other.sum)
+	a.sum = stats.MergeSummaries(a.sum, other.sum)
 }
 
 // Reset empties the accumulator and keeps its options.
-func (a *MomentAccumulator[T]) Reset() { a.sum = summary{} }
+func (a *MomentAccumulator[T]) Reset() { a.sum = stats.Summary{} }
 
 // Result returns the statistics of everything accumulated so far.
-func (a *MomentAccumulator[T]) Result() MomentStats { return a.sum.stats() }
+func (a *MomentAccumulator[T]) Result() MomentStats { return momentStats(a.sum) }
 
 // String formats the statistics on one line.
 func (s MomentStats) String() string {
@@ -133,67 +135,20 @@ func (s MomentStats) String() string {
 		s.Count, s.Mean, s.Std, s.Var, s.Skew, s.Kurt, s.Min, s.Max)
 }
 
-// summary is the mergeable state behind MomentStats: the central moments of the
-// values counted, their extremes, and the NaNs skipped. In propagate mode a NaN is a
-// value: it makes the mean (hence every moment) and the extremes NaN.
-type summary struct {
-	c        stats.Central
-	min, max float64
-	nans     int64
-}
-
-func mergeSummaries(a, b summary) summary {
-	if a.c.N == 0 {
-		b.nans += a.nans
-		return b
-	}
-	if b.c.N == 0 {
-		a.nans += b.nans
-		return a
-	}
-	return summary{c: stats.Merge(a.c, b.c), min: nanMin(a.min, b.min), max: nanMax(a.max, b.max), nans: a.nans + b.nans}
-}
-
-// mergeTree merges ps in the fixed tree that splits at len/2.
-func mergeTree(ps []summary) summary {
-	switch len(ps) {
-	case 0:
-		return summary{}
-	case 1:
-		return ps[0]
-	}
-	h := len(ps) / 2
-	return mergeSummaries(mergeTree(ps[:h]), mergeTree(ps[h:]))
-}
-
-func (s summary) stats() MomentStats {
+// momentStats is the public form of a summary.
+func momentStats(s stats.Summary) MomentStats {
 	nan := math.NaN()
-	r := MomentStats{Count: int(s.c.N), NaNs: int(s.nans)}
-	if s.c.N == 0 {
+	r := MomentStats{Count: int(s.C.N), NaNs: int(s.NaNs)}
+	if s.C.N == 0 {
 		r.Mean, r.Var, r.SampleVar, r.Std, r.SampleStd = nan, nan, nan, nan, nan
 		r.Skew, r.Kurt, r.SampleSkew, r.SampleKurt, r.Min, r.Max = nan, nan, nan, nan, nan, nan
 		return r
 	}
-	r.Mean = s.c.Mean
-	r.Var, r.SampleVar = s.c.Var(0), s.c.Var(1)
+	r.Mean = s.C.Mean
+	r.Var, r.SampleVar = s.C.Var(0), s.C.Var(1)
 	r.Std, r.SampleStd = math.Sqrt(r.Var), math.Sqrt(r.SampleVar)
-	r.Skew, r.Kurt = s.c.Skew(), s.c.Kurt()
-	r.SampleSkew, r.SampleKurt = s.c.SampleSkew(), s.c.SampleKurt()
-	r.Min, r.Max = s.min, s.max
+	r.Skew, r.Kurt = s.C.Skew(), s.C.Kurt()
+	r.SampleSkew, r.SampleKurt = s.C.SampleSkew(), s.C.SampleKurt()
+	r.Min, r.Max = s.Min, s.Max
 	return r
-}
-
-// nanMin and nanMax return the smaller and larger of a and b, NaN if either is.
-func nanMin(a, b float64) float64 {
-	if a != a || b != b {
-		return math.NaN()
-	}
-	return math.Min(a, b)
-}
-
-func nanMax(a, b float64) float64 {
-	if a != a || b != b {
-		return math.NaN()
-	}
-	return math.Max(a, b)
 }

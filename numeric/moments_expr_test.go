@@ -5,6 +5,8 @@ import (
 	"math"
 	"os"
 	"testing"
+
+	"github.com/numkit/numkit/numeric/internal/opencl"
 )
 
 // TestMomentReductions checks var, std, skew and kurt in expressions against Moments,
@@ -18,14 +20,14 @@ func TestMomentReductions(t *testing.T) {
 	want := Moments(x)
 	for _, backend := range []string{BackendGonum, BackendSIMD, BackendOpenCL} {
 		if backend == BackendOpenCL {
-			if err := openclUsable(); err != nil {
+			if err := opencl.Usable(); err != nil {
 				if os.Getenv("NUMKIT_REQUIRE_OPENCL") == "1" {
 					t.Fatalf("NUMKIT_REQUIRE_OPENCL=1 but the opencl backend is not usable: %v", err)
 				}
 				t.Logf("%s: %v", backend, err)
 				continue
 			}
-		} else if _, err := (&options{backend: backend}).cpuBackend(); err != nil {
+		} else if err := cpuUsable(backend); err != nil {
 			t.Logf("%s: %v", backend, err)
 			continue
 		}
@@ -122,7 +124,7 @@ func TestMomentReductionsEdges(t *testing.T) {
 // TestMomentReductionsSIMDBits checks that the SIMD backend's var, std, skew and kurt
 // run Moments' block kernel and merge tree: the same bits.
 func TestMomentReductionsSIMDBits(t *testing.T) {
-	if _, err := (&options{backend: BackendSIMD}).cpuBackend(); err != nil {
+	if err := cpuUsable(BackendSIMD); err != nil {
 		t.Skipf("simd backend: %v", err)
 	}
 	x := normalData(123_457, 1e9, 1e-3, 71)

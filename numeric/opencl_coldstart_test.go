@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"testing"
 	"time"
+
+	"github.com/numkit/numkit/numeric/internal/opencl"
 )
 
 // clColdStartExpr is the expression the cold-start test times.
@@ -66,7 +68,7 @@ func clColdStartChild(t *testing.T) {
 	n := 1 << 16
 	vars := Vars{"a": clRandom(n, 1), "b": clRandom(n, 2), "c": clRandom(n, 3)}
 	start := time.Now()
-	if err := openclUsable(); err != nil {
+	if err := opencl.Usable(); err != nil {
 		t.Fatal(err)
 	}
 	e := MustCompile(clColdStartExpr, WithBackend(BackendOpenCL))

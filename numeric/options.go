@@ -2,9 +2,22 @@ package numeric
 
 import (
 	"fmt"
+	"runtime"
 
-	"github.com/numkit/numkit/asm"
 	"github.com/numkit/numkit/numeric/internal/compile"
+	"github.com/numkit/numkit/numeric/internal/exec"
+	"github.com/numkit/numkit/numeric/internal/hw"
+	"github.com/numkit/numkit/numeric/internal/opencl"
+	"github.com/numkit/numkit/numeric/internal/route"
+	"github.com/numkit/numkit/numeric/internal/vm"
+)
+
+// Backend names, as WithBackend and NUMKIT_BACKEND take them.
+const (
+	BackendAuto   = exec.BackendAuto
+	BackendGonum  = exec.BackendGonum
+	BackendSIMD   = exec.BackendSIMD
+	BackendOpenCL = exec.BackendOpenCL
 )
 
 // Option configures Compile and Evaluate.
@@ -15,6 +28,19 @@ type options struct {
 	threads          int    // 0 means the configured default (NUMKIT_THREADS, else GOMAXPROCS)
 	float32Constants bool
 	coexec           bool
+	vm               vm.Options     // the zero value but in tests (export_test.go)
+	sources          *route.Sources // nil but in tests: the router's costs and device
+}
+
+// machine is where the router gets its costs and reaches the OpenCL device.
+var machine = route.Sources{Costs: route.LoadedCosts, Probe: opencl.Probe, Compile: compileOpenCL}
+
+// routeSources are the router's sources: the machine's unless a test set its own.
+func (o *options) routeSources() *route.Sources {
+	if o.sources != nil {
+		return o.sources
+	}
+	return &machine
 }
 
 // WithBackend forces a backend: "auto" (the default: numkit chooses), "gonum", "simd"
@@ -53,7 +79,7 @@ func (o *options) validate() error {
 	if o.backendName() == BackendOpenCL {
 		return nil // checked when the first program is compiled for the device
 	}
-	_, err := o.cpuBackend()
+	_, err := vm.BackendFor(o.backendName())
 	return err
 }
 
@@ -62,7 +88,7 @@ func (o *options) backendName() string {
 	if o.backend != "" {
 		return o.backend
 	}
-	if cfg, err := envConfig(); err == nil && cfg.Backend != "" {
+	if cfg, err := hw.Env(); err == nil && cfg.Backend != "" {
 		return cfg.Backend
 	}
 	return BackendAuto
@@ -72,10 +98,10 @@ func (o *options) threadCount() int {
 	if o.threads > 0 {
 		return o.threads
 	}
-	if cfg, err := envConfig(); err == nil && cfg.Threads > 0 {
+	if cfg, err := hw.Env(); err == nil && cfg.Threads > 0 {
 		return cfg.Threads
 	}
-	return defaultThreads()
+	return runtime.GOMAXPROCS(0)
 }
 
 // threadsAuto reports whether the thread count is numkit's to choose per evaluation:
@@ -84,32 +110,10 @@ func (o *options) threadsAuto() bool {
 	if o.threads > 0 {
 		return false
 	}
-	cfg, err := envConfig()
+	cfg, err := hw.Env()
 	if err != nil {
 		return true
 	}
 	_, set := cfg.Env["NUMKIT_THREADS"]
 	return !set
-}
-
-// cpuBackend returns the CPU backend the options ask for.
-func (o *options) cpuBackend() (*cpuBackend, error) {
-	switch o.backendName() {
-	case BackendGonum:
-		return gonumBackend, nil
-	case BackendSIMD:
-		if simdLevel() == asm.LevelNone {
-			return nil, fmt.Errorf("numeric: the simd backend is not usable: SIMD level is none (%s): %w", hwSIMD().reason, ErrBackend)
-		}
-		if b := simdBackend(); b != nil {
-			return b, nil
-		}
-		return nil, fmt.Errorf("numeric: the simd backend has no kernels in this build: %w", ErrBackend)
-	}
-	if simdLevel() != asm.LevelNone {
-		if b := simdBackend(); b != nil {
-			return b, nil
-		}
-	}
-	return gonumBackend, nil
 }

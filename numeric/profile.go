@@ -1,127 +1,16 @@
 package numeric
 
-import (
-	"encoding/json"
-	"errors"
-	"fmt"
-	"io"
-	"maps"
-	"os"
-	"path/filepath"
-	"runtime"
-	"sync"
-	"time"
+import "github.com/numkit/numkit/numeric/internal/route"
 
-	"github.com/klauspost/cpuid/v2"
-)
+// Profile is the result of numkit calibrate: this machine's measured costs per
+// backend ("simd", "gonum", "opencl"), which the router uses instead of its built-in
+// defaults. Calibrate returns it and stores it at ProfilePath as JSON.
+type Profile = route.Profile
 
-// profileVersion changes whenever the profile's fields or their meaning change; a
-// profile of another version is ignored.
-const profileVersion = 4
-
-// Profile is the result of numkit calibrate: this machine's measured costs per backend,
-// which the router uses instead of its built-in defaults.
-type Profile struct {
-	Version int                    `json:"version"`
-	Key     string                 `json:"key"` // the CPU, SIMD level, threads and OpenCL device it was measured on
-	Created time.Time              `json:"created"`
-	Costs   map[string]backendCost `json:"costs"`
-}
-
-// profileKey identifies the CPU and settings a profile is valid for. The OpenCL
-// device is not part of it, so that checking a profile never loads OpenCL: the
-// device costs carry their device (backendCost.Device), checked once the router has
-// loaded OpenCL anyway (deviceCosts).
-func profileKey() string {
-	return fmt.Sprintf("%s|%s|simd=%s|threads=%d", cpuid.CPU.BrandName, runtime.GOARCH, simdLevel(), defaultThreads())
-}
+// BackendCost is one backend's measured (or default) throughput, as a Profile stores
+// it: fixed costs, nanoseconds per operation of each class, bandwidths.
+type BackendCost = route.Cost
 
 // ProfilePath is where numkit calibrate stores the profile: NUMKIT_CACHE_DIR, else
 // the user cache directory, + "/numkit/profile.json"; "" when neither is known.
-func ProfilePath() string {
-	cfg, err := envConfig()
-	if err != nil || cfg.CacheDir == "" {
-		return ""
-	}
-	return filepath.Join(cfg.CacheDir, "profile.json")
-}
-
-// loadedCosts are the router's costs: the stored profile when it is valid for this
-// machine, else the defaults. note says which, and why a profile was ignored.
-var loadedCosts = sync.OnceValues(func() (map[string]backendCost, string) {
-	return profileCosts(ProfilePath(), os.Stderr)
-})
-
-// profileCosts are the costs of the profile at path over the defaults when the profile
-// is valid for this machine, else the defaults; note says which and why. An unreadable
-// profile is also reported on warn.
-func profileCosts(path string, warn io.Writer) (costs map[string]backendCost, note string) {
-	if path == "" {
-		return defaultCosts, "built-in defaults (no cache directory)"
-	}
-	p, err := readProfile(path)
-	switch {
-	case errors.Is(err, os.ErrNotExist):
-		return defaultCosts, "built-in defaults (run numkit calibrate to measure this machine)"
-	case err != nil:
-		fmt.Fprintf(warn, "numkit: ignoring the calibration profile: %v\n", err)
-		return defaultCosts, "built-in defaults (the profile was unreadable: " + err.Error() + ")"
-	case p.Version != profileVersion:
-		return defaultCosts, fmt.Sprintf("built-in defaults (the profile is version %d, want %d: run numkit calibrate)", p.Version, profileVersion)
-	case p.Key != profileKey():
-		return defaultCosts, "built-in defaults (the profile was measured on other hardware or settings: run numkit calibrate)"
-	}
-	costs = maps.Clone(defaultCosts)
-	maps.Copy(costs, p.Costs)
-	return costs, "calibration profile " + path + " of " + p.Created.Format(time.RFC3339)
-}
-
-func readProfile(path string) (Profile, error) {
-	var p Profile
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return p, err
-	}
-	if err := json.Unmarshal(data, &p); err != nil {
-		return p, fmt.Errorf("%s: %w", path, err)
-	}
-	return p, nil
-}
-
-// writeProfile stores p at path atomically (a temporary file renamed into place).
-func writeProfile(path string, p Profile) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	data, err := json.MarshalIndent(p, "", "  ")
-	if err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".profile-*.json")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(append(data, '\n')); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
-}
-
-// deviceCosts returns costs, or a copy whose OpenCL entry is the default one when the
-// stored entry was measured on another device or driver than the one loaded now (a
-// profile is keyed by the CPU only, so that reading it never loads OpenCL). Call it
-// only once OpenCL is loaded; note says what was replaced, or is empty.
-func deviceCosts(costs map[string]backendCost, loaded string) (_ map[string]backendCost, note string) {
-	c, ok := costs[BackendOpenCL]
-	if !ok || c.Device == "" || c.Device == loaded {
-		return costs, ""
-	}
-	costs = maps.Clone(costs)
-	costs[BackendOpenCL] = defaultCosts[BackendOpenCL]
-	return costs, fmt.Sprintf("the profile's OpenCL costs were measured on %q, not on %q: default OpenCL costs", c.Device, loaded)
-}
+func ProfilePath() string { return route.ProfilePath() }

@@ -10,6 +10,8 @@ import (
 	"unsafe"
 
 	"github.com/numkit/numkit/cl"
+	"github.com/numkit/numkit/numeric/internal/exec"
+	"github.com/numkit/numkit/numeric/internal/route"
 	"github.com/numkit/numkit/numeric/ir"
 )
 
@@ -22,23 +24,32 @@ type fakeDevice struct {
 	given atomic.Int64
 }
 
-func (f *fakeDevice) run(ctx context.Context, inputs []binding, n int, out output) error {
+func (f *fakeDevice) Backend() string { return BackendOpenCL }
+
+func (f *fakeDevice) Run(ctx context.Context, inputs []binding, lo, n int, out output, threads int) (uint64, error) {
+	return 0, f.run(inputs, lo, n, out)
+}
+
+func (f *fakeDevice) run(inputs []binding, lo, n int, out output) error {
 	f.runs.Add(1)
 	if f.err != nil {
 		return f.err
 	}
+	if lo != 0 {
+		return fmt.Errorf("a device run from element %d", lo)
+	}
 	f.given.Store(int64(n))
 	for _, b := range inputs {
-		if !b.scalar && b.n != n {
-			return fmt.Errorf("an input of %d elements for n=%d", b.n, n)
+		if !b.Scalar && b.N != n {
+			return fmt.Errorf("an input of %d elements for n=%d", b.N, n)
 		}
 	}
-	if out.n != n {
-		return fmt.Errorf("a destination of %d elements for n=%d", out.n, n)
+	if out.N != n {
+		return fmt.Errorf("a destination of %d elements for n=%d", out.N, n)
 	}
-	if out.typ == ir.Float64 && out.ptr != nil {
-		for i := range unsafe.Slice((*float64)(out.ptr), n) {
-			unsafe.Slice((*float64)(out.ptr), n)[i] = f.mark
+	if out.Type == ir.Float64 && out.Ptr != nil {
+		for i := range unsafe.Slice((*float64)(out.Ptr), n) {
+			unsafe.Slice((*float64)(out.Ptr), n)[i] = f.mark
 		}
 	}
 	return nil
@@ -47,22 +58,24 @@ func (f *fakeDevice) run(ctx context.Context, inputs []binding, n int, out outpu
 // withFakeDevice makes auto routing see an in-place device that wins at n = 2^20 but not at 1000
 // (the costs of poclCosts with a cheap launch), whose programs are dev, or whose
 // compile fails with compileErr.
-func withFakeDevice(t *testing.T, dev *fakeDevice, compileErr error) {
+func withFakeDevice(t *testing.T, dev *fakeDevice, compileErr error) (Option, *route.Sources) {
 	t.Helper()
-	costs := poclCosts()
-	c := costs[BackendOpenCL]
-	c.FixedNs, c.HostFixedNs = 20000, 0
-	costs[BackendOpenCL] = c
-	oldCosts, oldProbe, oldCompile := loadedCosts, openclProbe, compileForDevice
-	t.Cleanup(func() { loadedCosts, openclProbe, compileForDevice = oldCosts, oldProbe, oldCompile })
-	loadedCosts = func() (map[string]backendCost, string) { return costs, "a synthetic profile" }
-	openclProbe = func(*ir.Program) (bool, string, error) { return true, "", nil }
-	compileForDevice = func(*ir.Program) (deviceProgram, error) {
-		if compileErr != nil {
-			return nil, compileErr
-		}
-		return dev, nil
+	simd := route.Cost{FixedNs: 300, ThreadNs: 5000, NsPerOp: [4]float64{0.1, 0.1, 0.5, 2}, BandwidthGBs: 20, BandwidthGBs1: 12}
+	gonum := route.Cost{FixedNs: 400, ThreadNs: 5000, NsPerOp: [4]float64{0.8, 1, 3, 15}, BandwidthGBs: 20, BandwidthGBs1: 12}
+	pocl := route.Cost{FixedNs: 20000, NsPerOp: [4]float64{0.05, 0.05, 0.3, 3},
+		BandwidthGBs: 24, BandwidthGBs1: 24, FuncNs: map[string]float64{"trig/float64": 20, "exp/float64": 0.5}}
+	costs := map[string]route.Cost{BackendSIMD: simd, BackendGonum: gonum, BackendOpenCL: pocl}
+	src := &route.Sources{
+		Costs: func() (map[string]route.Cost, string) { return costs, "a synthetic profile" },
+		Probe: func(*ir.Program) (bool, string, error) { return true, "", nil },
+		Compile: func(*ir.Program) (exec.Program, error) {
+			if compileErr != nil {
+				return nil, compileErr
+			}
+			return dev, nil
+		},
 	}
+	return withSources(src), src
 }
 
 func polyVars(n int) (Vars, []float64) {
@@ -75,8 +88,8 @@ func polyVars(n int) (Vars, []float64) {
 
 func TestAutoSendsLargeHostDataToDevice(t *testing.T) {
 	dev := &fakeDevice{}
-	withFakeDevice(t, dev, nil)
-	e := MustCompile("2*a+3*b**2-c/4", WithThreads(2))
+	fake, _ := withFakeDevice(t, dev, nil)
+	e := MustCompile("2*a+3*b**2-c/4", WithThreads(2), fake)
 	small, dst := polyVars(1000)
 	if err := e.EvalInto(context.Background(), dst, small); err != nil {
 		t.Fatal(err)
@@ -118,8 +131,8 @@ func TestAutoFallsBackWhenDeviceFails(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			withFakeDevice(t, tt.dev, tt.compileErr)
-			e := MustCompile("2*a+3*b**2-c/4", WithThreads(2))
+			fake, _ := withFakeDevice(t, tt.dev, tt.compileErr)
+			e := MustCompile("2*a+3*b**2-c/4", WithThreads(2), fake)
 			vars, dst := polyVars(1 << 20)
 			for range 3 {
 				clear(dst)
@@ -146,8 +159,8 @@ func TestAutoFallsBackWhenDeviceFails(t *testing.T) {
 
 func TestAutoReturnsCallersErrorsFromDevice(t *testing.T) {
 	dev := &fakeDevice{err: context.Canceled}
-	withFakeDevice(t, dev, nil)
-	e := MustCompile("a*b")
+	fake, _ := withFakeDevice(t, dev, nil)
+	e := MustCompile("a*b", fake)
 	vars, dst := polyVars(1 << 20)
 	delete(vars, "c")
 	if err := e.EvalInto(context.Background(), dst, vars); !errors.Is(err, context.Canceled) {
@@ -157,8 +170,8 @@ func TestAutoReturnsCallersErrorsFromDevice(t *testing.T) {
 
 func TestCoexecutionSplitsElements(t *testing.T) {
 	dev := &fakeDevice{mark: -42}
-	withFakeDevice(t, dev, nil)
-	e := MustCompile("2*a+3*b**2-c/4", WithThreads(2), WithCoexecution())
+	fake, _ := withFakeDevice(t, dev, nil)
+	e := MustCompile("2*a+3*b**2-c/4", WithThreads(2), WithCoexecution(), fake)
 	n := 1 << 20
 	vars, dst := polyVars(n)
 	ch, err := e.Choose(vars)
@@ -192,8 +205,8 @@ func TestCoexecutionSplitsElements(t *testing.T) {
 
 func TestCoexecutionFallsBackWhenDeviceFails(t *testing.T) {
 	dev := &fakeDevice{err: fmt.Errorf("numeric: opencl: a test failure: %w", cl.ErrOutOfResources)}
-	withFakeDevice(t, dev, nil)
-	e := MustCompile("2*a+3*b**2-c/4", WithThreads(2), WithCoexecution())
+	fake, _ := withFakeDevice(t, dev, nil)
+	e := MustCompile("2*a+3*b**2-c/4", WithThreads(2), WithCoexecution(), fake)
 	vars, dst := polyVars(1 << 20)
 	if err := e.EvalInto(context.Background(), dst, vars); err != nil {
 		t.Fatal(err)
@@ -208,36 +221,16 @@ func TestCoexecutionFallsBackWhenDeviceFails(t *testing.T) {
 	}
 }
 
-func TestProfileDeviceCostsNeedTheSameDevice(t *testing.T) {
-	mine := backendCost{FixedNs: 1234, Device: "device A / driver 1"}
-	costs := map[string]backendCost{BackendSIMD: testCosts[BackendSIMD], BackendOpenCL: mine}
-	if got, note := deviceCosts(costs, mine.Device); note != "" || got[BackendOpenCL].FixedNs != mine.FixedNs {
-		t.Errorf("same device: note %q, opencl costs %+v; want the profile's", note, got[BackendOpenCL])
-	}
-	got, note := deviceCosts(costs, "device B / driver 1")
-	if !strings.Contains(note, `measured on "device A / driver 1", not on "device B / driver 1"`) {
-		t.Errorf("other device: note %q", note)
-	}
-	if got[BackendOpenCL].FixedNs != defaultCosts[BackendOpenCL].FixedNs || got[BackendSIMD].FixedNs != costs[BackendSIMD].FixedNs {
-		t.Errorf("other device: costs %+v; want the default OpenCL costs and the rest kept", got)
-	}
-	if costs[BackendOpenCL].FixedNs != mine.FixedNs {
-		t.Error("deviceCosts changed its argument")
-	}
-	unknown := map[string]backendCost{BackendOpenCL: {FixedNs: 99}}
-	if got, note := deviceCosts(unknown, "device B"); note != "" || got[BackendOpenCL].FixedNs != 99 {
-		t.Errorf("costs without a device (the defaults, a test's): replaced (%q)", note)
-	}
-
+func TestExplainDeviceCostsNeedTheSameDevice(t *testing.T) {
 	// The router checks the loaded device after its probe, and Explain says so.
-	withFakeDevice(t, &fakeDevice{}, nil)
-	synthetic, _ := loadedCosts()
+	fake, src := withFakeDevice(t, &fakeDevice{}, nil)
+	synthetic, _ := src.Costs()
 	c := synthetic[BackendOpenCL]
 	c.Device = "device A / driver 1"
 	synthetic[BackendOpenCL] = c
-	openclProbe = func(*ir.Program) (bool, string, error) { return true, "device B / driver 2", nil }
+	src.Probe = func(*ir.Program) (bool, string, error) { return true, "device B / driver 2", nil }
 	large, _ := polyVars(1 << 20)
-	text, err := MustCompile("2*a+3*b**2-c/4", WithThreads(2)).Explain(large)
+	text, err := MustCompile("2*a+3*b**2-c/4", WithThreads(2), fake).Explain(large)
 	if err != nil || !strings.Contains(text, `not on "device B / driver 2": default OpenCL costs`) {
 		t.Errorf("Explain with a profile from another device: %v\n%s", err, text)
 	}

@@ -7,6 +7,7 @@ import (
 
 	"gonum.org/v1/gonum/mat"
 
+	"github.com/numkit/numkit/numeric/internal/exec"
 	"github.com/numkit/numkit/numeric/ir"
 )
 
@@ -16,15 +17,8 @@ import (
 // All arrays of one evaluation must have the same length.
 type Vars map[string]any
 
-// binding is one variable's value as the VM sees it.
-type binding struct {
-	typ    ir.DType
-	scalar bool
-	ptr    unsafe.Pointer // first element of an array (nil when empty)
-	n      int            // array length
-	word   uint64         // a scalar's value, laid out as ir.Value.Word
-	dev    *DeviceArray   // an array on the OpenCL device (ptr is nil)
-}
+// binding is one variable's value as the backends see it.
+type binding = exec.Binding
 
 // bind reads a variable's value. The error names the variable and its Go type.
 func bind(name string, v any) (binding, error) {
@@ -76,7 +70,10 @@ func bind(name string, v any) (binding, error) {
 		if v == nil {
 			return binding{}, fmt.Errorf("numeric: variable %s is a nil *DeviceArray: %w", name, ErrType)
 		}
-		return binding{typ: v.typ, n: v.n, dev: v}, nil
+		if v.a == nil {
+			return binding{}, fmt.Errorf("numeric: variable %s is a *DeviceArray not made by Upload or NewDeviceArray: %w", name, ErrType)
+		}
+		return binding{Type: v.a.DType(), N: v.a.Len(), Dev: v.a}, nil
 	case nil:
 		return binding{}, fmt.Errorf("numeric: variable %s is nil: %w", name, ErrType)
 	}
@@ -84,13 +81,13 @@ func bind(name string, v any) (binding, error) {
 }
 
 func sliceBinding[T any](t ir.DType, s []T) binding {
-	b := binding{typ: t, n: len(s)}
+	b := binding{Type: t, N: len(s)}
 	if len(s) > 0 {
-		b.ptr = unsafe.Pointer(&s[0])
+		b.Ptr = unsafe.Pointer(&s[0])
 	}
 	return b
 }
 
 func scalarBinding(v ir.Value) binding {
-	return binding{typ: v.Type, scalar: true, word: v.Word()}
+	return binding{Type: v.Type, Scalar: true, Word: v.Word()}
 }

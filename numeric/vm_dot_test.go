@@ -65,21 +65,16 @@ func TestDotReductions(t *testing.T) {
 			if err := closeResult(r1.Data, rr.Data, 1e-12*float64(n+1)); err != "" {
 				t.Errorf("%s n=%d: %s", tt.src, n, err)
 			}
-			c := (*one.compiled.Load())[0]
+			_, perStage := cpuProgram(one, 0).Steps()
 			dots := 0
-			for _, st := range c.plan.stages {
-				for _, r := range st.reductions {
-					if r.dot {
-						dots++
-					}
-				}
+			for _, k := range perStage {
+				dots += k
 			}
 			if dots != tt.dots {
 				t.Errorf("%s: %d dot reductions in the plan, want %d", tt.src, dots, tt.dots)
 			}
 			if tt.src == "sum(a*b)" {
-				g := (*ref.compiled.Load())[0]
-				if len(g.plan.stages[0].reductions) != 1 || !g.plan.stages[0].reductions[0].dot || len(g.plan.stages[0].vector) != 0 {
+				if steps, dots := cpuProgram(ref, 0).Steps(); dots[0] != 1 || steps[0] != 0 {
 					t.Errorf("gonum's plan for sum(a*b) does not reduce with floats.Dot")
 				}
 			}

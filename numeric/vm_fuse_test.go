@@ -7,6 +7,8 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/numkit/numkit/numeric/internal/vm"
 )
 
 // fuseVars returns float64 arrays a, b, c, d and their float32 twins af, bf, cf, df
@@ -82,9 +84,7 @@ func TestFusionSameBits(t *testing.T) {
 		for _, src := range fuseExprs() {
 			for _, threads := range []int{1, 3} {
 				opts := []Option{WithBackend(BackendGonum), WithThreads(threads)}
-				fuseEnabled = false
-				want, err := MustCompile(src, opts...).Eval(ctx, vars)
-				fuseEnabled = true
+				want, err := MustCompile(src, append(opts, withoutFusion())...).Eval(ctx, vars)
 				if err != nil {
 					if n == 0 && strings.Contains(err.Error(), "empty") {
 						continue
@@ -106,26 +106,15 @@ func TestFusionSameBits(t *testing.T) {
 			}
 		}
 	}
-	for _, f := range fusions {
-		if !used[f.pattern] {
-			t.Errorf("no case fuses %q", f.pattern)
+	for _, f := range vm.FusionPatterns() {
+		if !used[f] {
+			t.Errorf("no case fuses %q", f)
 		}
 	}
 }
 
 // planFusions lists the patterns fused in e's most recent plan.
-func planFusions(e *Expr) []string {
-	list := *e.compiled.Load()
-	pl := list[len(list)-1].plan
-	var out []string
-	for _, st := range pl.prog.Stages {
-		_, groups := pl.planFusion(st)
-		for _, g := range groups {
-			out = append(out, g.fusion.pattern)
-		}
-	}
-	return out
-}
+func planFusions(e *Expr) []string { return cpuProgram(e, -1).Fusions() }
 
 func firstBitDiff(a, b any) int {
 	switch a := a.(type) {
@@ -198,8 +187,8 @@ func TestFusionPlans(t *testing.T) {
 			if _, err := e.Eval(ctx, fuseVars(10)); err != nil {
 				t.Fatal(err)
 			}
-			list := *e.compiled.Load()
-			if got := len(list[0].plan.stages[0].vector); got != want {
+			if steps, _ := cpuProgram(e, 0).Steps(); steps[0] != want {
+				got := steps[0]
 				t.Errorf("%s: %d steps, want %d\n%s", src, got, want, e)
 			}
 		}
@@ -209,24 +198,25 @@ func TestFusionPlans(t *testing.T) {
 		if _, err := e.Eval(ctx, fuseVars(10)); err != nil {
 			t.Fatal(err)
 		}
-		if got := len((*e.compiled.Load())[0].plan.stages[0].vector); got != 6 {
+		if steps, _ := cpuProgram(e, 0).Steps(); steps[0] != 6 {
+			got := steps[0]
 			t.Errorf("simd backend: %d steps, want 6 (unfused)", got)
 		}
 	}
 }
 
-// TestFusionPatterns checks that every row of the table parses and that malformed
-// patterns do not.
+// TestFusionPatterns checks that the table's patterns print as the IR prints
+// operations, once each.
 func TestFusionPatterns(t *testing.T) {
-	for _, f := range fusions {
-		if f.tree == nil {
-			t.Errorf("%q did not parse", f.pattern)
+	seen := map[string]bool{}
+	for _, f := range vm.FusionPatterns() {
+		if seen[f] || !strings.Contains(f, "(x") && !strings.Contains(f, "(y") && !strings.Contains(f, "(z") {
+			t.Errorf("pattern %q repeated or without a vector leaf", f)
 		}
+		seen[f] = true
 	}
-	for _, bad := range []string{"add(x)", "add(x,y", "frob(x,y)", "add(x,q)", "add(x,yy)", "x,", ""} {
-		if n, rest := parsePattern(bad); n != nil && rest == "" {
-			t.Errorf("%q parsed", bad)
-		}
+	if want := "add(add(mul(x, s), mul(mul(y, z), t)), mul(w, u))"; vm.FusionPatterns()[0] != want {
+		t.Errorf("first row %q, want %q", vm.FusionPatterns()[0], want)
 	}
 }
 
@@ -256,9 +246,11 @@ func BenchmarkFusion(b *testing.B) {
 			src := strings.NewReplacer("A", "a"+suffix, "B", "b"+suffix, "C", "c"+suffix).Replace(ex.src)
 			for _, fused := range []bool{false, true} {
 				b.Run(fmt.Sprintf("expr=%s/dtype=%s/fused=%v", ex.name, typ, fused), func(b *testing.B) {
-					fuseEnabled = fused
-					defer func() { fuseEnabled = true }()
-					e := MustCompile(src, WithBackend(BackendGonum), WithThreads(1))
+					opts := []Option{WithBackend(BackendGonum), WithThreads(1)}
+					if !fused {
+						opts = append(opts, withoutFusion())
+					}
+					e := MustCompile(src, opts...)
 					res, err := e.Eval(ctx, vars)
 					if err != nil {
 						b.Fatal(err)

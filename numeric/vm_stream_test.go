@@ -14,8 +14,6 @@ func TestStreamPlan(t *testing.T) {
 	if !simdUsable() {
 		t.Skip("no SIMD backend here")
 	}
-	old := fuseMin
-	t.Cleanup(func() { fuseMin = old })
 	exprs := []string{"2*a+3*b**2-c/4", "sqrt(a*a+b*b)", "where(a > 0.5, b, c)", "b+3*c", "a*b - c*a", "f*2 + g*3 - f/4"}
 	ctx := context.Background()
 	for _, n := range []int{1, 7, 100, blockSize - 1, blockSize + 3, minParallel + 5} {
@@ -34,13 +32,12 @@ func TestStreamPlan(t *testing.T) {
 		vars["f"], vars["g"] = f32, f32
 		for _, src := range exprs {
 			for _, threads := range []int{1, 2} {
-				e := MustCompile(src, WithBackend(BackendSIMD), WithThreads(threads))
-				fuseMin = func() int { return math.MaxInt }
-				want, err := e.Eval(ctx, vars)
+				opts := []Option{WithBackend(BackendSIMD), WithThreads(threads)}
+				want, err := MustCompile(src, append(opts, withFuseMin(math.MaxInt))...).Eval(ctx, vars)
 				if err != nil {
 					t.Fatal(err)
 				}
-				fuseMin = func() int { return 0 }
+				e := MustCompile(src, append(opts, withFuseMin(-1))...)
 				got, err := e.Eval(ctx, vars)
 				if err != nil {
 					t.Fatal(err)
@@ -48,7 +45,7 @@ func TestStreamPlan(t *testing.T) {
 				if !sameValues(got.Data, want.Data) {
 					t.Fatalf("%s n=%d threads=%d: the fused plan's result differs from the vector plan's", src, n, threads)
 				}
-				if c := (*e.compiled.Load())[0]; c.streamPlan == nil {
+				if !cpuProgram(e, 0).HasStreamPlan() {
 					t.Fatalf("%s: no fused plan for streaming arrays", src)
 				}
 			}
@@ -81,6 +78,5 @@ func sameValues(a, b any) bool {
 // simdUsable reports whether the SIMD backend can be forced here (not in -tags noasm
 // builds, nor on a CPU without a supported level).
 func simdUsable() bool {
-	_, err := (&options{backend: BackendSIMD}).cpuBackend()
-	return err == nil
+	return cpuUsable(BackendSIMD) == nil
 }

@@ -230,6 +230,9 @@ func writeInfoConfig(iw *infoWriter, c numeric.EnvInfo) {
 		{"NUMKIT_THREADS", fmt.Sprint(c.Threads)},
 		{"NUMKIT_BACKEND", c.Backend},
 		{"NUMKIT_CACHE_DIR", infoOr(c.CacheDir, "(none)")},
+		{"NUMKIT_DEBUG", infoOnOff(c.Debug)},
+		{"NUMKIT_OPENCL_CACHE", c.OpenCLCache},
+		{"NUMKIT_OPENCL_DUMP", infoOnOff(c.OpenCLDump)},
 	}
 	for _, row := range rows {
 		source := "default"
@@ -238,6 +241,14 @@ func writeInfoConfig(iw *infoWriter, c numeric.EnvInfo) {
 		}
 		iw.printf("  %-22s %s [%s]\n", row.name, row.value, source)
 	}
+}
+
+// infoOnOff shows a 0 | 1 setting as its value.
+func infoOnOff(on bool) string {
+	if on {
+		return "1"
+	}
+	return "0"
 }
 
 // infoBytes formats a byte count with a binary unit: "48 KiB", "1.25 MiB", "23.4 GiB".

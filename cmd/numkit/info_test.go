@@ -95,7 +95,7 @@ func fakeReport() numeric.HardwareReport {
 			{Name: "gonum", Usable: true, Selected: true, Reason: "portable pure Go on gonum, 8 threads"},
 		},
 		Config: numeric.EnvInfo{
-			SIMD: "auto", OpenCL: "auto", Threads: 8, Backend: "auto", CacheDir: "/home/user/.cache/numkit",
+			SIMD: "auto", OpenCL: "auto", Threads: 8, Backend: "auto", CacheDir: "/home/user/.cache/numkit", OpenCLCache: "auto",
 			Env: map[string]string{},
 		},
 		Errors: []string{},

@@ -1,0 +1,245 @@
+//go:build !noasm && gc
+
+#include "textflag.h"
+
+// FOLD32 folds 32 lanes held in four zmm registers A, B, C, D (lanes 0-7, 8-15,
+// 16-23, 24-31) as lane[j] op= lane[j+h] for h = 16, 8, 4, 2, 1, using Z0/Z1 (with
+// their ymm and xmm halves Y0/Y1, X0/X1) as scratch, and stores lane 0 at OUT. OP is
+// the packed operation, OPSD its scalar form for the last step.
+#define FOLD32(OP, OPSD, A, B, C, D, Z0, Z1, Y0, Y1, X0, X1, OUT) \
+	OP C, A, Z0 \
+	OP D, B, Z1 \
+	OP Z1, Z0, Z0 \
+	VEXTRACTF64X4 $1, Z0, Y1 \
+	OP Y1, Y0, Y0 \
+	VEXTRACTF128 $1, Y0, X1 \
+	OP X1, X0, X0 \
+	VPERMILPD $1, X0, X1 \
+	OPSD X1, X0, X0 \
+	VMOVSD X0, OUT
+
+// The two passes of the moments block kernel in AVX-512. Each keeps 32 lanes of
+// accumulators in four zmm registers (element i goes to lane i mod 32; the last,
+// partial group of 32 with masked loads and merge-masked updates) and folds the lanes
+// at the end as lane[j] op= lane[j+h] for h = 16, 8, 4, 2, 1: exactly the order of
+// MomentsPass1Go and MomentsPass2Go.
+
+// func momentsPass1AVX512(x []float64, pf *float64, pfn int) (sum, lo, hi float64)
+// It prefetches one cache line of pf[:pfn] into L2 per 32 elements of x.
+TEXT ·momentsPass1AVX512(SB), NOSPLIT, $0-64
+	MOVQ x_base+0(FP), SI
+	MOVQ x_len+8(FP), CX
+	MOVQ pf+24(FP), DI
+	MOVQ pfn+32(FP), R12
+	SHLQ $3, R12 // bytes to prefetch
+	VXORPD Z0, Z0, Z0
+	VXORPD Z1, Z1, Z1
+	VXORPD Z2, Z2, Z2
+	VXORPD Z3, Z3, Z3
+	MOVQ $0x7ff0000000000000, R11 // +Inf
+	VMOVQ R11, X8
+	VPBROADCASTQ X8, Z8
+	VMOVAPD Z8, Z9
+	VMOVAPD Z8, Z10
+	VMOVAPD Z8, Z11
+	MOVQ $0xfff0000000000000, R11 // -Inf
+	VMOVQ R11, X12
+	VPBROADCASTQ X12, Z12
+	VMOVAPD Z12, Z13
+	VMOVAPD Z12, Z14
+	VMOVAPD Z12, Z15
+	XORQ AX, AX
+	MOVQ CX, R10
+	ANDQ $-32, R10
+	JZ p1tail
+
+p1loop:
+	LEAQ (AX*2), R13 // the line of pf for elements AX..AX+31: byte AX/32*64
+	CMPQ R13, R12
+	JAE p1nopf
+	PREFETCHT1 (DI)(R13*1)
+
+p1nopf:
+	VMOVUPD 0(SI)(AX*8), Z4
+	VMOVUPD 64(SI)(AX*8), Z5
+	VMOVUPD 128(SI)(AX*8), Z6
+	VMOVUPD 192(SI)(AX*8), Z7
+	VADDPD Z4, Z0, Z0
+	VADDPD Z5, Z1, Z1
+	VADDPD Z6, Z2, Z2
+	VADDPD Z7, Z3, Z3
+	VMINPD Z4, Z8, Z8
+	VMINPD Z5, Z9, Z9
+	VMINPD Z6, Z10, Z10
+	VMINPD Z7, Z11, Z11
+	VMAXPD Z4, Z12, Z12
+	VMAXPD Z5, Z13, Z13
+	VMAXPD Z6, Z14, Z14
+	VMAXPD Z7, Z15, Z15
+	ADDQ $32, AX
+	CMPQ AX, R10
+	JB p1loop
+
+p1tail:
+	SUBQ AX, CX
+	JZ p1combine
+	MOVQ $1, R10
+	SHLQ CX, R10
+	DECQ R10
+	KMOVQ R10, K1
+	SHRQ $8, R10
+	KMOVQ R10, K2
+	SHRQ $8, R10
+	KMOVQ R10, K3
+	SHRQ $8, R10
+	KMOVQ R10, K4
+	VMOVUPD.Z 0(SI)(AX*8), K1, Z4
+	VMOVUPD.Z 64(SI)(AX*8), K2, Z5
+	VMOVUPD.Z 128(SI)(AX*8), K3, Z6
+	VMOVUPD.Z 192(SI)(AX*8), K4, Z7
+	VADDPD Z4, Z0, K1, Z0
+	VADDPD Z5, Z1, K2, Z1
+	VADDPD Z6, Z2, K3, Z2
+	VADDPD Z7, Z3, K4, Z3
+	VMINPD Z4, Z8, K1, Z8
+	VMINPD Z5, Z9, K2, Z9
+	VMINPD Z6, Z10, K3, Z10
+	VMINPD Z7, Z11, K4, Z11
+	VMAXPD Z4, Z12, K1, Z12
+	VMAXPD Z5, Z13, K2, Z13
+	VMAXPD Z6, Z14, K3, Z14
+	VMAXPD Z7, Z15, K4, Z15
+
+p1combine:
+	FOLD32(VADDPD, VADDSD, Z0, Z1, Z2, Z3, Z0, Z1, Y0, Y1, X0, X1, sum+40(FP))
+
+	FOLD32(VMINPD, VMINSD, Z8, Z9, Z10, Z11, Z8, Z9, Y8, Y9, X8, X9, lo+48(FP))
+
+	FOLD32(VMAXPD, VMAXSD, Z12, Z13, Z14, Z15, Z12, Z13, Y12, Y13, X12, X13, hi+56(FP))
+	VZEROUPPER
+	RET
+
+// func momentsPass2AVX512(x []float64, c float64, pf *float64, pfn int) (s1, s2, s3, s4 float64)
+// It prefetches three cache lines of pf[:pfn] into L2 per 32 elements of x.
+TEXT ·momentsPass2AVX512(SB), NOSPLIT, $0-80
+	MOVQ x_base+0(FP), SI
+	MOVQ x_len+8(FP), CX
+	VBROADCASTSD c+24(FP), Z8
+	MOVQ pf+32(FP), DI
+	MOVQ pfn+40(FP), R12
+	SHLQ $3, R12 // bytes to prefetch
+	VXORPD Z16, Z16, Z16
+	VXORPD Z17, Z17, Z17
+	VXORPD Z18, Z18, Z18
+	VXORPD Z19, Z19, Z19
+	VXORPD Z20, Z20, Z20
+	VXORPD Z21, Z21, Z21
+	VXORPD Z22, Z22, Z22
+	VXORPD Z23, Z23, Z23
+	VXORPD Z24, Z24, Z24
+	VXORPD Z25, Z25, Z25
+	VXORPD Z26, Z26, Z26
+	VXORPD Z27, Z27, Z27
+	VXORPD Z28, Z28, Z28
+	VXORPD Z29, Z29, Z29
+	VXORPD Z30, Z30, Z30
+	VXORPD Z31, Z31, Z31
+	XORQ AX, AX
+	MOVQ CX, R10
+	ANDQ $-32, R10
+	JZ p2tail
+
+p2loop:
+	LEAQ (AX)(AX*2), R13 // the lines of pf for elements AX..AX+31: bytes AX/32*192 on
+	SHLQ $1, R13
+	CMPQ R13, R12
+	JAE p2nopf
+	PREFETCHT1 (DI)(R13*1)
+	PREFETCHT1 64(DI)(R13*1)
+	PREFETCHT1 128(DI)(R13*1)
+
+p2nopf:
+	VMOVUPD 0(SI)(AX*8), Z0
+	VMOVUPD 64(SI)(AX*8), Z1
+	VMOVUPD 128(SI)(AX*8), Z2
+	VMOVUPD 192(SI)(AX*8), Z3
+	VSUBPD Z8, Z0, Z0
+	VSUBPD Z8, Z1, Z1
+	VSUBPD Z8, Z2, Z2
+	VSUBPD Z8, Z3, Z3
+	VADDPD Z0, Z16, Z16
+	VADDPD Z1, Z17, Z17
+	VADDPD Z2, Z18, Z18
+	VADDPD Z3, Z19, Z19
+	VMULPD Z0, Z0, Z4
+	VMULPD Z1, Z1, Z5
+	VMULPD Z2, Z2, Z6
+	VMULPD Z3, Z3, Z7
+	VADDPD Z4, Z20, Z20
+	VADDPD Z5, Z21, Z21
+	VADDPD Z6, Z22, Z22
+	VADDPD Z7, Z23, Z23
+	VFMADD231PD Z0, Z4, Z24
+	VFMADD231PD Z1, Z5, Z25
+	VFMADD231PD Z2, Z6, Z26
+	VFMADD231PD Z3, Z7, Z27
+	VFMADD231PD Z4, Z4, Z28
+	VFMADD231PD Z5, Z5, Z29
+	VFMADD231PD Z6, Z6, Z30
+	VFMADD231PD Z7, Z7, Z31
+	ADDQ $32, AX
+	CMPQ AX, R10
+	JB p2loop
+
+p2tail:
+	SUBQ AX, CX
+	JZ p2combine
+	MOVQ $1, R10
+	SHLQ CX, R10
+	DECQ R10
+	KMOVQ R10, K1
+	SHRQ $8, R10
+	KMOVQ R10, K2
+	SHRQ $8, R10
+	KMOVQ R10, K3
+	SHRQ $8, R10
+	KMOVQ R10, K4
+	VMOVUPD.Z 0(SI)(AX*8), K1, Z0
+	VMOVUPD.Z 64(SI)(AX*8), K2, Z1
+	VMOVUPD.Z 128(SI)(AX*8), K3, Z2
+	VMOVUPD.Z 192(SI)(AX*8), K4, Z3
+	VSUBPD Z8, Z0, Z0
+	VSUBPD Z8, Z1, Z1
+	VSUBPD Z8, Z2, Z2
+	VSUBPD Z8, Z3, Z3
+	VADDPD Z0, Z16, K1, Z16
+	VADDPD Z1, Z17, K2, Z17
+	VADDPD Z2, Z18, K3, Z18
+	VADDPD Z3, Z19, K4, Z19
+	VMULPD Z0, Z0, Z4
+	VMULPD Z1, Z1, Z5
+	VMULPD Z2, Z2, Z6
+	VMULPD Z3, Z3, Z7
+	VADDPD Z4, Z20, K1, Z20
+	VADDPD Z5, Z21, K2, Z21
+	VADDPD Z6, Z22, K3, Z22
+	VADDPD Z7, Z23, K4, Z23
+	VFMADD231PD Z0, Z4, K1, Z24
+	VFMADD231PD Z1, Z5, K2, Z25
+	VFMADD231PD Z2, Z6, K3, Z26
+	VFMADD231PD Z3, Z7, K4, Z27
+	VFMADD231PD Z4, Z4, K1, Z28
+	VFMADD231PD Z5, Z5, K2, Z29
+	VFMADD231PD Z6, Z6, K3, Z30
+	VFMADD231PD Z7, Z7, K4, Z31
+
+p2combine:
+	FOLD32(VADDPD, VADDSD, Z16, Z17, Z18, Z19, Z0, Z1, Y0, Y1, X0, X1, s1+48(FP))
+
+	FOLD32(VADDPD, VADDSD, Z20, Z21, Z22, Z23, Z0, Z1, Y0, Y1, X0, X1, s2+56(FP))
+
+	FOLD32(VADDPD, VADDSD, Z24, Z25, Z26, Z27, Z0, Z1, Y0, Y1, X0, X1, s3+64(FP))
+
+	FOLD32(VADDPD, VADDSD, Z28, Z29, Z30, Z31, Z0, Z1, Y0, Y1, X0, X1, s4+72(FP))
+	VZEROUPPER
+	RET

@@ -1,0 +1,206 @@
+package numeric
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/numkit/numkit/numeric/internal/exec"
+	"github.com/numkit/numkit/numeric/ir"
+)
+
+// output is where an evaluation writes.
+type output = exec.Output
+
+// evaluate binds vars, checks them against the program and out, and runs it where the
+// options and the router say. With a non-nil alloc, out is not checked but made by
+// alloc for the program's result.
+func (e *Expr) evaluate(ctx context.Context, vars Vars, out *output, alloc func(t ir.DType, scalar bool, n int) output) (uint64, error) {
+	var storage [MaxInputs]binding
+	bindings := storage[:len(e.names)]
+	c, n, err := e.prepare(vars, bindings)
+	if err != nil {
+		return 0, err
+	}
+	if alloc != nil {
+		*out = alloc(c.prog.ResultType(), c.prog.ScalarResult(), n)
+	} else if err := checkOutput(c.prog, *out, n); err != nil {
+		return 0, err
+	}
+	t := c.target(n, out.Dev != nil || hasDeviceArray(bindings), e.opts.threadCount())
+	switch {
+	case t.err != nil:
+		return 0, t.err
+	case t.device != nil && t.share > 0:
+		e.last.Store(c.coexecName())
+		return 0, c.coexecute(ctx, t.device, bindings, n, *out, t.share, t.threads)
+	case t.device != nil:
+		w, err := runCopy(ctx, t.device, bindings, n, *out)
+		if !t.fallback || !exec.DeviceFault(err) {
+			e.last.Store(&ranOpenCL)
+			return w, err
+		}
+		c.auto.Fail(err) // and evaluate on the CPU below
+	}
+	if err := rejectDeviceArrays(e.names, bindings, *out); err != nil {
+		return 0, err
+	}
+	e.last.Store(&c.name)
+	return c.cpu.Run(ctx, bindings, 0, n, *out, t.threads)
+}
+
+// prepare binds vars, finds or compiles the program for their types, and returns it
+// with the inputs' common length.
+func (e *Expr) prepare(vars Vars, bindings []binding) (*compiled, int, error) {
+	sig, missing, err := e.bindAll(vars, bindings)
+	if err != nil {
+		return nil, 0, err
+	}
+	var known []string
+	if missing {
+		for k := range vars {
+			known = append(known, k)
+		}
+	}
+	c, err := e.forSignature(sig, bindings, known)
+	if err != nil {
+		return nil, 0, err
+	}
+	n, err := e.length(bindings)
+	return c, n, err
+}
+
+// target is where one evaluation runs: on the device (all of it, or a share with
+// co-execution), else on the CPU backend with threads.
+type target struct {
+	device   exec.Program
+	share    int  // with co-execution, the device's share in 1/256ths
+	fallback bool // a device fault moves the evaluation (and later ones) to the CPU
+	threads  int
+	err      error
+}
+
+// target decides where an evaluation of n elements runs: where the backend is forced,
+// else (under auto) on the device when the data is already there (resident), else
+// where the router's decision for n says.
+func (c *compiled) target(n int, resident bool, threads int) target {
+	a := c.auto
+	switch {
+	case c.device != nil:
+		return target{device: c.device}
+	case a == nil:
+		return target{threads: threads}
+	case !a.Device:
+		return target{threads: a.Choose(n).Threads}
+	case resident:
+		p, err := a.DeviceProgram()
+		return target{device: p, err: err}
+	}
+	ch := a.Choose(n)
+	t := target{threads: ch.Threads}
+	if ch.Share > 0 || ch.Device {
+		if p := a.HostOnDevice(); p != nil {
+			t.device, t.share, t.fallback = p, ch.Share, true
+		}
+	}
+	return t
+}
+
+// coexecName is where a co-executed evaluation runs, for Expr.last.
+func (c *compiled) coexecName() *string {
+	if c.name == BackendSIMD {
+		return &ranCoexecSIMD
+	}
+	return &ranCoexecGonum
+}
+
+// runCopy runs p over all n elements with a copy of the bindings: handing the
+// caller's stack array to an interface method would move it to the heap on the CPU
+// path too.
+func runCopy(ctx context.Context, p exec.Program, bindings []binding, n int, out output) (uint64, error) {
+	return p.Run(ctx, append([]binding(nil), bindings...), 0, n, out, 1)
+}
+
+func hasDeviceArray(bindings []binding) bool {
+	for i := range bindings {
+		if bindings[i].Dev != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// length returns the common length of the array inputs (1 when all are scalars), or an
+// error naming two inputs whose lengths differ.
+func (e *Expr) length(bindings []binding) (int, error) {
+	n, first := 1, -1
+	for i, b := range bindings {
+		if b.Scalar {
+			continue
+		}
+		if first < 0 {
+			n, first = b.N, i
+			continue
+		}
+		if b.N != n {
+			return 0, fmt.Errorf("numeric: %s has length %d but %s has length %d: %w", e.names[first], n, e.names[i], b.N, ErrShape)
+		}
+	}
+	return n, nil
+}
+
+func checkOutput(prog *ir.Program, out output, n int) error {
+	want := prog.ResultType()
+	switch {
+	case prog.ScalarResult() && !out.Scalar:
+		return fmt.Errorf("numeric: %q gives one %s, but the destination is a slice: pass a *%s: %w", prog.Source, want, want, ErrType)
+	case !prog.ScalarResult() && out.Scalar:
+		return fmt.Errorf("numeric: %q gives a []%s, but the destination is a pointer to one value: %w", prog.Source, want, ErrType)
+	case out.Type != want:
+		kind := "[]"
+		if out.Scalar {
+			kind = "*"
+		}
+		return fmt.Errorf("numeric: %q gives %s%s, but the destination is %s%s: %w", prog.Source, kind, want, kind, out.Type, ErrType)
+	case !out.Scalar && out.N != n:
+		return fmt.Errorf("numeric: the destination has length %d, the inputs %d: %w", out.N, n, ErrShape)
+	}
+	return nil
+}
+
+// coexecute evaluates the first share/256 of the elements on the device (in a
+// goroutine) and the rest on the CPU. If the device fails, the CPU does its part too.
+func (c *compiled) coexecute(ctx context.Context, p exec.Program, bindings []binding, n int, out output, share, threads int) error {
+	k := n * share / 256 &^ (exec.BlockSize - 1) // whole blocks: aligned host pointers on both sides
+	if k == 0 || k == n {
+		if k == n {
+			_, err := runCopy(ctx, p, bindings, n, out)
+			return err
+		}
+		_, err := c.cpu.Run(ctx, bindings, 0, n, out, threads)
+		return err
+	}
+	head := make([]binding, len(bindings))
+	for i, b := range bindings {
+		head[i] = b
+		if !b.Scalar {
+			head[i].N = k
+		}
+	}
+	headOut := out
+	headOut.N = k
+	done := make(chan error, 1)
+	go func() {
+		_, err := p.Run(ctx, head, 0, k, headOut, 1)
+		done <- err
+	}()
+	_, cpuErr := c.cpu.Run(ctx, bindings, k, n-k, out, threads)
+	devErr := <-done
+	if cpuErr != nil {
+		return cpuErr
+	}
+	if exec.DeviceFault(devErr) {
+		c.auto.Fail(devErr)
+		_, devErr = c.cpu.Run(ctx, bindings, 0, k, out, threads)
+	}
+	return devErr
+}

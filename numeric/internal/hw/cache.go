@@ -1,0 +1,29 @@
+package hw
+
+import (
+	"sync"
+
+	"github.com/klauspost/cpuid/v2"
+)
+
+// StreamMin is the smallest working set, in bytes (an evaluation's inputs and output),
+// taken to stream from memory rather than stay in cache: half the last-level cache
+// (at least 4 MiB), or 16 MiB where it is unknown.
+func StreamMin() int { return streamMin() }
+
+var streamMin = sync.OnceValue(func() int {
+	if l3 := cpuid.CPU.Cache.L3; l3 > 0 {
+		return max(l3/2, 4<<20)
+	}
+	return 16 << 20
+})
+
+// L2Bytes is the L2 cache's size, or 1 MiB where it is unknown.
+func L2Bytes() int { return l2Bytes() }
+
+var l2Bytes = sync.OnceValue(func() int {
+	if l2 := cpuid.CPU.Cache.L2; l2 > 0 {
+		return l2
+	}
+	return 1 << 20
+})

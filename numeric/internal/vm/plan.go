@@ -1,0 +1,220 @@
+package vm
+
+import (
+	"fmt"
+
+	"github.com/numkit/numkit/numeric/internal/exec"
+	"github.com/numkit/numkit/numeric/internal/generic"
+	"github.com/numkit/numkit/numeric/ir"
+)
+
+// blockSize is the number of elements the VM processes per instruction (exec.BlockSize).
+const blockSize = exec.BlockSize
+
+// operandKind says where a vector operand's block lives.
+type operandKind uint8
+
+const (
+	operandInput     operandKind = iota // an input array, at the block's offset
+	operandTemp                         // a worker's scratch buffer
+	operandBroadcast                    // a worker's buffer filled with a scalar register
+	operandDst                          // the destination array, at the block's offset
+	operandScalar                       // one value: a scalar register, not broadcast
+)
+
+type operand struct {
+	kind  operandKind
+	index int // input index, scratch buffer index, or scalar register
+	size  int // element size in bytes, for input and dst offsets
+}
+
+// vstep is one vector instruction bound to its kernel and operands.
+type vstep struct {
+	kernel generic.Kernel
+	dst    operand
+	args   [3]operand
+	nargs  int
+}
+
+// sstep is one scalar instruction: registers index plan.scalars.
+type sstep struct {
+	kernel generic.Kernel
+	dst    ir.Reg
+	args   [3]ir.Reg
+	nargs  int
+}
+
+type rstep struct {
+	reducer generic.Reducer
+	arg     operand
+	arg2    operand // with dot: the second factor (reducer.Dot of arg and arg2)
+	dot     bool
+	out     ir.Reg
+	op      ir.ReduceOp
+	pos     int
+}
+
+type stagePlan struct {
+	scalar     []sstep
+	vector     []vstep
+	reductions []rstep
+	broadcasts []broadcastFill // scalar registers the vector code reads as blocks
+	passes     bool            // whether the stage runs over the elements at all
+}
+
+type broadcastFill struct {
+	buffer int
+	reg    ir.Reg
+	size   int
+}
+
+// plan is a program bound to one backend's kernels, with scratch buffers assigned.
+type plan struct {
+	prog       *ir.Program
+	backend    *Backend
+	stages     []stagePlan
+	numScratch int // scratch buffers per worker (temporaries and broadcasts)
+	// fuse is whether small trees of instructions run as one generic loop
+	// (vm_fuse.go): always on the gonum backend, and on the SIMD backend's plan for
+	// arrays that stream from memory, where one pass beats several vector ones.
+	fuse     bool
+	fused    bool // whether fusion found anything
+	noFusion bool // Options.NoFusion
+}
+
+// newPlan binds p to backend b's kernels; fuse asks for fusion (vm_fuse.go), which the
+// gonum backend always has.
+func newPlan(p *ir.Program, b *Backend, fuse bool, opt Options) (*plan, error) {
+	pl := &plan{prog: p, backend: b, stages: make([]stagePlan, len(p.Stages)), fuse: fuse || b == gonumBackend, noFusion: opt.NoFusion}
+	for k, st := range p.Stages {
+		sp := &pl.stages[k]
+		for _, in := range st.Scalar {
+			s := sstep{dst: in.Dst, nargs: in.Op.Arity()}
+			copy(s.args[:], in.Args[:])
+			s.kernel = b.kernel(in.Op, in.Type, exec.OperandType(p, in))
+			if s.kernel == nil {
+				return nil, fmt.Errorf("numeric: %s backend has no kernel for %s", b.name, p.InstrString(in))
+			}
+			sp.scalar = append(sp.scalar, s)
+		}
+		st, dots := pl.planDots(st)    // vm_dot.go
+		st, fused := pl.planFusion(st) // vm_fuse.go
+		if err := pl.assignVector(sp, st, dots); err != nil {
+			return nil, err
+		}
+		pl.fuseVector(sp, st.Vector, fused)
+		pl.fused = pl.fused || len(fused) > 0
+		sp.passes = len(st.Vector) > 0 || len(st.Reductions) > 0
+	}
+	return pl, nil
+}
+
+// assignVector binds the stage's vector code to kernels and gives every temporary a
+// scratch buffer, reusing a buffer once its value is dead (linear scan over the code).
+func (pl *plan) assignVector(sp *stagePlan, st ir.Stage, dots map[int]dotPair) error {
+	p := pl.prog
+	lastUse := map[ir.Reg]int{}
+	for i, in := range st.Vector {
+		for _, a := range in.Args[:in.Op.Arity()] {
+			lastUse[a] = i
+		}
+	}
+	for k, r := range st.Reductions {
+		lastUse[r.Arg] = len(st.Vector)
+		if d, ok := dots[k]; ok {
+			lastUse[d.x], lastUse[d.y] = len(st.Vector), len(st.Vector)
+		}
+	}
+	// free holds buffers whose values are dead, with the element size they held. A
+	// buffer is reused for a result of the same element size only: a kernel may write
+	// its result over an operand in place when both have the same layout, but a
+	// float64 result written over a float32 or bool operand would clobber elements
+	// before they are read.
+	type freeBuf struct{ buf, size int }
+	var free []freeBuf
+	next := 0
+	slot := map[ir.Reg]int{}
+	broadcast := map[ir.Reg]int{}
+	allocSized := func(size int) int {
+		for i := len(free) - 1; i >= 0; i-- {
+			if free[i].size == size {
+				b := free[i].buf
+				free = append(free[:i], free[i+1:]...)
+				return b
+			}
+		}
+		next++
+		return next - 1
+	}
+	alloc := func() int { return allocSized(-1) } // a fresh buffer
+	operandOf := func(r ir.Reg) operand {
+		info := p.Regs[r]
+		switch {
+		case info.Scalar:
+			b, ok := broadcast[r]
+			if !ok {
+				b = alloc()
+				broadcast[r] = b
+				sp.broadcasts = append(sp.broadcasts, broadcastFill{buffer: b, reg: r, size: info.Type.Size()})
+			}
+			return operand{kind: operandBroadcast, index: b, size: info.Type.Size()}
+		case info.Kind == ir.RegInput:
+			return operand{kind: operandInput, index: info.Input, size: info.Type.Size()}
+		}
+		return operand{kind: operandTemp, index: slot[r], size: info.Type.Size()}
+	}
+	for i, in := range st.Vector {
+		v := vstep{nargs: in.Op.Arity()}
+		scalarPos := -1 // the one scalar operand a scalar kernel can take directly
+		if v.nargs == 2 && p.Regs[in.Args[0]].Scalar != p.Regs[in.Args[1]].Scalar {
+			pos := 0
+			if p.Regs[in.Args[1]].Scalar {
+				pos = 1
+			}
+			if k := pl.backend.scalarKernel(in.Op, in.Type, exec.OperandType(p, in), pos); k != nil {
+				scalarPos, v.kernel = pos, k
+			}
+		}
+		for k, a := range in.Args[:v.nargs] {
+			if k == scalarPos {
+				v.args[k] = operand{kind: operandScalar, index: int(a)}
+				continue
+			}
+			v.args[k] = operandOf(a)
+		}
+		for _, a := range in.Args[:v.nargs] {
+			if s, ok := slot[a]; ok && lastUse[a] == i {
+				free = append(free, freeBuf{s, p.Regs[a].Type.Size()})
+				delete(slot, a)
+			}
+		}
+		if in.Dst == p.Result {
+			v.dst = operand{kind: operandDst, size: in.Type.Size()}
+		} else {
+			slot[in.Dst] = allocSized(in.Type.Size())
+			v.dst = operand{kind: operandTemp, index: slot[in.Dst], size: in.Type.Size()}
+		}
+		if v.kernel == nil {
+			v.kernel = pl.backend.kernel(in.Op, in.Type, exec.OperandType(p, in))
+		}
+		if v.kernel == nil {
+			return fmt.Errorf("numeric: %s backend has no kernel for %s", pl.backend.name, p.InstrString(in))
+		}
+		sp.vector = append(sp.vector, v)
+	}
+	for k, r := range st.Reductions {
+		red, ok := pl.backend.reducer(r.Op, p.Regs[r.Arg].Type)
+		if !ok {
+			return fmt.Errorf("numeric: %s backend has no %s reduction of %s", pl.backend.name, r.Op, p.Regs[r.Arg].Type)
+		}
+		rs := rstep{reducer: red, out: r.Out, op: r.Op, pos: r.Pos}
+		if d, ok := dots[k]; ok {
+			rs.dot, rs.arg, rs.arg2 = true, operandOf(d.x), operandOf(d.y)
+		} else {
+			rs.arg = operandOf(r.Arg)
+		}
+		sp.reductions = append(sp.reductions, rs)
+	}
+	pl.numScratch = max(pl.numScratch, next)
+	return nil
+}

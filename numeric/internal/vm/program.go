@@ -1,0 +1,166 @@
+// Package vm is numkit's CPU backend: a block VM that runs an IR program over blocks
+// of exec.BlockSize elements with a pool of worker goroutines, with two kernel tables
+// (gonum: portable Go from internal/generic; simd: package asm's kernels where they
+// exist), dot-product and peephole fusion (fuse.go), and reductions combined in a fixed
+// tree so that results do not depend on the thread count. Program implements
+// exec.Program.
+package vm
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"unsafe"
+
+	"github.com/numkit/numkit/asm"
+	"github.com/numkit/numkit/numeric/internal/exec"
+	"github.com/numkit/numkit/numeric/internal/hw"
+	"github.com/numkit/numkit/numeric/ir"
+)
+
+// Options tune how a program is planned; the zero value is what evaluations use.
+// Tests set the others.
+type Options struct {
+	// NoFusion turns peephole fusion off (tests compare fused and unfused plans).
+	NoFusion bool
+	// FuseMin is the smallest working set, in bytes, for which the SIMD backend runs
+	// its fused plan: 0 means the L2 cache's size (past it one pass over every input
+	// beats several vector passes over blocks; measured at n = 10^5 and 2·10^7); a
+	// negative value means always.
+	FuseMin int
+}
+
+// Program is an IR program bound to one CPU backend's kernels.
+type Program struct {
+	prog *ir.Program
+	name string
+	plan *plan
+	runs sync.Pool // of *run
+	// streamPlan, when not nil, is the plan with fusion for working sets past
+	// fuseMin (streamRuns pools its runs).
+	streamPlan *plan
+	streamRuns sync.Pool
+	fuseMin    int
+}
+
+// BackendFor returns the CPU backend name asks for ("gonum", "simd", or "auto": simd where
+// the SIMD level is not none, else gonum), or an error wrapping exec.ErrBackend that
+// says why it is not usable here. This is the one check of the CPU backends' usability.
+func BackendFor(name string) (*Backend, error) {
+	switch name {
+	case exec.BackendGonum:
+		return gonumBackend, nil
+	case exec.BackendSIMD:
+		if hw.SIMDLevel() == asm.LevelNone {
+			return nil, fmt.Errorf("numeric: the simd backend is not usable: SIMD level is none (%s): %w", hw.SIMDReason(), exec.ErrBackend)
+		}
+		return simdBackend(), nil
+	}
+	if hw.SIMDLevel() != asm.LevelNone {
+		return simdBackend(), nil
+	}
+	return gonumBackend, nil
+}
+
+// Name is the backend's name ("gonum" or "simd").
+func (b *Backend) Name() string { return b.name }
+
+// Compile binds p to backend b's kernels.
+func Compile(p *ir.Program, b *Backend, opt Options) (*Program, error) {
+	pl, err := newPlan(p, b, false, opt)
+	if err != nil {
+		return nil, err
+	}
+	vp := &Program{prog: p, name: b.name, plan: pl, fuseMin: opt.FuseMin}
+	vp.runs.New = func() any { return pl.newRun() }
+	if vp.fuseMin == 0 {
+		vp.fuseMin = hw.L2Bytes()
+	}
+	if !pl.fuse {
+		// For arrays that stream from memory: one fused pass beats several vector
+		// passes (the fused loops give the same bits).
+		if sp, err := newPlan(p, b, true, opt); err == nil && sp.fused {
+			vp.streamPlan = sp
+			vp.streamRuns.New = func() any { return sp.newRun() }
+		}
+	}
+	return vp, nil
+}
+
+// Backend names the backend that runs the program ("gonum" or "simd").
+func (vp *Program) Backend() string { return vp.name }
+
+// Run evaluates elements [lo, lo+n) of the inputs into the same elements of out and
+// returns the result register (for a scalar result). It implements exec.Program, and
+// allocates nothing in the steady state. Device arrays are refused by the caller.
+func (vp *Program) Run(ctx context.Context, inputs []exec.Binding, lo, n int, out exec.Output, threads int) (uint64, error) {
+	prog := vp.prog
+	pool := &vp.runs
+	if vp.streamPlan != nil && (vp.fuseMin < 0 || n*(prog.Cost.BytesRead+prog.Cost.BytesWritten) >= vp.fuseMin) {
+		pool = &vp.streamRuns
+	}
+	r := pool.Get().(*run)
+	defer pool.Put(r)
+	r.n = n
+	r.dst = nil
+	if !prog.ScalarResult() {
+		r.dst = unsafe.Add(out.Ptr, lo*out.Type.Size())
+	}
+	for i, in := range prog.Inputs {
+		b := inputs[i]
+		r.inputs[i] = b.Ptr
+		if b.Scalar {
+			r.scalars[in.Reg] = b.Word
+		} else if b.Ptr != nil {
+			r.inputs[i] = unsafe.Add(b.Ptr, lo*b.Type.Size())
+		}
+	}
+	if err := r.execute(ctx, threads); err != nil {
+		return 0, err
+	}
+	return r.scalars[prog.Result], nil
+}
+
+// HasStreamPlan reports whether the program has a fused plan for arrays that stream
+// from memory.
+func (vp *Program) HasStreamPlan() bool { return vp.streamPlan != nil }
+
+// Steps returns the number of vector steps of each stage of the in-cache plan, and of
+// those, the reductions that read a product's two factors (dot products).
+func (vp *Program) Steps() (vector, dots []int) {
+	for _, st := range vp.plan.stages {
+		vector = append(vector, len(st.vector))
+		k := 0
+		for _, r := range st.reductions {
+			if r.dot {
+				k++
+			}
+		}
+		dots = append(dots, k)
+	}
+	return vector, dots
+}
+
+var _ exec.Program = (*Program)(nil)
+
+// Fusions lists the patterns of the fusion table that the in-cache plan fuses, one per
+// match (none for the SIMD backend, whose in-cache plan does not fuse).
+func (vp *Program) Fusions() []string {
+	var out []string
+	for _, st := range vp.prog.Stages {
+		_, groups := vp.plan.planFusion(st)
+		for _, g := range groups {
+			out = append(out, g.fusion.pattern())
+		}
+	}
+	return out
+}
+
+// FusionPatterns lists the fusion table's patterns, in the table's order.
+func FusionPatterns() []string {
+	out := make([]string, len(fusions))
+	for i := range fusions {
+		out[i] = fusions[i].pattern()
+	}
+	return out
+}

@@ -1,0 +1,231 @@
+package vm
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"sync/atomic"
+	"unsafe"
+
+	"github.com/numkit/numkit/numeric/internal/exec"
+	"github.com/numkit/numkit/numeric/internal/generic"
+	"github.com/numkit/numkit/numeric/ir"
+)
+
+// minParallel is the smallest number of elements worth handing to other goroutines.
+const minParallel = exec.MinParallel
+
+// run holds one evaluation's bindings and per-worker scratch. runs are pooled per plan,
+// so a steady stream of evaluations allocates nothing.
+type run struct {
+	plan     *plan
+	n        int
+	inputs   []unsafe.Pointer // base of each input's data (nil for scalars)
+	scalars  []uint64         // storage of every scalar register, indexed by register
+	dst      unsafe.Pointer
+	workers  []scratch
+	partials [][]generic.Partial // [reduction][block]
+	wg       sync.WaitGroup
+	pending  atomic.Int32 // workers still running (polled before waiting on wg)
+	done     <-chan struct{}
+	stopped  bool // set by a worker that saw done closed
+	stopMu   sync.Mutex
+	args     [3]unsafe.Pointer // scalar kernel arguments
+}
+
+// scratch is one worker's buffers: numScratch buffers of blockSize 8-byte words.
+type scratch struct {
+	buffers []unsafe.Pointer
+	backing []uint64
+	filled  []int             // per buffer: how many elements of the broadcast value are in place
+	args    [3]unsafe.Pointer // kernel arguments (kept here: a local array would escape)
+}
+
+func (pl *plan) newRun() *run {
+	r := &run{
+		plan:    pl,
+		inputs:  make([]unsafe.Pointer, len(pl.prog.Inputs)),
+		scalars: make([]uint64, len(pl.prog.Regs)),
+	}
+	for i, info := range pl.prog.Regs {
+		if info.Kind == ir.RegConst {
+			r.scalars[i] = info.Const.Word()
+		}
+	}
+	r.partials = make([][]generic.Partial, 0)
+	return r
+}
+
+func (r *run) ensureWorkers(k int) {
+	for len(r.workers) < k {
+		var s scratch
+		n := r.plan.numScratch
+		s.backing = make([]uint64, n*blockSize+8) // +8 words to align to 64 bytes
+		base := unsafe.Pointer(&s.backing[0])
+		off := (64 - uintptr(base)%64) % 64 / 8
+		for i := 0; i < n; i++ {
+			s.buffers = append(s.buffers, unsafe.Pointer(&s.backing[int(off)+i*blockSize]))
+		}
+		s.filled = make([]int, n)
+		r.workers = append(r.workers, s)
+	}
+}
+
+// execute runs every stage over n elements with up to threads workers.
+func (r *run) execute(ctx context.Context, threads int) error {
+	r.done = ctx.Done()
+	r.stopped = false
+	nblocks := (r.n + blockSize - 1) / blockSize
+	workers := 1
+	if r.n >= minParallel && threads > 1 {
+		workers = min(threads, nblocks)
+	}
+	r.ensureWorkers(workers)
+	for k := range r.plan.stages {
+		sp := &r.plan.stages[k]
+		for _, s := range sp.scalar {
+			r.scalarStep(s)
+		}
+		if !sp.passes {
+			continue
+		}
+		r.preparePartials(sp, nblocks)
+		for w := range workers {
+			clear(r.workers[w].filled)
+		}
+		if workers == 1 {
+			r.blocks(sp, 0, 0, nblocks)
+		} else {
+			r.wg.Add(workers - 1)
+			r.pending.Store(int32(workers - 1))
+			for w := 1; w < workers; w++ {
+				lo, hi := nblocks*w/workers, nblocks*(w+1)/workers
+				workerPool.submit(task{run: r, stage: sp, worker: w, lo: lo, hi: hi})
+			}
+			r.blocks(sp, 0, 0, nblocks/workers)
+			r.wait()
+		}
+		if r.stopped {
+			return ctx.Err()
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := r.combine(sp, nblocks); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (r *run) scalarStep(s sstep) {
+	for i := 0; i < s.nargs; i++ {
+		r.args[i] = unsafe.Pointer(&r.scalars[s.args[i]])
+	}
+	s.kernel(1, unsafe.Pointer(&r.scalars[s.dst]), &r.args)
+}
+
+func (r *run) preparePartials(sp *stagePlan, nblocks int) {
+	for len(r.partials) < len(sp.reductions) {
+		r.partials = append(r.partials, nil)
+	}
+	for i := range sp.reductions {
+		if cap(r.partials[i]) < nblocks {
+			r.partials[i] = make([]generic.Partial, nblocks)
+		}
+		r.partials[i] = r.partials[i][:nblocks]
+	}
+}
+
+// blocks runs the stage's vector code and reductions over blocks [lo, hi) on worker w.
+func (r *run) blocks(sp *stagePlan, w, lo, hi int) {
+	s := &r.workers[w]
+	for b := lo; b < hi; b++ {
+		if r.done != nil {
+			select {
+			case <-r.done:
+				r.stopMu.Lock()
+				r.stopped = true
+				r.stopMu.Unlock()
+				return
+			default:
+			}
+		}
+		start := b * blockSize
+		n := min(blockSize, r.n-start)
+		for _, f := range sp.broadcasts {
+			if s.filled[f.buffer] < n {
+				fillBroadcast(s.buffers[f.buffer], r.scalars[f.reg], f.size, n)
+				s.filled[f.buffer] = n
+			}
+		}
+		for i := range sp.vector {
+			v := &sp.vector[i]
+			for k := 0; k < v.nargs; k++ {
+				s.args[k] = r.pointer(s, v.args[k], start)
+			}
+			v.kernel(n, r.pointer(s, v.dst, start), &s.args)
+		}
+		for i := range sp.reductions {
+			red := &sp.reductions[i]
+			if red.dot {
+				r.partials[i][b] = red.reducer.Dot(n, r.pointer(s, red.arg, start), r.pointer(s, red.arg2, start))
+				continue
+			}
+			r.partials[i][b] = red.reducer.Block(n, r.pointer(s, red.arg, start))
+		}
+	}
+}
+
+func (r *run) pointer(s *scratch, o operand, start int) unsafe.Pointer {
+	switch o.kind {
+	case operandInput:
+		return unsafe.Add(r.inputs[o.index], start*o.size)
+	case operandDst:
+		return unsafe.Add(r.dst, start*o.size)
+	case operandScalar:
+		return unsafe.Pointer(&r.scalars[o.index])
+	}
+	return s.buffers[o.index]
+}
+
+// combine folds each reduction's block partials pairwise in a fixed tree, so the result
+// depends only on n, and stores it in the reduction's scalar register.
+func (r *run) combine(sp *stagePlan, nblocks int) error {
+	for i := range sp.reductions {
+		red := &sp.reductions[i]
+		if r.n == 0 && (red.op == ir.ReduceMin || red.op == ir.ReduceMax) {
+			return fmt.Errorf("numeric: %s of an empty array (at offset %d of %q): %w", red.op, red.pos, r.plan.prog.Source, exec.ErrEmpty)
+		}
+		p := red.reducer.Identity
+		if nblocks > 0 {
+			p = exec.Pairwise(r.partials[i][:nblocks], red.reducer.Combine)
+		}
+		v := red.reducer.Final(p, r.n)
+		r.scalars[red.out] = v.Word()
+	}
+	return nil
+}
+
+// fillBroadcast writes n copies of the scalar in word (an element of size bytes) to p.
+func fillBroadcast(p unsafe.Pointer, word uint64, size, n int) {
+	switch size {
+	case 1:
+		b := *(*byte)(unsafe.Pointer(&word))
+		s := unsafe.Slice((*byte)(p), n)
+		for i := range s {
+			s[i] = b
+		}
+	case 4:
+		v := *(*uint32)(unsafe.Pointer(&word))
+		s := unsafe.Slice((*uint32)(p), n)
+		for i := range s {
+			s[i] = v
+		}
+	default:
+		s := unsafe.Slice((*uint64)(p), n)
+		for i := range s {
+			s[i] = word
+		}
+	}
+}
