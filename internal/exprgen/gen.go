@@ -19,6 +19,9 @@ type Config struct {
 	IntLits, FloatLits   []string // the literals (default DefaultIntLits, DefaultFloatLits)
 	ConstFolds           bool     // constant subexpressions of literals, such as 2**40
 	Names                []string // the array inputs' names (default a, b, c, ...)
+	// Only, when set, lists the types operations may produce; other types appear only
+	// as inputs and literals (the benchmark's float expressions with integer literals).
+	Only []Type
 }
 
 // Input is one variable of a generated expression.
@@ -56,9 +59,12 @@ func Generate(seed uint64, cfg Config) (*Expr, error) {
 	ops := cfg.MinOps + g.rng.IntN(cfg.MaxOps-cfg.MinOps+1)
 	var types []Type
 	for _, t := range []Type{Bool, Int32, Int64, Float32, Float64} {
-		if g.canMake(t, true) {
+		if g.canMake(t, true) && g.allowed(t) {
 			types = append(types, t)
 		}
+	}
+	if len(types) == 0 {
+		return nil, fmt.Errorf("exprgen: no type in %v can be made from inputs of types %v", cfg.Only, cfg.Types)
 	}
 	if cfg.Reductions && g.funcs["sum"] && g.rng.IntN(4) == 0 {
 		root := g.reduction(types[g.rng.IntN(len(types))], ops)
@@ -143,6 +149,9 @@ func (g *gen) addInput(in Input) {
 
 func (g *gen) hasVar(t Type) bool { return len(g.vars[t]) > 0 }
 
+// allowed reports whether operations may produce t (Config.Only).
+func (g *gen) allowed(t Type) bool { return g.cfg.Only == nil || slices.Contains(g.cfg.Only, t) }
+
 // canMake reports whether the generator can make an expression of type t (with
 // needVar, one that depends on an input).
 func (g *gen) canMake(t Type, needVar bool) bool {
@@ -174,7 +183,8 @@ func (g *gen) split(ops, k int) []int {
 func (g *gen) below(t Type, needVar bool) []Type {
 	var out []Type
 	for u := Int32; u <= t; u++ {
-		if g.canMake(u, needVar) {
+		// With Config.Only, a type it leaves out appears only as int32 literals.
+		if g.canMake(u, needVar) && (g.allowed(u) || u == Int32 && !needVar) {
 			out = append(out, u)
 		}
 	}
@@ -206,7 +216,7 @@ func (n *Node) withArgs(args []*Node) *Node { n.Args = args; return n }
 
 // expr makes an expression of type t with about ops operations.
 func (g *gen) expr(t Type, ops int, needVar bool) *Node {
-	if ops <= 0 {
+	if ops <= 0 || !g.allowed(t) {
 		return g.leaf(t, needVar)
 	}
 	for range 8 {
@@ -306,7 +316,7 @@ func (g *gen) production(t Type, ops int, needVar bool) *Node {
 func (g *gen) numberType(needVar bool) Type {
 	var opts []Type
 	for t := Int32; t <= Float64; t++ {
-		if g.canMake(t, needVar) {
+		if g.canMake(t, needVar) && g.allowed(t) {
 			opts = append(opts, t)
 		}
 	}
