@@ -203,6 +203,8 @@ func binary(op string, _ Type, out, x, y []float64) {
 			m := math.Mod(x[i], y[i])
 			if m != 0 && (m < 0) != (y[i] < 0) {
 				m += y[i]
+			} else if m == 0 {
+				m = math.Copysign(0, y[i]) // NumPy's npy_divmod
 			}
 			if op == "%" {
 				out[i] = m
@@ -299,7 +301,7 @@ func (ev *Evaluator) power(m *Node, out, x, y []float64) {
 	}
 	if !RewrittenPow(m.Args[1]) {
 		for i := range out {
-			out[i] = math.Pow(x[i], y[i])
+			out[i] = math.Pow(x[i], round(y[i])) // a float32 power's exponent is float32
 		}
 		return
 	}
