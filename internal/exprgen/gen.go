@@ -22,6 +22,8 @@ type Config struct {
 	// Only, when set, lists the types operations may produce; other types appear only
 	// as inputs and literals (the benchmark's float expressions with integer literals).
 	Only []Type
+	// NoBoolLits makes a bool leaf a comparison of an input instead of True or False.
+	NoBoolLits bool
 }
 
 // Input is one variable of a generated expression.
@@ -503,6 +505,9 @@ func (g *gen) leaf(t Type, needVar bool) *Node {
 	case Float32:
 		return pick(g, g.vars[Float32])
 	case Bool:
+		if g.cfg.NoBoolLits {
+			return g.made(Bool)
+		}
 		return &Node{Kind: Lit, Name: pick(g, []string{"True", "False"}), Type: Bool, Konst: true}
 	case Float64:
 		if g.cfg.ConstFolds && g.chance(1, 8) {
