@@ -465,7 +465,20 @@ func TestDifferential(t *testing.T) {
 var diffRegressions = []struct {
 	seed uint64
 	src  string
-}{}
+}{
+	// overlap on gonum and simd (#14 part 6)
+	{14, "(-(+b))"},
+	// overlap on opencl (#14 part 6; found here: the issue names only gonum and simd)
+	{100, "((d - 0b101) % trunc((c // 4294967296)))"},
+	{108, "(+minimum(pow(((d ** c) >> 1), 13), where(((+a) == max(maximum(b, b))), min(c), max(((c * d) * d)))))"},
+	// the reference passes over min of an empty array that the engine rejects
+	{144, "where(((b > 0) & isfinite(min(a))), (~True), isnan(2.2250738585072014e-308))"},
+	// Go's math as the reference: Asin near 1, Tan of a huge argument, Pow far from 1
+	{31, "copysign(((where(a, c, 2147483648) * trunc(sin(c))) ** arcsin(tanh((c * 0.5)))), (((4294967296 - 3000000000) ** 31) * (0 * where(b, 255, 3))))"},
+	{579, "clip(tan(a), s1, 0)"},
+	{733, "round(sum(tan(((pow((a * 0.5), 51) + hypot(where(b, 0.5, 1.5), 1e-300)) ** 0.3))))"},
+	{1099511627761, "pow((4294967296 ** a), (c + ceil(e)))"},
+}
 
 func TestDifferentialRegressions(t *testing.T) {
 	for _, r := range diffRegressions {
