@@ -95,4 +95,3 @@ func TestDifferentialRegressions(t *testing.T) {
 		}
 	}
 }
-

@@ -87,4 +87,3 @@ func (g *gen) made(t Type) *Node {
 	}
 	return node(Binary, "*", Float64, v, g.lit("0.5"))
 }
-

@@ -167,4 +167,3 @@ func (g *gen) reduction(t Type, ops int) *Node {
 	n.Array, n.Konst = false, false
 	return n
 }
-
