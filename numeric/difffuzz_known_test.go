@@ -6,6 +6,7 @@ package numeric
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/numkit/numkit/internal/exprgen"
@@ -29,6 +30,12 @@ var diffKnown = []struct {
 		}},
 	{"float reduction order", "#14 part 6: every backend to reduce in the reference's documented order (sums of values that cancel or overflow differ)",
 		func(f diffFinding, _ *exprgen.Expr) bool { return f.reduceSpread }},
+	{"spec gap: x**0 as a constant exponent", "found by this fuzzer (#14 part 9): the engine rewrites x**0 to the constant 1 even " +
+		"for a non-constant x, so y ** (~(s ** 0)) is a compile error (integer to a negative constant power); the reference " +
+		"treats only literals as constants and gives y ** -2 (0 for integers); docs/language.md does not say which",
+		func(f diffFinding, e *exprgen.Expr) bool {
+			return f.check == "error" && strings.Contains(f.msg, "negative integer powers") && strings.Contains(e.String(), "** 0)")
+		}},
 	{"integer constant overflow", "#14 part 2: integer constants folded exactly as numexpr does (2**40 is int64)",
 		func(f diffFinding, e *exprgen.Expr) bool {
 			nd := f.node
@@ -76,6 +83,8 @@ var diffRegressions = []struct {
 	{108, "(+minimum(pow(((d ** c) >> 1), 13), where(((+a) == max(maximum(b, b))), min(c), max(((c * d) * d)))))"},
 	// the reference passes over min of an empty array that the engine rejects
 	{144, "where(((b > 0) & isfinite(min(a))), (~True), isnan(2.2250738585072014e-308))"},
+	// x**0 as a constant exponent: a compile error where the reference computes
+	{1099511627198, "arctan((where((where((a & s0), 1_000, clip(1, 65535, 2147483647)) > b), where(a, 0o17, 0o17), (2 * 255)) ** (+(~(s1 ** 0)))))"},
 	// Go's math as the reference: Asin near 1, Tan of a huge argument, Pow far from 1
 	{31, "copysign(((where(a, c, 2147483648) * trunc(sin(c))) ** arcsin(tanh((c * 0.5)))), (((4294967296 - 3000000000) ** 31) * (0 * where(b, 255, 3))))"},
 	{579, "clip(tan(a), s1, 0)"},
