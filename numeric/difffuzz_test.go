@@ -97,6 +97,13 @@ func diffCheck(t testing.TB, seed uint64, backends []string) []string {
 		t.Fatalf("seed %d: the reference rejects the generated %s: %v", seed, src, werr)
 	}
 	if werr == nil && (want.typ.String() != e.Root.Type.String() || want.scalar == e.Root.Array) {
+		if e.Root.Has((*exprgen.Node).Overflows) {
+			// Once constants fold exactly (#14 part 2), 2**40 is int64 where the generator,
+			// wrapping as the language did, says int32.
+			t.Logf("seed %d: %s: typed %s by the reference, %s by the generator: an integer constant overflows (#14 part 2); skipped",
+				seed, src, want.typ, e.Root.Type)
+			return nil
+		}
 		t.Fatalf("seed %d: %s: the reference types it %s, the generator %s", seed, src, want.typ, e.Root.Type)
 	}
 	var unknown []string
