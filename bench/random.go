@@ -29,8 +29,9 @@ type RandomCase struct {
 var randomMu sync.Mutex
 
 // RandomCases makes count cases from seed, alternating float64 and float32, and
-// registers their go-loop baselines. Each case is a generated expression whose result
-// has the inputs' float type and which C can express.
+// registers their go-loop baselines (so it must not run while Run does). Each case is
+// a generated expression whose result has the inputs' float type and which C can
+// express.
 func RandomCases(seed uint64, count int) ([]RandomCase, error) {
 	if count < 1 {
 		return nil, fmt.Errorf("random suite: count %d: want at least 1", count)
