@@ -3,6 +3,7 @@ package bench
 import (
 	"fmt"
 	"io"
+	"math"
 	"math/rand/v2"
 	"strings"
 	"sync"
@@ -29,7 +30,7 @@ type RandomCase struct {
 var randomMu sync.Mutex
 
 // RandomCases makes count cases from seed, alternating float64 and float32, and
-// registers their go-loop baselines (so it must not run while Run does). Each case is
+// registers their go-loop baselines. Each case is
 // a generated expression whose result has the inputs' float type and which C can
 // express.
 func RandomCases(seed uint64, count int) ([]RandomCase, error) {
@@ -63,8 +64,10 @@ func RandomCases(seed uint64, count int) ([]RandomCase, error) {
 	return out, nil
 }
 
-// registerEvaluator makes exprgen's Evaluator the go-loop baseline of case name.
+// registerEvaluator makes exprgen's Evaluator the go-loop baseline of case name, and
+// the check of the other implementations against it (randomChecks).
 func registerEvaluator(name string, root *exprgen.Node) {
+	var envelope [2]any // the evaluator's results perturbed up and down, at the last size made
 	mk := func(in *inputs) kernel {
 		vars := map[string]any{}
 		root.Walk(func(m *exprgen.Node) {
@@ -76,11 +79,87 @@ func registerEvaluator(name string, root *exprgen.Node) {
 		if err != nil {
 			return kernel{run: func() error { return err }, result: func() any { return nil }}
 		}
+		rel := randomPerturb[in.dtype == "float32"]
+		for k, sign := range []float64{1, -1} {
+			p, _ := exprgen.NewEvaluator(root, vars, in.n)
+			p.Perturb(sign * rel)
+			p.Run()
+			envelope[k] = p.Result()
+		}
 		return kernel{run: func() error { ev.Run(); return nil }, result: ev.Result}
 	}
 	randomMu.Lock()
 	defer randomMu.Unlock()
-	baselines[name] = struct{ loop, floats baselineMaker }{loop: mk}
+	randomBaselines[name] = mk
+	randomChecks[name] = func(got, ref any, tol float64) (float64, error) {
+		return compareEnvelope(got, ref, envelope, tol)
+	}
+}
+
+// randomPerturb is the relative perturbation of the functions' results (by float32
+// data) in the envelope a random case's result must fall in: about 4500 float64 ULPs,
+// 80 float32 ULPs. Correctness to the ULP is the differential fuzzer's business
+// (numeric/difffuzz_test.go); this check catches wrong results, not rounding.
+var randomPerturb = map[bool]float64{false: 1e-12, true: 1e-5}
+
+// randomBaselines are the random cases' go-loop baselines, by case name.
+var randomBaselines = map[string]baselineMaker{}
+
+// baselineFor returns the baselines of case name: a random case's, or the suites'.
+func baselineFor(name string) struct{ loop, floats baselineMaker } {
+	randomMu.Lock()
+	defer randomMu.Unlock()
+	if mk, ok := randomBaselines[name]; ok {
+		return struct{ loop, floats baselineMaker }{loop: mk}
+	}
+	return baselines[name]
+}
+
+// randomChecks are the checks of random cases, by case name.
+var randomChecks = map[string]func(got, ref any, tol float64) (float64, error){}
+
+// checkResult compares an implementation's result with the reference: within tol
+// (compareResults), or for a random case within the envelope of perturbed evaluations.
+func checkResult(c Case, got, ref any, tol float64) (float64, error) {
+	randomMu.Lock()
+	check := randomChecks[c.Name]
+	randomMu.Unlock()
+	if check == nil {
+		return compareResults(got, ref, tol)
+	}
+	return check(got, ref, tol)
+}
+
+// compareEnvelope accepts each element of got that compareResults accepts against ref
+// or against either perturbed result, that lies between them, or that differs from ref
+// by at most four times the perturbations' spread there.
+func compareEnvelope(got, ref any, env [2]any, tol float64) (float64, error) {
+	maxErr, err := compareResults(got, ref, tol)
+	if err == nil || env[0] == nil || env[1] == nil {
+		return maxErr, err
+	}
+	g, _ := asFloats(got)
+	w, _ := asFloats(ref)
+	up, _ := asFloats(env[0])
+	dn, _ := asFloats(env[1])
+	if len(g) != len(w) || len(up) != len(w) || len(dn) != len(w) {
+		return maxErr, err
+	}
+	maxErr = 0
+	for i := range g {
+		e := min(scaledError(g[i], w[i]), scaledError(g[i], up[i]), scaledError(g[i], dn[i]))
+		// Within the envelope, or within four times the perturbations' spread (errors
+		// of different signs in different functions can add up beyond the envelope).
+		spread := max(math.Abs(up[i]-w[i]), math.Abs(dn[i]-w[i]))
+		if lo, hi := min(w[i], up[i], dn[i]), max(w[i], up[i], dn[i]); g[i] >= lo && g[i] <= hi || math.Abs(g[i]-w[i]) <= 4*spread {
+			e = 0
+		}
+		if e > tol {
+			return e, fmt.Errorf("element %d: got %v, reference %v (perturbed %v, %v; error %.3g > %.3g)", i, g[i], w[i], up[i], dn[i], e, tol)
+		}
+		maxErr = max(maxErr, e)
+	}
+	return maxErr, nil
 }
 
 // Cases returns the random cases as plain cases for Config.Cases.

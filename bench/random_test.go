@@ -28,7 +28,7 @@ func TestRandomCases(t *testing.T) {
 		if c.Expr != again[i].Expr {
 			t.Errorf("seed 11 case %d: %q then %q", i, c.Expr, again[i].Expr)
 		}
-		if baselines[c.Name].loop == nil {
+		if baselineFor(c.Name).loop == nil {
 			t.Errorf("%s: no go-loop baseline registered", c.Name)
 		}
 		if c.C == "" || c.NumPy == "" || strings.Contains(c.C, "**") {
@@ -87,5 +87,19 @@ func TestWritePeersCases(t *testing.T) {
 		if len(f) != 5 || f[0] != rc[i].Name || f[1] != rc[i].DType || f[2] != rc[i].Expr || f[3] != rc[i].C || f[4] != rc[i].NumPy {
 			t.Errorf("line %d: %q", i+2, l)
 		}
+	}
+}
+
+func TestCompareEnvelope(t *testing.T) {
+	ref := []float64{1, 2, 3, 4}
+	env := [2]any{[]float64{1, 2.01, 3, 4}, []float64{1, 1.99, 3, 4.001}}
+	if _, err := compareEnvelope([]float64{1, 2.005, 3, 4.003}, ref, env, 1e-12); err != nil {
+		t.Errorf("inside the envelope or 4x its spread: %v", err)
+	}
+	if _, err := compareEnvelope([]float64{1, 2, 3.5, 4}, ref, env, 1e-12); err == nil || !strings.Contains(err.Error(), "element 2") {
+		t.Errorf("3.5 for 3 with no spread there: error %v, want one naming element 2", err)
+	}
+	if _, err := compareEnvelope([]float64{1, 2, 3, 4.01}, ref, env, 1e-12); err == nil {
+		t.Error("4.01 for 4, spread 0.001: no error")
 	}
 }
