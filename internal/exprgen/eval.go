@@ -21,7 +21,13 @@ type Evaluator struct {
 	args   map[*Node][][]float64
 	out    any // []float64, []float32 or []bool; nil for a sum
 	sum    float64
+	tweak  float64 // Perturb's factor
 }
+
+// Perturb makes every function the language promises only within an ULP bound (see
+// Node.IsTranscendental) return its value times 1+rel: evaluations perturbed up and
+// down show how much the expression amplifies such errors, element by element.
+func (ev *Evaluator) Perturb(rel float64) { ev.tweak = rel }
 
 // EvalBlock is the evaluator's block length.
 const EvalBlock = 1024
@@ -151,6 +157,11 @@ func (ev *Evaluator) eval(m *Node, lo, hi int) []float64 {
 		binary(m.Op, m.Args[0].Type, out, args[0], args[1])
 	default:
 		call(m.Op, out, args)
+	}
+	if ev.tweak != 0 && m.IsTranscendental() {
+		for i, x := range out {
+			out[i] = x * (1 + ev.tweak)
+		}
 	}
 	if m.Type == Float32 {
 		for i, x := range out {
