@@ -110,3 +110,25 @@ func TestPrinters(t *testing.T) {
 		t.Error("C(isnan(a)) claims a C form")
 	}
 }
+
+func TestEvaluatorPerturb(t *testing.T) {
+	a := []float64{0.5, 1, 2}
+	root := &exprgen.Node{Kind: exprgen.Binary, Op: "+", Type: exprgen.Float64, Array: true, Args: []*exprgen.Node{
+		{Kind: exprgen.Call, Op: "sin", Type: exprgen.Float64, Array: true, Args: []*exprgen.Node{{Kind: exprgen.Var, Name: "a", Type: exprgen.Float64, Array: true}}},
+		{Kind: exprgen.Var, Name: "a", Type: exprgen.Float64, Array: true}}}
+	ev, err := exprgen.NewEvaluator(root, map[string]any{"a": a}, len(a))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev.Perturb(1e-6)
+	ev.Run()
+	got := ev.Result().([]float64)
+	for i, x := range a {
+		if want := math.Sin(x)*(1+1e-6) + x; got[i] != want {
+			t.Errorf("sin(a)+a perturbed by 1e-6 at a=%v: %v, want %v (only sin perturbed)", x, got[i], want)
+		}
+	}
+	if _, err := exprgen.NewEvaluator(root, map[string]any{"a": []int32{1, 2, 3}}, 3); err == nil {
+		t.Error("an int32 input: no error")
+	}
+}
