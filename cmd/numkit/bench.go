@@ -54,6 +54,7 @@ type benchCommand struct {
 	coexec     bool
 	progress   string
 	set        map[string]bool // the flags given on the command line
+	random     randomFlags     // --suite random (bench_random.go)
 
 	// Tests replace these: numeric.Hardware, and whether a writer is a terminal.
 	hardware   func() (numeric.HardwareReport, error)
@@ -80,6 +81,8 @@ func (c *benchCommand) run(stdout, stderr io.Writer, args []string) int {
 		return c.runAccuracy(stdout, stderr)
 	case c.route:
 		return c.runRoute(stdout, stderr)
+	case c.suite == "random" && c.expr == "":
+		return c.runRandom(stdout, stderr)
 	case c.expr == "":
 		return c.runSuite(stdout, stderr)
 	}
@@ -98,7 +101,8 @@ func (c *benchCommand) flags(stderr io.Writer) (*flag.FlagSet, func(io.Writer)) 
 		"or gobench (the Go benchmark format, one line per timed run, for benchstat); docs/bench.md")
 	fs.BoolVar(&c.json, "json", false, "print JSON, the same as --format json")
 	fs.Uint64Var(&c.seed, "seed", 1, "random seed for the inputs")
-	fs.StringVar(&c.suite, "suite", "default", "the `suite` to run: default, public or quick")
+	fs.StringVar(&c.suite, "suite", "default", "the `suite` to run: default, public, quick, or random (generated from --seed)")
+	c.randomFlagSet(fs)
 	fs.StringVar(&c.sizes, "sizes", "", "comma-separated `sizes` (elements per input), e.g. 1e3,1e5,10M (default: the suite's)")
 	fs.StringVar(&c.filter, "filter", "", "keep the cases whose name matches this `regexp`")
 	fs.BoolVar(&c.csv, "csv", false, "print CSV, the same as --format csv")
