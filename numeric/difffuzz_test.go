@@ -93,8 +93,28 @@ func diffCheck(t testing.TB, seed uint64, backends []string) []string {
 	vars := Vars(e.Values(seed, n))
 	src := e.String()
 	want, werr := refEvaluate(src, vars, false)
+	if werr == nil && n == 0 {
+		// The reference computes a call on constants (pow(4294967296, 13)) per element, so
+		// with no elements it never meets the constant's overflow that the engine finds
+		// when it folds. Ask it once more on one element.
+		if _, err := refEvaluate(src, Vars(e.Values(seed, 1)), false); err != nil && !errors.Is(err, errRefEmpty) {
+			werr = err
+		}
+	}
 	if werr != nil && !errors.Is(werr, errRefEmpty) {
-		t.Fatalf("seed %d: the reference rejects the generated %s: %v", seed, src, werr)
+		// The language rejects it (an integer constant beyond int64, 0.0 to a negative
+		// power, ...): every backend must reject it too.
+		var unknown []string
+		for _, be := range backends {
+			ex, err := Compile(src, WithBackend(be))
+			if err == nil {
+				_, err = ex.Eval(context.Background(), vars)
+			}
+			if err == nil {
+				unknown = append(unknown, fmt.Sprintf("seed %d %s: %s: the reference rejects it (%v) but the backend evaluates it", seed, be, src, werr))
+			}
+		}
+		return unknown
 	}
 	if werr == nil && (want.typ.String() != e.Root.Type.String() || want.scalar == e.Root.Array) {
 		if e.Root.Has((*exprgen.Node).Overflows) {
