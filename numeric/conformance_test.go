@@ -234,7 +234,7 @@ func (c confCase) checkEvalInto(t *testing.T, where string, be confBackend, thre
 		t.Errorf("%s: EvalInto: %v", where, err)
 		return
 	}
-	into := Result{Type: got.Type, Scalar: got.Scalar, Data: confDeref(dst)}
+	into := Result{Type: got.Type, Scalar: got.Scalar, Data: confDeref(dst), Shape: got.Shape} // a 1-D destination has the 1-D result's shape
 	if msg := confCompare(resultToRef(got), into, confTol{}); msg != "" {
 		t.Errorf("%s: EvalInto differs from Eval: %s", where, msg)
 	}

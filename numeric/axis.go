@@ -1,0 +1,264 @@
+package numeric
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+	"unsafe"
+
+	"gonum.org/v1/gonum/mat"
+
+	"github.com/numkit/numkit/numeric/internal/syntax"
+)
+
+// Reductions along an axis of N-d inputs. An expression with a reduction that names
+// an axis (sum(x, axis=1), mean(x, 0)) is planned at Compile: each outermost such call
+// becomes a variable of the rewritten expression, bound at evaluation to the
+// reduction of its argument's result along the axis, line by line with the 1-D
+// reduction program (so the bits do not depend on the thread count). The reduced
+// array has the argument's shape without the axis and broadcasts back into the rest
+// of the expression as NumPy's would (a - mean(a, axis=0)). With inputs of at most
+// one dimension the compiler's own handling (axis None, 0 or -1: the whole array)
+// applies instead.
+
+// axisPlan is an expression's reductions along an axis.
+type axisPlan struct {
+	outer *Expr // the expression with each axis call replaced by its variable
+	calls []axisCall
+}
+
+// axisCall is one outermost reduction along an axis.
+type axisCall struct {
+	name    string // the variable that replaces it in outer
+	fun     string
+	arg     *Expr // the reduced expression
+	reducer *Expr // fun(x), the 1-D reduction of one line x
+	axis    int
+	axisErr error // an axis that is not an integer
+	pos     int
+	src     string // the call's source, which errors show for name
+}
+
+// renamed is an error whose message shows an axis call's source for its variable.
+type renamed struct {
+	msg string
+	err error
+}
+
+func (r *renamed) Error() string { return r.msg }
+func (r *renamed) Unwrap() error { return r.err }
+
+// rename shows each axis call's source in err's message instead of its variable.
+func (p *axisPlan) rename(err error) error {
+	if err == nil {
+		return nil
+	}
+	msg := err.Error()
+	for _, c := range p.calls {
+		msg = strings.ReplaceAll(msg, c.name, c.src)
+	}
+	return &renamed{msg, err}
+}
+
+// axisVar prefixes the variables that replace axis calls.
+const axisVar = "numkit_axis_"
+
+// planAxes finds the outermost reductions with an explicit axis other than None and
+// compiles the rewritten expression and each argument; nil when there are none.
+func planAxes(src string, ast syntax.Expr, o options) (*axisPlan, error) {
+	var found []*syntax.CallExpr
+	syntax.Walk(ast, func(x syntax.Expr) bool {
+		c, ok := x.(*syntax.CallExpr)
+		if !ok || c.Attr || !isReduction(c.Fun.Name) {
+			return true
+		}
+		if axisArg(c) == nil {
+			return true
+		}
+		found = append(found, c)
+		return false
+	})
+	if len(found) == 0 {
+		return nil, nil
+	}
+	p := &axisPlan{}
+	var b strings.Builder
+	last := 0
+	same := func(p *options) { *p = o }
+	for i, c := range found {
+		call := axisCall{name: axisVar + strconv.Itoa(i), fun: c.Fun.Name, pos: int(c.Pos()), src: src[c.Pos():c.End()]}
+		b.WriteString(src[last:c.Pos()])
+		b.WriteString(call.name)
+		last = int(c.End())
+		var err error
+		if call.arg, err = Compile(src[c.Args[0].Pos():c.Args[0].End()], same); err != nil {
+			return nil, err
+		}
+		if call.reducer, err = Compile(call.fun+"(x)", same); err != nil {
+			return nil, err
+		}
+		call.axis, call.axisErr = axisValue(src, c)
+		p.calls = append(p.calls, call)
+	}
+	b.WriteString(src[last:])
+	var err error
+	if p.outer, err = Compile(b.String(), same); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+func isReduction(name string) bool {
+	switch name {
+	case "sum", "prod", "min", "max", "mean", "var", "std", "skew", "kurt":
+		return true
+	}
+	return false
+}
+
+// axisArg is a reduction call's axis (second positional argument or keyword), nil
+// when there is none or it is None.
+func axisArg(c *syntax.CallExpr) syntax.Expr {
+	var axis syntax.Expr
+	if len(c.Args) == 2 {
+		axis = c.Args[1]
+	}
+	for _, kw := range c.Keywords {
+		if kw.Name.Name == "axis" {
+			axis = kw.Value
+		}
+	}
+	if lit, ok := syntax.Unparen(axis).(*syntax.BasicLit); axis == nil || ok && lit.Kind == syntax.NoneLit {
+		return nil
+	}
+	return axis
+}
+
+// axisValue evaluates a call's axis, a constant expression.
+func axisValue(src string, c *syntax.CallExpr) (int, error) {
+	a := axisArg(c)
+	r, err := Evaluate(src[a.Pos():a.End()], nil)
+	if err == nil && !r.Type.IsFloat() && r.Type != Bool && r.Scalar {
+		v, _ := r.Float64()
+		return int(v), nil
+	}
+	return 0, fmt.Errorf("numeric: the axis of %s (at offset %d of %q) must be None or an integer: %w", c.Fun.Name, a.Pos(), src, ErrType)
+}
+
+// maxDims is the most dimensions among the variables of vars that e uses.
+func (e *Expr) maxDims(vars Vars) int {
+	nd := 0
+	for _, name := range e.names {
+		switch v := vars[name].(type) {
+		case *Array:
+			if v != nil {
+				nd = max(nd, len(v.Shape))
+			}
+		case *mat.Dense:
+			nd = max(nd, 2)
+		}
+	}
+	return nd
+}
+
+// axisVars evaluates each axis call over vars and returns the rewritten expression
+// with the variables it reads: vars and the reduced arrays.
+func (p *axisPlan) axisVars(ctx context.Context, vars Vars, threads int) (*Expr, Vars, error) {
+	all := make(Vars, len(vars)+len(p.calls))
+	for k, v := range vars {
+		all[k] = v
+	}
+	for _, c := range p.calls {
+		if c.axisErr != nil {
+			return nil, nil, c.axisErr
+		}
+		res, err := c.arg.Eval(ctx, vars)
+		if err != nil {
+			return nil, nil, err
+		}
+		arr, err := c.reduce(ctx, res, threads)
+		if err != nil {
+			return nil, nil, err
+		}
+		all[c.name] = arr
+	}
+	return p.outer, all, nil
+}
+
+// reduce reduces res along the call's axis, each line with the 1-D reduction, up to
+// threads lines at a time.
+func (c *axisCall) reduce(ctx context.Context, res Result, threads int) (*Array, error) {
+	shape := res.Shape
+	axis := c.axis
+	if axis < 0 {
+		axis += len(shape)
+	}
+	if res.Scalar || axis < 0 || axis >= len(shape) {
+		return nil, fmt.Errorf("numeric: axis %d of %s (at offset %d) is out of bounds for an array of %d dimensions (shape %s): %w",
+			c.axis, c.fun, c.pos, len(shape), shapeString(shape), ErrShape)
+	}
+	src := res.Array()
+	strides := cStrides(shape)
+	outShape := append(append([]int{}, shape[:axis]...), shape[axis+1:]...)
+	n := prod(outShape)
+	line := func(i int) *Array {
+		off := 0
+		for k := len(outShape) - 1; k >= 0; k-- {
+			d := k
+			if k >= axis {
+				d++
+			}
+			off += i % outShape[k] * strides[d]
+			i /= outShape[k]
+		}
+		return &Array{Data: src.Data, Shape: []int{shape[axis]}, Strides: []int{strides[axis]}, Offset: off}
+	}
+	// The result type: the reduction of one element of the argument's type.
+	probe, _ := allocate(res.Type, false, 1)
+	tr, err := c.reducer.Eval(ctx, Vars{"x": probe})
+	if err != nil {
+		return nil, err
+	}
+	data, out := allocate(tr.Type, false, n)
+	workers := max(1, min(threads, n/64))
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := n * w / workers; i < n*(w+1)/workers; i++ {
+				r, err := c.reducer.Eval(ctx, Vars{"x": line(i)})
+				if err != nil {
+					errs[w] = err
+					return
+				}
+				storeWord(unsafeIndex(out, tr.Type, i), tr.Type, valueWord(tr.Type, r.Data))
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return &Array{Data: data, Shape: outShape}, nil
+}
+
+// axisOuter returns the expression and variables that evaluate e over vars: e and
+// vars themselves, or where e reduces along an axis of N-d inputs its rewritten
+// expression with the reduced arrays bound.
+func (e *Expr) axisOuter(ctx context.Context, vars Vars) (*Expr, Vars, error) {
+	if e.axes == nil || e.maxDims(vars) < 2 {
+		return e, vars, nil
+	}
+	return e.axes.axisVars(ctx, vars, e.opts.threadCount())
+}
+
+// unsafeIndex is the address of element i of out's array of type t.
+func unsafeIndex(out output, t DType, i int) unsafe.Pointer {
+	return unsafe.Add(out.Ptr, i*t.Size())
+}
