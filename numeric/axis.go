@@ -174,11 +174,11 @@ func (p *axisPlan) axisVars(ctx context.Context, vars Vars, threads int) (*Expr,
 		if c.axisErr != nil {
 			return nil, nil, c.axisErr
 		}
-		res, err := c.arg.Eval(ctx, vars)
+		src, err := c.argument(ctx, vars)
 		if err != nil {
 			return nil, nil, err
 		}
-		arr, err := c.reduce(ctx, res, threads)
+		arr, err := c.reduce(ctx, src, threads)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -187,50 +187,84 @@ func (p *axisPlan) axisVars(ctx context.Context, vars Vars, threads int) (*Expr,
 	return p.outer, all, nil
 }
 
-// reduce reduces res along the call's axis, each line with the 1-D reduction, up to
-// threads lines at a time.
-func (c *axisCall) reduce(ctx context.Context, res Result, threads int) (*Array, error) {
-	shape := res.Shape
+// argument evaluates the call's argument as an N-d array; a bare variable is viewed
+// in place, without copying.
+func (c *axisCall) argument(ctx context.Context, vars Vars) (*Array, error) {
+	if names := c.arg.names; len(names) == 1 && c.arg.src == names[0] {
+		switch v := vars[names[0]].(type) {
+		case *Array:
+			if v != nil && len(v.Shape) > 0 {
+				return v, nil
+			}
+		case *mat.Dense:
+			if v != nil {
+				raw := v.RawMatrix()
+				return &Array{Data: raw.Data, Shape: []int{raw.Rows, raw.Cols}, Strides: []int{raw.Stride, 1}}, nil
+			}
+		case []float64, []float32, []int64, []int32, []bool:
+			_, _, n, _ := dataOf(v)
+			return NewArray(v, n), nil
+		}
+	}
+	res, err := c.arg.Eval(ctx, vars)
+	if err != nil {
+		return nil, err
+	}
+	if res.Scalar {
+		return &Array{Data: res.Array().Data}, nil // 0-d: every axis is out of bounds
+	}
+	return res.Array(), nil
+}
+
+// reduce reduces src along the call's axis: its lines along the axis are copied
+// (tiled) into one contiguous C-order array, unless they already are, and each is
+// reduced by the 1-D reduction, up to threads lines at a time.
+func (c *axisCall) reduce(ctx context.Context, src *Array, threads int) (*Array, error) {
+	t, p, _, strides, err := src.view("the argument of " + c.src)
+	if err != nil {
+		return nil, err
+	}
+	shape := src.Shape
 	axis := c.axis
 	if axis < 0 {
 		axis += len(shape)
 	}
-	if res.Scalar || axis < 0 || axis >= len(shape) {
+	if axis < 0 || axis >= len(shape) {
 		return nil, fmt.Errorf("numeric: axis %d of %s (at offset %d) is out of bounds for an array of %d dimensions (shape %s): %w",
 			c.axis, c.fun, c.pos, len(shape), shapeString(shape), ErrShape)
 	}
-	src := res.Array()
-	strides := cStrides(shape)
 	outShape := append(append([]int{}, shape[:axis]...), shape[axis+1:]...)
-	n := prod(outShape)
-	line := func(i int) *Array {
-		off := 0
-		for k := len(outShape) - 1; k >= 0; k-- {
-			d := k
-			if k >= axis {
-				d++
-			}
-			off += i % outShape[k] * strides[d]
-			i /= outShape[k]
+	n, length := prod(outShape), shape[axis]
+	// lines: the argument with the axis moved last, C order, contiguous.
+	lineShape := append(append([]int{}, outShape...), length)
+	srcStrides := append(append(append([]int{}, strides[:axis]...), strides[axis+1:]...), strides[axis])
+	lines := unsafe.Pointer(nil)
+	if n*length > 0 {
+		if isContiguous(lineShape, srcStrides) {
+			lines = p
+		} else {
+			lines = unsafe.Pointer(unsafe.SliceData(make([]uint64, (n*length*t.Size()+7)/8)))
+			copyTiledParallel(lines, cStrides(lineShape), p, srcStrides, lineShape, t.Size(), threads)
 		}
-		return &Array{Data: src.Data, Shape: []int{shape[axis]}, Strides: []int{strides[axis]}, Offset: off}
 	}
 	// The result type: the reduction of one element of the argument's type.
-	probe, _ := allocate(res.Type, false, 1)
+	probe, _ := allocate(t, false, 1)
 	tr, err := c.reducer.Eval(ctx, Vars{"x": probe})
 	if err != nil {
 		return nil, err
 	}
 	data, out := allocate(tr.Type, false, n)
-	workers := max(1, min(threads, n/64))
+	workers := max(1, min(threads, n/64, n*length/(1<<16)))
 	errs := make([]error, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			vars := Vars{}
 			for i := n * w / workers; i < n*(w+1)/workers; i++ {
-				r, err := c.reducer.Eval(ctx, Vars{"x": line(i)})
+				vars["x"] = sliceAt(t, lines, i*length, length)
+				r, err := c.reducer.Eval(ctx, vars)
 				if err != nil {
 					errs[w] = err
 					return
@@ -246,6 +280,22 @@ func (c *axisCall) reduce(ctx context.Context, res Result, threads int) (*Array,
 		}
 	}
 	return &Array{Data: data, Shape: outShape}, nil
+}
+
+// sliceAt is the n elements of type t from element i of base, as a Go slice.
+func sliceAt(t DType, base unsafe.Pointer, i, n int) any {
+	p := unsafe.Add(base, i*t.Size())
+	switch t {
+	case Float64:
+		return unsafe.Slice((*float64)(p), n)
+	case Float32:
+		return unsafe.Slice((*float32)(p), n)
+	case Int64:
+		return unsafe.Slice((*int64)(p), n)
+	case Int32:
+		return unsafe.Slice((*int32)(p), n)
+	}
+	return unsafe.Slice((*bool)(p), n)
 }
 
 // axisOuter returns the expression and variables that evaluate e over vars: e and
