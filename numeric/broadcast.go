@@ -85,14 +85,52 @@ func (e *Expr) evaluateShaped(ctx context.Context, c *compiled, stack []binding,
 	if !scalar {
 		ops = append(ops, operand{out.Ptr, out.Type.Size(), outStrides(*out, shape)})
 	}
+	if !scalar && overlaps(shape, ops) {
+		// The destination shares memory with an input other than element for element:
+		// evaluate into a temporary, then copy.
+		return e.gatherRun(ctx, c, bindings, *out, shape, ops, n, true)
+	}
 	cshape, cops := collapse(shape, ops)
 	if allContiguous(shape, ops) {
-		return e.gatherRun(ctx, c, bindings, *out, shape, ops, n) // gathers nothing
+		return e.gatherRun(ctx, c, bindings, *out, shape, ops, n, false) // gathers nothing
 	}
 	if n > 0 && !scalar && c.cpu != nil && c.device == nil && inPlaceRuns(c.prog, cshape, cops) {
 		return 0, e.runRows(ctx, c, bindings, *out, cshape, cops)
 	}
-	return e.gatherRun(ctx, c, bindings, *out, shape, ops, n)
+	return e.gatherRun(ctx, c, bindings, *out, shape, ops, n, false)
+}
+
+// overlaps reports whether the destination (the last operand) shares memory with an
+// input that does not read each element exactly where the destination writes it.
+func overlaps(shape []int, ops []operand) bool {
+	if prod(shape) == 0 {
+		return false
+	}
+	dst := ops[len(ops)-1]
+	dlo, dhi := span(shape, dst)
+	for _, op := range ops[:len(ops)-1] {
+		lo, hi := span(shape, op)
+		if uintptr(lo) >= uintptr(dhi) || uintptr(dlo) >= uintptr(hi) {
+			continue
+		}
+		if op.ptr != dst.ptr || op.size != dst.size || !equalShapes(op.strides, dst.strides) {
+			return true
+		}
+	}
+	return false
+}
+
+// span is the byte range [lo, hi) that op touches over shape.
+func span(shape []int, op operand) (lo, hi unsafe.Pointer) {
+	a, b := 0, 0
+	for i, d := range shape {
+		if s := op.strides[i] * (d - 1); s < 0 {
+			a += s
+		} else {
+			b += s
+		}
+	}
+	return unsafe.Add(op.ptr, a*op.size), unsafe.Add(op.ptr, (b+1)*op.size)
 }
 
 func allContiguous(shape []int, ops []operand) bool {
@@ -303,8 +341,8 @@ func fill(dst, src unsafe.Pointer, size, n int) {
 
 // gatherRun copies every input that is not contiguous over shape into a contiguous
 // temporary, runs the 1-D program over all n elements, and scatters the result into a
-// destination that is not contiguous.
-func (e *Expr) gatherRun(ctx context.Context, c *compiled, bindings []binding, out output, shape []int, ops []operand, n int) (uint64, error) {
+// destination that is not contiguous (or, with temp, into any destination).
+func (e *Expr) gatherRun(ctx context.Context, c *compiled, bindings []binding, out output, shape []int, ops []operand, n int, temp bool) (uint64, error) {
 	bs := append([]binding(nil), bindings...)
 	k := 0
 	for i := range bs {
@@ -326,7 +364,7 @@ func (e *Expr) gatherRun(ctx context.Context, c *compiled, bindings []binding, o
 	scatterTo := (*operand)(nil)
 	if !out.Scalar {
 		o.N = n
-		if op := ops[k]; !isContiguous(shape, op.strides) && n > 0 {
+		if op := ops[k]; (temp || !isContiguous(shape, op.strides)) && n > 0 {
 			o.Ptr = unsafe.Pointer(unsafe.SliceData(make([]uint64, (n*op.size+7)/8)))
 			scatterTo = &op
 		}
