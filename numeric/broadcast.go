@@ -260,22 +260,48 @@ func (e *Expr) runRows(ctx context.Context, c *compiled, bindings []binding, out
 	return nil
 }
 
-// rowRange runs rows [lo, hi) of runRows on this goroutine.
+// groupRows is how many neighbouring rows (along the second-last dimension) one run
+// may cover: the destination and every input that walks the inner dimension must
+// either continue from row to row (stride inner) or repeat the row (stride 0, tiled
+// into a buffer); inputs that repeat along the row are filled row by row anyway.
+// Runs of about 64 Ki elements keep the per-run overhead small.
+func groupRows(shape []int, ops []operand) int {
+	if len(shape) < 2 {
+		return 1
+	}
+	last, inner := len(shape)-1, shape[len(shape)-1]
+	for k, op := range ops {
+		if op.strides[last] == 1 && op.strides[last-1] != inner && (op.strides[last-1] != 0 || k == len(ops)-1) {
+			return 1
+		}
+	}
+	return max(1, min(shape[last-1], (1<<16)/inner))
+}
+
+// rowRange runs rows [lo, hi) of runRows on this goroutine, up to group rows at a
+// time.
 func (c *compiled) rowRange(ctx context.Context, bindings []binding, out output, shape []int, ops []operand, lo, hi, threads int) error {
 	inner := shape[len(shape)-1]
 	outer := shape[:len(shape)-1]
+	last, last2 := len(outer), len(outer)-1
+	group := groupRows(shape, ops)
 	bs := append([]binding(nil), bindings...)
-	var bufs []([]uint64) // per operand, for inner-stride-0 inputs
-	bufs = make([][]uint64, len(ops))
+	bufs := make([][]uint64, len(ops))        // per input that is not read in place
+	tiled := make([]unsafe.Pointer, len(ops)) // the row a repeated-row buffer holds
 	idx := make([]int, len(outer))
 	for r, i := lo, len(outer)-1; i >= 0; i-- { // idx = the multi-index of row lo
 		idx[i] = r % outer[i]
 		r /= outer[i]
 	}
-	for row := lo; row < hi; row++ {
+	for row := lo; row < hi; {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
+		g := 1
+		if group > 1 {
+			g = min(group, hi-row, outer[last2]-idx[last2])
+		}
+		n := g * inner
 		k := 0
 		for i := range bs {
 			if bs[i].Scalar {
@@ -283,22 +309,35 @@ func (c *compiled) rowRange(ctx context.Context, bindings []binding, out output,
 			}
 			op := ops[k]
 			p := unsafe.Add(op.ptr, offset(idx, op.strides)*op.size)
-			if op.strides[len(outer)] == 0 {
-				if bufs[k] == nil {
-					bufs[k] = make([]uint64, (inner*op.size+7)/8)
+			if op.strides[last] == 0 || g > 1 && op.strides[last2] == 0 {
+				if len(bufs[k]) < (n*op.size+7)/8 {
+					bufs[k], tiled[k] = make([]uint64, (group*inner*op.size+7)/8), nil
 				}
-				fill(unsafe.Pointer(&bufs[k][0]), p, op.size, inner)
-				p = unsafe.Pointer(&bufs[k][0])
+				buf := unsafe.Pointer(&bufs[k][0])
+				switch {
+				case op.strides[last] == 0: // a column: each row repeats one element
+					for r := range g {
+						fill(unsafe.Add(buf, r*inner*op.size), unsafe.Add(p, r*op.strides[last2]*op.size), op.size, inner)
+					}
+				case tiled[k] != p: // a row repeated down the group
+					for r := range group {
+						copyRun(unsafe.Add(buf, r*inner*op.size), 1, p, 1, inner, op.size)
+					}
+					tiled[k] = p
+				}
+				p = buf
 			}
-			bs[i].Ptr, bs[i].N, bs[i].Shape, bs[i].Strides = p, inner, nil, nil
+			bs[i].Ptr, bs[i].N, bs[i].Shape, bs[i].Strides = p, n, nil, nil
 			k++
 		}
 		o := out
 		o.Ptr = unsafe.Add(ops[k].ptr, offset(idx, ops[k].strides)*ops[k].size)
-		o.N, o.Shape, o.Strides = inner, nil, nil
-		if _, err := c.cpu.Run(ctx, bs, 0, inner, o, threads); err != nil {
+		o.N, o.Shape, o.Strides = n, nil, nil
+		if _, err := c.cpu.Run(ctx, bs, 0, n, o, threads); err != nil {
 			return err
 		}
+		row += g
+		idx[last2] += g - 1
 		for i := len(idx) - 1; i >= 0; i-- {
 			if idx[i]++; idx[i] < outer[i] {
 				break
