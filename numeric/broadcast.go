@@ -309,7 +309,11 @@ func (c *compiled) rowRange(ctx context.Context, bindings []binding, out output,
 			}
 			op := ops[k]
 			p := unsafe.Add(op.ptr, offset(idx, op.strides)*op.size)
-			if op.strides[last] == 0 || g > 1 && op.strides[last2] == 0 {
+			rowStride := 0 // between neighbouring rows (none in 1-D)
+			if last2 >= 0 {
+				rowStride = op.strides[last2]
+			}
+			if op.strides[last] == 0 || g > 1 && rowStride == 0 {
 				if len(bufs[k]) < (n*op.size+7)/8 {
 					bufs[k], tiled[k] = make([]uint64, (group*inner*op.size+7)/8), nil
 				}
@@ -317,7 +321,7 @@ func (c *compiled) rowRange(ctx context.Context, bindings []binding, out output,
 				switch {
 				case op.strides[last] == 0: // a column: each row repeats one element
 					for r := range g {
-						fill(unsafe.Add(buf, r*inner*op.size), unsafe.Add(p, r*op.strides[last2]*op.size), op.size, inner)
+						fill(unsafe.Add(buf, r*inner*op.size), unsafe.Add(p, r*rowStride*op.size), op.size, inner)
 					}
 				case tiled[k] != p: // a row repeated down the group
 					for r := range group {
@@ -337,7 +341,9 @@ func (c *compiled) rowRange(ctx context.Context, bindings []binding, out output,
 			return err
 		}
 		row += g
-		idx[last2] += g - 1
+		if g > 1 {
+			idx[last2] += g - 1
+		}
 		for i := len(idx) - 1; i >= 0; i-- {
 			if idx[i]++; idx[i] < outer[i] {
 				break

@@ -31,6 +31,8 @@ var confShapePatterns = []confShapePattern{
 	{"outer", []int{3, 1}, []int{1, 4}},
 	{"one-by-one", []int{3, 4}, []int{1, 1}},
 	{"stretch-1d", []int{1}, []int{5}},
+	{"stretch-1d-long", []int{1}, []int{300}},
+	{"rows-3d-long", []int{3, 4, 300}, []int{4, 1}},
 	{"3d", []int{2, 3, 4}, []int{3, 1}},
 	{"3d-long", []int{2, 1, 260}, []int{3, 260}},
 	{"zero-rows", []int{0, 3}, []int{3}},
