@@ -96,7 +96,14 @@ func planAxes(src string, ast syntax.Expr, o options) (*axisPlan, error) {
 		if call.arg, err = Compile(src[c.Args[0].Pos():c.Args[0].End()], same); err != nil {
 			return nil, err
 		}
-		if call.reducer, err = Compile(call.fun+"(x)", same); err != nil {
+		// One device launch per line would cost more than the line: under the OpenCL
+		// backend the lines go where auto routes them (the CPU unless they are long).
+		lines := func(p *options) {
+			if *p = o; o.backendName() == BackendOpenCL {
+				p.backend = BackendAuto
+			}
+		}
+		if call.reducer, err = Compile(call.fun+"(x)", lines); err != nil {
 			return nil, err
 		}
 		call.axis, call.axisErr = axisValue(src, c)
