@@ -110,7 +110,7 @@ func overlaps(shape []int, ops []operand) bool {
 	dlo, dhi := span(shape, dst)
 	for _, op := range ops[:len(ops)-1] {
 		lo, hi := span(shape, op)
-		if uintptr(lo) >= uintptr(dhi) || uintptr(dlo) >= uintptr(hi) {
+		if lo >= dhi || dlo >= hi {
 			continue
 		}
 		if op.ptr != dst.ptr || op.size != dst.size || !equalShapes(op.strides, dst.strides) {
@@ -120,8 +120,9 @@ func overlaps(shape []int, ops []operand) bool {
 	return false
 }
 
-// span is the byte range [lo, hi) that op touches over shape.
-func span(shape []int, op operand) (lo, hi unsafe.Pointer) {
+// span is the address range [lo, hi) that op touches over shape (as integers: one
+// past the end is no pointer the garbage collector may see).
+func span(shape []int, op operand) (lo, hi uintptr) {
 	a, b := 0, 0
 	for i, d := range shape {
 		if s := op.strides[i] * (d - 1); s < 0 {
@@ -130,7 +131,8 @@ func span(shape []int, op operand) (lo, hi unsafe.Pointer) {
 			b += s
 		}
 	}
-	return unsafe.Add(op.ptr, a*op.size), unsafe.Add(op.ptr, (b+1)*op.size)
+	base := uintptr(op.ptr)
+	return base - uintptr(-a*op.size), base + uintptr((b+1)*op.size)
 }
 
 func allContiguous(shape []int, ops []operand) bool {
