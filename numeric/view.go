@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"unsafe"
 
+	"github.com/numkit/numkit/numeric/internal/exec"
 	"github.com/numkit/numkit/numeric/ir"
 )
 
@@ -253,4 +255,147 @@ func equalShapes(a, b []int) bool {
 		}
 	}
 	return true
+}
+
+// fill writes n copies of the element at src (of size bytes) to dst.
+func fill(dst, src unsafe.Pointer, size, n int) {
+	switch size {
+	case 1:
+		v := *(*byte)(src)
+		for i, d := 0, unsafe.Slice((*byte)(dst), n); i < n; i++ {
+			d[i] = v
+		}
+	case 4:
+		v := *(*uint32)(src)
+		for i, d := 0, unsafe.Slice((*uint32)(dst), n); i < n; i++ {
+			d[i] = v
+		}
+	default:
+		v := *(*uint64)(src)
+		for i, d := 0, unsafe.Slice((*uint64)(dst), n); i < n; i++ {
+			d[i] = v
+		}
+	}
+}
+
+// gather copies op over shape into a new contiguous C-order array of n elements.
+func gather(op operand, shape []int, n int) unsafe.Pointer {
+	dst := unsafe.Pointer(unsafe.SliceData(make([]uint64, (n*op.size+7)/8)))
+	copyStrided(dst, cStrides(shape), op.ptr, op.strides, shape, op.size)
+	return dst
+}
+
+// copyStrided copies every element of shape from src to dst, each walked with its
+// strides (in elements of size bytes).
+func copyStrided(dst unsafe.Pointer, dstStrides []int, src unsafe.Pointer, srcStrides []int, shape []int, size int) {
+	if prod(shape) == 0 {
+		return
+	}
+	if len(shape) == 0 {
+		copyRun(dst, 1, src, 1, 1, size)
+		return
+	}
+	last := len(shape) - 1
+	inner := shape[last]
+	idx := make([]int, last)
+	for {
+		d := unsafe.Add(dst, offset(idx, dstStrides)*size)
+		s := unsafe.Add(src, offset(idx, srcStrides)*size)
+		copyRun(d, dstStrides[last], s, srcStrides[last], inner, size)
+		i := last - 1
+		for ; i >= 0; i-- {
+			if idx[i]++; idx[i] < shape[i] {
+				break
+			}
+			idx[i] = 0
+		}
+		if i < 0 {
+			return
+		}
+	}
+}
+
+// copyRun copies n elements of size bytes, dst and src stepping ds and ss elements.
+func copyRun(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n, size int) {
+	switch size {
+	case 1:
+		for i := range n {
+			*(*byte)(unsafe.Add(dst, i*ds)) = *(*byte)(unsafe.Add(src, i*ss))
+		}
+	case 4:
+		for i := range n {
+			*(*uint32)(unsafe.Add(dst, 4*i*ds)) = *(*uint32)(unsafe.Add(src, 4*i*ss))
+		}
+	default:
+		for i := range n {
+			*(*uint64)(unsafe.Add(dst, 8*i*ds)) = *(*uint64)(unsafe.Add(src, 8*i*ss))
+		}
+	}
+}
+
+// copyTiled is copyStrided for a copy that transposes: the last two dimensions are
+// copied in square tiles, so that neither side walks memory with a long stride for
+// more than a tile.
+func copyTiled(dst unsafe.Pointer, dstStrides []int, src unsafe.Pointer, srcStrides []int, shape []int, size int) {
+	nd := len(shape)
+	if nd < 2 || prod(shape) == 0 {
+		copyStrided(dst, dstStrides, src, srcStrides, shape, size)
+		return
+	}
+	idx := make([]int, nd-2)
+	for {
+		d := unsafe.Add(dst, offset(idx, dstStrides)*size)
+		s := unsafe.Add(src, offset(idx, srcStrides)*size)
+		switch size {
+		case 1:
+			tile2[byte](d, dstStrides[nd-2:], s, srcStrides[nd-2:], shape[nd-2:])
+		case 4:
+			tile2[uint32](d, dstStrides[nd-2:], s, srcStrides[nd-2:], shape[nd-2:])
+		default:
+			tile2[uint64](d, dstStrides[nd-2:], s, srcStrides[nd-2:], shape[nd-2:])
+		}
+		i := nd - 3
+		for ; i >= 0; i-- {
+			if idx[i]++; idx[i] < shape[i] {
+				break
+			}
+			idx[i] = 0
+		}
+		if i < 0 {
+			return
+		}
+	}
+}
+
+// copyTiledParallel is copyTiled split along the first dimension between up to
+// threads goroutines.
+func copyTiledParallel(dst unsafe.Pointer, dstStrides []int, src unsafe.Pointer, srcStrides []int, shape []int, size, threads int) {
+	workers := max(1, min(threads, shape[0], prod(shape)/exec.MinParallel))
+	var wg sync.WaitGroup
+	for w := range workers {
+		lo, hi := shape[0]*w/workers, shape[0]*(w+1)/workers
+		part := append([]int{hi - lo}, shape[1:]...)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			copyTiled(unsafe.Add(dst, lo*dstStrides[0]*size), dstStrides, unsafe.Add(src, lo*srcStrides[0]*size), srcStrides, part, size)
+		}()
+	}
+	wg.Wait()
+}
+
+// tile2 copies a 2-d array in 32×32 tiles.
+func tile2[T byte | uint32 | uint64](dst unsafe.Pointer, ds []int, src unsafe.Pointer, ss []int, shape []int) {
+	const tile = 32
+	var z T
+	size := int(unsafe.Sizeof(z))
+	for i0 := 0; i0 < shape[0]; i0 += tile {
+		for j0 := 0; j0 < shape[1]; j0 += tile {
+			for i := i0; i < min(i0+tile, shape[0]); i++ {
+				for j := j0; j < min(j0+tile, shape[1]); j++ {
+					*(*T)(unsafe.Add(dst, (i*ds[0]+j*ds[1])*size)) = *(*T)(unsafe.Add(src, (i*ss[0]+j*ss[1])*size))
+				}
+			}
+		}
+	}
 }
