@@ -401,4 +401,3 @@ func (e *Expr) gatherRun(ctx context.Context, c *compiled, bindings []binding, o
 	}
 	return w, err
 }
-
