@@ -186,3 +186,48 @@ func TestAxisThreads(t *testing.T) {
 		}
 	}
 }
+
+// sum and mean along a leading axis walk the rows (columnSums) but give each column
+// exactly the bits of the 1-D reduction of that column, over several blocks, for
+// float64 and float32, on the CPU backends and thread counts.
+func TestAxisColumnsBits(t *testing.T) {
+	ctx := context.Background()
+	const rows, cols = 27000, 37 // 9000 per line: three blocks
+	d64 := make([]float64, rows*cols)
+	d32 := make([]float32, rows*cols)
+	for i := range d64 {
+		d64[i] = 1/float64(i%977+3) + float64(i%13)*1e8 - float64(i%7)*3e7
+		d32[i] = float32(d64[i])
+	}
+	for _, data := range []any{d64, d32} {
+		arr := NewArray(data, 3, rows/3, cols) // axis 1 is a leading axis too
+		for _, fun := range []string{"sum", "mean"} {
+			for _, be := range []string{BackendGonum, BackendSIMD} {
+				for _, threads := range []int{1, 3} {
+					src := fun + "(a, axis=1)"
+					r, err := MustCompile(src, WithBackend(be), WithThreads(threads)).Eval(ctx, Vars{"a": arr})
+					if err != nil {
+						t.Fatal(err)
+					}
+					got := ndFloats(r)
+					if !slices.Equal(r.Shape, []int{3, cols}) {
+						t.Fatalf("%s: shape %v", src, r.Shape)
+					}
+					for k := range 3 {
+						for c := range cols {
+							col := NewArray(data, 3, rows/3, cols)
+							col.Shape, col.Strides, col.Offset = []int{rows / 3}, []int{cols}, k*(rows/3)*cols+c
+							want, err := MustCompile(fun+"(x)", WithBackend(be)).Eval(ctx, Vars{"x": col})
+							if err != nil {
+								t.Fatal(err)
+							}
+							if w := ndFloats(want)[0]; got[k*cols+c] != w {
+								t.Fatalf("%s %T %s threads=%d [%d, %d] = %v, want %v (the column's 1-D %s)", src, data, be, threads, k, c, got[k*cols+c], w, fun)
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+}
