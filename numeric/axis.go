@@ -10,6 +10,7 @@ import (
 
 	"gonum.org/v1/gonum/mat"
 
+	"github.com/numkit/numkit/asm"
 	"github.com/numkit/numkit/numeric/internal/exec"
 	"github.com/numkit/numkit/numeric/internal/syntax"
 )
@@ -338,7 +339,7 @@ func columnSums(t DType, p unsafe.Pointer, shape []int, axis int, mean bool, thr
 	pre, length, post := prod(shape[:axis]), shape[axis], prod(shape[axis+1:])
 	outShape := append(append([]int{}, shape[:axis]...), shape[axis+1:]...)
 	res := make([]float64, pre*post) // combined in float64, as the VM's partials are
-	const strip = 256                // columns per task: 32 lanes × 256 × 8 bytes in L2
+	const strip = 2048               // columns per task: 32 lanes × 2048 × 8 bytes (512 KiB) in L2
 	tasks := pre * ((post + strip - 1) / strip)
 	workers := max(1, min(threads, tasks, pre*length*post/exec.MinParallel))
 	var wg sync.WaitGroup
@@ -394,16 +395,11 @@ func columnStrip[T float32 | float64](res []float64, base unsafe.Pointer, length
 		for i := lo; i < hi; i++ {
 			row := unsafe.Slice((*T)(unsafe.Add(base, (i*post+c0)*int(unsafe.Sizeof(z)))), w)
 			a := acc[(i-lo)%lanes*w:][:w]
-			for c, v := range row {
-				a[c] += v
-			}
+			addInto(a, row)
 		}
 		for h := lanes / 2; h > 0; h /= 2 {
 			for j := range h {
-				a, b := acc[j*w:][:w], acc[(j+h)*w:][:w]
-				for c := range a {
-					a[c] += b[c]
-				}
+				addInto(acc[j*w:][:w], acc[(j+h)*w:][:w])
 			}
 		}
 		partials[blk] = make([]float64, w)
@@ -417,5 +413,16 @@ func columnStrip[T float32 | float64](res []float64, base unsafe.Pointer, length
 			col[blk] = partials[blk][c]
 		}
 		res[c0+c] = exec.Pairwise(col, func(a, b float64) float64 { return a + b })
+	}
+}
+
+// addInto adds x to a element by element with asm's vector kernels (an exact IEEE
+// addition at every SIMD level).
+func addInto[T float32 | float64](a, x []T) {
+	switch a := any(a).(type) {
+	case []float64:
+		asm.AddF64(a, a, any(x).([]float64))
+	case []float32:
+		asm.AddF32(a, a, any(x).([]float32))
 	}
 }
