@@ -25,6 +25,8 @@ func (e *Expr) evaluate(ctx context.Context, vars Vars, out *output, alloc func(
 		*out = alloc(c.prog.ResultType(), c.prog.ScalarResult(), n)
 	} else if err := checkOutput(c.prog, *out, n); err != nil {
 		return 0, err
+	} else if overlapsInput(*out, bindings) {
+		return e.evaluateViaTemporary(ctx, vars, *out) // overlap.go
 	}
 	t := c.target(n, out.Dev != nil || hasDeviceArray(bindings), e.opts.threadCount())
 	switch {
