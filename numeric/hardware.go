@@ -1,6 +1,11 @@
 package numeric
 
-import "github.com/numkit/numkit/numeric/internal/hw"
+import (
+	"fmt"
+
+	"github.com/numkit/numkit/numeric/internal/hw"
+	"github.com/numkit/numkit/numeric/internal/opencl"
+)
 
 // The hardware report's types; internal/hw detects what they describe.
 type (
@@ -49,3 +54,20 @@ func Hardware() (HardwareReport, error) { return hw.Report() }
 
 // SIMDFeatureNames lists the SIMD features the report shows for goarch, in order.
 func SIMDFeatureNames(goarch string) []string { return hw.SIMDFeatureNames(goarch) }
+
+// configError is the error Compile returns for the configuration: nil, or the bad
+// NUMKIT_* values (one *ConfigError each, joined), or NUMKIT_OPENCL=on without a usable
+// OpenCL device (wrapping ErrBackend). A bad variable keeps its default and does not
+// change how the others are read.
+func configError() error {
+	cfg, err := hw.Env()
+	if err != nil {
+		return fmt.Errorf("numeric: bad configuration: %w", err)
+	}
+	if cfg.OpenCL == "on" {
+		if err := opencl.Usable(); err != nil {
+			return fmt.Errorf("numeric: NUMKIT_OPENCL=on but OpenCL is unavailable: %w", err)
+		}
+	}
+	return nil
+}
