@@ -55,10 +55,14 @@ func Hardware() (HardwareReport, error) { return hw.Report() }
 // SIMDFeatureNames lists the SIMD features the report shows for goarch, in order.
 func SIMDFeatureNames(goarch string) []string { return hw.SIMDFeatureNames(goarch) }
 
-// configError is the error Compile returns for the configuration: nil, or the bad
-// NUMKIT_* values (one *ConfigError each, joined), or NUMKIT_OPENCL=on without a usable
-// OpenCL device (wrapping ErrBackend). A bad variable keeps its default and does not
-// change how the others are read.
+// CheckConfig returns the error Compile returns for the NUMKIT_* configuration: nil,
+// or the bad values (one *ConfigError each, joined: errors.As finds them), or
+// NUMKIT_OPENCL=on without a usable OpenCL device (wrapping ErrBackend), which loads
+// OpenCL to find out. A bad variable keeps its default and does not change how the
+// others are read. numkit's eval, stats, bench and calibrate exit 1 on it.
+func CheckConfig() error { return configError() }
+
+// configError is CheckConfig.
 func configError() error {
 	cfg, err := hw.Env()
 	if err != nil {
