@@ -13,11 +13,11 @@ import (
 // CPUInfo describes the processor, as github.com/klauspost/cpuid/v2 detects it.
 // Counts and sizes are 0 where they could not be detected.
 type CPUInfo struct {
-	Vendor         string `json:"vendor"`           // e.g. "GenuineIntel", "AuthenticAMD", "ARM"
-	Brand          string `json:"brand"`            // the brand string, e.g. "Intel(R) Xeon(R) ..."
-	Family         int    `json:"family"`           // CPU family number
-	Model          int    `json:"model"`            // CPU model number
-	Stepping       int    `json:"stepping"`         // CPU stepping
+	Vendor   string `json:"vendor"`   // e.g. "GenuineIntel", "AuthenticAMD", "ARM"
+	Brand    string `json:"brand"`    // the brand string, e.g. "Intel(R) Xeon(R) ..."
+	Family   int    `json:"family"`   // CPU family number
+	Model    int    `json:"model"`    // CPU model number
+	Stepping int    `json:"stepping"` // CPU stepping
 	// PhysicalCores is the physical cores the process may use: cpuid's count, but
 	// no more than LogicalCores.
 	PhysicalCores int `json:"physical_cores"`
@@ -28,18 +28,18 @@ type CPUInfo struct {
 	CoresSource string `json:"cores_source"`
 	// HostPhysicalCores and HostLogicalCores are cpuid's view of the host, which in
 	// a virtual machine or container may be far more than the process can use.
-	HostPhysicalCores int    `json:"host_physical_cores"`
-	HostLogicalCores  int    `json:"host_logical_cores"`
-	ThreadsPerCore    int    `json:"threads_per_core"` // SMT threads per core (cpuid)
-	CacheLineBytes    int    `json:"cache_line_bytes"` // cache line size
-	L1DBytes          int    `json:"l1d_bytes"`        // L1 data cache (per core)
-	L2Bytes           int    `json:"l2_bytes"`         // L2 cache
-	L3Bytes           int    `json:"l3_bytes"`         // L3 cache (shared): cpuid's, else sysfs's
+	HostPhysicalCores int `json:"host_physical_cores"`
+	HostLogicalCores  int `json:"host_logical_cores"`
+	ThreadsPerCore    int `json:"threads_per_core"` // SMT threads per core (cpuid)
+	CacheLineBytes    int `json:"cache_line_bytes"` // cache line size
+	L1DBytes          int `json:"l1d_bytes"`        // L1 data cache (per core)
+	L2Bytes           int `json:"l2_bytes"`         // L2 cache
+	L3Bytes           int `json:"l3_bytes"`         // L3 cache (shared): cpuid's, else sysfs's
 	// L3Source is where L3Bytes came from: "cpuid", "sysfs" (Linux
 	// /sys/devices/system/cpu/cpu0/cache), or "" when unknown.
-	L3Source string `json:"l3_source"`
-	X86Level       int    `json:"x86_64_level"`     // x86-64 micro-architecture level 1..4; 0 off amd64
-	Hypervisor     bool   `json:"hypervisor"`       // running under a hypervisor (cores may be vCPUs)
+	L3Source   string `json:"l3_source"`
+	X86Level   int    `json:"x86_64_level"` // x86-64 micro-architecture level 1..4; 0 off amd64
+	Hypervisor bool   `json:"hypervisor"`   // running under a hypervisor (cores may be vCPUs)
 }
 
 // SIMDInfo says which SIMD level numkit's CPU kernels use and why.
