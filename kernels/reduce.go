@@ -59,7 +59,7 @@ func (g *gen) treeReduce(b *strings.Builder, kern Kernel, st ir.Stage) error {
 	fmt.Fprintf(b, "\tfor (int k = 0; k < %d; k++) {\n", items)
 	fmt.Fprintf(b, "\t\tconst long i = base + (long)k * %d;\n", gs)
 	b.WriteString("\t\tif (i < n) {\n")
-	if err := g.foldCode(b, st, "\t\t\t", ""); err != nil {
+	if err := g.foldCode(b, st, "\t\t\t"); err != nil {
 		return err
 	}
 	b.WriteString("\t\t}\n\t}\n")
@@ -84,12 +84,12 @@ func (g *gen) treeReduce(b *strings.Builder, kern Kernel, st ir.Stage) error {
 	return nil
 }
 
-// maxLanes is the number of accumulators a work-item of a CPU reduction keeps per
+// maxLanes is the most accumulators a work-item of a CPU reduction keeps per
 // reduction (fewer when the tile is not a multiple of it).
-const maxLanes = 16
+const maxLanes = 64
 
-// lanes is the number of accumulators of a CPU reduction over tiles of tile elements:
-// the largest power of two up to maxLanes that divides the tile.
+// lanes is the number of lanes of a CPU reduction's element loop over tiles of tile
+// elements: the largest power of two up to maxLanes that divides the tile.
 func lanes(tile int) int {
 	l := maxLanes
 	for tile%l != 0 {
@@ -98,10 +98,55 @@ func lanes(tile int) int {
 	return l
 }
 
+// orderLanes is the number of accumulators the documented reduction order
+// (docs/language.md, "Reductions") gives a reduction of op over arg: 64 for a
+// float32 sum, prod, min, max or mean, 32 for float64, one for the mean of integers
+// (added in float64 in order), and for the exact integer reductions and the moments
+// (which have their own accumulation) as many as the loop has.
+func orderLanes(op ir.ReduceOp, arg ir.DType) int {
+	if isMoment(op) {
+		return maxLanes
+	}
+	switch {
+	case arg == ir.Float32:
+		return 64
+	case arg == ir.Float64:
+		return 32
+	case op == ir.ReduceMean:
+		return 1
+	}
+	return maxLanes
+}
+
+// reductionLanes are the accumulators of each of st's reductions on a CPU device,
+// with nl lanes in the element loop: the documented order's count, at most nl. With
+// tiles of exec.BlockSize (4096) elements the partials are the CPU backends' block
+// partials bit for bit.
+func (g *gen) reductionLanes(st ir.Stage, nl int) []int {
+	out := make([]int, len(st.Reductions))
+	for j, red := range st.Reductions {
+		out[j] = min(orderLanes(red.Op, g.prog.Regs[red.Arg].Type), nl)
+	}
+	return out
+}
+
+// laneIndex is the accumulator subscript of loop lane j for a reduction with l of nl
+// accumulators: element base + m·nl + j goes into accumulator j mod l.
+func laneIndex(l, nl int) string {
+	switch {
+	case l == nl:
+		return "[j]"
+	case l == 1:
+		return "[0]"
+	}
+	return fmt.Sprintf("[j & %d]", l-1)
+}
+
 // laneReduce writes a reduction kernel for CPU devices: work-groups of one work-item,
-// work-item g folding the T contiguous elements of tile g into L accumulators per
-// reduction (element g·T + m·L + j into accumulator j, in order of m), which it
-// then combines pairwise in a fixed tree. Contiguous lanes let the compiler
+// work-item g folding the T contiguous elements of tile g in order into L
+// accumulators per reduction (element g·T + i into accumulator i mod L, L from
+// reductionLanes), which it then folds in halves (accumulator j takes j + h for
+// h = L/2, ..., 1): the documented order of the CPU backends' blocks. Contiguous lanes let the compiler
 // vectorize the fold (pocl vectorizes across the work-items of a group, which for the
 // strided tree shape means gathers), without barriers or local memory. A whole
 // tile takes a loop without bounds checks; only the last tile checks i < n.
@@ -109,18 +154,14 @@ func (g *gen) laneReduce(b *strings.Builder, kern Kernel, st ir.Stage) error {
 	p := g.prog
 	tile := g.target.GroupSize * g.target.ItemsPerThread
 	nl := lanes(tile)
+	ls := g.reductionLanes(st, nl)
 	fmt.Fprintf(b, "__kernel __attribute__((reqd_work_group_size(1, 1, 1)))\nvoid %s(%s) {\n", kern.Name, g.params(kern.Args))
 	fmt.Fprintf(b, "\tconst long base = (long)get_group_id(0) * %dL;\n", tile)
 	for j, red := range st.Reductions {
 		pt := PartialType(red.Op, p.Regs[red.Arg].Type)
-		fmt.Fprintf(b, "\t%s acc%d[%d];\n", ctype(pt), j, nl)
+		fmt.Fprintf(b, "\t%s acc%d[%d];\n", ctype(pt), j, ls[j])
+		fmt.Fprintf(b, "\tfor (int j = 0; j < %d; j++) {\n\t\tacc%d[j] = %s;\n\t}\n", ls[j], j, identity(red.Op, pt))
 	}
-	fmt.Fprintf(b, "\tfor (int j = 0; j < %d; j++) {\n", nl)
-	for j, red := range st.Reductions {
-		pt := PartialType(red.Op, p.Regs[red.Arg].Type)
-		fmt.Fprintf(b, "\t\tacc%d[j] = %s;\n", j, identity(red.Op, pt))
-	}
-	b.WriteString("\t}\n")
 	loop := func(checked bool, fold func(indent string) error) error {
 		fmt.Fprintf(b, "\t\tfor (int m = 0; m < %d; m++) {\n", tile/nl)
 		fmt.Fprintf(b, "\t\t\tfor (int j = 0; j < %d; j++) {\n", nl)
@@ -139,16 +180,23 @@ func (g *gen) laneReduce(b *strings.Builder, kern Kernel, st ir.Stage) error {
 		b.WriteString("\t\t\t}\n\t\t}\n")
 		return nil
 	}
-	fold := func(indent string) error { return g.foldCode(b, st, indent, "[j]") }
+	index := make([]string, len(ls))
+	for j, l := range ls {
+		index[j] = laneIndex(l, nl)
+	}
+	fold := func(indent string) error { return g.foldCode(b, st, indent, index...) }
 	if err := g.tileLoops(b, tile, fold, loop); err != nil {
 		return err
 	}
-	fmt.Fprintf(b, "\tfor (int s = %d; s > 0; s >>= 1) {\n\t\tfor (int j = 0; j < s; j++) {\n", nl/2)
 	for j, red := range st.Reductions {
+		if ls[j] == 1 {
+			continue
+		}
 		pt := PartialType(red.Op, p.Regs[red.Arg].Type)
+		fmt.Fprintf(b, "\tfor (int s = %d; s > 0; s >>= 1) {\n\t\tfor (int j = 0; j < s; j++) {\n", ls[j]/2)
 		fmt.Fprintf(b, "\t\t\tacc%d[j] = %s;\n", j, g.combine(red.Op, pt, fmt.Sprintf("acc%d[j]", j), fmt.Sprintf("acc%d[j + s]", j)))
+		b.WriteString("\t\t}\n\t}\n")
 	}
-	b.WriteString("\t\t}\n\t}\n")
 	if hasMoments(st) {
 		return g.laneMoments(b, st, loop)
 	}
@@ -175,8 +223,9 @@ func (g *gen) tileLoops(b *strings.Builder, tile int, fold func(string) error, l
 }
 
 // foldCode writes the stage's code for element i and folds its reduction arguments
-// into the accumulators acc0, acc1, ... (each followed by lane, e.g. "[j]").
-func (g *gen) foldCode(b *strings.Builder, st ir.Stage, indent, lane string) error {
+// into the accumulators acc0, acc1, ... (reduction j's followed by lane[j], e.g.
+// "[j]"; none when lane is empty).
+func (g *gen) foldCode(b *strings.Builder, st ir.Stage, indent string, lane ...string) error {
 	p := g.prog
 	if err := g.elementCode(b, st, indent); err != nil {
 		return err
@@ -188,7 +237,10 @@ func (g *gen) foldCode(b *strings.Builder, st ir.Stage, indent, lane string) err
 		if at != pt {
 			v = fmt.Sprintf("(%s)%s", ctype(pt), v)
 		}
-		acc := fmt.Sprintf("acc%d%s", j, lane)
+		acc := fmt.Sprintf("acc%d", j)
+		if j < len(lane) {
+			acc += lane[j]
+		}
 		fmt.Fprintf(b, "%s%s = %s;\n", indent, acc, g.combine(red.Op, pt, acc, v))
 	}
 	return nil
