@@ -141,7 +141,7 @@ func TestGenerateReductionCPU(t *testing.T) {
 	for _, want := range []string{
 		"reqd_work_group_size(1, 1, 1)",
 		"const long base = (long)get_group_id(0) * 256L;",
-		"float acc1[64];", // float32: 64 accumulators, the documented order
+		"float acc1[64];",                  // float32: 64 accumulators, the documented order
 		"acc1[j] = as_float(0x7f800000U);", // min starts at +Inf
 		"if (base + 256L <= n) {",
 		"for (int m = 0; m < 4; m++) {",
