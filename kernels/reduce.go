@@ -44,10 +44,20 @@ func (g *gen) reduceKernel(b *strings.Builder, k int, st ir.Stage) (Kernel, erro
 // reduces tile g; work-item l folds elements g·T + l + k·GroupSize for k = 0, 1, ...
 // in order (neighbouring work-items read neighbouring elements), then the group
 // combines its work-items pairwise in a fixed tree in local memory, and work-item 0
-// writes the partials.
+// writes the partials. That is the documented order (docs/language.md) for a
+// reduction of GroupSize accumulators (float32's 64); one of fewer accumulators L
+// (float64's 32, the integer mean's one) is staged instead: each step's GroupSize
+// values go through local memory, and work-item l < L folds values l, l + L, ... in
+// order, so accumulator l takes the elements ≡ l mod L in order; its tree starts at
+// L/2.
 func (g *gen) treeReduce(b *strings.Builder, kern Kernel, st ir.Stage) error {
 	p := g.prog
 	gs, items := g.target.GroupSize, g.target.ItemsPerThread
+	ls := g.reductionLanes(st, gs)
+	staged := false
+	for _, l := range ls {
+		staged = staged || l < gs
+	}
 	fmt.Fprintf(b, "__kernel __attribute__((reqd_work_group_size(%d, 1, 1)))\nvoid %s(%s) {\n", gs, kern.Name, g.params(kern.Args))
 	b.WriteString("\tconst int lid = (int)get_local_id(0);\n")
 	fmt.Fprintf(b, "\tconst long base = (long)get_group_id(0) * %dL + lid;\n", gs*items)
@@ -59,10 +69,35 @@ func (g *gen) treeReduce(b *strings.Builder, kern Kernel, st ir.Stage) error {
 	fmt.Fprintf(b, "\tfor (int k = 0; k < %d; k++) {\n", items)
 	fmt.Fprintf(b, "\t\tconst long i = base + (long)k * %d;\n", gs)
 	b.WriteString("\t\tif (i < n) {\n")
-	if err := g.foldCode(b, st, "\t\t\t"); err != nil {
+	if err := g.elementCode(b, st, "\t\t\t"); err != nil {
 		return err
 	}
-	b.WriteString("\t\t}\n\t}\n")
+	for j, red := range st.Reductions {
+		v := g.reductionValue(red)
+		if ls[j] < gs {
+			fmt.Fprintf(b, "\t\t\tl%d[lid] = %s;\n", j, v)
+			continue
+		}
+		pt := PartialType(red.Op, p.Regs[red.Arg].Type)
+		fmt.Fprintf(b, "\t\t\tacc%d = %s;\n", j, g.combine(red.Op, pt, fmt.Sprintf("acc%d", j), v))
+	}
+	b.WriteString("\t\t}\n")
+	if staged {
+		b.WriteString("\t\tbarrier(CLK_LOCAL_MEM_FENCE);\n")
+		fmt.Fprintf(b, "\t\tconst long i0 = base - lid + (long)k * %d;\n", gs)
+		for j, red := range st.Reductions {
+			if ls[j] == gs {
+				continue
+			}
+			pt := PartialType(red.Op, p.Regs[red.Arg].Type)
+			fmt.Fprintf(b, "\t\tif (lid < %d) {\n", ls[j])
+			fmt.Fprintf(b, "\t\t\tfor (int q = lid; q < %d && i0 + q < n; q += %d) {\n", gs, ls[j])
+			fmt.Fprintf(b, "\t\t\t\tacc%d = %s;\n", j, g.combine(red.Op, pt, fmt.Sprintf("acc%d", j), fmt.Sprintf("l%d[q]", j)))
+			b.WriteString("\t\t\t}\n\t\t}\n")
+		}
+		b.WriteString("\t\tbarrier(CLK_LOCAL_MEM_FENCE);\n")
+	}
+	b.WriteString("\t}\n")
 	for j := range st.Reductions {
 		fmt.Fprintf(b, "\tl%d[lid] = acc%d;\n", j, j)
 	}
@@ -70,7 +105,11 @@ func (g *gen) treeReduce(b *strings.Builder, kern Kernel, st ir.Stage) error {
 	fmt.Fprintf(b, "\tfor (int s = %d; s > 0; s >>= 1) {\n\t\tif (lid < s) {\n", gs/2)
 	for j, red := range st.Reductions {
 		pt := PartialType(red.Op, p.Regs[red.Arg].Type)
-		fmt.Fprintf(b, "\t\t\tl%d[lid] = %s;\n", j, g.combine(red.Op, pt, fmt.Sprintf("l%d[lid]", j), fmt.Sprintf("l%d[lid + s]", j)))
+		guard := ""
+		if ls[j] < gs {
+			guard = fmt.Sprintf("if (s < %d) ", ls[j])
+		}
+		fmt.Fprintf(b, "\t\t\t%sl%d[lid] = %s;\n", guard, j, g.combine(red.Op, pt, fmt.Sprintf("l%d[lid]", j), fmt.Sprintf("l%d[lid + s]", j)))
 	}
 	b.WriteString("\t\t}\n\t\tbarrier(CLK_LOCAL_MEM_FENCE);\n\t}\n")
 	if hasMoments(st) {
@@ -231,12 +270,8 @@ func (g *gen) foldCode(b *strings.Builder, st ir.Stage, indent string, lane ...s
 		return err
 	}
 	for j, red := range st.Reductions {
-		at := p.Regs[red.Arg].Type
-		pt := PartialType(red.Op, at)
-		v := g.operand(red.Arg)
-		if at != pt {
-			v = fmt.Sprintf("(%s)%s", ctype(pt), v)
-		}
+		pt := PartialType(red.Op, p.Regs[red.Arg].Type)
+		v := g.reductionValue(red)
 		acc := fmt.Sprintf("acc%d", j)
 		if j < len(lane) {
 			acc += lane[j]
@@ -298,4 +333,16 @@ func (g *gen) combine(op ir.ReduceOp, t ir.DType, x, y string) string {
 		return fmt.Sprintf("max(%s, %s)", x, y)
 	}
 	return fmt.Sprintf("%s(%s, %s)", g.helper("max", t), x, y)
+}
+
+// reductionValue is the C expression of red's argument for element i, converted to
+// its partial's type.
+func (g *gen) reductionValue(red ir.Reduction) string {
+	at := g.prog.Regs[red.Arg].Type
+	pt := PartialType(red.Op, at)
+	v := g.operand(red.Arg)
+	if at != pt {
+		v = fmt.Sprintf("(%s)%s", ctype(pt), v)
+	}
+	return v
 }
