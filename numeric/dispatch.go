@@ -32,6 +32,8 @@ func (e *Expr) evaluate(ctx context.Context, vars Vars, out *output, alloc func(
 		*out = alloc(c.prog.ResultType(), c.prog.ScalarResult(), shape, n)
 	} else if err := checkOutput(c.prog, *out, n); err != nil {
 		return 0, err
+	} else if overlapsInput(*out, bindings) {
+		return e.evaluateViaTemporary(ctx, vars, *out) // overlap.go
 	}
 	return e.run(ctx, c, bindings, n, *out)
 }
