@@ -37,7 +37,7 @@ type benchCommand struct {
 	json    bool
 	format  string
 	seed    uint64
-	shapes  shapeFlags // --shape NAME=D1xD2 (bench_shape.go)
+	shapes  shapeFlags       // --shape NAME=D1xD2 (bench_shape.go)
 	now     func() time.Time // time.Now; tests pass a fake clock
 	stderr  io.Writer
 
