@@ -44,7 +44,7 @@ func (c *benchCommand) runRoute(stdout, stderr io.Writer) int {
 	}
 	var err error
 	if c.json {
-		err = bench.WriteRouteJSON(stdout, rows)
+		err = bench.WriteRouteJSON(stdout, rows, numkitVersion())
 	} else {
 		if hw, herr := numeric.Hardware(); herr == nil {
 			fmt.Fprintf(stdout, "%s, %d logical cores; %s\n\n", hw.CPU.Brand, hw.CPU.LogicalCores, routeDevice(hw))

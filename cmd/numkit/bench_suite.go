@@ -203,7 +203,7 @@ func (c *benchCommand) runAccuracy(stdout, stderr io.Writer) int {
 	rows := bench.Accuracy(measured)
 	switch {
 	case c.json:
-		err = bench.WriteAccuracyJSON(stdout, rows)
+		err = bench.WriteAccuracyJSON(stdout, rows, numkitVersion())
 	case c.csv:
 		err = bench.WriteAccuracyCSV(stdout, rows)
 	default:
