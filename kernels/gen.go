@@ -136,6 +136,9 @@ func Generate(p *ir.Program, t Target) (*Program, error) {
 	if t.Float32ViaFloat64 && !t.FP64 {
 		return nil, fmt.Errorf("kernels: Float32ViaFloat64 without FP64: %w", ErrNoFP64)
 	}
+	if err := refuseComplex(p); err != nil {
+		return nil, err
+	}
 	g := &gen{prog: p, target: t, helpers: map[string]bool{}}
 	out := &Program{GroupSize: t.GroupSize, ItemsPerThread: t.ItemsPerThread, Kernels: make([]Kernel, len(p.Stages))}
 	if t.CPU {

@@ -86,6 +86,10 @@ func dataOf(data any) (ir.DType, unsafe.Pointer, int, bool) {
 		return ir.Int32, slicePtr(d), len(d), true
 	case []bool:
 		return ir.Bool, slicePtr(d), len(d), true
+	case []complex128:
+		return ir.Complex128, slicePtr(d), len(d), true
+	case []complex64:
+		return ir.Complex64, slicePtr(d), len(d), true
 	}
 	return 0, nil, 0, false
 }
@@ -106,7 +110,7 @@ func (a *Array) view(what string) (t ir.DType, p unsafe.Pointer, n int, strides 
 	}
 	t, base, length, ok := dataOf(a.Data)
 	if !ok {
-		return 0, nil, 0, nil, fmt.Errorf("numeric: %s is an Array whose Data is %s (want []float64, []float32, []int64, []int32 or []bool): %w", what, typeName(a.Data), ErrType)
+		return 0, nil, 0, nil, fmt.Errorf("numeric: %s is an Array whose Data is %s (want []float64, []float32, []int64, []int32, []bool, []complex128 or []complex64): %w", what, typeName(a.Data), ErrType)
 	}
 	if len(a.Shape) > MaxDims {
 		return 0, nil, 0, nil, fmt.Errorf("numeric: %s has %d dimensions, more than %d: %w", what, len(a.Shape), MaxDims, ErrShape)
