@@ -31,6 +31,16 @@ func ComplexFunc(op ir.Op) func(complex128) complex128 { return complexFuncs[op]
 func CAbs(re, im float64) float64 { return math.Hypot(re, im) }
 
 func isInf(f float64) bool { return math.IsInf(f, 0) }
+
+// atan2 is math.Atan2 with the sign of y always kept: Go's computes atan(y/x) first,
+// so atan2(-5e-324, -2) is +π where y/x underflows to +0.
+func atan2(y, x float64) float64 {
+	r := math.Atan2(y, x)
+	if !isNaN(r) && math.Signbit(r) != math.Signbit(y) {
+		r = -r
+	}
+	return r
+}
 func isNaN(f float64) bool { return f != f }
 
 // mulI is i*z and mulNegI is -i*z, exactly.
@@ -83,9 +93,11 @@ func CSqrt(z complex128) complex128 {
 func CExp(z complex128) complex128 {
 	x, y := real(z), imag(z)
 	switch {
-	case y == 0 && !isNaN(x):
+	case y == 0:
 		return complex(math.Exp(x), y)
-	case isInf(x) && x < 0 && (isInf(y) || isNaN(y)):
+	case isInf(x) && x < 0 && isInf(y):
+		return complex(0, math.Copysign(0, y))
+	case isInf(x) && x < 0 && isNaN(y):
 		return complex(0, 0)
 	case isInf(x) && x > 0 && (isInf(y) || isNaN(y)):
 		return complex(x, math.NaN())
@@ -106,20 +118,23 @@ func CExp(z complex128) complex128 {
 // exact products, so it keeps its relative accuracy there.
 func CLog(z complex128) complex128 {
 	x, y := real(z), imag(z)
-	return complex(logAbs(x, y), math.Atan2(y, x))
+	return complex(logAbs(x, y), atan2(y, x))
 }
 
 // logAbs is log(hypot(x, y)) accurately.
 func logAbs(x, y float64) float64 {
 	a, b := math.Abs(x), math.Abs(y)
-	if a < b {
-		a, b = b, a
-	}
-	if isInf(a) {
-		return a
+	if isInf(a) || isInf(b) {
+		return math.Inf(1)
 	}
 	if isNaN(a) || isNaN(b) {
 		return math.NaN()
+	}
+	if a < b {
+		a, b = b, a
+	}
+	if a < 0x1p-900 { // scaled up, so that hypot keeps the subnormals' bits
+		return Log(math.Hypot(a*0x1p600, b*0x1p600)) - 600*math.Ln2
 	}
 	if a >= 0.5 && a <= 2 && b < 1 {
 		ph := a * a
@@ -152,47 +167,170 @@ func CLog1p(z complex128) complex128 {
 	yh := y * y
 	yl := math.FMA(y, y, -yh)
 	d := (2*x + (xh + yh)) + (xl + yl)
-	return complex(math.Log1p(d)/2, math.Atan2(y, 1+x))
+	return complex(math.Log1p(d)/2, atan2(y, 1+x))
 }
 
 // CExpm1 is e**z - 1, as NumPy computes it: (expm1(x)·cos y - 2 sin²(y/2)) +
 // j·e**x·sin y, which keeps small values.
 func CExpm1(z complex128) complex128 {
 	x, y := real(z), imag(z)
+	if y == 0 { // real: expm1(x)±0j, for NaN and huge x too (NumPy's formula gives NaN parts)
+		return complex(math.Expm1(x), y)
+	}
 	if isNaN(x) || isNaN(y) || isInf(x) || isInf(y) {
 		e := CExp(z)
 		return complex(real(e)-1, imag(e))
-	}
-	if y == 0 {
-		return complex(math.Expm1(x), y)
 	}
 	s := math.Sin(y / 2)
 	return complex(math.Expm1(x)*math.Cos(y)-2*s*s, math.Exp(x)*math.Sin(y))
 }
 
 // CSinh, CCosh, CTanh, CAsinh, CAtanh and CAcosh are math/cmplx's with Annex G's
-// special values; the circular functions follow C99's definitions through them:
-// sin z = -j sinh(jz), cos z = cosh(jz), tan z = -j tanh(jz), arcsin z = -j
-// arcsinh(jz), arctan z = -j arctanh(jz).
-func CSinh(z complex128) complex128 { return cmplx.Sinh(z) }
+// special values and the ranges where it overflows or cancels handled first; the
+// circular functions follow C99's definitions through them: sin z = -j sinh(jz),
+// cos z = cosh(jz), tan z = -j tanh(jz), arcsin z = -j arcsinh(jz), arctan z =
+// -j arctanh(jz). A real argument (imaginary part ±0) gives the real function and
+// keeps the zero's sign where Annex G says so.
+func CSinh(z complex128) complex128 {
+	switch x, y := real(z), imag(z); {
+	case y == 0:
+		return complex(math.Sinh(x), y)
+	case isInf(x) && (isInf(y) || isNaN(y)):
+		return complex(math.Inf(1), math.NaN()) // NumPy's sign (Annex G leaves it open)
+	}
+	return cmplx.Sinh(z)
+}
 
 // CCosh is the hyperbolic cosine.
-func CCosh(z complex128) complex128 { return cmplx.Cosh(z) }
+func CCosh(z complex128) complex128 {
+	switch x, y := real(z), imag(z); {
+	case y == 0 && isNaN(x):
+		return complex(x, y)
+	case y == 0:
+		return complex(math.Cosh(x), y*math.Copysign(1, x))
+	case x == 0 && (isInf(y) || isNaN(y)):
+		return complex(math.NaN(), 0) // NumPy's sign (Annex G leaves it open)
+	}
+	return cmplx.Cosh(z)
+}
 
-// CTanh is the hyperbolic tangent.
-func CTanh(z complex128) complex128 { return cmplx.Tanh(z) }
+// CTanh is the hyperbolic tangent, by Kahan's formula (below); for |x| > 22 it is
+// ±1 + j·4 sin y cos y e**(-2|x|) (cosh and sinh alone would overflow).
+func CTanh(z complex128) complex128 {
+	x, y := real(z), imag(z)
+	switch {
+	case y == 0:
+		return complex(math.Tanh(x), y)
+	case x == 0 && (isInf(y) || isNaN(y)):
+		return complex(x, math.NaN())
+	case math.Abs(x) > 22 && !isInf(x) && !isInf(y) && !isNaN(y):
+		s, c := math.Sincos(y)
+		return complex(math.Copysign(1, x), 4*s*c*math.Exp(-2*math.Abs(x)))
+	case isNaN(x) || isNaN(y) || isInf(x) || isInf(y):
+		return cmplx.Tanh(z)
+	}
+	// Kahan: with t = tan y, b = 1 + t², s = sinh x, r = sqrt(1 + s²),
+	// tanh z = (b·r·s + j·t) / (1 + b·s²), which does not cancel.
+	t := math.Tan(y)
+	b := 1 + t*t
+	sh := math.Sinh(x)
+	r := math.Sqrt(1 + sh*sh)
+	d := 1 + b*sh*sh
+	return complex(b*r*sh/d, t/d)
+}
 
-// CAsinh is the inverse hyperbolic sine, cuts along the imaginary axis beyond ±j.
-func CAsinh(z complex128) complex128 { return cmplx.Asinh(z) }
+// bigArc is the size past which the inverse functions use log(2z): arcsinh z and
+// arccosh z are log 2 + log z to within rounding there (the next term is O(1/z²)),
+// and Kahan's formulas below would overflow.
+const bigArc = 1e150
 
-// CAcosh is the inverse hyperbolic cosine, cut along the real axis below 1.
-func CAcosh(z complex128) complex128 { return cmplx.Acosh(z) }
+// kahanAsin is arcsin z for finite z below bigArc by Kahan's formulas ("Branch cuts
+// for complex elementary functions", 1987), with a = sqrt(1 - z), b = sqrt(1 + z):
+// atan2(x, Re(a·b)) + j·asinh(Im(conj(a)·b)). The signed zeros of 1 ± z keep the
+// cuts' sides.
+func kahanAsin(z complex128) complex128 {
+	x, y := real(z), imag(z)
+	a := CSqrt(complex(1-x, -y))
+	b := CSqrt(complex(1+x, y))
+	re := atan2(x, real(a)*real(b)-imag(a)*imag(b))
+	im := math.Asinh(real(a)*imag(b) - imag(a)*real(b))
+	return complex(re, im)
+}
 
-// CAtanh is the inverse hyperbolic tangent, cuts along the real axis beyond ±1.
-func CAtanh(z complex128) complex128 { return cmplx.Atanh(z) }
+// CAsinh is the inverse hyperbolic sine, cuts along the imaginary axis beyond ±j:
+// -j arcsin(jz) by Kahan's formula, log 2 + log z past bigArc (odd: -arcsinh(-z) for
+// x < 0).
+func CAsinh(z complex128) complex128 {
+	x, y := real(z), imag(z)
+	switch {
+	case isNaN(x) && isInf(y):
+		return complex(math.Inf(1), math.NaN())
+	case isNaN(x) || isNaN(y) || isInf(x) || isInf(y):
+		return cmplx.Asinh(z)
+	case math.Signbit(x):
+		return -CAsinh(-z)
+	case y == 0:
+		return complex(math.Asinh(x), y)
+	case math.Hypot(x, y) > bigArc:
+		l := CLog(z)
+		return complex(real(l)+math.Ln2, imag(l))
+	}
+	return mulNegI(kahanAsin(mulI(z)))
+}
+
+// CAcosh is the inverse hyperbolic cosine, cut along the real axis below 1: by Kahan's
+// formula, with a = sqrt(z - 1), b = sqrt(z + 1): asinh(Re(conj(a)·b)) +
+// j·2·atan2(Im a, Re b); log 2 + log z past bigArc.
+func CAcosh(z complex128) complex128 {
+	x, y := real(z), imag(z)
+	switch {
+	case isNaN(x) && isInf(y):
+		return complex(math.Inf(1), math.NaN())
+	case x == 0 && isNaN(y):
+		return complex(math.NaN(), math.Pi/2)
+	case isNaN(x) || isNaN(y) || isInf(x) || isInf(y):
+		return cmplx.Acosh(z)
+	case math.Hypot(x, y) > bigArc:
+		l := CLog(z)
+		return complex(real(l)+math.Ln2, imag(l))
+	}
+	a := CSqrt(complex(x-1, y))
+	b := CSqrt(complex(x+1, y))
+	re := math.Asinh(real(a)*real(b) + imag(a)*imag(b))
+	return complex(re, 2*atan2(imag(a), real(b)))
+}
+
+// CAtanh is the inverse hyperbolic tangent, cuts along the real axis beyond ±1:
+// log1p(4x/((1-x)² + y²))/4 (where that ratio passes 2: (log|1+z| - log|1-z|)/2)
+// + j·atan2(2y, (1-x)(1+x) - y²)/2, and arctanh(1/z) ± jπ/2 past 1e8.
+func CAtanh(z complex128) complex128 {
+	x, y := real(z), imag(z)
+	switch {
+	case isNaN(x) || isNaN(y) || isInf(x) || isInf(y):
+		return cmplx.Atanh(z)
+	case y == 0 && math.Abs(x) <= 1:
+		return complex(math.Atanh(x), y)
+	}
+	if m := math.Hypot(x, y); m > 1e8 { // arctanh(1/z) ± jπ/2, arctanh(w) = w here
+		return complex(x/m/m, math.Copysign(math.Pi/2, y)-y/m/m)
+	}
+	var re float64
+	if ax := math.Abs(x); (1-ax)*(1-ax)+y*y < 4*ax { // the ratio is past 2: logAbs keeps tiny y
+		re = math.Copysign((logAbs(1+ax, y)-logAbs(1-ax, y))/2, x)
+	} else {
+		re = math.Log1p(4*x/((1-x)*(1-x)+y*y)) / 4
+	}
+	im := atan2(2*y, (1-x)*(1+x)-y*y) / 2
+	return complex(re, im)
+}
 
 // CSin is the sine.
-func CSin(z complex128) complex128 { return mulNegI(CSinh(mulI(z))) }
+func CSin(z complex128) complex128 {
+	if x, y := real(z), imag(z); isInf(y) && (isInf(x) || isNaN(x)) {
+		return complex(math.NaN(), math.Inf(1)) // NumPy's sign (Annex G leaves it open)
+	}
+	return mulNegI(CSinh(mulI(z)))
+}
 
 // CCos is the cosine.
 func CCos(z complex128) complex128 { return CCosh(mulI(z)) }
@@ -201,16 +339,43 @@ func CCos(z complex128) complex128 { return CCosh(mulI(z)) }
 func CTan(z complex128) complex128 { return mulNegI(CTanh(mulI(z))) }
 
 // CAsin is the inverse sine, cuts along the real axis beyond ±1.
-func CAsin(z complex128) complex128 { return mulNegI(CAsinh(mulI(z))) }
+func CAsin(z complex128) complex128 {
+	x, y := real(z), imag(z)
+	switch {
+	case isInf(x) && isNaN(y):
+		return complex(math.NaN(), math.Inf(1)) // NumPy's sign (Annex G leaves it open)
+	case isNaN(x) || isNaN(y) || isInf(x) || isInf(y) || math.Hypot(x, y) > bigArc:
+		return mulNegI(CAsinh(mulI(z)))
+	}
+	return kahanAsin(z)
+}
 
 // CAtan is the inverse tangent, cuts along the imaginary axis beyond ±j.
 func CAtan(z complex128) complex128 { return mulNegI(CAtanh(mulI(z))) }
 
-// CAcos is the inverse cosine, cuts along the real axis beyond ±1: π/2 - arcsin z.
-func CAcos(z complex128) complex128 { return cmplx.Acos(z) }
+// CAcos is the inverse cosine, cuts along the real axis beyond ±1, by Kahan's formula
+// (-j log(2z) past bigArc).
+func CAcos(z complex128) complex128 {
+	x, y := real(z), imag(z)
+	switch {
+	case isInf(x) && isNaN(y):
+		return complex(math.NaN(), math.Inf(-1)) // NumPy's sign (Annex G leaves it open)
+	case isNaN(x) || isNaN(y) || isInf(x) || isInf(y):
+		return cmplx.Acos(z)
+	case math.Signbit(y): // conjugate symmetry, so that the big case needs y >= 0
+		return cmplx.Conj(CAcos(cmplx.Conj(z)))
+	case math.Hypot(x, y) > bigArc: // -j log(2z)
+		l := CLog(z)
+		return complex(imag(l), -(real(l) + math.Ln2))
+	}
+	// Kahan: 2·atan2(Re sqrt(1 - z), Re sqrt(1 + z)) + j·asinh(Im(conj(sqrt(1 + z))·sqrt(1 - z))).
+	a := CSqrt(complex(1-x, -y))
+	b := CSqrt(complex(1+x, y))
+	return complex(2*atan2(real(a), real(b)), math.Asinh(real(b)*imag(a)-imag(b)*real(a)))
+}
 
-// CPow is x**y as NumPy computes it: 1 for y = 0; for x = 0, 0 when real(y) > 0 and
-// NaN otherwise; for an integer real y with |y| < 100, binary powering with CMul (and
+// CPow is x**y as NumPy computes it: 1 for y = 0; for x = 0, 0 when y is real and
+// positive and NaN otherwise; for an integer real y with |y| < 100, binary powering with CMul (and
 // a final CDiv for y < 0); otherwise exp(y·log x) (math/cmplx's Pow).
 func CPow(x, y complex128) complex128 {
 	br, bi := real(y), imag(y)
@@ -218,7 +383,7 @@ func CPow(x, y complex128) complex128 {
 	case br == 0 && bi == 0:
 		return 1
 	case real(x) == 0 && imag(x) == 0:
-		if br > 0 {
+		if br > 0 && bi == 0 {
 			return 0
 		}
 		return complex(math.NaN(), math.NaN())
