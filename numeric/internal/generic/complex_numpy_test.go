@@ -3,7 +3,7 @@ package generic
 import (
 	"bufio"
 	"bytes"
-		"math"
+	"math"
 	"math/cmplx"
 	"os"
 	"os/exec"
