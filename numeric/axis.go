@@ -321,6 +321,10 @@ func sliceAt(t DType, base unsafe.Pointer, i, n int) any {
 		return unsafe.Slice((*int64)(p), n)
 	case Int32:
 		return unsafe.Slice((*int32)(p), n)
+	case Complex128:
+		return unsafe.Slice((*complex128)(p), n)
+	case Complex64:
+		return unsafe.Slice((*complex64)(p), n)
 	}
 	return unsafe.Slice((*bool)(p), n)
 }
