@@ -107,8 +107,9 @@ func TestComplexVars(t *testing.T) {
 	}
 }
 
-// TestComplexOpenCL: the OpenCL backend has no complex kernels yet: forced, it says so
-// (ErrBackend, naming the operation); under auto a complex program runs on the CPU.
+// TestComplexOpenCL: the OpenCL backend runs complex arithmetic, exp, log and sqrt
+// (products and quotients with the CPU's bits); what it has no code for is an
+// ErrBackend naming the operation when forced, and runs on the CPU under auto.
 func TestComplexOpenCL(t *testing.T) {
 	requireOpenCL(t)
 	ctx := context.Background()
@@ -116,12 +117,52 @@ func TestComplexOpenCL(t *testing.T) {
 	for i := range z {
 		z[i] = complex(float64(i), 1)
 	}
-	_, err := MustCompile("z * 2", WithBackend(BackendOpenCL)).Eval(ctx, Vars{"z": z})
-	if !errors.Is(err, ErrBackend) || !strings.Contains(err.Error(), "complex numbers are not supported by the OpenCL backend") {
+	for _, src := range []string{"z * (2 - 1j) / (1 + 3j)", "exp(z * 1e-5j)", "log(z) + sqrt(z)", "abs(z) + real(conj(z))"} {
+		cl, err := MustCompile(src, WithBackend(BackendOpenCL)).Eval(ctx, Vars{"z": z})
+		if err != nil {
+			t.Errorf("%s on opencl: %v", src, err)
+			continue
+		}
+		cpu, err := MustCompile(src, WithBackend(BackendGonum)).Eval(ctx, Vars{"z": z})
+		if err != nil {
+			t.Fatal(err)
+		}
+		exact := strings.Contains(src, "/")
+		for i := range z {
+			var a, b complex128
+			switch d := cl.Data.(type) {
+			case []complex128:
+				a, b = d[i], cpu.Data.([]complex128)[i]
+			case []float64:
+				a, b = complex(d[i], 0), complex(cpu.Data.([]float64)[i], 0)
+			}
+			if exact && a != b || !exact && cmplx.Abs(a-b) > 1e-14*cmplx.Abs(b) {
+				t.Fatalf("%s element %d: opencl %v, gonum %v", src, i, a, b)
+			}
+		}
+	}
+	inf, nan, negZero := math.Inf(1), math.NaN(), math.Copysign(0, -1)
+	special := []complex128{complex(inf, 0), complex(-inf, 1), complex(nan, 0), complex(0, inf), complex(negZero, negZero),
+		complex(-4, negZero), complex(-inf, nan), complex(inf, -inf), 1e-310 + 1e-310i, 1e300 - 1e300i}
+	for _, src := range []string{"exp(s)", "log(s)", "sqrt(s)", "s / (0 * s)"} {
+		cl, err := MustCompile(src, WithBackend(BackendOpenCL)).Eval(ctx, Vars{"s": special})
+		if err != nil {
+			t.Fatalf("%s on opencl: %v", src, err)
+		}
+		cpu, _ := MustCompile(src, WithBackend(BackendGonum)).Eval(ctx, Vars{"s": special})
+		for i, a := range cl.Data.([]complex128) {
+			if b := cpu.Data.([]complex128)[i]; !sameComplex(a, b) {
+				t.Errorf("%s of %v: opencl %v, gonum %v", src, special[i], a, b)
+			}
+		}
+	}
+	_, err := MustCompile("arcsin(z)", WithBackend(BackendOpenCL)).Eval(ctx, Vars{"z": z})
+	if !errors.Is(err, ErrBackend) || !strings.Contains(err.Error(), "arcsin not supported on complex numbers by the OpenCL backend") {
 		t.Errorf("forced opencl: %v", err)
 	}
-	r, err := MustCompile("z * 2").Eval(ctx, Vars{"z": z})
-	if err != nil || r.Data.([]complex128)[5] != 10+2i {
+	r, err := MustCompile("arcsin(z * 1e-5)").Eval(ctx, Vars{"z": z})
+	want, _ := MustCompile("arcsin(z * 1e-5)", WithBackend(BackendGonum)).Eval(ctx, Vars{"z": z})
+	if err != nil || r.Data.([]complex128)[5] != want.Data.([]complex128)[5] {
 		t.Errorf("auto: %v", err)
 	}
 }
@@ -158,6 +199,21 @@ func TestComplexThreads(t *testing.T) {
 			}
 		}
 	}
+}
+
+// sameComplex reports whether a and b agree part by part: both NaN, or the same
+// infinity, or the same zero (sign included), or within 1e-14 relatively.
+func sameComplex(a, b complex128) bool {
+	same := func(x, y float64) bool {
+		switch {
+		case math.IsNaN(x) || math.IsNaN(y):
+			return math.IsNaN(x) && math.IsNaN(y)
+		case x == 0 || y == 0 || math.IsInf(x, 0) || math.IsInf(y, 0):
+			return x == y && math.Signbit(x) == math.Signbit(y)
+		}
+		return math.Abs(x-y) <= 1e-14*math.Abs(y)
+	}
+	return same(real(a), real(b)) && same(imag(a), imag(b))
 }
 
 func sumRe(z []complex128) float64 {
