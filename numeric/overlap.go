@@ -18,15 +18,19 @@ func overlapsInput(out exec.Output, inputs []exec.Binding) bool {
 	if out.Scalar || out.Dev != nil || out.N <= 0 {
 		return false
 	}
-	unit := []int{1}
-	ops := make([]operand, 0, len(inputs)+1)
+	// On the stack: EvalInto's 1-D path allocates nothing.
+	unit, shape := [1]int{1}, [1]int{out.N}
+	var ops [MaxInputs + 1]operand
+	k := 0
 	for _, b := range inputs {
-		if !b.Scalar && b.Dev == nil && b.N > 0 {
-			ops = append(ops, operand{b.Ptr, b.Type.Size(), unit})
+		if !b.Scalar && b.Dev == nil && b.N > 0 && k < MaxInputs {
+			ops[k] = operand{b.Ptr, b.Type.Size(), unit[:]}
+			k++
 		}
 	}
-	if len(ops) == 0 {
+	if k == 0 {
 		return false
 	}
-	return overlaps([]int{out.N}, append(ops, operand{out.Ptr, out.Type.Size(), unit}))
+	ops[k] = operand{out.Ptr, out.Type.Size(), unit[:]}
+	return overlaps(shape[:], ops[:k+1])
 }
