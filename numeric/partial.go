@@ -1,0 +1,313 @@
+package numeric
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/numkit/numkit/numeric/internal/generic"
+	"github.com/numkit/numkit/numeric/ir"
+)
+
+// ErrPartial is wrapped by the errors for partials that cannot be merged: corrupt or
+// truncated bytes, partials of different expressions, inputs, passes or lengths, and
+// chunks that overlap, leave a gap or are missing.
+var ErrPartial = errors.New("bad partial")
+
+// Chunk is one part of the elements of a chunked evaluation: elements [Offset,
+// Offset+Len) of Total, the Index-th of Count chunks (Index counts from 0 and orders
+// the chunks by offset).
+type Chunk struct {
+	Index, Count       int
+	Offset, Len, Total int
+}
+
+func (c Chunk) String() string {
+	return fmt.Sprintf("chunk %d of %d (elements %d to %d of %d)", c.Index, c.Count, c.Offset, c.Offset+c.Len, c.Total)
+}
+
+// ChunkOf returns chunk k of count over total elements, cut at multiples of the
+// block size the CPU backends reduce in, so no chunk carries the elements of a block
+// it shares (any cut works; these are the cheapest). Chunks are empty when there are
+// more of them than blocks.
+func ChunkOf(k, count, total int) (Chunk, error) {
+	if count < 1 || k < 0 || k >= count || total < 0 {
+		return Chunk{}, fmt.Errorf("numeric: chunk %d of %d over %d elements: want 0 ≤ chunk < count and count ≥ 1: %w", k, count, total, ErrShape)
+	}
+	blocks := (total + partialGrain - 1) / partialGrain
+	lo := min(blocks*k/count*partialGrain, total)
+	hi := min(blocks*(k+1)/count*partialGrain, total)
+	return Chunk{Index: k, Count: count, Offset: lo, Len: hi - lo, Total: total}, nil
+}
+
+func (c Chunk) check() error {
+	if c.Count < 1 || c.Index < 0 || c.Index >= c.Count || c.Offset < 0 || c.Len < 0 || c.Offset+c.Len > c.Total {
+		return fmt.Errorf("numeric: invalid %v: want 0 ≤ index < count and 0 ≤ offset ≤ offset+len ≤ total: %w", c, ErrShape)
+	}
+	return nil
+}
+
+// Partial is the evaluation of one pass of an expression over one chunk. Partials of
+// all the chunks of a pass merge (Merge, in any order) into exactly the bits an
+// evaluation of the whole array gives on the same CPU backend: an element-wise result
+// is the chunk's elements; a reduction keeps the partial of every block of the VM's
+// fixed blocking inside the chunk, plus the inputs of a block the chunk shares with its
+// neighbours, so that merging rebuilds the list of block partials a whole-array run
+// makes and folds it in the same tree.
+type Partial struct {
+	head       partialHead
+	chunk      Chunk
+	firstBlock int                 // global index of blocks[j][0]
+	blocks     [][]generic.Partial // [reduction][block]
+	edges      []edge              // inputs of the blocks shared with other chunks
+	out        []byte              // the chunk's element-wise result (final pass)
+}
+
+// partialHead is what every partial of one pass (and a Carry) agrees on.
+type partialHead struct {
+	src     string
+	backend string // the CPU backend whose kernels made it
+	f32c    bool   // WithFloat32Constants
+	stage   int    // the program stage this pass runs
+	total   int
+	inputs  []inputDesc
+	given   []uint64 // reductions of earlier passes, in stage and reduction order
+}
+
+type inputDesc struct {
+	name   string
+	typ    ir.DType
+	scalar bool
+	word   uint64 // a scalar input's value
+}
+
+// edge holds the inputs of the elements [offset, offset+n) of a block the chunk does
+// not hold whole: per input, its raw little-endian bytes (nil for a scalar).
+type edge struct {
+	block, offset, n int
+	data             [][]byte
+}
+
+// Carry is the merged reductions of the passes so far of an expression that needs
+// more than one (a - mean(a) reduces first, then evaluates with the mean).
+type Carry struct{ head partialHead }
+
+// Chunk returns the chunk the partial was evaluated over.
+func (p *Partial) Chunk() Chunk { return p.chunk }
+
+// Source returns the expression's source.
+func (p *Partial) Source() string { return p.head.src }
+
+// Backend names the CPU backend that evaluated it (merging uses the same).
+func (p *Partial) Backend() string { return p.head.backend }
+
+// Merged is the result of merging the partials of one pass: the final Result, or when
+// the expression needs another pass, the Carry to evaluate it with.
+type Merged struct {
+	Result *Result
+	Next   *Carry
+}
+
+// EvalPartial evaluates one pass of the expression over chunk c: vars hold the chunk's
+// elements (arrays of length c.Len) and scalars. carry is nil for the first pass, else
+// the Carry a Merge of the previous pass returned. Reductions run on the CPU backend the
+// expression would use (under auto the one auto evaluates on the CPU with).
+func (e *Expr) EvalPartial(ctx context.Context, c Chunk, vars Vars, carry *Carry) (*Partial, error) {
+	if err := c.check(); err != nil {
+		return nil, err
+	}
+	bindings := make([]binding, len(e.names))
+	sig, missing, err := e.bindAll(vars, bindings)
+	if err != nil {
+		return nil, err
+	}
+	var known []string
+	if missing {
+		for k := range vars {
+			known = append(known, k)
+		}
+	}
+	cp, err := e.forSignature(sig, bindings, known)
+	if err != nil {
+		return nil, err
+	}
+	if err := rejectDeviceArrays(e.names, bindings, output{}); err != nil {
+		return nil, err
+	}
+	n, err := e.length(bindings)
+	if err != nil {
+		return nil, err
+	}
+	arrays := false
+	for _, b := range bindings {
+		arrays = arrays || !b.scalar
+	}
+	if !arrays {
+		return nil, fmt.Errorf("numeric: %q has no array input: there is nothing to cut into chunks: %w", e.src, ErrShape)
+	}
+	if n != c.Len {
+		return nil, fmt.Errorf("numeric: %v of %q: the inputs have %d elements: %w", c, e.src, n, ErrShape)
+	}
+	head := partialHead{src: e.src, f32c: e.opts.float32Constants, total: c.Total, stage: firstPass(cp.prog)}
+	for i, b := range bindings {
+		head.inputs = append(head.inputs, inputDesc{name: e.names[i], typ: b.typ, scalar: b.scalar, word: b.word})
+	}
+	if carry != nil {
+		if err := carry.head.sameInputs(head); err != nil {
+			return nil, fmt.Errorf("numeric: the carry does not belong to %v: %w", c, err)
+		}
+		head.stage, head.given = carry.head.stage, carry.head.given
+	}
+	if !validPass(cp.prog, head.stage, head.given) {
+		return nil, fmt.Errorf("numeric: %q: the carry is for pass %d with %d reductions given, which the expression does not have: %w", e.src, head.stage, len(head.given), ErrPartial)
+	}
+	final := isFinal(cp.prog, head.stage)
+	pr, err := newPassRunner(cp, derivePass(cp.prog, head.stage, final, false))
+	if err != nil {
+		return nil, err
+	}
+	head.backend = pr.backendName()
+	bindings = append(bindings, givenBindings(cp.prog, head.stage, head.given)...)
+	p := &Partial{head: head, chunk: c}
+	threads := e.opts.threadCount()
+	if final {
+		size := cp.prog.ResultType().Size()
+		p.out = alignedBytes(n * size)
+		if n > 0 {
+			_, _, err = pr.run(ctx, bindings, 0, n, bindingOf(cp.prog.ResultType(), false, 0, p.out).ptr, threads)
+		}
+		return p, err
+	}
+	return p, p.reduceChunk(ctx, pr, bindings, threads)
+}
+
+// reduceChunk fills the block partials of the whole blocks in the chunk and the edges.
+func (p *Partial) reduceChunk(ctx context.Context, pr *passRunner, bindings []binding, threads int) error {
+	c, g := p.chunk, partialGrain
+	end := c.Offset + c.Len
+	alignedLo := min((c.Offset+g-1)/g*g, end)
+	alignedHi := end / g * g
+	if end == c.Total {
+		alignedHi = end // the last block is whole however short it is
+	}
+	alignedHi = max(alignedHi, alignedLo)
+	p.addEdge(bindings, c.Offset, alignedLo)
+	p.addEdge(bindings, alignedHi, end)
+	p.firstBlock = alignedLo / g
+	if alignedHi > alignedLo {
+		_, parts, err := pr.run(ctx, bindings, alignedLo-c.Offset, alignedHi-alignedLo, nil, threads)
+		if err != nil {
+			return err
+		}
+		p.blocks = parts
+	}
+	return nil
+}
+
+// addEdge records the inputs of global elements [lo, hi), all in one block.
+func (p *Partial) addEdge(bindings []binding, lo, hi int) {
+	if hi <= lo {
+		return
+	}
+	ed := edge{block: lo / partialGrain, offset: lo, n: hi - lo, data: make([][]byte, len(p.head.inputs))}
+	for i, in := range p.head.inputs {
+		if !in.scalar {
+			raw := rawBytes(bindings[i], lo-p.chunk.Offset, hi-p.chunk.Offset)
+			ed.data[i] = append(alignedBytes(len(raw))[:0], raw...)
+		}
+	}
+	p.edges = append(p.edges, ed)
+}
+
+// firstPass is the first stage that runs over the elements: one with reductions, or
+// the last stage (the element-wise result).
+func firstPass(prog *ir.Program) int { return nextPass(prog, -1) }
+
+// nextPass is the next stage after stage that has reductions, else the last stage.
+// For a scalar result it may be len(prog.Stages): no pass is left.
+func nextPass(prog *ir.Program, stage int) int {
+	for k := stage + 1; k < len(prog.Stages)-1 || (prog.ScalarResult() && k < len(prog.Stages)); k++ {
+		if len(prog.Stages[k].Reductions) > 0 {
+			return k
+		}
+	}
+	if prog.ScalarResult() {
+		return len(prog.Stages)
+	}
+	return len(prog.Stages) - 1
+}
+
+// validPass reports whether stage is one of prog's passes and given holds the
+// reductions of the stages before it.
+func validPass(prog *ir.Program, stage int, given []uint64) bool {
+	if stage < 0 || stage >= len(prog.Stages) || len(given) != countGiven(prog, stage) {
+		return false
+	}
+	return isFinal(prog, stage) || len(prog.Stages[stage].Reductions) > 0
+}
+
+// isFinal reports whether stage is the pass that makes an array result.
+func isFinal(prog *ir.Program, stage int) bool {
+	return !prog.ScalarResult() && stage == len(prog.Stages)-1
+}
+
+// givenBindings binds the reductions of the stages before stage to given.
+func givenBindings(prog *ir.Program, stage int, given []uint64) []binding {
+	var bs []binding
+	for k := 0; k < stage && k < len(prog.Stages); k++ {
+		for _, red := range prog.Stages[k].Reductions {
+			bs = append(bs, bindingOf(prog.Regs[red.Out].Type, true, given[len(bs)], nil))
+		}
+	}
+	return bs
+}
+
+// countGiven is how many reductions the stages before stage have.
+func countGiven(prog *ir.Program, stage int) int {
+	n := 0
+	for k := 0; k < stage && k < len(prog.Stages); k++ {
+		n += len(prog.Stages[k].Reductions)
+	}
+	return n
+}
+
+// alignedBytes returns n zero bytes aligned for any element type.
+func alignedBytes(n int) []byte {
+	if n == 0 {
+		return []byte{}
+	}
+	words := make([]uint64, (n+7)/8)
+	return bytesOfWords(words)[:n]
+}
+
+// sameInputs reports how h differs from o in what a carry and the partials it feeds
+// must share.
+func (h partialHead) sameInputs(o partialHead) error {
+	switch {
+	case h.src != o.src:
+		return fmt.Errorf("it is of %q, not %q: %w", h.src, o.src, ErrPartial)
+	case h.f32c != o.f32c:
+		return fmt.Errorf("one was compiled WithFloat32Constants and the other not: %w", ErrPartial)
+	case h.total != o.total:
+		return fmt.Errorf("it is over %d elements, not %d: %w", h.total, o.total, ErrPartial)
+	case len(h.inputs) != len(o.inputs):
+		return fmt.Errorf("it has %d inputs, not %d: %w", len(h.inputs), len(o.inputs), ErrPartial)
+	}
+	for i, a := range h.inputs {
+		b := o.inputs[i]
+		switch {
+		case a.name != b.name || a.typ != b.typ || a.scalar != b.scalar:
+			return fmt.Errorf("input %d is %s, not %s: %w", i, a, b, ErrPartial)
+		case a.scalar && a.word != b.word:
+			return fmt.Errorf("scalar %s is %v, not %v: %w", a.name, ir.ValueFromWord(a.typ, a.word), ir.ValueFromWord(b.typ, b.word), ErrPartial)
+		}
+	}
+	return nil
+}
+
+func (d inputDesc) String() string {
+	if d.scalar {
+		return fmt.Sprintf("%s (scalar %s)", d.name, d.typ)
+	}
+	return fmt.Sprintf("%s (array of %s)", d.name, d.typ)
+}
