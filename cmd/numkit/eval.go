@@ -35,6 +35,7 @@ type evalCommand struct {
 	seed    uint64
 	dtype   string
 	explain bool
+	chunk   chunkFlags // chunk.go: --chunk, --partial, --carry
 }
 
 type listFlag []string
@@ -54,6 +55,7 @@ func (c *evalCommand) flags(stderr io.Writer) *flag.FlagSet {
 	fs.Uint64Var(&c.seed, "seed", 1, "random seed for --n")
 	fs.StringVar(&c.dtype, "dtype", "float64", "element type of the random data for --n: float64 or float32")
 	fs.BoolVar(&c.explain, "explain", false, "print the router's choice and estimates to stderr before evaluating")
+	c.chunk.register(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: numkit eval EXPR [-i name=file.npy ...] [-s name=value ...] [-o out.npy] [--n N]")
 		fmt.Fprintln(stderr)
@@ -101,6 +103,9 @@ func (c *evalCommand) run(stdout, stderr io.Writer, args []string) int {
 			return 1
 		}
 		fmt.Fprint(stderr, text)
+	}
+	if c.chunk.active() {
+		return c.chunk.run(stderr, e, vars)
 	}
 	res, err := e.Eval(context.Background(), vars)
 	if err != nil {
