@@ -61,6 +61,8 @@ type Partial struct {
 	blocks     [][]generic.Partial // [reduction][block]
 	edges      []edge              // inputs of the blocks shared with other chunks
 	out        []byte              // the chunk's element-wise result (final pass)
+	resultType ir.DType            // out's element type
+	final      bool                // whether out is the result (the last pass of an array result)
 }
 
 // partialHead is what every partial of one pass (and a Carry) agrees on.
@@ -172,7 +174,7 @@ func (e *Expr) EvalPartial(ctx context.Context, c Chunk, vars Vars, carry *Carry
 	threads := e.opts.threadCount()
 	if final {
 		size := cp.prog.ResultType().Size()
-		p.out = alignedBytes(n * size)
+		p.out, p.resultType, p.final = alignedBytes(n*size), cp.prog.ResultType(), true
 		if n > 0 {
 			_, _, err = pr.run(ctx, bindings, 0, n, bindingOf(cp.prog.ResultType(), false, 0, p.out).ptr, threads)
 		}
@@ -310,4 +312,40 @@ func (d inputDesc) String() string {
 		return fmt.Sprintf("%s (scalar %s)", d.name, d.typ)
 	}
 	return fmt.Sprintf("%s (array of %s)", d.name, d.typ)
+}
+
+// Result returns the chunk's element-wise result (its c.Len elements), and false for a
+// partial of a reduction pass.
+func (p *Partial) Result() (Result, bool) {
+	if !p.final {
+		return Result{}, false
+	}
+	t := p.resultType
+	data, out := allocate(t, false, p.chunk.Len)
+	copy(outputBytes(out), p.out)
+	return Result{Type: t, Data: data}, true
+}
+
+// Passes returns how many passes over the chunks the expression takes with inputs of
+// the types vars has (their lengths do not matter: zero-length slices will do): one
+// per stage of reductions that later work depends on, plus one for an element-wise
+// result.
+func (e *Expr) Passes(vars Vars) (int, error) {
+	bindings := make([]binding, len(e.names))
+	sig, _, err := e.bindAll(vars, bindings)
+	if err != nil {
+		return 0, err
+	}
+	cp, err := e.forSignature(sig, bindings, nil)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for k := firstPass(cp.prog); k < len(cp.prog.Stages); k = nextPass(cp.prog, k) {
+		n++
+		if isFinal(cp.prog, k) {
+			break
+		}
+	}
+	return n, nil
 }

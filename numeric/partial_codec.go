@@ -51,6 +51,11 @@ func (p *Partial) MarshalBinary() ([]byte, error) {
 		}
 	}
 	w.bytes(p.out)
+	final := 0
+	if p.final {
+		final = 1
+	}
+	w.uints(int(p.resultType), final)
 	return w.finish(), nil
 }
 
@@ -89,6 +94,10 @@ func (p *Partial) UnmarshalBinary(data []byte) error {
 		q.edges = append(q.edges, ed)
 	}
 	q.out = r.bytes()
+	q.resultType, q.final = ir.DType(r.int()), r.int() == 1
+	if r.err == nil && q.final && (!validDType(q.resultType) || len(q.out) != q.chunk.Len*q.resultType.Size()) {
+		r.err = fmt.Errorf("numeric: decoding the partial of %v: a result of %d bytes of type %d: %w", q.chunk, len(q.out), q.resultType, ErrPartial)
+	}
 	if err := r.done(); err != nil {
 		return err
 	}

@@ -157,3 +157,21 @@ func outputBytes(o output) []byte {
 
 // scalarOf returns a scalar register's word as a Go value of type t.
 func scalarOf(t ir.DType, w uint64) any { return loadScalar(t, unsafe.Pointer(&w)) }
+
+// The moments kernels (moments_kernel.go), for MomentsPartial.
+
+// momentBlocks returns the summary of each whole block of x (blocks of partialGrain
+// values from x[0]; the last may be short), as Moments makes them.
+func momentBlocks[T float32 | float64](x []T, skipNaN bool) []summary {
+	k := newMomentKernel()
+	s := momentScratchPool.Get().(*momentScratch)
+	defer momentScratchPool.Put(s)
+	out := make([]summary, 0, (len(x)+partialGrain-1)/partialGrain)
+	for lo := 0; lo < len(x); lo += partialGrain {
+		out = append(out, blockSummary(k, x[lo:min(lo+partialGrain, len(x))], nil, skipNaN, s))
+	}
+	return out
+}
+
+// foldSummaries merges block summaries in Moments' fixed tree.
+func foldSummaries(ps []summary) MomentStats { return mergeTree(ps).stats() }
