@@ -164,6 +164,12 @@ func ReadChunks(s beam.Scope, specs []ChunkSpec) beam.PCollection {
 type readChunkFn struct{}
 
 func (fn *readChunkFn) ProcessElement(ctx context.Context, sp ChunkSpec) (Chunk, error) {
+	return sp.Read(ctx)
+}
+
+// Read reads the chunk's files. It reads the data after a .npy header itself: npyio
+// v0.6.0's Reader.Read takes a short read from a buffered reader for a whole element.
+func (sp ChunkSpec) Read(ctx context.Context) (Chunk, error) {
 	c := Chunk{Index: sp.Index, Count: sp.Count, Offset: sp.Offset, Total: sp.Total, Names: sp.Names, Types: sp.Types}
 	for v, f := range sp.Files {
 		col, err := readColumn(ctx, f, sp.Types[v], sp.Raw[v], sp.Len)
