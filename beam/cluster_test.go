@@ -19,7 +19,8 @@ import (
 const quoteWrapper = `#!/bin/sh
 id=$(printf '%%s' "$1" | sed "s/^--id=//; s/'//g")
 shift
-exec %s --id="$id" --semi_persist_dir=%s "$@"
+cd %[2]s # boot writes pipeline_options.json into its working directory
+exec %[1]s --id="$id" --semi_persist_dir=%[2]s "$@"
 `
 
 // TestClusterMode runs the pricing example against a standalone prism job server (its
