@@ -28,7 +28,7 @@ type momentEdge struct {
 func (p *MomentsPartial) Chunk() Chunk { return p.chunk }
 
 // ChunkMoments summarises chunk c of the values: x holds its c.Len values. Of the
-// options only SkipNaN matters (the result does not depend on threads).
+// options SkipNaN changes the result; MomentsThreads only the speed.
 func ChunkMoments[T float32 | float64](c Chunk, x []T, opts ...MomentsOption) (*MomentsPartial, error) {
 	if err := c.check(); err != nil {
 		return nil, err
@@ -55,7 +55,7 @@ func ChunkMoments[T float32 | float64](c Chunk, x []T, opts ...MomentsOption) (*
 		}
 	}
 	p.firstBlock = alignedLo / g
-	p.blocks = momentBlocks(x[alignedLo-c.Offset:alignedHi-c.Offset], cfg.skipNaN)
+	p.blocks = momentBlocks(x[alignedLo-c.Offset:alignedHi-c.Offset], cfg.skipNaN, cfg.threadCount())
 	return p, nil
 }
 
@@ -105,7 +105,7 @@ func MergeMoments(parts []*MomentsPartial) (MomentStats, error) {
 		if len(pending) != hi-lo {
 			return fmt.Errorf("numeric: block %d (values %d to %d) is covered by %d values of the chunks' edges: %w", pendingBlock, lo, hi, len(pending), ErrPartial)
 		}
-		s := momentBlocks(pending, parts[0].skipNaN)
+		s := momentBlocks(pending, parts[0].skipNaN, 1)
 		err := fill(pendingBlock, s[0], c)
 		pending, pendingBlock = nil, -1
 		return err

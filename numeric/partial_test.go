@@ -155,6 +155,35 @@ func TestPartialBitIdentical(t *testing.T) {
 	}
 }
 
+// TestPartialFusedWhole checks arrays large enough that the whole-array run takes the
+// fused plan for streaming working sets while small chunks take the plain one.
+func TestPartialFusedWhole(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	n := 600_000
+	vars := partialTestVars(n, rng)
+	backends := []string{BackendGonum}
+	if simdBackend() != nil {
+		backends = append(backends, BackendSIMD)
+	}
+	for _, backend := range backends {
+		for _, src := range []string{"2*a + 3*b**2 - sin(b)", "sum(a*b + 1)", "(b - mean(b)) / std(b) * s", "kurt(exp(-b) * a)"} {
+			e := MustCompile(src, WithBackend(backend))
+			want, err := e.Eval(context.Background(), vars)
+			if err != nil {
+				t.Fatal(err)
+			}
+			cuts := []int{0, 1000, 5000, 77_777, 300_001, 450_000, n}
+			got, err := evalChunked(t, e, vars, cuts, rng)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !sameResultBits(got, want) {
+				t.Errorf("%s %q cuts %v: chunked %v, whole %v", backend, src, cuts, brief(got), brief(want))
+			}
+		}
+	}
+}
+
 // TestPartialBlockCuts uses ChunkOf's cuts at block boundaries, with more chunks than blocks.
 func TestPartialBlockCuts(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))

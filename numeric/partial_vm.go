@@ -8,6 +8,7 @@ package numeric
 import (
 	"context"
 	"fmt"
+	"sync"
 	"unsafe"
 
 	"github.com/numkit/numkit/numeric/internal/generic"
@@ -53,20 +54,27 @@ func derivePass(p *ir.Program, stage int, final, tail bool) *ir.Program {
 	return &d
 }
 
-// passRunner runs one derived program on one CPU backend.
+// passRunner runs one derived program on one CPU backend, choosing between the plain
+// and the fused plan by the working set as compiled.runCPU does.
 type passRunner struct {
-	pl *plan
+	pl, stream *plan
 }
 
 func newPassRunner(c *compiled, prog *ir.Program) (*passRunner, error) {
 	if c.plan == nil {
-		return nil, fmt.Errorf("numeric: %q: partial evaluation of reductions runs on the CPU backends (gonum, simd), not %s: %w", prog.Source, c.name, ErrBackend)
+		return nil, fmt.Errorf("numeric: %q: partial evaluation runs on the CPU backends (gonum, simd), not %s: %w", prog.Source, c.name, ErrBackend)
 	}
 	pl, err := newPlan(prog, c.plan.backend, false)
 	if err != nil {
 		return nil, err
 	}
-	return &passRunner{pl: pl}, nil
+	pr := &passRunner{pl: pl}
+	if !pl.fuse {
+		if sp, err := newPlan(prog, c.plan.backend, true); err == nil && sp.fused {
+			pr.stream = sp
+		}
+	}
+	return pr, nil
 }
 
 // backendName is the CPU backend the runner's kernels come from.
@@ -86,10 +94,14 @@ func (pr *passRunner) reducers() []generic.Reducer {
 // included), writing an array result to out (element lo goes to out). It returns the
 // result register and a copy of the last stage's per-block partials.
 func (pr *passRunner) run(ctx context.Context, bindings []binding, lo, n int, out unsafe.Pointer, threads int) (uint64, [][]generic.Partial, error) {
-	r := pr.pl.newRun()
+	pl := pr.pl
+	if pr.stream != nil && n*(pl.prog.Cost.BytesRead+pl.prog.Cost.BytesWritten) >= fuseMin() {
+		pl = pr.stream
+	}
+	r := pl.newRun()
 	r.n = n
 	r.dst = out
-	for i, in := range pr.pl.prog.Inputs {
+	for i, in := range pl.prog.Inputs {
 		b := bindings[i]
 		if b.scalar {
 			r.scalars[in.Reg] = b.word
@@ -100,7 +112,7 @@ func (pr *passRunner) run(ctx context.Context, bindings []binding, lo, n int, ou
 	if err := r.execute(ctx, threads); err != nil {
 		return 0, nil, err
 	}
-	last := pr.pl.stages[len(pr.pl.stages)-1]
+	last := pl.stages[len(pl.stages)-1]
 	var parts [][]generic.Partial
 	if last.passes && len(last.reductions) > 0 {
 		nblocks := (n + blockSize - 1) / blockSize
@@ -109,7 +121,7 @@ func (pr *passRunner) run(ctx context.Context, bindings []binding, lo, n int, ou
 			parts[j] = append([]generic.Partial(nil), r.partials[j][:nblocks]...)
 		}
 	}
-	return r.scalars[pr.pl.prog.Result], parts, nil
+	return r.scalars[pl.prog.Result], parts, nil
 }
 
 // foldPartials folds block partials in the VM's fixed pairwise tree.
@@ -162,14 +174,31 @@ func scalarOf(t ir.DType, w uint64) any { return loadScalar(t, unsafe.Pointer(&w
 
 // momentBlocks returns the summary of each whole block of x (blocks of partialGrain
 // values from x[0]; the last may be short), as Moments makes them.
-func momentBlocks[T float32 | float64](x []T, skipNaN bool) []summary {
+func momentBlocks[T float32 | float64](x []T, skipNaN bool, threads int) []summary {
 	k := newMomentKernel()
-	s := momentScratchPool.Get().(*momentScratch)
-	defer momentScratchPool.Put(s)
-	out := make([]summary, 0, (len(x)+partialGrain-1)/partialGrain)
-	for lo := 0; lo < len(x); lo += partialGrain {
-		out = append(out, blockSummary(k, x[lo:min(lo+partialGrain, len(x))], nil, skipNaN, s))
+	nblocks := (len(x) + partialGrain - 1) / partialGrain
+	out := make([]summary, nblocks)
+	blocks := func(lo, hi int) {
+		s := momentScratchPool.Get().(*momentScratch)
+		defer momentScratchPool.Put(s)
+		for b := lo; b < hi; b++ {
+			out[b] = blockSummary(k, x[b*partialGrain:min((b+1)*partialGrain, len(x))], nil, skipNaN, s)
+		}
 	}
+	workers := 1
+	if len(x) >= minParallel {
+		workers = min(threads, nblocks)
+	}
+	var wg sync.WaitGroup
+	for w := 1; w < workers; w++ {
+		wg.Add(1)
+		go func(lo, hi int) {
+			defer wg.Done()
+			blocks(lo, hi)
+		}(nblocks*w/workers, nblocks*(w+1)/workers)
+	}
+	blocks(0, nblocks/max(workers, 1))
+	wg.Wait()
 	return out
 }
 
