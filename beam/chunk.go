@@ -321,11 +321,12 @@ func decodeChunk(b []byte) (Chunk, error) {
 	for range nv {
 		name, ok1 := str()
 		typ, ok2 := str()
-		col, ok3 := str()
-		if !ok1 || !ok2 || !ok3 {
+		n := next()
+		if !ok1 || !ok2 || n < 0 || n > len(b) {
 			return bad("truncated column")
 		}
-		c.Names, c.Types, c.Columns = append(c.Names, name), append(c.Types, typ), append(c.Columns, []byte(col))
+		c.Names, c.Types, c.Columns = append(c.Names, name), append(c.Types, typ), append(c.Columns, append([]byte(nil), b[:n]...))
+		b = b[n:]
 	}
 	return c, nil
 }

@@ -67,14 +67,39 @@ type Output struct {
 // and go to the next pass as a side input. The merged result is bit-identical to
 // numeric's evaluation of the whole arrays on the same CPU backend.
 func Evaluate(s beam.Scope, src string, opt Options, specs []ChunkSpec, chunks beam.PCollection) (Output, error) {
-	s = s.Scope("numkit.Evaluate")
+	return evaluate(s.Scope("numkit.Evaluate"), &evalFn{Src: src, Opt: opt}, specs, chunks)
+}
+
+// EvaluateMoments is Moments of Evaluate's element-wise result, with the last pass and
+// the moments in one DoFn: the chunk's result goes straight to numeric.ChunkMoments
+// without being encoded. It returns a PCollection of one numeric.MomentStats.
+func EvaluateMoments(s beam.Scope, src string, opt Options, specs []ChunkSpec, chunks beam.PCollection, skipNaN bool) (beam.PCollection, error) {
+	s = s.Scope("numkit.EvaluateMoments")
+	out, err := evaluate(s, &evalFn{Src: src, Opt: opt, Moments: true, SkipNaN: skipNaN}, specs, chunks)
+	if err != nil {
+		return beam.PCollection{}, err
+	}
+	if !out.Partials.IsValid() {
+		return beam.PCollection{}, fmt.Errorf("numkit/beam: %q gives a scalar: its moments are not defined", src)
+	}
+	return beam.ParDo(s, mergeMoments, beam.Combine(s, &gatherFn{}, out.Partials)), nil
+}
+
+// evaluate runs the passes of last.Src; the last pass runs last (earlier passes a
+// plain evalFn).
+func evaluate(s beam.Scope, last *evalFn, specs []ChunkSpec, chunks beam.PCollection) (Output, error) {
+	src, opt := last.Src, last.Opt
 	passes, scalar, err := passCount(src, opt, specs)
 	if err != nil {
 		return Output{}, err
 	}
 	var carry *beam.PCollection
 	for k := range passes {
-		parts := evalPass(s, &evalFn{Src: src, Opt: opt}, chunks, carry)
+		fn := &evalFn{Src: src, Opt: opt}
+		if k == passes-1 && !scalar {
+			fn = last
+		}
+		parts := evalPass(s, fn, chunks, carry)
 		if k == passes-1 && !scalar {
 			return Output{Partials: parts}, nil
 		}
@@ -123,10 +148,13 @@ func passCount(src string, opt Options, specs []ChunkSpec) (int, bool, error) {
 	return n, r.Scalar, nil
 }
 
-// evalFn evaluates one pass of an expression over a chunk and emits the partial.
+// evalFn evaluates one pass of an expression over a chunk and emits the partial, or
+// with Moments the numeric.MomentsPartial of its element-wise result.
 type evalFn struct {
-	Src string
-	Opt Options
+	Src     string
+	Opt     Options
+	Moments bool
+	SkipNaN bool
 
 	expr *numeric.Expr
 }
@@ -149,6 +177,13 @@ func (fn *evalFn) partial(ctx context.Context, c Chunk, carry *numeric.Carry) ([
 	p, err := fn.expr.EvalPartial(ctx, c.NumericChunk(), vars, carry)
 	if err != nil {
 		return nil, fmt.Errorf("numkit/beam: chunk %d: %w", c.Index, err)
+	}
+	if fn.Moments {
+		r, ok := p.Result()
+		if !ok {
+			return nil, fmt.Errorf("numkit/beam: chunk %d: moments of a pass that is not the element-wise result", c.Index)
+		}
+		return chunkMoments(r, p.Chunk(), fn.SkipNaN)
 	}
 	return p.MarshalBinary()
 }

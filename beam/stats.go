@@ -33,8 +33,14 @@ func (fn *momentsFn) ProcessElement(raw []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	return chunkMoments(r, c, fn.SkipNaN)
+}
+
+// chunkMoments returns the encoded moments partial of a chunk's element-wise result.
+func chunkMoments(r numeric.Result, c numeric.Chunk, skipNaN bool) ([]byte, error) {
+	var err error
 	var opts []numeric.MomentsOption
-	if fn.SkipNaN {
+	if skipNaN {
 		opts = append(opts, numeric.SkipNaN())
 	}
 	var mp *numeric.MomentsPartial

@@ -314,16 +314,13 @@ func (d inputDesc) String() string {
 	return fmt.Sprintf("%s (array of %s)", d.name, d.typ)
 }
 
-// Result returns the chunk's element-wise result (its c.Len elements), and false for a
-// partial of a reduction pass.
+// Result returns the chunk's element-wise result (its c.Len elements, sharing the
+// partial's memory), and false for a partial of a reduction pass.
 func (p *Partial) Result() (Result, bool) {
 	if !p.final {
 		return Result{}, false
 	}
-	t := p.resultType
-	data, out := allocate(t, false, p.chunk.Len)
-	copy(outputBytes(out), p.out)
-	return Result{Type: t, Data: data}, true
+	return Result{Type: p.resultType, Data: sliceView(p.resultType, p.out)}, true
 }
 
 // Passes returns how many passes over the chunks the expression takes with inputs of

@@ -204,3 +204,23 @@ func momentBlocks[T float32 | float64](x []T, skipNaN bool, threads int) []summa
 
 // foldSummaries merges block summaries in Moments' fixed tree.
 func foldSummaries(ps []summary) MomentStats { return mergeTree(ps).stats() }
+
+// sliceView returns raw (aligned storage) as a slice of t without copying.
+func sliceView(t ir.DType, raw []byte) any {
+	n := len(raw) / t.Size()
+	var p unsafe.Pointer
+	if n > 0 {
+		p = unsafe.Pointer(&raw[0])
+	}
+	switch t {
+	case ir.Float64:
+		return unsafe.Slice((*float64)(p), n)
+	case ir.Float32:
+		return unsafe.Slice((*float32)(p), n)
+	case ir.Int64:
+		return unsafe.Slice((*int64)(p), n)
+	case ir.Int32:
+		return unsafe.Slice((*int32)(p), n)
+	}
+	return unsafe.Slice((*bool)(p), n)
+}

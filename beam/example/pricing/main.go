@@ -80,7 +80,7 @@ func run(ctx context.Context) error {
 		return err
 	}
 	p, s := beam.NewPipelineWithRoot()
-	out, err := nkbeam.Evaluate(s, Formula, nkbeam.Options{Backend: *backend}, specs, nkbeam.ReadChunks(s, specs))
+	moments, err := nkbeam.EvaluateMoments(s, Formula, nkbeam.Options{Backend: *backend}, specs, nkbeam.ReadChunks(s, specs), false)
 	if err != nil {
 		return err
 	}
@@ -88,7 +88,7 @@ func run(ctx context.Context) error {
 	if *check {
 		file = filepath.Join(*dir, "moments.txt")
 	}
-	beam.ParDo0(s, &reportFn{File: file}, nkbeam.Moments(s, out.Partials, false))
+	beam.ParDo0(s, &reportFn{File: file}, moments)
 	start := time.Now()
 	if err := beamx.Run(ctx, p); err != nil {
 		return err
