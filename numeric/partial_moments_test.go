@@ -85,3 +85,14 @@ func TestPartialResultAndPasses(t *testing.T) {
 		t.Error("a reduction's partial has an element-wise Result")
 	}
 }
+
+// TestPartialOpenCLRefused checks that chunked evaluation on the opencl backend is
+// refused with an error (its reductions fold tiles partials do not reproduce), not run
+// with other bits.
+func TestPartialOpenCLRefused(t *testing.T) {
+	e := MustCompile("sum(a)", WithBackend(BackendOpenCL))
+	_, err := e.EvalPartial(context.Background(), Chunk{Count: 1, Len: 3, Total: 3}, Vars{"a": []float64{1, 2, 3}}, nil)
+	if !errors.Is(err, ErrBackend) {
+		t.Fatalf("EvalPartial on the opencl backend: %v, want ErrBackend", err)
+	}
+}
