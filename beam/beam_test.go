@@ -2,6 +2,7 @@ package beam
 
 import (
 	"context"
+	"encoding/binary"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -215,4 +216,53 @@ func TestChunkCoder(t *testing.T) {
 	if _, err := decodeChunk(raw[:3]); err == nil {
 		t.Error("a truncated chunk decoded")
 	}
+}
+
+// TestRawColumnsAndEvaluateMoments reads raw little-endian int32 columns and checks a
+// two-pass expression's moments (EvaluateMoments) and a reduction against numeric.
+func TestRawColumnsAndEvaluateMoments(t *testing.T) {
+	dir := t.TempDir()
+	rng := rand.New(rand.NewPCG(3, 3))
+	var whole []int32
+	for i, n := range []int{3000, 4096, 1, 9000} {
+		col := make([]int32, n)
+		raw := make([]byte, 0, 4*n)
+		for j := range col {
+			col[j] = int32(rng.IntN(1000) - 500)
+			raw = binary.LittleEndian.AppendUint32(raw, uint32(col[j]))
+		}
+		whole = append(whole, col...)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("i-%02d.bin", i)), raw, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	specs, err := Plan(context.Background(), []Input{{Name: "i", Glob: filepath.Join(dir, "i-*.bin"), DType: "int32"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt := Options{Backend: numeric.BackendGonum}
+	vars := numeric.Vars{"i": whole}
+	p, s := beam.NewPipelineWithRoot()
+	chunks := ReadChunks(s, specs)
+	src := "(i - mean(i)) / 7"
+	moments, err := EvaluateMoments(s, src, opt, specs, chunks, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := numeric.MustCompile(src, numeric.WithBackend(numeric.BackendGonum)).Eval(context.Background(), vars)
+	if err != nil {
+		t.Fatal(err)
+	}
+	passert.Equals(s, beam.ParDo(s, statsBits, moments), statsBits(numeric.Moments(r.Float64s())))
+	out, err := Evaluate(s, "sum(i*i)", opt, specs, chunks)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, err := numeric.MustCompile("sum(i*i)", numeric.WithBackend(numeric.BackendGonum)).Eval(context.Background(), vars)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := sum.Float64()
+	passert.Equals(s, beam.ParDo(s, floatBits, out.Scalar), floatBits(want))
+	runPipeline(t, p)
 }
