@@ -119,6 +119,16 @@ func TestEvaluateScalarBitIdentical(t *testing.T) {
 		want, _ := r.Float64()
 		passert.Equals(s, beam.ParDo(s, floatBits, out.Scalar), floatBits(want))
 	}
+	// An element-wise result after a min: its shape must not be mistaken for a scalar.
+	moments, err := EvaluateMoments(s, "a - min(a)", opt, specs, chunks, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := numeric.MustCompile("a - min(a)", numeric.WithBackend(numeric.BackendGonum)).Eval(context.Background(), whole)
+	if err != nil {
+		t.Fatal(err)
+	}
+	passert.Equals(s, beam.ParDo(s, statsBits, moments), statsBits(numeric.Moments(r.Float64s())))
 	runPipeline(t, p)
 }
 

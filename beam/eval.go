@@ -131,8 +131,13 @@ func passCount(src string, opt Options, specs []ChunkSpec) (int, bool, error) {
 	if err != nil {
 		return 0, false, err
 	}
-	empty := Chunk{Names: specs[0].Names, Types: specs[0].Types, Columns: make([][]byte, len(specs[0].Names))}
-	vars, err := empty.Vars()
+	// One zero of each input's type: enough to type the program and see its result's
+	// shape (zero elements would make min and max fail).
+	one := Chunk{Names: specs[0].Names, Types: specs[0].Types}
+	for _, t := range one.Types {
+		one.Columns = append(one.Columns, make([]byte, elemSize[t]))
+	}
+	vars, err := one.Vars()
 	if err != nil {
 		return 0, false, err
 	}
@@ -142,8 +147,7 @@ func passCount(src string, opt Options, specs []ChunkSpec) (int, bool, error) {
 	}
 	r, err := e.Eval(context.Background(), vars)
 	if err != nil {
-		// min and max of nothing: the result's shape is still known from the program.
-		return n, true, nil
+		return 0, false, fmt.Errorf("numkit/beam: %q on one element of each input: %w", src, err)
 	}
 	return n, r.Scalar, nil
 }
