@@ -17,9 +17,9 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/runners/prism"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/testing/passert"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/testing/ptest"
-	"github.com/sbinet/npyio/npy"
 
 	"github.com/numkit/numkit/numeric"
+	"github.com/numkit/numkit/numeric/npy"
 	"github.com/numkit/numkit/numeric/sketch"
 )
 
@@ -84,7 +84,7 @@ func testData(t *testing.T, sizes []int) (numeric.Vars, []Input) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if err := npy.Write(f, v); err != nil {
+			if err := npy.Write(f, npy.Array{Shape: []int{n}, Data: v}); err != nil {
 				t.Fatal(err)
 			}
 			f.Close()
@@ -168,15 +168,14 @@ func TestEvaluateArrayMomentsCountMin(t *testing.T) {
 	}
 	var got []float64
 	for _, f := range files {
-		r, err := os.Open(f)
+		a, err := npy.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
-		var chunk []float64
-		if err := npy.Read(r, &chunk); err != nil {
-			t.Fatalf("%s: %v", f, err)
+		chunk, ok := a.Data.([]float64)
+		if !ok || len(a.Shape) != 1 {
+			t.Fatalf("%s: a %v array of %T, want 1-d float64", f, a.Shape, a.Data)
 		}
-		r.Close()
 		got = append(got, chunk...)
 	}
 	w := want.Float64s()

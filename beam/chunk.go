@@ -16,9 +16,9 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/local" // local paths by default
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
-	"github.com/sbinet/npyio/npy"
 
 	"github.com/numkit/numkit/numeric"
+	"github.com/numkit/numkit/numeric/npy"
 )
 
 // Input is one variable of an expression: the files that hold its chunks, in order
@@ -115,7 +115,23 @@ func Plan(ctx context.Context, inputs []Input) ([]ChunkSpec, error) {
 
 var elemSize = map[string]int{"float64": 8, "float32": 4, "int64": 8, "int32": 4, "bool": 1}
 
+// npyTypes maps the .npy dtypes read as raw little-endian columns to their types.
 var npyTypes = map[string]string{"<f8": "float64", "<f4": "float32", "<i8": "int64", "<i4": "int32", "|b1": "bool"}
+
+// npyColumn reads a .npy header with numeric/npy and returns the element type and
+// length of the 1-d little-endian array that follows it, which is then the column's raw
+// bytes as is.
+func npyColumn(r io.Reader, path string) (string, int, error) {
+	h, err := npy.ReadHeader(r)
+	if err != nil {
+		return "", 0, fmt.Errorf("%s: %w", path, err)
+	}
+	t, ok := npyTypes[h.Descr]
+	if !ok || len(h.Shape) != 1 {
+		return "", 0, fmt.Errorf("%s: an array of shape %v and dtype %q: want a 1-d array of little-endian float64, float32, int64, int32 or bool (<f8, <f4, <i8, <i4, |b1)", path, h.Shape, h.Descr)
+	}
+	return t, h.Shape[0], nil
+}
 
 // fileHeader returns a file's element type and length.
 func fileHeader(ctx context.Context, path, dtype string) (string, int, error) {
@@ -143,16 +159,7 @@ func fileHeader(ctx context.Context, path, dtype string) (string, int, error) {
 		return "", 0, err
 	}
 	defer rc.Close()
-	r, err := npy.NewReader(bufio.NewReader(rc))
-	if err != nil {
-		return "", 0, fmt.Errorf("%s: not a .npy file: %w", path, err)
-	}
-	d := r.Header.Descr
-	t, ok := npyTypes[d.Type]
-	if !ok || d.Fortran || len(d.Shape) != 1 {
-		return "", 0, fmt.Errorf("%s: a %v array of %q: want a 1-d C-ordered array of float64, float32, int64, int32 or bool", path, d.Shape, d.Type)
-	}
-	return t, d.Shape[0], nil
+	return npyColumn(bufio.NewReader(rc), path)
 }
 
 // ReadChunks reads the chunks specs lists (Plan) into a PCollection of Chunk.
@@ -167,8 +174,8 @@ func (fn *readChunkFn) ProcessElement(ctx context.Context, sp ChunkSpec) (Chunk,
 	return sp.Read(ctx)
 }
 
-// Read reads the chunk's files. It reads the data after a .npy header itself: npyio
-// v0.6.0's Reader.Read takes a short read from a buffered reader for a whole element.
+// Read reads the chunk's files: the data after a .npy header (parsed by numeric/npy)
+// is read as the column's raw little-endian bytes.
 func (sp ChunkSpec) Read(ctx context.Context) (Chunk, error) {
 	c := Chunk{Index: sp.Index, Count: sp.Count, Offset: sp.Offset, Total: sp.Total, Names: sp.Names, Types: sp.Types}
 	for v, f := range sp.Files {
@@ -195,12 +202,12 @@ func readColumn(ctx context.Context, path, t string, raw bool, n int) ([]byte, e
 	defer rc.Close()
 	br := bufio.NewReaderSize(rc, 1<<20)
 	if !raw {
-		r, err := npy.NewReader(br)
+		ft, fn, err := npyColumn(br, path)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
+			return nil, err
 		}
-		if d := r.Header.Descr; len(d.Shape) != 1 || d.Shape[0] != n || npyTypes[d.Type] != t {
-			return nil, fmt.Errorf("%s: a %v array of %q, planned %d of %s (did the file change?)", path, d.Shape, d.Type, n, t)
+		if fn != n || ft != t {
+			return nil, fmt.Errorf("%s: %d values of %s, planned %d of %s (did the file change?)", path, fn, ft, n, t)
 		}
 		// The data of a 1-d C-ordered little-endian array follows the header as is.
 	}

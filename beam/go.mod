@@ -7,7 +7,6 @@ replace github.com/numkit/numkit => ../
 require (
 	github.com/apache/beam/sdks/v2 v2.78.0
 	github.com/numkit/numkit v0.0.0-00010101000000-000000000000
-	github.com/sbinet/npyio v0.6.0
 )
 
 require (

@@ -11,9 +11,9 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
-	"github.com/sbinet/npyio/npy"
 
 	"github.com/numkit/numkit/numeric"
+	"github.com/numkit/numkit/numeric/npy"
 	"github.com/numkit/numkit/numeric/sketch"
 )
 
@@ -188,7 +188,7 @@ func (fn *writeNpyFn) ProcessElement(ctx context.Context, raw []byte) (string, e
 		return "", err
 	}
 	w := bufio.NewWriterSize(wc, 1<<20)
-	if err := npy.Write(w, r.Data); err != nil {
+	if err := npy.Write(w, npy.Array{Shape: []int{r.Len()}, Data: r.Data}); err != nil {
 		wc.Close()
 		return "", fmt.Errorf("numkit/beam: writing %s: %w", name, err)
 	}

@@ -26,10 +26,10 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/x/beamx"
-	"github.com/sbinet/npyio/npy"
 
 	nkbeam "github.com/numkit/numkit/beam"
 	"github.com/numkit/numkit/numeric"
+	"github.com/numkit/numkit/numeric/npy"
 )
 
 // Formula is the call price for spot S and strike K,
@@ -217,7 +217,7 @@ func writeNpy(path string, v []float64) error {
 		return err
 	}
 	w := bufio.NewWriterSize(f, 1<<20)
-	if err := npy.Write(w, v); err != nil {
+	if err := npy.Write(w, npy.Array{Shape: []int{len(v)}, Data: v}); err != nil {
 		f.Close()
 		return err
 	}
