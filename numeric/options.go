@@ -3,6 +3,7 @@ package numeric
 import (
 	"fmt"
 	"runtime"
+	"strings"
 
 	"github.com/numkit/numkit/numeric/internal/compile"
 	"github.com/numkit/numkit/numeric/internal/exec"
@@ -26,6 +27,7 @@ type Option func(*options)
 type options struct {
 	backend          string // "" means the configured default (NUMKIT_BACKEND, else auto)
 	threads          int    // 0 means the configured default (NUMKIT_THREADS, else GOMAXPROCS)
+	threadsSet       bool   // WithThreads was given (so 0 is an error, not the default)
 	float32Constants bool
 	coexec           bool
 	vm               vm.Options     // the zero value but in tests (export_test.go)
@@ -44,12 +46,15 @@ func (o *options) routeSources() *route.Sources {
 }
 
 // WithBackend forces a backend: "auto" (the default: numkit chooses), "gonum", "simd"
-// or "opencl". Forcing a backend that is not usable here makes Compile fail with an
-// error wrapping ErrBackend that says why.
-func WithBackend(name string) Option { return func(o *options) { o.backend = name } }
+// or "opencl", in any case. Forcing a backend that is not usable here makes Compile
+// fail with an error wrapping ErrBackend that says why; an unknown name is an error.
+func WithBackend(name string) Option {
+	return func(o *options) { o.backend = strings.ToLower(strings.TrimSpace(name)) }
+}
 
-// WithThreads sets the number of goroutines the CPU backends use (n ≥ 1).
-func WithThreads(n int) Option { return func(o *options) { o.threads = n } }
+// WithThreads sets the number of goroutines the CPU backends use (n ≥ 1; a smaller n
+// makes Compile fail).
+func WithThreads(n int) Option { return func(o *options) { o.threads, o.threadsSet = n, true } }
 
 // WithFloat32Constants makes float64 literals and scalars take float32 when combined
 // with float32 arrays, so a32*2.5 stays float32 (NumPy's rule) instead of becoming
@@ -68,7 +73,10 @@ func (o *options) compileOptions() compile.Options {
 }
 
 func (o *options) validate() error {
-	if o.threads < 0 {
+	if err := configError(); err != nil { // hardware.go: a bad NUMKIT_* value
+		return err
+	}
+	if o.threads < 0 || o.threadsSet && o.threads < 1 {
 		return fmt.Errorf("numeric: WithThreads(%d): want at least 1", o.threads)
 	}
 	switch o.backend {
@@ -88,7 +96,7 @@ func (o *options) backendName() string {
 	if o.backend != "" {
 		return o.backend
 	}
-	if cfg, err := hw.Env(); err == nil && cfg.Backend != "" {
+	if cfg, _ := hw.Env(); cfg.Backend != "" { // a bad variable keeps its default
 		return cfg.Backend
 	}
 	return BackendAuto
@@ -98,7 +106,7 @@ func (o *options) threadCount() int {
 	if o.threads > 0 {
 		return o.threads
 	}
-	if cfg, err := hw.Env(); err == nil && cfg.Threads > 0 {
+	if cfg, _ := hw.Env(); cfg.Threads > 0 {
 		return cfg.Threads
 	}
 	return runtime.GOMAXPROCS(0)
@@ -110,10 +118,7 @@ func (o *options) threadsAuto() bool {
 	if o.threads > 0 {
 		return false
 	}
-	cfg, err := hw.Env()
-	if err != nil {
-		return true
-	}
+	cfg, _ := hw.Env()
 	_, set := cfg.Env["NUMKIT_THREADS"]
 	return !set
 }
