@@ -143,7 +143,7 @@ func (e *Expr) EvalPartial(ctx context.Context, c Chunk, vars Vars, carry *Carry
 	if err := rejectDeviceArrays(e.names, bindings, output{}); err != nil {
 		return nil, err
 	}
-	n, err := e.length(bindings)
+	n, err := e.chunkLength(bindings)
 	if err != nil {
 		return nil, err
 	}
@@ -189,6 +189,33 @@ func (e *Expr) EvalPartial(ctx context.Context, c Chunk, vars Vars, carry *Carry
 		return p, err
 	}
 	return p, p.reduceChunk(ctx, pr, bindings, threads)
+}
+
+// chunkLength checks that every array input is a contiguous 1-D array (a 1-D Array or
+// VecDense of unit stride counts as one, and is rebound as such) of one common length,
+// and returns that length. Partials cut the elements of 1-D arrays: N-d and strided
+// views, and arrays that broadcast against each other, are ErrShape.
+func (e *Expr) chunkLength(bindings []binding) (int, error) {
+	n, first := -1, ""
+	for i := range bindings {
+		b := &bindings[i]
+		if b.Scalar {
+			continue
+		}
+		if b.Shape != nil {
+			if len(b.Shape) != 1 || (b.Shape[0] > 1 && b.Strides != nil && b.Strides[0] != 1) {
+				return 0, fmt.Errorf("numeric: chunked evaluation of %q: variable %s is an array of shape %v and strides %v: partials cut contiguous 1-D arrays only (pass an N-d array's C-order data as a slice, or evaluate it whole): %w", e.src, e.names[i], b.Shape, b.Strides, ErrShape)
+			}
+			b.Shape, b.Strides = nil, nil
+		}
+		switch {
+		case n < 0:
+			n, first = b.N, e.names[i]
+		case b.N != n:
+			return 0, fmt.Errorf("numeric: chunked evaluation of %q: %s has %d elements and %s %d: the array inputs of a chunk have one length (no broadcasting): %w", e.src, first, n, e.names[i], b.N, ErrShape)
+		}
+	}
+	return max(n, 0), nil
 }
 
 // reduceChunk fills the block partials of the whole blocks in the chunk and the edges.
@@ -319,7 +346,7 @@ func (p *Partial) Result() (Result, bool) {
 	if !p.final {
 		return Result{}, false
 	}
-	return Result{Type: p.resultType, Data: sliceView(p.resultType, p.out)}, true
+	return Result{Type: p.resultType, Data: sliceView(p.resultType, p.out), Shape: []int{p.chunk.Len}}, true
 }
 
 // Passes returns how many passes over the chunks the expression takes with inputs of

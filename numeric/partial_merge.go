@@ -39,7 +39,7 @@ func Merge(ctx context.Context, parts []*Partial) (Merged, error) {
 			}
 			copy(dst[p.chunk.Offset*size:], p.out)
 		}
-		return Merged{Result: &Result{Type: prog.ResultType(), Data: data}}, nil
+		return Merged{Result: &Result{Type: prog.ResultType(), Data: data, Shape: []int{head.total}}}, nil
 	}
 	words, err := mergeReductions(ctx, cp, head, ordered)
 	if err != nil {

@@ -219,7 +219,7 @@ func TestPartialBlockCuts(t *testing.T) {
 }
 
 func sameResultBits(a, b Result) bool {
-	if a.Type != b.Type || a.Scalar != b.Scalar {
+	if a.Type != b.Type || a.Scalar != b.Scalar || !reflect.DeepEqual(a.Shape, b.Shape) {
 		return false
 	}
 	switch x := a.Data.(type) {
@@ -257,7 +257,7 @@ func brief(r Result) string {
 	if r.Scalar {
 		return fmt.Sprintf("%v (%T)", r.Data, r.Data)
 	}
-	return fmt.Sprintf("[%d]%s", r.Len(), r.Type)
+	return fmt.Sprintf("%s of shape %v", r.Type, r.Shape)
 }
 
 // TestPartialMergeRejects checks that merging the wrong set of partials fails with

@@ -67,6 +67,10 @@ func (c *chunkFlags) run(stderr io.Writer, e *numeric.Expr, vars numeric.Vars) i
 	}
 	total, first := -1, ""
 	for _, name := range e.Names() {
+		if a, ok := vars[name].(*numeric.Array); ok {
+			// N-d inputs are read as Arrays: a chunk is a range of 1-d elements.
+			return fail(fmt.Errorf("%s is an array of shape %v: --chunk cuts 1-d inputs only (evaluate an N-d input whole, or save its C-order data as a 1-d .npy)", name, a.Shape))
+		}
 		l, ok := arrayLen(vars[name])
 		switch {
 		case !ok:

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/numkit/numkit/numeric"
 )
 
 // chunkedEval runs `numkit eval --chunk k/n --partial` for every chunk, then `numkit
@@ -78,6 +80,7 @@ func TestChunkErrors(t *testing.T) {
 	dir := t.TempDir()
 	a := writeTestNpy(t, "a.npy", []float64{1, 2, 3, 4, 5})
 	short := writeTestNpy(t, "short.npy", []float64{1, 2})
+	grid := writeTestNpy(t, "grid.npy", numeric.NewArray([]float64{1, 2, 3, 4, 5, 6}, 2, 3))
 	p0, p1 := filepath.Join(dir, "p0"), filepath.Join(dir, "p1")
 	for k, p := range []string{p0, p1} {
 		if _, stderr, code := runCLI(t, "eval", "sum(a)", "-i", "a="+a, "--chunk", fmt.Sprintf("%d/2", k), "--partial", p); code != 0 {
@@ -103,6 +106,7 @@ func TestChunkErrors(t *testing.T) {
 		{[]string{"eval", "sum(a)", "-i", "a=" + a, "--chunk", "x", "--partial", p0}, 2, "want K/N"},
 		{[]string{"eval", "sum(a)", "-i", "a=" + a, "--chunk", "0/2"}, 2, "go together"},
 		{[]string{"eval", "a + b", "-i", "a=" + a, "-i", "b=" + short, "--chunk", "1/2", "--partial", p0}, 1, "a has length 5 but b has length 2"},
+		{[]string{"eval", "a + g", "-i", "a=" + a, "-i", "g=" + grid, "--chunk", "0/2", "--partial", p0}, 1, "g is an array of shape [2 3]: --chunk cuts 1-d inputs only"},
 		{[]string{"merge", p0}, 1, "missing (chunk 1)"},
 		{[]string{"merge", p0, p0, p1}, 1, "given twice"},
 		{[]string{"merge", p0, corrupt}, 1, "corrupt: numeric: decoding a partial: checksum"},
