@@ -120,7 +120,10 @@ type Merged struct {
 // EvalPartial evaluates one pass of the expression over chunk c: vars hold the chunk's
 // elements (arrays of length c.Len) and scalars. carry is nil for the first pass, else
 // the Carry a Merge of the previous pass returned. Reductions run on the CPU backend the
-// expression would use (under auto the one auto evaluates on the CPU with).
+// expression would use (under auto the one auto evaluates on the CPU with); with the
+// opencl backend it returns ErrBackend. The array inputs are contiguous 1-D arrays of
+// c.Len elements each: N-d and strided views, and arrays that would broadcast, are
+// ErrShape.
 func (e *Expr) EvalPartial(ctx context.Context, c Chunk, vars Vars, carry *Carry) (*Partial, error) {
 	if err := c.check(); err != nil {
 		return nil, err

@@ -290,7 +290,7 @@ func equalWords(a, b []uint64) bool {
 // backend c runs on: partial evaluation runs on the CPU backends only.
 func passProgram(c *compiled, prog *ir.Program) (*vm.Program, error) {
 	if c.cpu == nil {
-		return nil, fmt.Errorf("numeric: %q: partial evaluation runs on the CPU backends (gonum, simd), not %s: %w", prog.Source, c.name, ErrBackend)
+		return nil, fmt.Errorf("numeric: %q: partial evaluation runs on the CPU backends (gonum, simd, or auto's CPU backend), not %s: a partial holds the CPU VM's per-block reduction partials, which the OpenCL program does not return: %w", prog.Source, c.name, ErrBackend)
 	}
 	return c.cpu.Derive(prog)
 }
