@@ -58,11 +58,24 @@ func (p *axisPlan) rename(err error) error {
 	if err == nil {
 		return nil
 	}
-	msg := err.Error()
+	return &renamed{p.renameText(err.Error()), err}
+}
+
+// renameText shows each axis call's source in text in place of its variable.
+func (p *axisPlan) renameText(text string) string {
 	for _, c := range p.calls {
-		msg = strings.ReplaceAll(msg, c.name, c.src)
+		text = strings.ReplaceAll(text, c.name, c.src)
 	}
-	return &renamed{msg, err}
+	return text
+}
+
+// callList is the axis calls' sources, comma-separated.
+func (p *axisPlan) callList() string {
+	srcs := make([]string, len(p.calls))
+	for i, c := range p.calls {
+		srcs[i] = c.src
+	}
+	return strings.Join(srcs, ", ")
 }
 
 // axisVar prefixes the variables that replace axis calls.

@@ -1,66 +1,36 @@
 package numeric
 
-import (
-	"context"
-	"unsafe"
-
-	"github.com/numkit/numkit/numeric/internal/exec"
-)
+import "github.com/numkit/numkit/numeric/internal/exec"
 
 // Overlapping destination and inputs. The backends read an input block and write the
 // same block of the destination, so a destination that is exactly an input (same
-// first element, same element size) is safe; any other overlap would let a write
-// land on input elements not read yet. As NumPy does (since 1.13), such an
-// evaluation runs into a temporary that is then copied over the destination, so the
-// result is that of a non-overlapping evaluation.
+// first element, same element size, same strides) is safe; any other overlap would
+// let a write land on input elements not read yet. As NumPy does (since 1.13), such
+// an evaluation runs into a temporary that is then copied over the destination, so
+// the result is that of a non-overlapping evaluation: evaluateShaped finds the
+// overlap (overlaps, broadcast.go) and gathers through a temporary.
 
-// byteSpan is the byte range [lo, hi) of a host array.
-type byteSpan struct{ lo, hi uintptr }
-
-func hostSpan(p unsafe.Pointer, n, size int) (byteSpan, bool) {
-	if p == nil || n <= 0 {
-		return byteSpan{}, false
-	}
-	lo := uintptr(p)
-	return byteSpan{lo, lo + uintptr(n)*uintptr(size)}, true
-}
-
-// overlapsInput reports whether out, a host array, partly overlaps one of the
-// host-array inputs: their byte ranges intersect and they are not the same array
-// element for element.
+// overlapsInput reports whether out, a 1-D host array, partly overlaps one of the 1-D
+// host-array inputs: their address ranges intersect and they are not the same array
+// element for element. The 1-D path asks it before handing such an evaluation to
+// evaluateShaped.
 func overlapsInput(out exec.Output, inputs []exec.Binding) bool {
-	if out.Scalar || out.Dev != nil {
+	if out.Scalar || out.Dev != nil || out.N <= 0 {
 		return false
 	}
-	o, ok := hostSpan(out.Ptr, out.N, out.Type.Size())
-	if !ok {
-		return false
-	}
+	// On the stack: EvalInto's 1-D path allocates nothing.
+	unit, shape := [1]int{1}, [1]int{out.N}
+	var ops [MaxInputs + 1]operand
+	k := 0
 	for _, b := range inputs {
-		if b.Scalar || b.Dev != nil {
-			continue
+		if !b.Scalar && b.Dev == nil && b.N > 0 && k < MaxInputs {
+			ops[k] = operand{b.Ptr, b.Type.Size(), unit[:]}
+			k++
 		}
-		in, ok := hostSpan(b.Ptr, b.N, b.Type.Size())
-		if !ok || in.hi <= o.lo || o.hi <= in.lo {
-			continue
-		}
-		if in.lo == o.lo && b.Type.Size() == out.Type.Size() {
-			continue // exact aliasing: each element is read before it is written
-		}
-		return true
 	}
-	return false
-}
-
-// evaluateViaTemporary evaluates into a new array of out's type and length, then
-// copies it over out (which overlaps an input) once the evaluation succeeded.
-func (e *Expr) evaluateViaTemporary(ctx context.Context, vars Vars, out exec.Output) (uint64, error) {
-	_, tmp := allocate(out.Type, false, out.N)
-	w, err := e.evaluate(ctx, vars, &tmp, nil)
-	if err != nil {
-		return w, err
+	if k == 0 {
+		return false
 	}
-	bytes := out.N * out.Type.Size()
-	copy(unsafe.Slice((*byte)(out.Ptr), bytes), unsafe.Slice((*byte)(tmp.Ptr), bytes))
-	return w, nil
+	ops[k] = operand{out.Ptr, out.Type.Size(), unit[:]}
+	return overlaps(shape[:], ops[:k+1])
 }

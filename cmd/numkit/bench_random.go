@@ -31,7 +31,7 @@ func (c *benchCommand) randomFlagSet(fs *flag.FlagSet) {
 // checked against exprgen's evaluator and timed on auto and every backend against it
 // as the go-loop baseline, at --n elements (or --sizes).
 func (c *benchCommand) runRandom(stdout, stderr io.Writer) int {
-	if f := c.given("refdata", "explain", "coexec", "plot", "memory"); f != "" {
+	if f := c.given("refdata", "shape", "explain", "coexec", "plot", "memory"); f != "" {
 		return usageError(stderr, "--%s does not apply with --suite random", f)
 	}
 	switch {
