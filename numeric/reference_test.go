@@ -387,8 +387,8 @@ func (r *refEval) checkCall(e *syntax.CallExpr, args []refInfo) (refInfo, error)
 		return refJoin(r.unify(x, y), args...), nil
 	case name == "copy" || name == "real":
 		return refJoin(args[0].typ, args[0]), nil
-	case name == "imag" || name == "ones_like": // a constant, shaped like x
-		return refInfo{typ: args[0].typ, array: args[0].array, konst: !args[0].array}, nil
+	case name == "imag" || name == "ones_like": // shaped like x; a constant only of a constant (numexpr's ones_like(x))
+		return refInfo{typ: args[0].typ, array: args[0].array, konst: args[0].konst}, nil
 	case refReductions[name]:
 		t := args[0].typ
 		switch {

@@ -10,14 +10,19 @@ import (
 // functions, and a sum outermost) in plain Go, one node at a time over blocks of
 // EvalBlock elements on one goroutine, with Go's math: the benchmark's Go baseline and
 // its check. Values are held as float64; a float32 node is rounded to float32 after
-// each operation, a bool is 0 or 1. Powers by a literal follow docs/language.md
-// (integers and half-integers up to 50 by multiplication, else math.Pow).
+// each operation, a bool is 0 or 1. log, log10 and pow are correct for subnormal
+// arguments, where Go's are not (eval_math.go). Powers by a literal follow docs/language.md
+// (integers and half-integers up to 50 by multiplication, else math.Pow). A
+// subexpression of literals and operators only is the value the generator folded by
+// Python's rules, as the language folds it ((3/7) ** -1.5 is one correctly rounded
+// quotient and one math.Pow, not a rewritten power).
 type Evaluator struct {
 	root   *Node
 	body   *Node // root, or the argument of an outermost sum
 	inputs map[string]any
 	n      int
 	temps  map[*Node][]float64
+	konst  map[*Node]bool // literal-only nodes, their temps holding the folded value
 	args   map[*Node][][]float64
 	out    any // []float64, []float32 or []bool; nil for a sum
 	sum    float64
@@ -34,7 +39,7 @@ const EvalBlock = 1024
 
 // NewEvaluator prepares root over inputs ([]float64 or []float32 of length n each).
 func NewEvaluator(root *Node, inputs map[string]any, n int) (*Evaluator, error) {
-	ev := &Evaluator{root: root, body: root, inputs: inputs, n: n, temps: map[*Node][]float64{}, args: map[*Node][][]float64{}}
+	ev := &Evaluator{root: root, body: root, inputs: inputs, n: n, temps: map[*Node][]float64{}, konst: map[*Node]bool{}, args: map[*Node][][]float64{}}
 	if root.Kind == Call && root.Op == "sum" {
 		ev.body = root.Args[0]
 	}
@@ -63,6 +68,13 @@ func NewEvaluator(root *Node, inputs map[string]any, n int) (*Evaluator, error) 
 		if _, ok := ev.temps[m]; !ok {
 			ev.temps[m] = make([]float64, EvalBlock)
 			ev.args[m] = make([][]float64, len(m.Args))
+		}
+		if m.val.kind != 0 && m.literalOnly() {
+			ev.konst[m] = true
+			x, _ := m.val.float()
+			for i := range ev.temps[m] {
+				ev.temps[m][i] = x
+			}
 		}
 	})
 	if bad != nil {
@@ -120,6 +132,9 @@ func (ev *Evaluator) Result() any {
 // eval computes node m over elements [lo, hi) into its temporary.
 func (ev *Evaluator) eval(m *Node, lo, hi int) []float64 {
 	out := ev.temps[m][:hi-lo]
+	if ev.konst[m] {
+		return out
+	}
 	switch m.Kind {
 	case Var:
 		switch v := ev.inputs[m.Name].(type) {
@@ -248,8 +263,8 @@ var evalFuncs = map[string]func(float64) float64{
 	"sin": math.Sin, "cos": math.Cos, "tan": math.Tan, "arcsin": math.Asin, "arccos": math.Acos,
 	"arctan": math.Atan, "sinh": math.Sinh, "cosh": math.Cosh, "tanh": math.Tanh,
 	"arcsinh": math.Asinh, "arccosh": math.Acosh, "arctanh": math.Atanh, "exp": math.Exp,
-	"expm1": math.Expm1, "exp2": math.Exp2, "log": math.Log, "log1p": math.Log1p,
-	"log2": math.Log2, "log10": math.Log10, "sqrt": math.Sqrt, "abs": math.Abs,
+	"expm1": math.Expm1, "exp2": math.Exp2, "log": evalLog, "log1p": math.Log1p,
+	"log2": math.Log2, "log10": evalLog10, "sqrt": math.Sqrt, "abs": math.Abs,
 	"ceil": math.Ceil, "floor": math.Floor, "trunc": math.Trunc, "round": math.RoundToEven,
 }
 
@@ -312,7 +327,7 @@ func (ev *Evaluator) power(m *Node, out, x, y []float64) {
 	}
 	if !RewrittenPow(m.Args[1]) {
 		for i := range out {
-			out[i] = math.Pow(x[i], round(y[i])) // a float32 power's exponent is float32
+			out[i] = evalPow(x[i], round(y[i])) // a float32 power's exponent is float32
 		}
 		return
 	}

@@ -210,11 +210,47 @@ func node(kind Kind, op string, t Type, args ...*Node) *Node {
 	for _, a := range args {
 		n.Array = n.Array || a.Array
 		n.Konst = n.Konst && a.Konst
+		n.bad = n.bad || a.bad
 	}
-	return n.withArgs(args)
+	n.Args = args
+	switch {
+	case n.bad:
+	case (kind == Binary && op == "**" || kind == Call && op == "pow") && !n.Konst && !args[0].Array && args[1].Konst:
+		// The engine rewrites x ** 0 to the constant 1 when x is a scalar (docs/language.md,
+		// power rewriting), so s0 ** 0 takes part in constant folding; an exponent whose
+		// value the generator does not know might be 0: re-drawn.
+		zero, known := args[1].val.isZero()
+		n.bad = !known || negativeIntPower(n) || powerType(n) != t
+		if zero {
+			n.Konst, n.val = true, one(t)
+		}
+	case (kind == Binary && op == "**" || kind == Call && op == "pow") && !n.Konst:
+		n.bad = negativeIntPower(n) || powerType(n) != t
+	default:
+		v, ok := fold(n)
+		n.val, n.bad = v, !ok
+	}
+	return n
 }
 
-func (n *Node) withArgs(args []*Node) *Node { n.Args = args; return n }
+// negativeIntPower reports whether the power n is an integer to a constant negative
+// power, a compile error (between two literals it is Python's float power instead,
+// and typed so by fold).
+func negativeIntPower(n *Node) bool {
+	y := n.Args[1]
+	return n.Type.IsInt() && y.Konst && y.val.kind == vInt && y.val.i.Sign() < 0
+}
+
+// powerType is the type of the power n (not literal-only): a constant float exponent
+// takes the base's float type (an int32 base to a constant float32 exponent, such as
+// s0 ** 0 of a float32 s0, gives float64), else the arguments' promoted type.
+func powerType(n *Node) Type {
+	x, y := n.Args[0].Type, n.Args[1].Type
+	if n.Args[1].Konst && y.IsFloat() {
+		return floatOf(x)
+	}
+	return max(x, y)
+}
 
 // expr makes an expression of type t with about ops operations.
 func (g *gen) expr(t Type, ops int, needVar bool) *Node {
@@ -222,7 +258,7 @@ func (g *gen) expr(t Type, ops int, needVar bool) *Node {
 		return g.leaf(t, needVar)
 	}
 	for range 8 {
-		if n := g.production(t, ops, needVar); n != nil {
+		if n := g.production(t, ops, needVar); n != nil && !n.bad {
 			return n
 		}
 	}

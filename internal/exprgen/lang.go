@@ -1,7 +1,6 @@
 package exprgen
 
 import (
-	"math/big"
 	"strconv"
 	"strings"
 )
@@ -67,6 +66,9 @@ func litValue(text string) (float64, bool) {
 
 // litType is the type of an integer or float literal.
 func litType(text string) Type {
+	if text == "True" || text == "False" {
+		return Bool
+	}
 	clean := strings.ReplaceAll(text, "_", "")
 	if i, err := strconv.ParseInt(clean, 0, 64); err == nil {
 		if i >= -1<<31 && i < 1<<31 {
@@ -75,64 +77,4 @@ func litType(text string) Type {
 		return Int64
 	}
 	return Float64
-}
-
-// konstInt is the exact value of an integer constant subexpression (literals, unary
-// minus, + - * and ** with a small exponent); ok false for anything else.
-func konstInt(n *Node) (*big.Int, bool) {
-	switch n.Kind {
-	case Lit:
-		if !n.Type.IsInt() {
-			return nil, false
-		}
-		i, err := strconv.ParseInt(strings.ReplaceAll(n.Name, "_", ""), 0, 64)
-		return big.NewInt(i), err == nil
-	case Unary:
-		x, ok := konstInt(n.Args[0])
-		if !ok || n.Op == "~" {
-			return nil, false
-		}
-		if n.Op == "-" {
-			x = new(big.Int).Neg(x)
-		}
-		return x, true
-	case Binary:
-		x, okx := konstInt(n.Args[0])
-		y, oky := konstInt(n.Args[1])
-		if !okx || !oky {
-			return nil, false
-		}
-		switch n.Op {
-		case "+":
-			return new(big.Int).Add(x, y), true
-		case "-":
-			return new(big.Int).Sub(x, y), true
-		case "*":
-			return new(big.Int).Mul(x, y), true
-		case "**":
-			if y.Sign() < 0 || y.Cmp(big.NewInt(64)) > 0 {
-				return nil, false
-			}
-			return new(big.Int).Exp(x, y, nil), true
-		}
-	}
-	return nil, false
-}
-
-// Overflows reports whether n is an integer constant subexpression whose exact value
-// does not fit its type: numexpr folds constants exactly (2**40 is int64 1099511627776),
-// and numkit wrapping it is issue #14 part 2.
-func (n *Node) Overflows() bool {
-	if !n.Konst || !n.Type.IsInt() || n.Kind == Lit {
-		return false
-	}
-	v, ok := konstInt(n)
-	if !ok {
-		return false
-	}
-	lo, hi := int64(-1<<31), int64(1<<31-1)
-	if n.Type == Int64 {
-		lo, hi = -1<<63, 1<<63-1
-	}
-	return v.Cmp(big.NewInt(lo)) < 0 || v.Cmp(big.NewInt(hi)) > 0
 }

@@ -25,7 +25,7 @@ func (g *gen) leaf(t Type, needVar bool) *Node {
 		if g.cfg.NoBoolLits {
 			return g.made(Bool)
 		}
-		return &Node{Kind: Lit, Name: pick(g, []string{"True", "False"}), Type: Bool, Konst: true}
+		return g.lit(pick(g, []string{"True", "False"}))
 	case Float64:
 		if g.cfg.ConstFolds && g.chance(1, 8) {
 			return node(Binary, pick(g, []string{"+", "*", "-", "/"}), Float64, g.lit(pick(g, g.cfg.FloatLits)), g.lit(pick(g, g.cfg.IntLits)))
@@ -41,9 +41,10 @@ func (g *gen) leaf(t Type, needVar bool) *Node {
 		if x.Name == "-2" {
 			x = node(Unary, "-", Int32, g.lit("2"))
 		}
-		typ := max(x.Type, y.Type)
-		if typ == t {
-			return node(Binary, op, typ, x, y)
+		// The fold's type is its exact value's: 2**40 is int64, 2**62 * 4 is an error
+		// (re-drawn here; Overflow makes such constants on purpose).
+		if n := node(Binary, op, t, x, y); !n.bad {
+			return n
 		}
 	}
 	for range 40 {
@@ -58,7 +59,7 @@ func (g *gen) leaf(t Type, needVar bool) *Node {
 }
 
 func (g *gen) lit(text string) *Node {
-	return &Node{Kind: Lit, Name: text, Type: litType(text), Konst: true}
+	return &Node{Kind: Lit, Name: text, Type: litType(text), Konst: true, val: literal(text)}
 }
 
 // made builds an expression of type t from an input of another type.

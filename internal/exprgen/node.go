@@ -74,8 +74,10 @@ type Node struct {
 	Name  string
 	Args  []*Node
 	Type  Type
-	Array bool // varies with the element index (depends on an array input)
-	Konst bool // made of literals only (a constant for numexpr's power rewriting)
+	Array bool  // varies with the element index (depends on an array input)
+	Konst bool  // made of literals only (a constant for numexpr's power rewriting)
+	val   value // a constant's value where the generator computed it
+	bad   bool  // a constant the language rejects, or typed otherwise than Type says
 }
 
 // String is the expression in the language, every operation parenthesized.
