@@ -235,3 +235,13 @@ func equalC(a, b []complex128) bool {
 	}
 	return true
 }
+
+// Partial evaluation does not take complex values yet: a clear ErrType, not a wrong
+// merge (a partial's codec holds real partials).
+func TestComplexPartialRefused(t *testing.T) {
+	z := []complex128{1, 2i, 3}
+	_, err := MustCompile("sum(z)").EvalPartial(context.Background(), Chunk{Index: 0, Count: 1, Len: 3, Total: 3}, Vars{"z": z}, nil)
+	if !errors.Is(err, ErrType) || !strings.Contains(err.Error(), "partial evaluation of complex values is not supported") {
+		t.Errorf("EvalPartial of sum(z): %v", err)
+	}
+}
