@@ -42,9 +42,9 @@ func registerComplex[T Float]() {
 	rt := DTypeOf[T]()
 	t := ir.ComplexOf(rt)
 	register(ir.OpCopy, t, t, Unary(func(dst, x []Cx[T]) { copy(dst, x) }))
-	register(ir.OpAdd, t, t, Binary(mapBinary(func(x, y Cx[T]) Cx[T] { return Cx[T]{x[0] + y[0], x[1] + y[1]} })))
-	register(ir.OpSub, t, t, Binary(mapBinary(func(x, y Cx[T]) Cx[T] { return Cx[T]{x[0] - y[0], x[1] - y[1]} })))
-	register(ir.OpMul, t, t, Binary(mapBinary(CMul[T])))
+	register(ir.OpAdd, t, t, Binary(CAddLoop[T]))
+	register(ir.OpSub, t, t, Binary(CSubLoop[T]))
+	register(ir.OpMul, t, t, Binary(CMulLoop[T]))
 	register(ir.OpDiv, t, t, Binary(mapBinary(CDiv[T])))
 	register(ir.OpNeg, t, t, Unary(mapUnary(func(x Cx[T]) Cx[T] { return Cx[T]{-x[0], -x[1]} })))
 	register(ir.OpConj, t, t, Unary(mapUnary(func(x Cx[T]) Cx[T] { return Cx[T]{x[0], -x[1]} })))
@@ -142,6 +142,32 @@ func toComplex[S any, T Float](f func(S) T) func(dst []Cx[T], x []S) {
 		for i := range dst {
 			dst[i] = Cx[T]{f(x[i]), 0}
 		}
+	}
+}
+
+// CAddLoop sets dst[i] = x[i] + y[i], part by part.
+func CAddLoop[T Float](dst, x, y []Cx[T]) {
+	x, y = x[:len(dst)], y[:len(dst)]
+	for i := range dst {
+		dst[i] = Cx[T]{x[i][0] + y[i][0], x[i][1] + y[i][1]}
+	}
+}
+
+// CSubLoop sets dst[i] = x[i] - y[i], part by part.
+func CSubLoop[T Float](dst, x, y []Cx[T]) {
+	x, y = x[:len(dst)], y[:len(dst)]
+	for i := range dst {
+		dst[i] = Cx[T]{x[i][0] - y[i][0], x[i][1] - y[i][1]}
+	}
+}
+
+// CMulLoop sets dst[i] = CMul(x[i], y[i]) in a loop the compiler inlines (no call
+// per element); dst may be x or y.
+func CMulLoop[T Float](dst, x, y []Cx[T]) {
+	x, y = x[:len(dst)], y[:len(dst)]
+	for i := range dst {
+		a, b := x[i], y[i]
+		dst[i] = Cx[T]{T(a[0]*b[0]) - T(a[1]*b[1]), T(a[0]*b[1]) + T(a[1]*b[0])}
 	}
 }
 
