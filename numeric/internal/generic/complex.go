@@ -46,6 +46,38 @@ func registerComplex[T Float]() {
 	register(ir.OpSub, t, t, Binary(CSubLoop[T]))
 	register(ir.OpMul, t, t, Binary(CMulLoop[T]))
 	register(ir.OpDiv, t, t, Binary(mapBinary(CDiv[T])))
+	// One operand a single value (a constant such as 1j, a scalar input): no broadcast
+	// buffer. s + x, s * x give x + s, x * s's bits (the parts' sums and products
+	// commute).
+	add := func(dst, x []Cx[T], s Cx[T]) {
+		x = x[:len(dst)]
+		for i := range dst {
+			dst[i] = Cx[T]{x[i][0] + s[0], x[i][1] + s[1]}
+		}
+	}
+	mul := func(dst, x []Cx[T], s Cx[T]) {
+		x = x[:len(dst)]
+		for i := range dst {
+			a := x[i]
+			dst[i] = Cx[T]{T(a[0]*s[0]) - T(a[1]*s[1]), T(a[0]*s[1]) + T(a[1]*s[0])}
+		}
+	}
+	scalarTable[scalarKey{ir.OpAdd, t, t, 1}] = ScalarRight(add)
+	scalarTable[scalarKey{ir.OpAdd, t, t, 0}] = ScalarLeft(add)
+	scalarTable[scalarKey{ir.OpMul, t, t, 1}] = ScalarRight(mul)
+	scalarTable[scalarKey{ir.OpMul, t, t, 0}] = ScalarLeft(mul)
+	scalarTable[scalarKey{ir.OpSub, t, t, 1}] = ScalarRight(func(dst, x []Cx[T], s Cx[T]) {
+		x = x[:len(dst)]
+		for i := range dst {
+			dst[i] = Cx[T]{x[i][0] - s[0], x[i][1] - s[1]}
+		}
+	})
+	scalarTable[scalarKey{ir.OpSub, t, t, 0}] = ScalarLeft(func(dst, y []Cx[T], s Cx[T]) {
+		y = y[:len(dst)]
+		for i := range dst {
+			dst[i] = Cx[T]{s[0] - y[i][0], s[1] - y[i][1]}
+		}
+	})
 	register(ir.OpNeg, t, t, Unary(mapUnary(func(x Cx[T]) Cx[T] { return Cx[T]{-x[0], -x[1]} })))
 	register(ir.OpConj, t, t, Unary(mapUnary(func(x Cx[T]) Cx[T] { return Cx[T]{x[0], -x[1]} })))
 	register(ir.OpEq, ir.Bool, t, Binary(func(dst []bool, x, y []Cx[T]) {

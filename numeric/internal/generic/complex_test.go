@@ -90,3 +90,40 @@ func TestComplexKernelsWiring(t *testing.T) {
 		t.Errorf("CPow special cases: 0**1j %v, 0**2 %v, 2**0 %v", CPow(0, 1i), CPow(0, 2), CPow(2, 0))
 	}
 }
+
+// The scalar-operand kernels give the vector kernels' bits, either side.
+func TestComplexScalarKernels(t *testing.T) {
+	zs := complexGrid()
+	n := len(zs)
+	for _, s := range []complex128{1i, -2.5 + 3i, complex(math.Inf(1), 0), complex(math.NaN(), 1)} {
+		bs := make([]complex128, n)
+		for i := range bs {
+			bs[i] = s
+		}
+		for _, op := range []ir.Op{ir.OpAdd, ir.OpSub, ir.OpMul} {
+			want, got := make([]complex128, n), make([]complex128, n)
+			Lookup(op, ir.Complex128, ir.Complex128)(n, unsafePtr(want), &[3]unsafePointer{unsafePtr(zs), unsafePtr(bs)})
+			sc := []complex128{s}
+			LookupScalar(op, ir.Complex128, ir.Complex128, 1)(n, unsafePtr(got), &[3]unsafePointer{unsafePtr(zs), unsafePtr(sc)})
+			LookupScalar(op, ir.Complex128, ir.Complex128, 0)(n, unsafePtr(bs), &[3]unsafePointer{unsafePtr(sc), unsafePtr(zs)})
+			left := make([]complex128, n)
+			Lookup(op, ir.Complex128, ir.Complex128)(n, unsafePtr(left), &[3]unsafePointer{unsafePtr(repeat(s, n)), unsafePtr(zs)})
+			for i := range got {
+				if !sameC(got[i], want[i]) || !sameC(bs[i], left[i]) {
+					t.Fatalf("%s with scalar %v at %v: right %v want %v, left %v want %v", op, s, zs[i], got[i], want[i], bs[i], left[i])
+				}
+			}
+			copy(bs, repeat(s, n))
+		}
+	}
+}
+
+func repeat(s complex128, n int) []complex128 {
+	out := make([]complex128, n)
+	for i := range out {
+		out[i] = s
+	}
+	return out
+}
+
+func sameC(a, b complex128) bool { return sameBitsC(real(a), real(b)) && sameBitsC(imag(a), imag(b)) }
