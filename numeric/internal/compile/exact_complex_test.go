@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/numkit/numkit/numeric/internal/syntax"
 	"github.com/numkit/numkit/numeric/ir"
 )
 
@@ -85,6 +86,27 @@ func TestComplexPromotion(t *testing.T) {
 		}
 		if got := ir.Promote(c.b, c.a); got != c.want {
 			t.Errorf("Promote(%s, %s) = %s, want %s", c.b, c.a, got, c.want)
+		}
+	}
+}
+
+// WithFloat32Constants keeps complex64 arrays complex64 with complex and float
+// constants (z64 * 1j, z64 + 2.5), not with int arrays or double precision ones.
+func TestFloat32ConstantsComplex(t *testing.T) {
+	inputs := map[string]InputType{"z": {Type: ir.Complex64}, "a": {Type: ir.Float32}, "d": {Type: ir.Float64}, "i": {Type: ir.Int32}}
+	for src, want := range map[string]ir.DType{"z * 1j": ir.Complex64, "z + 2.5": ir.Complex64, "a * 1j": ir.Complex64,
+		"z * d": ir.Complex128, "z * i * 1j": ir.Complex128, "z * 1j + d": ir.Complex128} {
+		e, err := syntax.Parse(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		names, _ := Names(src, e)
+		p, err := Lower(src, e, names, inputs, Options{Float32Constants: true})
+		if err != nil {
+			t.Fatalf("%s: %v", src, err)
+		}
+		if got := p.ResultType(); got != want {
+			t.Errorf("%s with Float32Constants: %s, want %s", src, got, want)
 		}
 	}
 }

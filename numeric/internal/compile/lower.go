@@ -157,17 +157,21 @@ func (l *lowerer) literal(e *syntax.BasicLit) (ir.Reg, error) {
 // unify returns the promoted type of the arguments.
 func (l *lowerer) unify(args ...ir.Reg) ir.DType {
 	t := l.typ(args[0])
-	f32Vector, f64Vector := false, false
+	f32Vector, f64Vector, intVector := false, false, false // single, double precision arrays (real or complex)
 	for _, a := range args {
 		t = ir.Promote(t, l.typ(a))
 		info := l.info(a)
 		if !info.Scalar {
-			f32Vector = f32Vector || info.Type == ir.Float32
-			f64Vector = f64Vector || info.Type == ir.Float64
+			f32Vector = f32Vector || info.Type == ir.Float32 || info.Type == ir.Complex64
+			f64Vector = f64Vector || info.Type == ir.Float64 || info.Type == ir.Complex128
+			intVector = intVector || info.Type.IsInt()
 		}
 	}
 	if l.opt.Float32Constants && t == ir.Float64 && f32Vector && !f64Vector {
 		return ir.Float32
+	}
+	if l.opt.Float32Constants && t == ir.Complex128 && f32Vector && !f64Vector && !intVector {
+		return ir.Complex64 // z64 * 1j stays complex64, as NumPy keeps an array's precision
 	}
 	return t
 }
