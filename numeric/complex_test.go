@@ -245,3 +245,38 @@ func TestComplexPartialRefused(t *testing.T) {
 		t.Errorf("EvalPartial of sum(z): %v", err)
 	}
 }
+
+// The simd backend's complex kernels (asm's product, the parts' sums) give the gonum
+// backend's bits, special values included.
+func TestComplexSIMDBits(t *testing.T) {
+	n := 3*4096 + 77
+	z, w := make([]complex128, n), make([]complex128, n)
+	specials := []float64{0, math.Copysign(0, -1), math.Inf(1), math.Inf(-1), math.NaN(), 1e308, 1e-310}
+	for i := range z {
+		z[i] = complex(math.Sin(float64(i)), float64(i%17)-8)
+		w[i] = complex(float64(i%5)*0.3, math.Cos(float64(i)*1.3))
+		if i%41 == 0 {
+			z[i] = complex(specials[i%len(specials)], specials[(i/3)%len(specials)])
+		}
+	}
+	ctx := context.Background()
+	for _, src := range []string{"z*w + 1j", "z - w", "1j + z", "z + (2-1j)", "z*w", "z*(0.5+2j)", "(3-1j)*z - w"} {
+		a, err := MustCompile(src, WithBackend(BackendSIMD)).Eval(ctx, Vars{"z": z, "w": w})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := MustCompile(src, WithBackend(BackendGonum)).Eval(ctx, Vars{"z": z, "w": w})
+		for i, x := range a.Data.([]complex128) {
+			y := b.Data.([]complex128)[i]
+			bits := func(f float64) uint64 {
+				if f != f {
+					return 1 // any NaN
+				}
+				return math.Float64bits(f)
+			}
+			if bits(real(x)) != bits(real(y)) || bits(imag(x)) != bits(imag(y)) {
+				t.Fatalf("%s element %d: simd %v, gonum %v", src, i, x, y)
+			}
+		}
+	}
+}

@@ -3,13 +3,47 @@ package vm
 import (
 	"unsafe"
 
+	"github.com/numkit/numkit/asm"
+	"github.com/numkit/numkit/numeric/internal/generic"
 	"github.com/numkit/numkit/numeric/ir"
 )
 
 // Complex programs run on both CPU backends with the portable kernels of
-// internal/generic (complex.go there): the SIMD backend has no complex kernels of its
-// own, so its kernel lookup falls through to them, as for any operation it does not
-// override. Scalar registers hold two words, so a complex128 fits.
+// internal/generic (complex.go there); the SIMD backend overrides the complex128
+// product with asm.MulC128 (the same bits) and falls through to the portable kernels
+// for the rest, as for any operation it does not override. Scalar registers hold two
+// words, so a complex128 fits.
+
+func init() {
+	c := ir.Complex128
+	simdKernels[kernelKey{ir.OpMul, c, c}] = generic.Binary(asm.MulC128)
+	// Sums and differences are those of the parts: asm's float64 kernels over 2n parts.
+	simdKernels[kernelKey{ir.OpAdd, c, c}] = generic.Binary(func(dst, x, y []complex128) { asm.AddF64(parts(dst), parts(x), parts(y)) })
+	simdKernels[kernelKey{ir.OpSub, c, c}] = generic.Binary(func(dst, x, y []complex128) { asm.SubF64(parts(dst), parts(x), parts(y)) })
+	simdScalarKernels[scalarKey{ir.OpAdd, c, c, 1}] = generic.ScalarRight(addScalarC128)
+	simdScalarKernels[scalarKey{ir.OpAdd, c, c, 0}] = generic.ScalarLeft(addScalarC128) // s + x == x + s
+}
+
+// parts views complex128s as their 2n float64 parts.
+func parts(c []complex128) []float64 {
+	if len(c) == 0 {
+		return nil
+	}
+	return unsafe.Slice((*float64)(unsafe.Pointer(&c[0])), 2*len(c))
+}
+
+// addScalarC128 sets dst[i] = x[i] + s with asm.AddF64 over runs of a buffer of s.
+func addScalarC128(dst, x []complex128, s complex128) {
+	var buf [256]complex128
+	for i := range buf {
+		buf[i] = s
+	}
+	x = x[:len(dst)]
+	for lo := 0; lo < len(dst); lo += len(buf) {
+		hi := min(lo+len(buf), len(dst))
+		asm.AddF64(parts(dst[lo:hi]), parts(x[lo:hi]), parts(buf[:hi-lo]))
+	}
+}
 
 // storeScalar writes a scalar register's value to p, an element of type t.
 func storeScalar(p unsafe.Pointer, t ir.DType, w [2]uint64) {

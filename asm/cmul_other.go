@@ -1,0 +1,6 @@
+//go:build !amd64 || noasm || !gc
+
+package asm
+
+// mulC128AVX stands in for the amd64 kernel on other builds; active never selects it.
+func mulC128AVX(dst, x, y []complex128) { mulC128Generic(dst, x, y) }

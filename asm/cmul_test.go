@@ -1,0 +1,55 @@
+package asm
+
+import (
+	"math"
+	"testing"
+)
+
+// MulC128 at every level gives its twin's bits, on every length 0..300 and both
+// alignments within a padded slice whose guard elements must stay untouched, in place
+// too, and with special parts.
+func TestMulC128(t *testing.T) {
+	parts := []float64{0, math.Copysign(0, -1), 1.5, -3, 1e308, 1e-310, math.Inf(1), math.Inf(-1), math.NaN(), 0.1, 7}
+	val := func(i, k int) complex128 {
+		return complex(parts[(i*3+k)%len(parts)], parts[(i*5+2*k+1)%len(parts)]) * complex(1+float64(i%13)*0.37, float64(i%5)-2)
+	}
+	guard := complex(math.Float64frombits(0x7ff8dead0000beef), 42)
+	same := func(a, b complex128) bool {
+		eq := func(x, y float64) bool { return x == y && math.Signbit(x) == math.Signbit(y) || x != x && y != y }
+		return eq(real(a), real(b)) && eq(imag(a), imag(b))
+	}
+	for _, level := range []Level{LevelNone, LevelAVX2, LevelAVX512} {
+		if SetLevel(level) != level {
+			continue
+		}
+		for n := 0; n <= 300; n++ {
+			for off := 0; off < 2; off++ {
+				x, y := make([]complex128, n+off+2), make([]complex128, n+off+2)
+				dst := make([]complex128, n+off+2)
+				for i := range dst {
+					x[i], y[i], dst[i] = val(i, 0), val(i, 1), guard
+				}
+				MulC128(dst[off:off+n], x[off:off+n], y[off:off+n])
+				want := make([]complex128, n)
+				mulC128Generic(want, x[off:off+n], y[off:off+n])
+				for i := range dst {
+					switch {
+					case i < off || i >= off+n:
+						if math.Float64bits(real(dst[i])) != math.Float64bits(real(guard)) || imag(dst[i]) != 42 {
+							t.Fatalf("level %v n=%d off=%d: guard %d overwritten: %v", level, n, off, i, dst[i])
+						}
+					case !same(dst[i], want[i-off]):
+						t.Fatalf("level %v n=%d: %v * %v = %v, twin %v", level, n, x[i], y[i], dst[i], want[i-off])
+					}
+				}
+				MulC128(x[off:off+n], x[off:off+n], y[off:off+n]) // in place
+				for i := range n {
+					if !same(x[off+i], want[i]) {
+						t.Fatalf("level %v n=%d in place: %v, twin %v", level, n, x[off+i], want[i])
+					}
+				}
+			}
+		}
+	}
+	SetLevel(Supported())
+}
