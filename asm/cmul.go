@@ -1,5 +1,7 @@
 package asm
 
+import "math"
+
 // MulC128 stores the element-wise complex product x[i] * y[i] in dst, each as
 //
 //	re = (x.re*y.re) - (x.im*y.im)
@@ -29,5 +31,47 @@ func mulC128Generic(dst, x, y []complex128) {
 		re := float64(real(a)*real(b)) - float64(imag(a)*imag(b))
 		im := float64(real(a)*imag(b)) + float64(imag(a)*real(b))
 		dst[i] = complex(re, im)
+	}
+}
+
+// DivC128 stores the element-wise complex quotient x[i] / y[i] in dst by Smith's
+// algorithm, as NumPy's divide loop computes it: with (a, b) = x[i], (c, d) = y[i],
+// if |c| >= |d| (and not both 0): r = d/c, s = 1/(c + d*r), the quotient is
+// ((a + b*r)*s, (b - a*r)*s); if both are 0: (a/|c|, b/|c|); otherwise r = c/d,
+// s = 1/(d + c*r) and the quotient is ((a*r + b)*s, (b*r - a)*s). Every operation is
+// rounded to float64; every level gives the twin's bits (NaN payloads aside). dst may
+// be x or y. It panics if the slices' lengths differ.
+func DivC128(dst, x, y []complex128) {
+	if len(x) != len(dst) || len(y) != len(dst) {
+		panicLengths("DivC128", "dst x y", len(dst), len(x), len(y))
+	}
+	switch active {
+	case LevelAVX512, LevelAVX2:
+		even := len(dst) &^ 1 // the kernel takes pairs; the twin the last one
+		divC128AVX2(dst[:even], x[:even], y[:even])
+		divC128Generic(dst[even:], x[even:], y[even:])
+	default:
+		divC128Generic(dst, x, y)
+	}
+}
+
+// divC128Generic is the pure-Go twin of DivC128.
+func divC128Generic(dst, x, y []complex128) {
+	x, y = x[:len(dst)], y[:len(dst)]
+	for i := range dst {
+		a, b, c, d := real(x[i]), imag(x[i]), real(y[i]), imag(y[i])
+		ac, ad := math.Abs(c), math.Abs(d)
+		switch {
+		case ac >= ad && ac == 0 && ad == 0:
+			dst[i] = complex(a/ac, b/ac)
+		case ac >= ad:
+			r := d / c
+			s := 1 / (c + float64(d*r))
+			dst[i] = complex(float64(a+float64(b*r))*s, float64(b-float64(a*r))*s)
+		default:
+			r := c / d
+			s := 1 / (d + float64(c*r))
+			dst[i] = complex(float64(float64(a*r)+b)*s, float64(float64(b*r)-a)*s)
+		}
 	}
 }

@@ -9,3 +9,10 @@ package asm
 //
 //go:noescape
 func mulC128AVX(dst, x, y []complex128)
+
+// divC128AVX2 is DivC128 with AVX2 on an even number of elements: both branches of
+// Smith's algorithm for two numbers per register, chosen lane by lane (VBLENDVPD), and
+// the zero divisor's quotient blended in last.
+//
+//go:noescape
+func divC128AVX2(dst, x, y []complex128)

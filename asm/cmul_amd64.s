@@ -44,3 +44,62 @@ last:
 done:
 	VZEROUPPER
 	RET
+
+// func divC128AVX2(dst, x, y []complex128) — len(dst) even
+TEXT ·divC128AVX2(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), DI
+	MOVQ dst_len+8(FP), CX
+	MOVQ x_base+24(FP), SI
+	MOVQ y_base+48(FP), DX
+	SHLQ $4, CX
+	XORQ AX, AX
+	MOVQ $0x7fffffffffffffff, R11
+	VMOVQ R11, X15
+	VPBROADCASTQ X15, Y15        // |.| mask
+	MOVQ $0x3ff0000000000000, R11
+	VMOVQ R11, X14
+	VPBROADCASTQ X14, Y14        // 1.0
+
+loop:
+	CMPQ AX, CX
+	JAE  done
+	VMOVUPD   (SI)(AX*1), Y0     // a0 b0 a1 b1
+	VMOVUPD   (DX)(AX*1), Y1     // c0 d0 c1 d1
+	VANDPD    Y15, Y1, Y2        // |c| |d|
+	VPERMILPD $0x05, Y2, Y3      // |d| |c|
+	VCMPPD    $0x0d, Y3, Y2, Y4  // |c| >= |d| in the even lanes
+	VMOVDDUP  Y4, Y4             // M: the first branch, both lanes
+	VMOVDDUP  Y1, Y5             // c c
+	VPERMILPD $0x0f, Y1, Y6      // d d
+	VBLENDVPD Y4, Y5, Y6, Y7     // P = M ? c : d
+	VBLENDVPD Y4, Y6, Y5, Y8     // Q = M ? d : c
+	VDIVPD    Y7, Y8, Y9         // r = Q / P
+	VMULPD    Y9, Y8, Y10        // Q*r
+	VADDPD    Y10, Y7, Y10       // P + Q*r
+	VDIVPD    Y10, Y14, Y10      // s = 1 / (P + Q*r)
+	VMOVDDUP  Y0, Y5             // a a
+	VPERMILPD $0x0f, Y0, Y6      // b b
+	VMULPD    Y9, Y5, Y7         // a*r
+	VMULPD    Y9, Y6, Y8         // b*r
+	VADDPD    Y8, Y5, Y11        // a + b*r
+	VADDPD    Y6, Y7, Y12        // a*r + b
+	VBLENDVPD Y4, Y11, Y12, Y11  // re
+	VSUBPD    Y7, Y6, Y12        // b - a*r
+	VSUBPD    Y5, Y8, Y13        // b*r - a
+	VBLENDVPD Y4, Y12, Y13, Y12  // im
+	VBLENDPD  $0x0a, Y12, Y11, Y11
+	VMULPD    Y10, Y11, Y11      // (re, im) * s
+	VXORPD    Y13, Y13, Y13
+	VCMPPD    $0x00, Y13, Y2, Y3 // |c| == 0, |d| == 0
+	VPERMILPD $0x05, Y3, Y5
+	VANDPD    Y5, Y3, Y3         // both zero, both lanes
+	VMOVDDUP  Y2, Y6             // |c| |c|
+	VDIVPD    Y6, Y0, Y7         // a/|c|, b/|c|
+	VBLENDVPD Y3, Y7, Y11, Y11
+	VMOVUPD   Y11, (DI)(AX*1)
+	ADDQ      $32, AX
+	JMP       loop
+
+done:
+	VZEROUPPER
+	RET

@@ -4,3 +4,6 @@ package asm
 
 // mulC128AVX stands in for the amd64 kernel on other builds; active never selects it.
 func mulC128AVX(dst, x, y []complex128) { mulC128Generic(dst, x, y) }
+
+// divC128AVX2 stands in for the amd64 kernel on other builds; active never selects it.
+func divC128AVX2(dst, x, y []complex128) { divC128Generic(dst, x, y) }

@@ -8,9 +8,19 @@ import (
 // MulC128 at every level gives its twin's bits, on every length 0..300 and both
 // alignments within a padded slice whose guard elements must stay untouched, in place
 // too, and with special parts.
-func TestMulC128(t *testing.T) {
+func TestMulC128(t *testing.T) { testC128(t, MulC128, mulC128Generic) }
+
+// DivC128 likewise; the grid has zero, tiny, huge, infinite and NaN divisor parts.
+func TestDivC128(t *testing.T) { testC128(t, DivC128, divC128Generic) }
+
+func testC128(t *testing.T, kernel, twin func(dst, x, y []complex128)) {
 	parts := []float64{0, math.Copysign(0, -1), 1.5, -3, 1e308, 1e-310, math.Inf(1), math.Inf(-1), math.NaN(), 0.1, 7}
+	negZero := math.Copysign(0, -1)
+	zeros := []complex128{0, complex(negZero, 0), complex(0, negZero), complex(negZero, negZero)}
 	val := func(i, k int) complex128 {
+		if k == 1 && i%9 == 4 { // zero divisors, every sign
+			return zeros[(i/9)%4]
+		}
 		return complex(parts[(i*3+k)%len(parts)], parts[(i*5+2*k+1)%len(parts)]) * complex(1+float64(i%13)*0.37, float64(i%5)-2)
 	}
 	guard := complex(math.Float64frombits(0x7ff8dead0000beef), 42)
@@ -29,9 +39,9 @@ func TestMulC128(t *testing.T) {
 				for i := range dst {
 					x[i], y[i], dst[i] = val(i, 0), val(i, 1), guard
 				}
-				MulC128(dst[off:off+n], x[off:off+n], y[off:off+n])
+				kernel(dst[off:off+n], x[off:off+n], y[off:off+n])
 				want := make([]complex128, n)
-				mulC128Generic(want, x[off:off+n], y[off:off+n])
+				twin(want, x[off:off+n], y[off:off+n])
 				for i := range dst {
 					switch {
 					case i < off || i >= off+n:
@@ -39,10 +49,10 @@ func TestMulC128(t *testing.T) {
 							t.Fatalf("level %v n=%d off=%d: guard %d overwritten: %v", level, n, off, i, dst[i])
 						}
 					case !same(dst[i], want[i-off]):
-						t.Fatalf("level %v n=%d: %v * %v = %v, twin %v", level, n, x[i], y[i], dst[i], want[i-off])
+						t.Fatalf("level %v n=%d: %v op %v = %v, twin %v", level, n, x[i], y[i], dst[i], want[i-off])
 					}
 				}
-				MulC128(x[off:off+n], x[off:off+n], y[off:off+n]) // in place
+				kernel(x[off:off+n], x[off:off+n], y[off:off+n]) // in place
 				for i := range n {
 					if !same(x[off+i], want[i]) {
 						t.Fatalf("level %v n=%d in place: %v, twin %v", level, n, x[off+i], want[i])

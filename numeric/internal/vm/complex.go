@@ -10,13 +10,14 @@ import (
 
 // Complex programs run on both CPU backends with the portable kernels of
 // internal/generic (complex.go there); the SIMD backend overrides the complex128
-// product with asm.MulC128 (the same bits) and falls through to the portable kernels
+// product and quotient with asm.MulC128 and asm.DivC128 (the same bits) and falls through to the portable kernels
 // for the rest, as for any operation it does not override. Scalar registers hold two
 // words, so a complex128 fits.
 
 func init() {
 	c := ir.Complex128
 	simdKernels[kernelKey{ir.OpMul, c, c}] = generic.Binary(asm.MulC128)
+	simdKernels[kernelKey{ir.OpDiv, c, c}] = generic.Binary(asm.DivC128)
 	// Sums and differences are those of the parts: asm's float64 kernels over 2n parts.
 	simdKernels[kernelKey{ir.OpAdd, c, c}] = generic.Binary(func(dst, x, y []complex128) { asm.AddF64(parts(dst), parts(x), parts(y)) })
 	simdKernels[kernelKey{ir.OpSub, c, c}] = generic.Binary(func(dst, x, y []complex128) { asm.SubF64(parts(dst), parts(x), parts(y)) })
