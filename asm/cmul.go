@@ -75,3 +75,29 @@ func divC128Generic(dst, x, y []complex128) {
 		}
 	}
 }
+
+// AbsC128 stores |x[i]| in dst: the real magnitude as math.Hypot computes it,
+// max·sqrt(1 + (min/max)²) of the parts' absolute values, +Inf if either part is
+// infinite, else NaN if either is NaN, and 0 if both are 0. Every level gives
+// math.Hypot's bits (NaN payloads aside). It panics if the lengths differ.
+func AbsC128(dst []float64, x []complex128) {
+	if len(x) != len(dst) {
+		panicLengths("AbsC128", "dst x", len(dst), len(x))
+	}
+	switch active {
+	case LevelAVX512, LevelAVX2:
+		even := len(dst) &^ 1
+		absC128AVX2(dst[:even], x[:even])
+		absC128Generic(dst[even:], x[even:])
+	default:
+		absC128Generic(dst, x)
+	}
+}
+
+// absC128Generic is the pure-Go twin of AbsC128.
+func absC128Generic(dst []float64, x []complex128) {
+	x = x[:len(dst)]
+	for i := range dst {
+		dst[i] = math.Hypot(real(x[i]), imag(x[i]))
+	}
+}

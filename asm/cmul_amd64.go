@@ -16,3 +16,9 @@ func mulC128AVX(dst, x, y []complex128)
 //
 //go:noescape
 func divC128AVX2(dst, x, y []complex128)
+
+// absC128AVX2 is AbsC128 with AVX2 on an even number of elements: math.Hypot's
+// operations on both orders of the parts, the special values blended in.
+//
+//go:noescape
+func absC128AVX2(dst []float64, x []complex128)

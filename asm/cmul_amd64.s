@@ -103,3 +103,58 @@ loop:
 done:
 	VZEROUPPER
 	RET
+
+// func absC128AVX2(dst []float64, x []complex128) — len(dst) even
+TEXT ·absC128AVX2(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), DI
+	MOVQ dst_len+8(FP), CX
+	MOVQ x_base+24(FP), SI
+	SHLQ $4, CX                  // input bytes
+	XORQ AX, AX                  // input offset
+	XORQ BX, BX                  // output offset
+	MOVQ $0x7fffffffffffffff, R11
+	VMOVQ R11, X15
+	VPBROADCASTQ X15, Y15        // |.| mask
+	MOVQ $0x3ff0000000000000, R11
+	VMOVQ R11, X14
+	VPBROADCASTQ X14, Y14        // 1.0
+	MOVQ $0x7ff8000000000001, R11
+	VMOVQ R11, X13
+	VPBROADCASTQ X13, Y13        // NaN (math.Hypot's)
+	MOVQ $0x7ff0000000000000, R11
+	VMOVQ R11, X12
+	VPBROADCASTQ X12, Y12        // +Inf
+	VXORPD Y11, Y11, Y11         // 0
+
+loop:
+	CMPQ AX, CX
+	JAE  done
+	VMOVUPD   (SI)(AX*1), Y0     // re0 im0 re1 im1
+	VANDPD    Y15, Y0, Y0        // |re| |im|
+	VPERMILPD $0x05, Y0, Y1      // |im| |re|
+	VMAXPD    Y1, Y0, Y2         // max
+	VMINPD    Y1, Y0, Y3         // min
+	VDIVPD    Y2, Y3, Y3         // min/max
+	VMULPD    Y3, Y3, Y3
+	VADDPD    Y14, Y3, Y3
+	VSQRTPD   Y3, Y3
+	VMULPD    Y3, Y2, Y2         // max*sqrt(1 + (min/max)²)
+	VCMPPD    $0x00, Y11, Y0, Y5 // part == 0
+	VCMPPD    $0x00, Y11, Y1, Y6
+	VANDPD    Y6, Y5, Y5
+	VANDNPD   Y2, Y5, Y2         // 0 where both are
+	VCMPPD    $0x03, Y1, Y0, Y5  // a NaN part
+	VBLENDVPD Y5, Y13, Y2, Y2
+	VCMPPD    $0x00, Y12, Y0, Y5 // an infinite part
+	VCMPPD    $0x00, Y12, Y1, Y6
+	VORPD     Y6, Y5, Y5
+	VBLENDVPD Y5, Y12, Y2, Y2
+	VPERMPD   $0x08, Y2, Y2      // the even lanes
+	VMOVUPD   X2, (DI)(BX*1)
+	ADDQ      $32, AX
+	ADDQ      $16, BX
+	JMP       loop
+
+done:
+	VZEROUPPER
+	RET

@@ -63,3 +63,33 @@ func testC128(t *testing.T, kernel, twin func(dst, x, y []complex128)) {
 	}
 	SetLevel(Supported())
 }
+
+// AbsC128 gives math.Hypot's values on every length 0..300 at every level, with zero,
+// subnormal, huge, infinite and NaN parts, and leaves the guards alone.
+func TestAbsC128(t *testing.T) {
+	parts := []float64{0, math.Copysign(0, -1), 1e-310, 3, -4, 1e308, -1e308, math.Inf(1), math.Inf(-1), math.NaN(), 0.1}
+	for _, level := range []Level{LevelNone, LevelAVX2, LevelAVX512} {
+		if SetLevel(level) != level {
+			continue
+		}
+		for n := 0; n <= 300; n++ {
+			x := make([]complex128, n)
+			for i := range x {
+				x[i] = complex(parts[(i*3)%len(parts)], parts[(i*7+i/len(parts))%len(parts)])
+			}
+			dst := make([]float64, n+1)
+			dst[n] = -42
+			AbsC128(dst[:n], x)
+			for i := range x {
+				want := math.Hypot(real(x[i]), imag(x[i]))
+				if got := dst[i]; got != want && !(got != got && want != want) {
+					t.Fatalf("level %v n=%d: |%v| = %v, math.Hypot %v", level, n, x[i], got, want)
+				}
+			}
+			if dst[n] != -42 {
+				t.Fatalf("level %v n=%d: guard overwritten", level, n)
+			}
+		}
+	}
+	SetLevel(Supported())
+}

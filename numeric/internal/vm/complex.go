@@ -10,7 +10,8 @@ import (
 
 // Complex programs run on both CPU backends with the portable kernels of
 // internal/generic (complex.go there); the SIMD backend overrides the complex128
-// product and quotient with asm.MulC128 and asm.DivC128 (the same bits) and falls through to the portable kernels
+// product, quotient and magnitude with asm.MulC128, asm.DivC128 and asm.AbsC128
+// (the same bits) and falls through to the portable kernels
 // for the rest, as for any operation it does not override. Scalar registers hold two
 // words, so a complex128 fits.
 
@@ -18,6 +19,7 @@ func init() {
 	c := ir.Complex128
 	simdKernels[kernelKey{ir.OpMul, c, c}] = generic.Binary(asm.MulC128)
 	simdKernels[kernelKey{ir.OpDiv, c, c}] = generic.Binary(asm.DivC128)
+	simdKernels[kernelKey{ir.OpAbs, ir.Float64, c}] = generic.Unary(asm.AbsC128)
 	// Sums and differences are those of the parts: asm's float64 kernels over 2n parts.
 	simdKernels[kernelKey{ir.OpAdd, c, c}] = generic.Binary(func(dst, x, y []complex128) { asm.AddF64(parts(dst), parts(x), parts(y)) })
 	simdKernels[kernelKey{ir.OpSub, c, c}] = generic.Binary(func(dst, x, y []complex128) { asm.SubF64(parts(dst), parts(x), parts(y)) })
