@@ -280,3 +280,23 @@ func TestComplexSIMDBits(t *testing.T) {
 		}
 	}
 }
+
+// Axis reductions of complex N-d arrays, and their broadcast back.
+func TestComplexAxis(t *testing.T) {
+	m := NewArray([]complex128{1, 2i, 3, 4i, 5, 6i}, 2, 3) // [[1 2i 3] [4i 5 6i]]
+	ctx := context.Background()
+	for _, be := range complexBackends {
+		r, err := MustCompile("sum(m, axis=0)", WithBackend(be)).Eval(ctx, Vars{"m": m})
+		if err != nil || !equalC(r.Data.([]complex128), []complex128{1 + 4i, 5 + 2i, 3 + 6i}) {
+			t.Errorf("%s sum(m, axis=0) = %v %v", be, r.Data, err)
+		}
+		r, err = MustCompile("prod(m, axis=1)", WithBackend(be)).Eval(ctx, Vars{"m": m})
+		if err != nil || !equalC(r.Data.([]complex128), []complex128{6i, -120}) {
+			t.Errorf("%s prod(m, axis=1) = %v %v", be, r.Data, err)
+		}
+		r, err = MustCompile("m - mean(m, axis=0)", WithBackend(be)).Eval(ctx, Vars{"m": m})
+		if err != nil || len(r.Shape) != 2 || r.Data.([]complex128)[0] != 0.5-2i {
+			t.Errorf("%s m - mean(m, axis=0) = %v %v", be, r.Data, err)
+		}
+	}
+}
