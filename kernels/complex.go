@@ -27,9 +27,13 @@ import (
 var ErrComplex = errors.New("not supported on complex numbers by the OpenCL backend yet")
 
 // refuseComplex returns an ErrComplex error for the first complex value p has that
-// the generator cannot handle: a complex reduction or a complex scalar register other
-// than a constant (kernels would take it as an argument; host code keeps one word).
+// the generator cannot handle: a complex scalar result, a complex reduction or a
+// complex scalar register other than a constant (kernels would take it as an
+// argument; host code keeps one word).
 func refuseComplex(p *ir.Program) error {
+	if p.ScalarResult() && p.ResultType().IsComplex() { // host code returns one word
+		return fmt.Errorf("kernels: %q: a complex scalar result (%s): %w", p.Source, p.ResultType(), ErrComplex)
+	}
 	for r, info := range p.Regs {
 		if info.Type.IsComplex() && info.Scalar && info.Kind != ir.RegConst {
 			return fmt.Errorf("kernels: %q: a complex scalar (%s %s): %w", p.Source, p.RegName(ir.Reg(r)), info.Type, ErrComplex)

@@ -60,10 +60,13 @@ func TestGenerateComplex(t *testing.T) {
 	refused("z * s", func(b *progBuilder) {
 		b.p.Result = b.op(ir.OpMul, ir.Complex128, b.input("z", ir.Complex128, false), b.input("s", ir.Complex128, true))
 	}, "a complex scalar")
+	refused("1j*2", func(b *progBuilder) {
+		b.p.Result = b.constant(ir.ComplexValue(ir.Complex128, 2i))
+	}, "a complex scalar result")
 	refused("sum(z)", func(b *progBuilder) {
 		z := b.input("z", ir.Complex128, false)
 		out := b.reg(ir.RegInfo{Type: ir.Complex128, Scalar: true, Kind: ir.RegReduce})
 		b.p.Stages[0].Reductions = []ir.Reduction{{Op: ir.ReduceSum, Arg: z, Out: out}}
 		b.p.Result = out
-	}, "a complex scalar")
+	}, "a complex scalar result")
 }

@@ -156,6 +156,12 @@ func TestComplexOpenCL(t *testing.T) {
 			}
 		}
 	}
+	for _, src := range []string{"1j*2 + 3", "sum(z)", "z * s"} {
+		_, err := MustCompile(src, WithBackend(BackendOpenCL)).Eval(ctx, Vars{"z": z, "s": complex(1, 1)})
+		if !errors.Is(err, ErrBackend) {
+			t.Errorf("%s on opencl: %v, want ErrBackend (a complex scalar)", src, err)
+		}
+	}
 	_, err := MustCompile("arcsin(z)", WithBackend(BackendOpenCL)).Eval(ctx, Vars{"z": z})
 	if !errors.Is(err, ErrBackend) || !strings.Contains(err.Error(), "arcsin not supported on complex numbers by the OpenCL backend") {
 		t.Errorf("forced opencl: %v", err)
