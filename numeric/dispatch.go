@@ -45,7 +45,7 @@ func (e *Expr) evaluate(ctx context.Context, vars Vars, out *output, alloc func(
 		return 0, err
 	}
 	e.last.Store(&c.name)
-	return c.cpu.Run(ctx, bindings, 0, n, *out, t.threads)
+	return c.runCPU(ctx, bindings, n, *out, t.threads)
 }
 
 // prepare binds vars, finds or compiles the program for their types, and returns it

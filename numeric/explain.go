@@ -50,6 +50,7 @@ func (e *Expr) Explain(vars Vars) (string, error) {
 			fmt.Fprintf(&b, "auto decides once per size class (n from %d to %d, decided at %d): %s\n",
 				1<<route.SizeClass(n), 2<<route.SizeClass(n)-1, 1<<route.SizeClass(n), ch.Describe(c.auto.CPU))
 		}
+		fmt.Fprintf(&b, "basis: %s\n", c.auto.Basis(n))
 		b.WriteString(c.auto.CoexecEstimate(costs, in, d).Text)
 		if !e.opts.threadsAuto() {
 			fmt.Fprintf(&b, "threads: %d, set by WithThreads or NUMKIT_THREADS\n", e.opts.threadCount())

@@ -33,7 +33,8 @@ type options struct {
 }
 
 // machine is where the router gets its costs and reaches the OpenCL device.
-var machine = route.Sources{Costs: route.LoadedCosts, Probe: opencl.Probe, Compile: compileOpenCL}
+var machine = route.Sources{Costs: route.LoadedCosts, Probe: opencl.Probe, Compile: compileOpenCL,
+	Clock: route.MachineClock, Recall: route.Recall, Learn: route.Learn}
 
 // routeSources are the router's sources: the machine's unless a test set its own.
 func (o *options) routeSources() *route.Sources {
