@@ -76,9 +76,9 @@ func Compile(p *ir.Program, b *Backend, opt Options) (*Program, error) {
 	if vp.fuseMin == 0 {
 		vp.fuseMin = hw.L2Bytes()
 	}
-	if !pl.fuse {
+	if !pl.fuse || pl.asmOnly {
 		// For arrays that stream from memory: one fused pass beats several vector
-		// passes (the fused loops give the same bits).
+		// passes (the fused loops give the same bits), portable loops included.
 		if sp, err := newPlan(p, b, true, opt); err == nil && sp.fused {
 			vp.streamPlan = sp
 			vp.streamRuns.New = func() any { return sp.newRun() }
@@ -144,7 +144,7 @@ func (vp *Program) Steps() (vector, dots []int) {
 var _ exec.Program = (*Program)(nil)
 
 // Fusions lists the patterns of the fusion table that the in-cache plan fuses, one per
-// match (none for the SIMD backend, whose in-cache plan does not fuse).
+// match (on the SIMD backend only the rows with an asm loop).
 func (vp *Program) Fusions() []string {
 	var out []string
 	for _, st := range vp.prog.Stages {
