@@ -3,6 +3,7 @@ package numeric
 import (
 	"fmt"
 	"runtime"
+	"sync"
 
 	"github.com/numkit/numkit/numeric/internal/compile"
 	"github.com/numkit/numkit/numeric/internal/exec"
@@ -99,11 +100,18 @@ func (o *options) threadCount() int {
 	if o.threads > 0 {
 		return o.threads
 	}
+	return defaultThreads()
+}
+
+// defaultThreads is NUMKIT_THREADS, else GOMAXPROCS at the first call (hw.Env is read
+// once too); every evaluation asks, so copying the configuration each time showed in
+// small arrays' profiles.
+var defaultThreads = sync.OnceValue(func() int {
 	if cfg, err := hw.Env(); err == nil && cfg.Threads > 0 {
 		return cfg.Threads
 	}
 	return runtime.GOMAXPROCS(0)
-}
+})
 
 // threadsAuto reports whether the thread count is numkit's to choose per evaluation:
 // neither WithThreads nor NUMKIT_THREADS set it.
