@@ -65,3 +65,66 @@ func TestSIMDDivModBitIdentical(t *testing.T) {
 		}
 	}
 }
+
+// TestSIMDIntDivModSameValues: the SIMD backend's integer % and // (through float64,
+// see vm/simd_int.go for why that is exact) equal the generic kernels, with
+// zero and -1 divisors, the extremes, and int64 values past 2^52 (the generic rule).
+func TestSIMDIntDivModSameValues(t *testing.T) {
+	if err := cpuUsable(BackendSIMD); err != nil {
+		t.Skipf("no SIMD backend here: %v", err)
+	}
+	vals := []int64{0, 1, -1, 2, -2, 3, -3, 7, -7, 10, -10, 1000003, -999999, math.MaxInt32, math.MinInt32,
+		1<<52 - 1, -(1<<52 - 1), 1 << 52, 1 << 60, math.MaxInt64, math.MinInt64}
+	var x64, y64 []int64
+	var x32, y32 []int32
+	for _, a := range vals {
+		for _, b := range vals {
+			x64, y64 = append(x64, a), append(y64, b)
+			if a == int64(int32(a)) && b == int64(int32(b)) {
+				x32, y32 = append(x32, int32(a)), append(y32, int32(b))
+			}
+		}
+	}
+	// A block of small int64 values alone takes the float64 path.
+	small64x, small64y := make([]int64, 3000), make([]int64, 3000)
+	for i := range small64x {
+		small64x[i], small64y[i] = int64(i*7919%20011-10000), int64(i%37-18)
+	}
+	// Values past 2^52 without the extremes, which the float64 path would get wrong.
+	var bigx, bigy []int64
+	for _, a := range []int64{1 << 52, 1<<53 + 1, -(1 << 60) + 3, 1<<55 + 1, 3, -7} {
+		for _, b := range []int64{3, -7, 1<<53 + 3, 10} {
+			bigx, bigy = append(bigx, a), append(bigy, b)
+		}
+	}
+	for _, vars := range []Vars{{"x": x64, "y": y64}, {"x": x32, "y": y32}, {"x": small64x, "y": small64y}, {"x": bigx, "y": bigy}} {
+		for _, src := range []string{"x % y", "x // y", "x % 10", "x // -7", "x % -1", "x // 0"} {
+			var got [2]Result
+			for k, b := range []string{BackendSIMD, BackendGonum} {
+				r, err := MustCompile(src, WithBackend(b)).Eval(context.Background(), vars)
+				if err != nil {
+					t.Fatalf("%s on %s: %v", src, b, err)
+				}
+				got[k] = r
+			}
+			switch s := got[0].Data.(type) {
+			case []int64:
+				g := got[1].Data.([]int64)
+				for i := range s {
+					if s[i] != g[i] {
+						t.Errorf("%s int64 element %d: simd %d, gonum %d", src, i, s[i], g[i])
+					}
+				}
+			case []int32:
+				g := got[1].Data.([]int32)
+				for i := range s {
+					if s[i] != g[i] {
+						t.Errorf("%s int32 element %d: simd %d, gonum %d", src, i, s[i], g[i])
+					}
+				}
+			default:
+				t.Fatalf("%s: result %T", src, got[0].Data)
+			}
+		}
+	}
+}
