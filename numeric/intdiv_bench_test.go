@@ -6,7 +6,7 @@ import (
 )
 
 // BenchmarkIntMod times int32 and int64 % and // on the SIMD and gonum backends. A
-// path through asm's exact float64 fmod was measured 2x slower than the generic
+// path through asm's exact float64 fmod was measured 2-3x slower than the generic
 // kernels' integer division here (Zen 5 class VM, 2026-12-07 07:06 UTC), so integer
 // division stays generic; this benchmark is the check for another attempt.
 func BenchmarkIntMod(b *testing.B) {
