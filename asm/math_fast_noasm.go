@@ -1,0 +1,13 @@
+//go:build !amd64 || noasm || !gc
+
+package asm
+
+// Stand-ins for the amd64 fast-mode kernels on other builds; active never selects them.
+
+func expFastF64AVX512(dst, x []float64) { panic("asm: no expFastF64AVX512 in this build") }
+
+func expFastF64AVX2(dst, x []float64) { panic("asm: no expFastF64AVX2 in this build") }
+
+func expFastF32AVX512(dst, x []float32) { panic("asm: no expFastF32AVX512 in this build") }
+
+func expFastF32AVX2(dst, x []float32) { panic("asm: no expFastF32AVX2 in this build") }

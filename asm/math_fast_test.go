@@ -1,0 +1,193 @@
+package asm
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"os"
+	"strings"
+	"testing"
+)
+
+// TestFastMathAccuracy checks every fast-mode function, type and level against the
+// mpmath references in testdata/ulp (the default kernels' files, special values
+// included) with the fast bound, 4 ULP; run with -v for the table.
+func TestFastMathAccuracy(t *testing.T) {
+	fsys := os.DirFS("testdata")
+	var table strings.Builder
+	fmt.Fprintf(&table, "%-8s %-4s %-7s %8s %8s %6s  %s\n", "func", "type", "level", "maxULP", "meanULP", "inputs", "worst at")
+	for _, l := range levels() {
+		atLevel(t, l, func() {
+			for _, f := range FastMathFuncs() {
+				for _, typ := range []string{"f64", "f32"} {
+					ref, err := readMathRef(fsys, refName(f.Name), typ, f.Arity)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if ref == nil || len(ref.hi) < 1000 {
+						t.Fatalf("%s %s: no reference data in testdata/ulp", f.Name, typ)
+					}
+					r := ref.measure(f, typ)
+					fmt.Fprintf(&table, "%-8s %-4s %-7s %8.3f %8.4f %6d  %v\n", r.Name, r.Type, r.Level, r.MaxULP, r.MeanULP, r.Inputs, r.WorstX)
+					if !(r.MaxULP <= f.MaxULP) {
+						t.Errorf("fast %s %s at %v: max error %.3f ULP > %g at %v", r.Name, r.Type, l, r.MaxULP, f.MaxULP, r.WorstX)
+					}
+				}
+			}
+		})
+	}
+	t.Log("\n" + table.String())
+}
+
+// TestFastMathSpecial: the fast kernels give Go's math results for the special
+// values (±0, ±Inf, NaN, subnormals, huge arguments) at every level; around exp's
+// overflow and underflow thresholds (dense inputs) they overflow, underflow and stay
+// finite where the default kernels (within 1 ULP) do: Go's math.Exp on amd64 gives
+// +Inf from about 709.77 on, short of the true threshold.
+func TestFastMathSpecial(t *testing.T) {
+	var edges []float64
+	for _, edge := range []float64{709.78, 709.79, -708.4, -745.13, -745.14, 88.72, 88.73, -87.33, -103.97, -103.98} {
+		for d := -8; d <= 8; d++ {
+			edges = append(edges, edge+float64(d)*1e-3)
+		}
+	}
+	defaults := map[string]MathFunc{}
+	for _, f := range MathFuncs() {
+		defaults[f.Name] = f
+	}
+	for _, l := range levels() {
+		atLevel(t, l, func() {
+			for _, f := range FastMathFuncs() {
+				for _, set := range []struct {
+					xs  []float64
+					ref MathFunc
+				}{{specialF64, unary(f.Name, nil, nil, f.Go64)}, {edges, defaults[f.Name]}} {
+					xs := set.xs
+					want, want32 := make([]float64, len(xs)), make([]float32, len(xs))
+					got := make([]float64, len(xs))
+					f.F64(got, xs)
+					x32, got32 := make([]float32, len(xs)), make([]float32, len(xs))
+					for i, v := range xs {
+						x32[i] = float32(v)
+					}
+					f.F32(got32, x32)
+					if set.ref.F64 != nil {
+						set.ref.F64(want, xs)
+						set.ref.F32(want32, x32)
+					} else {
+						for i, x := range xs {
+							want[i], want32[i] = f.Go64(x), float32(f.Go64(float64(x32[i])))
+						}
+					}
+					for i, x := range xs {
+						if !sameSpecial(got[i], want[i]) {
+							t.Errorf("%v: fast %s(%v) f64 = %v, want %v", l, f.Name, x, got[i], want[i])
+						}
+						if !sameSpecial(float64(got32[i]), float64(want32[i])) {
+							t.Errorf("%v: fast %s(%v) f32 = %v, want %v", l, f.Name, x32[i], got32[i], want32[i])
+						}
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestFastMathKernels requires every level to give the twin's bits, for lengths
+// 0..100 at two alignments and in place, with NaN guards around the buffers (as
+// TestMathKernels does for the default kernels), and the fast kernels to differ from
+// the default ones somewhere (they are another computation, not an alias).
+func TestFastMathKernels(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	const guard = 8
+	defaults := map[string]MathFunc{}
+	for _, f := range MathFuncs() {
+		defaults[f.Name] = f
+	}
+	for _, f := range FastMathFuncs() {
+		x := mathInputs(f, 100+2*guard, rng)
+		x32 := make([]float32, len(x))
+		for i := range x {
+			x32[i] = float32(x[i])
+		}
+		want := make([]float64, len(x))
+		want32 := make([]float32, len(x))
+		atLevel(t, LevelNone, func() {
+			evalF64(f, want, x, nil)
+			evalF32(f, want32, x32, nil)
+		})
+		for _, l := range levels() {
+			atLevel(t, l, func() {
+				for n := 0; n <= 100; n++ {
+					for _, off := range []int{guard, guard - 1} {
+						checkF64(t, f, l, x, x, want, off, n, guard)
+						checkF32(t, f, l, x32, x32, want32, off, n, guard)
+					}
+				}
+			})
+		}
+		// Dense ordinary inputs: the fast and default kernels round differently
+		// somewhere.
+		dense := make([]float64, 4096)
+		dense32 := make([]float32, len(dense))
+		for i := range dense {
+			dense[i] = rng.Float64()*40 - 20
+			dense32[i] = float32(dense[i])
+		}
+		fast, def := make([]float64, len(dense)), make([]float64, len(dense))
+		fast32, def32 := make([]float32, len(dense)), make([]float32, len(dense))
+		f.F64(fast, dense)
+		defaults[f.Name].F64(def, dense)
+		f.F32(fast32, dense32)
+		defaults[f.Name].F32(def32, dense32)
+		differ, differ32 := 0, 0
+		for i := range dense {
+			if fast[i] != def[i] {
+				differ++
+			}
+			if fast32[i] != def32[i] {
+				differ32++
+			}
+		}
+		if differ == 0 || differ32 == 0 {
+			t.Errorf("fast %s: differs from the default kernel on %d float64 and %d float32 of %d inputs; want some of each", f.Name, differ, differ32, len(dense))
+		}
+	}
+}
+
+// BenchmarkFastMath times each fast-mode function against its default kernel at the
+// active level, in cache (n = 10^5).
+func BenchmarkFastMath(b *testing.B) {
+	const n = 100_000
+	rng := rand.New(rand.NewPCG(7, 8))
+	defaults := map[string]MathFunc{}
+	for _, f := range MathFuncs() {
+		defaults[f.Name] = f
+	}
+	for _, f := range FastMathFuncs() {
+		x, _ := benchInputs(f, n, rng)
+		x32 := make([]float32, n)
+		for i := range x {
+			x32[i] = float32(x[i])
+		}
+		dst, dst32 := make([]float64, n), make([]float32, n)
+		for _, mode := range []struct {
+			name string
+			f    MathFunc
+		}{{"default", defaults[f.Name]}, {"fast", f}} {
+			b.Run(fmt.Sprintf("%s/f64/%s", f.Name, mode.name), func(b *testing.B) {
+				for b.Loop() {
+					mode.f.F64(dst, x)
+				}
+				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/n, "ns/elem")
+			})
+			b.Run(fmt.Sprintf("%s/f32/%s", f.Name, mode.name), func(b *testing.B) {
+				for b.Loop() {
+					mode.f.F32(dst32, x32)
+				}
+				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/n, "ns/elem")
+			})
+		}
+	}
+	_ = math.Pi
+}
