@@ -67,6 +67,14 @@ func BenchmarkGeneral(b *testing.B) {
 					}
 				}
 			})
+			b.Run(fmt.Sprintf("%s/n=%d/simd-fast", c.name, n), func(b *testing.B) {
+				e := MustCompile(c.src, WithBackend(BackendSIMD), WithThreads(1), WithAccuracy("fast"))
+				for b.Loop() {
+					if err := e.EvalInto(context.Background(), dst, vars); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
 			b.Run(fmt.Sprintf("%s/n=%d/simd-vector", c.name, n), func(b *testing.B) {
 				e := MustCompile(c.src, WithBackend(BackendSIMD), WithThreads(1), withFuseMin(math.MaxInt))
 				for b.Loop() {

@@ -29,6 +29,7 @@ type options struct {
 	threads          int    // 0 means the configured default (NUMKIT_THREADS, else GOMAXPROCS)
 	float32Constants bool
 	coexec           bool
+	accuracy         string         // "" means NUMKIT_ACCURACY, else "default"
 	vm               vm.Options     // the zero value but in tests (export_test.go)
 	sources          *route.Sources // nil but in tests: the router's costs and device
 }
@@ -65,6 +66,25 @@ func WithFloat32Constants() Option { return func(o *options) { o.float32Constant
 // measured on such a machine yet.
 func WithCoexecution() Option { return func(o *options) { o.coexec = true } }
 
+// WithAccuracy sets the accuracy mode: "default" (every function within 1 ULP,
+// arithmetic rounded operation by operation as written) or "fast". In fast mode the
+// SIMD backend runs the functions that have a fast kernel with it (exp in float64
+// and float32, within 4 ULP; docs/simd.md lists them with their bounds; the other
+// functions keep their default kernels) and x*y + z, x*s ± y and x*s ± t as fused
+// multiply-adds (one rounding instead of two: within 0.5 ULP of the exact value, but
+// not the default's bits). The gonum and OpenCL backends are the same in both modes.
+// Without the option NUMKIT_ACCURACY decides. Compile fails for another mode.
+func WithAccuracy(mode string) Option { return func(o *options) { o.accuracy = mode } }
+
+// accuracyName is the accuracy mode asked for: the option, else NUMKIT_ACCURACY.
+func (o *options) accuracyName() string {
+	if o.accuracy != "" {
+		return o.accuracy
+	}
+	mode, _ := hw.Accuracy() // a bad value is reported by validate
+	return mode
+}
+
 func (o *options) compileOptions() compile.Options {
 	return compile.Options{Float32Constants: o.float32Constants}
 }
@@ -73,6 +93,14 @@ func (o *options) validate() error {
 	if o.threads < 0 {
 		return fmt.Errorf("numeric: WithThreads(%d): want at least 1", o.threads)
 	}
+	if o.accuracy != "" {
+		if err := hw.CheckAccuracy(o.accuracy); err != nil {
+			return fmt.Errorf("numeric: WithAccuracy(%q): %w", o.accuracy, err)
+		}
+	} else if _, err := hw.Accuracy(); err != nil {
+		return err
+	}
+	o.vm.Fast = o.accuracyName() == "fast"
 	switch o.backend {
 	case "", BackendAuto, BackendGonum, BackendSIMD, BackendOpenCL:
 	default:

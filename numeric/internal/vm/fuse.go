@@ -102,8 +102,12 @@ func (pl *plan) planFusion(st ir.Stage) (ir.Stage, []fusedGroup) {
 			continue
 		}
 		f.typ = in.Type
-		for k := range fusions {
-			fu := &fusions[k]
+		table := fusions
+		if pl.fast && pl.backend.asmFused {
+			table = fastOrder
+		}
+		for k := range table {
+			fu := &table[k]
 			if fu.loop.F32 == nil && in.Type == ir.Float32 || fu.loop.F64 == nil && in.Type == ir.Float64 || pl.asmOnly && !fu.hasAsm(in.Type) {
 				continue
 			}

@@ -28,6 +28,10 @@ type Options struct {
 	// beats several vector passes over blocks; measured at n = 10^5 and 2·10^7); a
 	// negative value means always.
 	FuseMin int
+	// Fast is the fast accuracy mode, on the SIMD backend only: the functions with a
+	// fast kernel run it (simdFastKernels, within 4 ULP), and x*y + z, x*s ± y and
+	// x*s ± t run as fused multiply-adds (one rounding; fastFusions).
+	Fast bool
 }
 
 // Program is an IR program bound to one CPU backend's kernels.
@@ -67,6 +71,9 @@ func (b *Backend) Name() string { return b.name }
 
 // Compile binds p to backend b's kernels.
 func Compile(p *ir.Program, b *Backend, opt Options) (*Program, error) {
+	if opt.Fast && b.name == exec.BackendSIMD && !b.fast {
+		b = simdFastBackend()
+	}
 	pl, err := newPlan(p, b, false, opt)
 	if err != nil {
 		return nil, err

@@ -37,6 +37,37 @@ var (
 	simd     *Backend
 )
 
+// simdFastBackend returns the SIMD backend of the fast accuracy mode (Options.Fast):
+// the functions of asm.FastMathFuncs run their fast kernels (within 4 ULP instead of
+// 1; simdFastKernels), everything else the SIMD backend's kernels.
+func simdFastBackend() *Backend {
+	simdFastOnce.Do(func() {
+		base := simdBackend()
+		fast := *base
+		fast.overrides = func(op ir.Op, typ, from ir.DType) generic.Kernel {
+			if k := simdFastKernels[kernelKey{op, typ, from}]; k != nil {
+				return k
+			}
+			return base.overrides(op, typ, from)
+		}
+		fast.fast = true
+		simdFast = &fast
+	})
+	return simdFast
+}
+
+var (
+	simdFastOnce sync.Once
+	simdFast     *Backend
+)
+
+// simdFastKernels are the fast accuracy mode's kernels: exp only so far (float64 and
+// float32); docs/simd.md has the bound and the measured error.
+var simdFastKernels = map[kernelKey]generic.Kernel{
+	{ir.OpExp, ir.Float64, ir.Float64}: generic.Unary(asm.ExpFastF64),
+	{ir.OpExp, ir.Float32, ir.Float32}: generic.Unary(asm.ExpFastF32),
+}
+
 type kernelKey struct {
 	op        ir.Op
 	typ, from ir.DType

@@ -1,0 +1,196 @@
+package numeric
+
+import (
+	"context"
+	"math"
+	"math/big"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/numkit/numkit/asm"
+)
+
+// exactFMA is x*y + z rounded once, to float64 or (f32) float32.
+func exactFMA(x, y, z float64, f32 bool) float64 {
+	p := new(big.Float).SetPrec(400).SetFloat64(x)
+	p.Mul(p, new(big.Float).SetPrec(400).SetFloat64(y))
+	p.Add(p, new(big.Float).SetPrec(400).SetFloat64(z))
+	if f32 {
+		v, _ := p.Float32()
+		return float64(v)
+	}
+	v, _ := p.Float64()
+	return v
+}
+
+// TestAccuracyFastFusesMultiplyAdds: in the fast mode the SIMD backend computes
+// x*y + z, x*s ± y and x*s ± t with one rounding (the exact value correctly rounded),
+// in float64 and float32, in cache and streaming; the default mode keeps the two
+// roundings as written.
+func TestAccuracyFastFusesMultiplyAdds(t *testing.T) {
+	if err := cpuUsable(BackendSIMD); err != nil {
+		t.Skipf("no SIMD backend here: %v", err)
+	}
+	const n = 5000
+	rng := rand.New(rand.NewPCG(11, 12))
+	a, b, c := make([]float64, n), make([]float64, n), make([]float64, n)
+	for i := range a {
+		a[i], b[i], c[i] = rng.Float64()*4-2, rng.Float64()*4-2, rng.Float64()*4-2
+	}
+	a32, b32, c32 := make([]float32, n), make([]float32, n), make([]float32, n)
+	for i := range a {
+		a32[i], b32[i], c32[i] = float32(a[i]), float32(b[i]), float32(c[i])
+	}
+	cases := []struct {
+		src     string
+		x, y, z func(i int, v [3][]float64) float64
+	}{
+		{"a*b + c", func(i int, v [3][]float64) float64 { return v[0][i] }, func(i int, v [3][]float64) float64 { return v[1][i] }, func(i int, v [3][]float64) float64 { return v[2][i] }},
+		{"c + a*2.5", func(i int, v [3][]float64) float64 { return v[0][i] }, func(int, [3][]float64) float64 { return 2.5 }, func(i int, v [3][]float64) float64 { return v[2][i] }},
+		{"c - a*2.5", func(i int, v [3][]float64) float64 { return v[0][i] }, func(int, [3][]float64) float64 { return -2.5 }, func(i int, v [3][]float64) float64 { return v[2][i] }},
+		{"a*0.3 + 1.7", func(i int, v [3][]float64) float64 { return v[0][i] }, func(int, [3][]float64) float64 { return 0.3 }, func(int, [3][]float64) float64 { return 1.7 }},
+		{"a*0.3 - 1.7", func(i int, v [3][]float64) float64 { return v[0][i] }, func(int, [3][]float64) float64 { return 0.3 }, func(int, [3][]float64) float64 { return -1.7 }},
+	}
+	for _, f32 := range []bool{false, true} {
+		vars, v := Vars{"a": a, "b": b, "c": c}, [3][]float64{a, b, c}
+		if f32 {
+			vars = Vars{"a": a32, "b": b32, "c": c32}
+			for k, s := range [][]float32{a32, b32, c32} {
+				v[k] = make([]float64, n)
+				for i := range s {
+					v[k][i] = float64(s[i])
+				}
+			}
+		}
+		for _, tc := range cases {
+			for _, stream := range []bool{false, true} {
+				opts := []Option{WithBackend(BackendSIMD), WithAccuracy("fast"), WithFloat32Constants()}
+				if stream {
+					opts = append(opts, withFuseMin(-1))
+				}
+				fast := evalFloats(t, MustCompile(tc.src, opts...), vars)
+				def := evalFloats(t, MustCompile(tc.src, WithBackend(BackendSIMD), WithFloat32Constants()), vars)
+				differ := 0
+				for i := range fast {
+					y := tc.y(i, v)
+					if f32 {
+						y = float64(float32(y))
+					}
+					want := exactFMA(tc.x(i, v), y, tc.z(i, v), f32)
+					if f32 {
+						want = exactFMA(tc.x(i, v), y, float64(float32(tc.z(i, v))), true)
+					}
+					if fast[i] != want {
+						t.Fatalf("%s float32=%v stream=%v element %d: fast %v, want the correctly rounded %v", tc.src, f32, stream, i, fast[i], want)
+					}
+					if def[i] != fast[i] {
+						differ++
+					}
+				}
+				if differ == 0 {
+					t.Errorf("%s float32=%v stream=%v: the fast and default modes agree on every element; the default mode's two roundings should differ somewhere", tc.src, f32, stream)
+				}
+			}
+		}
+	}
+}
+
+func evalFloats(t *testing.T, e *Expr, vars Vars) []float64 {
+	t.Helper()
+	r, err := e.Eval(context.Background(), vars)
+	if err != nil {
+		t.Fatal(err)
+	}
+	switch d := r.Data.(type) {
+	case []float64:
+		return d
+	case []float32:
+		out := make([]float64, len(d))
+		for i, x := range d {
+			out[i] = float64(x)
+		}
+		return out
+	}
+	t.Fatalf("result %T", r.Data)
+	return nil
+}
+
+func TestWithAccuracyRejectsUnknownModes(t *testing.T) {
+	_, err := Compile("a+b", WithAccuracy("fastest"))
+	if err == nil || !strings.Contains(err.Error(), `WithAccuracy("fastest")`) || !strings.Contains(err.Error(), "default, fast") {
+		t.Fatalf("Compile with WithAccuracy(\"fastest\"): %v", err)
+	}
+	if _, err := Compile("a+b", WithAccuracy("default")); err != nil {
+		t.Fatal(err)
+	}
+	_ = math.Pi
+}
+
+// TestAccuracyFastExp: in the fast mode the SIMD backend runs exp with asm's fast
+// kernel (float64 and float32, in cache and streaming, inside a larger expression),
+// the default mode with the default kernel; the two differ somewhere.
+func TestAccuracyFastExp(t *testing.T) {
+	if err := cpuUsable(BackendSIMD); err != nil {
+		t.Skipf("no SIMD backend here: %v", err)
+	}
+	const n = 3000
+	rng := rand.New(rand.NewPCG(21, 22))
+	a, a32 := make([]float64, n), make([]float32, n)
+	for i := range a {
+		a[i] = rng.Float64()*60 - 30
+		a32[i] = float32(a[i])
+	}
+	want := map[string][]float64{}
+	for _, mode := range []string{"fast", "default"} {
+		e64, e32 := make([]float64, n), make([]float32, n)
+		if mode == "fast" {
+			asm.ExpFastF64(e64, a)
+			asm.ExpFastF32(e32, a32)
+		} else {
+			asm.ExpF64(e64, a)
+			asm.ExpF32(e32, a32)
+		}
+		want[mode+"64"] = e64
+		w32 := make([]float64, n)
+		for i, v := range e32 {
+			w32[i] = float64(v)
+		}
+		want[mode+"32"] = w32
+	}
+	differ := 0
+	for i := range a {
+		if want["fast64"][i] != want["default64"][i] {
+			differ++
+		}
+	}
+	if differ == 0 {
+		t.Fatal("asm's fast and default exp agree on every input; the test cannot tell them apart")
+	}
+	for _, mode := range []string{"fast", "default"} {
+		for _, f32 := range []bool{false, true} {
+			vars, key := Vars{"a": a}, mode+"64"
+			if f32 {
+				vars, key = Vars{"a": a32}, mode+"32"
+			}
+			for _, stream := range []bool{false, true} {
+				opts := []Option{WithBackend(BackendSIMD), WithAccuracy(mode)}
+				if stream {
+					opts = append(opts, withFuseMin(-1))
+				}
+				got := evalFloats(t, MustCompile("exp(a)", opts...), vars)
+				sum := evalFloats(t, MustCompile("exp(a) + a", opts...), vars)
+				for i := range got {
+					w := want[key][i]
+					ws := w + a[i]
+					if f32 {
+						ws = float64(float32(w) + a32[i])
+					}
+					if got[i] != w || sum[i] != ws {
+						t.Fatalf("%s float32=%v stream=%v: exp(%v) = %v, exp(a)+a = %v; want %v and %v (asm's %s kernel)", mode, f32, stream, a[i], got[i], sum[i], w, ws, mode)
+					}
+				}
+			}
+		}
+	}
+}
