@@ -140,7 +140,9 @@ func fastTable() []fusion {
 		F64: func(dst []float64, o generic.Operands[float64]) { asm.MulAddF64(dst, o.V[0], o.V[1], o.V[2]) },
 	}
 	axpy := generic.Fused{ // x*s + y
-		F32: func(dst []float32, o generic.Operands[float32]) { asm.MulScalarAddF32(dst, o.V[0], float32(o.S[0]), o.V[1]) },
+		F32: func(dst []float32, o generic.Operands[float32]) {
+			asm.MulScalarAddF32(dst, o.V[0], float32(o.S[0]), o.V[1])
+		},
 		F64: func(dst []float64, o generic.Operands[float64]) { asm.MulScalarAddF64(dst, o.V[0], o.S[0], o.V[1]) },
 	}
 	affine := generic.Fused{ // x*s + t
