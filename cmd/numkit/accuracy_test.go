@@ -1,0 +1,62 @@
+package main
+
+import (
+	"bytes"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestJoinAccuracy(t *testing.T) {
+	for _, tc := range []struct{ in, want []string }{
+		{[]string{"--accuracy", "fast", "--expr", "exp(a)"}, []string{"--accuracy=fast", "--expr", "exp(a)"}},
+		{[]string{"-accuracy", "default"}, []string{"-accuracy=default"}},
+		{[]string{"--accuracy", "--json"}, []string{"--accuracy", "--json"}},
+		{[]string{"--accuracy"}, []string{"--accuracy"}},
+		{[]string{"--", "--accuracy", "fast"}, []string{"--", "--accuracy", "fast"}},
+	} {
+		if got := joinAccuracy(tc.in); !slices.Equal(got, tc.want) {
+			t.Errorf("joinAccuracy(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestEvalAccuracyFlag: numkit eval --accuracy fast evaluates (exp through the fast
+// kernel on simd: the values differ from the default mode's somewhere), and a bad
+// mode is a usage error naming the flag and the modes.
+func TestEvalAccuracyFlag(t *testing.T) {
+	run := func(args ...string) string {
+		t.Helper()
+		out, errb, code := runEval(nil, args...)
+		if code != 0 {
+			t.Fatalf("numkit eval %q: exit %d: %s", args, code, errb)
+		}
+		return string(out)
+	}
+	args := []string{"--backend", "simd", "--n", "2000", "--format", "text", "exp(40*a - 20)"}
+	fast := run(append([]string{"--accuracy", "fast"}, args...)...)
+	def := run(append([]string{"--accuracy", "default"}, args...)...)
+	if fast == def || strings.Count(fast, "\n") != 2000 {
+		t.Errorf("eval --accuracy fast and default: %d and %d lines, equal = %v; want 2000 values each, differing somewhere",
+			strings.Count(fast, "\n"), strings.Count(def, "\n"), fast == def)
+	}
+	_, errb, code := runEval(nil, "--accuracy", "fastest", "--n", "3", "exp(a)")
+	if code != 2 || !bytes.Contains(errb, []byte(`invalid value "fastest" for flag -accuracy: want default or fast`)) {
+		t.Errorf("eval --accuracy fastest: exit %d, stderr %s; want 2 and the flag's error", code, errb)
+	}
+}
+
+func TestBenchAccuracyFlag(t *testing.T) {
+	code, stdout, stderr := runBench(t, true, "--accuracy", "fast", "--expr", "exp(a)", "--n", "1000", "--repeat", "1", "--backend", "simd")
+	if code != 0 || !strings.Contains(stdout, "exp(a)") {
+		t.Errorf("bench --accuracy fast --expr: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	code, _, stderr = runBench(t, true, "--accuracy", "fast")
+	if code != 2 || !strings.Contains(stderr, "--accuracy fast applies only with --expr") {
+		t.Errorf("bench --accuracy fast without --expr: exit %d, stderr %q", code, stderr)
+	}
+	code, stdout, stderr = runBench(t, false, "--accuracy", "--json")
+	if code != 0 || !strings.Contains(stdout, `"record":"accuracy"`) {
+		t.Errorf("bench --accuracy (the ULP table): exit %d, stderr %q", code, stderr)
+	}
+}
