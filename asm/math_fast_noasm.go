@@ -11,3 +11,11 @@ func expFastF64AVX2(dst, x []float64) { panic("asm: no expFastF64AVX2 in this bu
 func expFastF32AVX512(dst, x []float32) { panic("asm: no expFastF32AVX512 in this build") }
 
 func expFastF32AVX2(dst, x []float32) { panic("asm: no expFastF32AVX2 in this build") }
+
+func sinFastF64AVX512(dst, x []float64) bool { panic("asm: no sinFastF64AVX512 in this build") }
+
+func cosFastF64AVX512(dst, x []float64) bool { panic("asm: no cosFastF64AVX512 in this build") }
+
+func sinFastF64AVX2(dst, x []float64) bool { panic("asm: no sinFastF64AVX2 in this build") }
+
+func cosFastF64AVX2(dst, x []float64) bool { panic("asm: no cosFastF64AVX2 in this build") }

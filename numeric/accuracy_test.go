@@ -127,10 +127,11 @@ func TestWithAccuracyRejectsUnknownModes(t *testing.T) {
 	_ = math.Pi
 }
 
-// TestAccuracyFastExp: in the fast mode the SIMD backend runs exp with asm's fast
-// kernel (float64 and float32, in cache and streaming, inside a larger expression),
-// the default mode with the default kernel; the two differ somewhere.
-func TestAccuracyFastExp(t *testing.T) {
+// TestAccuracyFastMath: in the fast mode the SIMD backend runs exp (float64 and
+// float32), sin and cos (float64) with asm's fast kernels, float32 sin and cos with the
+// default ones, in cache and streaming, alone and inside a larger expression; the
+// default mode runs the default kernels; fast and default differ somewhere.
+func TestAccuracyFastMath(t *testing.T) {
 	if err := cpuUsable(BackendSIMD); err != nil {
 		t.Skipf("no SIMD backend here: %v", err)
 	}
@@ -141,53 +142,62 @@ func TestAccuracyFastExp(t *testing.T) {
 		a[i] = rng.Float64()*60 - 30
 		a32[i] = float32(a[i])
 	}
-	want := map[string][]float64{}
-	for _, mode := range []string{"fast", "default"} {
-		e64, e32 := make([]float64, n), make([]float32, n)
-		if mode == "fast" {
-			asm.ExpFastF64(e64, a)
-			asm.ExpFastF32(e32, a32)
-		} else {
-			asm.ExpF64(e64, a)
-			asm.ExpF32(e32, a32)
-		}
-		want[mode+"64"] = e64
-		w32 := make([]float64, n)
-		for i, v := range e32 {
-			w32[i] = float64(v)
-		}
-		want[mode+"32"] = w32
+	type kernels struct {
+		f64 func(dst, x []float64)
+		f32 func(dst, x []float32)
 	}
-	differ := 0
-	for i := range a {
-		if want["fast64"][i] != want["default64"][i] {
-			differ++
-		}
-	}
-	if differ == 0 {
-		t.Fatal("asm's fast and default exp agree on every input; the test cannot tell them apart")
-	}
-	for _, mode := range []string{"fast", "default"} {
-		for _, f32 := range []bool{false, true} {
-			vars, key := Vars{"a": a}, mode+"64"
-			if f32 {
-				vars, key = Vars{"a": a32}, mode+"32"
+	for _, fn := range []struct {
+		name      string
+		fast, def kernels
+	}{
+		{"exp", kernels{asm.ExpFastF64, asm.ExpFastF32}, kernels{asm.ExpF64, asm.ExpF32}},
+		{"sin", kernels{asm.SinFastF64, asm.SinF32}, kernels{asm.SinF64, asm.SinF32}},
+		{"cos", kernels{asm.CosFastF64, asm.CosF32}, kernels{asm.CosF64, asm.CosF32}},
+	} {
+		want := map[string][]float64{}
+		for mode, k := range map[string]kernels{"fast": fn.fast, "default": fn.def} {
+			e64, e32 := make([]float64, n), make([]float32, n)
+			k.f64(e64, a)
+			k.f32(e32, a32)
+			want[mode+"64"] = e64
+			w32 := make([]float64, n)
+			for i, v := range e32 {
+				w32[i] = float64(v)
 			}
-			for _, stream := range []bool{false, true} {
-				opts := []Option{WithBackend(BackendSIMD), WithAccuracy(mode)}
-				if stream {
-					opts = append(opts, withFuseMin(-1))
+			want[mode+"32"] = w32
+		}
+		differ := 0
+		for i := range a {
+			if want["fast64"][i] != want["default64"][i] {
+				differ++
+			}
+		}
+		if differ == 0 {
+			t.Fatalf("asm's fast and default %s agree on every input; the test cannot tell them apart", fn.name)
+		}
+		for _, mode := range []string{"fast", "default"} {
+			for _, f32 := range []bool{false, true} {
+				vars, key := Vars{"a": a}, mode+"64"
+				if f32 {
+					vars, key = Vars{"a": a32}, mode+"32"
 				}
-				got := evalFloats(t, MustCompile("exp(a)", opts...), vars)
-				sum := evalFloats(t, MustCompile("exp(a) + a", opts...), vars)
-				for i := range got {
-					w := want[key][i]
-					ws := w + a[i]
-					if f32 {
-						ws = float64(float32(w) + a32[i])
+				for _, stream := range []bool{false, true} {
+					opts := []Option{WithBackend(BackendSIMD), WithAccuracy(mode)}
+					if stream {
+						opts = append(opts, withFuseMin(-1))
 					}
-					if got[i] != w || sum[i] != ws {
-						t.Fatalf("%s float32=%v stream=%v: exp(%v) = %v, exp(a)+a = %v; want %v and %v (asm's %s kernel)", mode, f32, stream, a[i], got[i], sum[i], w, ws, mode)
+					got := evalFloats(t, MustCompile(fn.name+"(a)", opts...), vars)
+					sum := evalFloats(t, MustCompile(fn.name+"(a) + a", opts...), vars)
+					for i := range got {
+						w := want[key][i]
+						ws := w + a[i]
+						if f32 {
+							ws = float64(float32(w) + a32[i])
+						}
+						if got[i] != w || sum[i] != ws {
+							t.Fatalf("%s float32=%v stream=%v: %s(%v) = %v, %s(a)+a = %v; want %v and %v (asm's %s kernel)",
+								mode, f32, stream, fn.name, a[i], got[i], fn.name, sum[i], w, ws, mode)
+						}
 					}
 				}
 			}
