@@ -19,3 +19,7 @@ func cosFastF64AVX512(dst, x []float64) bool { panic("asm: no cosFastF64AVX512 i
 func sinFastF64AVX2(dst, x []float64) bool { panic("asm: no sinFastF64AVX2 in this build") }
 
 func cosFastF64AVX2(dst, x []float64) bool { panic("asm: no cosFastF64AVX2 in this build") }
+
+func logFastF32AVX512(dst, x []float32) { panic("asm: no logFastF32AVX512 in this build") }
+
+func logFastF32AVX2(dst, x []float32) { panic("asm: no logFastF32AVX2 in this build") }
