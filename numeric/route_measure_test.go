@@ -109,3 +109,25 @@ func TestAutoMeasuresLargeEvaluations(t *testing.T) {
 		})
 	}
 }
+
+// TestMachineRoutingIsModelledInTests: the package's tests run with the machine's
+// sources stripped of the clock and the profile store (export_test.go), so a large
+// evaluation that auto would otherwise time is modelled, whatever the machine.
+func TestMachineRoutingIsModelledInTests(t *testing.T) {
+	if machine.Clock != nil || machine.Recall != nil || machine.Learn != nil {
+		t.Fatal("the machine's routing sources have a clock or a profile store in tests; routing would depend on the wall clock")
+	}
+	const n = 1 << 20
+	e := MustCompile("2*a+3*b**2-c/4")
+	vars, dst := polyVars(n)
+	if err := e.EvalInto(context.Background(), dst, vars); err != nil {
+		t.Fatal(err)
+	}
+	text, err := e.Explain(vars)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(text, "basis: measured") {
+		t.Errorf("Explain at n=2^20 says measured in a test:\n%s", text)
+	}
+}
