@@ -16,15 +16,17 @@ import (
 // AccuracyRow is one vector math function's measured error (asm.MathAccuracy) as
 // `numkit bench --accuracy` reports it.
 type AccuracyRow struct {
-	Record  string    `json:"record"`   // always "accuracy"
-	Func    string    `json:"func"`     // the function's name in the language, e.g. "exp"
-	DType   string    `json:"dtype"`    // "float64" or "float32"
-	Level   string    `json:"level"`    // the SIMD level measured: avx512, avx2, neon or none
-	MaxULP  float64   `json:"max_ulp"`  // the largest error in ULPs of the result type
-	MeanULP float64   `json:"mean_ulp"` // the mean error in ULPs
-	Bound   float64   `json:"bound"`    // the bound numkit's tests assert, ULPs
-	Inputs  int       `json:"inputs"`   // reference points
-	WorstX  []float64 `json:"worst_x"`  // the arguments of the largest error
+	Record  string    `json:"record"`         // always "accuracy"
+	Schema  int       `json:"schema_version"` // LineSchemaVersion, set by WriteAccuracyJSON
+	Version string    `json:"version"`        // numkit's version, set by WriteAccuracyJSON
+	Func    string    `json:"func"`           // the function's name in the language, e.g. "exp"
+	DType   string    `json:"dtype"`          // "float64" or "float32"
+	Level   string    `json:"level"`          // the SIMD level measured: avx512, avx2, neon or none
+	MaxULP  float64   `json:"max_ulp"`        // the largest error in ULPs of the result type
+	MeanULP float64   `json:"mean_ulp"`       // the mean error in ULPs
+	Bound   float64   `json:"bound"`          // the bound numkit's tests assert, ULPs
+	Inputs  int       `json:"inputs"`         // reference points
+	WorstX  []float64 `json:"worst_x"`        // the arguments of the largest error
 }
 
 // Accuracy converts asm's measurements, adding each function's asserted bound.
@@ -56,10 +58,12 @@ func WriteAccuracyTable(w io.Writer, rows []AccuracyRow) error {
 	return tw.Flush()
 }
 
-// WriteAccuracyJSON writes one JSON object per row.
-func WriteAccuracyJSON(w io.Writer, rows []AccuracyRow) error {
+// WriteAccuracyJSON writes one JSON object per row, each with the schema version and
+// numkit's version.
+func WriteAccuracyJSON(w io.Writer, rows []AccuracyRow, version string) error {
 	enc := json.NewEncoder(w)
 	for _, r := range rows {
+		r.Schema, r.Version = LineSchemaVersion, version
 		if math.IsInf(r.MaxULP, 0) || math.IsNaN(r.MaxULP) {
 			r.MaxULP, r.MeanULP = -1, -1 // JSON has no infinity; -1 means "a special value was wrong"
 		}

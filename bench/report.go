@@ -97,6 +97,10 @@ type Row struct {
 // 2 added schema_version, version and samples_s, and made --expr write them too.
 const SchemaVersion = 2
 
+// LineSchemaVersion is the version of the one-object-per-line JSON of
+// `numkit bench --accuracy --json` and `--route --json` (docs/bench.md).
+const LineSchemaVersion = 1
+
 // MachineFor fills a Machine from a hardware report, for a run of suite (or "expr")
 // that started at date.
 func MachineFor(hw numeric.HardwareReport, date time.Time, suite string) Machine {

@@ -59,6 +59,8 @@ type RouteConfig struct {
 // RouteRow is one case at one size: each forced backend's and auto's median time per
 // evaluation, where auto ran, and how it compares with the fastest forced backend.
 type RouteRow struct {
+	Schema  int                `json:"schema_version"` // LineSchemaVersion, set by WriteRouteJSON
+	Version string             `json:"version"`        // numkit's version, set by WriteRouteJSON
 	Case    string             `json:"case"`
 	Expr    string             `json:"expr"`
 	DType   string             `json:"dtype"`
@@ -263,10 +265,12 @@ func routeCell(r RouteRow, backend string) string {
 	return "–"
 }
 
-// WriteRouteJSON prints one JSON object per row.
-func WriteRouteJSON(w io.Writer, rows []RouteRow) error {
+// WriteRouteJSON prints one JSON object per row, each with the schema version and
+// numkit's version.
+func WriteRouteJSON(w io.Writer, rows []RouteRow, version string) error {
 	enc := json.NewEncoder(w)
 	for _, r := range rows {
+		r.Schema, r.Version = LineSchemaVersion, version
 		if err := enc.Encode(r); err != nil {
 			return err
 		}

@@ -123,7 +123,7 @@ func (cfg *Config) plan(usable []string) [][]impl {
 	plan := make([][]impl, len(cfg.Cases))
 	for ci, c := range cfg.Cases {
 		if cfg.Baselines {
-			b := baselines[c.Name]
+			b := baselineFor(c.Name)
 			for _, bl := range []struct {
 				name string
 				mk   baselineMaker
@@ -200,7 +200,7 @@ func (cfg *Config) measureOne(c Case, n, variables int, im impl, in *inputs, ref
 	if *ref == nil {
 		*ref = cloneResult(got) // this implementation is the reference
 	}
-	row.MaxError, err = compareResults(got, *ref, tolerance(c.DType, isScalar(got)))
+	row.MaxError, err = checkResult(c, got, *ref, tolerance(c.DType, isScalar(got)))
 	if math.IsInf(row.MaxError, 0) || math.IsNaN(row.MaxError) {
 		row.MaxError = math.MaxFloat64 // a NaN or infinity where the reference has none; JSON has no Inf
 	}

@@ -141,11 +141,11 @@ func TestGenerateReductionCPU(t *testing.T) {
 	for _, want := range []string{
 		"reqd_work_group_size(1, 1, 1)",
 		"const long base = (long)get_group_id(0) * 256L;",
-		"float acc1[16];",
+		"float acc1[64];",                  // float32: 64 accumulators, the documented order
 		"acc1[j] = as_float(0x7f800000U);", // min starts at +Inf
 		"if (base + 256L <= n) {",
-		"for (int m = 0; m < 16; m++) {",
-		"const long i = base + (long)m * 16 + j;",
+		"for (int m = 0; m < 4; m++) {",
+		"const long i = base + (long)m * 64 + j;",
 		"acc1[j] = nk_min_f32(acc1[j], in0[i]);",
 		"acc0[j] = (acc0[j] + acc0[j + s]);",
 		"part1[get_group_id(0)] = acc1[0];",
@@ -160,7 +160,7 @@ func TestGenerateReductionCPU(t *testing.T) {
 	if strings.Count(g.Source, "if (i < n)") != 1 {
 		t.Errorf("want one bounds-checked loop (the last tile's):\n%s", g.Source)
 	}
-	// A tile that is not a multiple of 16 takes fewer accumulators.
+	// A tile that is not a multiple of 64 takes fewer accumulators.
 	g, err = Generate(&b.p, Target{GroupSize: 2, ItemsPerThread: 3, CPU: true})
 	if err != nil {
 		t.Fatal(err)
@@ -171,7 +171,7 @@ func TestGenerateReductionCPU(t *testing.T) {
 }
 
 func TestLanes(t *testing.T) {
-	for tile, want := range map[int]int{1: 1, 6: 2, 12: 4, 16: 16, 256: 16, 4096: 16, 4104: 8} {
+	for tile, want := range map[int]int{1: 1, 6: 2, 12: 4, 16: 16, 256: 64, 4096: 64, 4104: 8} {
 		if got := lanes(tile); got != want {
 			t.Errorf("lanes(%d) = %d, want %d", tile, got, want)
 		}
@@ -277,5 +277,40 @@ func TestGenerateMoments(t *testing.T) {
 		if strings.Contains(src, "const double c1") {
 			t.Errorf("cpu=%v: a second pass for the sum:\n%s", cpu, src)
 		}
+	}
+}
+
+// TestReductionOrderLanes: on a CPU device each reduction keeps the accumulators of the
+// documented order (docs/language.md): 32 for float64, 64 for float32, one for the
+// mean of integers, each folded in halves, in a loop of 64 lanes.
+func TestReductionOrderLanes(t *testing.T) {
+	b := &progBuilder{p: ir.Program{Source: "sum(x); sum(xf); mean(k)", Stages: make([]ir.Stage, 2)}}
+	x := b.input("x", ir.Float64, false)
+	xf := b.input("xf", ir.Float32, false)
+	k := b.input("k", ir.Int32, false)
+	r0 := b.reg(ir.RegInfo{Type: ir.Float64, Scalar: true, Kind: ir.RegReduce})
+	r1 := b.reg(ir.RegInfo{Type: ir.Float32, Scalar: true, Kind: ir.RegReduce})
+	r2 := b.reg(ir.RegInfo{Type: ir.Float64, Scalar: true, Kind: ir.RegReduce})
+	b.p.Stages[0].Reductions = []ir.Reduction{{Op: ir.ReduceSum, Arg: x, Out: r0}, {Op: ir.ReduceSum, Arg: xf, Out: r1}, {Op: ir.ReduceMean, Arg: k, Out: r2}}
+	b.p.Result = r0
+	g, err := Generate(&b.p, Target{FP64: true, CPU: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"double acc0[32];", "float acc1[64];", "double acc2[1];",
+		"const long i = base + (long)m * 64 + j;",
+		"acc0[j & 31] = (acc0[j & 31] + in0[i]);",
+		"acc1[j] = (acc1[j] + in1[i]);",
+		"acc2[0] = (acc2[0] + (double)in2[i]);",
+		"for (int s = 16; s > 0; s >>= 1) {\n\t\tfor (int j = 0; j < s; j++) {\n\t\t\tacc0[j] = (acc0[j] + acc0[j + s]);",
+		"for (int s = 32; s > 0; s >>= 1) {\n\t\tfor (int j = 0; j < s; j++) {\n\t\t\tacc1[j] = (acc1[j] + acc1[j + s]);",
+	} {
+		if !strings.Contains(g.Source, want) {
+			t.Errorf("source lacks %q:\n%s", want, g.Source)
+		}
+	}
+	if strings.Contains(g.Source, "acc2[j &") || strings.Contains(g.Source, "acc2[j + s]") {
+		t.Errorf("the integer mean has one accumulator:\n%s", g.Source)
 	}
 }

@@ -2,8 +2,8 @@ package numeric
 
 // Reductions in the documented order (docs/language.md, "Reductions"): the CPU
 // backends give the reference's bits for float sum, prod, min, max and mean at every
-// thread count. (OpenCL reduces in its own order; the conformance table compares it
-// within a tolerance.)
+// thread count, and so does the OpenCL backend on a CPU device (where an OpenCL
+// device is; NUMKIT_REQUIRE_OPENCL=1 requires one).
 
 import (
 	"context"
@@ -52,13 +52,22 @@ func TestReductionOrderAgrees(t *testing.T) {
 			cases = append(cases, orderCase{src, confOrderVars(n)})
 		}
 	}
+	orderBackends := []string{BackendGonum, BackendSIMD}
+	if clChosenType() == "cpu" {
+		orderBackends = append(orderBackends, BackendOpenCL)
+	} else {
+		requireOpenCL(t)
+	}
 	for _, c := range cases {
 		want, err := refEvaluate(c.src, c.vars, false)
 		if err != nil {
 			t.Fatalf("%s: reference: %v", c.src, err)
 		}
-		for _, be := range []string{BackendGonum, BackendSIMD} {
+		for _, be := range orderBackends {
 			for _, threads := range []int{1, 2, 3} {
+				if be == BackendOpenCL && threads > 1 {
+					break // the device has no thread count
+				}
 				e, err := Compile(c.src, WithBackend(be), WithThreads(threads))
 				if err != nil {
 					t.Fatal(err)
@@ -85,4 +94,21 @@ func confVarsLen(v Vars) string {
 		}
 	}
 	return "?"
+}
+
+// clChosenType is the type of the OpenCL device numkit uses ("cpu", "gpu", ...), or ""
+// when there is none.
+func clChosenType() string {
+	r, _ := Hardware()
+	if r.OpenCL.Chosen == nil {
+		return ""
+	}
+	for _, p := range r.OpenCL.Platforms {
+		for _, d := range p.Devices {
+			if d.Index == r.OpenCL.Chosen.Index {
+				return d.Type
+			}
+		}
+	}
+	return ""
 }

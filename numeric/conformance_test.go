@@ -67,6 +67,7 @@ func TestConformance(t *testing.T) {
 			}
 			t.Run("errors", func(t *testing.T) { confRunErrors(t, be) })
 			t.Run("interop", func(t *testing.T) { confRunInterop(t, be) })
+			t.Run("shapes", func(t *testing.T) { confRunShapes(t, be) })
 		})
 	}
 }
@@ -233,7 +234,7 @@ func (c confCase) checkEvalInto(t *testing.T, where string, be confBackend, thre
 		t.Errorf("%s: EvalInto: %v", where, err)
 		return
 	}
-	into := Result{Type: got.Type, Scalar: got.Scalar, Data: confDeref(dst)}
+	into := Result{Type: got.Type, Scalar: got.Scalar, Data: confDeref(dst), Shape: got.Shape} // a 1-D destination has the 1-D result's shape
 	if msg := confCompare(resultToRef(got), into, confTol{}); msg != "" {
 		t.Errorf("%s: EvalInto differs from Eval: %s", where, msg)
 	}
@@ -288,7 +289,7 @@ func confDeref(dst any) any {
 
 // resultToRef converts an engine result to the reference's form.
 func resultToRef(r Result) refResult {
-	out := refResult{typ: r.Type, scalar: r.Scalar}
+	out := refResult{typ: r.Type, scalar: r.Scalar, shape: r.Shape}
 	switch d := r.Data.(type) {
 	case []float64:
 		for _, v := range d {
@@ -345,6 +346,9 @@ func confCompare(want refResult, got Result, tol confTol) string {
 	}
 	if len(g.vals) != len(want.vals) {
 		return fmt.Sprintf("%d elements, want %d", len(g.vals), len(want.vals))
+	}
+	if !want.scalar && !slices.Equal(g.shape, want.shape) {
+		return fmt.Sprintf("shape %v, want %v", g.shape, want.shape)
 	}
 	bad, firstMsg := 0, ""
 	for i := range want.vals {

@@ -13,43 +13,59 @@ type output = exec.Output
 
 // evaluate binds vars, checks them against the program and out, and runs it where the
 // options and the router say. With a non-nil alloc, out is not checked but made by
-// alloc for the program's result.
-func (e *Expr) evaluate(ctx context.Context, vars Vars, out *output, alloc func(t ir.DType, scalar bool, n int) output) (uint64, error) {
+// alloc for the program's result (shape is the result's shape; nil for a scalar).
+func (e *Expr) evaluate(ctx context.Context, vars Vars, out *output, alloc func(t ir.DType, scalar bool, shape []int, n int) output) (uint64, error) {
 	var storage [MaxInputs]binding
 	bindings := storage[:len(e.names)]
 	c, n, err := e.prepare(vars, bindings)
 	if err != nil {
 		return 0, err
 	}
+	if n < 0 || out.Shape != nil { // shapes differ, an input or the destination is N-d or strided
+		return e.evaluateShaped(ctx, c, bindings, out, alloc)
+	}
 	if alloc != nil {
-		*out = alloc(c.prog.ResultType(), c.prog.ScalarResult(), n)
+		var shape []int
+		if !c.prog.ScalarResult() {
+			shape = []int{n}
+		}
+		*out = alloc(c.prog.ResultType(), c.prog.ScalarResult(), shape, n)
 	} else if err := checkOutput(c.prog, *out, n); err != nil {
 		return 0, err
+	} else if overlapsInput(*out, bindings) {
+		return e.evaluateShaped(ctx, c, bindings, out, nil) // through a temporary (overlap.go)
 	}
+	return e.run(ctx, c, bindings, n, *out)
+}
+
+// run evaluates c over n elements of contiguous bindings into out, on the target the
+// options and the router choose.
+func (e *Expr) run(ctx context.Context, c *compiled, bindings []binding, n int, out output) (uint64, error) {
 	t := c.target(n, out.Dev != nil || hasDeviceArray(bindings), e.opts.threadCount())
 	switch {
 	case t.err != nil:
 		return 0, t.err
 	case t.device != nil && t.share > 0:
 		e.last.Store(c.coexecName())
-		return 0, c.coexecute(ctx, t.device, bindings, n, *out, t.share, t.threads)
+		return 0, c.coexecute(ctx, t.device, bindings, n, out, t.share, t.threads)
 	case t.device != nil:
-		w, err := runCopy(ctx, t.device, bindings, n, *out)
+		w, err := runCopy(ctx, t.device, bindings, n, out)
 		if !t.fallback || !exec.DeviceFault(err) {
 			e.last.Store(&ranOpenCL)
 			return w, err
 		}
 		c.auto.Fail(err) // and evaluate on the CPU below
 	}
-	if err := rejectDeviceArrays(e.names, bindings, *out); err != nil {
+	if err := rejectDeviceArrays(e.names, bindings, out); err != nil {
 		return 0, err
 	}
 	e.last.Store(&c.name)
-	return c.runCPU(ctx, bindings, n, *out, t.threads)
+	return c.runCPU(ctx, bindings, n, out, t.threads)
 }
 
 // prepare binds vars, finds or compiles the program for their types, and returns it
-// with the inputs' common length.
+// with the inputs' common length, or -1 when the inputs need broadcasting (see
+// plainLength).
 func (e *Expr) prepare(vars Vars, bindings []binding) (*compiled, int, error) {
 	sig, missing, err := e.bindAll(vars, bindings)
 	if err != nil {
@@ -65,8 +81,7 @@ func (e *Expr) prepare(vars Vars, bindings []binding) (*compiled, int, error) {
 	if err != nil {
 		return nil, 0, err
 	}
-	n, err := e.length(bindings)
-	return c, n, err
+	return c, plainLength(bindings), nil
 }
 
 // target is where one evaluation runs: on the device (all of it, or a share with
@@ -129,23 +144,37 @@ func hasDeviceArray(bindings []binding) bool {
 	return false
 }
 
-// length returns the common length of the array inputs (1 when all are scalars), or an
-// error naming two inputs whose lengths differ.
-func (e *Expr) length(bindings []binding) (int, error) {
-	n, first := 1, -1
-	for i, b := range bindings {
-		if b.Scalar {
+// plainLength returns the common length of the array inputs when all are contiguous
+// 1-D arrays of one length (1 when all are scalars), and -1 when any is N-d or
+// strided or two lengths differ: then their shapes must be broadcast.
+func plainLength(bindings []binding) int {
+	n, first := 1, true
+	for _, b := range bindings {
+		switch {
+		case b.Scalar:
 			continue
-		}
-		if first < 0 {
-			n, first = b.N, i
-			continue
-		}
-		if b.N != n {
-			return 0, fmt.Errorf("numeric: %s has length %d but %s has length %d: %w", e.names[first], n, e.names[i], b.N, ErrShape)
+		case b.Shape != nil:
+			return -1
+		case first:
+			n, first = b.N, false
+		case b.N != n:
+			return -1
 		}
 	}
-	return n, nil
+	return n
+}
+
+// length returns the number of elements of the inputs' broadcast shape, or ErrShape
+// naming two inputs whose shapes do not broadcast.
+func (e *Expr) length(bindings []binding) (int, error) {
+	if n := plainLength(bindings); n >= 0 {
+		return n, nil
+	}
+	shape, err := e.broadcast(bindings)
+	if err != nil {
+		return 0, err
+	}
+	return prod(shape), nil
 }
 
 func checkOutput(prog *ir.Program, out output, n int) error {

@@ -25,11 +25,25 @@ const (
 
 // Result is an evaluation's value. Data is a []float64, []float32, []int64, []int32 or
 // []bool for an array result, or a float64, float32, int64, int32 or bool for a scalar
-// result (a reduction, or an expression of scalars only).
+// result (a reduction, or an expression of scalars only). Shape is an array result's
+// shape (the inputs' broadcast shape; Data holds it in C order) and nil for a scalar.
 type Result struct {
 	Type   DType
 	Scalar bool
 	Data   any
+	Shape  []int
+}
+
+// Array returns an array result as an N-d view in C order (a scalar result as a 0-d
+// one).
+func (r Result) Array() *Array {
+	if r.Scalar {
+		_, out := allocate(r.Type, true, 1)
+		data := sliceOf(r.Type, out)
+		storeWord(out.Ptr, r.Type, valueWord(r.Type, r.Data))
+		return &Array{Data: data}
+	}
+	return &Array{Data: r.Data, Shape: append([]int(nil), r.Shape...)}
 }
 
 // Float64s returns the result as a []float64, or nil if it is not one.
@@ -74,10 +88,20 @@ func (r Result) Len() int {
 
 // Eval evaluates the expression over vars and returns a newly allocated result.
 func (e *Expr) Eval(ctx context.Context, vars Vars) (Result, error) {
+	if e.axes != nil {
+		outer, all, err := e.axisOuter(ctx, vars)
+		if err != nil || outer != e {
+			if err != nil {
+				return Result{}, err
+			}
+			r, err := outer.Eval(ctx, all)
+			return r, e.axes.rename(err)
+		}
+	}
 	var res Result
 	var out output
-	word, err := e.evaluate(ctx, vars, &out, func(t ir.DType, scalar bool, n int) output {
-		res = Result{Type: t, Scalar: scalar}
+	word, err := e.evaluate(ctx, vars, &out, func(t ir.DType, scalar bool, shape []int, n int) output {
+		res = Result{Type: t, Scalar: scalar, Shape: shape}
 		if scalar {
 			return output{Type: t, Scalar: true}
 		}
@@ -93,10 +117,22 @@ func (e *Expr) Eval(ctx context.Context, vars Vars) (Result, error) {
 	return res, nil
 }
 
-// EvalInto evaluates the expression over vars into dst without allocating: a slice of
-// the result's type and the inputs' length ([]float64, …, or a *mat.VecDense for
-// float64), or for a scalar result a pointer to one value (*float64, …).
+// EvalInto evaluates the expression over vars into dst: a destination of the result's
+// type and exactly the result's shape (the inputs' broadcast shape) — a slice for a
+// 1-D result, a *mat.VecDense or *mat.Dense (any stride) for float64, or an *Array —
+// or for a scalar result a pointer to one value (*float64, …). The shapes are checked
+// before any work; a mismatch is ErrShape naming both. With contiguous 1-D inputs and
+// destination it allocates nothing.
 func (e *Expr) EvalInto(ctx context.Context, dst any, vars Vars) error {
+	if e.axes != nil {
+		outer, all, err := e.axisOuter(ctx, vars)
+		if err != nil || outer != e {
+			if err != nil {
+				return err
+			}
+			return e.axes.rename(outer.EvalInto(ctx, dst, all))
+		}
+	}
 	out, err := outputOf(dst)
 	if err != nil {
 		return err
@@ -141,10 +177,22 @@ func outputOf(dst any) (output, error) {
 			return output{}, fmt.Errorf("numeric: destination is a nil *mat.VecDense: %w", ErrType)
 		}
 		raw := d.RawVector()
-		if raw.Inc != 1 && raw.N > 1 {
-			return output{}, fmt.Errorf("numeric: destination *mat.VecDense has increment %d; only contiguous vectors can be written: %w", raw.Inc, ErrType)
+		if raw.Inc == 1 || raw.N <= 1 {
+			return sliceOutput(ir.Float64, raw.Data[:raw.N]), nil
 		}
-		return sliceOutput(ir.Float64, raw.Data[:raw.N]), nil
+		return output{Type: ir.Float64, Ptr: unsafe.Pointer(&raw.Data[0]), N: raw.N, Shape: []int{raw.N}, Strides: []int{raw.Inc}}, nil
+	case *mat.Dense:
+		if d == nil {
+			return output{}, fmt.Errorf("numeric: destination is a nil *mat.Dense: %w", ErrType)
+		}
+		b := denseBinding(d)
+		return output{Type: ir.Float64, Ptr: b.Ptr, N: b.N, Shape: b.Shape, Strides: b.Strides}, nil
+	case *Array:
+		t, p, n, strides, err := d.view("the destination")
+		if err != nil {
+			return output{}, err
+		}
+		return output{Type: t, Ptr: p, N: n, Shape: append([]int{}, d.Shape...), Strides: strides}, nil
 	case *DeviceArray:
 		if d == nil {
 			return deviceOutput(nil)
@@ -161,7 +209,7 @@ func outputOf(dst any) (output, error) {
 	case *bool:
 		return pointerOutput(ir.Bool, d == nil)
 	}
-	return output{}, fmt.Errorf("numeric: unsupported destination type %s (want a slice or a pointer of float64, float32, int64, int32 or bool, or a *mat.VecDense): %w", typeName(dst), ErrType)
+	return output{}, fmt.Errorf("numeric: unsupported destination type %s (want a slice or a pointer of float64, float32, int64, int32 or bool, a *mat.VecDense, *mat.Dense or *Array): %w", typeName(dst), ErrType)
 }
 
 func sliceOutput[T any](t ir.DType, s []T) output {
@@ -227,6 +275,40 @@ func storeWord(p unsafe.Pointer, t ir.DType, w uint64) {
 	default:
 		*(*uint64)(p) = w
 	}
+}
+
+// sliceOf returns the slice out was allocated over (one element).
+func sliceOf(t ir.DType, out output) any {
+	switch t {
+	case ir.Float64:
+		return unsafe.Slice((*float64)(out.Ptr), 1)
+	case ir.Float32:
+		return unsafe.Slice((*float32)(out.Ptr), 1)
+	case ir.Int64:
+		return unsafe.Slice((*int64)(out.Ptr), 1)
+	case ir.Int32:
+		return unsafe.Slice((*int32)(out.Ptr), 1)
+	}
+	return unsafe.Slice((*bool)(out.Ptr), 1)
+}
+
+// valueWord is a scalar result's value as a register word.
+func valueWord(t ir.DType, v any) uint64 {
+	var w uint64
+	p := unsafe.Pointer(&w)
+	switch v := v.(type) {
+	case float64:
+		*(*float64)(p) = v
+	case float32:
+		*(*float32)(p) = v
+	case int64:
+		*(*int64)(p) = v
+	case int32:
+		*(*int32)(p) = v
+	case bool:
+		*(*bool)(p) = v
+	}
+	return w
 }
 
 func loadScalar(t ir.DType, p unsafe.Pointer) any {

@@ -64,8 +64,8 @@ func TestEvalReductionsThreadIndependent(t *testing.T) {
 func TestEvalErrors(t *testing.T) {
 	ctx := context.Background()
 	e := MustCompile("a + b")
-	_, err := e.Eval(ctx, Vars{"a": []float64{1, 2}, "b": []float64{1}})
-	if !errors.Is(err, ErrShape) || !strings.Contains(err.Error(), "a has length 2 but b has length 1") {
+	_, err := e.Eval(ctx, Vars{"a": []float64{1, 2}, "b": []float64{1, 2, 3}})
+	if !errors.Is(err, ErrShape) || !strings.Contains(err.Error(), "a has shape (2,) but b has shape (3,)") {
 		t.Errorf("length mismatch: %v", err)
 	}
 	_, err = e.Eval(ctx, Vars{"a": []float64{1, 2}})

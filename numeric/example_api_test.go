@@ -112,20 +112,21 @@ func ExampleEvaluate_reduction() {
 	// [0.05 0.1 0.15 0.2 0.5]
 }
 
-// gonum's vectors and dense matrices are inputs as they are: a *mat.Dense is read
-// as its elements in row-major order.
+// gonum's vectors and dense matrices are inputs as they are, read in place: a
+// *mat.Dense is a rows×cols array, and shapes broadcast as NumPy's do (here the
+// vector of 3 is added to each row of the 2×3 matrix).
 func ExampleEvaluate_gonum() {
 	m := mat.NewDense(2, 3, []float64{1, 2, 3, 4, 5, 6})
-	v := mat.NewVecDense(6, []float64{10, 20, 30, 40, 50, 60})
+	v := mat.NewVecDense(3, []float64{10, 20, 30})
 	r, err := numeric.Evaluate("m + v", numeric.Vars{"m": m, "v": v})
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(r.Data)
+	fmt.Println(r.Shape, r.Data)
 	total, _ := numeric.Evaluate("sum(m)", numeric.Vars{"m": m})
 	fmt.Println(total.Data)
 	// Output:
-	// [11 22 33 44 55 66]
+	// [2 3] [11 22 33 14 25 36]
 	// 21
 }
 
@@ -155,7 +156,7 @@ func ExampleErrShape() {
 	fmt.Println(errors.Is(err, numeric.ErrEmpty))
 	// Output:
 	// true
-	// numeric: a has length 3 but b has length 2: shape mismatch
+	// numeric: a has shape (3,) but b has shape (2,): they do not broadcast in dimension 0 of the result (3 vs 2): shape mismatch
 	// true
 }
 

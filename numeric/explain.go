@@ -1,6 +1,7 @@
 package numeric
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -12,8 +13,20 @@ import (
 // threads and device, the estimated time on every backend, and why each other one was
 // not chosen (not present, no fp64, data too small for more threads, transfers cost
 // more than they save, ...). It evaluates nothing, but compiles the expression for
-// vars' types, and may load the OpenCL library to see whether a device is usable.
+// vars' types, and may load the OpenCL library to see whether a device is usable;
+// only reductions along an axis of N-d inputs are evaluated first, since the rest of
+// the expression is evaluated over their results.
 func (e *Expr) Explain(vars Vars) (string, error) {
+	if outer, all, err := e.axisOuter(context.Background(), vars); err != nil || outer != e {
+		if err != nil {
+			return "", err
+		}
+		text, err := outer.Explain(all)
+		if err != nil {
+			return "", e.axes.rename(err)
+		}
+		return e.axes.renameText(text) + "reductions along an axis (evaluated first, line by line on the CPU): " + e.axes.callList() + "\n", nil
+	}
 	c, bindings, n, err := e.resolve(vars)
 	if err != nil {
 		return "", err
@@ -93,8 +106,16 @@ type Choice struct {
 // Choose says where Eval would evaluate the expression over vars, without evaluating:
 // the forced backend, or the one auto routing picks for these types and this length
 // (see Explain for why). It compiles the expression for vars' types, and may load
-// the OpenCL library.
+// the OpenCL library. Reductions along an axis of N-d inputs are evaluated first,
+// and the choice is the one for the rest of the expression.
 func (e *Expr) Choose(vars Vars) (Choice, error) {
+	if outer, all, err := e.axisOuter(context.Background(), vars); err != nil || outer != e {
+		if err != nil {
+			return Choice{}, err
+		}
+		ch, err := outer.Choose(all)
+		return ch, e.axes.rename(err)
+	}
 	c, bindings, n, err := e.resolve(vars)
 	if err != nil {
 		return Choice{}, err

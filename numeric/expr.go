@@ -23,6 +23,7 @@ type Expr struct {
 	ast   syntax.Expr
 	names []string // input variables in order of first appearance
 	opts  options
+	axes  *axisPlan // reductions along an axis of N-d inputs (axis.go); nil if none
 
 	mu       sync.Mutex                  // serializes adding to compiled
 	compiled atomic.Pointer[[]*compiled] // copy on write
@@ -96,6 +97,9 @@ func Compile(src string, opts ...Option) (*Expr, error) {
 		return nil, err
 	}
 	e := &Expr{src: src, ast: ast, names: names, opts: o}
+	if e.axes, err = planAxes(src, ast, o); err != nil {
+		return nil, err
+	}
 	e.compiled.Store(&[]*compiled{})
 	return e, nil
 }

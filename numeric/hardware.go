@@ -1,6 +1,11 @@
 package numeric
 
-import "github.com/numkit/numkit/numeric/internal/hw"
+import (
+	"fmt"
+
+	"github.com/numkit/numkit/numeric/internal/hw"
+	"github.com/numkit/numkit/numeric/internal/opencl"
+)
 
 // The hardware report's types; internal/hw detects what they describe.
 type (
@@ -49,3 +54,24 @@ func Hardware() (HardwareReport, error) { return hw.Report() }
 
 // SIMDFeatureNames lists the SIMD features the report shows for goarch, in order.
 func SIMDFeatureNames(goarch string) []string { return hw.SIMDFeatureNames(goarch) }
+
+// CheckConfig returns the error Compile returns for the NUMKIT_* configuration: nil,
+// or the bad values (one *ConfigError each, joined: errors.As finds them), or
+// NUMKIT_OPENCL=on without a usable OpenCL device (wrapping ErrBackend), which loads
+// OpenCL to find out. A bad variable keeps its default and does not change how the
+// others are read. numkit's eval, stats, bench and calibrate exit 1 on it.
+func CheckConfig() error { return configError() }
+
+// configError is CheckConfig.
+func configError() error {
+	cfg, err := hw.Env()
+	if err != nil {
+		return fmt.Errorf("numeric: bad configuration: %w", err)
+	}
+	if cfg.OpenCL == "on" {
+		if err := opencl.Usable(); err != nil {
+			return fmt.Errorf("numeric: NUMKIT_OPENCL=on but OpenCL is unavailable: %w", err)
+		}
+	}
+	return nil
+}

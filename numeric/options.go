@@ -3,6 +3,7 @@ package numeric
 import (
 	"fmt"
 	"runtime"
+	"strings"
 	"sync"
 
 	"github.com/numkit/numkit/numeric/internal/compile"
@@ -27,6 +28,7 @@ type Option func(*options)
 type options struct {
 	backend          string // "" means the configured default (NUMKIT_BACKEND, else auto)
 	threads          int    // 0 means the configured default (NUMKIT_THREADS, else GOMAXPROCS)
+	threadsSet       bool   // WithThreads was given (so 0 is an error, not the default)
 	float32Constants bool
 	coexec           bool
 	accuracy         string         // "" means NUMKIT_ACCURACY, else "default"
@@ -47,12 +49,15 @@ func (o *options) routeSources() *route.Sources {
 }
 
 // WithBackend forces a backend: "auto" (the default: numkit chooses), "gonum", "simd"
-// or "opencl". Forcing a backend that is not usable here makes Compile fail with an
-// error wrapping ErrBackend that says why.
-func WithBackend(name string) Option { return func(o *options) { o.backend = name } }
+// or "opencl", in any case. Forcing a backend that is not usable here makes Compile
+// fail with an error wrapping ErrBackend that says why; an unknown name is an error.
+func WithBackend(name string) Option {
+	return func(o *options) { o.backend = strings.ToLower(strings.TrimSpace(name)) }
+}
 
-// WithThreads sets the number of goroutines the CPU backends use (n ≥ 1).
-func WithThreads(n int) Option { return func(o *options) { o.threads = n } }
+// WithThreads sets the number of goroutines the CPU backends use (n ≥ 1; a smaller n
+// makes Compile fail).
+func WithThreads(n int) Option { return func(o *options) { o.threads, o.threadsSet = n, true } }
 
 // WithFloat32Constants makes float64 literals and scalars take float32 when combined
 // with float32 arrays, so a32*2.5 stays float32 (NumPy's rule) instead of becoming
@@ -90,7 +95,10 @@ func (o *options) compileOptions() compile.Options {
 }
 
 func (o *options) validate() error {
-	if o.threads < 0 {
+	if err := configError(); err != nil { // hardware.go: a bad NUMKIT_* value
+		return err
+	}
+	if o.threads < 0 || o.threadsSet && o.threads < 1 {
 		return fmt.Errorf("numeric: WithThreads(%d): want at least 1", o.threads)
 	}
 	if o.accuracy != "" {
@@ -118,7 +126,7 @@ func (o *options) backendName() string {
 	if o.backend != "" {
 		return o.backend
 	}
-	if cfg, err := hw.Env(); err == nil && cfg.Backend != "" {
+	if cfg, _ := hw.Env(); cfg.Backend != "" { // a bad variable keeps its default
 		return cfg.Backend
 	}
 	return BackendAuto
@@ -135,7 +143,7 @@ func (o *options) threadCount() int {
 // once too); every evaluation asks, so copying the configuration each time showed in
 // small arrays' profiles.
 var defaultThreads = sync.OnceValue(func() int {
-	if cfg, err := hw.Env(); err == nil && cfg.Threads > 0 {
+	if cfg, _ := hw.Env(); cfg.Threads > 0 {
 		return cfg.Threads
 	}
 	return runtime.GOMAXPROCS(0)
@@ -147,10 +155,7 @@ func (o *options) threadsAuto() bool {
 	if o.threads > 0 {
 		return false
 	}
-	cfg, err := hw.Env()
-	if err != nil {
-		return true
-	}
+	cfg, _ := hw.Env()
 	_, set := cfg.Env["NUMKIT_THREADS"]
 	return !set
 }

@@ -28,7 +28,7 @@ func (r *refEval) call(e *syntax.CallExpr, info refInfo, i int) (refElem, error)
 	conv := func(k int, to DType) refElem { return refConv(args[k], types[k], to) }
 	switch {
 	case name == "pow":
-		return r.pow(e.Args[0], e.Args[1], args[0], args[1], t), nil
+		return r.konstPow(e.Args[0], e.Args[1], args[0], args[1], info)
 	case name == "copy" || name == "real":
 		return args[0], nil
 	case name == "imag" || name == "ones_like":

@@ -59,17 +59,7 @@ func (r *refEval) elem(e syntax.Expr, i int) (refElem, error) {
 			return y, err
 		}
 		if e.Op == syntax.POW {
-			res := r.pow(e.X, e.Y, x, y, info.typ)
-			if info.konst && refIsInt(info.typ) {
-				xc, yc := refConv(x, r.info[e.X].typ, info.typ), refConv(y, r.info[e.Y].typ, Int64)
-				if yc.i >= 0 && yc.i < 64 {
-					exact := new(big.Int).Exp(big.NewInt(xc.i), big.NewInt(yc.i), nil)
-					if err := refKonstOverflow(info.typ, exact, res.i); err != nil {
-						return res, err
-					}
-				}
-			}
-			return res, nil
+			return r.konstPow(e.X, e.Y, x, y, info)
 		}
 		t := r.unify(r.info[e.X], r.info[e.Y])
 		if e.Op == syntax.DIV && (refIsInt(t) || t == Bool) {
@@ -395,4 +385,20 @@ func refPowBinary(t DType, x float64, n int) float64 {
 			return result
 		}
 	}
+}
+
+// konstPow is x**y (or pow(x, y)) with the overflow check of an integer power of
+// constants: the spec says no folded constant wraps.
+func (r *refEval) konstPow(xNode, yNode syntax.Expr, x, y refElem, info refInfo) (refElem, error) {
+	res := r.pow(xNode, yNode, x, y, info.typ)
+	if info.konst && refIsInt(info.typ) {
+		xc, yc := refConv(x, r.info[xNode].typ, info.typ), refConv(y, r.info[yNode].typ, Int64)
+		if yc.i >= 0 && yc.i < 64 {
+			exact := new(big.Int).Exp(big.NewInt(xc.i), big.NewInt(yc.i), nil)
+			if err := refKonstOverflow(info.typ, exact, res.i); err != nil {
+				return res, err
+			}
+		}
+	}
+	return res, nil
 }

@@ -29,6 +29,7 @@ type refResult struct {
 	typ    DType
 	scalar bool
 	vals   []refElem
+	shape  []int // an array result's broadcast shape (vals in C order)
 }
 
 // errRefEmpty marks min/max of no elements, the one evaluation-time value error.
@@ -46,6 +47,8 @@ type refInput struct {
 	array bool
 	n     int
 	at    func(i int) refElem
+	shape []int                   // an array's shape ((n,) for a slice)
+	atIdx func(idx []int) refElem // an array's element at a multi-index
 }
 
 type refEval struct {
@@ -75,7 +78,6 @@ func refEvaluate(src string, vars Vars, float32Consts bool) (refResult, error) {
 		return refResult{}, fmt.Errorf("reference: %d inputs", len(names))
 	}
 	r.n = 1
-	first := ""
 	for _, name := range names {
 		v, ok := vars[name]
 		if !ok {
@@ -91,18 +93,18 @@ func refEvaluate(src string, vars Vars, float32Consts bool) (refResult, error) {
 	if err != nil {
 		return refResult{}, err
 	}
-	for _, name := range names {
-		in := r.inputs[name]
-		if !in.array {
-			continue
-		}
-		if first == "" {
-			first, r.n = name, in.n
-		} else if in.n != r.n {
-			return refResult{}, fmt.Errorf("reference: %s and %s differ in length", first, name)
-		}
+	shape, err := refBroadcast(names, r.inputs)
+	if err != nil {
+		return refResult{}, err
+	}
+	r.n = 1
+	for _, d := range shape {
+		r.n *= d
 	}
 	res := refResult{typ: root.typ, scalar: !root.array}
+	if !res.scalar {
+		res.shape = shape
+	}
 	count := r.n
 	if res.scalar {
 		count = 1
@@ -121,7 +123,7 @@ func refEvaluate(src string, vars Vars, float32Consts bool) (refResult, error) {
 // refBind reads one Vars value.
 func refBind(v any) (refInput, error) {
 	arr := func(t DType, n int, at func(int) refElem) refInput {
-		return refInput{typ: t, array: true, n: n, at: at}
+		return refInput{typ: t, array: true, n: n, at: at, shape: []int{n}, atIdx: func(idx []int) refElem { return at(idx[0]) }}
 	}
 	sc := func(t DType, e refElem) refInput {
 		return refInput{typ: t, n: 1, at: func(int) refElem { return e }}
@@ -138,7 +140,13 @@ func refBind(v any) (refInput, error) {
 	case []float64:
 		return arr(Float64, len(v), func(i int) refElem { return refElem{f: v[i]} }), nil
 	case *mat.VecDense:
-		return refBind(v.RawVector().Data[:v.Len()])
+		return refBind(mat.Col(nil, 0, v))
+	case *mat.Dense:
+		r, c := v.Dims()
+		return refInput{typ: Float64, array: true, n: r * c, shape: []int{r, c},
+			atIdx: func(idx []int) refElem { return refElem{f: v.At(idx[0], idx[1])} }}, nil
+	case *Array:
+		return refBindArray(v)
 	case bool:
 		return sc(Bool, refElem{b: v}), nil
 	case int32:
@@ -379,8 +387,8 @@ func (r *refEval) checkCall(e *syntax.CallExpr, args []refInfo) (refInfo, error)
 		return refJoin(r.unify(x, y), args...), nil
 	case name == "copy" || name == "real":
 		return refJoin(args[0].typ, args[0]), nil
-	case name == "imag" || name == "ones_like": // a constant, shaped like x
-		return refInfo{typ: args[0].typ, array: args[0].array, konst: !args[0].array}, nil
+	case name == "imag" || name == "ones_like": // shaped like x; a constant only of a constant (numexpr's ones_like(x))
+		return refInfo{typ: args[0].typ, array: args[0].array, konst: args[0].konst}, nil
 	case refReductions[name]:
 		t := args[0].typ
 		switch {

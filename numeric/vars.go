@@ -13,8 +13,11 @@ import (
 
 // Vars maps an expression's variable names to their values: []float64, []float32,
 // []int64, []int32 or []bool arrays, *mat.VecDense or *mat.Dense (read through their
-// raw data, without copying), or float64, float32, int, int64, int32 or bool scalars.
-// All arrays of one evaluation must have the same length.
+// raw data in place, honouring a VecDense's increment and a Dense's row stride, so a
+// Slice of a larger matrix is read without copying), *Array (an N-d view of a Go
+// slice), or float64, float32, int, int64, int32 or bool scalars. A []T is 1-D, a
+// *mat.Dense rows×cols. The arrays' shapes broadcast as NumPy's do (aligned from the
+// right; a dimension of 1 stretches); shapes that do not are ErrShape.
 type Vars map[string]any
 
 // binding is one variable's value as the backends see it.
@@ -38,19 +41,17 @@ func bind(name string, v any) (binding, error) {
 			return binding{}, fmt.Errorf("numeric: variable %s is a nil *mat.VecDense: %w", name, ErrType)
 		}
 		raw := v.RawVector()
-		if raw.Inc != 1 && raw.N > 1 {
-			return binding{}, fmt.Errorf("numeric: variable %s is a *mat.VecDense with increment %d: only contiguous vectors (increment 1) are read without copying: %w", name, raw.Inc, ErrType)
+		if raw.Inc == 1 || raw.N <= 1 {
+			return sliceBinding(ir.Float64, raw.Data[:raw.N]), nil
 		}
-		return sliceBinding(ir.Float64, raw.Data[:raw.N]), nil
+		b := binding{Type: ir.Float64, N: raw.N, Shape: []int{raw.N}, Strides: []int{raw.Inc}}
+		b.Ptr = unsafe.Pointer(&raw.Data[0])
+		return b, nil
 	case *mat.Dense:
 		if v == nil {
 			return binding{}, fmt.Errorf("numeric: variable %s is a nil *mat.Dense: %w", name, ErrType)
 		}
-		raw := v.RawMatrix()
-		if raw.Stride != raw.Cols && raw.Rows > 1 {
-			return binding{}, fmt.Errorf("numeric: variable %s is a %d×%d *mat.Dense view with stride %d: only contiguous matrices are read without copying: %w", name, raw.Rows, raw.Cols, raw.Stride, ErrType)
-		}
-		return sliceBinding(ir.Float64, raw.Data[:raw.Rows*raw.Cols]), nil
+		return denseBinding(v), nil
 	case float64:
 		return scalarBinding(ir.FloatValue(ir.Float64, v)), nil
 	case float32:
@@ -74,10 +75,44 @@ func bind(name string, v any) (binding, error) {
 			return binding{}, fmt.Errorf("numeric: variable %s is a *DeviceArray not made by Upload or NewDeviceArray: %w", name, ErrType)
 		}
 		return binding{Type: v.a.DType(), N: v.a.Len(), Dev: v.a}, nil
+	case *Array:
+		t, p, n, strides, err := v.view("variable " + name)
+		if err != nil {
+			return binding{}, err
+		}
+		if len(v.Shape) == 0 { // a 0-d array is a scalar
+			return binding{Type: t, Scalar: true, Word: loadWord(p, t)}, nil
+		}
+		return binding{Type: t, Ptr: p, N: n, Shape: v.Shape, Strides: strides}, nil
 	case nil:
 		return binding{}, fmt.Errorf("numeric: variable %s is nil: %w", name, ErrType)
 	}
 	return binding{}, fmt.Errorf("numeric: variable %s has unsupported type %T (want []float64, []float32, []int64, []int32, []bool, *mat.VecDense, *mat.Dense or a scalar of those types): %w", name, v, ErrType)
+}
+
+// denseBinding reads a *mat.Dense in place as a rows×cols array with its row stride
+// (a Slice of a larger matrix included).
+func denseBinding(m *mat.Dense) binding {
+	raw := m.RawMatrix()
+	b := binding{Type: ir.Float64, N: raw.Rows * raw.Cols, Shape: []int{raw.Rows, raw.Cols}, Strides: []int{raw.Stride, 1}}
+	if b.N > 0 {
+		b.Ptr = unsafe.Pointer(&raw.Data[0])
+	}
+	return b
+}
+
+// loadWord reads the element at p, of type t, as a scalar register's word.
+func loadWord(p unsafe.Pointer, t ir.DType) uint64 {
+	var w uint64
+	switch t.Size() {
+	case 1:
+		*(*byte)(unsafe.Pointer(&w)) = *(*byte)(p)
+	case 4:
+		*(*uint32)(unsafe.Pointer(&w)) = *(*uint32)(p)
+	default:
+		w = *(*uint64)(p)
+	}
+	return w
 }
 
 func sliceBinding[T any](t ir.DType, s []T) binding {

@@ -37,6 +37,7 @@ type benchCommand struct {
 	json    bool
 	format  string
 	seed    uint64
+	shapes  shapeFlags       // --shape NAME=D1xD2 (bench_shape.go)
 	now     func() time.Time // time.Now; tests pass a fake clock
 	stderr  io.Writer
 
@@ -55,6 +56,7 @@ type benchCommand struct {
 	coexec     bool
 	progress   string
 	set        map[string]bool // the flags given on the command line
+	random     randomFlags     // --suite random (bench_random.go)
 
 	// Tests replace these: numeric.Hardware, and whether a writer is a terminal.
 	hardware   func() (numeric.HardwareReport, error)
@@ -83,6 +85,8 @@ func (c *benchCommand) run(stdout, stderr io.Writer, args []string) int {
 		return c.runAccuracy(stdout, stderr)
 	case c.route:
 		return c.runRoute(stdout, stderr)
+	case c.suite == "random" && c.expr == "":
+		return c.runRandom(stdout, stderr)
 	case c.expr == "":
 		return c.runSuite(stdout, stderr)
 	}
@@ -101,7 +105,9 @@ func (c *benchCommand) flags(stderr io.Writer) (*flag.FlagSet, func(io.Writer)) 
 		"or gobench (the Go benchmark format, one line per timed run, for benchstat); docs/bench.md")
 	fs.BoolVar(&c.json, "json", false, "print JSON, the same as --format json")
 	fs.Uint64Var(&c.seed, "seed", 1, "random seed for the inputs")
-	fs.StringVar(&c.suite, "suite", "default", "the `suite` to run: default, public or quick")
+	fs.Var(&c.shapes, "shape", "with --expr: `NAME=D1xD2...` makes input NAME an N-d array of that shape (C order)\ninstead of 1-D of --n elements; repeat for several inputs")
+	fs.StringVar(&c.suite, "suite", "default", "the `suite` to run: default, public, quick, or random (generated from --seed)")
+	c.randomFlagSet(fs)
 	fs.StringVar(&c.sizes, "sizes", "", "comma-separated `sizes` (elements per input), e.g. 1e3,1e5,10M (default: the suite's)")
 	fs.StringVar(&c.filter, "filter", "", "keep the cases whose name matches this `regexp`")
 	fs.BoolVar(&c.csv, "csv", false, "print CSV, the same as --format csv")
@@ -117,7 +123,7 @@ func (c *benchCommand) flags(stderr io.Writer) (*flag.FlagSet, func(io.Writer)) 
 	usage := func(w io.Writer) {
 		fmt.Fprintln(w, "usage: numkit bench [--suite S] [--sizes LIST] [--backend LIST] [--dtype LIST] [--filter RE]")
 		fmt.Fprintln(w, "                    [--format table|csv|json|gobench] [--plot FILE.png|.svg] [--memory] [--repeat R] [--threads T]")
-		fmt.Fprintln(w, "       numkit bench --expr EXPR [--n N] [--dtype float64|float32] [--backend B] [--repeat R] [--format F]")
+		fmt.Fprintln(w, "       numkit bench --expr EXPR [--n N] [--shape NAME=D1xD2...] [--dtype float64|float32] [--backend B] [--repeat R] [--format F]")
 		fmt.Fprintln(w, "       numkit bench --expr EXPR --explain ...")
 		fmt.Fprintln(w, "       numkit bench --route [--sizes LIST] [--filter RE] [--dtype LIST] [--backend LIST] [--repeat R] [--json]")
 		fmt.Fprintln(w, "       numkit bench --accuracy [--json | --csv] [--refdata DIR]")
@@ -177,7 +183,11 @@ func (c *benchCommand) runExpr(stdout, stderr io.Writer) int {
 		err = bench.WriteCSV(stdout, rep)
 	default:
 		r := rep.Rows[0]
-		fmt.Fprintf(stdout, "%s  n=%d %s  backend=%s threads=%d\n", r.Expr, r.N, r.DType, r.Backend, r.Threads)
+		shapes := ""
+		if len(c.shapes) > 0 {
+			shapes = "  shapes " + c.shapes.String()
+		}
+		fmt.Fprintf(stdout, "%s  n=%d %s%s  backend=%s threads=%d\n", r.Expr, r.N, r.DType, shapes, r.Backend, r.Threads)
 		fmt.Fprintf(stdout, "median %s  min %s  max %s  (%d runs)  %.2f GB/s  %.3f Gelem/s\n",
 			fmtSeconds(r.MedianS), fmtSeconds(r.MinS), fmtSeconds(r.MaxS), r.Repeat, r.GBPerS, r.GElemPerS)
 	}
@@ -234,12 +244,20 @@ func (c *benchCommand) time() (*bench.Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	if name := c.shapes.unknown(e.Names()); name != "" {
+		return nil, fmt.Errorf("--shape %s: the expression has no input %s (inputs: %s)", name, name, strings.Join(e.Names(), ", "))
+	}
 	rng := rand.New(rand.NewPCG(c.seed, 0))
 	vars := numeric.Vars{}
 	var bytes int64
+	fill := func(n int) any { return randomArray(rng, n, c.dtype) }
 	for _, name := range e.Names() {
-		vars[name] = randomArray(rng, c.n, c.dtype)
-		bytes += int64(c.n) * int64(dtypeSize(c.dtype))
+		v, count, err := c.shapes.input(name, c.n, fill)
+		if err != nil {
+			return nil, err
+		}
+		vars[name] = v
+		bytes += int64(count) * int64(dtypeSize(c.dtype))
 	}
 	if c.explain {
 		text, err := e.Explain(vars)
@@ -253,11 +271,19 @@ func (c *benchCommand) time() (*bench.Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	dst := first.Data
-	if first.Scalar {
+	dst, n := first.Data, c.n
+	switch {
+	case first.Scalar:
 		dst = scalarPointer(first.Type)
-	} else {
-		bytes += int64(c.n) * int64(first.Type.Size())
+	case len(c.shapes) > 0:
+		n = 1
+		for _, d := range first.Shape {
+			n *= d
+		}
+		dst = numeric.NewArray(first.Data, first.Shape...)
+		bytes += int64(n) * int64(first.Type.Size())
+	default:
+		bytes += int64(n) * int64(first.Type.Size())
 	}
 	samples := make([]float64, c.repeat)
 	for i := range samples {
@@ -273,7 +299,7 @@ func (c *benchCommand) time() (*bench.Report, error) {
 		return nil, err
 	}
 	r := bench.Row{
-		Record: "row", Case: "expr", Expr: c.expr, N: c.n, DType: c.dtype, Backend: e.Backend(), Kind: "numkit",
+		Record: "row", Case: "expr", Expr: c.expr, N: n, DType: c.dtype, Backend: e.Backend(), Kind: "numkit",
 		Threads: choice.Threads, // where it ran
 		Repeat:  c.repeat, Inner: 1, MinS: times[0], MedianS: median(times), MaxS: times[len(times)-1],
 		BytesMoved: bytes, Samples: samples, Status: bench.StatusOK,
@@ -281,7 +307,7 @@ func (c *benchCommand) time() (*bench.Report, error) {
 	if r.MedianS > 0 {
 		r.Spread = (r.MaxS - r.MinS) / r.MedianS
 		r.GBPerS = float64(bytes) / r.MedianS / 1e9
-		r.GElemPerS = float64(c.n) / r.MedianS / 1e9
+		r.GElemPerS = float64(n) / r.MedianS / 1e9
 	}
 	r.Noisy = r.Spread > bench.NoisySpread
 	hw, _ := c.hardware()

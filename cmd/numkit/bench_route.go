@@ -15,7 +15,7 @@ import (
 // and float32 at each size, on each forced backend and on auto, in interleaved rounds;
 // it prints each time, auto's choice, and auto over the fastest forced backend.
 func (c *benchCommand) runRoute(stdout, stderr io.Writer) int {
-	if f := c.given("suite", "csv", "plot", "memory", "no-baselines", "refdata", "threads", "n", "explain", "expr", "coexec"); f != "" {
+	if f := c.given("suite", "csv", "plot", "memory", "no-baselines", "refdata", "threads", "n", "shape", "explain", "expr", "coexec"); f != "" {
 		return usageError(stderr, "--%s does not apply with --route", f)
 	}
 	sizes, cases, backends, code := c.selection(stderr, "the routing table", bench.RouteCases())
@@ -44,7 +44,7 @@ func (c *benchCommand) runRoute(stdout, stderr io.Writer) int {
 	}
 	var err error
 	if c.json {
-		err = bench.WriteRouteJSON(stdout, rows)
+		err = bench.WriteRouteJSON(stdout, rows, numkitVersion())
 	} else {
 		if hw, herr := numeric.Hardware(); herr == nil {
 			fmt.Fprintf(stdout, "%s, %d logical cores; %s\n\n", hw.CPU.Brand, hw.CPU.LogicalCores, routeDevice(hw))

@@ -77,7 +77,7 @@ func (c *benchCommand) runSuite(stdout, stderr io.Writer) int {
 // suiteConfig checks the suite mode's flags and turns them into a bench.Config; code
 // is -1 to go on, else the exit code.
 func (c *benchCommand) suiteConfig(stderr io.Writer) (cfg bench.Config, code int) {
-	if f := c.given("n", "refdata", "explain", "coexec"); f != "" {
+	if f := c.given("n", "shape", "refdata", "explain", "coexec"); f != "" {
 		return cfg, usageError(stderr, "--%s applies only with --%s", f, map[string]string{"n": "expr (a suite takes --sizes)", "refdata": "accuracy"}[f])
 	}
 	if c.threads < 0 {
@@ -183,7 +183,7 @@ func isTerminal(w io.Writer) bool {
 // runAccuracy is `numkit bench --accuracy`: the ULP error of every vector math
 // function at the SIMD level numkit uses, against the mpmath reference files.
 func (c *benchCommand) runAccuracy(stdout, stderr io.Writer) int {
-	if f := c.given("expr", "n", "suite", "sizes", "filter", "plot", "memory", "backend", "dtype",
+	if f := c.given("expr", "n", "shape", "suite", "sizes", "filter", "plot", "memory", "backend", "dtype",
 		"repeat", "threads", "no-baselines", "seed", "progress"); f != "" {
 		return usageError(stderr, "--%s does not apply with --accuracy", f)
 	}
@@ -203,7 +203,7 @@ func (c *benchCommand) runAccuracy(stdout, stderr io.Writer) int {
 	rows := bench.Accuracy(measured)
 	switch {
 	case c.json:
-		err = bench.WriteAccuracyJSON(stdout, rows)
+		err = bench.WriteAccuracyJSON(stdout, rows, numkitVersion())
 	case c.csv:
 		err = bench.WriteAccuracyCSV(stdout, rows)
 	default:

@@ -222,7 +222,7 @@ func TestBenchAccuracy(t *testing.T) {
 		if err := json.Unmarshal([]byte(line), &r); err != nil {
 			t.Fatal(err)
 		}
-		if r.Record != "accuracy" || r.Inputs == 0 || r.MaxULP < 0 || r.Bound <= 0 {
+		if r.Record != "accuracy" || r.Schema != bench.LineSchemaVersion || r.Version != numkitVersion() || r.Inputs == 0 || r.MaxULP < 0 || r.Bound <= 0 {
 			t.Errorf("row %+v", r)
 		}
 		rows++
@@ -246,6 +246,12 @@ func TestBenchRoute(t *testing.T) {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("output lacks %q:\n%s", want, stdout)
 		}
+	}
+	code, stdout, stderr = runBench(t, false, "--route", "--sizes", "1000", "--filter", "^triad$", "--repeat", "1", "--backend", "gonum", "--json")
+	var row bench.RouteRow
+	if err := json.Unmarshal([]byte(strings.TrimSpace(stdout)), &row); code != 0 || err != nil ||
+		row.Schema != bench.LineSchemaVersion || row.Version != numkitVersion() || row.Case != "triad" || row.N != 1000 {
+		t.Errorf("--route --json: exit %d (%s), row %+v, %v", code, stderr, row, err)
 	}
 	for _, tt := range []struct{ args, want string }{
 		{"--n 5", "--n does not apply with --route"},

@@ -246,7 +246,11 @@ func printSummary(w io.Writer, r numeric.Result) {
 		return
 	}
 	n := r.Len()
-	fmt.Fprintf(w, "%s[%d]: %s\n", r.Type, n, preview(r.Data, n))
+	if shape := resultShape(r); len(shape) != 1 {
+		fmt.Fprintf(w, "%s %s: %s\n", r.Type, shapeText(shape), preview(r.Data, n))
+	} else {
+		fmt.Fprintf(w, "%s[%d]: %s\n", r.Type, n, preview(r.Data, n))
+	}
 	if n == 0 || r.Type == numeric.Bool {
 		if b, ok := r.Data.([]bool); ok {
 			count := 0
@@ -269,6 +273,23 @@ func printSummary(w io.Writer, r numeric.Result) {
 		stats = append(stats, fmt.Sprintf("%s %v", f, v.Data))
 	}
 	fmt.Fprintln(w, strings.Join(stats, "  "))
+}
+
+// resultShape is an array result's shape ((n,) when it carries none).
+func resultShape(r numeric.Result) []int {
+	if r.Shape != nil {
+		return r.Shape
+	}
+	return []int{r.Len()}
+}
+
+// resultValue is what .npy output writes for a result: its data, or for an N-d
+// result the C-order array with its shape.
+func resultValue(r numeric.Result) any {
+	if !r.Scalar && len(r.Shape) != 1 && r.Shape != nil {
+		return r.Array()
+	}
+	return r.Data
 }
 
 // preview shows the first and last three values of an array.

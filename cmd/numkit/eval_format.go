@@ -40,7 +40,7 @@ func formatFor(format, out string) string {
 func writeResult(w io.Writer, format, expr string, res numeric.Result) error {
 	switch format {
 	case "npy":
-		return writeNpyStream(w, res.Data)
+		return writeNpyStream(w, resultValue(res))
 	case "json":
 		return writeResultJSON(w, expr, res)
 	}
@@ -95,7 +95,7 @@ type evalJSON struct {
 	Version       string `json:"version"` // numkit's version
 	Expr          string `json:"expr"`
 	DType         string `json:"dtype"`
-	Shape         []int  `json:"shape"` // [] for a scalar, [n] for an array
+	Shape         []int  `json:"shape"` // [] for a scalar, the result's shape for an array
 	// Data is the value (a scalar) or the values (an array); NaN and ±Inf, which JSON
 	// lacks, are null.
 	Data json.RawMessage `json:"data"`
@@ -118,7 +118,7 @@ func writeResultJSON(w io.Writer, expr string, res numeric.Result) error {
 	if res.Scalar {
 		out.Data = json.RawMessage(b.String())
 	} else {
-		out.Shape = []int{res.Len()}
+		out.Shape = resultShape(res)
 		out.Data = json.RawMessage("[" + b.String() + "]")
 	}
 	enc := json.NewEncoder(w)

@@ -144,13 +144,24 @@ func writeInfoCPU(iw *infoWriter, r numeric.HardwareReport) {
 	}
 	iw.line("", "%s; %s/%s, %s", detail, r.OS, r.Arch, r.GoVersion)
 	if c.LogicalCores > 0 {
-		iw.line("Cores", "%d physical, %d logical (%s per core); GOMAXPROCS %d",
-			c.PhysicalCores, c.LogicalCores, infoCount(c.ThreadsPerCore, "thread"), r.GOMAXPROCS)
+		iw.line("Cores", "%d physical, %d logical usable by this process; GOMAXPROCS %d",
+			c.PhysicalCores, c.LogicalCores, r.GOMAXPROCS)
+		if c.CoresSource != "" {
+			iw.line("", "%s", c.CoresSource)
+		}
 	} else {
 		iw.line("Cores", "unknown; GOMAXPROCS %d", r.GOMAXPROCS)
 	}
+	if c.HostLogicalCores > 0 {
+		iw.line("Host", "%d physical, %d logical (%s per core), as cpuid sees the host",
+			c.HostPhysicalCores, c.HostLogicalCores, infoCount(c.ThreadsPerCore, "thread"))
+	}
+	l3 := infoBytes(uint64(c.L3Bytes))
+	if c.L3Source != "" {
+		l3 += " (" + c.L3Source + ")"
+	}
 	iw.line("Caches", "L1d %s, L2 %s, L3 %s; lines %s",
-		infoBytes(uint64(c.L1DBytes)), infoBytes(uint64(c.L2Bytes)), infoBytes(uint64(c.L3Bytes)), infoBytes(uint64(c.CacheLineBytes)))
+		infoBytes(uint64(c.L1DBytes)), infoBytes(uint64(c.L2Bytes)), l3, infoBytes(uint64(c.CacheLineBytes)))
 	if r.Memory.TotalBytes > 0 {
 		iw.line("Memory", "%s (%s)", infoBytes(r.Memory.TotalBytes), r.Memory.Source)
 	} else {

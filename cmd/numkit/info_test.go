@@ -55,6 +55,8 @@ func fakeReport() numeric.HardwareReport {
 		CPU: numeric.CPUInfo{
 			Vendor: "GenuineIntel", Brand: "Intel(R) Xeon(R) Gold 6148 CPU @ 2.40GHz",
 			Family: 6, Model: 85, Stepping: 4, PhysicalCores: 4, LogicalCores: 8, ThreadsPerCore: 2,
+			CoresSource:       "16 in the affinity mask; 8 by the cgroup quota (/sys/fs/cgroup/cpu.max 800000 100000)",
+			HostPhysicalCores: 40, HostLogicalCores: 80, L3Source: "sysfs",
 			CacheLineBytes: 64, L1DBytes: 32 << 10, L2Bytes: 1 << 20, L3Bytes: 28_835_840, X86Level: 4,
 		},
 		Memory: numeric.MemoryInfo{TotalBytes: 64 << 30, Source: "/proc/meminfo MemTotal"},

@@ -15,6 +15,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
+
+	"github.com/numkit/numkit/numeric"
 )
 
 func main() {
@@ -47,6 +50,9 @@ func run(stdout, stderr io.Writer, args []string) int {
 		return runHelp(stdout, stderr, args[1:])
 	}
 	if c := lookup(args[0]); c != nil {
+		if code := checkConfig(c.name, stderr, args[1:]); code >= 0 {
+			return code
+		}
 		return c.run(stdout, stderr, args[1:])
 	}
 	fmt.Fprintf(stderr, "numkit: unknown command %q\n\n", args[0])
@@ -71,6 +77,34 @@ func runHelp(stdout, stderr io.Writer, args []string) int {
 		return 2
 	}
 	return c.run(stdout, stderr, []string{"--help"})
+}
+
+// checkConfig fails a command that evaluates (eval, stats, bench, calibrate) on a bad
+// NUMKIT_* configuration: it prints each problem, naming the variable and what it
+// accepts, and returns 1; -1 to go on. info reports the configuration itself; version
+// and --help need none.
+func checkConfig(name string, stderr io.Writer, args []string) int {
+	switch name {
+	case "eval", "stats", "bench", "calibrate":
+	default:
+		return -1
+	}
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		if a == "-h" || a == "-help" || a == "--help" {
+			return -1
+		}
+	}
+	err := numeric.CheckConfig()
+	if err == nil {
+		return -1
+	}
+	for _, line := range strings.Split(err.Error(), "\n") {
+		fmt.Fprintf(stderr, "numkit %s: %s\n", name, strings.TrimPrefix(line, "numeric: "))
+	}
+	return 1
 }
 
 func lookup(name string) *command {

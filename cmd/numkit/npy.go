@@ -11,26 +11,29 @@ import (
 	"github.com/numkit/numkit/numeric/npy"
 )
 
-// readNpy reads a 0-d or 1-d .npy file into a Go scalar or slice of a type numeric
-// evaluates: float64, float32, int64, int32 or bool. Narrower integers are widened as
-// numexpr does (int8, int16, uint8 and uint16 to int32, uint32 to int64); uint64 and
-// arrays of two or more dimensions are refused until numkit supports them.
+// readNpy reads a .npy file into a value numeric evaluates: a Go scalar (0-d), a slice
+// (1-d) or a *numeric.Array viewing the data in the file's order, C or Fortran (two or
+// more dimensions), of float64, float32, int64, int32 or bool. Narrower integers are
+// widened as numexpr does (int8, int16, uint8 and uint16 to int32, uint32 to int64);
+// uint64 is refused.
 func readNpy(path string) (any, error) {
 	a, err := npy.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	if len(a.Shape) > 1 {
-		return nil, fmt.Errorf("%s: array of shape %s: only 0-d and 1-d arrays are supported (flatten it first, e.g. NumPy's a.reshape(-1))", path, shapeText(a.Shape))
-	}
 	data, err := widen(a.Data)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	if len(a.Shape) == 0 { // 0-d: a scalar
+	switch {
+	case len(a.Shape) == 0: // 0-d: a scalar
 		return scalarOf(data), nil
+	case len(a.Shape) == 1:
+		return data, nil
+	case a.Fortran:
+		return numeric.NewFortranArray(data, a.Shape...), nil
 	}
-	return data, nil
+	return numeric.NewArray(data, a.Shape...), nil
 }
 
 // widen converts integer slices numeric does not take to the type numexpr uses for them.
@@ -84,12 +87,21 @@ func shapeText(shape []int) string {
 	for i, d := range shape {
 		parts[i] = fmt.Sprint(d)
 	}
+	if len(parts) == 1 {
+		return "(" + parts[0] + ",)"
+	}
 	return "(" + strings.Join(parts, ", ") + ")"
 }
 
-// arrayOf wraps a result (a slice, or a scalar as a 0-d array) for npy.Write.
+// arrayOf wraps a result (a slice, a scalar as a 0-d array, or a C-order
+// *numeric.Array as Result.Array makes) for npy.Write.
 func arrayOf(v any) (npy.Array, error) {
 	switch s := v.(type) {
+	case *numeric.Array:
+		if s.Strides != nil || s.Offset != 0 {
+			return npy.Array{}, fmt.Errorf("only C-order arrays are written")
+		}
+		return npy.Array{Shape: append([]int{}, s.Shape...), Data: s.Data}, nil
 	case float64:
 		return npy.Array{Shape: []int{}, Data: []float64{s}}, nil
 	case float32:

@@ -88,8 +88,19 @@ func (b *builder) broadcast(r ir.Reg, pos syntax.Pos) (ir.Reg, error) {
 	return b.emitShaped(ir.OpCopy, b.typ(r), pos, true, r)
 }
 
+// opaque turns a constant into a scalar register that is not a constant, for a
+// value that depends on a variable only through its shape and kind: numexpr's x**0
+// and ones_like(x) are arrays of ones, never constants, even for a 0-d x, so that
+// (say) y ** ~(s**0) is y to a computed power, not a constant negative one.
+func (b *builder) opaque(r ir.Reg, pos syntax.Pos) (ir.Reg, error) {
+	return b.emitShaped(ir.OpCopy, b.typ(r), pos, false, r)
+}
+
 func (b *builder) emitShaped(op ir.Op, typ ir.DType, pos syntax.Pos, vector bool, args ...ir.Reg) (ir.Reg, error) {
 	scalar, allConst := !vector, !vector
+	if op == ir.OpCopy && !vector {
+		allConst = false // opaque
+	}
 	var key cseKey
 	key.op, key.typ, key.vector = op, typ, vector
 	for i, a := range args {

@@ -61,9 +61,5 @@ func (l *lowerer) likeFunc(kind funcKind, x ir.Reg, pos syntax.Pos) (ir.Reg, err
 	default:
 		v = ir.IntValue(t, 0)
 	}
-	c := l.constant(v)
-	if l.info(x).Scalar {
-		return c, nil
-	}
-	return l.broadcast(c, pos)
+	return l.likeVariable(x, l.constant(v), pos)
 }

@@ -95,11 +95,7 @@ func (l *lowerer) pow(pos syntax.Pos, x, y ir.Reg) (ir.Reg, error) {
 func (l *lowerer) intPow(x ir.Reg, n int, pos syntax.Pos) (ir.Reg, error) {
 	t := l.typ(x)
 	if n == 0 {
-		one := l.constant(oneOf(t))
-		if l.info(x).Scalar {
-			return one, nil
-		}
-		return l.broadcast(one, pos)
+		return l.likeVariable(x, l.constant(oneOf(t)), pos)
 	}
 	var result ir.Reg
 	have := false
@@ -126,6 +122,19 @@ func (l *lowerer) intPow(x ir.Reg, n int, pos syntax.Pos) (ir.Reg, error) {
 		}
 		base = b
 	}
+}
+
+// likeVariable gives the constant c in x's shape: c itself where x is a constant, a
+// scalar that is not a constant where x is a scalar variable (builder.opaque), a
+// vector of c where x is a vector.
+func (l *lowerer) likeVariable(x, c ir.Reg, pos syntax.Pos) (ir.Reg, error) {
+	switch {
+	case l.isConst(x):
+		return c, nil
+	case l.info(x).Scalar:
+		return l.opaque(c, pos)
+	}
+	return l.broadcast(c, pos)
 }
 
 func (l *lowerer) reciprocal(r ir.Reg, pos syntax.Pos) (ir.Reg, error) {

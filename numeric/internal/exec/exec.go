@@ -62,6 +62,14 @@ type Binding struct {
 	N      int            // array length
 	Word   uint64         // a scalar's value, laid out as ir.Value.Word
 	Dev    DeviceData     // an array on the device (Ptr is nil)
+
+	// Shape and Strides (in elements, any sign) describe an N-d host array as the
+	// caller bound it, Ptr pointing at its first element (index 0, …, 0); N is then the
+	// product of Shape. Both are nil for a contiguous 1-D array of N elements and for
+	// scalars. The front door broadcasts shaped inputs and hands the backends
+	// contiguous 1-D runs only, so backends never read these fields.
+	Shape   []int
+	Strides []int
 }
 
 // Output is where an evaluation writes: an array of N elements, or one scalar (whose
@@ -72,6 +80,11 @@ type Output struct {
 	Ptr    unsafe.Pointer
 	N      int
 	Dev    DeviceData // a destination on the device (Ptr is nil)
+
+	// Shape and Strides describe an N-d destination as Binding's do (nil: contiguous
+	// 1-D of N elements); backends never read them.
+	Shape   []int
+	Strides []int
 }
 
 // Program is an IR program compiled for one backend. Both the CPU VM and the OpenCL

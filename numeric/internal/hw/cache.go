@@ -8,11 +8,14 @@ import (
 
 // StreamMin is the smallest working set, in bytes (an evaluation's inputs and output),
 // taken to stream from memory rather than stay in cache: half the last-level cache
-// (at least 4 MiB), or 16 MiB where it is unknown.
+// (cpuid's, else sysfs's; at least 4 MiB), or 16 MiB where it is unknown.
 func StreamMin() int { return streamMin() }
 
 var streamMin = sync.OnceValue(func() int {
 	if l3 := cpuid.CPU.Cache.L3; l3 > 0 {
+		return max(l3/2, 4<<20)
+	}
+	if l3 := hostView().l3; l3 > 0 {
 		return max(l3/2, 4<<20)
 	}
 	return 16 << 20

@@ -13,20 +13,33 @@ import (
 // CPUInfo describes the processor, as github.com/klauspost/cpuid/v2 detects it.
 // Counts and sizes are 0 where they could not be detected.
 type CPUInfo struct {
-	Vendor         string `json:"vendor"`           // e.g. "GenuineIntel", "AuthenticAMD", "ARM"
-	Brand          string `json:"brand"`            // the brand string, e.g. "Intel(R) Xeon(R) ..."
-	Family         int    `json:"family"`           // CPU family number
-	Model          int    `json:"model"`            // CPU model number
-	Stepping       int    `json:"stepping"`         // CPU stepping
-	PhysicalCores  int    `json:"physical_cores"`   // physical cores
-	LogicalCores   int    `json:"logical_cores"`    // hardware threads (physical cores × threads per core)
-	ThreadsPerCore int    `json:"threads_per_core"` // SMT threads per core
-	CacheLineBytes int    `json:"cache_line_bytes"` // cache line size
-	L1DBytes       int    `json:"l1d_bytes"`        // L1 data cache (per core)
-	L2Bytes        int    `json:"l2_bytes"`         // L2 cache
-	L3Bytes        int    `json:"l3_bytes"`         // L3 cache (shared)
-	X86Level       int    `json:"x86_64_level"`     // x86-64 micro-architecture level 1..4; 0 off amd64
-	Hypervisor     bool   `json:"hypervisor"`       // running under a hypervisor (cores may be vCPUs)
+	Vendor   string `json:"vendor"`   // e.g. "GenuineIntel", "AuthenticAMD", "ARM"
+	Brand    string `json:"brand"`    // the brand string, e.g. "Intel(R) Xeon(R) ..."
+	Family   int    `json:"family"`   // CPU family number
+	Model    int    `json:"model"`    // CPU model number
+	Stepping int    `json:"stepping"` // CPU stepping
+	// PhysicalCores is the physical cores the process may use: cpuid's count, but
+	// no more than LogicalCores.
+	PhysicalCores int `json:"physical_cores"`
+	// LogicalCores is the CPUs the process may run on: those of its affinity mask
+	// (runtime.NumCPU), lowered to a cgroup CPU quota (rounded up) where one is set.
+	LogicalCores int `json:"logical_cores"`
+	// CoresSource says how LogicalCores was found (affinity mask, cgroup file).
+	CoresSource string `json:"cores_source"`
+	// HostPhysicalCores and HostLogicalCores are cpuid's view of the host, which in
+	// a virtual machine or container may be far more than the process can use.
+	HostPhysicalCores int `json:"host_physical_cores"`
+	HostLogicalCores  int `json:"host_logical_cores"`
+	ThreadsPerCore    int `json:"threads_per_core"` // SMT threads per core (cpuid)
+	CacheLineBytes    int `json:"cache_line_bytes"` // cache line size
+	L1DBytes          int `json:"l1d_bytes"`        // L1 data cache (per core)
+	L2Bytes           int `json:"l2_bytes"`         // L2 cache
+	L3Bytes           int `json:"l3_bytes"`         // L3 cache (shared): cpuid's, else sysfs's
+	// L3Source is where L3Bytes came from: "cpuid", "sysfs" (Linux
+	// /sys/devices/system/cpu/cpu0/cache), or "" when unknown.
+	L3Source   string `json:"l3_source"`
+	X86Level   int    `json:"x86_64_level"` // x86-64 micro-architecture level 1..4; 0 off amd64
+	Hypervisor bool   `json:"hypervisor"`   // running under a hypervisor (cores may be vCPUs)
 }
 
 // SIMDInfo says which SIMD level numkit's CPU kernels use and why.
@@ -91,25 +104,35 @@ func SIMDFeatureNames(goarch string) []string {
 	return names
 }
 
-// cpuInfo fills a CPUInfo from c.
-func cpuInfo(c *cpuid.CPUInfo) CPUInfo {
+// cpuInfo fills a CPUInfo from c and what the process may use (v).
+func cpuInfo(c *cpuid.CPUInfo, v processView) CPUInfo {
 	nonNegative := func(n int) int { return max(n, 0) }
-	return CPUInfo{
-		Vendor:         c.VendorString,
-		Brand:          strings.TrimSpace(c.BrandName),
-		Family:         c.Family,
-		Model:          c.Model,
-		Stepping:       c.Stepping,
-		PhysicalCores:  nonNegative(c.PhysicalCores),
-		LogicalCores:   nonNegative(c.LogicalCores),
-		ThreadsPerCore: nonNegative(c.ThreadsPerCore),
-		CacheLineBytes: nonNegative(c.CacheLine),
-		L1DBytes:       nonNegative(c.Cache.L1D),
-		L2Bytes:        nonNegative(c.Cache.L2),
-		L3Bytes:        nonNegative(c.Cache.L3),
-		X86Level:       c.X64Level(),
-		Hypervisor:     c.VM(),
+	info := CPUInfo{
+		Vendor:            c.VendorString,
+		Brand:             strings.TrimSpace(c.BrandName),
+		Family:            c.Family,
+		Model:             c.Model,
+		Stepping:          c.Stepping,
+		PhysicalCores:     min(nonNegative(c.PhysicalCores), v.cpus),
+		LogicalCores:      v.cpus,
+		CoresSource:       v.source,
+		HostPhysicalCores: nonNegative(c.PhysicalCores),
+		HostLogicalCores:  nonNegative(c.LogicalCores),
+		ThreadsPerCore:    nonNegative(c.ThreadsPerCore),
+		CacheLineBytes:    nonNegative(c.CacheLine),
+		L1DBytes:          nonNegative(c.Cache.L1D),
+		L2Bytes:           nonNegative(c.Cache.L2),
+		L3Bytes:           nonNegative(c.Cache.L3),
+		X86Level:          c.X64Level(),
+		Hypervisor:        c.VM(),
 	}
+	switch {
+	case info.L3Bytes > 0:
+		info.L3Source = "cpuid"
+	case v.l3 > 0:
+		info.L3Bytes, info.L3Source = v.l3, "sysfs"
+	}
+	return info
 }
 
 // simdFeatures reports the listed features of c for goarch.

@@ -85,18 +85,18 @@ type EnvInfo struct {
 // unless NUMKIT_OPENCL=on; HardwareReport.OpenCL.Reason says why.
 func Report() (HardwareReport, error) {
 	cfg, cfgErr := Env()
-	return buildReport(cfg, cfgErr, &cpuid.CPU, simdChosen(), Discovered())
+	return buildReport(cfg, cfgErr, &cpuid.CPU, hostView(), simdChosen(), Discovered())
 }
 
 // buildReport assembles a report from its parts; Hardware passes the process-wide
 // ones and tests pass their own.
-func buildReport(cfg Config, cfgErr error, c *cpuid.CPUInfo, simd simdChoice, found OpenCLFound) (HardwareReport, error) {
+func buildReport(cfg Config, cfgErr error, c *cpuid.CPUInfo, view processView, simd simdChoice, found OpenCLFound) (HardwareReport, error) {
 	r := HardwareReport{
 		OS:         runtime.GOOS,
 		Arch:       runtime.GOARCH,
 		GoVersion:  runtime.Version(),
 		GOMAXPROCS: runtime.GOMAXPROCS(0),
-		CPU:        cpuInfo(c),
+		CPU:        cpuInfo(c, view),
 		Memory:     memoryInfo(),
 		SIMD: SIMDInfo{
 			Level:     simd.level.String(),

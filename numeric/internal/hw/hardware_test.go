@@ -206,7 +206,7 @@ func hwTestReport(t *testing.T, env map[string]string) (HardwareReport, error) {
 	t.Helper()
 	cfg, cfgErr := ParseEnv(lookup(env))
 	simd := simdPolicy(asm.Supported(), &cpuid.CPU, runtime.GOARCH, cfg.SIMD)
-	return buildReport(cfg, cfgErr, &cpuid.CPU, simd, Discover(cfg))
+	return buildReport(cfg, cfgErr, &cpuid.CPU, hostView(), simd, Discover(cfg))
 }
 
 func TestHardwareOpenCLUnavailable(t *testing.T) {

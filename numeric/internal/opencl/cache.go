@@ -22,7 +22,7 @@ const memCacheSize = 64
 type programCache struct {
 	dev *Device
 
-	programs *lru.Cache[string, *cl.Program] // keyed by key(source, options)
+	programs *lru.Cache[string, *builtProgram] // keyed by key(source, options)
 
 	disk *diskCache // nil when off
 
@@ -56,7 +56,7 @@ func usableBinary(bin []byte) bool {
 // the disk cache off, "on" turns it on even where the driver caches programs, and
 // "auto" turns it on except there.
 func newProgramCache(d *Device, dir, mode string) *programCache {
-	c := &programCache{dev: d, programs: lru.New[string, *cl.Program](memCacheSize)}
+	c := &programCache{dev: d, programs: lru.New[string, *builtProgram](memCacheSize)}
 	switch {
 	case mode == "off" || dir == "":
 	case mode == "on" || !driverCaches(d.platform):
@@ -76,15 +76,19 @@ func (c *programCache) key(source, options string) string {
 }
 
 // get returns the program built from source, building it (or loading its binary) the
-// first time. The program belongs to the cache: callers create kernels from it and
-// must not release it.
-func (c *programCache) get(source string) (*cl.Program, error) {
+// first time. The program belongs to the cache and the compiled expressions holding
+// it: it is released (lifecycle.go) once none refers to it any more.
+func (c *programCache) get(source string) (*builtProgram, error) {
 	options := c.dev.buildOptions()
 	key := c.key(source, options)
-	// Failures are not cached: the next call tries again. An evicted program is not
-	// released here: compiled expressions still hold it and may create kernels from
-	// it. It is released (by package cl's cleanup) once nothing refers to it.
-	return c.programs.Get(key, func() (*cl.Program, error) { return c.build(source, options, key) })
+	// Failures are not cached: the next call tries again.
+	return c.programs.Get(key, func() (*builtProgram, error) {
+		p, err := c.build(source, options, key)
+		if err != nil {
+			return nil, err
+		}
+		return newBuiltProgram(p), nil
+	})
 }
 
 // build loads the binary from disk or compiles source.

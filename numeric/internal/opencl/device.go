@@ -90,7 +90,7 @@ func Setup(cfg hw.Config, found hw.OpenCLFound) (*Device, error) {
 	}
 	d.target = kernels.Target{FP64: d.dev.FP64, CPU: d.dev.Type&cl.DeviceTypeCPU != 0, GroupSize: groupSize(d.dev), ItemsPerThread: kernels.DefaultItemsPerThread}
 	tile := d.tile()
-	d.chunkLen = int(d.dev.MaxAllocBytes/8) / tile * tile
+	d.chunkLen = int(min(d.dev.MaxAllocBytes, maxChunkBytes)/8) / tile * tile
 	if d.chunkLen < tile {
 		d.chunkLen = tile
 	}
@@ -98,6 +98,11 @@ func Setup(cfg hw.Config, found hw.OpenCLFound) (*Device, error) {
 	d.programs = newProgramCache(d, cfg.CacheDir, cfg.OpenCLCache)
 	return d, nil
 }
+
+// maxChunkBytes bounds a chunk (of 8-byte elements): one launch then takes a few
+// milliseconds, and a run checks its context between chunks, waiting for each, so a
+// cancelled evaluation returns within about one chunk's time.
+const maxChunkBytes = 4 << 20
 
 // tile is the number of elements one work-group of a reduction kernel reduces.
 func (d *Device) tile() int { return d.target.GroupSize * d.target.ItemsPerThread }

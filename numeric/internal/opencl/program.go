@@ -2,7 +2,7 @@ package opencl
 
 import (
 	"fmt"
-	"sync"
+	"runtime"
 
 	"github.com/numkit/numkit/cl"
 	"github.com/numkit/numkit/kernels"
@@ -19,12 +19,11 @@ type Program struct {
 	dev      *Device
 	prog     *ir.Program
 	gen      *kernels.Program
-	built    *cl.Program
+	built    *builtProgram
 	scalar   [][]generic.Kernel  // per stage, per scalar instruction
 	reducers [][]generic.Reducer // per stage, per reduction
 
-	mu   sync.Mutex
-	idle [][]*cl.Kernel // idle kernel sets: one kernel per stage (nil where none)
+	pool *kernelPool // idle kernel sets, released when the Program is unreachable
 }
 
 // maxIdleKernelSets bounds the kernel sets a program keeps for reuse; concurrent
@@ -53,7 +52,8 @@ func (d *Device) compile(p *ir.Program) (*Program, error) {
 	if cfg, _ := hw.Env(); cfg.OpenCLDump {
 		hw.Logger().Info("numkit: generated OpenCL C", "expr", p.Source, "device", d.describe(), "source", src)
 	}
-	cp := &Program{dev: d, prog: p, gen: g}
+	cp := &Program{dev: d, prog: p, gen: g, pool: newKernelPool()}
+	runtime.AddCleanup(cp, (*kernelPool).release, cp.pool)
 	for _, st := range p.Stages {
 		var ks []generic.Kernel
 		for _, in := range st.Scalar {
@@ -100,51 +100,45 @@ func (cp *Program) hasKernels() bool {
 // takeKernels returns an idle kernel set or creates one; give it back with putKernels.
 // (Kernel arguments are per kernel object, so concurrent runs need a set each.)
 func (cp *Program) takeKernels() ([]*cl.Kernel, error) {
-	cp.mu.Lock()
-	if n := len(cp.idle); n > 0 {
-		ks := cp.idle[n-1]
-		cp.idle = cp.idle[:n-1]
-		cp.mu.Unlock()
+	if ks := cp.pool.take(); ks != nil {
 		return ks, nil
 	}
-	cp.mu.Unlock()
 	ks := make([]*cl.Kernel, len(cp.gen.Kernels))
 	for i, k := range cp.gen.Kernels {
 		if k.Name == "" {
 			continue
 		}
-		kern, err := cp.built.CreateKernel(k.Name)
+		kern, err := cp.built.p.CreateKernel(k.Name)
 		if err != nil {
 			releaseKernels(ks)
 			return nil, deviceError("creating kernel "+k.Name, cp.dev, err)
 		}
+		kernelsCreated.Add(1)
+		ks[i] = kern
 		if k.Reduce {
 			info, err := kern.WorkGroupInfo(cp.dev.dev)
 			if err == nil && info.WorkGroupSize < cp.gen.GroupSize {
-				releaseKernels(append(ks, kern))
+				releaseKernels(ks)
 				return nil, fmt.Errorf("numeric: opencl: reduction kernel of %q needs work-groups of %d, %s allows %d: %w",
 					cp.prog.Source, cp.gen.GroupSize, cp.dev.describe(), info.WorkGroupSize, cl.ErrInvalidWorkGroupSize)
 			}
 		}
-		ks[i] = kern
 	}
 	return ks, nil
 }
 
 func (cp *Program) putKernels(ks []*cl.Kernel) {
-	cp.mu.Lock()
-	defer cp.mu.Unlock()
-	if len(cp.idle) < maxIdleKernelSets {
-		cp.idle = append(cp.idle, ks)
-		return
+	if !cp.pool.put(ks) {
+		releaseKernels(ks)
 	}
-	releaseKernels(ks)
+	runtime.KeepAlive(cp)
 }
 
 func releaseKernels(ks []*cl.Kernel) {
 	for _, k := range ks {
 		if k != nil {
 			_ = k.Release()
+			kernelsReleased.Add(1)
 		}
 	}
 }

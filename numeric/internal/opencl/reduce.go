@@ -55,6 +55,11 @@ func (r *runState) reduce(ctx context.Context, k int, st ir.Stage, kern kernels.
 			r.events = append(r.events, ev)
 		}
 		first += cg
+		if c+1 < r.nchunks { // wait, so that the context is checked between chunks
+			if err := r.q.Finish(); err != nil {
+				return deviceError("running "+kern.Name, d, err)
+			}
+		}
 	}
 	if err := r.q.Finish(); err != nil {
 		return deviceError("running "+kern.Name, d, err)

@@ -361,6 +361,11 @@ func (r *runState) mapStage(ctx context.Context, k int, kern kernels.Kernel, out
 				return deviceError("downloading the result", d, err)
 			}
 		}
+		if c+1 < r.nchunks { // wait, so that the context is checked between chunks
+			if err := r.q.Finish(); err != nil {
+				return deviceError("running "+kern.Name, d, err)
+			}
+		}
 	}
 	return nil
 }

@@ -1,7 +1,7 @@
 // Package syntax is the scanner and parser of numkit's expression language. It turns
 // source text into an AST whose nodes carry byte offsets into the source, and reports
 // every rejection as a *Error with the offset, line:column and a caret under the
-// source. It knows nothing about types; package numeric's checker does.
+// source. It knows nothing about types; package compile's checker does.
 package syntax
 
 // Pos is a byte offset into the source.

@@ -1,0 +1,441 @@
+package numeric
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+	"unsafe"
+
+	"gonum.org/v1/gonum/mat"
+
+	"github.com/numkit/numkit/asm"
+	"github.com/numkit/numkit/numeric/internal/exec"
+	"github.com/numkit/numkit/numeric/internal/syntax"
+)
+
+// Reductions along an axis of N-d inputs. An expression with a reduction that names
+// an axis (sum(x, axis=1), mean(x, 0)) is planned at Compile: each outermost such call
+// becomes a variable of the rewritten expression, bound at evaluation to the
+// reduction of its argument's result along the axis, line by line with the 1-D
+// reduction program (so the bits do not depend on the thread count). The reduced
+// array has the argument's shape without the axis and broadcasts back into the rest
+// of the expression as NumPy's would (a - mean(a, axis=0)). With inputs of at most
+// one dimension the compiler's own handling (axis None, 0 or -1: the whole array)
+// applies instead.
+
+// axisPlan is an expression's reductions along an axis.
+type axisPlan struct {
+	outer *Expr // the expression with each axis call replaced by its variable
+	calls []axisCall
+}
+
+// axisCall is one outermost reduction along an axis.
+type axisCall struct {
+	name    string // the variable that replaces it in outer
+	fun     string
+	arg     *Expr // the reduced expression
+	reducer *Expr // fun(x), the 1-D reduction of one line x
+	axis    int
+	axisErr error // an axis that is not an integer
+	pos     int
+	src     string // the call's source, which errors show for name
+	columns bool   // a float sum or mean on a CPU backend: columnSums may run it
+}
+
+// renamed is an error whose message shows an axis call's source for its variable.
+type renamed struct {
+	msg string
+	err error
+}
+
+func (r *renamed) Error() string { return r.msg }
+func (r *renamed) Unwrap() error { return r.err }
+
+// rename shows each axis call's source in err's message instead of its variable.
+func (p *axisPlan) rename(err error) error {
+	if err == nil {
+		return nil
+	}
+	return &renamed{p.renameText(err.Error()), err}
+}
+
+// renameText shows each axis call's source in text in place of its variable.
+func (p *axisPlan) renameText(text string) string {
+	for _, c := range p.calls {
+		text = strings.ReplaceAll(text, c.name, c.src)
+	}
+	return text
+}
+
+// callList is the axis calls' sources, comma-separated.
+func (p *axisPlan) callList() string {
+	srcs := make([]string, len(p.calls))
+	for i, c := range p.calls {
+		srcs[i] = c.src
+	}
+	return strings.Join(srcs, ", ")
+}
+
+// axisVar prefixes the variables that replace axis calls.
+const axisVar = "numkit_axis_"
+
+// planAxes finds the outermost reductions with an explicit axis other than None and
+// compiles the rewritten expression and each argument; nil when there are none.
+func planAxes(src string, ast syntax.Expr, o options) (*axisPlan, error) {
+	var found []*syntax.CallExpr
+	syntax.Walk(ast, func(x syntax.Expr) bool {
+		c, ok := x.(*syntax.CallExpr)
+		if !ok || c.Attr || !isReduction(c.Fun.Name) {
+			return true
+		}
+		if axisArg(c) == nil {
+			return true
+		}
+		found = append(found, c)
+		return false
+	})
+	if len(found) == 0 {
+		return nil, nil
+	}
+	p := &axisPlan{}
+	var b strings.Builder
+	last := 0
+	same := func(p *options) { *p = o }
+	for i, c := range found {
+		call := axisCall{name: axisVar + strconv.Itoa(i), fun: c.Fun.Name, pos: int(c.Pos()), src: src[c.Pos():c.End()]}
+		b.WriteString(src[last:c.Pos()])
+		b.WriteString(call.name)
+		last = int(c.End())
+		var err error
+		if call.arg, err = Compile(src[c.Args[0].Pos():c.Args[0].End()], same); err != nil {
+			return nil, err
+		}
+		// One device launch per line would cost more than the line: under the OpenCL
+		// backend the lines go where auto routes them (the CPU unless they are long).
+		lines := func(p *options) {
+			if *p = o; o.backendName() == BackendOpenCL {
+				p.backend = BackendAuto
+			}
+		}
+		if call.reducer, err = Compile(call.fun+"(x)", lines); err != nil {
+			return nil, err
+		}
+		call.axis, call.axisErr = axisValue(src, c)
+		call.columns = (call.fun == "sum" || call.fun == "mean") && o.backendName() != BackendOpenCL
+		p.calls = append(p.calls, call)
+	}
+	b.WriteString(src[last:])
+	var err error
+	if p.outer, err = Compile(b.String(), same); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+func isReduction(name string) bool {
+	switch name {
+	case "sum", "prod", "min", "max", "mean", "var", "std", "skew", "kurt":
+		return true
+	}
+	return false
+}
+
+// axisArg is a reduction call's axis (second positional argument or keyword), nil
+// when there is none or it is None.
+func axisArg(c *syntax.CallExpr) syntax.Expr {
+	var axis syntax.Expr
+	if len(c.Args) == 2 {
+		axis = c.Args[1]
+	}
+	for _, kw := range c.Keywords {
+		if kw.Name.Name == "axis" {
+			axis = kw.Value
+		}
+	}
+	if lit, ok := syntax.Unparen(axis).(*syntax.BasicLit); axis == nil || ok && lit.Kind == syntax.NoneLit {
+		return nil
+	}
+	return axis
+}
+
+// axisValue evaluates a call's axis, a constant expression.
+func axisValue(src string, c *syntax.CallExpr) (int, error) {
+	a := axisArg(c)
+	r, err := Evaluate(src[a.Pos():a.End()], nil)
+	if err == nil && !r.Type.IsFloat() && r.Type != Bool && r.Scalar {
+		v, _ := r.Float64()
+		return int(v), nil
+	}
+	return 0, fmt.Errorf("numeric: the axis of %s (at offset %d of %q) must be None or an integer: %w", c.Fun.Name, a.Pos(), src, ErrType)
+}
+
+// maxDims is the most dimensions among the variables of vars that e uses.
+func (e *Expr) maxDims(vars Vars) int {
+	nd := 0
+	for _, name := range e.names {
+		switch v := vars[name].(type) {
+		case *Array:
+			if v != nil {
+				nd = max(nd, len(v.Shape))
+			}
+		case *mat.Dense:
+			nd = max(nd, 2)
+		}
+	}
+	return nd
+}
+
+// axisVars evaluates each axis call over vars and returns the rewritten expression
+// with the variables it reads: vars and the reduced arrays.
+func (p *axisPlan) axisVars(ctx context.Context, vars Vars, threads int) (*Expr, Vars, error) {
+	all := make(Vars, len(vars)+len(p.calls))
+	for k, v := range vars {
+		all[k] = v
+	}
+	for _, c := range p.calls {
+		if c.axisErr != nil {
+			return nil, nil, c.axisErr
+		}
+		src, err := c.argument(ctx, vars)
+		if err != nil {
+			return nil, nil, err
+		}
+		arr, err := c.reduce(ctx, src, threads)
+		if err != nil {
+			return nil, nil, err
+		}
+		all[c.name] = arr
+	}
+	return p.outer, all, nil
+}
+
+// argument evaluates the call's argument as an N-d array; a bare variable is viewed
+// in place, without copying.
+func (c *axisCall) argument(ctx context.Context, vars Vars) (*Array, error) {
+	if names := c.arg.names; len(names) == 1 && c.arg.src == names[0] {
+		switch v := vars[names[0]].(type) {
+		case *Array:
+			if v != nil && len(v.Shape) > 0 {
+				return v, nil
+			}
+		case *mat.Dense:
+			if v != nil {
+				raw := v.RawMatrix()
+				return &Array{Data: raw.Data, Shape: []int{raw.Rows, raw.Cols}, Strides: []int{raw.Stride, 1}}, nil
+			}
+		case []float64, []float32, []int64, []int32, []bool:
+			_, _, n, _ := dataOf(v)
+			return NewArray(v, n), nil
+		}
+	}
+	res, err := c.arg.Eval(ctx, vars)
+	if err != nil {
+		return nil, err
+	}
+	if res.Scalar {
+		return &Array{Data: res.Array().Data}, nil // 0-d: every axis is out of bounds
+	}
+	return res.Array(), nil
+}
+
+// reduce reduces src along the call's axis: its lines along the axis are copied
+// (tiled) into one contiguous C-order array, unless they already are, and each is
+// reduced by the 1-D reduction, up to threads lines at a time.
+func (c *axisCall) reduce(ctx context.Context, src *Array, threads int) (*Array, error) {
+	t, p, _, strides, err := src.view("the argument of " + c.src)
+	if err != nil {
+		return nil, err
+	}
+	shape := src.Shape
+	axis := c.axis
+	if axis < 0 {
+		axis += len(shape)
+	}
+	if axis < 0 || axis >= len(shape) {
+		return nil, fmt.Errorf("numeric: axis %d of %s (at offset %d) is out of bounds for an array of %d dimensions (shape %s): %w",
+			c.axis, c.fun, c.pos, len(shape), shapeString(shape), ErrShape)
+	}
+	outShape := append(append([]int{}, shape[:axis]...), shape[axis+1:]...)
+	n, length := prod(outShape), shape[axis]
+	if c.columns && t.IsFloat() && axis < len(shape)-1 && isContiguous(shape, strides) && n*length > 0 {
+		return columnSums(t, p, shape, axis, c.fun == "mean", threads), nil
+	}
+	// lines: the argument with the axis moved last, C order, contiguous.
+	lineShape := append(append([]int{}, outShape...), length)
+	srcStrides := append(append(append([]int{}, strides[:axis]...), strides[axis+1:]...), strides[axis])
+	lines := unsafe.Pointer(nil)
+	if n*length > 0 {
+		if isContiguous(lineShape, srcStrides) {
+			lines = p
+		} else {
+			lines = unsafe.Pointer(unsafe.SliceData(make([]uint64, (n*length*t.Size()+7)/8)))
+			copyTiledParallel(lines, cStrides(lineShape), p, srcStrides, lineShape, t.Size(), threads)
+		}
+	}
+	// The result type: the reduction of one element of the argument's type.
+	probe, _ := allocate(t, false, 1)
+	tr, err := c.reducer.Eval(ctx, Vars{"x": probe})
+	if err != nil {
+		return nil, err
+	}
+	data, out := allocate(tr.Type, false, n)
+	workers := max(1, min(threads, n/64, n*length/(1<<16)))
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			vars := Vars{}
+			for i := n * w / workers; i < n*(w+1)/workers; i++ {
+				vars["x"] = sliceAt(t, lines, i*length, length)
+				r, err := c.reducer.Eval(ctx, vars)
+				if err != nil {
+					errs[w] = err
+					return
+				}
+				storeWord(unsafeIndex(out, tr.Type, i), tr.Type, valueWord(tr.Type, r.Data))
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return &Array{Data: data, Shape: outShape}, nil
+}
+
+// sliceAt is the n elements of type t from element i of base, as a Go slice.
+func sliceAt(t DType, base unsafe.Pointer, i, n int) any {
+	p := unsafe.Add(base, i*t.Size())
+	switch t {
+	case Float64:
+		return unsafe.Slice((*float64)(p), n)
+	case Float32:
+		return unsafe.Slice((*float32)(p), n)
+	case Int64:
+		return unsafe.Slice((*int64)(p), n)
+	case Int32:
+		return unsafe.Slice((*int32)(p), n)
+	}
+	return unsafe.Slice((*bool)(p), n)
+}
+
+// axisOuter returns the expression and variables that evaluate e over vars: e and
+// vars themselves, or where e reduces along an axis of N-d inputs its rewritten
+// expression with the reduced arrays bound.
+func (e *Expr) axisOuter(ctx context.Context, vars Vars) (*Expr, Vars, error) {
+	if e.axes == nil || e.maxDims(vars) < 2 {
+		return e, vars, nil
+	}
+	return e.axes.axisVars(ctx, vars, e.opts.threadCount())
+}
+
+// unsafeIndex is the address of element i of out's array of type t.
+func unsafeIndex(out output, t DType, i int) unsafe.Pointer {
+	return unsafe.Add(out.Ptr, i*t.Size())
+}
+
+// columnSums is sum (or mean) along a non-last axis of a C-contiguous float array,
+// walking it row by row: every line along the axis (a column of the rows) gets
+// exactly the 1-D canonical order (docs/language.md, Reductions) — blocks of
+// exec.BlockSize elements, element i of a block into accumulator i mod 32 (64 for
+// float32), the accumulators folded in halves, the blocks' float64 results combined
+// pairwise, a float32 result rounded once — so the bits are those of the line by
+// line reduction, and no transposing copy is needed. Strips of columns run in
+// parallel.
+func columnSums(t DType, p unsafe.Pointer, shape []int, axis int, mean bool, threads int) *Array {
+	pre, length, post := prod(shape[:axis]), shape[axis], prod(shape[axis+1:])
+	outShape := append(append([]int{}, shape[:axis]...), shape[axis+1:]...)
+	res := make([]float64, pre*post) // combined in float64, as the VM's partials are
+	const strip = 2048               // columns per task: 32 lanes × 2048 × 8 bytes (512 KiB) in L2
+	tasks := pre * ((post + strip - 1) / strip)
+	workers := max(1, min(threads, tasks, pre*length*post/exec.MinParallel))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for task := w; task < tasks; task += workers {
+				b, c0 := task/((post+strip-1)/strip), task%((post+strip-1)/strip)*strip
+				c1 := min(c0+strip, post)
+				base := unsafe.Add(p, b*length*post*t.Size())
+				if t == Float64 {
+					columnStrip[float64](res[b*post:], base, length, post, c0, c1)
+				} else {
+					columnStrip[float32](res[b*post:], base, length, post, c0, c1)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if t == Float64 {
+		if mean {
+			for i := range res {
+				res[i] /= float64(length)
+			}
+		}
+		return &Array{Data: res, Shape: outShape}
+	}
+	out := make([]float32, len(res))
+	for i, v := range res {
+		if mean {
+			v /= float64(length)
+		}
+		out[i] = float32(v)
+	}
+	return &Array{Data: out, Shape: outShape}
+}
+
+// columnStrip sums columns [c0, c1) of a length×post row-major block into res[c0:c1].
+func columnStrip[T float32 | float64](res []float64, base unsafe.Pointer, length, post, c0, c1 int) {
+	var z T
+	lanes := 32
+	if unsafe.Sizeof(z) == 4 {
+		lanes = 64
+	}
+	w := c1 - c0
+	acc := make([]T, lanes*w)
+	nblocks := (length + exec.BlockSize - 1) / exec.BlockSize
+	partials := make([][]float64, nblocks) // [block][column]
+	for blk := range nblocks {
+		clear(acc)
+		lo, hi := blk*exec.BlockSize, min((blk+1)*exec.BlockSize, length)
+		for i := lo; i < hi; i++ {
+			row := unsafe.Slice((*T)(unsafe.Add(base, (i*post+c0)*int(unsafe.Sizeof(z)))), w)
+			a := acc[(i-lo)%lanes*w:][:w]
+			addInto(a, row)
+		}
+		for h := lanes / 2; h > 0; h /= 2 {
+			for j := range h {
+				addInto(acc[j*w:][:w], acc[(j+h)*w:][:w])
+			}
+		}
+		partials[blk] = make([]float64, w)
+		for c := range w {
+			partials[blk][c] = float64(acc[c])
+		}
+	}
+	col := make([]float64, nblocks)
+	for c := range w {
+		for blk := range nblocks {
+			col[blk] = partials[blk][c]
+		}
+		res[c0+c] = exec.Pairwise(col, func(a, b float64) float64 { return a + b })
+	}
+}
+
+// addInto adds x to a element by element with asm's vector kernels (an exact IEEE
+// addition at every SIMD level).
+func addInto[T float32 | float64](a, x []T) {
+	switch a := any(a).(type) {
+	case []float64:
+		asm.AddF64(a, a, any(x).([]float64))
+	case []float32:
+		asm.AddF32(a, a, any(x).([]float32))
+	}
+}

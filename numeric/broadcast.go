@@ -1,0 +1,403 @@
+package numeric
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"unsafe"
+
+	"github.com/numkit/numkit/numeric/internal/exec"
+	"github.com/numkit/numkit/numeric/ir"
+)
+
+// minRun is the shortest contiguous inner run that the CPU evaluates run by run in
+// place; shorter runs (and programs with reductions) are gathered into contiguous
+// temporaries first.
+const minRun = 256
+
+// prod is the number of elements of shape.
+func prod(shape []int) int {
+	n := 1
+	for _, d := range shape {
+		n *= d
+	}
+	return n
+}
+
+// broadcast returns the broadcast shape of the array inputs.
+func (e *Expr) broadcast(bindings []binding) ([]int, error) {
+	var names []string
+	var shapes [][]int
+	for i, b := range bindings {
+		if !b.Scalar {
+			names = append(names, e.names[i])
+			shapes = append(shapes, shapeOf(b))
+		}
+	}
+	return broadcastShapes(names, shapes)
+}
+
+// operand is one array operand of a shaped evaluation: its first element, its
+// element size and its strides over the result's shape.
+type operand struct {
+	ptr     unsafe.Pointer
+	size    int
+	strides []int
+}
+
+// evaluateShaped evaluates inputs that need broadcasting or are N-d or strided, or
+// into an N-d or strided destination. The result shape is checked against the
+// destination before any work. Elementwise programs on the CPU run contiguous inner
+// runs in place; anything else gathers its inputs into contiguous temporaries (in C
+// order), runs the 1-D program, and scatters a strided result.
+func (e *Expr) evaluateShaped(ctx context.Context, c *compiled, stack []binding, out *output, alloc func(ir.DType, bool, []int, int) output) (uint64, error) {
+	bindings := append([]binding(nil), stack...) // the caller's stack array must not escape
+	shape, err := e.broadcast(bindings)
+	if err != nil {
+		return 0, err
+	}
+	n := prod(shape)
+	scalar := c.prog.ScalarResult()
+	if alloc != nil {
+		rs := shape
+		if scalar {
+			rs = nil
+		}
+		*out = alloc(c.prog.ResultType(), scalar, rs, n)
+	} else if err := checkShapedOutput(c.prog, *out, shape); err != nil {
+		return 0, err
+	}
+	for i, b := range bindings {
+		if b.Dev != nil {
+			return 0, fmt.Errorf("numeric: variable %s is a DeviceArray (1-D, %d elements), which cannot take part in broadcasting or N-d evaluation (result shape %s): %w",
+				e.names[i], b.N, shapeString(shape), ErrShape)
+		}
+	}
+	if out.Dev != nil && !scalar {
+		return 0, fmt.Errorf("numeric: a DeviceArray destination cannot receive an N-d or broadcast result (shape %s): %w", shapeString(shape), ErrShape)
+	}
+	ops := make([]operand, 0, len(bindings)+1)
+	for _, b := range bindings {
+		if !b.Scalar {
+			ops = append(ops, operand{b.Ptr, b.Type.Size(), broadcastStrides(shapeOf(b), stridesOf(b), shape)})
+		}
+	}
+	if !scalar {
+		ops = append(ops, operand{out.Ptr, out.Type.Size(), outStrides(*out, shape)})
+	}
+	if !scalar && overlaps(shape, ops) {
+		// The destination shares memory with an input other than element for element:
+		// evaluate into a temporary, then copy.
+		return e.gatherRun(ctx, c, bindings, *out, shape, ops, n, true)
+	}
+	cshape, cops := collapse(shape, ops)
+	if allContiguous(shape, ops) {
+		return e.gatherRun(ctx, c, bindings, *out, shape, ops, n, false) // gathers nothing
+	}
+	if n > 0 && !scalar && c.cpu != nil && c.device == nil && inPlaceRuns(c.prog, cshape, cops) {
+		return 0, e.runRows(ctx, c, bindings, *out, cshape, cops)
+	}
+	return e.gatherRun(ctx, c, bindings, *out, shape, ops, n, false)
+}
+
+// overlaps reports whether the destination (the last operand) shares memory with an
+// input that does not read each element exactly where the destination writes it.
+func overlaps(shape []int, ops []operand) bool {
+	if prod(shape) == 0 {
+		return false
+	}
+	dst := ops[len(ops)-1]
+	dlo, dhi := span(shape, dst)
+	for _, op := range ops[:len(ops)-1] {
+		lo, hi := span(shape, op)
+		if lo >= dhi || dlo >= hi {
+			continue
+		}
+		if op.ptr != dst.ptr || op.size != dst.size || !equalShapes(op.strides, dst.strides) {
+			return true
+		}
+	}
+	return false
+}
+
+// span is the address range [lo, hi) that op touches over shape (as integers: one
+// past the end is no pointer the garbage collector may see).
+func span(shape []int, op operand) (lo, hi uintptr) {
+	a, b := 0, 0
+	for i, d := range shape {
+		if s := op.strides[i] * (d - 1); s < 0 {
+			a += s
+		} else {
+			b += s
+		}
+	}
+	base := uintptr(op.ptr)
+	return base - uintptr(-a*op.size), base + uintptr((b+1)*op.size)
+}
+
+func allContiguous(shape []int, ops []operand) bool {
+	for _, op := range ops {
+		if !isContiguous(shape, op.strides) {
+			return false
+		}
+	}
+	return true
+}
+
+// outStrides is the destination's strides over shape.
+func outStrides(out output, shape []int) []int {
+	if out.Strides != nil {
+		return out.Strides
+	}
+	return cStrides(shape)
+}
+
+// checkShapedOutput checks a destination's type and that its shape is exactly the
+// result's.
+func checkShapedOutput(prog *ir.Program, out output, shape []int) error {
+	n := prod(shape)
+	if out.Shape == nil && !out.Scalar {
+		out.Shape = []int{out.N}
+	}
+	if err := checkOutput(prog, out, out.N); err != nil {
+		return err
+	}
+	if !out.Scalar && !equalShapes(out.Shape, shape) {
+		return fmt.Errorf("numeric: the destination has shape %s, the result %s (%d elements): %w", shapeString(out.Shape), shapeString(shape), n, ErrShape)
+	}
+	return nil
+}
+
+// collapse merges neighbouring dimensions that every operand walks as one and drops
+// dimensions of length 1, so that the inner run is as long as it can be.
+func collapse(shape []int, ops []operand) ([]int, []operand) {
+	cs := make([]int, 0, len(shape))
+	keep := make([]int, 0, len(shape)) // which dimensions survive
+	for i, d := range shape {
+		if d == 1 && len(shape) > 1 {
+			continue
+		}
+		cs = append(cs, d)
+		keep = append(keep, i)
+	}
+	cops := make([]operand, len(ops))
+	for k, op := range ops {
+		st := make([]int, len(keep))
+		for j, i := range keep {
+			st[j] = op.strides[i]
+		}
+		cops[k] = operand{op.ptr, op.size, st}
+	}
+	for j := len(cs) - 2; j >= 0; j-- {
+		ok := true
+		for _, op := range cops {
+			if op.strides[j] != op.strides[j+1]*cs[j+1] {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		cs[j] *= cs[j+1]
+		cs = append(cs[:j+1], cs[j+2:]...)
+		for k := range cops {
+			cops[k].strides[j] = cops[k].strides[j+1]
+			cops[k].strides = append(cops[k].strides[:j+1], cops[k].strides[j+2:]...)
+		}
+	}
+	return cs, cops
+}
+
+// inPlaceRuns reports whether the program may run over each inner run in place: it
+// is elementwise (a reduction needs all elements), the runs are long enough, every
+// input's inner stride is 1 or 0 and the destination's is 1.
+func inPlaceRuns(prog *ir.Program, shape []int, ops []operand) bool {
+	for _, st := range prog.Stages {
+		if len(st.Reductions) > 0 {
+			return false
+		}
+	}
+	if len(shape) == 0 || shape[len(shape)-1] < minRun {
+		return false
+	}
+	last := len(shape) - 1
+	for k, op := range ops {
+		s := op.strides[last]
+		if s != 1 && (s != 0 || k == len(ops)-1) {
+			return false
+		}
+	}
+	return true
+}
+
+// runRows runs the program over each inner run of shape in place, splitting the rows
+// between up to threads goroutines. An input whose inner stride is 0 (a column that
+// broadcasts along the row) is repeated into a row-long buffer.
+func (e *Expr) runRows(ctx context.Context, c *compiled, bindings []binding, out output, shape []int, ops []operand) error {
+	inner := shape[len(shape)-1]
+	rows := prod(shape[:len(shape)-1])
+	threads := e.opts.threadCount()
+	if c.auto != nil {
+		threads = c.auto.Choose(rows * inner).Threads
+	}
+	workers := max(1, min(threads, rows, rows*inner/exec.MinParallel))
+	e.last.Store(&c.name)
+	var wg sync.WaitGroup
+	errs := make([]error, workers)
+	for w := range workers {
+		lo, hi := rows*w/workers, rows*(w+1)/workers
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[w] = c.rowRange(ctx, bindings, out, shape, ops, lo, hi, max(1, threads/workers))
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// groupRows is how many neighbouring rows (along the second-last dimension) one run
+// may cover: the destination and every input that walks the inner dimension must
+// either continue from row to row (stride inner) or repeat the row (stride 0, tiled
+// into a buffer); inputs that repeat along the row are filled row by row anyway.
+// Runs of about 64 Ki elements keep the per-run overhead small.
+func groupRows(shape []int, ops []operand) int {
+	if len(shape) < 2 {
+		return 1
+	}
+	last, inner := len(shape)-1, shape[len(shape)-1]
+	for k, op := range ops {
+		if op.strides[last] == 1 && op.strides[last-1] != inner && (op.strides[last-1] != 0 || k == len(ops)-1) {
+			return 1
+		}
+	}
+	return max(1, min(shape[last-1], (1<<16)/inner))
+}
+
+// rowRange runs rows [lo, hi) of runRows on this goroutine, up to group rows at a
+// time.
+func (c *compiled) rowRange(ctx context.Context, bindings []binding, out output, shape []int, ops []operand, lo, hi, threads int) error {
+	inner := shape[len(shape)-1]
+	outer := shape[:len(shape)-1]
+	last, last2 := len(outer), len(outer)-1
+	group := groupRows(shape, ops)
+	bs := append([]binding(nil), bindings...)
+	bufs := make([][]uint64, len(ops))        // per input that is not read in place
+	tiled := make([]unsafe.Pointer, len(ops)) // the row a repeated-row buffer holds
+	idx := make([]int, len(outer))
+	for r, i := lo, len(outer)-1; i >= 0; i-- { // idx = the multi-index of row lo
+		idx[i] = r % outer[i]
+		r /= outer[i]
+	}
+	for row := lo; row < hi; {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		g := 1
+		if group > 1 {
+			g = min(group, hi-row, outer[last2]-idx[last2])
+		}
+		n := g * inner
+		k := 0
+		for i := range bs {
+			if bs[i].Scalar {
+				continue
+			}
+			op := ops[k]
+			p := unsafe.Add(op.ptr, offset(idx, op.strides)*op.size)
+			rowStride := 0 // between neighbouring rows (none in 1-D)
+			if last2 >= 0 {
+				rowStride = op.strides[last2]
+			}
+			if op.strides[last] == 0 || g > 1 && rowStride == 0 {
+				if len(bufs[k]) < (n*op.size+7)/8 {
+					bufs[k], tiled[k] = make([]uint64, (group*inner*op.size+7)/8), nil
+				}
+				buf := unsafe.Pointer(&bufs[k][0])
+				switch {
+				case op.strides[last] == 0: // a column: each row repeats one element
+					for r := range g {
+						fill(unsafe.Add(buf, r*inner*op.size), unsafe.Add(p, r*rowStride*op.size), op.size, inner)
+					}
+				case tiled[k] != p: // a row repeated down the group
+					for r := range group {
+						copyRun(unsafe.Add(buf, r*inner*op.size), 1, p, 1, inner, op.size)
+					}
+					tiled[k] = p
+				}
+				p = buf
+			}
+			bs[i].Ptr, bs[i].N, bs[i].Shape, bs[i].Strides = p, n, nil, nil
+			k++
+		}
+		o := out
+		o.Ptr = unsafe.Add(ops[k].ptr, offset(idx, ops[k].strides)*ops[k].size)
+		o.N, o.Shape, o.Strides = n, nil, nil
+		if _, err := c.cpu.Run(ctx, bs, 0, n, o, threads); err != nil {
+			return err
+		}
+		row += g
+		if g > 1 {
+			idx[last2] += g - 1
+		}
+		for i := len(idx) - 1; i >= 0; i-- {
+			if idx[i]++; idx[i] < outer[i] {
+				break
+			}
+			idx[i] = 0
+		}
+	}
+	return nil
+}
+
+// offset is the element offset of the multi-index idx (the leading dimensions).
+func offset(idx, strides []int) int {
+	o := 0
+	for i, x := range idx {
+		o += x * strides[i]
+	}
+	return o
+}
+
+// gatherRun copies every input that is not contiguous over shape into a contiguous
+// temporary, runs the 1-D program over all n elements, and scatters the result into a
+// destination that is not contiguous (or, with temp, into any destination).
+func (e *Expr) gatherRun(ctx context.Context, c *compiled, bindings []binding, out output, shape []int, ops []operand, n int, temp bool) (uint64, error) {
+	bs := append([]binding(nil), bindings...)
+	k := 0
+	for i := range bs {
+		if bs[i].Scalar {
+			continue
+		}
+		op := ops[k]
+		k++
+		if !isContiguous(shape, op.strides) && n > 0 {
+			bs[i].Ptr = gather(op, shape, n)
+		}
+		bs[i].N, bs[i].Shape, bs[i].Strides = n, nil, nil
+		if n == 0 {
+			bs[i].Ptr = nil
+		}
+	}
+	o := out
+	o.Shape, o.Strides = nil, nil
+	scatterTo := (*operand)(nil)
+	if !out.Scalar {
+		o.N = n
+		if op := ops[k]; (temp || !isContiguous(shape, op.strides)) && n > 0 {
+			o.Ptr = unsafe.Pointer(unsafe.SliceData(make([]uint64, (n*op.size+7)/8)))
+			scatterTo = &op
+		}
+	}
+	w, err := e.run(ctx, c, bs, n, o)
+	if err == nil && scatterTo != nil {
+		copyStrided(scatterTo.ptr, scatterTo.strides, o.Ptr, cStrides(shape), shape, scatterTo.size)
+	}
+	return w, err
+}

@@ -1,0 +1,135 @@
+package numeric
+
+// The differential fuzzer's list of known disagreements and its regression seeds
+// (difffuzz_test.go). Remove a diffKnown entry when its fix lands: the regression seeds
+// and TestDifferential then check it.
+
+import (
+	"math"
+	"testing"
+
+	"github.com/numkit/numkit/internal/exprgen"
+)
+
+// diffKnown are the classes of disagreement known and open in issue #14.
+var diffKnown = []struct {
+	name, issue string
+	match       func(f diffFinding, e *exprgen.Expr) bool
+}{
+	{"overlapping destination", "#14 part 6: overlapping dst and inputs give wrong results on gonum and simd",
+		func(f diffFinding, _ *exprgen.Expr) bool {
+			return f.check == "overlap" && (f.backend == BackendGonum || f.backend == BackendSIMD)
+		}},
+	{"overlapping destination on opencl", "#14 part 6 (found by this fuzzer: opencl too, not only gonum and simd as the issue says)",
+		func(f diffFinding, _ *exprgen.Expr) bool { return f.check == "overlap" && f.backend == BackendOpenCL }},
+	{"reference: min/max of an empty array unevaluated", "reference limitation: the reference evaluates per element, so with no " +
+		"elements it never reaches a min/max of an empty array that the engine (rightly, docs/language.md) rejects",
+		func(f diffFinding, e *exprgen.Expr) bool {
+			return f.check == "error" && f.emptyUnreached
+		}},
+	{"float reduction order", "#14 part 6: every backend to reduce in the reference's documented order (sums of values that cancel or overflow differ)",
+		func(f diffFinding, _ *exprgen.Expr) bool { return f.reduceSpread }},
+	{"Go math reference at extreme arguments", "reference limitation (conformance_known_test.go): Go's math.Log/Log2/Log10/Pow/Atan2 " +
+		"on subnormal or huge arguments, math.Asin/Acos near ±1 (arcsin(0.999999948682059): simd exact by mpmath, Go 218 ULP off), " +
+		"math.Sin/Cos/Tan beyond 2^29, math.Pow with |y log2 x| > 64, math.Sinh/Cosh overflowing early beyond 709",
+		func(f diffFinding, _ *exprgen.Expr) bool {
+			if f.node == nil || !f.node.IsTranscendental() || f.backend == BackendGonum {
+				return false
+			}
+			if (f.node.Op == "arcsin" || f.node.Op == "arccos") && len(f.args) == 1 && math.Abs(f.args[0]) > 0.999 {
+				return true
+			}
+			if (f.node.Op == "sin" || f.node.Op == "cos" || f.node.Op == "tan") && len(f.args) == 1 && math.Abs(f.args[0]) >= 1<<29 {
+				return true // Go's reduction of huge arguments (tan(-8.68260588301919e13): simd exact, Go 98 ULP off)
+			}
+			if (f.node.Op == "sinh" || f.node.Op == "cosh") && len(f.args) == 1 && math.Abs(f.args[0]) > 709 {
+				return true // Go's Sinh overflows early (sinh(-710.0485073325426) = -1.17e308: simd finite, Go -Inf)
+			}
+			if f.node.FuncName() == "pow" && len(f.args) == 2 && math.Abs(f.args[1]*math.Log2(math.Abs(f.args[0]))) > 64 {
+				return true // Go's Pow far from 1 (pow(7.121495619077263e-86, -0.4521641914456157): simd exact, Go 83 ULP off)
+			}
+			for _, x := range f.args {
+				if a := math.Abs(x); a != 0 && a < 2.2250738585072014e-308 || a > 1e300 && !math.IsInf(a, 0) {
+					return true
+				}
+			}
+			return false
+		}},
+}
+
+// diffRegressions are seeds whose expressions once disagreed (findings, each with the
+// expression the generator made for it when it was found, so that a change to the
+// generator that moves them is noticed).
+var diffRegressions = []struct {
+	seed uint64
+	src  string
+}{
+	// overlap on gonum and simd (#14 part 6)
+	{14, "(-(+b))"},
+	// overlap on opencl (#14 part 6; found here: the issue names only gonum and simd)
+	{100, "((d - 0b101) % trunc((c // 4294967296)))"},
+	{108, "(+minimum(pow(((d ** c) >> 1), 13), where(((+a) == max(maximum(b, b))), min(c), max(((c * d) * d)))))"},
+	// the reference passes over min of an empty array that the engine rejects
+	{144, "where(((b > 0) & isfinite(min(a))), (~True), isnan(2.2250738585072014e-308))"},
+	// Go's math as the reference: Asin near 1, Tan of a huge argument, Pow far from 1
+	{31, "copysign(((where(a, c, 2147483648) * trunc(sin(c))) ** arcsin(tanh((c * 0.5)))), ((0 * where(b, 255, 3)) * trunc((9223372036854775807 | (4294967296 * 2)))))"},
+	{579, "clip(tan(a), s1, 0)"},
+	{733, "round(sum(tan(((pow((a * 0.5), 51) + hypot(where(b, 0.5, 1.5), 1e-300)) ** 0.3))))"},
+	{1099511627761, "pow((4294967296 ** a), (c + ceil(e)))"},
+	// a float32 sum whose partial sums overflow on gonum and simd (+Inf), not in the reference (3.4028235e38)
+	{2488, "cos(exp2(((exp2((b // ((0o17 + 3) | c))) / (((65535 % 7) * (100 + maximum(0o17, 1))) ** 1)) + expm1(((sum(f) / s0) % arctanh(a))))))"},
+}
+
+func TestDifferentialRegressions(t *testing.T) {
+	for _, r := range diffRegressions {
+		e, err := exprgen.Generate(r.seed, diffConfig)
+		if err != nil || e.String() != r.src {
+			t.Errorf("seed %d now generates %v (err %v), recorded %s: re-record the regression", r.seed, e, err, r.src)
+			continue
+		}
+		for _, msg := range diffCheck(t, r.seed, diffBackends(t, true)) {
+			t.Error(msg)
+		}
+	}
+}
+
+// diffOrderSensitive reports whether a float reduction's value depends on the order or
+// precision of the accumulation by more than confReduceTol: summing (or multiplying)
+// the elements one by one in the result's type gives a value outside the tolerance, or
+// sum |x| (the scale of the rounding errors any order makes) is beyond the tolerance or
+// beyond the type's range (partial sums can overflow).
+func diffOrderSensitive(nd *exprgen.Node, vars Vars, want refResult) bool {
+	arg, err := refEvaluate(nd.Args[0].String(), vars, false)
+	if err != nil || len(want.vals) != 1 {
+		return false
+	}
+	w := want.vals[0].f
+	acc, abs := 0.0, 0.0
+	if nd.Op == "prod" {
+		acc = 1
+	}
+	for _, v := range arg.vals {
+		x := refAsFloat(arg.typ, v)
+		if nd.Op == "prod" {
+			acc = refRound(want.typ, acc*x)
+		} else {
+			acc = refRound(want.typ, acc+x)
+		}
+		abs += math.Abs(x)
+	}
+	if nd.Op == "mean" && len(arg.vals) > 0 {
+		acc /= float64(len(arg.vals))
+		abs /= float64(len(arg.vals))
+	}
+	tol := confReduceTol[want.typ] * math.Max(math.Abs(w), 1)
+	eps := 0x1p-52
+	if want.typ == Float32 {
+		eps = 0x1p-23
+	}
+	top := math.MaxFloat64 // partial sums can overflow in some order
+	if want.typ == Float32 {
+		top = math.MaxFloat32
+	}
+	return math.IsNaN(acc) != math.IsNaN(w) || abs > top || !(math.Abs(acc-w) <= tol) ||
+		float64(len(arg.vals))*eps*abs > tol
+}

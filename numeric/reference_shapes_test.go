@@ -1,0 +1,109 @@
+package numeric
+
+import (
+	"fmt"
+)
+
+// The reference interpreter's shapes, written from NumPy's broadcasting rules without
+// the production code's helpers: inputs align from the right, a 1 stretches, and the
+// result is walked in C order.
+
+// refBroadcast computes the broadcast shape of the array inputs and points each one's
+// at at the element that the result's flat (C-order) index reads.
+func refBroadcast(names []string, inputs map[string]refInput) ([]int, error) {
+	var shape []int
+	for _, name := range names {
+		in := inputs[name]
+		if !in.array {
+			continue
+		}
+		for len(shape) < len(in.shape) {
+			shape = append([]int{1}, shape...)
+		}
+		for j := range in.shape {
+			i := len(shape) - len(in.shape) + j
+			d := in.shape[j]
+			switch {
+			case d == shape[i] || d == 1:
+			case shape[i] == 1:
+				shape[i] = d
+			default:
+				return nil, fmt.Errorf("reference: %s's shape %v does not broadcast against %v", name, in.shape, shape)
+			}
+		}
+	}
+	for _, name := range names {
+		in := inputs[name]
+		if !in.array {
+			continue
+		}
+		in.at = refBroadcastAt(shape, in.shape, in.atIdx)
+		inputs[name] = in
+	}
+	return shape, nil
+}
+
+// refBroadcastAt maps a flat C-order index of shape to an element of an input of
+// shape inShape.
+func refBroadcastAt(shape, inShape []int, atIdx func([]int) refElem) func(int) refElem {
+	return func(i int) refElem {
+		idx := make([]int, len(shape))
+		for k := len(shape) - 1; k >= 0; k-- {
+			idx[k] = i % shape[k]
+			i /= shape[k]
+		}
+		in := make([]int, len(inShape))
+		for j := range inShape {
+			if inShape[j] != 1 {
+				in[j] = idx[len(shape)-len(inShape)+j]
+			}
+		}
+		return atIdx(in)
+	}
+}
+
+// refBindArray reads an *Array: element idx is Data[Offset + Σ idx[k]·stride[k]], the
+// strides C order when nil.
+func refBindArray(a *Array) (refInput, error) {
+	strides := a.Strides
+	if strides == nil {
+		strides = make([]int, len(a.Shape))
+		s := 1
+		for k := len(a.Shape) - 1; k >= 0; k-- {
+			strides[k] = s
+			s *= a.Shape[k]
+		}
+	}
+	n := 1
+	for _, d := range a.Shape {
+		n *= d
+	}
+	pos := func(idx []int) int {
+		p := a.Offset
+		for k, x := range idx {
+			p += x * strides[k]
+		}
+		return p
+	}
+	var t DType
+	var get func(p int) refElem
+	switch d := a.Data.(type) {
+	case []float64:
+		t, get = Float64, func(p int) refElem { return refElem{f: d[p]} }
+	case []float32:
+		t, get = Float32, func(p int) refElem { return refElem{f: float64(d[p])} }
+	case []int64:
+		t, get = Int64, func(p int) refElem { return refElem{i: d[p]} }
+	case []int32:
+		t, get = Int32, func(p int) refElem { return refElem{i: int64(d[p])} }
+	case []bool:
+		t, get = Bool, func(p int) refElem { return refElem{b: d[p]} }
+	default:
+		return refInput{}, fmt.Errorf("reference: Array of %T", a.Data)
+	}
+	if len(a.Shape) == 0 {
+		e := get(a.Offset)
+		return refInput{typ: t, n: 1, at: func(int) refElem { return e }}, nil
+	}
+	return refInput{typ: t, array: true, n: n, shape: a.Shape, atIdx: func(idx []int) refElem { return get(pos(idx)) }}, nil
+}
