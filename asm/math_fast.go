@@ -225,3 +225,36 @@ func FastMathFuncs() []MathFunc {
 		fast(unary("cos", CosFastF64, nil, math.Cos)),
 	}
 }
+
+// FastModeMathFuncs is MathFuncs as the fast accuracy mode runs them: each fast kernel
+// (FastMathFuncs) in place of the default one of its function and type. MaxULP stays
+// the default bound; HasFastKernel says where the fast bound (4 ULP) applies.
+func FastModeMathFuncs() []MathFunc {
+	fast := map[string]MathFunc{}
+	for _, f := range FastMathFuncs() {
+		fast[f.Name] = f
+	}
+	funcs := MathFuncs()
+	for i, f := range funcs {
+		if ff, ok := fast[f.Name]; ok {
+			if ff.F64 != nil {
+				funcs[i].F64 = ff.F64
+			}
+			if ff.F32 != nil {
+				funcs[i].F32 = ff.F32
+			}
+		}
+	}
+	return funcs
+}
+
+// HasFastKernel reports whether function name (as in MathFuncs) has a fast kernel for
+// typ ("f64" or "f32"), and its bound in ULPs (4) if so.
+func HasFastKernel(name, typ string) (bound float64, ok bool) {
+	for _, f := range FastMathFuncs() {
+		if f.Name == name && (typ == "f64" && f.F64 != nil || typ == "f32" && f.F32 != nil) {
+			return f.MaxULP, true
+		}
+	}
+	return 0, false
+}

@@ -221,3 +221,29 @@ func BenchmarkFastMath(b *testing.B) {
 		}
 	}
 }
+
+// TestFastModeMathFuncs: the fast mode's function list swaps in exactly the fast
+// kernels, and its measured table is within each row's bound.
+func TestFastModeMathFuncs(t *testing.T) {
+	rows, err := MeasureFastMathAccuracy(os.DirFS("testdata"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	swapped := 0
+	for _, r := range rows {
+		bound := 1.0
+		if b, ok := HasFastKernel(r.Name, r.Type); ok {
+			bound = b
+			swapped++
+		}
+		if !(r.MaxULP <= bound) {
+			t.Errorf("fast mode %s %s: %.3f ULP > %g", r.Name, r.Type, r.MaxULP, bound)
+		}
+	}
+	if want := 5; swapped != want { // exp f64 and f32, log f32, sin and cos f64
+		t.Errorf("%d rows with a fast kernel, want %d", swapped, want)
+	}
+	if _, ok := HasFastKernel("log", "f64"); ok {
+		t.Error("HasFastKernel(log, f64): float64 log has no fast kernel")
+	}
+}

@@ -2,8 +2,11 @@ package main
 
 import (
 	"fmt"
+	"io/fs"
 	"strings"
 
+	"github.com/numkit/numkit/asm"
+	"github.com/numkit/numkit/bench"
 	"github.com/numkit/numkit/numeric"
 )
 
@@ -63,4 +66,32 @@ func accuracyOptions(mode string) []numeric.Option {
 		return nil
 	}
 	return []numeric.Option{numeric.WithAccuracy(strings.TrimSpace(mode))}
+}
+
+// measureAccuracy measures the vector math of numkit bench --accuracy [MODE]: the
+// default kernels, or with --accuracy fast the kernels the fast mode runs (its fast
+// kernels where there are some, asm.FastModeMathFuncs).
+func (c *benchCommand) measureAccuracy(refs fs.FS) ([]asm.MathAccuracy, error) {
+	if c.accMode == "fast" {
+		return asm.MeasureFastMathAccuracy(refs)
+	}
+	return asm.MeasureMathAccuracy(refs)
+}
+
+// accuracyBounds gives the rows of fast kernels their bound (asm.HasFastKernel) in
+// the fast mode's table.
+func (c *benchCommand) accuracyBounds(rows []bench.AccuracyRow) []bench.AccuracyRow {
+	if c.accMode != "fast" {
+		return rows
+	}
+	for i, r := range rows {
+		typ := "f64"
+		if r.DType == "float32" {
+			typ = "f32"
+		}
+		if b, ok := asm.HasFastKernel(r.Func, typ); ok {
+			rows[i].Bound = b
+		}
+	}
+	return rows
 }

@@ -51,9 +51,28 @@ func TestBenchAccuracyFlag(t *testing.T) {
 	if code != 0 || !strings.Contains(stdout, "exp(a)") {
 		t.Errorf("bench --accuracy fast --expr: exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
-	code, _, stderr = runBench(t, true, "--accuracy", "fast")
-	if code != 2 || !strings.Contains(stderr, "--accuracy fast applies only with --expr") {
-		t.Errorf("bench --accuracy fast without --expr: exit %d, stderr %q", code, stderr)
+	// Without --expr: the fast mode's ULP table, the fast kernels' rows with their
+	// 4-ULP bound and the other rows the default kernels' (bound 1).
+	code, fastOut, stderr := runBench(t, true, "--accuracy", "fast", "--json")
+	if code != 0 {
+		t.Fatalf("bench --accuracy fast: exit %d, stderr %q", code, stderr)
+	}
+	_, defOut, _ := runBench(t, true, "--accuracy", "--json")
+	bounds := map[string]int{}
+	for _, line := range strings.Split(strings.TrimSpace(fastOut), "\n") {
+		switch {
+		case strings.Contains(line, `"bound":4`):
+			bounds["4"]++
+			if !strings.Contains(line, `"func":"exp"`) && !strings.Contains(line, `"func":"sin"`) &&
+				!strings.Contains(line, `"func":"cos"`) && !strings.Contains(line, `"func":"log","dtype":"float32"`) {
+				t.Errorf("a fast-mode row with bound 4 for a function without a fast kernel: %s", line)
+			}
+		case strings.Contains(line, `"bound":1`):
+			bounds["1"]++
+		}
+	}
+	if bounds["4"] != 5 || bounds["1"] < 30 || fastOut == defOut {
+		t.Errorf("bench --accuracy fast: %d rows bound 4 (want 5), %d bound 1; same output as the default table: %v", bounds["4"], bounds["1"], fastOut == defOut)
 	}
 	code, stdout, stderr = runBench(t, false, "--accuracy", "--json")
 	if code != 0 || !strings.Contains(stdout, `"record":"accuracy"`) {

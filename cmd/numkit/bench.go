@@ -79,9 +79,7 @@ func (c *benchCommand) run(stdout, stderr io.Writer, args []string) int {
 		return code
 	}
 	switch {
-	case c.accMode != "" && c.expr == "":
-		return usageError(stderr, "--accuracy %s applies only with --expr", c.accMode)
-	case c.accuracy:
+	case c.accuracy || c.accMode != "" && c.expr == "":
 		return c.runAccuracy(stdout, stderr)
 	case c.route:
 		return c.runRoute(stdout, stderr)
@@ -118,7 +116,7 @@ func (c *benchCommand) flags(stderr io.Writer) (*flag.FlagSet, func(io.Writer)) 
 	fs.BoolVar(&c.route, "route", false, "print the routing table: the public cases in float64 and float32 at 1e3, 1e5, 2e7\n(or --sizes) on each backend and on auto, with auto's choice (--repeat: rounds)")
 	fs.BoolVar(&c.explain, "explain", false, "with --expr: print the router's choice and estimates to stderr first")
 	fs.BoolVar(&c.coexec, "coexec", false, "with --expr: let auto split the evaluation between the OpenCL device and the CPU (WithCoexecution)")
-	fs.Var(accuracyFlag{table: &c.accuracy, mode: &c.accMode}, "accuracy", "alone: print the ULP error of numkit's vector math functions instead of timing;\n--accuracy `mode` (default or fast) with --expr: time in that accuracy mode")
+	fs.Var(accuracyFlag{table: &c.accuracy, mode: &c.accMode}, "accuracy", "alone: print the ULP error of numkit's vector math functions instead of timing;\n--accuracy `mode` (default or fast): the same for that accuracy mode, or with --expr: time in it")
 	fs.StringVar(&c.refdata, "refdata", "", "with --accuracy: the `directory` holding ulp/*.txt (default: the tables embedded in the binary, asm/testdata/ulp)")
 	usage := func(w io.Writer) {
 		fmt.Fprintln(w, "usage: numkit bench [--suite S] [--sizes LIST] [--backend LIST] [--dtype LIST] [--filter RE]")
