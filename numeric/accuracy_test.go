@@ -208,3 +208,18 @@ func TestAccuracyFastMath(t *testing.T) {
 
 // sameFloat reports x == y, or both NaN.
 func sameFloat(x, y float64) bool { return x == y || x != x && y != y }
+
+// TestExplainSaysFastAccuracy: Explain names the fast mode and what it changes, and
+// says nothing of it in the default mode.
+func TestExplainSaysFastAccuracy(t *testing.T) {
+	vars := Vars{"a": make([]float64, 100)}
+	for mode, want := range map[string]bool{"fast": true, "default": false} {
+		text, err := MustCompile("exp(a)", WithAccuracy(mode)).Explain(vars)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(text, "accuracy: fast: on the simd backend exp"); got != want {
+			t.Errorf("WithAccuracy(%q): Explain mentions the fast mode: %v, want %v\n%s", mode, got, want, text)
+		}
+	}
+}
