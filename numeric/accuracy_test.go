@@ -2,7 +2,6 @@ package numeric
 
 import (
 	"context"
-	"math"
 	"math/big"
 	"math/rand/v2"
 	"strings"
@@ -124,7 +123,6 @@ func TestWithAccuracyRejectsUnknownModes(t *testing.T) {
 	if _, err := Compile("a+b", WithAccuracy("default")); err != nil {
 		t.Fatal(err)
 	}
-	_ = math.Pi
 }
 
 // TestAccuracyFastMath: in the fast mode the SIMD backend runs exp (float64 and
