@@ -23,3 +23,11 @@ func cosFastF64AVX2(dst, x []float64) bool { panic("asm: no cosFastF64AVX2 in th
 func logFastF32AVX512(dst, x []float32) { panic("asm: no logFastF32AVX512 in this build") }
 
 func logFastF32AVX2(dst, x []float32) { panic("asm: no logFastF32AVX2 in this build") }
+
+func sinFastF32AVX512(dst, x []float32) bool { panic("asm: no sinFastF32AVX512 in this build") }
+
+func cosFastF32AVX512(dst, x []float32) bool { panic("asm: no cosFastF32AVX512 in this build") }
+
+func sinFastF32AVX2(dst, x []float32) bool { panic("asm: no sinFastF32AVX2 in this build") }
+
+func cosFastF32AVX2(dst, x []float32) bool { panic("asm: no cosFastF32AVX2 in this build") }

@@ -2,6 +2,7 @@ package asm
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"os"
 	"strings"
@@ -240,10 +241,51 @@ func TestFastModeMathFuncs(t *testing.T) {
 			t.Errorf("fast mode %s %s: %.3f ULP > %g", r.Name, r.Type, r.MaxULP, bound)
 		}
 	}
-	if want := 5; swapped != want { // exp f64 and f32, log f32, sin and cos f64
+	if want := 7; swapped != want { // exp, sin and cos in f64 and f32, log f32
 		t.Errorf("%d rows with a fast kernel, want %d", swapped, want)
 	}
 	if _, ok := HasFastKernel("log", "f64"); ok {
 		t.Error("HasFastKernel(log, f64): float64 log has no fast kernel")
+	}
+}
+
+// TestFastF32SinCosScan checks the fast float32 sin and cos at the active level
+// against float64 sin and cos on every 5th float32 in [1/2, sinCosF32FastMax] (below
+// 1/2 the reduction is exact) and on the float32 values nearest every multiple of
+// pi/2 up to it (±8 ULPs), where the reduction cancels most: within the 4-ULP bound.
+func TestFastF32SinCosScan(t *testing.T) {
+	var xs []float32
+	for b := math.Float32bits(0.5); b <= math.Float32bits(sinCosF32FastMax); b += 5 {
+		xs = append(xs, math.Float32frombits(b))
+	}
+	for k := 1; float64(k)*math.Pi/2 <= float64(sinCosF32FastMax); k++ {
+		c := math.Float32bits(float32(float64(k) * math.Pi / 2))
+		for d := uint32(0); d <= 16; d++ {
+			xs = append(xs, math.Float32frombits(c-8+d))
+		}
+	}
+	got := make([]float32, len(xs))
+	for _, f := range []struct {
+		name string
+		k    func(dst, x []float32)
+		ref  func(float64) float64
+	}{{"sin", SinFastF32, math.Sin}, {"cos", CosFastF32, math.Cos}} {
+		f.k(got, xs)
+		worst, at := 0.0, float32(0)
+		for i, x := range xs {
+			want := f.ref(float64(x))
+			w32 := float32(want)
+			ulp := math.Abs(float64(math.Nextafter32(w32, float32(math.Inf(1)))) - float64(w32))
+			if math.Abs(float64(w32)) < math.Abs(want) {
+				ulp = math.Abs(float64(math.Nextafter32(w32, float32(math.Inf(1)))) - float64(w32))
+			}
+			if e := math.Abs(float64(got[i])-want) / ulp; e > worst {
+				worst, at = e, x
+			}
+		}
+		t.Logf("fast %s f32 at %v: max %.3f ULP at %v over %d inputs", f.name, Active(), worst, at, len(xs))
+		if !(worst <= 4) {
+			t.Errorf("fast %s f32 at %v: %.3f ULP at %v, over the 4-ULP bound", f.name, Active(), worst, at)
+		}
 	}
 }

@@ -52,7 +52,7 @@ func (e *Expr) Explain(vars Vars) (string, error) {
 		c.prog.ResultType(), n, c.prog.Cost.Passes, pluralES(c.prog.Cost.Passes), c.prog.Cost.BytesRead, c.prog.Cost.BytesWritten, c.prog.Cost.Ops)
 	fmt.Fprintf(&b, "costs: %s\n", source)
 	if e.opts.vm.Fast {
-		b.WriteString("accuracy: fast: on the simd backend exp, float32 log and float64 sin and cos run their fast kernels " +
+		b.WriteString("accuracy: fast: on the simd backend exp, sin, cos and float32 log run their fast kernels " +
 			"(within 4 ULP) and x*y+z, x*s±y, x*s±t fused multiply-adds; the gonum and opencl backends compute as in the default mode\n")
 	}
 	switch forced := e.opts.backendName(); {

@@ -73,12 +73,13 @@ func WithCoexecution() Option { return func(o *options) { o.coexec = true } }
 
 // WithAccuracy sets the accuracy mode: "default" (every function within 1 ULP,
 // arithmetic rounded operation by operation as written) or "fast". In fast mode the
-// SIMD backend runs the functions that have a fast kernel with it (exp in float64
-// and float32, within 4 ULP; docs/simd.md lists them with their bounds; the other
-// functions keep their default kernels) and x*y + z, x*s ± y and x*s ± t as fused
-// multiply-adds (one rounding instead of two: within 0.5 ULP of the exact value, but
-// not the default's bits). The gonum and OpenCL backends are the same in both modes.
-// Without the option NUMKIT_ACCURACY decides. Compile fails for another mode.
+// SIMD backend runs the functions that have a fast kernel with it (exp, sin and cos
+// in float64 and float32, log in float32: within 4 ULP; docs/simd.md lists them with
+// their bounds; the other functions keep their default kernels) and x*y + z, x*s ± y
+// and x*s ± t as fused multiply-adds (one rounding instead of two: within 0.5 ULP of
+// the exact value, but not the default's bits). The gonum and OpenCL backends compute
+// the same in both modes. Without the option NUMKIT_ACCURACY decides. Compile fails
+// for another mode.
 func WithAccuracy(mode string) Option { return func(o *options) { o.accuracy = mode } }
 
 // accuracyName is the accuracy mode asked for: the option, else NUMKIT_ACCURACY.

@@ -71,8 +71,8 @@ func TestBenchAccuracyFlag(t *testing.T) {
 			bounds["1"]++
 		}
 	}
-	if bounds["4"] != 5 || bounds["1"] < 30 || fastOut == defOut {
-		t.Errorf("bench --accuracy fast: %d rows bound 4 (want 5), %d bound 1; same output as the default table: %v", bounds["4"], bounds["1"], fastOut == defOut)
+	if bounds["4"] != 7 || bounds["1"] < 30 || fastOut == defOut {
+		t.Errorf("bench --accuracy fast: %d rows bound 4 (want 7), %d bound 1; same output as the default table: %v", bounds["4"], bounds["1"], fastOut == defOut)
 	}
 	code, stdout, stderr = runBench(t, false, "--accuracy", "--json")
 	if code != 0 || !strings.Contains(stdout, `"record":"accuracy"`) {

@@ -61,15 +61,17 @@ var (
 	simdFast     *Backend
 )
 
-// simdFastKernels are the fast accuracy mode's kernels (asm.FastMathFuncs): exp in
-// float64 and float32, log in float32, sin and cos in float64; docs/simd.md has the
-// bounds and the measured errors.
+// simdFastKernels are the fast accuracy mode's kernels (asm.FastMathFuncs): exp, sin
+// and cos in float64 and float32, log in float32; docs/simd.md has the bounds and the
+// measured errors.
 var simdFastKernels = map[kernelKey]generic.Kernel{
 	{ir.OpExp, ir.Float64, ir.Float64}: generic.Unary(asm.ExpFastF64),
 	{ir.OpExp, ir.Float32, ir.Float32}: generic.Unary(asm.ExpFastF32),
 	{ir.OpLog, ir.Float32, ir.Float32}: generic.Unary(asm.LogFastF32),
 	{ir.OpSin, ir.Float64, ir.Float64}: generic.Unary(asm.SinFastF64),
 	{ir.OpCos, ir.Float64, ir.Float64}: generic.Unary(asm.CosFastF64),
+	{ir.OpSin, ir.Float32, ir.Float32}: generic.Unary(asm.SinFastF32),
+	{ir.OpCos, ir.Float32, ir.Float32}: generic.Unary(asm.CosFastF32),
 }
 
 type kernelKey struct {
