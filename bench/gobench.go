@@ -33,7 +33,7 @@ func WriteGobench(w io.Writer, rep *Report) error {
 	}
 	file("goos", m.OS)
 	file("goarch", m.Arch)
-	file("cpu", m.CPU)
+	file("cpu", orUnknown(m.CPU))
 	file("numkit", orUnknown(m.Version))
 	file("simd", orUnknown(m.SIMD))
 	file("gomaxprocs", fmt.Sprint(m.GOMAXPROCS))

@@ -16,19 +16,11 @@ var diffKnown = []struct {
 	name, issue string
 	match       func(f diffFinding, e *exprgen.Expr) bool
 }{
-	{"overlapping destination", "#14 part 6: overlapping dst and inputs give wrong results on gonum and simd",
-		func(f diffFinding, _ *exprgen.Expr) bool {
-			return f.check == "overlap" && (f.backend == BackendGonum || f.backend == BackendSIMD)
-		}},
-	{"overlapping destination on opencl", "#14 part 6 (found by this fuzzer: opencl too, not only gonum and simd as the issue says)",
-		func(f diffFinding, _ *exprgen.Expr) bool { return f.check == "overlap" && f.backend == BackendOpenCL }},
 	{"reference: min/max of an empty array unevaluated", "reference limitation: the reference evaluates per element, so with no " +
 		"elements it never reaches a min/max of an empty array that the engine (rightly, docs/language.md) rejects",
 		func(f diffFinding, e *exprgen.Expr) bool {
 			return f.check == "error" && f.emptyUnreached
 		}},
-	{"float reduction order", "#14 part 6: every backend to reduce in the reference's documented order (sums of values that cancel or overflow differ)",
-		func(f diffFinding, _ *exprgen.Expr) bool { return f.reduceSpread }},
 	{"Go math reference at extreme arguments", "reference limitation (conformance_known_test.go): Go's math.Log/Log2/Log10/Pow/Atan2 " +
 		"on subnormal or huge arguments, math.Asin/Acos near ±1 (arcsin(0.999999948682059): simd exact by mpmath, Go 218 ULP off), " +
 		"math.Sin/Cos/Tan beyond 2^29, math.Pow with |y log2 x| > 64, math.Sinh/Cosh overflowing early beyond 709",

@@ -59,7 +59,8 @@ var diffOpenCL struct {
 	reason string
 }
 
-// diffBackends lists the backends to run: gonum and simd always, opencl when usable
+// diffBackends lists the backends to run: gonum always, simd unless the build has no
+// assembly (-tags noasm), opencl when usable
 // (NUMKIT_REQUIRE_OPENCL=1 makes an unusable one a failure) and withCL.
 func diffBackends(t testing.TB, withCL bool) []string {
 	diffOpenCL.once.Do(func() {
@@ -75,7 +76,10 @@ func diffBackends(t testing.TB, withCL bool) []string {
 	if !diffOpenCL.usable && os.Getenv("NUMKIT_REQUIRE_OPENCL") == "1" {
 		t.Fatalf("NUMKIT_REQUIRE_OPENCL=1 but the opencl backend is not usable: %s", diffOpenCL.reason)
 	}
-	b := []string{BackendGonum, BackendSIMD}
+	b := []string{BackendGonum}
+	if cpuUsable(BackendSIMD) == nil {
+		b = append(b, BackendSIMD)
+	}
 	if withCL && diffOpenCL.usable {
 		b = append(b, BackendOpenCL)
 	}
@@ -347,7 +351,7 @@ func (d *diffRun) overlap(e *exprgen.Expr, got Result) {
 		d.add(diffFinding{check: check, msg: err.Error()})
 		return
 	}
-	res := Result{Type: got.Type, Data: dst.Interface()}
+	res := Result{Type: got.Type, Data: dst.Interface(), Shape: got.Shape}
 	if msg := confCompare(resultToRef(got), res, confTol{}); msg != "" {
 		d.add(diffFinding{check: "overlap", msg: check + ": " + msg})
 	}
