@@ -33,7 +33,7 @@ func (e *Expr) evaluate(ctx context.Context, vars Vars, out *output, alloc func(
 	} else if err := checkOutput(c.prog, *out, n); err != nil {
 		return 0, err
 	} else if overlapsInput(*out, bindings) {
-		return e.evaluateShaped(ctx, c, bindings, out, nil) // through a temporary (overlap.go)
+		return e.evaluateShaped(ctx, c, bindings, out, nil) // through a temporary (overlapsInput, broadcast.go)
 	}
 	return e.run(ctx, c, bindings, n, *out)
 }

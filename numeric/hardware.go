@@ -2,6 +2,7 @@ package numeric
 
 import (
 	"fmt"
+	"log/slog"
 
 	"github.com/numkit/numkit/numeric/internal/hw"
 	"github.com/numkit/numkit/numeric/internal/opencl"
@@ -75,3 +76,17 @@ func configError() error {
 	}
 	return nil
 }
+
+// SetLogger sends numkit's warnings — an unreadable calibration profile or OpenCL
+// binary cache, an OpenCL device that failed so that evaluations fall back to the
+// CPU — and, at debug level, auto's routing decisions to l (with NUMKIT_OPENCL_DUMP=1,
+// each generated OpenCL C program at info level). numkit never writes to standard
+// error or anywhere else itself: without a logger these messages are dropped. nil
+// restores that default. It is safe for concurrent use.
+func SetLogger(l *slog.Logger) { hw.SetLogger(l) }
+
+// Verbosity is the log level the NUMKIT_DEBUG and NUMKIT_OPENCL_DUMP variables ask
+// for: slog.LevelDebug with NUMKIT_DEBUG=1, slog.LevelInfo with NUMKIT_OPENCL_DUMP=1
+// alone; ok is false when neither is set. A program that honours them, as the numkit
+// command does, passes SetLogger a logger at that level.
+func Verbosity() (level slog.Level, ok bool) { return hw.Verbosity() }

@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io/fs"
 	"log/slog"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -62,5 +65,36 @@ func TestLoggerReceivesWarnings(t *testing.T) {
 	}
 	if debug == "" {
 		t.Errorf("no debug message for the routing decision; the log:\n%s", out.String())
+	}
+}
+
+// TestNoStderrInLibrary: nothing in the library's packages writes to standard error
+// itself (issue #18); messages go through SetLogger's logger.
+func TestNoStderrInLibrary(t *testing.T) {
+	for _, root := range []string{".", "../kernels", "../cl", "../asm"} {
+		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() && path != root && (strings.HasPrefix(d.Name(), "_") || d.Name() == "testdata") {
+				return filepath.SkipDir // generators and test data are programs of their own
+			}
+			if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+				return nil
+			}
+			src, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			for _, banned := range []string{"os.Stderr", "os.Stdout", "println("} {
+				if strings.Contains(string(src), banned) {
+					t.Errorf("%s uses %s", path, banned)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
 	}
 }

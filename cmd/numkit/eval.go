@@ -38,8 +38,9 @@ type evalCommand struct {
 	seed    uint64
 	dtype   string
 	explain bool
-	acc     string    // --accuracy: default or fast (accuracy.go)
-	stdin   io.Reader // what -i name=- reads
+	acc     string     // --accuracy: default or fast (accuracy.go)
+	stdin   io.Reader  // what -i name=- reads
+	chunk   chunkFlags // chunk.go: --chunk, --partial, --carry
 }
 
 type listFlag []string
@@ -62,6 +63,7 @@ func (c *evalCommand) flags(stderr io.Writer) (*flag.FlagSet, func(io.Writer)) {
 	fs.Uint64Var(&c.seed, "seed", 1, "random seed for --n")
 	fs.StringVar(&c.dtype, "dtype", "float64", "element type of the random data for --n: float64 or float32")
 	fs.BoolVar(&c.explain, "explain", false, "print the router's choice and estimates to stderr before evaluating")
+	c.chunk.register(fs)
 	usage := func(w io.Writer) {
 		fmt.Fprintln(w, "usage: numkit eval EXPR [-i name=file.npy ...] [-s name=value ...] [-o FILE] [--format F] [--n N]")
 		fmt.Fprintln(w, "       numkit eval [flags] -e EXPR")
@@ -126,6 +128,9 @@ func (c *evalCommand) run(stdout, stderr io.Writer, args []string) int {
 			return 1
 		}
 		fmt.Fprint(stderr, text)
+	}
+	if c.chunk.active() {
+		return c.chunk.run(stderr, e, vars)
 	}
 	res, err := e.Eval(context.Background(), vars)
 	if err != nil {

@@ -6,6 +6,7 @@
 //	numkit stats FILE.npy [flags]  moments of an array
 //	numkit bench [flags]           benchmark suites and single expressions
 //	numkit calibrate               measure the backends for the router
+//	numkit merge PARTIAL...        merge the partial results of chunked runs
 //	numkit version                 the build's version, revision and Go version
 //
 // Run numkit help COMMAND (or numkit COMMAND --help) for each command's flags.
@@ -14,6 +15,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"strings"
 
@@ -21,7 +23,16 @@ import (
 )
 
 func main() {
+	logToStderr()
 	os.Exit(run(os.Stdout, os.Stderr, os.Args[1:]))
+}
+
+// logToStderr sends numkit's log to standard error at the level NUMKIT_DEBUG=1 or
+// NUMKIT_OPENCL_DUMP=1 asks for; otherwise the library's messages are dropped.
+func logToStderr() {
+	if level, ok := numeric.Verbosity(); ok {
+		numeric.SetLogger(slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level})))
+	}
 }
 
 // command is one subcommand: it parses its own flags and returns the exit code

@@ -43,7 +43,7 @@ func Log(x float64) float64 {
 func Log10(x float64) float64 {
 	if isSubnormal(x) {
 		hi, lo := logParts(x)
-		p := hi * invLn10Hi
+		p := float64(hi * invLn10Hi) // rounded: not fused into the sum below (arm64)
 		err := math.FMA(hi, invLn10Hi, -p)
 		return p + (err + hi*invLn10Lo + lo*invLn10Hi)
 	}
@@ -62,7 +62,9 @@ func Pow(x, y float64) float64 {
 	}
 	frac, exp := math.Frexp(x)
 	e := float64(exp)
-	hi := y * e
+	// The conversion rounds y*e, so that no compiler fuses it into hi - n below: on
+	// arm64 FMA(y, e, -n) and the residual in lo would count the residual twice.
+	hi := float64(y * e)
 	lo := math.FMA(y, e, -hi) + y*math.Log2(frac)
 	switch {
 	case hi+lo > 1100:

@@ -22,9 +22,9 @@ const (
 	envThreads       = "NUMKIT_THREADS"        // worker goroutines
 	envBackend       = "NUMKIT_BACKEND"        // auto | gonum | simd | opencl
 	envCacheDir      = "NUMKIT_CACHE_DIR"      // calibration cache directory
-	envDebug         = "NUMKIT_DEBUG"          // 0 | 1: log routing decisions and fallbacks
+	envDebug         = "NUMKIT_DEBUG"          // 0 | 1: log routing decisions and fallbacks (Verbosity)
 	envOpenCLCache   = "NUMKIT_OPENCL_CACHE"   // auto | on | off: the disk cache of program binaries
-	envOpenCLDump    = "NUMKIT_OPENCL_DUMP"    // 0 | 1: print generated OpenCL C to stderr
+	envOpenCLDump    = "NUMKIT_OPENCL_DUMP"    // 0 | 1: log generated OpenCL C (Verbosity)
 )
 
 // varNames lists the variables in the order the report shows them.
@@ -70,15 +70,16 @@ type Config struct {
 	// CacheDir is where calibration results are kept: NUMKIT_CACHE_DIR, else
 	// os.UserCacheDir()/numkit; "" when neither is known.
 	CacheDir string
-	// Debug, from NUMKIT_DEBUG=1, logs to standard error each routing decision under
-	// auto and each fallback from a failing device to the CPU.
+	// Debug, from NUMKIT_DEBUG=1, asks for each routing decision under auto and each
+	// fallback from a failing device to the CPU at debug level (Verbosity; the numkit
+	// command logs them to standard error).
 	Debug bool
 	// OpenCLCache, from NUMKIT_OPENCL_CACHE, is the disk cache of OpenCL program
 	// binaries: "auto" (on except where the driver caches binaries itself), "on" or
 	// "off".
 	OpenCLCache string
-	// OpenCLDump, from NUMKIT_OPENCL_DUMP=1, prints each generated OpenCL C program to
-	// standard error.
+	// OpenCLDump, from NUMKIT_OPENCL_DUMP=1, logs each generated OpenCL C program at
+	// info level (the numkit command logs it to standard error).
 	OpenCLDump bool
 	// Env holds the NUMKIT_* variables that were set (non-empty), as set.
 	Env map[string]string
