@@ -80,12 +80,21 @@ type plan struct {
 	fuse     bool
 	fused    bool // whether fusion found anything
 	noFusion bool // Options.NoFusion
+	// asmOnly limits fusion to the rows with an asm loop: the SIMD backend's plan for
+	// arrays in cache, where one asm pass beats the vector passes (2*a+3*b**2-c/4 at
+	// n = 1000: 6 kernel calls against one loop) but a portable fused loop does not.
+	asmOnly bool
+	fast    bool // Options.Fast: the fused multiply-adds of fastFusions too
 }
 
 // newPlan binds p to backend b's kernels; fuse asks for fusion (vm_fuse.go), which the
 // gonum backend always has.
 func newPlan(p *ir.Program, b *Backend, fuse bool, opt Options) (*plan, error) {
 	pl := &plan{prog: p, backend: b, stages: make([]stagePlan, len(p.Stages)), fuse: fuse || b == gonumBackend, noFusion: opt.NoFusion}
+	pl.fast = opt.Fast
+	if !pl.fuse && b.asmFused {
+		pl.fuse, pl.asmOnly = true, true
+	}
 	for k, st := range p.Stages {
 		sp := &pl.stages[k]
 		for _, in := range st.Scalar {
