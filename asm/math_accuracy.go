@@ -27,8 +27,19 @@ type MathAccuracy struct {
 // directory, written by asm/_gen/mpgen/gen.py) and returns one row per file
 // found, in MathFuncs order.
 func MeasureMathAccuracy(fsys fs.FS) ([]MathAccuracy, error) {
+	return measureMathAccuracy(fsys, MathFuncs())
+}
+
+// MeasureFastMathAccuracy is MeasureMathAccuracy for the fast accuracy mode: the
+// functions of FastModeMathFuncs, whose fast kernels replace the default ones where
+// they exist.
+func MeasureFastMathAccuracy(fsys fs.FS) ([]MathAccuracy, error) {
+	return measureMathAccuracy(fsys, FastModeMathFuncs())
+}
+
+func measureMathAccuracy(fsys fs.FS, funcs []MathFunc) ([]MathAccuracy, error) {
 	var rows []MathAccuracy
-	for _, f := range MathFuncs() {
+	for _, f := range funcs {
 		for _, typ := range []string{"f64", "f32"} {
 			ref, err := readMathRef(fsys, refName(f.Name), typ, f.Arity)
 			if err != nil {

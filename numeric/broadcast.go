@@ -418,19 +418,22 @@ func overlapsInput(out exec.Output, inputs []exec.Binding) bool {
 	if out.Scalar || out.Dev != nil || out.N <= 0 {
 		return false
 	}
-	// On the stack: EvalInto's 1-D path allocates nothing.
-	unit, shape := [1]int{1}, [1]int{out.N}
-	var ops [MaxInputs + 1]operand
-	k := 0
+	// Address ranges as integers (one past the end is no pointer the garbage
+	// collector may see); a plain loop, since every 1-D EvalInto asks.
+	olo := uintptr(out.Ptr)
+	ohi := olo + uintptr(out.N*out.Type.Size())
 	for _, b := range inputs {
-		if !b.Scalar && b.Dev == nil && b.N > 0 && k < MaxInputs {
-			ops[k] = operand{b.Ptr, b.Type.Size(), unit[:]}
-			k++
+		if b.Scalar || b.Dev != nil || b.N <= 0 {
+			continue
 		}
+		lo := uintptr(b.Ptr)
+		if hi := lo + uintptr(b.N*b.Type.Size()); hi <= olo || ohi <= lo {
+			continue
+		}
+		if lo == olo && b.N == out.N && b.Type.Size() == out.Type.Size() {
+			continue // the same array, element for element
+		}
+		return true
 	}
-	if k == 0 {
-		return false
-	}
-	ops[k] = operand{out.Ptr, out.Type.Size(), unit[:]}
-	return overlaps(shape[:], ops[:k+1])
+	return false
 }

@@ -35,6 +35,9 @@ func Calibrate(progress func(CalibrationStep)) (Profile, error) {
 	if path == "" {
 		return p, fmt.Errorf("numeric: no cache directory to store the profile in (set NUMKIT_CACHE_DIR)")
 	}
+	if old, err := route.ReadProfile(path); err == nil && old.Version == p.Version && old.Key == p.Key {
+		p.Learned = old.Learned // routing decisions measured on real evaluations stay valid
+	}
 	if err := route.WriteProfile(path, p); err != nil {
 		return p, fmt.Errorf("numeric: storing the profile: %w", err)
 	}

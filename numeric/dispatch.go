@@ -60,7 +60,7 @@ func (e *Expr) run(ctx context.Context, c *compiled, bindings []binding, n int, 
 		return 0, err
 	}
 	e.last.Store(&c.name)
-	return c.cpu.Run(ctx, bindings, 0, n, out, t.threads)
+	return c.runCPU(ctx, bindings, n, out, t.threads)
 }
 
 // prepare binds vars, finds or compiles the program for their types, and returns it

@@ -51,6 +51,10 @@ func (e *Expr) Explain(vars Vars) (string, error) {
 	fmt.Fprintf(&b, "result: %s, n=%d, %d pass%s; per element: %d bytes read, %d written, ops %v (move, cheap, divide, transcendental)\n",
 		c.prog.ResultType(), n, c.prog.Cost.Passes, pluralES(c.prog.Cost.Passes), c.prog.Cost.BytesRead, c.prog.Cost.BytesWritten, c.prog.Cost.Ops)
 	fmt.Fprintf(&b, "costs: %s\n", source)
+	if e.opts.vm.Fast {
+		b.WriteString("accuracy: fast: on the simd backend exp, sin, cos and float32 log run their fast kernels " +
+			"(within 4 ULP) and x*y+z, x*s±y, x*s±t fused multiply-adds; the gonum and opencl backends compute as in the default mode\n")
+	}
 	switch forced := e.opts.backendName(); {
 	case forced == BackendAuto && resident:
 		b.WriteString("device arrays among the inputs: evaluated on the OpenCL device, where the data is\n")
@@ -63,6 +67,7 @@ func (e *Expr) Explain(vars Vars) (string, error) {
 			fmt.Fprintf(&b, "auto decides once per size class (n from %d to %d, decided at %d): %s\n",
 				1<<route.SizeClass(n), 2<<route.SizeClass(n)-1, 1<<route.SizeClass(n), ch.Describe(c.auto.CPU))
 		}
+		fmt.Fprintf(&b, "basis: %s\n", c.auto.Basis(n))
 		b.WriteString(c.auto.CoexecEstimate(costs, in, d).Text)
 		if !e.opts.threadsAuto() {
 			fmt.Fprintf(&b, "threads: %d, set by WithThreads or NUMKIT_THREADS\n", e.opts.threadCount())

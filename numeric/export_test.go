@@ -24,6 +24,15 @@ func momentsKernel(k stats.Kernel) MomentsOption {
 	return func(c *momentsConfig) { c.kernel = k }
 }
 
+// The package's tests route by the model alone on the machine's sources: without a
+// clock no evaluation is timed, so no choice depends on the wall clock or on what an
+// earlier run stored in the user's profile (nothing is recalled or written there).
+// Measured routing is tested with fake clocks and devices (route_measure_test.go,
+// internal/route/measure_test.go).
+func init() {
+	machine.Clock, machine.Recall, machine.Learn = nil, nil, nil
+}
+
 // withoutFusion turns the CPU VM's peephole fusion off.
 func withoutFusion() Option { return func(o *options) { o.vm.NoFusion = true } }
 

@@ -35,26 +35,38 @@ func TestOpenCLCancel(t *testing.T) {
 		if err := eval(context.Background()); err != nil { // builds the program
 			t.Fatal(err)
 		}
-		start := time.Now()
-		if err := eval(context.Background()); err != nil {
-			t.Fatal(err)
+		// The machine is shared: a slow return is measured again (up to three times)
+		// before it counts, against a fresh whole-run time each time.
+		var full, took time.Duration
+		for attempt := 0; ; attempt++ {
+			start := time.Now()
+			if err := eval(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			full = time.Since(start)
+			if full < 200*time.Millisecond {
+				break
+			}
+			ctx, cancel := context.WithTimeout(context.Background(), full/10)
+			start = time.Now()
+			err := eval(ctx)
+			took = time.Since(start)
+			cancel()
+			if !errors.Is(err, context.DeadlineExceeded) {
+				t.Errorf("%s: cancelled at %v of a %v run: error %v, want the context's", src, full/10, full, err)
+			}
+			// Generous: the cancellation at a tenth must not wait for most of the run.
+			if took <= full*6/10 {
+				break
+			}
+			if attempt == 2 {
+				t.Errorf("%s: cancelled at %v, returned after %v; the whole run takes %v", src, full/10, took, full)
+				break
+			}
 		}
-		full := time.Since(start)
 		if full < 200*time.Millisecond {
 			t.Logf("%s: the whole run took only %v; cancellation is not measurable here", src, full)
 			continue
-		}
-		ctx, cancel := context.WithTimeout(context.Background(), full/10)
-		start = time.Now()
-		err := eval(ctx)
-		took := time.Since(start)
-		cancel()
-		if !errors.Is(err, context.DeadlineExceeded) {
-			t.Errorf("%s: cancelled at %v of a %v run: error %v, want the context's", src, full/10, full, err)
-		}
-		// Generous: the cancellation at a tenth must not wait for most of the run.
-		if took > full*6/10 {
-			t.Errorf("%s: cancelled at %v, returned after %v; the whole run takes %v", src, full/10, took, full)
 		}
 		t.Logf("%s: whole run %v; cancelled at %v, returned after %v", src, full, full/10, took)
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/numkit/numkit/numeric/internal/compile"
 	"github.com/numkit/numkit/numeric/internal/exec"
@@ -30,12 +31,14 @@ type options struct {
 	threadsSet       bool   // WithThreads was given (so 0 is an error, not the default)
 	float32Constants bool
 	coexec           bool
+	accuracy         string         // "" means NUMKIT_ACCURACY, else "default"
 	vm               vm.Options     // the zero value but in tests (export_test.go)
 	sources          *route.Sources // nil but in tests: the router's costs and device
 }
 
 // machine is where the router gets its costs and reaches the OpenCL device.
-var machine = route.Sources{Costs: route.LoadedCosts, Probe: opencl.Probe, Compile: compileOpenCL}
+var machine = route.Sources{Costs: route.LoadedCosts, Probe: opencl.Probe, Compile: compileOpenCL,
+	Clock: route.MachineClock, Recall: route.Recall, Learn: route.Learn}
 
 // routeSources are the router's sources: the machine's unless a test set its own.
 func (o *options) routeSources() *route.Sources {
@@ -68,6 +71,26 @@ func WithFloat32Constants() Option { return func(o *options) { o.float32Constant
 // measured on such a machine yet.
 func WithCoexecution() Option { return func(o *options) { o.coexec = true } }
 
+// WithAccuracy sets the accuracy mode: "default" (every function within 1 ULP,
+// arithmetic rounded operation by operation as written) or "fast". In fast mode the
+// SIMD backend runs the functions that have a fast kernel with it (exp, sin and cos
+// in float64 and float32, log in float32: within 4 ULP; docs/simd.md lists them with
+// their bounds; the other functions keep their default kernels) and x*y + z, x*s ± y
+// and x*s ± t as fused multiply-adds (one rounding instead of two: within 0.5 ULP of
+// the exact value, but not the default's bits). The gonum and OpenCL backends compute
+// the same in both modes. Without the option NUMKIT_ACCURACY decides. Compile fails
+// for another mode.
+func WithAccuracy(mode string) Option { return func(o *options) { o.accuracy = mode } }
+
+// accuracyName is the accuracy mode asked for: the option, else NUMKIT_ACCURACY.
+func (o *options) accuracyName() string {
+	if o.accuracy != "" {
+		return o.accuracy
+	}
+	mode, _ := hw.Accuracy() // a bad value is reported by validate
+	return mode
+}
+
 func (o *options) compileOptions() compile.Options {
 	return compile.Options{Float32Constants: o.float32Constants}
 }
@@ -79,6 +102,14 @@ func (o *options) validate() error {
 	if o.threads < 0 || o.threadsSet && o.threads < 1 {
 		return fmt.Errorf("numeric: WithThreads(%d): want at least 1", o.threads)
 	}
+	if o.accuracy != "" {
+		if err := hw.CheckAccuracy(o.accuracy); err != nil {
+			return fmt.Errorf("numeric: WithAccuracy(%q): %w", o.accuracy, err)
+		}
+	} else if _, err := hw.Accuracy(); err != nil {
+		return err
+	}
+	o.vm.Fast = o.accuracyName() == "fast"
 	switch o.backend {
 	case "", BackendAuto, BackendGonum, BackendSIMD, BackendOpenCL:
 	default:
@@ -106,11 +137,18 @@ func (o *options) threadCount() int {
 	if o.threads > 0 {
 		return o.threads
 	}
+	return defaultThreads()
+}
+
+// defaultThreads is NUMKIT_THREADS, else GOMAXPROCS at the first call (hw.Env is read
+// once too); every evaluation asks, so copying the configuration each time showed in
+// small arrays' profiles.
+var defaultThreads = sync.OnceValue(func() int {
 	if cfg, _ := hw.Env(); cfg.Threads > 0 {
 		return cfg.Threads
 	}
 	return runtime.GOMAXPROCS(0)
-}
+})
 
 // threadsAuto reports whether the thread count is numkit's to choose per evaluation:
 // neither WithThreads nor NUMKIT_THREADS set it.

@@ -48,6 +48,7 @@ type benchCommand struct {
 	plot       string
 	memory     bool
 	accuracy   bool
+	accMode    string // --accuracy fast|default with --expr (cmd/numkit/accuracy.go)
 	refdata    string
 	noBaseline bool
 	route      bool
@@ -65,7 +66,7 @@ type benchCommand struct {
 func (c *benchCommand) run(stdout, stderr io.Writer, args []string) int {
 	c.stderr = stderr
 	fs, usage := c.flags(stderr)
-	positional, code := parseWithPositional(fs, usage, stdout, stderr, args)
+	positional, code := parseWithPositional(fs, usage, stdout, stderr, joinAccuracy(args))
 	if code >= 0 {
 		return code
 	}
@@ -78,7 +79,7 @@ func (c *benchCommand) run(stdout, stderr io.Writer, args []string) int {
 		return code
 	}
 	switch {
-	case c.accuracy:
+	case c.accuracy || c.accMode != "" && c.expr == "":
 		return c.runAccuracy(stdout, stderr)
 	case c.route:
 		return c.runRoute(stdout, stderr)
@@ -115,7 +116,7 @@ func (c *benchCommand) flags(stderr io.Writer) (*flag.FlagSet, func(io.Writer)) 
 	fs.BoolVar(&c.route, "route", false, "print the routing table: the public cases in float64 and float32 at 1e3, 1e5, 2e7\n(or --sizes) on each backend and on auto, with auto's choice (--repeat: rounds)")
 	fs.BoolVar(&c.explain, "explain", false, "with --expr: print the router's choice and estimates to stderr first")
 	fs.BoolVar(&c.coexec, "coexec", false, "with --expr: let auto split the evaluation between the OpenCL device and the CPU (WithCoexecution)")
-	fs.BoolVar(&c.accuracy, "accuracy", false, "print the ULP error of numkit's vector math functions instead of timing")
+	fs.Var(accuracyFlag{table: &c.accuracy, mode: &c.accMode}, "accuracy", "alone: print the ULP error of numkit's vector math functions instead of timing;\n--accuracy `mode` (default or fast): the same for that accuracy mode, or with --expr: time in it")
 	fs.StringVar(&c.refdata, "refdata", "", "with --accuracy: the `directory` holding ulp/*.txt (default: the tables embedded in the binary, asm/testdata/ulp)")
 	usage := func(w io.Writer) {
 		fmt.Fprintln(w, "usage: numkit bench [--suite S] [--sizes LIST] [--backend LIST] [--dtype LIST] [--filter RE]")
@@ -233,7 +234,7 @@ func (c *benchCommand) resolveFormat(stderr io.Writer) int {
 // machine (suite "expr") and one row, in the suite's schema.
 func (c *benchCommand) time() (*bench.Report, error) {
 	start := c.now()
-	opts := exprOptions(c.backend, c.threads)
+	opts := append(exprOptions(c.backend, c.threads), accuracyOptions(c.accMode)...)
 	if c.coexec {
 		opts = append(opts, numeric.WithCoexecution())
 	}

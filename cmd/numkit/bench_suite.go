@@ -192,7 +192,7 @@ func (c *benchCommand) runAccuracy(stdout, stderr io.Writer) int {
 		refs, where = os.DirFS(c.refdata), "in "+c.refdata
 	}
 	hw, _ := c.hardware() // applies numkit's SIMD policy to the kernels measured
-	measured, err := asm.MeasureMathAccuracy(refs)
+	measured, err := c.measureAccuracy(refs)
 	if err == nil && len(measured) == 0 {
 		err = fmt.Errorf("no reference files %s", "ulp/*_f64.txt "+where)
 	}
@@ -200,7 +200,7 @@ func (c *benchCommand) runAccuracy(stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "numkit bench --accuracy: %v\n", err)
 		return 1
 	}
-	rows := bench.Accuracy(measured)
+	rows := c.accuracyBounds(bench.Accuracy(measured))
 	switch {
 	case c.json:
 		err = bench.WriteAccuracyJSON(stdout, rows, numkitVersion())

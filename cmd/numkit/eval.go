@@ -38,6 +38,7 @@ type evalCommand struct {
 	seed    uint64
 	dtype   string
 	explain bool
+	acc     string     // --accuracy: default or fast (accuracy.go)
 	stdin   io.Reader  // what -i name=- reads
 	chunk   chunkFlags // chunk.go: --chunk, --partial, --carry
 }
@@ -56,6 +57,7 @@ func (c *evalCommand) flags(stderr io.Writer) (*flag.FlagSet, func(io.Writer)) {
 	fs.StringVar(&c.format, "format", "", "the result's format: npy, csv, json or text (values, one a line);\n"+
 		"default: from -o's extension (.csv, .json, .txt, else npy), or a summary without -o")
 	fs.StringVar(&c.backend, "backend", "", "force a backend: auto, gonum, simd or opencl (default: NUMKIT_BACKEND, else auto)")
+	fs.Var(accuracyFlag{mode: &c.acc}, "accuracy", "the accuracy `mode`: default or fast (default: NUMKIT_ACCURACY, else default)")
 	fs.IntVar(&c.threads, "threads", 0, "goroutines for the CPU backends (default: NUMKIT_THREADS, else GOMAXPROCS)")
 	fs.IntVar(&c.n, "n", 0, "with no -i: fill every variable with `N` uniform random values in [0, 1)")
 	fs.Uint64Var(&c.seed, "seed", 1, "random seed for --n")
@@ -109,7 +111,7 @@ func (c *evalCommand) run(stdout, stderr io.Writer, args []string) int {
 		fmt.Fprintf(stderr, "numkit eval: --format %q: want %s\n", c.format, strings.Join(evalFormats, ", "))
 		return 2
 	}
-	e, err := numeric.Compile(src, exprOptions(c.backend, c.threads)...)
+	e, err := numeric.Compile(src, append(exprOptions(c.backend, c.threads), accuracyOptions(c.acc)...)...)
 	if err != nil {
 		fmt.Fprintf(stderr, "numkit eval: %v\n", err)
 		return 1

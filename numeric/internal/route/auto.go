@@ -5,6 +5,7 @@ import (
 	"math/bits"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/numkit/numkit/asm"
 	"github.com/numkit/numkit/numeric/internal/exec"
@@ -25,6 +26,8 @@ type Auto struct {
 	Coexec      bool   // co-execution may split an evaluation between device and CPU
 	Src         *Sources
 	classes     [64]atomic.Uint32
+	meas        [64]atomic.Pointer[measure] // the measured classes' state (measure.go)
+	timed       atomic.Pointer[timedDevice]
 	fallback    atomic.Pointer[string] // why the device failed, if it did
 	broken      atomic.Bool            // the device failed: host data stays on the CPU
 	deviceRun   struct {               // the program for the device, compiled on first need
@@ -44,6 +47,13 @@ type Sources struct {
 	Probe func(prog *ir.Program) (zeroCopy bool, device string, err error)
 	// Compile compiles prog for the OpenCL device.
 	Compile func(prog *ir.Program) (exec.Program, error)
+	// Clock times evaluations for measured routing (MachineClock, or a test's fake);
+	// nil turns measuring off: the model decides every size class.
+	Clock func() time.Duration
+	// Recall returns a decision measured earlier (the profile's), Learn stores one;
+	// either may be nil.
+	Recall func(key string) (Learned, bool)
+	Learn  func(key string, l Learned)
 }
 
 // ClassChoice is the decision for one size class.
@@ -56,10 +66,12 @@ type ClassChoice struct {
 // A class decision is kept encoded in a uint32: decided, device, the co-execution
 // share (8 bits) and the thread count (20 bits).
 const (
-	classDecided = 1 << 31
-	classDevice  = 1 << 30
-	classShift   = 20
-	classThreads = 1<<classShift - 1
+	classDecided   = 1 << 31
+	classDevice    = 1 << 30
+	classMeasuring = 1 << 29 // the class's evaluations are being timed (measure.go)
+	classMeasured  = 1 << 28 // the decision was measured, not modelled
+	classShift     = 20
+	classThreads   = 1<<classShift - 1
 )
 
 func (ch ClassChoice) encode() uint32 {
@@ -87,25 +99,35 @@ func (a *Auto) Choose(n int) ClassChoice {
 	k := SizeClass(n)
 	v := a.classes[k].Load()
 	if v == 0 {
-		v = a.decide(k).encode()
-		a.classes[k].Store(v)
+		if v = a.decide(k); !a.classes[k].CompareAndSwap(0, v) {
+			v = a.classes[k].Load()
+		}
 	}
 	ch := decodeChoice(v)
+	switch {
+	case v&classMeasuring != 0:
+		if m := a.meas[k].Load(); m != nil {
+			ch = m.next()
+		}
+	case v&classMeasured != 0:
+		a.recheck(k, v)
+	}
 	if a.broken.Load() {
 		ch.Device, ch.Share = false, 0
 	}
 	return ch
 }
 
-// decide runs the router for n = 2^k. The OpenCL library is loaded only when the
-// device would win with the most favourable assumptions (usable, no transfers), or
-// when co-execution is on.
-func (a *Auto) decide(k int) ClassChoice {
+// decide runs the router for n = 2^k and returns the encoded decision. The OpenCL
+// library is loaded only when the device would win with the most favourable
+// assumptions (usable, no transfers), or is worth measuring, or when co-execution is
+// on.
+func (a *Auto) decide(k int) uint32 {
 	n := 1 << k
 	costs, _ := a.Src.Costs()
 	in := a.RouteInput(n, false)
 	d := Route(costs, in)
-	if a.Device && (d.Chosen.Backend == exec.BackendOpenCL || a.Coexec) {
+	if a.Device && (d.Chosen.Backend == exec.BackendOpenCL || a.Coexec || a.worthMeasuring(d)) {
 		in = a.RouteInput(n, true)
 		costs, _ = DeviceCosts(costs, in.Device)
 		d = Route(costs, in)
@@ -119,11 +141,19 @@ func (a *Auto) decide(k int) ClassChoice {
 	if co.Share > 0 {
 		ch.Device, ch.Share = false, co.Share
 	}
+	ch, flag := a.startMeasure(k, ch, d, in.Device)
 	if hw.Debugging() {
-		hw.Logger().Debug(fmt.Sprintf("numkit: auto route for %q at n=2^%d: %s\n%s%s",
-			a.Prog.Source, k, ch.Describe(a.CPU), d.Explain(in), co.Text))
+		basis := "modelled"
+		switch flag {
+		case classMeasuring:
+			basis = "measuring the candidates on the next evaluations"
+		case classMeasured:
+			basis = "measured earlier, from the profile"
+		}
+		hw.Logger().Debug(fmt.Sprintf("numkit: auto route for %q at n=2^%d: %s (%s)\n%s%s",
+			a.Prog.Source, k, ch.Describe(a.CPU), basis, d.Explain(in), co.Text))
 	}
-	return ch
+	return ch.encode() | flag
 }
 
 // Describe says where a class's evaluations run.
@@ -179,7 +209,11 @@ func (a *Auto) HostOnDevice() exec.Program {
 		a.Fail(err)
 		return nil
 	}
-	return p
+	if t := a.timed.Load(); t != nil {
+		return t
+	}
+	a.timed.CompareAndSwap(nil, &timedDevice{a: a, p: p})
+	return a.timed.Load()
 }
 
 // Fallback is why the device failed, or nil if it has not.

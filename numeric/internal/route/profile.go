@@ -27,6 +27,10 @@ type Profile struct {
 	Key     string          `json:"key"` // the CPU, SIMD level, threads and OpenCL device it was measured on
 	Created time.Time       `json:"created"`
 	Costs   map[string]Cost `json:"costs"`
+	// Learned are routing decisions measured on real evaluations (measure.go), by
+	// expression, input types, CPU backend and size class. A profile with only these
+	// (no numkit calibrate yet) leaves the costs at the built-in defaults.
+	Learned map[string]Learned `json:"learned,omitempty"`
 }
 
 // ProfileKey identifies the CPU and settings a profile is valid for. The OpenCL
@@ -73,6 +77,9 @@ func profileCosts(path string, warn func(msg string)) (costs map[string]Cost, no
 		return DefaultCosts, fmt.Sprintf("built-in defaults (the profile is version %d, want %d: run numkit calibrate)", p.Version, ProfileVersion)
 	case p.Key != ProfileKey():
 		return DefaultCosts, "built-in defaults (the profile was measured on other hardware or settings: run numkit calibrate)"
+	}
+	if len(p.Costs) == 0 {
+		return DefaultCosts, "built-in defaults (run numkit calibrate to measure this machine; the profile holds measured routing decisions only)"
 	}
 	costs = maps.Clone(DefaultCosts)
 	maps.Copy(costs, p.Costs)

@@ -17,6 +17,8 @@ type Backend struct {
 	// asmFused runs the fusion table's asm loops (fusion.asm) where a row has one,
 	// instead of its portable loop (the same bits, faster).
 	asmFused bool
+	// fast is the fast accuracy mode's SIMD backend (simdFastBackend).
+	fast bool
 }
 
 // scalarKernel returns a kernel for op with operand pos a single value, or nil.

@@ -63,6 +63,11 @@ type fuser struct {
 	taken []bool         // the instruction is inside a match
 }
 
+// hasAsm reports whether the row has an asm loop for type t.
+func (fu *fusion) hasAsm(t ir.DType) bool {
+	return fu.asm != nil && (t == ir.Float32 && fu.asm.F32 != nil || t == ir.Float64 && fu.asm.F64 != nil)
+}
+
 // planFusion finds the stage's fusable trees and returns the stage with each tree's
 // inner instructions moved right before its root, and the matches. It returns the
 // stage unchanged unless the plan fuses.
@@ -97,9 +102,13 @@ func (pl *plan) planFusion(st ir.Stage) (ir.Stage, []fusedGroup) {
 			continue
 		}
 		f.typ = in.Type
-		for k := range fusions {
-			fu := &fusions[k]
-			if fu.loop.F32 == nil && in.Type == ir.Float32 || fu.loop.F64 == nil && in.Type == ir.Float64 {
+		table := fusions
+		if pl.fast && pl.backend.asmFused {
+			table = fastOrder
+		}
+		for k := range table {
+			fu := &table[k]
+			if fu.loop.F32 == nil && in.Type == ir.Float32 || fu.loop.F64 == nil && in.Type == ir.Float64 || pl.asmOnly && !fu.hasAsm(in.Type) {
 				continue
 			}
 			f.wide = fu.wide

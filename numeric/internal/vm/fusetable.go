@@ -3,6 +3,7 @@ package vm
 import (
 	"strings"
 
+	"github.com/numkit/numkit/asm"
 	"github.com/numkit/numkit/numeric/internal/generic"
 	"github.com/numkit/numkit/numeric/ir"
 )
@@ -119,3 +120,57 @@ func fusionTable() []fusion {
 func leaf(k int) *patNode { return &patNode{leaf: k} }
 
 func node(op ir.Op, args ...*patNode) *patNode { return &patNode{op: op, args: args} }
+
+// fastFusions are the rows of the fast accuracy mode (Options.Fast, numeric's
+// WithAccuracy("fast")): fused multiply-adds, one rounding instead of two, so each
+// x*y + z is the exact value correctly rounded (within 0.5 ULP of it; the default
+// mode's two roundings can lose all of a cancelling sum's digits). They are asm's
+// kernels, whose every level gives the same bits (math.FMA's), so the rows run on the
+// SIMD backend only.
+var fastFusions = fastTable()
+
+func fastTable() []fusion {
+	x, y, z := leaf(0), leaf(1), leaf(2)
+	s, t := leaf(4), leaf(5)
+	add := func(a, b *patNode) *patNode { return node(ir.OpAdd, a, b) }
+	sub := func(a, b *patNode) *patNode { return node(ir.OpSub, a, b) }
+	mul := func(a, b *patNode) *patNode { return node(ir.OpMul, a, b) }
+	fma := generic.Fused{ // x*y + z
+		F32: func(dst []float32, o generic.Operands[float32]) { asm.MulAddF32(dst, o.V[0], o.V[1], o.V[2]) },
+		F64: func(dst []float64, o generic.Operands[float64]) { asm.MulAddF64(dst, o.V[0], o.V[1], o.V[2]) },
+	}
+	axpy := generic.Fused{ // x*s + y
+		F32: func(dst []float32, o generic.Operands[float32]) {
+			asm.MulScalarAddF32(dst, o.V[0], float32(o.S[0]), o.V[1])
+		},
+		F64: func(dst []float64, o generic.Operands[float64]) { asm.MulScalarAddF64(dst, o.V[0], o.S[0], o.V[1]) },
+	}
+	affine := generic.Fused{ // x*s + t
+		F32: func(dst []float32, o generic.Operands[float32]) {
+			asm.MulAddScalarF32(dst, o.V[0], float32(o.S[0]), float32(o.S[1]))
+		},
+		F64: func(dst []float64, o generic.Operands[float64]) { asm.MulAddScalarF64(dst, o.V[0], o.S[0], o.S[1]) },
+	}
+	neg := func(k int) uint8 { return 1 << k }
+	return []fusion{
+		{tree: add(mul(x, y), z), loop: fma, asm: &fma},
+		{tree: add(mul(x, s), y), loop: axpy, asm: &axpy},
+		{tree: sub(y, mul(x, s)), loop: axpy, asm: &axpy, negate: neg(s.leaf)},
+		{tree: add(mul(x, s), t), loop: affine, asm: &affine},
+		{tree: sub(mul(x, s), t), loop: affine, asm: &affine, negate: neg(t.leaf)},
+	}
+}
+
+// fastOrder is the table in fast mode: the rows with an asm loop, then the fused
+// multiply-adds, then the portable rows.
+var fastOrder = func() []fusion {
+	var asmRows, rest []fusion
+	for _, f := range fusions {
+		if f.asm != nil {
+			asmRows = append(asmRows, f)
+		} else {
+			rest = append(rest, f)
+		}
+	}
+	return append(append(asmRows, fastFusions...), rest...)
+}()

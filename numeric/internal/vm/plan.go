@@ -81,6 +81,11 @@ type plan struct {
 	fuse     bool
 	fused    bool // whether fusion found anything
 	noFusion bool // Options.NoFusion
+	// asmOnly limits fusion to the rows with an asm loop: the SIMD backend's plan for
+	// arrays in cache, where one asm pass beats the vector passes (2*a+3*b**2-c/4 at
+	// n = 1000: 6 kernel calls against one loop) but a portable fused loop does not.
+	asmOnly bool
+	fast    bool // Options.Fast: the fused multiply-adds of fastFusions too
 }
 
 // newPlan binds p to backend b's kernels; fuse asks for fusion (vm_fuse.go), which the
@@ -91,6 +96,10 @@ func newPlan(p *ir.Program, b *Backend, fuse bool, opt Options) (*plan, error) {
 		if r.Type.Size() > 8 {
 			pl.elemWords = 2
 		}
+	}
+	pl.fast = opt.Fast
+	if !pl.fuse && b.asmFused {
+		pl.fuse, pl.asmOnly = true, true
 	}
 	for k, st := range p.Stages {
 		sp := &pl.stages[k]

@@ -28,6 +28,10 @@ type Options struct {
 	// beats several vector passes over blocks; measured at n = 10^5 and 2·10^7); a
 	// negative value means always.
 	FuseMin int
+	// Fast is the fast accuracy mode, on the SIMD backend only: the functions with a
+	// fast kernel run it (simdFastKernels, within 4 ULP), and x*y + z, x*s ± y and
+	// x*s ± t run as fused multiply-adds (one rounding; fastFusions).
+	Fast bool
 }
 
 // Program is an IR program bound to one CPU backend's kernels.
@@ -67,6 +71,9 @@ func (b *Backend) Name() string { return b.name }
 
 // Compile binds p to backend b's kernels.
 func Compile(p *ir.Program, b *Backend, opt Options) (*Program, error) {
+	if opt.Fast && b.name == exec.BackendSIMD && !b.fast {
+		b = simdFastBackend()
+	}
 	pl, err := newPlan(p, b, false, opt)
 	if err != nil {
 		return nil, err
@@ -76,9 +83,9 @@ func Compile(p *ir.Program, b *Backend, opt Options) (*Program, error) {
 	if vp.fuseMin == 0 {
 		vp.fuseMin = hw.L2Bytes()
 	}
-	if !pl.fuse {
+	if !pl.fuse || pl.asmOnly {
 		// For arrays that stream from memory: one fused pass beats several vector
-		// passes (the fused loops give the same bits).
+		// passes (the fused loops give the same bits), portable loops included.
 		if sp, err := newPlan(p, b, true, opt); err == nil && sp.fused {
 			vp.streamPlan = sp
 			vp.streamRuns.New = func() any { return sp.newRun() }
@@ -147,7 +154,7 @@ func (vp *Program) Steps() (vector, dots []int) {
 var _ exec.Program = (*Program)(nil)
 
 // Fusions lists the patterns of the fusion table that the in-cache plan fuses, one per
-// match (none for the SIMD backend, whose in-cache plan does not fuse).
+// match (on the SIMD backend only the rows with an asm loop).
 func (vp *Program) Fusions() []string {
 	var out []string
 	for _, st := range vp.prog.Stages {

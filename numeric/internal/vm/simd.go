@@ -1,6 +1,7 @@
 package vm
 
 import (
+	"math"
 	"sync"
 	"unsafe"
 
@@ -35,6 +36,43 @@ var (
 	simdOnce sync.Once
 	simd     *Backend
 )
+
+// simdFastBackend returns the SIMD backend of the fast accuracy mode (Options.Fast):
+// the functions of asm.FastMathFuncs run their fast kernels (within 4 ULP instead of
+// 1; simdFastKernels), everything else the SIMD backend's kernels.
+func simdFastBackend() *Backend {
+	simdFastOnce.Do(func() {
+		base := simdBackend()
+		fast := *base
+		fast.overrides = func(op ir.Op, typ, from ir.DType) generic.Kernel {
+			if k := simdFastKernels[kernelKey{op, typ, from}]; k != nil {
+				return k
+			}
+			return base.overrides(op, typ, from)
+		}
+		fast.fast = true
+		simdFast = &fast
+	})
+	return simdFast
+}
+
+var (
+	simdFastOnce sync.Once
+	simdFast     *Backend
+)
+
+// simdFastKernels are the fast accuracy mode's kernels (asm.FastMathFuncs): exp, sin
+// and cos in float64 and float32, log in float32; docs/simd.md has the bounds and the
+// measured errors.
+var simdFastKernels = map[kernelKey]generic.Kernel{
+	{ir.OpExp, ir.Float64, ir.Float64}: generic.Unary(asm.ExpFastF64),
+	{ir.OpExp, ir.Float32, ir.Float32}: generic.Unary(asm.ExpFastF32),
+	{ir.OpLog, ir.Float32, ir.Float32}: generic.Unary(asm.LogFastF32),
+	{ir.OpSin, ir.Float64, ir.Float64}: generic.Unary(asm.SinFastF64),
+	{ir.OpCos, ir.Float64, ir.Float64}: generic.Unary(asm.CosFastF64),
+	{ir.OpSin, ir.Float32, ir.Float32}: generic.Unary(asm.SinFastF32),
+	{ir.OpCos, ir.Float32, ir.Float32}: generic.Unary(asm.CosFastF32),
+}
 
 type kernelKey struct {
 	op        ir.Op
@@ -155,6 +193,12 @@ func init() {
 	unary(ir.OpSinh, asm.SinhF64, asm.SinhF32)
 	unary(ir.OpCosh, asm.CoshF64, asm.CoshF32)
 	unary(ir.OpTanh, asm.TanhF64, asm.TanhF32)
+	unary(ir.OpAsinh, asm.AsinhF64, asm.AsinhF32)
+	unary(ir.OpAcosh, asm.AcoshF64, asm.AcoshF32)
+	unary(ir.OpAtanh, asm.AtanhF64, asm.AtanhF32)
+	binary(ir.OpMod, asm.ModF64, modF32(true))
+	binary(ir.OpFmod, asm.FmodF64, modF32(false))
+	binary(ir.OpFloorDiv, floorDiv[float64], floorDiv[float32])
 	compare(ir.OpLt, asm.LessF64, asm.LessF32)
 	compare(ir.OpLe, asm.LessEqF64, asm.LessEqF32)
 	compare(ir.OpEq, asm.EqualF64, asm.EqualF32)
@@ -175,6 +219,88 @@ func init() {
 	simdKernels[kernelKey{ir.OpCast, f32, f64}] = generic.Unary(asm.F64ToF32)
 	simdKernels[kernelKey{ir.OpCast, f64, b}] = generic.Unary(asm.BoolToF64)
 	simdKernels[kernelKey{ir.OpCast, f32, b}] = generic.Unary(asm.BoolToF32)
+}
+
+// divChunk is the elements per stack chunk of the division kernels below.
+const divChunk = 256
+
+// fmodChunk sets m[i] = math.Mod(x[i], y[i]) with asm's vector fmod, exact, through
+// float64 for float32 (fmod of float32 values is a float32 value, so the narrowing
+// in the callers is exact).
+func fmodChunk[T generic.Float](m []float64, x, y []T) {
+	switch x := any(x).(type) {
+	case []float64:
+		asm.FmodF64(m, x, any(y).([]float64))
+	case []float32:
+		var xb, yb [divChunk]float64
+		asm.F32ToF64(xb[:len(x)], x)
+		asm.F32ToF64(yb[:len(x)], any(y).([]float32))
+		asm.FmodF64(m, xb[:len(x)], yb[:len(x)])
+	}
+}
+
+// modF32 is generic.ModFloat[float32] (python) or float32 fmod over slices, the same
+// bits: the fmod in asm's vector kernel, the sign rule in float32.
+func modF32(python bool) func(dst, x, y []float32) {
+	return func(dst, x, y []float32) {
+		var mb [divChunk]float64
+		for len(dst) > 0 {
+			n := min(len(dst), divChunk)
+			fmodChunk(mb[:n], x[:n], y[:n])
+			for i, yi := range y[:n] {
+				m := float32(mb[i])
+				if python {
+					if m != 0 {
+						if (yi < 0) != (m < 0) {
+							m += yi
+						}
+					} else {
+						m = float32(math.Copysign(0, float64(yi)))
+					}
+				}
+				dst[i] = m
+			}
+			dst, x, y = dst[n:], x[n:], y[n:]
+		}
+	}
+}
+
+// floorDiv is generic.FloorDivFloat over slices, the same bits, with the fmod it
+// needs from asm's vector kernel instead of one math.Mod call per element.
+func floorDiv[T generic.Float](dst, x, y []T) {
+	var mb [divChunk]float64
+	for len(dst) > 0 {
+		n := min(len(dst), divChunk)
+		fmodChunk(mb[:n], x[:n], y[:n])
+		for i, yi := range y[:n] {
+			xi := x[i]
+			if yi == 0 {
+				dst[i] = xi / yi
+				continue
+			}
+			// The data-dependent choices are selects on the bits (conditional moves),
+			// not branches: with mixed signs or quotients below 1 they mispredict half
+			// the time.
+			m := T(mb[i])
+			div := (xi - m) / yi
+			less := div - 1
+			db, lb := math.Float64bits(float64(div)), math.Float64bits(float64(less))
+			if m != 0 && (yi < 0) != (m < 0) {
+				db = lb
+			}
+			div = T(math.Float64frombits(db))
+			f := T(math.Floor(float64(div)))
+			if div-f > 0.5 {
+				f++
+			}
+			fb, zb := math.Float64bits(float64(f)), math.Float64bits(math.Copysign(0, float64(xi/yi)))
+			if div == 0 {
+				fb = zb
+			}
+			dst[i] = T(math.Float64frombits(fb))
+		}
+		dst, x, y = dst[n:], x[n:], y[n:]
+	}
 }
 
 func where[T any](sel func(dst []T, c []bool, x, y []T)) generic.Kernel {
