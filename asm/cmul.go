@@ -101,3 +101,31 @@ func absC128Generic(dst []float64, x []complex128) {
 		dst[i] = math.Hypot(real(x[i]), imag(x[i]))
 	}
 }
+
+// MulC64 is MulC128 for complex64: the parts' products and sums rounded to float32,
+// as NumPy's complex64 loop computes them. Every level gives the twin's bits (NaN
+// payloads aside). It panics if the slices' lengths differ.
+func MulC64(dst, x, y []complex64) {
+	if len(x) != len(dst) || len(y) != len(dst) {
+		panicLengths("MulC64", "dst x y", len(dst), len(x), len(y))
+	}
+	switch active {
+	case LevelAVX512, LevelAVX2:
+		whole := len(dst) &^ 3 // the kernel takes fours; the twin the rest
+		mulC64AVX(dst[:whole], x[:whole], y[:whole])
+		mulC64Generic(dst[whole:], x[whole:], y[whole:])
+	default:
+		mulC64Generic(dst, x, y)
+	}
+}
+
+// mulC64Generic is the pure-Go twin of MulC64.
+func mulC64Generic(dst, x, y []complex64) {
+	x, y = x[:len(dst)], y[:len(dst)]
+	for i := range dst {
+		a, b := x[i], y[i]
+		re := float32(real(a)*real(b)) - float32(imag(a)*imag(b))
+		im := float32(real(a)*imag(b)) + float32(imag(a)*real(b))
+		dst[i] = complex(re, im)
+	}
+}

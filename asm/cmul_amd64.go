@@ -22,3 +22,9 @@ func divC128AVX2(dst, x, y []complex128)
 //
 //go:noescape
 func absC128AVX2(dst []float64, x []complex128)
+
+// mulC64AVX is MulC64 with AVX on a multiple of four elements (VMOVSLDUP, VMOVSHDUP,
+// VPERMILPS, VMULPS, VADDSUBPS).
+//
+//go:noescape
+func mulC64AVX(dst, x, y []complex64)

@@ -158,3 +158,31 @@ loop:
 done:
 	VZEROUPPER
 	RET
+
+// func mulC64AVX(dst, x, y []complex64) — len(dst) a multiple of 4
+TEXT ·mulC64AVX(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), DI
+	MOVQ dst_len+8(FP), CX
+	MOVQ x_base+24(FP), SI
+	MOVQ y_base+48(FP), DX
+	SHLQ $3, CX
+	XORQ AX, AX
+
+loop4:
+	CMPQ AX, CX
+	JAE  done4
+	VMOVUPS   (SI)(AX*1), Y0   // x: ar ai (four numbers)
+	VMOVUPS   (DX)(AX*1), Y1   // y: br bi
+	VMOVSLDUP Y0, Y2           // ar ar
+	VMOVSHDUP Y0, Y3           // ai ai
+	VPERMILPS $0xb1, Y1, Y4    // bi br
+	VMULPS    Y1, Y2, Y2       // ar*br ar*bi
+	VMULPS    Y4, Y3, Y3       // ai*bi ai*br
+	VADDSUBPS Y3, Y2, Y2       // ar*br-ai*bi ar*bi+ai*br
+	VMOVUPS   Y2, (DI)(AX*1)
+	ADDQ      $32, AX
+	JMP       loop4
+
+done4:
+	VZEROUPPER
+	RET

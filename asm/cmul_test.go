@@ -93,3 +93,44 @@ func TestAbsC128(t *testing.T) {
 	}
 	SetLevel(Supported())
 }
+
+// MulC64 at every level gives its twin's bits on every length 0..300, both
+// alignments, with special parts, leaving the guards alone.
+func TestMulC64(t *testing.T) {
+	parts := []float32{0, float32(math.Copysign(0, -1)), 1.5, -3, 3e38, 1e-40, float32(math.Inf(1)), float32(math.Inf(-1)), float32(math.NaN()), 0.1, 7}
+	same := func(a, b complex64) bool {
+		eq := func(x, y float32) bool {
+			return math.Float32bits(x) == math.Float32bits(y) || x != x && y != y
+		}
+		return eq(real(a), real(b)) && eq(imag(a), imag(b))
+	}
+	for _, level := range []Level{LevelNone, LevelAVX2, LevelAVX512} {
+		if SetLevel(level) != level {
+			continue
+		}
+		for n := 0; n <= 300; n++ {
+			for off := 0; off < 2; off++ {
+				x, y, dst := make([]complex64, n+off+1), make([]complex64, n+off+1), make([]complex64, n+off+1)
+				for i := range dst {
+					x[i] = complex(parts[(i*3)%len(parts)], parts[(i*5+1)%len(parts)]) * complex(1+float32(i%13)*0.37, float32(i%5)-2)
+					y[i] = complex(parts[(i*7+2)%len(parts)], parts[(i*2+5)%len(parts)])
+					dst[i] = 42
+				}
+				MulC64(dst[off:off+n], x[off:off+n], y[off:off+n])
+				want := make([]complex64, n)
+				mulC64Generic(want, x[off:off+n], y[off:off+n])
+				for i := range dst {
+					switch {
+					case i < off || i >= off+n:
+						if dst[i] != 42 {
+							t.Fatalf("level %v n=%d off=%d: guard %d overwritten", level, n, off, i)
+						}
+					case !same(dst[i], want[i-off]):
+						t.Fatalf("level %v n=%d: %v * %v = %v, twin %v", level, n, x[i], y[i], dst[i], want[i-off])
+					}
+				}
+			}
+		}
+	}
+	SetLevel(Supported())
+}

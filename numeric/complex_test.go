@@ -266,6 +266,21 @@ func TestComplexSIMDBits(t *testing.T) {
 		}
 	}
 	ctx := context.Background()
+	z64, w64 := make([]complex64, n), make([]complex64, n)
+	for i := range z64 {
+		z64[i], w64[i] = complex64(z[i]), complex64(w[i])
+	}
+	a64, err := MustCompile("x*y", WithBackend(BackendSIMD)).Eval(ctx, Vars{"x": z64, "y": w64})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b64, _ := MustCompile("x*y", WithBackend(BackendGonum)).Eval(ctx, Vars{"x": z64, "y": w64})
+	for i, x := range a64.Data.([]complex64) {
+		y := b64.Data.([]complex64)[i]
+		if x != y && !(x != x && y != y) {
+			t.Fatalf("complex64 x*y element %d: simd %v, gonum %v", i, x, y)
+		}
+	}
 	for _, src := range []string{"z*w + 1j", "z - w", "1j + z", "z + (2-1j)", "z*w", "z*(0.5+2j)", "(3-1j)*z - w", "z / w", "w / z", "z / (w * 0)", "(1+1j) / z", "abs(z) + 0j", "abs(z*1e300) + 0j", "abs(z*1e-320) + 0j"} {
 		a, err := MustCompile(src, WithBackend(BackendSIMD)).Eval(ctx, Vars{"z": z, "w": w})
 		if err != nil {

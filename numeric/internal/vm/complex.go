@@ -10,8 +10,8 @@ import (
 
 // Complex programs run on both CPU backends with the portable kernels of
 // internal/generic (complex.go there); the SIMD backend overrides the complex128
-// product, quotient and magnitude with asm.MulC128, asm.DivC128 and asm.AbsC128
-// (the same bits) and falls through to the portable kernels
+// product, quotient and magnitude with asm.MulC128, asm.DivC128 and asm.AbsC128, and
+// the complex64 product with asm.MulC64 (the same bits) and falls through to the portable kernels
 // for the rest, as for any operation it does not override. Scalar registers hold two
 // words, so a complex128 fits.
 
@@ -20,6 +20,7 @@ func init() {
 	simdKernels[kernelKey{ir.OpMul, c, c}] = generic.Binary(asm.MulC128)
 	simdKernels[kernelKey{ir.OpDiv, c, c}] = generic.Binary(asm.DivC128)
 	simdKernels[kernelKey{ir.OpAbs, ir.Float64, c}] = generic.Unary(asm.AbsC128)
+	simdKernels[kernelKey{ir.OpMul, ir.Complex64, ir.Complex64}] = generic.Binary(asm.MulC64)
 	// Sums and differences are those of the parts: asm's float64 kernels over 2n parts.
 	simdKernels[kernelKey{ir.OpAdd, c, c}] = generic.Binary(func(dst, x, y []complex128) { asm.AddF64(parts(dst), parts(x), parts(y)) })
 	simdKernels[kernelKey{ir.OpSub, c, c}] = generic.Binary(func(dst, x, y []complex128) { asm.SubF64(parts(dst), parts(x), parts(y)) })
