@@ -194,6 +194,8 @@ func (g *gen) complexExpr(in ir.Instr, t, from ir.DType, x, y, z string) (string
 		return fmt.Sprintf("%s(%s, %s)", g.complexHelper("cmul", t), x, y), nil
 	case ir.OpDiv:
 		return fmt.Sprintf("%s(%s, %s)", g.complexHelper("cdiv", t), x, y), nil
+	case ir.OpMulAddC:
+		return fmt.Sprintf("(%s(%s, %s) + %s)", g.complexHelper("cmul", t), x, y, z), nil
 	case ir.OpEq:
 		return fmt.Sprintf("((uchar)((%s).x == (%s).x && (%s).y == (%s).y))", x, y, x, y), nil
 	case ir.OpNe:

@@ -90,6 +90,9 @@ const (
 	OpImag    // imaginary part
 	OpConj    // complex conjugate
 	OpComplex // complex(x, y) = x + y*1j
+	// OpMulAddC is x*y + z on complex operands with OpMul's and OpAdd's roundings (the
+	// product rounded, then added: the bits of the two instructions, in one pass).
+	OpMulAddC
 
 	numOps
 )
@@ -144,6 +147,7 @@ var opInfos = [numOps]opInfo{
 	OpIsFinite: {"isfinite", 1, ClassCheap}, OpSignbit: {"signbit", 1, ClassCheap},
 	OpReal: {"real", 1, ClassMove}, OpImag: {"imag", 1, ClassMove},
 	OpConj: {"conj", 1, ClassCheap}, OpComplex: {"complex", 2, ClassMove},
+	OpMulAddC: {"cmuladd", 3, ClassCheap},
 }
 
 func (op Op) String() string {

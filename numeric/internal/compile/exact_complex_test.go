@@ -110,3 +110,22 @@ func TestFloat32ConstantsComplex(t *testing.T) {
 		}
 	}
 }
+
+// A complex product of vectors added to anything is one cmuladd (the same bits, one
+// pass); a difference is not.
+func TestComplexMulAdd(t *testing.T) {
+	inputs := map[string]InputType{"z": {Type: ir.Complex128}, "w": {Type: ir.Complex128}, "s": {Type: ir.Complex128, Scalar: true}}
+	for src, want := range map[string]string{"z*w + 1j": "cmuladd", "1j + z*w": "cmuladd", "z*w + w": "cmuladd",
+		"z*w - 1j": "sub", "s*s + z": "add"} {
+		e, _ := syntax.Parse(src)
+		names, _ := Names(src, e)
+		p, err := Lower(src, e, names, inputs, Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", src, err)
+		}
+		code := p.Stages[len(p.Stages)-1].Vector
+		if got := code[len(code)-1].Op.String(); got != want {
+			t.Errorf("%s: last instruction %s, want %s\n%s", src, got, want, p)
+		}
+	}
+}

@@ -268,6 +268,11 @@ func (l *lowerer) binary(tok syntax.Token, pos syntax.Pos, x, y ir.Reg) (ir.Reg,
 	if op.IsCompare() {
 		res = ir.Bool
 	}
+	if op == ir.OpAdd && t.IsComplex() {
+		if r, ok, err := l.complexMulAdd(pos, args[0], args[1]); ok {
+			return r, err
+		}
+	}
 	if op == ir.OpDiv && l.isConst(args[1]) && !l.isConst(args[0]) && !t.IsComplex() {
 		if r, ok := exactReciprocal(l.info(args[1]).Const); ok {
 			// x / 2^k is x * 2^-k exactly: a multiplication is several times faster.

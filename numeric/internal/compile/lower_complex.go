@@ -90,3 +90,23 @@ func (l *lowerer) complexBinaryError(op ir.Op, tok syntax.Token, pos syntax.Pos)
 	}
 	return nil
 }
+
+// complexMulAdd lowers x + y where one side is a complex product of vectors to one
+// OpMulAddC (ok true): the same bits as the product and the sum, in one pass over the
+// elements. (x*y) + z and z + (x*y) are the same sum.
+func (l *lowerer) complexMulAdd(pos syntax.Pos, x, y ir.Reg) (ir.Reg, bool, error) {
+	prod := func(r ir.Reg) (ir.Instr, bool) {
+		in, ok := l.defs[r]
+		return in, ok && in.Op == ir.OpMul && !l.info(r).Scalar
+	}
+	p, z := x, y
+	in, ok := prod(p)
+	if !ok {
+		p, z = y, x
+		if in, ok = prod(p); !ok {
+			return 0, false, nil
+		}
+	}
+	r, err := l.emit(ir.OpMulAddC, l.typ(p), pos, in.Args[0], in.Args[1], z)
+	return r, true, err
+}

@@ -46,6 +46,13 @@ func registerComplex[T Float]() {
 	register(ir.OpSub, t, t, Binary(CSubLoop[T]))
 	register(ir.OpMul, t, t, Binary(CMulLoop[T]))
 	register(ir.OpDiv, t, t, Binary(mapBinary(CDiv[T])))
+	register(ir.OpMulAddC, t, t, func(n int, d unsafe.Pointer, a *[3]unsafe.Pointer) {
+		dst, x, y, z := vec[Cx[T]](d, n), vec[Cx[T]](a[0], n), vec[Cx[T]](a[1], n), vec[Cx[T]](a[2], n)
+		for i := range dst {
+			p, q, s := x[i], y[i], z[i]
+			dst[i] = Cx[T]{(T(p[0]*q[0]) - T(p[1]*q[1])) + s[0], (T(p[0]*q[1]) + T(p[1]*q[0])) + s[1]}
+		}
+	})
 	// One operand a single value (a constant such as 1j, a scalar input): no broadcast
 	// buffer. s + x, s * x give x + s, x * s's bits (the parts' sums and products
 	// commute).

@@ -21,11 +21,26 @@ func init() {
 	simdKernels[kernelKey{ir.OpDiv, c, c}] = generic.Binary(asm.DivC128)
 	simdKernels[kernelKey{ir.OpAbs, ir.Float64, c}] = generic.Unary(asm.AbsC128)
 	simdKernels[kernelKey{ir.OpMul, ir.Complex64, ir.Complex64}] = generic.Binary(asm.MulC64)
+	simdKernels[kernelKey{ir.OpMulAddC, c, c}] = mulAddC128
 	// Sums and differences are those of the parts: asm's float64 kernels over 2n parts.
 	simdKernels[kernelKey{ir.OpAdd, c, c}] = generic.Binary(func(dst, x, y []complex128) { asm.AddF64(parts(dst), parts(x), parts(y)) })
 	simdKernels[kernelKey{ir.OpSub, c, c}] = generic.Binary(func(dst, x, y []complex128) { asm.SubF64(parts(dst), parts(x), parts(y)) })
 	simdScalarKernels[scalarKey{ir.OpAdd, c, c, 1}] = generic.ScalarRight(addScalarC128)
 	simdScalarKernels[scalarKey{ir.OpAdd, c, c, 0}] = generic.ScalarLeft(addScalarC128) // s + x == x + s
+}
+
+// mulAddC128 is the OpMulAddC kernel: asm.MulC128 then asm.AddF64 over runs of 256
+// elements, so the product is added while in L1 (one pass over the block).
+func mulAddC128(n int, d unsafe.Pointer, a *[3]unsafe.Pointer) {
+	dst := unsafe.Slice((*complex128)(d), n)
+	x := unsafe.Slice((*complex128)(a[0]), n)
+	y := unsafe.Slice((*complex128)(a[1]), n)
+	z := unsafe.Slice((*complex128)(a[2]), n)
+	for lo := 0; lo < n; lo += 256 {
+		hi := min(lo+256, n)
+		asm.MulC128(dst[lo:hi], x[lo:hi], y[lo:hi])
+		asm.AddF64(parts(dst[lo:hi]), parts(dst[lo:hi]), parts(z[lo:hi]))
+	}
 }
 
 // parts views complex128s as their 2n float64 parts.
