@@ -37,6 +37,7 @@ type axisCall struct {
 	fun     string
 	arg     *Expr // the reduced expression
 	reducer *Expr // fun(x), the 1-D reduction of one line x
+	serial  *Expr // the same on one thread, for lines reduced in parallel
 	axis    int
 	axisErr error // an axis that is not an integer
 	pos     int
@@ -120,6 +121,9 @@ func planAxes(src string, ast syntax.Expr, o options) (*axisPlan, error) {
 			}
 		}
 		if call.reducer, err = Compile(call.fun+"(x)", lines); err != nil {
+			return nil, err
+		}
+		if call.serial, err = Compile(call.fun+"(x)", lines, WithThreads(1)); err != nil {
 			return nil, err
 		}
 		call.axis, call.axisErr = axisValue(src, c)
@@ -282,6 +286,10 @@ func (c *axisCall) reduce(ctx context.Context, src *Array, threads int) (*Array,
 	}
 	data, out := allocate(tr.Type, false, n)
 	workers := max(1, min(threads, n/64, n*length/(1<<16)))
+	reducer := c.reducer
+	if workers > 1 {
+		reducer = c.serial // the lines in parallel, each on one thread (same bits)
+	}
 	errs := make([]error, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
@@ -291,7 +299,7 @@ func (c *axisCall) reduce(ctx context.Context, src *Array, threads int) (*Array,
 			vars := Vars{}
 			for i := n * w / workers; i < n*(w+1)/workers; i++ {
 				vars["x"] = sliceAt(t, lines, i*length, length)
-				r, err := c.reducer.Eval(ctx, vars)
+				r, err := reducer.Eval(ctx, vars)
 				if err != nil {
 					errs[w] = err
 					return
