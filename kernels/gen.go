@@ -136,6 +136,9 @@ func Generate(p *ir.Program, t Target) (*Program, error) {
 	if t.Float32ViaFloat64 && !t.FP64 {
 		return nil, fmt.Errorf("kernels: Float32ViaFloat64 without FP64: %w", ErrNoFP64)
 	}
+	if err := refuseComplex(p); err != nil {
+		return nil, err
+	}
 	g := &gen{prog: p, target: t, helpers: map[string]bool{}}
 	out := &Program{GroupSize: t.GroupSize, ItemsPerThread: t.ItemsPerThread, Kernels: make([]Kernel, len(p.Stages))}
 	if t.CPU {
@@ -189,7 +192,7 @@ type gen struct {
 
 // use notes that code of type t is generated.
 func (g *gen) use(t ir.DType) {
-	if t == ir.Float64 {
+	if t == ir.Float64 || t == ir.Complex128 {
 		g.fp64 = true
 	}
 }
@@ -242,11 +245,15 @@ func (g *gen) params(args []Arg) string {
 	parts := make([]string, len(args))
 	for i, a := range args {
 		g.use(a.Type)
+		elem := ctype(a.Type)
+		if a.Type.IsComplex() { // arrays of parts, read with vload2 and written with vstore2
+			elem = ctype(ir.RealOf(a.Type))
+		}
 		switch a.Kind {
 		case ArgCount:
 			parts[i] = "const long n"
 		case ArgInput:
-			parts[i] = fmt.Sprintf("__global const %s* in%d", ctype(a.Type), a.Input)
+			parts[i] = fmt.Sprintf("__global const %s* in%d", elem, a.Input)
 		case ArgScalar:
 			if a.Type == ir.Bool {
 				parts[i] = fmt.Sprintf("const uint s%d", a.Reg)
@@ -254,7 +261,7 @@ func (g *gen) params(args []Arg) string {
 				parts[i] = fmt.Sprintf("const %s s%d", ctype(a.Type), a.Reg)
 			}
 		case ArgOutput:
-			parts[i] = fmt.Sprintf("__global %s* out", ctype(a.Type))
+			parts[i] = fmt.Sprintf("__global %s* out", elem)
 		case ArgPartial:
 			parts[i] = fmt.Sprintf("__global %s* part%d", ctype(a.Type), a.Reduction)
 		}
@@ -273,6 +280,8 @@ func (g *gen) operand(r ir.Reg) string {
 		return fmt.Sprintf("((uchar)(s%d != 0))", r)
 	case info.Scalar:
 		return fmt.Sprintf("s%d", r)
+	case info.Kind == ir.RegInput && info.Type.IsComplex():
+		return fmt.Sprintf("vload2(i, in%d)", info.Input)
 	case info.Kind == ir.RegInput:
 		return fmt.Sprintf("in%d[i]", info.Input)
 	}
@@ -304,6 +313,10 @@ func (g *gen) mapKernel(b *strings.Builder, k int, st ir.Stage) (Kernel, error) 
 	if err := g.elementCode(b, st, "\t"); err != nil {
 		return Kernel{}, err
 	}
-	fmt.Fprintf(b, "\tout[i] = %s;\n}\n\n", g.operand(p.Result))
+	if p.ResultType().IsComplex() {
+		fmt.Fprintf(b, "\tvstore2(%s, i, out);\n}\n\n", g.operand(p.Result))
+	} else {
+		fmt.Fprintf(b, "\tout[i] = %s;\n}\n\n", g.operand(p.Result))
+	}
 	return Kernel{Name: name, Args: args}, nil
 }

@@ -56,6 +56,9 @@ func (g *gen) expr(in ir.Instr) (string, error) {
 	if n > 0 {
 		from = p.Regs[in.Args[0]].Type
 	}
+	if t.IsComplex() || from.IsComplex() || in.Op == ir.OpWhere && p.Regs[in.Args[1]].Type.IsComplex() {
+		return g.complexExpr(in, t, from, x, y, z)
+	}
 	unsupported := func() (string, error) {
 		return "", fmt.Errorf("kernels: no OpenCL code for %s (%s from %s)", p.InstrString(in), t, from)
 	}

@@ -19,6 +19,10 @@ func ctype(t ir.DType) string {
 		return "long"
 	case ir.Float32:
 		return "float"
+	case ir.Complex64:
+		return "float2"
+	case ir.Complex128:
+		return "double2"
 	}
 	return "double"
 }
@@ -77,6 +81,8 @@ func wrapping(t ir.DType, x, op, y string) string {
 // hexadecimal, and NaN and the infinities by their bit patterns.
 func literal(v ir.Value) string {
 	switch v.Type {
+	case ir.Complex64, ir.Complex128:
+		return complexLiteral(v)
 	case ir.Bool:
 		if v.Bool() {
 			return "((uchar)1)"

@@ -229,7 +229,7 @@ func (c *axisCall) argument(ctx context.Context, vars Vars) (*Array, error) {
 				raw := v.RawMatrix()
 				return &Array{Data: raw.Data, Shape: []int{raw.Rows, raw.Cols}, Strides: []int{raw.Stride, 1}}, nil
 			}
-		case []float64, []float32, []int64, []int32, []bool:
+		case []float64, []float32, []int64, []int32, []bool, []complex128, []complex64:
 			_, _, n, _ := dataOf(v)
 			return NewArray(v, n), nil
 		}
@@ -304,7 +304,7 @@ func (c *axisCall) reduce(ctx context.Context, src *Array, threads int) (*Array,
 					errs[w] = err
 					return
 				}
-				storeWord(unsafeIndex(out, tr.Type, i), tr.Type, valueWord(tr.Type, r.Data))
+				storeValue(unsafeIndex(out, tr.Type, i), tr.Type, r.Data)
 			}
 		}()
 	}
@@ -329,6 +329,10 @@ func sliceAt(t DType, base unsafe.Pointer, i, n int) any {
 		return unsafe.Slice((*int64)(p), n)
 	case Int32:
 		return unsafe.Slice((*int32)(p), n)
+	case Complex128:
+		return unsafe.Slice((*complex128)(p), n)
+	case Complex64:
+		return unsafe.Slice((*complex64)(p), n)
 	}
 	return unsafe.Slice((*bool)(p), n)
 }

@@ -68,6 +68,7 @@ func TestConformance(t *testing.T) {
 			t.Run("errors", func(t *testing.T) { confRunErrors(t, be) })
 			t.Run("interop", func(t *testing.T) { confRunInterop(t, be) })
 			t.Run("shapes", func(t *testing.T) { confRunShapes(t, be) })
+			t.Run("complex", func(t *testing.T) { confRunComplex(t, be) })
 		})
 	}
 }

@@ -11,21 +11,25 @@ import (
 	"github.com/numkit/numkit/numeric/ir"
 )
 
-// DType is an element type: Bool, Int32, Int64, Float32 or Float64.
+// DType is an element type: Bool, Int32, Int64, Float32, Float64, Complex64 or
+// Complex128.
 type DType = ir.DType
 
 // The element types.
 const (
-	Bool    = ir.Bool
-	Int32   = ir.Int32
-	Int64   = ir.Int64
-	Float32 = ir.Float32
-	Float64 = ir.Float64
+	Bool       = ir.Bool
+	Int32      = ir.Int32
+	Int64      = ir.Int64
+	Float32    = ir.Float32
+	Float64    = ir.Float64
+	Complex64  = ir.Complex64
+	Complex128 = ir.Complex128
 )
 
-// Result is an evaluation's value. Data is a []float64, []float32, []int64, []int32 or
-// []bool for an array result, or a float64, float32, int64, int32 or bool for a scalar
-// result (a reduction, or an expression of scalars only). Shape is an array result's
+// Result is an evaluation's value. Data is a []float64, []float32, []int64, []int32,
+// []bool, []complex128 or []complex64 for an array result, or a float64, float32,
+// int64, int32, bool, complex128 or complex64 for a scalar result (a reduction, or an
+// expression of scalars only). Shape is an array result's
 // shape (the inputs' broadcast shape; Data holds it in C order) and nil for a scalar.
 type Result struct {
 	Type   DType
@@ -40,7 +44,7 @@ func (r Result) Array() *Array {
 	if r.Scalar {
 		_, out := allocate(r.Type, true, 1)
 		data := sliceOf(r.Type, out)
-		storeWord(out.Ptr, r.Type, valueWord(r.Type, r.Data))
+		storeValue(out.Ptr, r.Type, r.Data)
 		return &Array{Data: data}
 	}
 	return &Array{Data: r.Data, Shape: append([]int(nil), r.Shape...)}
@@ -82,6 +86,10 @@ func (r Result) Len() int {
 		return len(v)
 	case []bool:
 		return len(v)
+	case []complex128:
+		return len(v)
+	case []complex64:
+		return len(v)
 	}
 	return 1
 }
@@ -102,6 +110,10 @@ func (e *Expr) Eval(ctx context.Context, vars Vars) (Result, error) {
 	var out output
 	word, err := e.evaluate(ctx, vars, &out, func(t ir.DType, scalar bool, shape []int, n int) output {
 		res = Result{Type: t, Scalar: scalar, Shape: shape}
+		if scalar && t == ir.Complex128 { // wider than the returned word: stored at out.Ptr
+			res.Data, out = allocate(t, true, 1)
+			return out
+		}
 		if scalar {
 			return output{Type: t, Scalar: true}
 		}
@@ -111,7 +123,10 @@ func (e *Expr) Eval(ctx context.Context, vars Vars) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	if res.Scalar {
+	switch {
+	case res.Scalar && res.Type == ir.Complex128:
+		res.Data = res.Data.([]complex128)[0]
+	case res.Scalar:
 		res.Data = loadScalar(res.Type, unsafe.Pointer(&word))
 	}
 	return res, nil
@@ -137,6 +152,9 @@ func (e *Expr) EvalInto(ctx context.Context, dst any, vars Vars) error {
 	if err != nil {
 		return err
 	}
+	if d, ok := dst.(*complex128); ok {
+		return e.evalComplex128(ctx, d, vars, out)
+	}
 	word, err := e.evaluate(ctx, vars, &out, nil)
 	if err != nil || !out.Scalar {
 		return err
@@ -156,7 +174,22 @@ func (e *Expr) EvalInto(ctx context.Context, dst any, vars Vars) error {
 		*d = *(*int32)(p)
 	case *bool:
 		*d = *(*bool)(p)
+	case *complex64:
+		*d = *(*complex64)(p)
 	}
+	return nil
+}
+
+// evalComplex128 is EvalInto for a *complex128 destination: the value is wider than
+// the word Run returns, so the VM stores it at out.Ptr (a temporary: a pointer taken
+// from dst would make every EvalInto's conversion to any allocate).
+func (e *Expr) evalComplex128(ctx context.Context, d *complex128, vars Vars, out output) error {
+	v := new(complex128)
+	out.Ptr = unsafe.Pointer(v)
+	if _, err := e.evaluate(ctx, vars, &out, nil); err != nil {
+		return err
+	}
+	*d = *v
 	return nil
 }
 
@@ -172,6 +205,16 @@ func outputOf(dst any) (output, error) {
 		return sliceOutput(ir.Int32, d), nil
 	case []bool:
 		return sliceOutput(ir.Bool, d), nil
+	case []complex128:
+		return sliceOutput(ir.Complex128, d), nil
+	case []complex64:
+		return sliceOutput(ir.Complex64, d), nil
+	case *mat.CDense:
+		if d == nil {
+			return output{}, fmt.Errorf("numeric: destination is a nil *mat.CDense: %w", ErrType)
+		}
+		b := cdenseBinding(d)
+		return output{Type: ir.Complex128, Ptr: b.Ptr, N: b.N, Shape: b.Shape, Strides: b.Strides}, nil
 	case *mat.VecDense:
 		if d == nil {
 			return output{}, fmt.Errorf("numeric: destination is a nil *mat.VecDense: %w", ErrType)
@@ -208,8 +251,12 @@ func outputOf(dst any) (output, error) {
 		return pointerOutput(ir.Int32, d == nil)
 	case *bool:
 		return pointerOutput(ir.Bool, d == nil)
+	case *complex128:
+		return pointerOutput(ir.Complex128, d == nil)
+	case *complex64:
+		return pointerOutput(ir.Complex64, d == nil)
 	}
-	return output{}, fmt.Errorf("numeric: unsupported destination type %s (want a slice or a pointer of float64, float32, int64, int32 or bool, a *mat.VecDense, *mat.Dense or *Array): %w", typeName(dst), ErrType)
+	return output{}, fmt.Errorf("numeric: unsupported destination type %s (want a slice or a pointer of float64, float32, int64, int32, bool, complex128 or complex64, a *mat.VecDense, *mat.Dense, *mat.CDense or *Array): %w", typeName(dst), ErrType)
 }
 
 func sliceOutput[T any](t ir.DType, s []T) output {
@@ -257,6 +304,12 @@ func allocate(t ir.DType, scalar bool, n int) (any, output) {
 	case ir.Int32:
 		s := make([]int32, n)
 		data, out = s, sliceOutput(t, s)
+	case ir.Complex128:
+		s := make([]complex128, n)
+		data, out = s, sliceOutput(t, s)
+	case ir.Complex64:
+		s := make([]complex64, n)
+		data, out = s, sliceOutput(t, s)
 	default:
 		s := make([]bool, n)
 		data, out = s, sliceOutput(t, s)
@@ -288,8 +341,24 @@ func sliceOf(t ir.DType, out output) any {
 		return unsafe.Slice((*int64)(out.Ptr), 1)
 	case ir.Int32:
 		return unsafe.Slice((*int32)(out.Ptr), 1)
+	case ir.Complex128:
+		return unsafe.Slice((*complex128)(out.Ptr), 1)
+	case ir.Complex64:
+		return unsafe.Slice((*complex64)(out.Ptr), 1)
 	}
 	return unsafe.Slice((*bool)(out.Ptr), 1)
+}
+
+// storeValue writes a scalar result's value v to p, an element of type t.
+func storeValue(p unsafe.Pointer, t ir.DType, v any) {
+	switch v := v.(type) {
+	case complex128:
+		*(*complex128)(p) = v
+	case complex64:
+		*(*complex64)(p) = v
+	default:
+		storeWord(p, t, valueWord(t, v))
+	}
 }
 
 // valueWord is a scalar result's value as a register word.
@@ -321,6 +390,10 @@ func loadScalar(t ir.DType, p unsafe.Pointer) any {
 		return *(*int64)(p)
 	case ir.Int32:
 		return *(*int32)(p)
+	case ir.Complex64:
+		return *(*complex64)(p)
+	case ir.Complex128:
+		return *(*complex128)(p)
 	}
 	return *(*bool)(p)
 }

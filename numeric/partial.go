@@ -146,6 +146,11 @@ func (e *Expr) EvalPartial(ctx context.Context, c Chunk, vars Vars, carry *Carry
 	if err := rejectDeviceArrays(e.names, bindings, output{}); err != nil {
 		return nil, err
 	}
+	for _, r := range cp.prog.Regs { // a partial's codec holds real partials and one-word scalars
+		if r.Type.IsComplex() {
+			return nil, fmt.Errorf("numeric: %q: partial evaluation of complex values is not supported yet: %w", e.src, ErrType)
+		}
+	}
 	n, err := e.chunkLength(bindings)
 	if err != nil {
 		return nil, err

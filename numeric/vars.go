@@ -12,11 +12,12 @@ import (
 )
 
 // Vars maps an expression's variable names to their values: []float64, []float32,
-// []int64, []int32 or []bool arrays, *mat.VecDense or *mat.Dense (read through their
-// raw data in place, honouring a VecDense's increment and a Dense's row stride, so a
-// Slice of a larger matrix is read without copying), *Array (an N-d view of a Go
-// slice), or float64, float32, int, int64, int32 or bool scalars. A []T is 1-D, a
-// *mat.Dense rows×cols. The arrays' shapes broadcast as NumPy's do (aligned from the
+// []int64, []int32, []bool, []complex128 or []complex64 arrays, *mat.VecDense,
+// *mat.Dense or *mat.CDense (read through their raw data in place, honouring a
+// VecDense's increment and a Dense's or CDense's row stride, so a Slice of a larger
+// matrix is read without copying), *Array (an N-d view of a Go slice), or float64,
+// float32, int, int64, int32, bool, complex128 or complex64 scalars. A []T is 1-D, a
+// *mat.Dense or *mat.CDense rows×cols. The arrays' shapes broadcast as NumPy's do (aligned from the
 // right; a dimension of 1 stretches); shapes that do not are ErrShape.
 type Vars map[string]any
 
@@ -36,6 +37,19 @@ func bind(name string, v any) (binding, error) {
 		return sliceBinding(ir.Int32, v), nil
 	case []bool:
 		return sliceBinding(ir.Bool, v), nil
+	case []complex128:
+		return sliceBinding(ir.Complex128, v), nil
+	case []complex64:
+		return sliceBinding(ir.Complex64, v), nil
+	case complex128:
+		return scalarBinding(ir.ComplexValue(ir.Complex128, v)), nil
+	case complex64:
+		return scalarBinding(ir.ComplexValue(ir.Complex64, complex128(v))), nil
+	case *mat.CDense:
+		if v == nil {
+			return binding{}, fmt.Errorf("numeric: variable %s is a nil *mat.CDense: %w", name, ErrType)
+		}
+		return cdenseBinding(v), nil
 	case *mat.VecDense:
 		if v == nil {
 			return binding{}, fmt.Errorf("numeric: variable %s is a nil *mat.VecDense: %w", name, ErrType)
@@ -81,13 +95,17 @@ func bind(name string, v any) (binding, error) {
 			return binding{}, err
 		}
 		if len(v.Shape) == 0 { // a 0-d array is a scalar
-			return binding{Type: t, Scalar: true, Word: loadWord(p, t)}, nil
+			b := binding{Type: t, Scalar: true, Word: loadWord(p, t)}
+			if t == ir.Complex128 {
+				b.Hi = *(*uint64)(unsafe.Add(p, 8))
+			}
+			return b, nil
 		}
 		return binding{Type: t, Ptr: p, N: n, Shape: v.Shape, Strides: strides}, nil
 	case nil:
 		return binding{}, fmt.Errorf("numeric: variable %s is nil: %w", name, ErrType)
 	}
-	return binding{}, fmt.Errorf("numeric: variable %s has unsupported type %T (want []float64, []float32, []int64, []int32, []bool, *mat.VecDense, *mat.Dense or a scalar of those types): %w", name, v, ErrType)
+	return binding{}, fmt.Errorf("numeric: variable %s has unsupported type %T (want []float64, []float32, []int64, []int32, []bool, []complex128, []complex64, *mat.VecDense, *mat.Dense, *mat.CDense or a scalar of those types): %w", name, v, ErrType)
 }
 
 // denseBinding reads a *mat.Dense in place as a rows×cols array with its row stride
@@ -95,6 +113,17 @@ func bind(name string, v any) (binding, error) {
 func denseBinding(m *mat.Dense) binding {
 	raw := m.RawMatrix()
 	b := binding{Type: ir.Float64, N: raw.Rows * raw.Cols, Shape: []int{raw.Rows, raw.Cols}, Strides: []int{raw.Stride, 1}}
+	if b.N > 0 {
+		b.Ptr = unsafe.Pointer(&raw.Data[0])
+	}
+	return b
+}
+
+// cdenseBinding reads a *mat.CDense in place as a rows×cols complex128 array with its
+// row stride.
+func cdenseBinding(m *mat.CDense) binding {
+	raw := m.RawCMatrix()
+	b := binding{Type: ir.Complex128, N: raw.Rows * raw.Cols, Shape: []int{raw.Rows, raw.Cols}, Strides: []int{raw.Stride, 1}}
 	if b.N > 0 {
 		b.Ptr = unsafe.Pointer(&raw.Data[0])
 	}
@@ -124,5 +153,6 @@ func sliceBinding[T any](t ir.DType, s []T) binding {
 }
 
 func scalarBinding(v ir.Value) binding {
-	return binding{Type: v.Type, Scalar: true, Word: v.Word()}
+	w := v.Words()
+	return binding{Type: v.Type, Scalar: true, Word: w[0], Hi: w[1]}
 }

@@ -86,6 +86,10 @@ func dataOf(data any) (ir.DType, unsafe.Pointer, int, bool) {
 		return ir.Int32, slicePtr(d), len(d), true
 	case []bool:
 		return ir.Bool, slicePtr(d), len(d), true
+	case []complex128:
+		return ir.Complex128, slicePtr(d), len(d), true
+	case []complex64:
+		return ir.Complex64, slicePtr(d), len(d), true
 	}
 	return 0, nil, 0, false
 }
@@ -106,7 +110,7 @@ func (a *Array) view(what string) (t ir.DType, p unsafe.Pointer, n int, strides 
 	}
 	t, base, length, ok := dataOf(a.Data)
 	if !ok {
-		return 0, nil, 0, nil, fmt.Errorf("numeric: %s is an Array whose Data is %s (want []float64, []float32, []int64, []int32 or []bool): %w", what, typeName(a.Data), ErrType)
+		return 0, nil, 0, nil, fmt.Errorf("numeric: %s is an Array whose Data is %s (want []float64, []float32, []int64, []int32, []bool, []complex128 or []complex64): %w", what, typeName(a.Data), ErrType)
 	}
 	if len(a.Shape) > MaxDims {
 		return 0, nil, 0, nil, fmt.Errorf("numeric: %s has %d dimensions, more than %d: %w", what, len(a.Shape), MaxDims, ErrShape)
@@ -270,6 +274,11 @@ func fill(dst, src unsafe.Pointer, size, n int) {
 		for i, d := 0, unsafe.Slice((*uint32)(dst), n); i < n; i++ {
 			d[i] = v
 		}
+	case 16: // complex128
+		v := *(*[2]uint64)(src)
+		for i, d := 0, unsafe.Slice((*[2]uint64)(dst), n); i < n; i++ {
+			d[i] = v
+		}
 	default:
 		v := *(*uint64)(src)
 		for i, d := 0, unsafe.Slice((*uint64)(dst), n); i < n; i++ {
@@ -326,6 +335,10 @@ func copyRun(dst unsafe.Pointer, ds int, src unsafe.Pointer, ss int, n, size int
 		for i := range n {
 			*(*uint32)(unsafe.Add(dst, 4*i*ds)) = *(*uint32)(unsafe.Add(src, 4*i*ss))
 		}
+	case 16: // complex128
+		for i := range n {
+			*(*[2]uint64)(unsafe.Add(dst, 16*i*ds)) = *(*[2]uint64)(unsafe.Add(src, 16*i*ss))
+		}
 	default:
 		for i := range n {
 			*(*uint64)(unsafe.Add(dst, 8*i*ds)) = *(*uint64)(unsafe.Add(src, 8*i*ss))
@@ -351,6 +364,8 @@ func copyTiled(dst unsafe.Pointer, dstStrides []int, src unsafe.Pointer, srcStri
 			tile2[byte](d, dstStrides[nd-2:], s, srcStrides[nd-2:], shape[nd-2:])
 		case 4:
 			tile2[uint32](d, dstStrides[nd-2:], s, srcStrides[nd-2:], shape[nd-2:])
+		case 16: // complex128
+			tile2[[2]uint64](d, dstStrides[nd-2:], s, srcStrides[nd-2:], shape[nd-2:])
 		default:
 			tile2[uint64](d, dstStrides[nd-2:], s, srcStrides[nd-2:], shape[nd-2:])
 		}
@@ -385,7 +400,7 @@ func copyTiledParallel(dst unsafe.Pointer, dstStrides []int, src unsafe.Pointer,
 }
 
 // tile2 copies a 2-d array in 32×32 tiles.
-func tile2[T byte | uint32 | uint64](dst unsafe.Pointer, ds []int, src unsafe.Pointer, ss []int, shape []int) {
+func tile2[T byte | uint32 | uint64 | [2]uint64](dst unsafe.Pointer, ds []int, src unsafe.Pointer, ss []int, shape []int) {
 	const tile = 32
 	var z T
 	size := int(unsafe.Sizeof(z))

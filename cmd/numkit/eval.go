@@ -269,13 +269,19 @@ func printSummary(w io.Writer, r numeric.Result) {
 		return
 	}
 	var stats []string
-	for _, f := range []string{"min", "max", "mean"} {
+	fs := []string{"min", "max", "mean"}
+	if r.Type == numeric.Complex128 || r.Type == numeric.Complex64 {
+		fs = []string{"mean"} // complex numbers have no order
+	}
+	for _, f := range fs {
 		v, err := numeric.Evaluate(f+"(x)", numeric.Vars{"x": r.Data})
 		if err != nil {
 			stats = append(stats, f+" ?")
 			continue
 		}
-		stats = append(stats, fmt.Sprintf("%s %v", f, v.Data))
+		text := fmt.Sprint(v.Data)
+		eachValue(v.Data, func(s string) { text = s }) // complex as 1.5-2j
+		stats = append(stats, f+" "+text)
 	}
 	fmt.Fprintln(w, strings.Join(stats, "  "))
 }
@@ -311,6 +317,10 @@ func preview(data any, n int) string {
 			return strconv.FormatInt(int64(s[i]), 10)
 		case []bool:
 			return strconv.FormatBool(s[i])
+		case []complex128:
+			return formatComplex(s[i], 6, 64)
+		case []complex64:
+			return formatComplex(complex128(s[i]), 6, 32)
 		}
 		return "?"
 	}

@@ -13,7 +13,7 @@ import (
 
 // readNpy reads a .npy file into a value numeric evaluates: a Go scalar (0-d), a slice
 // (1-d) or a *numeric.Array viewing the data in the file's order, C or Fortran (two or
-// more dimensions), of float64, float32, int64, int32 or bool. Narrower integers are
+// more dimensions), of float64, float32, int64, int32, bool, complex128 or complex64. Narrower integers are
 // widened as numexpr does (int8, int16, uint8 and uint16 to int32, uint32 to int64);
 // uint64 is refused.
 func readNpy(path string) (any, error) {
@@ -39,7 +39,7 @@ func readNpy(path string) (any, error) {
 // widen converts integer slices numeric does not take to the type numexpr uses for them.
 func widen(v any) (any, error) {
 	switch s := v.(type) {
-	case []float64, []float32, []int64, []int32, []bool:
+	case []float64, []float32, []int64, []int32, []bool, []complex128, []complex64:
 		return s, nil
 	case []int16:
 		return convertInts[int32](s), nil
@@ -77,6 +77,10 @@ func scalarOf(v any) any {
 		return s[0]
 	case []bool:
 		return s[0]
+	case []complex128:
+		return s[0]
+	case []complex64:
+		return s[0]
 	}
 	return v
 }
@@ -112,6 +116,14 @@ func arrayOf(v any) (npy.Array, error) {
 		return npy.Array{Shape: []int{}, Data: []int32{s}}, nil
 	case bool:
 		return npy.Array{Shape: []int{}, Data: []bool{s}}, nil
+	case complex128:
+		return npy.Array{Shape: []int{}, Data: []complex128{s}}, nil
+	case complex64:
+		return npy.Array{Shape: []int{}, Data: []complex64{s}}, nil
+	case []complex128:
+		return npy.Array{Shape: []int{len(s)}, Data: s}, nil
+	case []complex64:
+		return npy.Array{Shape: []int{len(s)}, Data: s}, nil
 	case []float64:
 		return npy.Array{Shape: []int{len(s)}, Data: s}, nil
 	case []float32:

@@ -161,6 +161,8 @@ func floats(v any) (any, error) {
 		return []float64{float64(s)}, nil
 	case []bool, bool:
 		return nil, fmt.Errorf("moments of bool values are not defined (count them with sum)")
+	case []complex128, []complex64, complex128, complex64:
+		return nil, fmt.Errorf("moments of complex values are not defined (take the parts first: numkit eval 'real(z)' -i z=FILE -o re.npy)")
 	}
 	return nil, fmt.Errorf("moments of %T are not supported", v)
 }

@@ -84,6 +84,16 @@ const (
 	OpIsFinite
 	OpSignbit
 
+	// Complex parts and construction. OpReal, OpImag and OpAbs of a complex operand
+	// have its parts' float type; OpComplex takes two floats of one type.
+	OpReal    // real part
+	OpImag    // imaginary part
+	OpConj    // complex conjugate
+	OpComplex // complex(x, y) = x + y*1j
+	// OpMulAddC is x*y + z on complex operands with OpMul's and OpAdd's roundings (the
+	// product rounded, then added: the bits of the two instructions, in one pass).
+	OpMulAddC
+
 	numOps
 )
 
@@ -135,6 +145,9 @@ var opInfos = [numOps]opInfo{
 	OpCopysign: {"copysign", 2, ClassCheap}, OpNextafter: {"nextafter", 2, ClassCheap},
 	OpIsNaN: {"isnan", 1, ClassCheap}, OpIsInf: {"isinf", 1, ClassCheap},
 	OpIsFinite: {"isfinite", 1, ClassCheap}, OpSignbit: {"signbit", 1, ClassCheap},
+	OpReal: {"real", 1, ClassMove}, OpImag: {"imag", 1, ClassMove},
+	OpConj: {"conj", 1, ClassCheap}, OpComplex: {"complex", 2, ClassMove},
+	OpMulAddC: {"cmuladd", 3, ClassCheap},
 }
 
 func (op Op) String() string {

@@ -30,18 +30,42 @@ type RegInfo struct {
 	Const  Value // for RegConst
 }
 
-// Value is a constant of one of the element types.
+// Value is a constant of one of the element types. bits holds the value as Word lays
+// it out (a complex64's two float32 parts included); hi holds a complex128's imaginary
+// part's bits.
 type Value struct {
 	Type DType
 	bits uint64
+	hi   uint64
+}
+
+// ComplexValue makes a complex constant of type t (Complex64 parts are rounded to
+// float32).
+func ComplexValue(t DType, c complex128) Value {
+	if t == Complex64 {
+		re, im := math.Float32bits(float32(real(c))), math.Float32bits(float32(imag(c)))
+		return Value{Complex64, uint64(re) | uint64(im)<<32, 0}
+	}
+	return Value{Complex128, math.Float64bits(real(c)), math.Float64bits(imag(c))}
+}
+
+// Complex returns the value as a complex128 (a real value has imaginary part 0).
+func (v Value) Complex() complex128 {
+	switch v.Type {
+	case Complex64:
+		return complex(float64(math.Float32frombits(uint32(v.bits))), float64(math.Float32frombits(uint32(v.bits>>32))))
+	case Complex128:
+		return complex(math.Float64frombits(v.bits), math.Float64frombits(v.hi))
+	}
+	return complex(v.Float(), 0)
 }
 
 // FloatValue, IntValue and BoolValue make constants.
 func FloatValue(t DType, f float64) Value {
 	if t == Float32 {
-		return Value{Float32, uint64(math.Float32bits(float32(f)))}
+		return Value{Type: Float32, bits: uint64(math.Float32bits(float32(f)))}
 	}
-	return Value{Float64, math.Float64bits(f)}
+	return Value{Type: Float64, bits: math.Float64bits(f)}
 }
 
 // IntValue makes an integer constant of type t (Int32 values are truncated to 32 bits).
@@ -49,15 +73,15 @@ func IntValue(t DType, i int64) Value {
 	if t == Int32 {
 		i = int64(int32(i))
 	}
-	return Value{t, uint64(i)}
+	return Value{Type: t, bits: uint64(i)}
 }
 
 // BoolValue makes a Bool constant.
 func BoolValue(b bool) Value {
 	if b {
-		return Value{Bool, 1}
+		return Value{Type: Bool, bits: 1}
 	}
-	return Value{Bool, 0}
+	return Value{Type: Bool}
 }
 
 // Float returns the value as a float64 (exact for floats, converted for the others).
@@ -67,14 +91,17 @@ func (v Value) Float() float64 {
 		return float64(math.Float32frombits(uint32(v.bits)))
 	case Float64:
 		return math.Float64frombits(v.bits)
+	case Complex64, Complex128:
+		return real(v.Complex())
 	}
 	return float64(v.Int())
 }
 
-// Int returns the value as an int64 (floats are truncated toward zero).
+// Int returns the value as an int64 (floats are truncated toward zero; a complex
+// value's real part is).
 func (v Value) Int() int64 {
 	switch v.Type {
-	case Float32, Float64:
+	case Float32, Float64, Complex64, Complex128:
 		return int64(v.Float())
 	}
 	return int64(v.bits)
@@ -85,7 +112,27 @@ func (v Value) Bool() bool {
 	if v.Type.IsFloat() {
 		return v.Float() != 0
 	}
+	if v.Type.IsComplex() {
+		return v.Complex() != 0
+	}
 	return v.bits != 0
+}
+
+// Words returns the value laid out as its element type sits in memory, over two
+// 64-bit words: Word and, for complex128, the imaginary part's bits.
+func (v Value) Words() [2]uint64 {
+	if v.Type == Complex128 {
+		return [2]uint64{v.bits, v.hi}
+	}
+	return [2]uint64{v.Word(), 0}
+}
+
+// ValueFromWords reads a value of type t laid out as Words lays it out.
+func ValueFromWords(t DType, w [2]uint64) Value {
+	if t == Complex128 {
+		return Value{Complex128, w[0], w[1]}
+	}
+	return ValueFromWord(t, w[0])
 }
 
 // Bits returns the value's bit pattern in its own type, zero-extended to 64 bits.
@@ -100,8 +147,22 @@ func (v Value) String() string {
 		return "False"
 	case Int32, Int64:
 		return fmt.Sprint(v.Int())
+	case Complex64, Complex128:
+		c := v.Complex()
+		return fmt.Sprintf("(%v%sj)", real(c), signed(imag(c)))
 	}
 	return fmt.Sprint(v.Float())
+}
+
+// signed formats f with its sign, as Python prints a complex number's imaginary part.
+func signed(f float64) string {
+	if math.Signbit(f) || math.IsNaN(f) {
+		if math.IsNaN(f) {
+			return "+nan"
+		}
+		return fmt.Sprint(f)
+	}
+	return "+" + fmt.Sprint(f)
 }
 
 // Input is an input variable.
@@ -231,6 +292,10 @@ func (v Value) Word() uint64 {
 		*(*float32)(p) = float32(v.Float())
 	case Float64:
 		*(*float64)(p) = v.Float()
+	case Complex64:
+		w = v.bits
+	case Complex128:
+		w = v.bits // the real part; Words has both
 	}
 	return w
 }
@@ -247,6 +312,10 @@ func ValueFromWord(t DType, w uint64) Value {
 		return IntValue(t, *(*int64)(p))
 	case Float32:
 		return FloatValue(t, float64(*(*float32)(p)))
+	case Complex64:
+		return Value{Complex64, w, 0}
+	case Complex128:
+		return Value{Complex128, w, 0} // the real part only; see ValueFromWords
 	}
 	return FloatValue(t, *(*float64)(p))
 }

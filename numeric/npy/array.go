@@ -1,6 +1,6 @@
 // Package npy reads and writes NumPy's .npy format (versions 1.0, 2.0 and 3.0) for
-// arrays of float64, float32, int64, int32, int16, int8, uint64, uint32, uint16, uint8
-// and bool, in either byte order, C or Fortran order, of any number of dimensions,
+// arrays of float64, float32, int64, int32, int16, int8, uint64, uint32, uint16, uint8,
+// bool, complex128 and complex64, in either byte order, C or Fortran order, of any number of dimensions,
 // 0-d and empty arrays included.
 //
 // The reader parses the header as NumPy's format specification defines it (a Python
@@ -23,7 +23,7 @@ type Array struct {
 	// row-major (C) order. It only matters with two or more dimensions.
 	Fortran bool
 	// Data is a []float64, []float32, []int64, []int32, []int16, []int8, []uint64,
-	// []uint32, []uint16, []uint8 or []bool of the product of Shape elements.
+	// []uint32, []uint16, []uint8, []bool, []complex128 or []complex64 of the product of Shape elements.
 	Data any
 
 	offset int64 // where the data started in the file read, for error messages
@@ -103,6 +103,10 @@ func (a Array) C() (Array, error) {
 	case []uint8:
 		a.Data = toC(s, a.Shape)
 	case []bool:
+		a.Data = toC(s, a.Shape)
+	case []complex128:
+		a.Data = toC(s, a.Shape)
+	case []complex64:
 		a.Data = toC(s, a.Shape)
 	}
 	return a, nil

@@ -96,7 +96,7 @@ var corpus = []struct {
 	{"bad_negative_dim.npy", file(1, padded("{'descr': '<f8', 'fortran_order': False, 'shape': (-3,), }"), nil), nil, "npy: header: byte 61: negative dimension"},
 	{"bad_shape_not_tuple.npy", file(1, padded("{'descr': '<f8', 'fortran_order': False, 'shape': (3), }"), f8le(1, 2, 3)), nil, "shape (3) is an integer, not a tuple"},
 	{"bad_shape_list.npy", file(1, padded("{'descr': '<f8', 'fortran_order': False, 'shape': [3], }"), f8le(1, 2, 3)), nil, "shape must be a tuple"},
-	{"bad_dtype_complex.npy", file(1, padded("{'descr': '<c16', 'fortran_order': False, 'shape': (1,), }"), make([]byte, 16)), nil, "descr \"<c16\": unsupported dtype"},
+	{"bad_dtype_complex256.npy", file(1, padded("{'descr': '<c32', 'fortran_order': False, 'shape': (1,), }"), make([]byte, 32)), nil, "descr \"<c32\": unsupported dtype"},
 	{"bad_dtype_object.npy", file(1, padded("{'descr': '|O', 'fortran_order': False, 'shape': (1,), }"), make([]byte, 8)), nil, "descr \"|O\": unsupported dtype"},
 	{"bad_dtype_pipe_f8.npy", file(1, padded("{'descr': '|f8', 'fortran_order': False, 'shape': (1,), }"), make([]byte, 8)), nil, "byte order '|' (not applicable) is only for 1-byte types"},
 	{"bad_dtype_structured.npy", file(1, padded("{'descr': [('a', '<f8')], 'fortran_order': False, 'shape': (1,), }"), make([]byte, 8)), nil, "npy: header: byte 20: descr is a structured dtype"},

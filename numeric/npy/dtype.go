@@ -18,7 +18,7 @@ type dtype struct {
 // ('<', '>', '|' or '='), a kind and an item size, e.g. "<f8", ">i4", "|b1", "|u1".
 func parseDescr(s string) (dtype, error) {
 	if len(s) < 3 {
-		return dtype{}, fmt.Errorf("descr %q: %w (want f8, f4, i8, i4, i2, i1, u8, u4, u2, u1 or b1 with a byte order, e.g. '<f8')", s, ErrUnsupported)
+		return dtype{}, fmt.Errorf("descr %q: %w (want f8, f4, i8, i4, i2, i1, u8, u4, u2, u1, b1, c16 or c8 with a byte order, e.g. '<f8')", s, ErrUnsupported)
 	}
 	var dt dtype
 	order := s[0]
@@ -33,7 +33,9 @@ func parseDescr(s string) (dtype, error) {
 	}
 	dt.kind = s[1]
 	switch s[1:] {
-	case "f8", "i8", "u8":
+	case "c16":
+		dt.size = 16
+	case "f8", "i8", "u8", "c8":
 		dt.size = 8
 	case "f4", "i4", "u4":
 		dt.size = 4
@@ -42,7 +44,7 @@ func parseDescr(s string) (dtype, error) {
 	case "i1", "u1", "b1":
 		dt.size = 1
 	default:
-		return dtype{}, fmt.Errorf("descr %q: %w (want f8, f4, i8, i4, i2, i1, u8, u4, u2, u1 or b1)", s, ErrUnsupported)
+		return dtype{}, fmt.Errorf("descr %q: %w (want f8, f4, i8, i4, i2, i1, u8, u4, u2, u1, b1, c16 or c8)", s, ErrUnsupported)
 	}
 	if order == '|' && dt.size > 1 {
 		return dtype{}, fmt.Errorf("descr %q: byte order '|' (not applicable) is only for 1-byte types", s)
@@ -84,6 +86,10 @@ func descrOf(data any) (string, int, int, bool) {
 		return "|u1", 1, len(s), true
 	case []bool:
 		return "|b1", 1, len(s), true
+	case []complex128:
+		return "<c16", 16, len(s), true
+	case []complex64:
+		return "<c8", 8, len(s), true
 	}
 	return "", 0, 0, false
 }
@@ -116,6 +122,14 @@ func decode(dt dtype, dst any, b []byte) any {
 		return append(dst.([]uint8), b...)
 	case 'b'<<4 | 1:
 		return appendEach(dst.([]bool), b, 1, func(b []byte) bool { return b[0] != 0 })
+	case 'c'<<4 | 16: // two float64, real part first, each in the file's byte order
+		return appendEach(dst.([]complex128), b, 16, func(b []byte) complex128 {
+			return complex(math.Float64frombits(o.Uint64(b)), math.Float64frombits(o.Uint64(b[8:])))
+		})
+	case 'c'<<4 | 8:
+		return appendEach(dst.([]complex64), b, 8, func(b []byte) complex64 {
+			return complex(math.Float32frombits(o.Uint32(b)), math.Float32frombits(o.Uint32(b[4:])))
+		})
 	}
 	panic("npy: internal error: decode of unknown dtype") // parseDescr admits no other
 }
@@ -152,6 +166,10 @@ func makeSlice(dt dtype, c int) any {
 		return make([]uint8, 0, c)
 	case 'b'<<4 | 1:
 		return make([]bool, 0, c)
+	case 'c'<<4 | 16:
+		return make([]complex128, 0, c)
+	case 'c'<<4 | 8:
+		return make([]complex64, 0, c)
 	}
 	panic("npy: internal error: makeSlice of unknown dtype")
 }
@@ -205,6 +223,14 @@ func encode(b []byte, data any, from, to int) []byte {
 			} else {
 				b = append(b, 0)
 			}
+		}
+	case []complex128:
+		for _, v := range s[from:to] {
+			b = le.AppendUint64(le.AppendUint64(b, math.Float64bits(real(v))), math.Float64bits(imag(v)))
+		}
+	case []complex64:
+		for _, v := range s[from:to] {
+			b = le.AppendUint32(le.AppendUint32(b, math.Float32bits(real(v))), math.Float32bits(imag(v)))
 		}
 	}
 	return b

@@ -31,14 +31,23 @@ def data(dt, n):
     if dt == "int64": return i * 2654435761 - (1 << 40)
     if dt == "int32": return (i * 2654435761 % (1 << 32) - (1 << 31)).astype(np.int32)
     if dt == "bool": return i * 7919 % 3 == 0
+    if dt == "complex128":
+        z = np.empty(n, dtype=np.complex128)
+        z.real, z.imag = data("float64", n), i.astype(np.float64) * 0.25 - 7.0
+        return z
+    if dt == "complex64": return data("complex128", n).astype(np.complex64)
     raise ValueError(dt)
 
 def specials():
     out = []
     for dt in ["<f8", ">f8", "<f4", ">f4", "<i8", ">i8", "<i4", ">i4", "<i2", ">i2", "|i1",
-               "<u8", ">u8", "<u4", ">u4", "<u2", ">u2", "|u1", "|b1"]:
+               "<u8", ">u8", "<u4", ">u4", "<u2", ">u2", "|u1", "|b1", "<c16", ">c16", "<c8", ">c8"]:
         t = np.dtype(dt)
-        if t.kind == "f":
+        if t.kind == "c":
+            fi = np.finfo(t)
+            vals = [complex(0.0, -0.0), complex(1.5, -2.0), complex(np.nan, 1.0), complex(np.inf, -np.inf),
+                    complex(-0.0, np.nan), complex(fi.tiny / 4, fi.max), complex(fi.min, 1.0 / 3.0), -7.25j]
+        elif t.kind == "f":
             fi = np.finfo(t)
             vals = [0.0, -0.0, 1.5, np.nan, np.inf, -np.inf, fi.tiny / 4, fi.max, fi.min, 1.0 / 3.0, -7.25, 2.0 ** -20]
         elif t.kind in "iu":
@@ -60,8 +69,10 @@ def specials():
 def le(a):
     return a.astype(a.dtype.newbyteorder("<"))
 
+dtypes = ["float64", "float32", "int64", "int32", "bool", "complex128", "complex64"]
+
 if phase == "write":
-    for dt in ["float64", "float32", "int64", "int32", "bool"]:
+    for dt in dtypes:
         with open(os.path.join(d, "np_" + dt + ".npy"), "wb") as f:
             for n in lengths:
                 np.save(f, data(dt, n))
@@ -76,7 +87,7 @@ if phase == "write":
     sys.exit(0)
 
 bad = []
-for dt in ["float64", "float32", "int64", "int32", "bool"]:
+for dt in dtypes:
     with open(os.path.join(d, "nk_" + dt + ".npy"), "rb") as f:
         for n in lengths:
             want = data(dt, n)
@@ -93,7 +104,7 @@ for name, a, _ in specials():
     buf = io.BytesIO()
     np.save(buf, want)
     if got.dtype != want.dtype or got.shape != want.shape or np.isfortran(got) != np.isfortran(want) \
-            or not np.array_equal(got, want, equal_nan=want.dtype.kind == "f"):
+            or not np.array_equal(got, want, equal_nan=want.dtype.kind in "fc"):
         bad.append("%s: NumPy read dtype %s shape %s fortran %s: %r" % (name, got.dtype, got.shape, np.isfortran(got), got))
     if open(path, "rb").read() != buf.getvalue():
         bad.append("%s: numkit's file differs from np.save's bytes" % name)
@@ -270,7 +281,7 @@ func checkSpecials(t *testing.T, dir string) {
 			t.Fatal(err)
 		}
 	}
-	if len(raw) != 0 || len(lines) != 19*8 {
-		t.Fatalf("%d raw bytes left over, %d special arrays; want 0 and %d", len(raw), len(lines), 19*8)
+	if len(raw) != 0 || len(lines) != 23*8 {
+		t.Fatalf("%d raw bytes left over, %d special arrays; want 0 and %d", len(raw), len(lines), 23*8)
 	}
 }

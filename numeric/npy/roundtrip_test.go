@@ -83,6 +83,18 @@ func testData(dtype string, n int) any {
 			s[i] = i*7919%3 == 0
 		}
 		return s
+	case "complex128":
+		s := make([]complex128, n)
+		for i, re := range testData("float64", n).([]float64) {
+			s[i] = complex(re, float64(i)*0.25-7)
+		}
+		return s
+	case "complex64":
+		s := make([]complex64, n)
+		for i, z := range testData("complex128", n).([]complex128) {
+			s[i] = complex64(z)
+		}
+		return s
 	}
 	panic("testData: unknown dtype " + dtype)
 }
@@ -98,7 +110,7 @@ func sliceLen(v any) int {
 	return n
 }
 
-var roundTripDtypes = []string{"float64", "float32", "int64", "int32", "bool"}
+var roundTripDtypes = []string{"float64", "float32", "int64", "int32", "bool", "complex128", "complex64"}
 
 // streamOnly hides every method but Read, so Read cannot tell how much data remains.
 type streamOnly struct{ r io.Reader }
@@ -155,7 +167,7 @@ func checkLayout(t *testing.T, file []byte, what string) {
 // TestRoundTripChunks crosses Read's own chunk boundary (1 MiB) for every item size.
 func TestRoundTripChunks(t *testing.T) {
 	for _, dt := range roundTripDtypes {
-		size := map[string]int{"float64": 8, "float32": 4, "int64": 8, "int32": 4, "bool": 1}[dt]
+		size := map[string]int{"float64": 8, "float32": 4, "int64": 8, "int32": 4, "bool": 1, "complex128": 16, "complex64": 8}[dt]
 		for _, n := range []int{chunkBytes/size - 1, chunkBytes / size, chunkBytes/size + 1, 2*chunkBytes/size + 3} {
 			data := testData(dt, n)
 			var buf bytes.Buffer

@@ -136,7 +136,7 @@ func (b *builder) emitShaped(op ir.Op, typ ir.DType, pos syntax.Pos, vector bool
 // fold evaluates an instruction on constants with the generic kernel, so folded
 // constants mean exactly what evaluation would compute.
 func (b *builder) fold(op ir.Op, typ ir.DType, pos syntax.Pos, kernel generic.Kernel, args []ir.Reg) (ir.Reg, error) {
-	var vals [3]uint64
+	var vals [3][2]uint64 // two words: a complex128 is 16 bytes
 	var ptrs [3]unsafe.Pointer
 	for i, a := range args {
 		v := b.regs[a].Const
@@ -146,12 +146,12 @@ func (b *builder) fold(op ir.Op, typ ir.DType, pos syntax.Pos, kernel generic.Ke
 		if op == ir.OpPow && i == 1 && v.Type.IsInt() && v.Int() < 0 {
 			return 0, b.errorf(pos, "integers to negative integer powers are not allowed")
 		}
-		vals[i] = v.Word()
+		vals[i] = v.Words()
 		ptrs[i] = unsafe.Pointer(&vals[i])
 	}
-	var out uint64
+	var out [2]uint64
 	kernel(1, unsafe.Pointer(&out), &ptrs)
-	res := ir.ValueFromWord(typ, out)
+	res := ir.ValueFromWords(typ, out)
 	if typ.IsInt() && !foldedExactly(op, res, args, b) {
 		return 0, b.errorf(pos, "integer overflow in a constant expression: %s does not fit in %s", op, typ)
 	}

@@ -1,6 +1,7 @@
 package compile
 
 import (
+	"cmp"
 	"math"
 	"math/big"
 	"strconv"
@@ -32,6 +33,7 @@ const (
 	pyBool pyKind = iota
 	pyInt
 	pyFloat
+	pyComplex // exact_complex.go
 )
 
 // pyValue is a constant as Python holds it.
@@ -40,6 +42,7 @@ type pyValue struct {
 	b    bool
 	i    *big.Int
 	f    float64
+	c    complex128
 }
 
 func pyIntValue(i *big.Int) pyValue  { return pyValue{kind: pyInt, i: i} }
@@ -105,6 +108,8 @@ func (l *lowerer) pyConstant(v pyValue, pos syntax.Pos) (ir.Reg, error) {
 		return l.constant(ir.BoolValue(v.b)), nil
 	case pyFloat:
 		return l.constant(ir.FloatValue(ir.Float64, v.f)), nil
+	case pyComplex:
+		return l.constant(ir.ComplexValue(ir.Complex128, v.c)), nil
 	}
 	if !v.i.IsInt64() {
 		return 0, l.errorf(pos, "integer constant %s does not fit in int64", shortInt(v.i))
@@ -165,6 +170,8 @@ func (l *lowerer) exactLiteral(e *syntax.BasicLit) (pyValue, error) {
 			return pyValue{}, l.errorf(e.Pos(), "integer literal %s is too large", shortInt(i))
 		}
 		return pyIntValue(i), nil
+	case syntax.ImagLit:
+		return l.exactImag(e)
 	}
 	f, _ := strconv.ParseFloat(text, 64) // the scanner checked the syntax
 	if math.IsInf(f, 0) {
@@ -188,6 +195,8 @@ func (l *lowerer) toFloat(v pyValue, pos syntax.Pos) (float64, error) {
 
 func (l *lowerer) exactUnary(op syntax.Token, pos syntax.Pos, x pyValue) (pyValue, error) {
 	switch {
+	case x.kind == pyComplex:
+		return l.exactComplexUnary(op, pos, x)
 	case op == syntax.NOT && x.kind == pyBool:
 		// Python's ~True is -2 (deprecated since 3.12); numkit keeps ~ logical on
 		// bools, as on bool arrays (docs/language.md, differences).
@@ -208,6 +217,9 @@ func (l *lowerer) exactUnary(op syntax.Token, pos syntax.Pos, x pyValue) (pyValu
 
 func (l *lowerer) exactBinary(op syntax.Token, pos syntax.Pos, x, y pyValue) (pyValue, error) {
 	anyFloat := x.kind == pyFloat || y.kind == pyFloat
+	if x.kind == pyComplex || y.kind == pyComplex {
+		return l.exactComplexBinary(op, pos, x, y)
+	}
 	switch op {
 	case syntax.LT, syntax.LE, syntax.EQ, syntax.NE, syntax.GE, syntax.GT:
 		return pyValue{kind: pyBool, b: pyCompare(op, x, y)}, nil
@@ -374,7 +386,7 @@ func (l *lowerer) exactPow(pos syntax.Pos, x, y pyValue) (pyValue, error) {
 	case fx == 0 && fy < 0:
 		return pyValue{}, l.errorf(pos, "0.0 cannot be raised to a negative power")
 	case fx < 0 && !math.IsInf(fx, 0) && !math.IsInf(fy, 0) && fy != math.Trunc(fy):
-		return pyValue{}, l.errorf(pos, "a negative number to a fractional power is complex, which is not supported")
+		return l.exactComplexBinary(syntax.POW, pos, x, y) // complex, as in Python 3
 	}
 	r := math.Pow(fx, fy)
 	if math.IsInf(r, 0) && !math.IsInf(fx, 0) && !math.IsInf(fy, 0) && !math.IsNaN(fx) {
@@ -431,12 +443,5 @@ func pyInfCompare(x, y pyValue) int {
 		}
 		return 0
 	}
-	rx, ry := rank(x), rank(y)
-	switch {
-	case rx < ry:
-		return -1
-	case rx > ry:
-		return 1
-	}
-	return 0
+	return cmp.Compare(rank(x), rank(y))
 }

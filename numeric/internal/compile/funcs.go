@@ -26,6 +26,8 @@ const (
 	fnIdentity // copy, real: the operand itself
 	fnZeros    // imag: zeros of the operand's type and shape
 	fnOnes     // ones_like: ones of the operand's type and shape
+	fnConj     // conj: the complex conjugate (a real number itself)
+	fnComplex  // complex(x, y): x + y*1j of two real numbers
 )
 
 type funcInfo struct {
@@ -41,7 +43,8 @@ var funcs = map[string]funcInfo{
 	"copy": {kind: fnIdentity, arity: 1}, "real": {kind: fnIdentity, arity: 1},
 	"imag": {kind: fnZeros, arity: 1}, "ones_like": {kind: fnOnes, arity: 1},
 	"clip": {kind: fnClip, arity: 3},
-	"pow":  {kind: fnPow, arity: 2},
+	"conj": {kind: fnConj, arity: 1}, "complex": {kind: fnComplex, arity: 2},
+	"pow": {kind: fnPow, arity: 2},
 
 	"sin": {fnFloat, 1, ir.OpSin, 0}, "cos": {fnFloat, 1, ir.OpCos, 0}, "tan": {fnFloat, 1, ir.OpTan, 0},
 	"arcsin": {fnFloat, 1, ir.OpAsin, 0}, "arccos": {fnFloat, 1, ir.OpAcos, 0},

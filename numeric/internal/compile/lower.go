@@ -137,6 +137,12 @@ func (l *lowerer) literal(e *syntax.BasicLit) (ir.Reg, error) {
 			return l.constant(ir.IntValue(ir.Int32, v)), nil
 		}
 		return l.constant(ir.IntValue(ir.Int64, v)), nil
+	case syntax.ImagLit:
+		v, err := l.exactImag(e)
+		if err != nil {
+			return 0, err
+		}
+		return l.pyConstant(v, e.Pos())
 	}
 	v, err := strconv.ParseFloat(text, 64)
 	if err != nil && (!errors.Is(err, strconv.ErrRange) || math.IsInf(v, 0)) {
@@ -151,17 +157,21 @@ func (l *lowerer) literal(e *syntax.BasicLit) (ir.Reg, error) {
 // unify returns the promoted type of the arguments.
 func (l *lowerer) unify(args ...ir.Reg) ir.DType {
 	t := l.typ(args[0])
-	f32Vector, f64Vector := false, false
+	f32Vector, f64Vector, intVector := false, false, false // single, double precision arrays (real or complex)
 	for _, a := range args {
 		t = ir.Promote(t, l.typ(a))
 		info := l.info(a)
 		if !info.Scalar {
-			f32Vector = f32Vector || info.Type == ir.Float32
-			f64Vector = f64Vector || info.Type == ir.Float64
+			f32Vector = f32Vector || info.Type == ir.Float32 || info.Type == ir.Complex64
+			f64Vector = f64Vector || info.Type == ir.Float64 || info.Type == ir.Complex128
+			intVector = intVector || info.Type.IsInt()
 		}
 	}
 	if l.opt.Float32Constants && t == ir.Float64 && f32Vector && !f64Vector {
 		return ir.Float32
+	}
+	if l.opt.Float32Constants && t == ir.Complex128 && f32Vector && !f64Vector && !intVector {
+		return ir.Complex64 // z64 * 1j stays complex64, as NumPy keeps an array's precision
 	}
 	return t
 }
@@ -186,7 +196,7 @@ func (l *lowerer) unary(e *syntax.UnaryExpr, x ir.Reg) (ir.Reg, error) {
 		if e.Op == syntax.ADD && t == ir.Bool {
 			return x, nil // numexpr's +t is t
 		}
-		if !t.IsNumber() {
+		if !t.IsNumber() && !t.IsComplex() {
 			return 0, l.errorf(e.OpPos, "unary %s is not defined on %s (use ~ to negate a bool)", e.Op, t)
 		}
 		if e.Op == syntax.ADD {
@@ -194,7 +204,7 @@ func (l *lowerer) unary(e *syntax.UnaryExpr, x ir.Reg) (ir.Reg, error) {
 		}
 		return l.emit(ir.OpNeg, t, e.OpPos, x)
 	case syntax.NOT:
-		if t.IsFloat() {
+		if t.IsFloat() || t.IsComplex() {
 			return 0, l.errorf(e.OpPos, "~ is not defined on %s: it is logical not on bool and bitwise not on integers", t)
 		}
 		return l.emit(ir.OpNot, t, e.OpPos, x)
@@ -224,6 +234,11 @@ func (l *lowerer) binary(tok syntax.Token, pos syntax.Pos, x, y ir.Reg) (ir.Reg,
 	// with a number counts as 0 or 1 in the other operand's type (numexpr 2.14 casts
 	// it); two bools are added as | and multiplied as &, as numexpr and NumPy do.
 	bools := tx == ir.Bool && ty == ir.Bool
+	if tx.IsComplex() || ty.IsComplex() {
+		if err := l.complexBinaryError(op, tok, pos); err != nil {
+			return 0, err
+		}
+	}
 	switch {
 	case op.IsCompare():
 	case op == ir.OpAnd || op == ir.OpOr || op == ir.OpXor:
@@ -253,7 +268,12 @@ func (l *lowerer) binary(tok syntax.Token, pos syntax.Pos, x, y ir.Reg) (ir.Reg,
 	if op.IsCompare() {
 		res = ir.Bool
 	}
-	if op == ir.OpDiv && l.isConst(args[1]) && !l.isConst(args[0]) {
+	if op == ir.OpAdd && t.IsComplex() {
+		if r, ok, err := l.complexMulAdd(pos, args[0], args[1]); ok {
+			return r, err
+		}
+	}
+	if op == ir.OpDiv && l.isConst(args[1]) && !l.isConst(args[0]) && !t.IsComplex() {
 		if r, ok := exactReciprocal(l.info(args[1]).Const); ok {
 			// x / 2^k is x * 2^-k exactly: a multiplication is several times faster.
 			return l.emit(ir.OpMul, res, pos, args[0], l.constant(r))
@@ -265,6 +285,9 @@ func (l *lowerer) binary(tok syntax.Token, pos syntax.Pos, x, y ir.Reg) (ir.Reg,
 func (l *lowerer) call(e *syntax.CallExpr, args []ir.Reg) (ir.Reg, error) {
 	name, pos := e.Fun.Name, e.Fun.Pos()
 	f := funcs[name]
+	if r, ok, err := l.complexCall(e, f, args); ok {
+		return r, err
+	}
 	if f.kind != fnWhere && f.kind != fnReduce && f.kind != fnIdentity && f.kind != fnZeros && f.kind != fnOnes {
 		// reduce, where, copy, real, imag and ones_like check their own
 		for i, a := range args {

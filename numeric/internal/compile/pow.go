@@ -16,7 +16,7 @@ const maxPowRewrite = 50
 // exponent takes x's float type.
 func (l *lowerer) pow(pos syntax.Pos, x, y ir.Reg) (ir.Reg, error) {
 	tx, ty := l.typ(x), l.typ(y)
-	if !tx.IsNumber() && !ty.IsNumber() {
+	if !tx.IsNumber() && !tx.IsComplex() && !ty.IsNumber() && !ty.IsComplex() {
 		return 0, l.errorf(pos, "** is not defined on %s and %s", tx, ty)
 	}
 	// A bool operand counts as 0 or 1 in the other operand's type.
@@ -32,7 +32,7 @@ func (l *lowerer) pow(pos syntax.Pos, x, y ir.Reg) (ir.Reg, error) {
 		}
 		ty = tx
 	}
-	if !l.isConst(y) {
+	if !l.isConst(y) || ty.IsComplex() { // a complex exponent is never rewritten
 		t := l.unify(x, y)
 		args, err := l.convertAll(t, pos, []ir.Reg{x, y})
 		if err != nil {
@@ -48,7 +48,7 @@ func (l *lowerer) pow(pos syntax.Pos, x, y ir.Reg) (ir.Reg, error) {
 	// The result type: integer powers of integers stay integers; a float exponent
 	// takes x's float type (integers become float64).
 	t := l.unify(x, y)
-	if ty.IsFloat() {
+	if ty.IsFloat() && !tx.IsComplex() {
 		t = ir.FloatOf(tx)
 	}
 	xt, err := l.convert(x, t, pos)
@@ -143,6 +143,9 @@ func (l *lowerer) reciprocal(r ir.Reg, pos syntax.Pos) (ir.Reg, error) {
 }
 
 func oneOf(t ir.DType) ir.Value {
+	if t.IsComplex() {
+		return ir.ComplexValue(t, 1)
+	}
 	if t.IsFloat() {
 		return ir.FloatValue(t, 1)
 	}

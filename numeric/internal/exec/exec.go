@@ -61,6 +61,7 @@ type Binding struct {
 	Ptr    unsafe.Pointer // first element of a host array (nil when empty)
 	N      int            // array length
 	Word   uint64         // a scalar's value, laid out as ir.Value.Word
+	Hi     uint64         // a complex128 scalar's second word (ir.Value.Words()[1])
 	Dev    DeviceData     // an array on the device (Ptr is nil)
 
 	// Shape and Strides (in elements, any sign) describe an N-d host array as the
@@ -73,7 +74,8 @@ type Binding struct {
 }
 
 // Output is where an evaluation writes: an array of N elements, or one scalar (whose
-// value Program.Run returns).
+// value Program.Run returns; the CPU VM also stores a scalar result at Ptr when it is
+// not nil, which a complex128 result, wider than the returned word, needs).
 type Output struct {
 	Type   ir.DType
 	Scalar bool

@@ -15,6 +15,7 @@ type Partial struct {
 	F                  float64
 	I                  int64
 	MeanLo, M2, M3, M4 float64
+	FI                 float64 // a complex reduction's imaginary part (F is the real part)
 }
 
 // Reducer reduces blocks to partials and combines them. Block and Combine are
@@ -35,6 +36,9 @@ type Reducer struct {
 // ReduceResult returns the result type of op over arg, and false if op is not defined
 // on arg (min and max of bool, mean of bool).
 func ReduceResult(op ir.ReduceOp, arg ir.DType) (ir.DType, bool) {
+	if arg.IsComplex() { // sum, prod and mean only, as numexpr and NumPy
+		return arg, op == ir.ReduceSum || op == ir.ReduceProd || op == ir.ReduceMean
+	}
 	switch op {
 	case ir.ReduceSum, ir.ReduceProd:
 		if arg.IsFloat() {
@@ -54,6 +58,9 @@ func LookupReducer(op ir.ReduceOp, arg ir.DType) (Reducer, bool) {
 	res, ok := ReduceResult(op, arg)
 	if !ok {
 		return Reducer{}, false
+	}
+	if arg.IsComplex() {
+		return complexReducer(op, arg), true
 	}
 	r := Reducer{Result: res}
 	addF := func(a, b Partial) Partial { return Partial{F: a.F + b.F} }

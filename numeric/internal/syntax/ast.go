@@ -65,6 +65,7 @@ type LitKind int
 const (
 	IntLit   LitKind = iota // 42, 0x2A, 0o52, 0b101010, 1_000 (Python integer syntax)
 	FloatLit                // 1.5, .5, 1e-3, 1.
+	ImagLit                 // 1j, 2.5j, 1e3J: an imaginary number (complex128)
 	BoolLit                 // True, False
 	NoneLit                 // None (the checker accepts it only as a reduction's axis)
 )

@@ -10,11 +10,12 @@ import "strings"
 //	float    = digits "." [digits] [exponent] | "." digits [exponent] | digits exponent .
 //	exponent = ("e"|"E") ["+"|"-"] digits .
 //	digits   = digit { ["_"] digit } .  (and likewise hexdigits, octdigits, bindigits)
+//	imag     = (float | digits) ("j"|"J") .   (leading zeros allowed: 07j is 7j)
 //
 // A number followed directly by a letter, digit or "_" is an error, as in Python
-// ("1abc", "0b102"); so is an imaginary suffix ("1j"). The token's text is kept as
-// written: it is also valid input for strconv.ParseInt(text, 0, 64) (an int) or
-// strconv.ParseFloat(text, 64) (a float).
+// ("1abc", "0b102", "0x1j"). The token's text is kept as written: it is also valid
+// input for strconv.ParseInt(text, 0, 64) (an int) or strconv.ParseFloat(text, 64) (a
+// float, and an imaginary number without its suffix).
 
 // scanNumber scans a number starting at s.off: a digit, or "." followed by a digit.
 func (s *scanner) scanNumber() token {
@@ -59,7 +60,11 @@ func (s *scanner) scanNumber() token {
 		}
 	}
 	if lower(s.peek()) == 'j' {
-		return s.errorAt(start, "complex numbers are not supported")
+		s.off++
+		if c := s.peek(); isIdentChar(c) {
+			return s.errorAt(s.off, "invalid character %q in number", string(rune(c)))
+		}
+		return token{kind: tImag, pos: Pos(start), end: Pos(s.off)}
 	}
 	if c := s.peek(); isIdentChar(c) {
 		return s.errorAt(s.off, "invalid character %q in number", string(rune(c)))

@@ -245,12 +245,15 @@ func (p *parser) parsePrimary() Expr {
 			return p.parseCall(id)
 		}
 		return id
-	case tInt, tFloat:
+	case tInt, tFloat, tImag:
 		p.next()
 		p.count(t.pos)
 		kind := IntLit
-		if t.kind == tFloat {
+		switch t.kind {
+		case tFloat:
 			kind = FloatLit
+		case tImag:
+			kind = ImagLit
 		}
 		return &BasicLit{ValuePos: t.pos, Kind: kind, Value: p.src[t.pos:t.end]}
 	case tLparen:

@@ -48,7 +48,7 @@ func (p *parser) errorAfterOperand(top bool) {
 		if top {
 			p.errorf(t.pos, `unexpected "," after expression: tuples are not supported, the input must be one expression`)
 		}
-	case tIdent, tInt, tFloat:
+	case tIdent, tInt, tFloat, tImag:
 		p.errorf(t.pos, "unexpected %s after expression (missing operator?)", p.describe(t))
 	case tOp:
 		if t.op == NOT {
@@ -92,7 +92,7 @@ func (p *parser) describe(t token) string {
 			return fmt.Sprintf("%q", text)
 		}
 		return fmt.Sprintf("name %q", text)
-	case tInt, tFloat:
+	case tInt, tFloat, tImag:
 		return fmt.Sprintf("number %q", text)
 	}
 	return fmt.Sprintf("%q", text)

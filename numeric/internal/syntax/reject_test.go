@@ -125,10 +125,10 @@ var rejectTests = []struct {
 	{"b'x'", "strings are not supported", 0, 1, 1},
 	{"rb'x'", "strings are not supported", 0, 1, 1},
 	{`f"{a}"`, "strings are not supported", 0, 1, 1},
-	{"1j", "complex numbers are not supported", 0, 1, 1},
-	{"a * 2.5J", "complex numbers are not supported", 4, 1, 5},
-	{"1e3j", "complex numbers are not supported", 0, 1, 1},
-	{".5j", "complex numbers are not supported", 0, 1, 1},
+	{"1jj", `invalid character "j" in number`, 2, 1, 3},
+	{"a * 2.5J0", `invalid character "0" in number`, 8, 1, 9},
+	{"0x1j", `invalid digit "j" in hexadecimal literal`, 3, 1, 4},
+	{"1j_", `invalid character "_" in number`, 2, 1, 3},
 
 	// Malformed numbers.
 	{"0123", "leading zeros are not allowed in decimal integers: write 123, or 0o123 for octal", 0, 1, 1},

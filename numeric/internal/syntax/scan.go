@@ -16,7 +16,8 @@ const (
 	tIdent
 	tInt
 	tFloat
-	tOp // an operator; token.op says which
+	tImag // a decimal number with the suffix j or J
+	tOp   // an operator; token.op says which
 	tLparen
 	tRparen
 	tComma

@@ -53,7 +53,7 @@ func (vp *Program) RunBlocks(ctx context.Context, inputs []exec.Binding, lo, n i
 		b := inputs[i]
 		r.inputs[i] = b.Ptr
 		if b.Scalar {
-			r.scalars[in.Reg] = b.Word
+			r.scalars[in.Reg] = [2]uint64{b.Word, b.Hi}
 		} else if b.Ptr != nil {
 			r.inputs[i] = unsafe.Add(b.Ptr, lo*b.Type.Size())
 		}
@@ -70,7 +70,10 @@ func (vp *Program) RunBlocks(ctx context.Context, inputs []exec.Binding, lo, n i
 			parts[j] = append([]generic.Partial(nil), r.partials[j][:nblocks]...)
 		}
 	}
-	return r.scalars[prog.Result], parts, nil
+	if prog.ScalarResult() && out.Ptr != nil { // as Run: a complex128 is two words
+		storeScalar(out.Ptr, out.Type, r.scalars[prog.Result])
+	}
+	return r.scalars[prog.Result][0], parts, nil
 }
 
 // Fold folds block partials in the VM's fixed pairwise tree (the identity for none).

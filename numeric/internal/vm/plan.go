@@ -74,6 +74,7 @@ type plan struct {
 	backend    *Backend
 	stages     []stagePlan
 	numScratch int // scratch buffers per worker (temporaries and broadcasts)
+	elemWords  int // 8-byte words per scratch element: 2 with complex128 registers, else 1
 	// fuse is whether small trees of instructions run as one generic loop
 	// (vm_fuse.go): always on the gonum backend, and on the SIMD backend's plan for
 	// arrays that stream from memory, where one pass beats several vector ones.
@@ -90,7 +91,12 @@ type plan struct {
 // newPlan binds p to backend b's kernels; fuse asks for fusion (vm_fuse.go), which the
 // gonum backend always has.
 func newPlan(p *ir.Program, b *Backend, fuse bool, opt Options) (*plan, error) {
-	pl := &plan{prog: p, backend: b, stages: make([]stagePlan, len(p.Stages)), fuse: fuse || b == gonumBackend, noFusion: opt.NoFusion}
+	pl := &plan{prog: p, backend: b, stages: make([]stagePlan, len(p.Stages)), fuse: fuse || b == gonumBackend, noFusion: opt.NoFusion, elemWords: 1}
+	for _, r := range p.Regs {
+		if r.Type.Size() > 8 {
+			pl.elemWords = 2
+		}
+	}
 	pl.fast = opt.Fast
 	if !pl.fuse && b.asmFused {
 		pl.fuse, pl.asmOnly = true, true

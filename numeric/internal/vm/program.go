@@ -117,7 +117,7 @@ func (vp *Program) Run(ctx context.Context, inputs []exec.Binding, lo, n int, ou
 		b := inputs[i]
 		r.inputs[i] = b.Ptr
 		if b.Scalar {
-			r.scalars[in.Reg] = b.Word
+			r.scalars[in.Reg] = [2]uint64{b.Word, b.Hi}
 		} else if b.Ptr != nil {
 			r.inputs[i] = unsafe.Add(b.Ptr, lo*b.Type.Size())
 		}
@@ -125,7 +125,10 @@ func (vp *Program) Run(ctx context.Context, inputs []exec.Binding, lo, n int, ou
 	if err := r.execute(ctx, threads); err != nil {
 		return 0, err
 	}
-	return r.scalars[prog.Result], nil
+	if prog.ScalarResult() && out.Ptr != nil { // the whole value (a complex128 has two words)
+		storeScalar(out.Ptr, out.Type, r.scalars[prog.Result])
+	}
+	return r.scalars[prog.Result][0], nil
 }
 
 // HasStreamPlan reports whether the program has a fused plan for arrays that stream

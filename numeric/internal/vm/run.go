@@ -21,7 +21,7 @@ type run struct {
 	plan     *plan
 	n        int
 	inputs   []unsafe.Pointer // base of each input's data (nil for scalars)
-	scalars  []uint64         // storage of every scalar register, indexed by register
+	scalars  [][2]uint64      // storage of every scalar register (two words: complex128), by register
 	dst      unsafe.Pointer
 	workers  []scratch
 	partials [][]generic.Partial // [reduction][block]
@@ -33,7 +33,8 @@ type run struct {
 	args     [3]unsafe.Pointer // scalar kernel arguments
 }
 
-// scratch is one worker's buffers: numScratch buffers of blockSize 8-byte words.
+// scratch is one worker's buffers: numScratch buffers of blockSize 8-byte words (16-byte
+// elements when the program has complex128 registers).
 type scratch struct {
 	buffers []unsafe.Pointer
 	backing []uint64
@@ -45,11 +46,11 @@ func (pl *plan) newRun() *run {
 	r := &run{
 		plan:    pl,
 		inputs:  make([]unsafe.Pointer, len(pl.prog.Inputs)),
-		scalars: make([]uint64, len(pl.prog.Regs)),
+		scalars: make([][2]uint64, len(pl.prog.Regs)),
 	}
 	for i, info := range pl.prog.Regs {
 		if info.Kind == ir.RegConst {
-			r.scalars[i] = info.Const.Word()
+			r.scalars[i] = info.Const.Words()
 		}
 	}
 	r.partials = make([][]generic.Partial, 0)
@@ -60,11 +61,12 @@ func (r *run) ensureWorkers(k int) {
 	for len(r.workers) < k {
 		var s scratch
 		n := r.plan.numScratch
-		s.backing = make([]uint64, n*blockSize+8) // +8 words to align to 64 bytes
+		words := blockSize * r.plan.elemWords // words per buffer
+		s.backing = make([]uint64, n*words+8) // +8 words to align to 64 bytes
 		base := unsafe.Pointer(&s.backing[0])
 		off := (64 - uintptr(base)%64) % 64 / 8
 		for i := 0; i < n; i++ {
-			s.buffers = append(s.buffers, unsafe.Pointer(&s.backing[int(off)+i*blockSize]))
+			s.buffers = append(s.buffers, unsafe.Pointer(&s.backing[int(off)+i*words]))
 		}
 		s.filled = make([]int, n)
 		r.workers = append(r.workers, s)
@@ -202,14 +204,20 @@ func (r *run) combine(sp *stagePlan, nblocks int) error {
 			p = exec.Pairwise(r.partials[i][:nblocks], red.reducer.Combine)
 		}
 		v := red.reducer.Final(p, r.n)
-		r.scalars[red.out] = v.Word()
+		r.scalars[red.out] = v.Words()
 	}
 	return nil
 }
 
-// fillBroadcast writes n copies of the scalar in word (an element of size bytes) to p.
-func fillBroadcast(p unsafe.Pointer, word uint64, size, n int) {
+// fillBroadcast writes n copies of the scalar in words (an element of size bytes) to p.
+func fillBroadcast(p unsafe.Pointer, words [2]uint64, size, n int) {
+	word := words[0]
 	switch size {
+	case 16:
+		s := unsafe.Slice((*[2]uint64)(p), n)
+		for i := range s {
+			s[i] = words
+		}
 	case 1:
 		b := *(*byte)(unsafe.Pointer(&word))
 		s := unsafe.Slice((*byte)(p), n)
