@@ -317,26 +317,6 @@ func (c *axisCall) reduce(ctx context.Context, src *Array, threads int) (*Array,
 	return &Array{Data: data, Shape: outShape}, nil
 }
 
-// sliceAt is the n elements of type t from element i of base, as a Go slice.
-func sliceAt(t DType, base unsafe.Pointer, i, n int) any {
-	p := unsafe.Add(base, i*t.Size())
-	switch t {
-	case Float64:
-		return unsafe.Slice((*float64)(p), n)
-	case Float32:
-		return unsafe.Slice((*float32)(p), n)
-	case Int64:
-		return unsafe.Slice((*int64)(p), n)
-	case Int32:
-		return unsafe.Slice((*int32)(p), n)
-	case Complex128:
-		return unsafe.Slice((*complex128)(p), n)
-	case Complex64:
-		return unsafe.Slice((*complex64)(p), n)
-	}
-	return unsafe.Slice((*bool)(p), n)
-}
-
 // axisOuter returns the expression and variables that evaluate e over vars: e and
 // vars themselves, or where e reduces along an axis of N-d inputs its rewritten
 // expression with the reduced arrays bound.

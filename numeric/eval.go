@@ -397,3 +397,23 @@ func loadScalar(t ir.DType, p unsafe.Pointer) any {
 	}
 	return *(*bool)(p)
 }
+
+// sliceAt is the n elements of type t from element i of base, as a Go slice.
+func sliceAt(t DType, base unsafe.Pointer, i, n int) any {
+	p := unsafe.Add(base, i*t.Size())
+	switch t {
+	case Float64:
+		return unsafe.Slice((*float64)(p), n)
+	case Float32:
+		return unsafe.Slice((*float32)(p), n)
+	case Int64:
+		return unsafe.Slice((*int64)(p), n)
+	case Int32:
+		return unsafe.Slice((*int32)(p), n)
+	case Complex128:
+		return unsafe.Slice((*complex128)(p), n)
+	case Complex64:
+		return unsafe.Slice((*complex64)(p), n)
+	}
+	return unsafe.Slice((*bool)(p), n)
+}
