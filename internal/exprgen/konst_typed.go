@@ -105,7 +105,7 @@ func intFold(n *Node, v []value) (*big.Int, bool) {
 }
 
 func intPow(x, y *big.Int) (*big.Int, bool) {
-	if y.Sign() < 0 || x.CmpAbs(big.NewInt(1)) > 0 && (!y.IsInt64() || int64(x.BitLen()-1)*y.Int64() > 128) {
+	if y.Sign() < 0 || x.CmpAbs(big.NewInt(1)) > 0 && (!y.IsInt64() || y.Int64() > 128/int64(x.BitLen()-1)) {
 		return nil, false
 	}
 	return new(big.Int).Exp(x, y, nil), true
