@@ -178,3 +178,24 @@ func TestTypedFoldMatchesEngine(t *testing.T) {
 		t.Errorf("%d folds accepted and %d rejected: want both kinds often", accepted, rejected)
 	}
 }
+
+// TestCFormOfFolds checks that the C form writes a literal-only subexpression as its
+// folded value (C would divide 3/7 as integers, giving 0).
+func TestCFormOfFolds(t *testing.T) {
+	g := &gen{}
+	a := &Node{Kind: Var, Name: "a", Type: Float64, Array: true}
+	for _, c := range []struct {
+		n    *Node
+		want string
+	}{
+		{node(Binary, "/", Float64, g.lit("3"), g.lit("7")), "0.42857142857142855"},
+		{node(Binary, "**", Float64, g.lit("2"), node(Unary, "-", Float64, g.lit("2.5"))), "0.1767766952966369"},
+		{node(Binary, "-", Int32, g.lit("3"), g.lit("10")), "(-7.0)"},
+		{node(Binary, "%", Float64, g.lit("10"), g.lit("0.1")), "0.09999999999999945"},
+	} {
+		got, ok := C(node(Binary, "*", Float64, a, c.n))
+		if want := "(a[i]*" + c.want + ")"; !ok || got != want {
+			t.Errorf("C(a * %s) = %q, %v; want %q", c.n, got, ok, want)
+		}
+	}
+}

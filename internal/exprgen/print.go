@@ -2,6 +2,8 @@ package exprgen
 
 import (
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 )
 
@@ -72,6 +74,9 @@ func writeC(b *strings.Builder, n *Node) bool {
 		return true
 	}
 	switch {
+	case n.Kind != Lit && n.val.kind != 0 && n.literalOnly():
+		// Folded by Python's rules, as the language folds it: C would compute 3/7 as 0.
+		b.WriteString(cConst(n.val))
 	case n.Kind == Var:
 		b.WriteString(n.Name + "[i]")
 	case n.Kind == Lit && n.Type == Bool:
@@ -125,6 +130,27 @@ func writeC(b *strings.Builder, n *Node) bool {
 		return args(f(n.Op)+"(", ",")
 	}
 	return true
+}
+
+// cConst is a folded constant as a C double constant.
+func cConst(v value) string {
+	f, _ := v.float()
+	switch {
+	case math.IsNaN(f):
+		return "NAN"
+	case math.IsInf(f, 1):
+		return "INFINITY"
+	case math.IsInf(f, -1):
+		return "(-INFINITY)"
+	}
+	s := strconv.FormatFloat(f, 'g', -1, 64)
+	if !strings.ContainsAny(s, ".e") {
+		s += ".0"
+	}
+	if f < 0 || s[0] == '-' {
+		s = "(" + s + ")"
+	}
+	return s
 }
 
 func cExpr(n *Node) (string, bool) {
