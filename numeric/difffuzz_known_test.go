@@ -87,7 +87,7 @@ func TestDifferentialRegressions(t *testing.T) {
 			t.Errorf("seed %d now generates %v (err %v), recorded %s: re-record the regression", r.seed, e, err, r.src)
 			continue
 		}
-		for _, msg := range diffCheck(t, r.seed, diffBackends(t, true)) {
+		for _, msg := range diffCheck(t, r.seed, diffConfig, diffBackends(t, true)) {
 			t.Error(msg)
 		}
 	}

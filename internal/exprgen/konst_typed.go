@@ -57,6 +57,8 @@ func boolFold(n *Node, v []value) value {
 		return value{kind: vBool, b: !v[0].b}
 	case n.Kind == Binary && slices.Contains(compareOps, n.Op):
 		return value{kind: vBool, b: compare(n.Op, v[0], v[1])}
+	case n.Kind == Binary && v[0].kind == vBool && v[1].kind == vBool && (n.Op == "+" || n.Op == "*"):
+		return value{kind: vBool, b: n.Op == "+" && (v[0].b || v[1].b) || v[0].b && v[1].b} // or, and
 	case n.Kind == Binary && v[0].kind == vBool && v[1].kind == vBool:
 		if r, ok := pyBits(n.Op, v[0], v[1]); ok && r.kind == vBool {
 			return r

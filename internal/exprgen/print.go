@@ -83,7 +83,7 @@ func writeC(b *strings.Builder, n *Node) bool {
 		b.WriteString(map[bool]string{true: "1", false: "0"}[n.Name == "True"])
 	case n.Kind == Lit:
 		b.WriteString(n.Name)
-	case n.Type.IsInt() && !n.Konst || n.Kind == Call && (reductions[n.Op] || predicates[n.Op] || n.Op == "sign" || n.Op == "nextafter"):
+	case n.Type.IsInt() && !n.Konst || n.Kind == Call && (reductions[n.Op] || predicates[n.Op] || likeFuncs[n.Op] || n.Op == "sign" || n.Op == "nextafter"):
 		return false
 	case n.Kind == Unary && n.Op == "~":
 		b.WriteString("(!")
