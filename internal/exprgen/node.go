@@ -9,7 +9,11 @@
 // bool < int32 < int64 < float32 < float64, literals typed int32 when they fit and int64
 // otherwise, float literals float64, a constant float exponent taking the base's float
 // type), so what it makes compiles; the fuzzer checks that the reference interpreter
-// agrees with the types it records.
+// agrees with the types it records. It computes every constant subexpression's exact
+// value as the language folds it (konst.go: a literal-only one by Python's rules and
+// typed from its value, so 2**40 is int64; one with a call in its operands' types) and
+// re-draws any the language rejects (beyond int64, wrapping, division by zero);
+// Overflow makes such constants on purpose.
 package exprgen
 
 import (
