@@ -55,6 +55,7 @@ type diffFinding struct {
 	args                []float64     // node's arguments at the first bad element (reference values)
 	reduceSpread        bool          // node is a float reduction whose value depends on the order
 	emptyUnreached      bool          // ErrEmpty from the engine where the reference has no element to evaluate
+	emptyFolded         bool          // a value from the engine where the reference meets min/max of an empty array
 }
 
 var diffOpenCL struct {
@@ -194,7 +195,7 @@ func (d *diffRun) run(e *exprgen.Expr, want refResult, werr error) {
 	case werr != nil || err != nil:
 		if werr == nil || err == nil || !errors.Is(err, ErrEmpty) {
 			d.add(diffFinding{check: "error", msg: fmt.Sprintf("engine error %v, reference error %v", err, werr),
-				emptyUnreached: werr == nil && errors.Is(err, ErrEmpty)})
+				emptyUnreached: werr == nil && errors.Is(err, ErrEmpty), emptyFolded: err == nil && errors.Is(werr, errRefEmpty)})
 		}
 		return
 	}
