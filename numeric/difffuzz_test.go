@@ -41,6 +41,10 @@ import (
 // the language rejects (difffuzz_overflow_test.go makes those on purpose).
 var diffConfig = exprgen.Config{Scalars: true, Reductions: true, InnerReductions: true, ConstFolds: true}
 
+// diffConfigExtras adds the newer forms (copy, real, imag, ones_like, x.real, axis=,
+// bool operands in arithmetic); every seed is checked under both configurations.
+var diffConfigExtras = func() exprgen.Config { c := diffConfig; c.Extras = true; return c }()
+
 // diffMaxLen bounds input lengths (the reference interpreter is slow).
 const diffMaxLen = 9000
 
@@ -51,6 +55,7 @@ type diffFinding struct {
 	args                []float64     // node's arguments at the first bad element (reference values)
 	reduceSpread        bool          // node is a float reduction whose value depends on the order
 	emptyUnreached      bool          // ErrEmpty from the engine where the reference has no element to evaluate
+	emptyFolded         bool          // a value from the engine where the reference meets min/max of an empty array
 }
 
 var diffOpenCL struct {
@@ -86,12 +91,16 @@ func diffBackends(t testing.TB, withCL bool) []string {
 	return b
 }
 
-// diffCheck generates seed's case and checks it on backends; it returns the unknown
-// findings and logs the known ones.
-func diffCheck(t testing.TB, seed uint64, backends []string) []string {
-	e, err := exprgen.Generate(seed, diffConfig)
+// diffCheck generates seed's case under cfg and checks it on backends; it returns the
+// unknown findings and logs the known ones.
+func diffCheck(t testing.TB, seed uint64, cfg exprgen.Config, backends []string) []string {
+	e, err := exprgen.Generate(seed, cfg)
 	if err != nil {
 		t.Fatal(err)
+	}
+	name := fmt.Sprint("seed ", seed)
+	if cfg.Extras {
+		name += " (extras)"
 	}
 	n := exprgen.Length(seed, diffMaxLen)
 	vars := Vars(e.Values(seed, n))
@@ -115,7 +124,7 @@ func diffCheck(t testing.TB, seed uint64, backends []string) []string {
 				_, err = ex.Eval(context.Background(), vars)
 			}
 			if err == nil {
-				unknown = append(unknown, fmt.Sprintf("seed %d %s: %s: the reference rejects it (%v) but the backend evaluates it", seed, be, src, werr))
+				unknown = append(unknown, fmt.Sprintf("%s %s: %s: the reference rejects it (%v) but the backend evaluates it", name, be, src, werr))
 			}
 		}
 		return unknown
@@ -123,8 +132,8 @@ func diffCheck(t testing.TB, seed uint64, backends []string) []string {
 	if werr == nil && (want.typ.String() != e.Root.Type.String() || want.scalar == e.Root.Array) {
 		// The generator types constants from their exact values as the language does
 		// (2**40 is int64), so any disagreement is a bug in one of them.
-		t.Fatalf("seed %d: %s: the reference types it %s (scalar %v), the generator %s (scalar %v)",
-			seed, src, want.typ, want.scalar, e.Root.Type, !e.Root.Array)
+		t.Fatalf("%s: %s: the reference types it %s (scalar %v), the generator %s (scalar %v)",
+			name, src, want.typ, want.scalar, e.Root.Type, !e.Root.Array)
 	}
 	var unknown []string
 	for _, be := range backends {
@@ -134,7 +143,7 @@ func diffCheck(t testing.TB, seed uint64, backends []string) []string {
 		}
 		d.run(e, want, werr)
 		for _, f := range d.findings {
-			where := fmt.Sprintf("seed %d n=%d %s threads=%d %s: %s", seed, n, be, d.threads, f.check, src)
+			where := fmt.Sprintf("%s n=%d %s threads=%d %s: %s", name, n, be, d.threads, f.check, src)
 			if f.node != nil {
 				where += "\n\tsubexpression " + f.node.String()
 			}
@@ -190,7 +199,7 @@ func (d *diffRun) run(e *exprgen.Expr, want refResult, werr error) {
 	case werr != nil || err != nil:
 		if werr == nil || err == nil || !errors.Is(err, ErrEmpty) {
 			d.add(diffFinding{check: "error", msg: fmt.Sprintf("engine error %v, reference error %v", err, werr),
-				emptyUnreached: werr == nil && errors.Is(err, ErrEmpty)})
+				emptyUnreached: werr == nil && errors.Is(err, ErrEmpty), emptyFolded: err == nil && errors.Is(werr, errRefEmpty)})
 		}
 		return
 	}
@@ -389,9 +398,11 @@ func TestDifferential(t *testing.T) {
 	failed := 0
 	for seed := from; seed < from+count; seed++ {
 		withCL := os.Getenv("NUMKIT_DIFFFUZZ_OPENCL") == "all" || seed%diffCLStride == 0
-		for _, msg := range diffCheck(t, seed, diffBackends(t, withCL)) {
-			t.Error(msg)
-			failed++
+		for _, cfg := range []exprgen.Config{diffConfig, diffConfigExtras} {
+			for _, msg := range diffCheck(t, seed, cfg, diffBackends(t, withCL)) {
+				t.Error(msg)
+				failed++
+			}
 		}
 	}
 	if failed > 0 {
@@ -412,7 +423,9 @@ func FuzzDifferential(f *testing.F) {
 	cl := os.Getenv("NUMKIT_DIFFFUZZ_OPENCL")
 	f.Fuzz(func(t *testing.T, seed uint64) {
 		withCL := cl == "all" || cl != "off" && seed%diffCLStride == 0
-		if msgs := diffCheck(t, seed, diffBackends(t, withCL)); len(msgs) > 0 {
+		msgs := diffCheck(t, seed, diffConfig, diffBackends(t, withCL))
+		msgs = append(msgs, diffCheck(t, seed, diffConfigExtras, diffBackends(t, withCL))...)
+		if len(msgs) > 0 {
 			t.Fatal(strings.Join(msgs, "\n"))
 		}
 	})

@@ -10,12 +10,19 @@ import (
 	"github.com/numkit/numkit/numeric"
 )
 
-// TestEvaluatorMatchesGonum compares the evaluator with the gonum backend (Go's math,
-// like the evaluator) on the benchmark's expressions over inputs with special values:
-// equal, or both NaN, except sums (blocked differently): within 1e-9 (float32: 1e-5)
-// relative.
+// TestEvaluatorMatchesGonum compares the evaluator with the gonum backend (both Go's
+// math, with docs/language.md's subnormal-correct log, log10 and pow, and literal-only
+// constants folded by Python's rules) on the benchmark's expressions over inputs with
+// special values: equal, or both NaN, except sums (blocked differently): within 1e-9
+// (float32: 1e-5) relative.
 func TestEvaluatorMatchesGonum(t *testing.T) {
-	for seed := range uint64(120) {
+	// 29: pow of a subnormal (Go's math.Pow is wrong there); 775, 1523, 1529, 2540:
+	// literal-only constants that the language folds by Python's rules, not rewritten.
+	seeds := []uint64{775, 1523, 1529, 2540}
+	for s := range uint64(300) {
+		seeds = append(seeds, s)
+	}
+	for _, seed := range seeds {
 		for _, dt := range []exprgen.Type{exprgen.Float64, exprgen.Float32} {
 			e, err := exprgen.Generate(seed, exprgen.BenchConfig(dt))
 			if err != nil {
@@ -83,7 +90,13 @@ func floats(v any) []float64 {
 }
 
 func TestPrinters(t *testing.T) {
-	for seed := range uint64(300) {
+	// 29: pow of a subnormal (Go's math.Pow is wrong there); 775, 1523, 1529, 2540:
+	// literal-only constants that the language folds by Python's rules, not rewritten.
+	seeds := []uint64{775, 1523, 1529, 2540}
+	for s := range uint64(300) {
+		seeds = append(seeds, s)
+	}
+	for _, seed := range seeds {
 		for _, dt := range []exprgen.Type{exprgen.Float64, exprgen.Float32} {
 			e, _ := exprgen.Generate(seed, exprgen.BenchConfig(dt))
 			c, ok := exprgen.C(e.Root)

@@ -24,6 +24,10 @@ type Config struct {
 	Only []Type
 	// NoBoolLits makes a bool leaf a comparison of an input instead of True or False.
 	NoBoolLits bool
+	// Extras adds the newer forms (extras.go): copy, real, imag, ones_like, x.real and
+	// x.imag, reductions with an axis, bool operands in arithmetic, bool + and *. They
+	// come from a second random stream, so a seed without them makes what it did.
+	Extras bool
 }
 
 // Input is one variable of a generated expression.
@@ -47,7 +51,7 @@ func Generate(seed uint64, cfg Config) (*Expr, error) {
 	if err := cfg.validate(); err != nil {
 		return nil, err
 	}
-	g := &gen{cfg: cfg, rng: rand.New(rand.NewPCG(seed, 0x6e756d6b6974)), vars: map[Type][]*Node{},
+	g := &gen{cfg: cfg, rng: rand.New(rand.NewPCG(seed, 0x6e756d6b6974)), xr: rand.New(rand.NewPCG(seed, 0x6578747261)), vars: map[Type][]*Node{},
 		funcs: setOf(cfg.Funcs...), ops: setOf(cfg.Ops...), used: map[string]bool{}}
 	count := cfg.MinInputs + g.rng.IntN(cfg.MaxInputs-cfg.MinInputs+1)
 	for i := range count {
@@ -70,7 +74,7 @@ func Generate(seed uint64, cfg Config) (*Expr, error) {
 	}
 	if cfg.Reductions && g.funcs["sum"] && g.rng.IntN(4) == 0 {
 		root := g.reduction(types[g.rng.IntN(len(types))], ops)
-		if root != nil {
+		if root != nil && !root.bad {
 			return &Expr{Root: root, Inputs: g.inputs}, nil
 		}
 	}
@@ -137,6 +141,7 @@ func (c Config) validate() error {
 type gen struct {
 	cfg    Config
 	rng    *rand.Rand
+	xr     *rand.Rand // the extras' stream (Config.Extras)
 	inputs []Input
 	vars   map[Type][]*Node
 	used   map[string]bool
@@ -213,24 +218,42 @@ func node(kind Kind, op string, t Type, args ...*Node) *Node {
 		n.bad = n.bad || a.bad
 	}
 	n.Args = args
+	isPow := kind == Binary && op == "**" || kind == Call && op == "pow"
 	switch {
 	case n.bad:
-	case (kind == Binary && op == "**" || kind == Call && op == "pow") && !n.Konst && !args[0].Array && args[1].Konst:
-		// The engine rewrites x ** 0 to the constant 1 when x is a scalar (docs/language.md,
-		// power rewriting), so s0 ** 0 takes part in constant folding; an exponent whose
-		// value the generator does not know might be 0: re-drawn.
-		zero, known := args[1].val.isZero()
-		n.bad = !known || negativeIntPower(n) || powerType(n) != t
-		if zero {
-			n.Konst, n.val = true, one(t)
-		}
-	case (kind == Binary && op == "**" || kind == Call && op == "pow") && !n.Konst:
-		n.bad = negativeIntPower(n) || powerType(n) != t
+	case isPow && !n.literalOnly():
+		n.bad = !power(n, t)
 	default:
 		v, ok := fold(n)
 		n.val, n.bad = v, !ok
 	}
 	return n
+}
+
+// power completes the power n of type t (not literal-only); false where the language
+// rejects it or types it otherwise. A constant exponent must be literal-only: another
+// (abs(2), ones_like(s0), s0 ** 0) is one for the engine's power rewriting but not for
+// the reference, and is not generated. The engine rewrites x ** 0 to the constant 1
+// when x is a scalar (docs/language.md, power rewriting), so s0 ** 0 takes part in
+// constant folding; an exponent whose value the generator does not know might be 0.
+func power(n *Node, t Type) bool {
+	x, y := n.Args[0], n.Args[1]
+	if negativeIntPower(n) || powerType(n) != t || y.Konst && !y.literalOnly() {
+		return false
+	}
+	if n.Konst {
+		v, ok := fold(n)
+		n.val = v
+		return ok
+	}
+	if y.Konst && !x.Array {
+		zero, known := y.val.isZero()
+		if zero {
+			n.Konst, n.val = true, one(t)
+		}
+		return known
+	}
+	return true
 }
 
 // negativeIntPower reports whether the power n is an integer to a constant negative
@@ -255,14 +278,14 @@ func powerType(n *Node) Type {
 // expr makes an expression of type t with about ops operations.
 func (g *gen) expr(t Type, ops int, needVar bool) *Node {
 	if ops <= 0 || !g.allowed(t) {
-		return g.leaf(t, needVar)
+		return g.decorate(g.leaf(t, needVar))
 	}
 	for range 8 {
 		if n := g.production(t, ops, needVar); n != nil && !n.bad {
-			return n
+			return g.decorate(n)
 		}
 	}
-	return g.leaf(t, needVar)
+	return g.decorate(g.leaf(t, needVar))
 }
 
 // production tries one randomly chosen way of making t; nil if it does not apply.
@@ -277,6 +300,9 @@ func (g *gen) production(t Type, ops int, needVar bool) *Node {
 			op := pick(g, []string{"&", "|", "^"})
 			if !g.ops[op] {
 				return nil
+			}
+			if g.extra(1, 4) {
+				op = []string{"+", "*"}[g.xr.IntN(2)] // logical or, and
 			}
 			p := g.split(rest, 2)
 			return node(Binary, op, Bool, g.expr(Bool, p[0], needVar), g.expr(Bool, p[1], false))

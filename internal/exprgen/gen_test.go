@@ -46,7 +46,7 @@ func TestGeneratedTypes(t *testing.T) {
 	seen := map[string]bool{}
 	ops := 0
 	for seed := range uint64(600) {
-		e, err := exprgen.Generate(seed, exprgen.Config{Scalars: true, Reductions: true, InnerReductions: true, ConstFolds: true})
+		e, err := exprgen.Generate(seed, exprgen.Config{Scalars: true, Reductions: true, InnerReductions: true, ConstFolds: true, Extras: seed%2 == 1})
 		if err != nil {
 			t.Fatal(err)
 		}

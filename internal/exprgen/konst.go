@@ -232,9 +232,9 @@ func intArith(op string, a, b *big.Int) (*big.Int, bool) {
 		if b.Sign() == 0 {
 			return nil, false
 		}
-		q, m := new(big.Int).DivMod(a, b, new(big.Int)) // Euclidean: m >= 0
+		q, m := new(big.Int).DivMod(a, b, new(big.Int)) // Euclidean: a = q*b + m, m >= 0
 		if m.Sign() != 0 && b.Sign() < 0 {              // floored: m takes b's sign
-			q.Add(q, big.NewInt(1))
+			q.Sub(q, big.NewInt(1)) // a = (q-1)*b + (m+b)
 			m.Add(m, b)
 		}
 		if op == "%" {
@@ -319,7 +319,9 @@ func pyBits(op string, x, y value) (value, bool) {
 func pyPow(x, y value) (value, bool) {
 	if x.kind != vFloat && y.kind != vFloat && y.integer().Sign() >= 0 {
 		a, k := x.integer(), y.integer()
-		if a.CmpAbs(big.NewInt(1)) > 0 && k.Sign() > 0 && (!k.IsInt64() || int64(a.BitLen()-1)*k.Int64() > maxFoldBits) {
+		// |a|**k has more than (bitlen(a)-1)*k bits; compared by division, which cannot
+		// overflow as the product can (4 ** 9223372036854775807).
+		if a.CmpAbs(big.NewInt(1)) > 0 && k.Sign() > 0 && (!k.IsInt64() || k.Int64() > maxFoldBits/int64(a.BitLen()-1)) {
 			return value{}, false
 		}
 		return value{kind: vInt, i: new(big.Int).Exp(a, k, nil)}, true

@@ -57,6 +57,8 @@ func boolFold(n *Node, v []value) value {
 		return value{kind: vBool, b: !v[0].b}
 	case n.Kind == Binary && slices.Contains(compareOps, n.Op):
 		return value{kind: vBool, b: compare(n.Op, v[0], v[1])}
+	case n.Kind == Binary && v[0].kind == vBool && v[1].kind == vBool && (n.Op == "+" || n.Op == "*"):
+		return value{kind: vBool, b: n.Op == "+" && (v[0].b || v[1].b) || v[0].b && v[1].b} // or, and
 	case n.Kind == Binary && v[0].kind == vBool && v[1].kind == vBool:
 		if r, ok := pyBits(n.Op, v[0], v[1]); ok && r.kind == vBool {
 			return r
@@ -105,7 +107,7 @@ func intFold(n *Node, v []value) (*big.Int, bool) {
 }
 
 func intPow(x, y *big.Int) (*big.Int, bool) {
-	if y.Sign() < 0 || x.CmpAbs(big.NewInt(1)) > 0 && (!y.IsInt64() || int64(x.BitLen()-1)*y.Int64() > 128) {
+	if y.Sign() < 0 || x.CmpAbs(big.NewInt(1)) > 0 && (!y.IsInt64() || y.Int64() > 128/int64(x.BitLen()-1)) {
 		return nil, false
 	}
 	return new(big.Int).Exp(x, y, nil), true

@@ -17,12 +17,14 @@ var (
 	// reductions are those the reference interpreter knows; var, std, skew and kurt are
 	// not generated (the reference has none of them, and the opencl backend none).
 	reductions = setOf("sum", "prod", "min", "max", "mean")
+	// likeFuncs take any type and give it back (Config.Extras).
+	likeFuncs = setOf("copy", "real", "imag", "ones_like")
 )
 
 // Functions lists every function the generator may call.
 func Functions() []string {
 	var out []string
-	for _, m := range []map[string]bool{floatFuncs, floatFuncs2, numberFuncs, roundFuncs, numberFuncs2, predicates, reductions} {
+	for _, m := range []map[string]bool{floatFuncs, floatFuncs2, numberFuncs, roundFuncs, numberFuncs2, predicates, reductions, likeFuncs} {
 		for k := range m {
 			out = append(out, k)
 		}

@@ -9,7 +9,11 @@
 // bool < int32 < int64 < float32 < float64, literals typed int32 when they fit and int64
 // otherwise, float literals float64, a constant float exponent taking the base's float
 // type), so what it makes compiles; the fuzzer checks that the reference interpreter
-// agrees with the types it records.
+// agrees with the types it records. It computes every constant subexpression's exact
+// value as the language folds it (konst.go: a literal-only one by Python's rules and
+// typed from its value, so 2**40 is int64; one with a call in its operands' types) and
+// re-draws any the language rejects (beyond int64, wrapping, division by zero);
+// Overflow makes such constants on purpose.
 package exprgen
 
 import (
@@ -76,6 +80,8 @@ type Node struct {
 	Type  Type
 	Array bool  // varies with the element index (depends on an array input)
 	Konst bool  // made of literals only (a constant for numexpr's power rewriting)
+	Attr  bool  // a call of real or imag written as x.real, x.imag
+	Axis  int   // a reduction's axis argument: axes[Axis], none for 0
 	val   value // a constant's value where the generator computed it
 	bad   bool  // a constant the language rejects, or typed otherwise than Type says
 }
@@ -102,12 +108,25 @@ func (n *Node) write(b *strings.Builder) {
 		n.Args[1].write(b)
 		b.WriteString(")")
 	case Call:
+		if n.Attr {
+			x := n.Args[0]
+			if x.Kind == Lit { // 2.real would scan as the float 2. and a name
+				b.WriteString("(" + x.Name + ")")
+			} else {
+				x.write(b)
+			}
+			b.WriteString("." + n.Op)
+			return
+		}
 		b.WriteString(n.Op + "(")
 		for i, a := range n.Args {
 			if i > 0 {
 				b.WriteString(", ")
 			}
 			a.write(b)
+		}
+		if n.Axis > 0 {
+			b.WriteString(", " + axes[n.Axis])
 		}
 		b.WriteString(")")
 	}

@@ -2,6 +2,8 @@ package exprgen
 
 import (
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 )
 
@@ -72,13 +74,16 @@ func writeC(b *strings.Builder, n *Node) bool {
 		return true
 	}
 	switch {
+	case n.Kind != Lit && n.val.kind != 0 && n.literalOnly():
+		// Folded by Python's rules, as the language folds it: C would compute 3/7 as 0.
+		b.WriteString(cConst(n.val))
 	case n.Kind == Var:
 		b.WriteString(n.Name + "[i]")
 	case n.Kind == Lit && n.Type == Bool:
 		b.WriteString(map[bool]string{true: "1", false: "0"}[n.Name == "True"])
 	case n.Kind == Lit:
 		b.WriteString(n.Name)
-	case n.Type.IsInt() && !n.Konst || n.Kind == Call && (reductions[n.Op] || predicates[n.Op] || n.Op == "sign" || n.Op == "nextafter"):
+	case n.Type.IsInt() && !n.Konst || n.Kind == Call && (reductions[n.Op] || predicates[n.Op] || likeFuncs[n.Op] || n.Op == "sign" || n.Op == "nextafter"):
 		return false
 	case n.Kind == Unary && n.Op == "~":
 		b.WriteString("(!")
@@ -125,6 +130,27 @@ func writeC(b *strings.Builder, n *Node) bool {
 		return args(f(n.Op)+"(", ",")
 	}
 	return true
+}
+
+// cConst is a folded constant as a C double constant.
+func cConst(v value) string {
+	f, _ := v.float()
+	switch {
+	case math.IsNaN(f):
+		return "NAN"
+	case math.IsInf(f, 1):
+		return "INFINITY"
+	case math.IsInf(f, -1):
+		return "(-INFINITY)"
+	}
+	s := strconv.FormatFloat(f, 'g', -1, 64)
+	if !strings.ContainsAny(s, ".e") {
+		s += ".0"
+	}
+	if f < 0 || s[0] == '-' {
+		s = "(" + s + ")"
+	}
+	return s
 }
 
 func cExpr(n *Node) (string, bool) {

@@ -27,6 +27,7 @@ func (g *gen) binary(op string, t Type, rest int, needVar bool) *Node {
 	if g.chance(1, 2) {
 		x, y = y, x
 	}
+	x, y = g.boolOperand(op, t, x, y)
 	return node(Binary, op, t, x, g.divisor(op, x, y))
 }
 
@@ -164,6 +165,11 @@ func (g *gen) reduction(t Type, ops int) *Node {
 		return nil
 	}
 	n := node(Call, f, t, g.expr(arg, ops-1, true))
-	n.Array, n.Konst = false, false
+	// The engine reduces a constant (imag(s0), s0 ** 0) to a constant, which the
+	// generator does not model: re-drawn.
+	n.Array, n.Konst, n.bad = false, false, n.bad || n.Args[0].Konst
+	if g.extra(1, 3) {
+		n.Axis = g.xr.IntN(len(axes))
+	}
 	return n
 }
