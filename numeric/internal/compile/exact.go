@@ -352,7 +352,7 @@ func (l *lowerer) exactBits(op syntax.Token, pos syntax.Pos, x, y pyValue) (pyVa
 		if a.Sign() == 0 {
 			return pyIntValue(r), nil
 		}
-		if !b.IsInt64() || int64(a.BitLen())+b.Int64() > maxConstBits {
+		if !b.IsInt64() || b.Int64() > maxConstBits-int64(a.BitLen()) { // no int64 overflow for a huge b
 			return pyValue{}, l.errorf(pos, "integer constant is too large")
 		}
 		r.Lsh(a, uint(b.Int64()))
@@ -366,7 +366,7 @@ func (l *lowerer) exactPow(pos syntax.Pos, x, y pyValue) (pyValue, error) {
 		if a.CmpAbs(big.NewInt(1)) <= 0 || n.Sign() == 0 {
 			return pyIntValue(new(big.Int).Exp(a, n, nil)), nil
 		}
-		if !n.IsInt64() || int64(a.BitLen()-1)*n.Int64() > maxConstBits {
+		if !n.IsInt64() || n.Int64() > maxConstBits/int64(a.BitLen()-1) { // |a| >= 2: BitLen-1 >= 1; no overflow
 			return pyValue{}, l.errorf(pos, "integer constant is too large")
 		}
 		return pyIntValue(new(big.Int).Exp(a, n, nil)), nil

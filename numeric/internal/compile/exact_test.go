@@ -37,6 +37,9 @@ func TestExactFolding(t *testing.T) {
 		{src: "-1 >> 100", want: "-1", typ: ir.Int32},
 		{src: "~0", want: "-1", typ: ir.Int32},
 		{src: "2**5000 // 2**4990", err: "too large"},
+		{src: "1 << 9223372036854775807", err: "too large"}, // the size check once overflowed int64: a panic
+		{src: "4 ** 9223372036854775807", err: "too large"}, // ... and a hang
+		{src: "3 ** 4611686018427387904", err: "too large"},
 		{src: "2**63", err: "does not fit in int64"},
 		{src: "1 // 0", err: "division by zero"},
 		{src: "1.0 % 0.0", err: "division by zero"},
