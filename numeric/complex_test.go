@@ -11,8 +11,14 @@ import (
 	"gonum.org/v1/gonum/mat"
 )
 
-// complexBackends are the backends that evaluate complex programs (the CPU ones).
-var complexBackends = []string{BackendGonum, BackendSIMD, BackendAuto}
+// complexBackends are the backends that evaluate complex programs (the CPU ones; simd
+// not in -tags noasm builds).
+var complexBackends = func() []string {
+	if cpuUsable(BackendSIMD) != nil {
+		return []string{BackendGonum, BackendAuto}
+	}
+	return []string{BackendGonum, BackendSIMD, BackendAuto}
+}()
 
 // TestComplexVars: every way to pass complex data in and get it out gives the same
 // values on every CPU backend: slices, scalars, a strided *mat.CDense (a Slice of a
@@ -255,6 +261,7 @@ func TestComplexPartialRefused(t *testing.T) {
 // The simd backend's complex kernels (asm's product, the parts' sums) give the gonum
 // backend's bits, special values included.
 func TestComplexSIMDBits(t *testing.T) {
+	confRequire(t, BackendSIMD) // not in -tags noasm builds
 	n := 3*4096 + 77
 	z, w := make([]complex128, n), make([]complex128, n)
 	specials := []float64{0, math.Copysign(0, -1), math.Inf(1), math.Inf(-1), math.NaN(), 1e308, 1e-310}

@@ -30,7 +30,11 @@ func measuredAuto(learned map[string]Learned) *Auto {
 		Recall: func(key string) (Learned, bool) { l, ok := learned[key]; return l, ok },
 		Learn:  func(key string, l Learned) { learned[key] = l },
 	}
-	return &Auto{Prog: prog, CPU: exec.BackendSIMD, Device: true, Threads: 2, AutoThreads: true, Src: src}
+	cpu := exec.BackendSIMD
+	if CPUUsability()[cpu] != nil { // -tags noasm: the model's other CPU backend
+		cpu = exec.BackendGonum
+	}
+	return &Auto{Prog: prog, CPU: cpu, Device: true, Threads: 2, AutoThreads: true, Src: src}
 }
 
 // run plays one evaluation of n elements the way numeric's dispatch does: it asks
