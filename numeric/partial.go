@@ -8,7 +8,6 @@ import (
 
 	"github.com/numkit/numkit/numeric/internal/exec"
 	"github.com/numkit/numkit/numeric/internal/generic"
-	"github.com/numkit/numkit/numeric/internal/vm"
 	"github.com/numkit/numkit/numeric/ir"
 )
 
@@ -227,7 +226,7 @@ func (e *Expr) chunkLength(bindings []binding) (int, error) {
 }
 
 // reduceChunk fills the block partials of the whole blocks in the chunk and the edges.
-func (p *Partial) reduceChunk(ctx context.Context, pr *vm.Program, bindings []binding, threads int) error {
+func (p *Partial) reduceChunk(ctx context.Context, pr passRunner, bindings []binding, threads int) error {
 	c, g := p.chunk, partialGrain
 	end := c.Offset + c.Len
 	alignedLo := min((c.Offset+g-1)/g*g, end)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"os"
 	"reflect"
 	"testing"
 )
@@ -30,6 +31,25 @@ func sliceVars(vars Vars, lo, hi int) Vars {
 		}
 	}
 	return out
+}
+
+// partialBackends returns the backends partial evaluation is checked on: gonum, simd
+// where the CPU has it, and opencl where a device is usable (its absence fails the
+// test under NUMKIT_REQUIRE_OPENCL=1, as CI sets it).
+func partialBackends(t *testing.T) []string {
+	t.Helper()
+	backends := []string{BackendGonum}
+	if simdUsable() {
+		backends = append(backends, BackendSIMD)
+	}
+	if r, _ := Hardware(); r.OpenCL.Available {
+		backends = append(backends, BackendOpenCL)
+	} else if os.Getenv("NUMKIT_REQUIRE_OPENCL") == "1" {
+		t.Fatalf("NUMKIT_REQUIRE_OPENCL=1 but OpenCL is unavailable: %s", r.OpenCL.Reason)
+	} else {
+		t.Logf("the opencl backend is not checked: %s", r.OpenCL.Reason)
+	}
+	return backends
 }
 
 // evalChunked evaluates e over vars cut at cuts (chunk i is [cuts[i], cuts[i+1])),
@@ -127,10 +147,7 @@ var partialExprs = []string{
 // anywhere (inside blocks, smaller than a block, empty).
 func TestPartialBitIdentical(t *testing.T) {
 	rng := rand.New(rand.NewPCG(17, 1))
-	backends := []string{BackendGonum}
-	if simdUsable() {
-		backends = append(backends, BackendSIMD)
-	}
+	backends := partialBackends(t)
 	for _, n := range []int{1, 4095, 4096, 3*4096 + 17, 50_000} {
 		vars := partialTestVars(n, rng)
 		for _, backend := range backends {
@@ -161,10 +178,7 @@ func TestPartialFusedWhole(t *testing.T) {
 	rng := rand.New(rand.NewPCG(11, 12))
 	n := 600_000
 	vars := partialTestVars(n, rng)
-	backends := []string{BackendGonum}
-	if simdUsable() {
-		backends = append(backends, BackendSIMD)
-	}
+	backends := partialBackends(t)
 	for _, backend := range backends {
 		for _, src := range []string{"2*a + 3*b**2 - sin(b)", "sum(a*b + 1)", "(b - mean(b)) / std(b) * s", "kurt(exp(-b) * a)"} {
 			e := MustCompile(src, WithBackend(backend))
