@@ -24,9 +24,9 @@ type runState struct {
 	nchunks  int
 	scalars  []uint64
 	inputs   []exec.Binding
-	arrays   [][]*cl.Buffer // per input: its chunks on the device (nil for scalars)
-	temps    []*cl.Buffer   // buffers to release at the end
-	events   []*cl.Event    // transfers to wait for and release at the end
+	arrays   [][]*cl.Buffer       // per input: its chunks on the device (nil for scalars)
+	temps    []*cl.Buffer         // buffers to release at the end
+	events   []*cl.Event          // transfers to wait for and release at the end
 	blocks   *[][]generic.Partial // when set, receives the last stage's tile partials (partial.go)
 }
 
