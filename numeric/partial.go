@@ -74,7 +74,8 @@ type Partial struct {
 // partialHead is what every partial of one pass (and a Carry) agrees on.
 type partialHead struct {
 	src     string
-	backend string // the CPU backend whose kernels made it
+	backend string // the backend whose kernels made it
+	device  string // for the opencl backend, the device (its built-ins' bits are its own)
 	f32c    bool   // WithFloat32Constants
 	stage   int    // the program stage this pass runs
 	total   int
@@ -106,8 +107,16 @@ func (p *Partial) Chunk() Chunk { return p.chunk }
 // Source returns the expression's source.
 func (p *Partial) Source() string { return p.head.src }
 
-// Backend names the CPU backend that evaluated it (merging uses the same).
+// Backend names the backend that evaluated it (merging uses the same).
 func (p *Partial) Backend() string { return p.head.backend }
+
+// where names the backend, and for opencl the device, the head's partials were made on.
+func (h partialHead) where() string {
+	if h.device != "" {
+		return h.backend + " (" + h.device + ")"
+	}
+	return h.backend
+}
 
 // Merged is the result of merging the partials of one pass: the final Result, or when
 // the expression needs another pass, the Carry to evaluate it with.
@@ -182,7 +191,10 @@ func (e *Expr) EvalPartial(ctx context.Context, c Chunk, vars Vars, carry *Carry
 	if err != nil {
 		return nil, err
 	}
-	head.backend = pr.Backend()
+	head.backend, head.device = pr.Backend(), deviceOf(pr)
+	if carry != nil && (carry.head.backend != head.backend || carry.head.device != head.device) {
+		return nil, fmt.Errorf("numeric: the carry of %q was merged from partials made on %s, this pass runs on %s: the passes of one evaluation run on one backend: %w", e.src, carry.head.where(), head.where(), ErrPartial)
+	}
 	bindings = append(bindings, givenBindings(cp.prog, head.stage, head.given)...)
 	p := &Partial{head: head, chunk: c}
 	threads := e.opts.threadCount()
@@ -378,63 +390,4 @@ func (e *Expr) Passes(vars Vars) (int, error) {
 		}
 	}
 	return n, nil
-}
-
-// bindingOf makes the binding of a scalar word or of an array in raw little-endian
-// bytes (aligned storage for t).
-func bindingOf(t ir.DType, scalar bool, word uint64, raw []byte) binding {
-	if scalar {
-		return binding{Type: t, Scalar: true, Word: word}
-	}
-	b := binding{Type: t, N: len(raw) / t.Size()}
-	if len(raw) > 0 {
-		b.Ptr = unsafe.Pointer(&raw[0])
-	}
-	return b
-}
-
-// rawBytes returns the bytes of elements [lo, hi) of an array binding.
-func rawBytes(b binding, lo, hi int) []byte {
-	if hi <= lo || b.Ptr == nil {
-		return nil
-	}
-	size := b.Type.Size()
-	return unsafe.Slice((*byte)(unsafe.Add(b.Ptr, lo*size)), (hi-lo)*size)
-}
-
-// alignedBytes returns n zero bytes aligned for any element type.
-func alignedBytes(n int) []byte {
-	if n == 0 {
-		return []byte{}
-	}
-	words := make([]uint64, (n+7)/8)
-	return unsafe.Slice((*byte)(unsafe.Pointer(&words[0])), len(words)*8)[:n]
-}
-
-// outputBytes views an array output's elements as bytes.
-func outputBytes(o output) []byte {
-	if o.Ptr == nil {
-		return nil
-	}
-	return unsafe.Slice((*byte)(o.Ptr), o.N*o.Type.Size())
-}
-
-// sliceView returns raw (aligned storage) as a slice of t without copying.
-func sliceView(t ir.DType, raw []byte) any {
-	n := len(raw) / t.Size()
-	var p unsafe.Pointer
-	if n > 0 {
-		p = unsafe.Pointer(&raw[0])
-	}
-	switch t {
-	case ir.Float64:
-		return unsafe.Slice((*float64)(p), n)
-	case ir.Float32:
-		return unsafe.Slice((*float32)(p), n)
-	case ir.Int64:
-		return unsafe.Slice((*int64)(p), n)
-	case ir.Int32:
-		return unsafe.Slice((*int32)(p), n)
-	}
-	return unsafe.Slice((*bool)(p), n)
 }

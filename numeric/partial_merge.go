@@ -54,6 +54,9 @@ func Merge(ctx context.Context, parts []*Partial) (Merged, error) {
 		return Merged{Next: &Carry{head: next}}, nil
 	}
 	pr, err := passProgram(cp, derivePass(prog, 0, true, true))
+	if err == nil {
+		err = sameDevice(head, pr)
+	}
 	if err != nil {
 		return Merged{}, err
 	}
@@ -84,8 +87,8 @@ func orderPartials(parts []*Partial) ([]*Partial, error) {
 			return nil, fmt.Errorf("numeric: the partial of %v does not merge with that of %v: %w", p.chunk, first.chunk, err)
 		}
 		switch {
-		case p.head.stage != first.head.stage || p.head.backend != first.head.backend:
-			return nil, fmt.Errorf("numeric: the partial of %v is of pass %d on %s, that of %v of pass %d on %s: %w", p.chunk, p.head.stage, p.head.backend, first.chunk, first.head.stage, first.head.backend, ErrPartial)
+		case p.head.stage != first.head.stage || p.head.backend != first.head.backend || p.head.device != first.head.device:
+			return nil, fmt.Errorf("numeric: the partial of %v is of pass %d on %s, that of %v of pass %d on %s: %w", p.chunk, p.head.stage, p.head.where(), first.chunk, first.head.stage, first.head.where(), ErrPartial)
 		case !equalWords(p.head.given, first.head.given):
 			return nil, fmt.Errorf("numeric: the partials of %v and %v were evaluated with different carries: %w", p.chunk, first.chunk, ErrPartial)
 		case p.chunk.Count != first.chunk.Count:
@@ -131,6 +134,9 @@ func orderPartials(parts []*Partial) ([]*Partial, error) {
 func mergeReductions(ctx context.Context, cp *compiled, head partialHead, ordered []*Partial) ([]uint64, error) {
 	prog := cp.prog
 	pr, err := passProgram(cp, derivePass(prog, head.stage, false, false))
+	if err == nil {
+		err = sameDevice(head, pr)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -310,6 +316,23 @@ func passProgram(c *compiled, prog *ir.Program) (passRunner, error) {
 		return dev.Derive(prog)
 	}
 	return nil, fmt.Errorf("numeric: %q: partial evaluation runs on the CPU backends and the opencl backend, not %s: %w", prog.Source, c.name, ErrBackend)
+}
+
+// deviceOf names the OpenCL device pr runs on ("" for a CPU backend).
+func deviceOf(pr passRunner) string {
+	if d, ok := pr.(interface{ Device() string }); ok {
+		return d.Device()
+	}
+	return ""
+}
+
+// sameDevice checks that the merge runs pr (the blocks the chunks share, the scalar
+// tail) on the device the partials were made on.
+func sameDevice(h partialHead, pr passRunner) error {
+	if d := deviceOf(pr); d != h.device {
+		return fmt.Errorf("numeric: the partials of %q were made on %s, this process merges on %s: %w", h.src, h.where(), partialHead{backend: pr.Backend(), device: d}.where(), ErrPartial)
+	}
+	return nil
 }
 
 // givenName names the input that stands for a reduction computed by an earlier pass.

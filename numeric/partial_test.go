@@ -71,6 +71,9 @@ func evalChunked(t *testing.T, e *Expr, vars Vars, cuts []int, rng *rand.Rand) (
 			if err != nil {
 				return Result{}, err
 			}
+			if want := e.opts.backendName(); want != BackendAuto && p.Backend() != want {
+				t.Fatalf("%q %v: the partial was made on %s, the expression is compiled for %s", e.Source(), c, p.Backend(), want)
+			}
 			raw, err := p.MarshalBinary()
 			if err != nil {
 				t.Fatal(err)

@@ -21,6 +21,10 @@ import (
 // Derive compiles p, an IR program derived from cp's (a pass of it), for cp's device.
 func (cp *Program) Derive(p *ir.Program) (*Program, error) { return cp.dev.compile(p) }
 
+// Device describes the device the program runs on: partials of one evaluation are made
+// and merged on one device, since devices' built-ins differ in their last bits.
+func (cp *Program) Device() string { return cp.dev.describe() }
+
 // Reducers returns the reducers of the program's last stage, in the order of its
 // reductions: the host side of the combining of its tile partials.
 func (cp *Program) Reducers() []generic.Reducer {
