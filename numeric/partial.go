@@ -55,11 +55,13 @@ func (c Chunk) check() error {
 
 // Partial is the evaluation of one pass of an expression over one chunk. Partials of
 // all the chunks of a pass merge (Merge, in any order) into exactly the bits an
-// evaluation of the whole array gives on the same CPU backend: an element-wise result
-// is the chunk's elements; a reduction keeps the partial of every block of the VM's
-// fixed blocking inside the chunk, plus the inputs of a block the chunk shares with its
-// neighbours, so that merging rebuilds the list of block partials a whole-array run
-// makes and folds it in the same tree.
+// evaluation of the whole array gives on the same backend (and for opencl the same
+// device): an element-wise result is the chunk's elements; a reduction keeps the
+// partial of every block of the backend's fixed blocking inside the chunk (the CPU
+// VM's blocks, the OpenCL kernels' tiles: exec.BlockSize elements counted from element
+// 0 on both), plus the inputs of a block the chunk shares with its neighbours, so that
+// merging rebuilds the list of block partials a whole-array run makes and folds it in
+// the same tree.
 type Partial struct {
 	head       partialHead
 	chunk      Chunk
@@ -127,11 +129,17 @@ type Merged struct {
 
 // EvalPartial evaluates one pass of the expression over chunk c: vars hold the chunk's
 // elements (arrays of length c.Len) and scalars. carry is nil for the first pass, else
-// the Carry a Merge of the previous pass returned. Reductions run on the CPU backend the
-// expression would use (under auto the one auto evaluates on the CPU with); with the
-// opencl backend it returns ErrBackend. The array inputs are contiguous 1-D arrays of
-// c.Len elements each: N-d and strided views, and arrays that would broadcast, are
-// ErrShape.
+// the Carry a Merge of the previous pass returned. It runs on the expression's backend:
+// gonum or simd, under auto the CPU backend auto evaluates on (never the device), and
+// with WithBackend("opencl") the OpenCL device, whose element-wise results and per-tile
+// reduction partials come back from the device. Merged, the partials give the bits of
+// a whole-array Eval on that backend: on opencl those of the device's own Eval (its
+// built-ins may differ from the CPU's in the last bits), so all the chunks of an
+// evaluation, and the merge, run on one backend and one device (Merge checks). A
+// device whose reduction tiles are not 4096 elements (work-groups smaller than 64
+// work-items) returns ErrBackend for reduction passes. The array inputs are contiguous
+// 1-D host arrays of c.Len elements each: N-d and strided views, and arrays that would
+// broadcast, are ErrShape; device arrays are ErrType.
 func (e *Expr) EvalPartial(ctx context.Context, c Chunk, vars Vars, carry *Carry) (*Partial, error) {
 	if err := c.check(); err != nil {
 		return nil, err
@@ -151,8 +159,10 @@ func (e *Expr) EvalPartial(ctx context.Context, c Chunk, vars Vars, carry *Carry
 	if err != nil {
 		return nil, err
 	}
-	if err := rejectDeviceArrays(e.names, bindings, output{}); err != nil {
-		return nil, err
+	for i, b := range bindings {
+		if b.Dev != nil {
+			return nil, fmt.Errorf("numeric: chunked evaluation of %q: variable %s is a *DeviceArray: partials read a chunk's host arrays (Download it): %w", e.src, e.names[i], ErrType)
+		}
 	}
 	for _, r := range cp.prog.Regs { // a partial's codec holds real partials and one-word scalars
 		if r.Type.IsComplex() {

@@ -163,3 +163,20 @@ func TestPartialBackendMix(t *testing.T) {
 		t.Errorf("an opencl carry on the gonum backend: %v, want ErrPartial naming opencl", err)
 	}
 }
+
+// TestPartialDeviceArrayRefused checks that a *DeviceArray input is refused with an
+// error naming it, on the opencl backend as on the CPU ones.
+func TestPartialDeviceArrayRefused(t *testing.T) {
+	requireOpenCL(t)
+	d, err := Upload([]float64{1, 2, 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Release()
+	for _, backend := range []string{BackendOpenCL, BackendGonum} {
+		_, err := MustCompile("sum(a)", WithBackend(backend)).EvalPartial(context.Background(), Chunk{Count: 1, Len: 3, Total: 3}, Vars{"a": d}, nil)
+		if !errors.Is(err, ErrType) || !contains(err.Error(), "variable a is a *DeviceArray") {
+			t.Errorf("%s: a device array in a partial: %v, want ErrType naming variable a", backend, err)
+		}
+	}
+}

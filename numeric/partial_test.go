@@ -206,30 +206,32 @@ func TestPartialBlockCuts(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	n := 5*4096 + 100
 	vars := partialTestVars(n, rng)
-	for _, src := range []string{"sum(a*b)", "a - mean(a)", "kurt(b)"} {
-		e := MustCompile(src, WithBackend(BackendGonum))
-		want, err := e.Eval(context.Background(), vars)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, k := range []int{1, 2, 6, 9} {
-			cuts := []int{0}
-			for i := range k {
-				c, err := ChunkOf(i, k, n)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if c.Offset != cuts[len(cuts)-1] || c.Offset%4096 != 0 {
-					t.Fatalf("ChunkOf(%d, %d, %d) = %v", i, k, n, c)
-				}
-				cuts = append(cuts, c.Offset+c.Len)
-			}
-			got, err := evalChunked(t, e, vars, cuts, rng)
+	for _, backend := range partialBackends(t) {
+		for _, src := range []string{"sum(a*b)", "a - mean(a)", "kurt(b)"} {
+			e := MustCompile(src, WithBackend(backend))
+			want, err := e.Eval(context.Background(), vars)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !sameResultBits(got, want) {
-				t.Errorf("%q with %d chunks: %v, whole %v", src, k, brief(got), brief(want))
+			for _, k := range []int{1, 2, 6, 9} {
+				cuts := []int{0}
+				for i := range k {
+					c, err := ChunkOf(i, k, n)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if c.Offset != cuts[len(cuts)-1] || c.Offset%4096 != 0 {
+						t.Fatalf("ChunkOf(%d, %d, %d) = %v", i, k, n, c)
+					}
+					cuts = append(cuts, c.Offset+c.Len)
+				}
+				got, err := evalChunked(t, e, vars, cuts, rng)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !sameResultBits(got, want) {
+					t.Errorf("%s %q with %d chunks: %v, whole %v", backend, src, k, brief(got), brief(want))
+				}
 			}
 		}
 	}
