@@ -13,6 +13,7 @@
 // DoFn compiles the expression once per worker process, in Setup), and reduces,
 // summarises (Moments, CountMin) or writes (WriteNpy) the result. Reductions and
 // moments merge numeric's partials in chunk order, so the result is bit-identical to
-// numeric evaluating the whole arrays in one process on the same CPU backend, whatever
-// the number of chunks, workers or the order partials arrive in.
+// numeric evaluating the whole arrays in one process on the same backend (for opencl,
+// the same device on every worker), whatever the number of chunks, workers or the
+// order partials arrive in.
 package beam

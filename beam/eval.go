@@ -12,9 +12,10 @@ import (
 	"github.com/numkit/numkit/numeric"
 )
 
-// Options configure how workers evaluate an expression: Backend "gonum" or "simd"
-// (reductions need a CPU backend; "" is numkit's default, auto, which reduces on the
-// CPU backend it would use) and Threads (0: NUMKIT_THREADS, else GOMAXPROCS).
+// Options configure how workers evaluate an expression: Backend "gonum", "simd" or
+// "opencl" ("" is numkit's default, auto, which evaluates partials on the CPU backend
+// it would use; opencl partials merge only with partials of the same OpenCL device, so
+// every worker needs the same one) and Threads (0: NUMKIT_THREADS, else GOMAXPROCS).
 type Options struct {
 	Backend string
 	Threads int
@@ -65,7 +66,7 @@ type Output struct {
 // Evaluate evaluates src over chunks (ReadChunks of specs). An expression that reduces
 // before element-wise work takes more than one pass: each pass's partials are merged
 // and go to the next pass as a side input. The merged result is bit-identical to
-// numeric's evaluation of the whole arrays on the same CPU backend.
+// numeric's evaluation of the whole arrays on the same backend.
 func Evaluate(s beam.Scope, src string, opt Options, specs []ChunkSpec, chunks beam.PCollection) (Output, error) {
 	return evaluate(s.Scope("numkit.Evaluate"), &evalFn{Src: src, Opt: opt}, specs, chunks)
 }

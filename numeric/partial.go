@@ -8,7 +8,6 @@ import (
 
 	"github.com/numkit/numkit/numeric/internal/exec"
 	"github.com/numkit/numkit/numeric/internal/generic"
-	"github.com/numkit/numkit/numeric/internal/vm"
 	"github.com/numkit/numkit/numeric/ir"
 )
 
@@ -56,11 +55,13 @@ func (c Chunk) check() error {
 
 // Partial is the evaluation of one pass of an expression over one chunk. Partials of
 // all the chunks of a pass merge (Merge, in any order) into exactly the bits an
-// evaluation of the whole array gives on the same CPU backend: an element-wise result
-// is the chunk's elements; a reduction keeps the partial of every block of the VM's
-// fixed blocking inside the chunk, plus the inputs of a block the chunk shares with its
-// neighbours, so that merging rebuilds the list of block partials a whole-array run
-// makes and folds it in the same tree.
+// evaluation of the whole array gives on the same backend (and for opencl the same
+// device): an element-wise result is the chunk's elements; a reduction keeps the
+// partial of every block of the backend's fixed blocking inside the chunk (the CPU
+// VM's blocks, the OpenCL kernels' tiles: exec.BlockSize elements counted from element
+// 0 on both), plus the inputs of a block the chunk shares with its neighbours, so that
+// merging rebuilds the list of block partials a whole-array run makes and folds it in
+// the same tree.
 type Partial struct {
 	head       partialHead
 	chunk      Chunk
@@ -75,7 +76,8 @@ type Partial struct {
 // partialHead is what every partial of one pass (and a Carry) agrees on.
 type partialHead struct {
 	src     string
-	backend string // the CPU backend whose kernels made it
+	backend string // the backend whose kernels made it
+	device  string // for the opencl backend, the device (its built-ins' bits are its own)
 	f32c    bool   // WithFloat32Constants
 	stage   int    // the program stage this pass runs
 	total   int
@@ -107,8 +109,16 @@ func (p *Partial) Chunk() Chunk { return p.chunk }
 // Source returns the expression's source.
 func (p *Partial) Source() string { return p.head.src }
 
-// Backend names the CPU backend that evaluated it (merging uses the same).
+// Backend names the backend that evaluated it (merging uses the same).
 func (p *Partial) Backend() string { return p.head.backend }
+
+// where names the backend, and for opencl the device, the head's partials were made on.
+func (h partialHead) where() string {
+	if h.device != "" {
+		return h.backend + " (" + h.device + ")"
+	}
+	return h.backend
+}
 
 // Merged is the result of merging the partials of one pass: the final Result, or when
 // the expression needs another pass, the Carry to evaluate it with.
@@ -119,11 +129,17 @@ type Merged struct {
 
 // EvalPartial evaluates one pass of the expression over chunk c: vars hold the chunk's
 // elements (arrays of length c.Len) and scalars. carry is nil for the first pass, else
-// the Carry a Merge of the previous pass returned. Reductions run on the CPU backend the
-// expression would use (under auto the one auto evaluates on the CPU with); with the
-// opencl backend it returns ErrBackend. The array inputs are contiguous 1-D arrays of
-// c.Len elements each: N-d and strided views, and arrays that would broadcast, are
-// ErrShape.
+// the Carry a Merge of the previous pass returned. It runs on the expression's backend:
+// gonum or simd, under auto the CPU backend auto evaluates on (never the device), and
+// with WithBackend("opencl") the OpenCL device, whose element-wise results and per-tile
+// reduction partials come back from the device. Merged, the partials give the bits of
+// a whole-array Eval on that backend: on opencl those of the device's own Eval (its
+// built-ins may differ from the CPU's in the last bits), so all the chunks of an
+// evaluation, and the merge, run on one backend and one device (Merge checks). A
+// device whose reduction tiles are not 4096 elements (work-groups smaller than 64
+// work-items) returns ErrBackend for reduction passes. The array inputs are contiguous
+// 1-D host arrays of c.Len elements each: N-d and strided views, and arrays that would
+// broadcast, are ErrShape; device arrays are ErrType.
 func (e *Expr) EvalPartial(ctx context.Context, c Chunk, vars Vars, carry *Carry) (*Partial, error) {
 	if err := c.check(); err != nil {
 		return nil, err
@@ -143,8 +159,10 @@ func (e *Expr) EvalPartial(ctx context.Context, c Chunk, vars Vars, carry *Carry
 	if err != nil {
 		return nil, err
 	}
-	if err := rejectDeviceArrays(e.names, bindings, output{}); err != nil {
-		return nil, err
+	for i, b := range bindings {
+		if b.Dev != nil {
+			return nil, fmt.Errorf("numeric: chunked evaluation of %q: variable %s is a *DeviceArray: partials read a chunk's host arrays (Download it): %w", e.src, e.names[i], ErrType)
+		}
 	}
 	for _, r := range cp.prog.Regs { // a partial's codec holds real partials and one-word scalars
 		if r.Type.IsComplex() {
@@ -183,7 +201,10 @@ func (e *Expr) EvalPartial(ctx context.Context, c Chunk, vars Vars, carry *Carry
 	if err != nil {
 		return nil, err
 	}
-	head.backend = pr.Backend()
+	head.backend, head.device = pr.Backend(), deviceOf(pr)
+	if carry != nil && (carry.head.backend != head.backend || carry.head.device != head.device) {
+		return nil, fmt.Errorf("numeric: the carry of %q was merged from partials made on %s, this pass runs on %s: the passes of one evaluation run on one backend: %w", e.src, carry.head.where(), head.where(), ErrPartial)
+	}
 	bindings = append(bindings, givenBindings(cp.prog, head.stage, head.given)...)
 	p := &Partial{head: head, chunk: c}
 	threads := e.opts.threadCount()
@@ -227,7 +248,7 @@ func (e *Expr) chunkLength(bindings []binding) (int, error) {
 }
 
 // reduceChunk fills the block partials of the whole blocks in the chunk and the edges.
-func (p *Partial) reduceChunk(ctx context.Context, pr *vm.Program, bindings []binding, threads int) error {
+func (p *Partial) reduceChunk(ctx context.Context, pr passRunner, bindings []binding, threads int) error {
 	c, g := p.chunk, partialGrain
 	end := c.Offset + c.Len
 	alignedLo := min((c.Offset+g-1)/g*g, end)
@@ -379,63 +400,4 @@ func (e *Expr) Passes(vars Vars) (int, error) {
 		}
 	}
 	return n, nil
-}
-
-// bindingOf makes the binding of a scalar word or of an array in raw little-endian
-// bytes (aligned storage for t).
-func bindingOf(t ir.DType, scalar bool, word uint64, raw []byte) binding {
-	if scalar {
-		return binding{Type: t, Scalar: true, Word: word}
-	}
-	b := binding{Type: t, N: len(raw) / t.Size()}
-	if len(raw) > 0 {
-		b.Ptr = unsafe.Pointer(&raw[0])
-	}
-	return b
-}
-
-// rawBytes returns the bytes of elements [lo, hi) of an array binding.
-func rawBytes(b binding, lo, hi int) []byte {
-	if hi <= lo || b.Ptr == nil {
-		return nil
-	}
-	size := b.Type.Size()
-	return unsafe.Slice((*byte)(unsafe.Add(b.Ptr, lo*size)), (hi-lo)*size)
-}
-
-// alignedBytes returns n zero bytes aligned for any element type.
-func alignedBytes(n int) []byte {
-	if n == 0 {
-		return []byte{}
-	}
-	words := make([]uint64, (n+7)/8)
-	return unsafe.Slice((*byte)(unsafe.Pointer(&words[0])), len(words)*8)[:n]
-}
-
-// outputBytes views an array output's elements as bytes.
-func outputBytes(o output) []byte {
-	if o.Ptr == nil {
-		return nil
-	}
-	return unsafe.Slice((*byte)(o.Ptr), o.N*o.Type.Size())
-}
-
-// sliceView returns raw (aligned storage) as a slice of t without copying.
-func sliceView(t ir.DType, raw []byte) any {
-	n := len(raw) / t.Size()
-	var p unsafe.Pointer
-	if n > 0 {
-		p = unsafe.Pointer(&raw[0])
-	}
-	switch t {
-	case ir.Float64:
-		return unsafe.Slice((*float64)(p), n)
-	case ir.Float32:
-		return unsafe.Slice((*float32)(p), n)
-	case ir.Int64:
-		return unsafe.Slice((*int64)(p), n)
-	case ir.Int32:
-		return unsafe.Slice((*int32)(p), n)
-	}
-	return unsafe.Slice((*bool)(p), n)
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"hash/crc32"
 	"math"
+	"unsafe"
 
 	"github.com/numkit/numkit/numeric/internal/generic"
 	"github.com/numkit/numkit/numeric/ir"
@@ -14,7 +15,7 @@ import (
 // The binary forms of a Partial and a Carry: an 8-byte magic, a uint16 format
 // version, the body (unsigned varints, strings as a length and bytes, words as 8
 // little-endian bytes), and the CRC-32C (Castagnoli) of everything before it as 4
-// little-endian bytes. The body starts with the head: source, backend, whether
+// little-endian bytes. The body starts with the head: source, backend, device (for opencl; empty otherwise), whether
 // float32 constants were asked for, the pass's stage, the total length, each input's
 // name, type, shape and (for a scalar) value, and the reductions of earlier passes.
 // A Partial's body goes on with its chunk, its block partials and edges, and its
@@ -22,7 +23,7 @@ import (
 const (
 	partialMagic  = "NKPART\x00\x01"
 	carryMagic    = "NKCARY\x00\x01"
-	partialFormat = 1
+	partialFormat = 2
 )
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
@@ -182,6 +183,7 @@ func (w *writer) bytes(b []byte) { w.uints(len(b)); w.buf = append(w.buf, b...) 
 func (w *writer) head(h partialHead) {
 	w.bytes([]byte(h.src))
 	w.bytes([]byte(h.backend))
+	w.bytes([]byte(h.device))
 	f := 0
 	if h.f32c {
 		f = 1
@@ -275,6 +277,7 @@ func (r *reader) bytes() []byte {
 func (r *reader) head() partialHead {
 	var h partialHead
 	h.src, h.backend = string(r.bytes()), string(r.bytes())
+	h.device = string(r.bytes())
 	h.f32c = r.int() == 1
 	h.stage, h.total = r.int(), r.int()
 	n := r.int()
@@ -310,4 +313,63 @@ func (r *reader) done() error {
 		return fmt.Errorf("numeric: decoding a %s: %d bytes left over: %w", r.what, len(r.buf), ErrPartial)
 	}
 	return nil
+}
+
+// bindingOf makes the binding of a scalar word or of an array in raw little-endian
+// bytes (aligned storage for t).
+func bindingOf(t ir.DType, scalar bool, word uint64, raw []byte) binding {
+	if scalar {
+		return binding{Type: t, Scalar: true, Word: word}
+	}
+	b := binding{Type: t, N: len(raw) / t.Size()}
+	if len(raw) > 0 {
+		b.Ptr = unsafe.Pointer(&raw[0])
+	}
+	return b
+}
+
+// rawBytes returns the bytes of elements [lo, hi) of an array binding.
+func rawBytes(b binding, lo, hi int) []byte {
+	if hi <= lo || b.Ptr == nil {
+		return nil
+	}
+	size := b.Type.Size()
+	return unsafe.Slice((*byte)(unsafe.Add(b.Ptr, lo*size)), (hi-lo)*size)
+}
+
+// alignedBytes returns n zero bytes aligned for any element type.
+func alignedBytes(n int) []byte {
+	if n == 0 {
+		return []byte{}
+	}
+	words := make([]uint64, (n+7)/8)
+	return unsafe.Slice((*byte)(unsafe.Pointer(&words[0])), len(words)*8)[:n]
+}
+
+// outputBytes views an array output's elements as bytes.
+func outputBytes(o output) []byte {
+	if o.Ptr == nil {
+		return nil
+	}
+	return unsafe.Slice((*byte)(o.Ptr), o.N*o.Type.Size())
+}
+
+// sliceView returns raw (aligned storage) as a slice of t without copying.
+func sliceView(t ir.DType, raw []byte) any {
+	n := len(raw) / t.Size()
+	var p unsafe.Pointer
+	if n > 0 {
+		p = unsafe.Pointer(&raw[0])
+	}
+	switch t {
+	case ir.Float64:
+		return unsafe.Slice((*float64)(p), n)
+	case ir.Float32:
+		return unsafe.Slice((*float32)(p), n)
+	case ir.Int64:
+		return unsafe.Slice((*int64)(p), n)
+	case ir.Int32:
+		return unsafe.Slice((*int32)(p), n)
+	}
+	return unsafe.Slice((*bool)(p), n)
 }

@@ -6,7 +6,9 @@ import (
 	"strings"
 	"unsafe"
 
+	"github.com/numkit/numkit/numeric/internal/exec"
 	"github.com/numkit/numkit/numeric/internal/generic"
+	"github.com/numkit/numkit/numeric/internal/opencl"
 	"github.com/numkit/numkit/numeric/internal/vm"
 	"github.com/numkit/numkit/numeric/ir"
 )
@@ -52,6 +54,9 @@ func Merge(ctx context.Context, parts []*Partial) (Merged, error) {
 		return Merged{Next: &Carry{head: next}}, nil
 	}
 	pr, err := passProgram(cp, derivePass(prog, 0, true, true))
+	if err == nil {
+		err = sameDevice(head, pr)
+	}
 	if err != nil {
 		return Merged{}, err
 	}
@@ -82,8 +87,8 @@ func orderPartials(parts []*Partial) ([]*Partial, error) {
 			return nil, fmt.Errorf("numeric: the partial of %v does not merge with that of %v: %w", p.chunk, first.chunk, err)
 		}
 		switch {
-		case p.head.stage != first.head.stage || p.head.backend != first.head.backend:
-			return nil, fmt.Errorf("numeric: the partial of %v is of pass %d on %s, that of %v of pass %d on %s: %w", p.chunk, p.head.stage, p.head.backend, first.chunk, first.head.stage, first.head.backend, ErrPartial)
+		case p.head.stage != first.head.stage || p.head.backend != first.head.backend || p.head.device != first.head.device:
+			return nil, fmt.Errorf("numeric: the partial of %v is of pass %d on %s, that of %v of pass %d on %s: %w", p.chunk, p.head.stage, p.head.where(), first.chunk, first.head.stage, first.head.where(), ErrPartial)
 		case !equalWords(p.head.given, first.head.given):
 			return nil, fmt.Errorf("numeric: the partials of %v and %v were evaluated with different carries: %w", p.chunk, first.chunk, ErrPartial)
 		case p.chunk.Count != first.chunk.Count:
@@ -129,6 +134,9 @@ func orderPartials(parts []*Partial) ([]*Partial, error) {
 func mergeReductions(ctx context.Context, cp *compiled, head partialHead, ordered []*Partial) ([]uint64, error) {
 	prog := cp.prog
 	pr, err := passProgram(cp, derivePass(prog, head.stage, false, false))
+	if err == nil {
+		err = sameDevice(head, pr)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -202,7 +210,7 @@ func mergeReductions(ctx context.Context, cp *compiled, head partialHead, ordere
 }
 
 // edgeBlock joins the edges of one block, checks they cover it exactly, and reduces it.
-func edgeBlock(ctx context.Context, pr *vm.Program, base []binding, pieces []edge, total int, from Chunk, fill func(int, []generic.Partial, Chunk) error) error {
+func edgeBlock(ctx context.Context, pr passRunner, base []binding, pieces []edge, total int, from Chunk, fill func(int, []generic.Partial, Chunk) error) error {
 	b := pieces[0].block
 	lo, hi := b*partialGrain, min((b+1)*partialGrain, total)
 	next := lo
@@ -286,13 +294,45 @@ func equalWords(a, b []uint64) bool {
 	return true
 }
 
-// passProgram compiles prog, a pass derived from c's program (derivePass), on the CPU
-// backend c runs on: partial evaluation runs on the CPU backends only.
-func passProgram(c *compiled, prog *ir.Program) (*vm.Program, error) {
-	if c.cpu == nil {
-		return nil, fmt.Errorf("numeric: %q: partial evaluation runs on the CPU backends (gonum, simd, or auto's CPU backend), not %s: a partial holds the CPU VM's per-block reduction partials, which the OpenCL program does not return: %w", prog.Source, c.name, ErrBackend)
+// passRunner runs a pass program and returns its last stage's per-block partials:
+// *vm.Program on the CPU backends, *opencl.Program on the opencl backend. Both reduce
+// in blocks of exec.BlockSize elements counted from the first element they are given
+// and fold the blocks' partials in the tree exec.Pairwise, so a merge that rebuilds the
+// list of block partials gives the whole-array bits of the backend that made them.
+type passRunner interface {
+	Backend() string
+	Reducers() []generic.Reducer
+	RunBlocks(ctx context.Context, inputs []exec.Binding, lo, n int, out exec.Output, threads int) (uint64, [][]generic.Partial, error)
+}
+
+// passProgram compiles prog, a pass derived from c's program (derivePass), on the
+// backend c runs on: its CPU backend (gonum, simd, or under auto auto's CPU backend),
+// or the OpenCL device when the expression was compiled WithBackend("opencl").
+func passProgram(c *compiled, prog *ir.Program) (passRunner, error) {
+	if c.cpu != nil {
+		return c.cpu.Derive(prog)
 	}
-	return c.cpu.Derive(prog)
+	if dev, ok := c.device.(*opencl.Program); ok {
+		return dev.Derive(prog)
+	}
+	return nil, fmt.Errorf("numeric: %q: partial evaluation runs on the CPU backends and the opencl backend, not %s: %w", prog.Source, c.name, ErrBackend)
+}
+
+// deviceOf names the OpenCL device pr runs on ("" for a CPU backend).
+func deviceOf(pr passRunner) string {
+	if d, ok := pr.(interface{ Device() string }); ok {
+		return d.Device()
+	}
+	return ""
+}
+
+// sameDevice checks that the merge runs pr (the blocks the chunks share, the scalar
+// tail) on the device the partials were made on.
+func sameDevice(h partialHead, pr passRunner) error {
+	if d := deviceOf(pr); d != h.device {
+		return fmt.Errorf("numeric: the partials of %q were made on %s, this process merges on %s: %w", h.src, h.where(), partialHead{backend: pr.Backend(), device: d}.where(), ErrPartial)
+	}
+	return nil
 }
 
 // givenName names the input that stands for a reduction computed by an earlier pass.

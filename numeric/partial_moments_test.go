@@ -5,7 +5,6 @@ import (
 	"errors"
 	"math"
 	"math/rand/v2"
-	"strings"
 	"testing"
 )
 
@@ -84,16 +83,5 @@ func TestPartialResultAndPasses(t *testing.T) {
 	}
 	if _, ok := q.Result(); ok {
 		t.Error("a reduction's partial has an element-wise Result")
-	}
-}
-
-// TestPartialOpenCLRefused checks that chunked evaluation on the opencl backend is
-// refused with an error that says where partials run (the OpenCL program does not
-// return per-block partials), not run with other bits.
-func TestPartialOpenCLRefused(t *testing.T) {
-	e := MustCompile("sum(a)", WithBackend(BackendOpenCL))
-	_, err := e.EvalPartial(context.Background(), Chunk{Count: 1, Len: 3, Total: 3}, Vars{"a": []float64{1, 2, 3}}, nil)
-	if !errors.Is(err, ErrBackend) || !strings.Contains(err.Error(), "runs on the CPU backends") {
-		t.Fatalf("EvalPartial on the opencl backend: %v, want ErrBackend saying it runs on the CPU backends", err)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"os"
 	"reflect"
 	"testing"
 )
@@ -32,6 +33,25 @@ func sliceVars(vars Vars, lo, hi int) Vars {
 	return out
 }
 
+// partialBackends returns the backends partial evaluation is checked on: gonum, simd
+// where the CPU has it, and opencl where a device is usable (its absence fails the
+// test under NUMKIT_REQUIRE_OPENCL=1, as CI sets it).
+func partialBackends(t *testing.T) []string {
+	t.Helper()
+	backends := []string{BackendGonum}
+	if simdUsable() {
+		backends = append(backends, BackendSIMD)
+	}
+	if r, _ := Hardware(); r.OpenCL.Available {
+		backends = append(backends, BackendOpenCL)
+	} else if os.Getenv("NUMKIT_REQUIRE_OPENCL") == "1" {
+		t.Fatalf("NUMKIT_REQUIRE_OPENCL=1 but OpenCL is unavailable: %s", r.OpenCL.Reason)
+	} else {
+		t.Logf("the opencl backend is not checked: %s", r.OpenCL.Reason)
+	}
+	return backends
+}
+
 // evalChunked evaluates e over vars cut at cuts (chunk i is [cuts[i], cuts[i+1])),
 // merging each pass's partials in the order perm gives, through MarshalBinary and
 // UnmarshalBinary.
@@ -50,6 +70,9 @@ func evalChunked(t *testing.T, e *Expr, vars Vars, cuts []int, rng *rand.Rand) (
 			p, err := e.EvalPartial(ctx, c, sliceVars(vars, cuts[i], cuts[i+1]), carry)
 			if err != nil {
 				return Result{}, err
+			}
+			if want := e.opts.backendName(); want != BackendAuto && p.Backend() != want {
+				t.Fatalf("%q %v: the partial was made on %s, the expression is compiled for %s", e.Source(), c, p.Backend(), want)
 			}
 			raw, err := p.MarshalBinary()
 			if err != nil {
@@ -127,10 +150,7 @@ var partialExprs = []string{
 // anywhere (inside blocks, smaller than a block, empty).
 func TestPartialBitIdentical(t *testing.T) {
 	rng := rand.New(rand.NewPCG(17, 1))
-	backends := []string{BackendGonum}
-	if simdUsable() {
-		backends = append(backends, BackendSIMD)
-	}
+	backends := partialBackends(t)
 	for _, n := range []int{1, 4095, 4096, 3*4096 + 17, 50_000} {
 		vars := partialTestVars(n, rng)
 		for _, backend := range backends {
@@ -161,10 +181,7 @@ func TestPartialFusedWhole(t *testing.T) {
 	rng := rand.New(rand.NewPCG(11, 12))
 	n := 600_000
 	vars := partialTestVars(n, rng)
-	backends := []string{BackendGonum}
-	if simdUsable() {
-		backends = append(backends, BackendSIMD)
-	}
+	backends := partialBackends(t)
 	for _, backend := range backends {
 		for _, src := range []string{"2*a + 3*b**2 - sin(b)", "sum(a*b + 1)", "(b - mean(b)) / std(b) * s", "kurt(exp(-b) * a)"} {
 			e := MustCompile(src, WithBackend(backend))
@@ -189,30 +206,32 @@ func TestPartialBlockCuts(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	n := 5*4096 + 100
 	vars := partialTestVars(n, rng)
-	for _, src := range []string{"sum(a*b)", "a - mean(a)", "kurt(b)"} {
-		e := MustCompile(src, WithBackend(BackendGonum))
-		want, err := e.Eval(context.Background(), vars)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, k := range []int{1, 2, 6, 9} {
-			cuts := []int{0}
-			for i := range k {
-				c, err := ChunkOf(i, k, n)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if c.Offset != cuts[len(cuts)-1] || c.Offset%4096 != 0 {
-					t.Fatalf("ChunkOf(%d, %d, %d) = %v", i, k, n, c)
-				}
-				cuts = append(cuts, c.Offset+c.Len)
-			}
-			got, err := evalChunked(t, e, vars, cuts, rng)
+	for _, backend := range partialBackends(t) {
+		for _, src := range []string{"sum(a*b)", "a - mean(a)", "kurt(b)"} {
+			e := MustCompile(src, WithBackend(backend))
+			want, err := e.Eval(context.Background(), vars)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !sameResultBits(got, want) {
-				t.Errorf("%q with %d chunks: %v, whole %v", src, k, brief(got), brief(want))
+			for _, k := range []int{1, 2, 6, 9} {
+				cuts := []int{0}
+				for i := range k {
+					c, err := ChunkOf(i, k, n)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if c.Offset != cuts[len(cuts)-1] || c.Offset%4096 != 0 {
+						t.Fatalf("ChunkOf(%d, %d, %d) = %v", i, k, n, c)
+					}
+					cuts = append(cuts, c.Offset+c.Len)
+				}
+				got, err := evalChunked(t, e, vars, cuts, rng)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !sameResultBits(got, want) {
+					t.Errorf("%s %q with %d chunks: %v, whole %v", backend, src, k, brief(got), brief(want))
+				}
 			}
 		}
 	}

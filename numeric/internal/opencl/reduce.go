@@ -75,6 +75,9 @@ func (r *runState) reduce(ctx context.Context, k int, st ir.Stage, kern kernels.
 			}
 		}
 		r.scalars[red.Out] = rd.Final(exec.Pairwise(ps, rd.Combine), r.n).Word()
+		if r.blocks != nil && k == len(r.cp.prog.Stages)-1 {
+			*r.blocks = append(*r.blocks, ps)
+		}
 	}
 	return nil
 }

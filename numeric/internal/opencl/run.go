@@ -9,6 +9,7 @@ import (
 	"github.com/numkit/numkit/cl"
 	"github.com/numkit/numkit/kernels"
 	"github.com/numkit/numkit/numeric/internal/exec"
+	"github.com/numkit/numkit/numeric/internal/generic"
 	"github.com/numkit/numkit/numeric/ir"
 )
 
@@ -23,9 +24,10 @@ type runState struct {
 	nchunks  int
 	scalars  []uint64
 	inputs   []exec.Binding
-	arrays   [][]*cl.Buffer // per input: its chunks on the device (nil for scalars)
-	temps    []*cl.Buffer   // buffers to release at the end
-	events   []*cl.Event    // transfers to wait for and release at the end
+	arrays   [][]*cl.Buffer       // per input: its chunks on the device (nil for scalars)
+	temps    []*cl.Buffer         // buffers to release at the end
+	events   []*cl.Event          // transfers to wait for and release at the end
+	blocks   *[][]generic.Partial // when set, receives the last stage's tile partials (partial.go)
 }
 
 // Backend names the backend that runs the program ("opencl").
@@ -70,12 +72,18 @@ func (cp *Program) Run(ctx context.Context, inputs []exec.Binding, lo, n int, ou
 }
 
 // run evaluates the program over n elements.
-func (cp *Program) run(ctx context.Context, inputs []exec.Binding, n int, out exec.Output) (err error) {
+func (cp *Program) run(ctx context.Context, inputs []exec.Binding, n int, out exec.Output) error {
+	return cp.runKeeping(ctx, inputs, n, out, nil)
+}
+
+// runKeeping is run that, with blocks set, also stores there the per-tile partials of
+// the last stage's reductions ([reduction][tile]).
+func (cp *Program) runKeeping(ctx context.Context, inputs []exec.Binding, n int, out exec.Output, blocks *[][]generic.Partial) (err error) {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	d := cp.dev
-	r := &runState{cp: cp, n: n, inputs: inputs, scalars: make([]uint64, len(cp.prog.Regs))}
+	r := &runState{cp: cp, n: n, inputs: inputs, scalars: make([]uint64, len(cp.prog.Regs)), blocks: blocks}
 	if r.chunkLen, err = r.chunking(out); err != nil {
 		return err
 	}
