@@ -30,6 +30,10 @@ import (
 
 func refFinite(x float64) bool { return !math.IsInf(x, 0) && !math.IsNaN(x) }
 
+// refAtan2 is the argument of x + yi. Its sign is always y's; Go's math.Atan2 loses it
+// when y/x underflows with x < 0 (refAtan2(-1e-310, -1e150) is +π).
+func refAtan2(y, x float64) float64 { return math.Copysign(math.Atan2(y, x), y) }
+
 // refExactSum is Σ terms[i][0]·terms[i][1] + c, computed exactly and rounded once.
 func refExactSum(c float64, terms ...[2]float64) float64 {
 	s := new(big.Float).SetPrec(4096).SetFloat64(c)
@@ -59,9 +63,9 @@ func refLogAbs(x, y float64) float64 {
 func refCLog(z complex128) complex128 {
 	x, y := real(z), imag(z)
 	if !refFinite(x) || !refFinite(y) || x == 0 && y == 0 {
-		return complex(math.Log(math.Hypot(x, y)), math.Atan2(y, x)) // Annex G's values
+		return complex(math.Log(math.Hypot(x, y)), refAtan2(y, x)) // Annex G's values
 	}
-	return complex(refLogAbs(x, y), math.Atan2(y, x))
+	return complex(refLogAbs(x, y), refAtan2(y, x))
 }
 
 func refCSqrt(z complex128) complex128 {
@@ -80,15 +84,31 @@ func refCSqrt(z complex128) complex128 {
 		return complex(x, math.Copysign(0, y))
 	case math.IsNaN(x) || math.IsNaN(y):
 		return complex(math.NaN(), math.NaN())
+	case x == 0 && y == 0:
+		return complex(0, y)
 	}
-	return cmplx.Sqrt(z)
+	// t = sqrt((|x| + |z|)/2); then (t, y/2t) for x >= 0, else (|y|/2t, ±t). Tiny
+	// arguments are scaled up by 2**600 and huge ones down by 4, so |z| neither
+	// underflows nor overflows (cmplx.Sqrt returns 0 for sqrt(5e-324 + 5e-324i)).
+	scale := 1.0
+	switch m := math.Max(math.Abs(x), math.Abs(y)); {
+	case m < 0x1p-500:
+		x, y, scale = x*0x1p600, y*0x1p600, 0x1p-300
+	case m > 0x1p1000:
+		x, y, scale = x/4, y/4, 2
+	}
+	t := math.Sqrt((math.Abs(x) + math.Hypot(x, y)) / 2)
+	if x >= 0 {
+		return complex(t*scale, y/(2*t)*scale)
+	}
+	return complex(math.Abs(y)/(2*t)*scale, math.Copysign(t, y)*scale)
 }
 
 func refCExp(z complex128) complex128 {
 	x, y := real(z), imag(z)
 	switch {
-	case math.IsNaN(x) && y == 0:
-		return complex(x, y)
+	case y == 0: // e**x + 0i, also where e**x overflows or x is NaN
+		return complex(math.Exp(x), y)
 	case math.IsInf(x, -1) && !refFinite(y):
 		return complex(0, 0)
 	case math.IsInf(x, 1) && y == 0:
@@ -137,7 +157,7 @@ func refCLog1p(z complex128) complex128 {
 	}
 	h := math.Hypot(1+x, y)
 	if h > 0.5 && h < 2 { // log|1+z| = log1p(2x + x² + y²)/2, the sum exact
-		return complex(math.Log1p(refExactSum(0, [2]float64{2, x}, [2]float64{x, x}, [2]float64{y, y}))/2, math.Atan2(y, 1+x))
+		return complex(math.Log1p(refExactSum(0, [2]float64{2, x}, [2]float64{x, x}, [2]float64{y, y}))/2, refAtan2(y, 1+x))
 	}
 	return refCLog(complex(1+x, y))
 }
@@ -151,6 +171,9 @@ func refCLog10(z complex128) complex128 {
 
 func refCSinh(z complex128) complex128 {
 	x, y := real(z), imag(z)
+	if y == 0 { // not cosh(x)·0, a NaN where cosh x overflows
+		return complex(math.Sinh(x), y)
+	}
 	s, c := math.Sincos(y)
 	if y == 0 {
 		s = y
@@ -160,6 +183,9 @@ func refCSinh(z complex128) complex128 {
 
 func refCCosh(z complex128) complex128 {
 	x, y := real(z), imag(z)
+	if y == 0 {
+		return complex(math.Cosh(x), math.Copysign(0, x)*y)
+	}
 	s, c := math.Sincos(y)
 	if y == 0 {
 		s = y
@@ -188,18 +214,20 @@ func refCAsinh(z complex128) complex128 { // -i·asin(iz)
 }
 
 func refCAsin(z complex128) complex128 {
-	x := real(z)
-	a, b := refCSqrt(1-z), refCSqrt(1+z)
+	x, y := real(z), imag(z)
+	a, b := refCSqrt(complex(1-x, -y)), refCSqrt(complex(1+x, y)) // 1 ∓ z, the zeros' signs kept
 	return complex(math.Atan(x/real(a*b)), math.Asinh(imag(cmplx.Conj(a)*b)))
 }
 
 func refCAcos(z complex128) complex128 {
-	a, b := refCSqrt(1-z), refCSqrt(1+z)
+	x, y := real(z), imag(z)
+	a, b := refCSqrt(complex(1-x, -y)), refCSqrt(complex(1+x, y))
 	return complex(2*math.Atan(real(a)/real(b)), math.Asinh(imag(cmplx.Conj(b)*a)))
 }
 
 func refCAcosh(z complex128) complex128 {
-	a, b := refCSqrt(z-1), refCSqrt(z+1)
+	x, y := real(z), imag(z)
+	a, b := refCSqrt(complex(x-1, y)), refCSqrt(complex(x+1, y))
 	return complex(math.Asinh(real(cmplx.Conj(a)*b)), 2*math.Atan(imag(a)/real(b)))
 }
 
@@ -211,10 +239,13 @@ func refCAtanh(z complex128) complex128 {
 	}
 	d := refExactSum(1, [2]float64{-2, x}, [2]float64{x, x}, [2]float64{y, y}) // (1-x)² + y²
 	re := math.Log1p(4*x/d) / 4
-	if x == 1 && y == 0 || x == -1 && y == 0 {
+	switch {
+	case math.Abs(4*x/d) > 0.5: // log1p would cancel near -1: log|1+z|/|1-z| / 2
+		re = (refLogAbs(1+x, y) - refLogAbs(1-x, y)) / 2
+	case x == 1 && y == 0 || x == -1 && y == 0:
 		re = math.Copysign(math.Inf(1), x)
 	}
-	im := math.Atan2(2*y, refExactSum(1, [2]float64{-x, x}, [2]float64{-y, y})) / 2
+	im := refAtan2(2*y, refExactSum(1, [2]float64{-x, x}, [2]float64{-y, y})) / 2
 	return complex(re, im)
 }
 

@@ -6,6 +6,7 @@ package numeric
 
 import (
 	"math"
+	"math/cmplx"
 
 	"github.com/numkit/numkit/numeric/internal/syntax"
 )
@@ -100,6 +101,38 @@ func refCOp(op syntax.Token, t DType, x, y complex128) complex128 {
 	return complex(re, im)
 }
 
+// refCPowNumPy is NumPy's integer power (npy_cpow) for 0 < |n| < 100: x itself for
+// n = 1, x·x for 2, x·(x·x) for 3, else binary powering from 1 (1·x is not x where x
+// has an infinite part) and the reciprocal for n < 0.
+func refCPowNumPy(t DType, x complex128, n int) complex128 {
+	mul := func(a, b complex128) complex128 { return refCOp(syntax.MUL, t, a, b) }
+	switch n {
+	case 1:
+		return x
+	case 2:
+		return mul(x, x)
+	case 3:
+		return mul(x, mul(x, x))
+	}
+	abs := n
+	if abs < 0 {
+		abs = -abs
+	}
+	p := complex128(1)
+	for base := x; abs > 0; abs >>= 1 {
+		if abs&1 != 0 {
+			p = mul(p, base)
+		}
+		if abs > 1 {
+			base = mul(base, base)
+		}
+	}
+	if n < 0 {
+		p = refCOp(syntax.DIV, t, 1, p)
+	}
+	return p
+}
+
 // refCPowInt is x**n for an integer n by binary powering: the factors x^(2^k) for the
 // set bits of n, low to high, each multiplied onto the running product (x**0 is 1); a
 // negative n takes the reciprocal 1/x**|n|.
@@ -134,8 +167,7 @@ func refCPowInt(t DType, x complex128, n int) complex128 {
 
 // refCPow is x ** y of complex values that are not rewritten (the spec's NumPy power):
 // 1 for y = 0; for x = 0, 0 when y is real and positive, else NaN; binary powering for
-// an integer real y with |y| < 100; else exp(y·log x), computed from math/cmplx's Exp
-// and Log with the product y·log x written out (not cmplx.Pow: see refCPowGeneral).
+// an integer real y with |y| < 100; else exp(y·log x) (refCPowGeneral).
 func refCPow(t DType, x, y complex128) complex128 {
 	switch {
 	case y == 0:
@@ -146,15 +178,28 @@ func refCPow(t DType, x, y complex128) complex128 {
 		}
 		return complex(math.NaN(), math.NaN())
 	case imag(y) == 0 && real(y) == math.Trunc(real(y)) && math.Abs(real(y)) < 100:
-		return refCPowInt(t, x, int(real(y)))
+		return refCPowNumPy(t, x, int(real(y)))
 	}
 	return refCRound(t, refCPowGeneral(refCRound(t, x), refCRound(t, y)))
 }
 
-// refCPowGeneral is exp(y·log x) in complex128.
+// refCPowGeneral is x**y = |x|**re(y)·e**(-arg(x)·im(y)) at the angle arg(x)·re(y) +
+// im(y)·log|x| (x != 0), in complex128: the modulus by math.Pow keeps its accuracy
+// where exp(y·log x) would carry the rounding of y·log|x| (|y·log|x|| ULPs).
 func refCPowGeneral(x, y complex128) complex128 {
-	l := refCFuncs["log"](x)
-	return refCFuncs["exp"](refCOp(syntax.MUL, Complex128, y, l))
+	if !refFinite(real(x)) || !refFinite(imag(x)) || !refFinite(real(y)) || !refFinite(imag(y)) {
+		return cmplx.Pow(x, y) // the spec names Go's cmplx.Pow for these (no Annex G value)
+	}
+	abs := math.Hypot(real(x), imag(x))
+	arg := refAtan2(imag(x), real(x))
+	mod := math.Pow(abs, real(y))
+	phase := arg * real(y)
+	if imag(y) != 0 {
+		mod *= math.Exp(-arg * imag(y))
+		phase += imag(y) * refLogAbs(real(x), imag(x))
+	}
+	s, c := math.Sincos(phase)
+	return complex(mod*c, mod*s)
 }
 
 // refCPowConst is x ** c for a constant real exponent c, as the spec rewrites it: an
