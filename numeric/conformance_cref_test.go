@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"os"
 	"strings"
 	"testing"
 )
@@ -87,7 +88,7 @@ func confCCases() []confCCase {
 		{src: "where(b, z, w)", cl: true}, {src: "where(b, z, a)", cl: true}, {src: "where(b, z, 0)"},
 		{src: "real(z)", cl: true}, {src: "imag(z)", cl: true}, {src: "z.real + z.imag", cl: true},
 		{src: "conj(z)", cl: true}, {src: "conj(a)", cl: true}, {src: "complex(a, a32)", cl: true},
-		{src: "complex(a32, a32)", cl: true}, {src: "complex(i, a)", cl: true},
+		{src: "complex(a32, a32)", cl: true}, {src: "complex(i, a)", cl: true}, {src: "complex(i, a32)", cl: true},
 		{src: "isnan(z)", cl: true}, {src: "isinf(z)", cl: true}, {src: "isfinite(z)", cl: true},
 		{src: "ones_like(z)"}, {src: "copy(z)", cl: true},
 		{src: "abs(z)", ulp: 1, cl: true}, {src: "abs(z64)", ulp: 1, cl: true},
@@ -128,10 +129,23 @@ var confCErrors = []string{
 	"1j % 2", "1j / 0", "0j ** -1", "~(1j)", "1j & 1", "1e400j",
 }
 
+// confCKnown are known disagreements between the engine and the reference, skipped
+// (visibly, as subtests) with the reason until they are resolved.
+var confCKnown = map[string]string{
+	"complex(i, a32)": "spec gap: docs/language.md says complex(x, y) is \"complex64 from float32s, complex128 otherwise\" " +
+		"(and complex64 only with values it holds exactly); the engine makes complex64 of int32 and float32 (its float unify gives float32)",
+}
+
 // confRunComplexRef compares the backend with the reference on the complex cases.
 func confRunComplexRef(t *testing.T, be confBackend) {
 	vars := confCVars()
+	compared, refused := 0, 0
+	defer func() { t.Logf("%s: %d complex cases compared with the reference, %d refused (ErrBackend)", be.name, compared, refused) }()
 	for _, c := range confCCases() {
+		if why, ok := confCKnown[c.src]; ok {
+			t.Run(c.src, func(t *testing.T) { t.Skip(why) })
+			continue
+		}
 		want, werr := refEvaluate(c.src, vars, c.f32c)
 		for _, threads := range be.threads {
 			where := fmt.Sprintf("%s threads=%d: %s", be.name, threads, c.src)
@@ -142,12 +156,17 @@ func confRunComplexRef(t *testing.T, be confBackend) {
 				} else if !confNamesOp(err, c.src) {
 					t.Errorf("%s: %v names no operation of the expression", where, err)
 				}
+				if os.Getenv("NUMKIT_CONF_VERBOSE") != "" {
+					t.Logf("%s refused: %v", c.src, err)
+				}
+				refused++
 				continue
 			}
 			if werr != nil || err != nil {
 				confCheckRejection(t, where, werr, err)
 				continue
 			}
+			compared++
 			tol := confTol{}
 			switch {
 			case strings.Contains(c.src, "sum(") || strings.Contains(c.src, "prod(") || strings.Contains(c.src, "mean("):

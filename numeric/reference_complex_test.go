@@ -245,9 +245,11 @@ func (r *refEval) checkComplexCall(name string, args []refInfo) (info refInfo, o
 				return refInfo{}, true, refErrorf("complex of %s", a.typ)
 			}
 		}
-		t := Complex128
-		if refFloatOf(r.unify(args...)) == Float32 {
-			t = Complex64
+		t := Complex64 // "complex64 from float32s, complex128 otherwise"
+		for _, a := range args {
+			if a.typ != Float32 {
+				t = Complex128
+			}
 		}
 		return refJoin(t, args...), true, nil
 	case "conj":
