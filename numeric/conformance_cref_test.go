@@ -2,7 +2,7 @@ package numeric
 
 // The complex dimension's comparison with the reference interpreter: every backend's
 // complex results against reference_complex_test.go's, over grids of special values
-// (±0, subnormals, tiny and huge parts, ±Inf, NaN in either part, the branch cuts
+// (±0, float64 and float32 subnormals, tiny and huge parts, ±Inf, NaN in either part, the branch cuts
 // approached from both sides), each part within the function's bound in ULPs of that
 // part (docs/language.md, "Accuracy"), plus the reference's own error (confCRefSlack:
 // its formulas round a few times too). The general ** is bounded in ULPs of |w|. The
@@ -34,7 +34,7 @@ var confCULP = map[string]int64{
 // imaginary part): ±0, subnormals, the branch points ±1, values past them, tiny and
 // huge values, and (all only) ±Inf and NaN.
 func confCGrid(all bool) []complex128 {
-	parts := []float64{0, math.Copysign(0, -1), 5e-324, -1e-310, 1e-20, 0.5, -0.75, 1, -1, 2.5, -3, 1e10, -1e150, 1e300}
+	parts := []float64{0, math.Copysign(0, -1), 5e-324, -1e-310, -1e-40, 1e-20, 0.5, -0.75, 1, -1, 2.5, -3, 1e10, -1e150, 1e300}
 	if all {
 		parts = append(parts, math.Inf(1), math.Inf(-1), math.NaN())
 	}
@@ -147,6 +147,7 @@ func confRunComplexRef(t *testing.T, be confBackend) {
 			continue
 		}
 		want, werr := refEvaluate(c.src, vars, c.f32c)
+		var first *Result
 		for _, threads := range be.threads {
 			where := fmt.Sprintf("%s threads=%d: %s", be.name, threads, c.src)
 			got, err := (confCase{src: c.src, f32c: c.f32c}).eval(be, threads, vars)
@@ -174,15 +175,22 @@ func confRunComplexRef(t *testing.T, be confBackend) {
 			case c.ulp > 0:
 				tol.ulps32, tol.ulps64 = c.ulp+confCRefSlack, c.ulp+confCRefSlack
 			}
+			msg := ""
 			if c.pow {
-				if msg := confComparePow(want, got, vars["p"].([]complex128)); msg != "" {
-					t.Errorf("%s: %s", where, msg)
-				}
+				msg = confComparePow(want, got, vars["p"].([]complex128))
+			} else {
+				msg = confCompare(want, got, tol)
+			}
+			if msg != "" {
+				t.Errorf("%s: %s", where, msg)
 				continue
 			}
-			if msg := confCompare(want, got, tol); msg != "" {
-				t.Errorf("%s: %s", where, msg)
+			if first == nil {
+				first = &got
+			} else if msg := confCompare(resultToRef(*first), got, confTol{}); msg != "" {
+				t.Errorf("%s: differs from threads=%d: %s", where, be.threads[0], msg)
 			}
+			(confCase{src: c.src, f32c: c.f32c}).checkEvalInto(t, where, be, threads, vars, got)
 		}
 	}
 	for _, src := range confCErrors {
