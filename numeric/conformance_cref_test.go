@@ -140,7 +140,9 @@ var confCKnown = map[string]string{
 func confRunComplexRef(t *testing.T, be confBackend) {
 	vars := confCVars()
 	compared, refused := 0, 0
-	defer func() { t.Logf("%s: %d complex cases compared with the reference, %d refused (ErrBackend)", be.name, compared, refused) }()
+	defer func() {
+		t.Logf("%s: %d complex cases compared with the reference, %d refused (ErrBackend)", be.name, compared, refused)
+	}()
 	for _, c := range confCCases() {
 		if why, ok := confCKnown[c.src]; ok {
 			t.Run(c.src, func(t *testing.T) { t.Skip(why) })
