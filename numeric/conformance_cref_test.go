@@ -108,10 +108,7 @@ func confCCases() []confCCase {
 		if name == "abs" {
 			continue
 		}
-		arg := "f"
-		if name == "sqrt" || name == "exp" || name == "log" || name == "log10" || name == "log1p" || name == "expm1" {
-			arg = "z"
-		}
+		arg := "z"
 		cl := name == "sqrt" || name == "exp" || name == "log"
 		cs = append(cs, confCCase{src: name + "(" + arg + ")", ulp: ulp, cl: cl},
 			confCCase{src: name + "(complex(real(" + arg + "), imag(" + arg + ") * 0))", ulp: ulp, cl: cl}, // the real axis, +0

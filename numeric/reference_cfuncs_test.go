@@ -14,11 +14,12 @@ package numeric
 //   - cmplx.Tanh divides by cosh(2x) + cos(2y), which cancels near the poles; here
 //     Kahan's form with t = tan y, s = sinh x.
 //
-// Special values (an infinite or NaN part) follow C99 Annex G, written out for sqrt,
-// exp, log, log10, log1p and expm1 (the functions that have OpenCL code and the ones
-// whose deliberate differences from NumPy docs/language.md lists); the conformance suite
-// checks the other functions on finite arguments (±0, subnormals, branch cuts, large
-// parts), their non-finite values being checked against NumPy by TestComplexNumPy.
+// Special values (an infinite or NaN part) follow C99 Annex G: written out here for
+// sqrt, exp, log, log10, log1p and expm1 (with the spec's deliberate differences from
+// NumPy: expm1(x ± 0j) is expm1(x) ± 0j, log1p keeps small values), and for the other
+// functions in reference_cspecial_test.go. The general power follows the spec's
+// formula (refCPowGeneral), with Go's cmplx.Pow, which the spec names, at non-finite
+// arguments.
 
 import (
 	"math"

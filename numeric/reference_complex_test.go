@@ -331,6 +331,9 @@ func refCallComplex(name string, t DType, args []refElem, types []DType) (refEle
 	case "isfinite":
 		return refElem{b: refFinite(re) && refFinite(im)}, true
 	}
+	if w, ok := refCSpecial(name, z); ok {
+		return refElem{c: refCRound(t, w)}, true
+	}
 	if f := refCFuncs[name]; f != nil {
 		return refElem{c: refCRound(t, f(z))}, true
 	}
