@@ -2,12 +2,12 @@ package numeric
 
 // The complex dimension's comparison with the reference interpreter: every backend's
 // complex results against reference_complex_test.go's, over grids of special values
-// (±0, float64 and float32 subnormals, tiny and huge parts, ±Inf, NaN in either part, the branch cuts
-// approached from both sides), each part within the function's bound in ULPs of that
-// part (docs/language.md, "Accuracy"), plus a ULP for the reference's own error
-// (confCRefSlack: its formulas round a few times too). The general ** is bounded in ULPs of |w|. The
-// OpenCL backend may refuse what it has no code for, with an ErrBackend error that
-// names the operation, never with a wrong value.
+// (±0, float64 and float32 subnormals, tiny and huge parts, ±Inf, NaN in either part,
+// the branch cuts approached from both sides), each part within the function's bound
+// in ULPs of that part (docs/language.md, "Accuracy"), plus a ULP for the reference's
+// own error (confCRefSlack). The general ** (and the half-integer powers, whose parts
+// cancel) is bounded in ULPs of |w|. The OpenCL backend may refuse what it has no code
+// for, with an ErrBackend error that names the operation, never with a wrong value.
 
 import (
 	"errors"
@@ -72,12 +72,14 @@ func confCVars() Vars {
 }
 
 // confCCase is one complex case: its bound (ulp, in ULPs of each part; pow: 4+2|y| of
-// |w| with y the p values), and whether the OpenCL backend has code for it (cl).
+// |w|, also for the half-integer powers rewritten into products and sqrt, whose parts
+// cancel), and whether the OpenCL backend has code for it (cl).
 type confCCase struct {
 	src  string
 	f32c bool
 	ulp  int64
 	pow  bool
+	y    float64 // |y| of a constant exponent (else the p values')
 	cl   bool
 }
 
@@ -95,7 +97,7 @@ func confCCases() []confCCase {
 		{src: "ones_like(z)"}, {src: "copy(z)", cl: true},
 		{src: "abs(z)", ulp: 1, cl: true}, {src: "abs(z64)", ulp: 1, cl: true},
 		{src: "z ** 2"}, {src: "z ** 3"}, {src: "z ** -3"}, {src: "z ** 0"}, {src: "z ** 0.5", ulp: 1},
-		{src: "f ** 2.5", ulp: 2}, {src: "f ** -1.5", ulp: 3}, {src: "f ** i"}, {src: "f ** 1.3", pow: true},
+		{src: "f ** 2.5", pow: true, y: 2.5}, {src: "f ** -1.5", pow: true, y: 1.5}, {src: "f ** i"}, {src: "f ** 1.3", pow: true, y: 1.3},
 		{src: "f ** p", pow: true}, {src: "a ** p", pow: true}, {src: "f ** (p * 0)"}, {src: "z ** (1 + 0j)"},
 		{src: "z64 + w64", cl: true}, {src: "z64 * w64", cl: true}, {src: "z64 / w64", cl: true},
 		{src: "z64 * a32", cl: true}, {src: "z64 * a", cl: true}, {src: "z64 - i", cl: true}, {src: "z64 == w64", cl: true},
@@ -178,7 +180,7 @@ func confRunComplexRef(t *testing.T, be confBackend) {
 			}
 			msg := ""
 			if c.pow {
-				msg = confComparePow(want, got, vars["p"].([]complex128))
+				msg = confComparePow(want, got, c.y, vars["p"].([]complex128))
 			} else {
 				msg = confCompare(want, got, tol)
 			}
@@ -223,17 +225,17 @@ func confNamesOp(err error, src string) bool {
 }
 
 // confComparePow checks each part of a general power within (4 + 2|y|) ULPs of |w|,
-// plus the reference's slack, y the exponent (p, or 1.3 where p is not used).
-func confComparePow(want refResult, got Result, p []complex128) string {
+// plus the reference's slack, y the constant exponent cy, or else the p values.
+func confComparePow(want refResult, got Result, cy float64, p []complex128) string {
 	g := resultToRef(got)
 	if g.typ != want.typ || len(g.vals) != len(want.vals) {
 		return fmt.Sprintf("result %s of %d elements, want %s of %d", g.typ, len(g.vals), want.typ, len(want.vals))
 	}
 	bad, first := 0, ""
 	for k, w := range want.vals {
-		y := 1.3
-		if k < len(p) {
-			y = math.Max(y, math.Hypot(real(p[k]), imag(p[k])))
+		y := cy
+		if y == 0 {
+			y = math.Hypot(real(p[k]), imag(p[k]))
 		}
 		mag := math.Hypot(real(w.c), imag(w.c))
 		ulp := math.Nextafter(mag, math.Inf(1)) - mag
