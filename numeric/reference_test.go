@@ -11,8 +11,6 @@ import (
 	"strconv"
 	"strings"
 
-	"gonum.org/v1/gonum/mat"
-
 	"github.com/numkit/numkit/numeric/internal/syntax"
 )
 
@@ -120,64 +118,6 @@ func refEvaluate(src string, vars Vars, float32Consts bool) (refResult, error) {
 		res.vals[i] = v
 	}
 	return res, nil
-}
-
-// refBind reads one Vars value.
-func refBind(v any) (refInput, error) {
-	arr := func(t DType, n int, at func(int) refElem) refInput {
-		return refInput{typ: t, array: true, n: n, at: at, shape: []int{n}, atIdx: func(idx []int) refElem { return at(idx[0]) }}
-	}
-	sc := func(t DType, e refElem) refInput {
-		return refInput{typ: t, n: 1, at: func(int) refElem { return e }}
-	}
-	switch v := v.(type) {
-	case []bool:
-		return arr(Bool, len(v), func(i int) refElem { return refElem{b: v[i]} }), nil
-	case []int32:
-		return arr(Int32, len(v), func(i int) refElem { return refElem{i: int64(v[i])} }), nil
-	case []int64:
-		return arr(Int64, len(v), func(i int) refElem { return refElem{i: v[i]} }), nil
-	case []float32:
-		return arr(Float32, len(v), func(i int) refElem { return refElem{f: float64(v[i])} }), nil
-	case []float64:
-		return arr(Float64, len(v), func(i int) refElem { return refElem{f: v[i]} }), nil
-	case *mat.VecDense:
-		return refBind(mat.Col(nil, 0, v))
-	case *mat.Dense:
-		r, c := v.Dims()
-		return refInput{typ: Float64, array: true, n: r * c, shape: []int{r, c},
-			atIdx: func(idx []int) refElem { return refElem{f: v.At(idx[0], idx[1])} }}, nil
-	case []complex128:
-		return arr(Complex128, len(v), func(i int) refElem { return refElem{c: v[i]} }), nil
-	case []complex64:
-		return arr(Complex64, len(v), func(i int) refElem { return refElem{c: complex128(v[i])} }), nil
-	case *mat.CDense:
-		r, c := v.Dims()
-		return refInput{typ: Complex128, array: true, n: r * c, shape: []int{r, c},
-			atIdx: func(idx []int) refElem { return refElem{c: v.At(idx[0], idx[1])} }}, nil
-	case complex128:
-		return sc(Complex128, refElem{c: v}), nil
-	case complex64:
-		return sc(Complex64, refElem{c: complex128(v)}), nil
-	case *Array:
-		return refBindArray(v)
-	case bool:
-		return sc(Bool, refElem{b: v}), nil
-	case int32:
-		return sc(Int32, refElem{i: int64(v)}), nil
-	case int64:
-		return sc(Int64, refElem{i: v}), nil
-	case int:
-		if v >= math.MinInt32 && v <= math.MaxInt32 {
-			return sc(Int32, refElem{i: int64(v)}), nil
-		}
-		return sc(Int64, refElem{i: int64(v)}), nil
-	case float32:
-		return sc(Float32, refElem{f: float64(v)}), nil
-	case float64:
-		return sc(Float64, refElem{f: v}), nil
-	}
-	return refInput{}, fmt.Errorf("reference: unsupported type %T", v)
 }
 
 // Type helpers, from the spec's order bool < int32 < int64 < float32 < float64.
