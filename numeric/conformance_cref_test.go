@@ -124,6 +124,7 @@ func confCCases() []confCCase {
 		{src: "z64 + w64", cl: true}, {src: "z64 * w64", cl: true}, {src: "z64 / w64", cl: true},
 		{src: "z64 * a32", cl: true}, {src: "z64 * a", cl: true}, {src: "z64 - i", cl: true}, {src: "z64 == w64", cl: true},
 		{src: "z64 * 1j", f32c: true}, {src: "a32 * 1j", f32c: true}, {src: "a32 + 1j"}, {src: "z64 * 2.5"},
+		{src: "z64 * 2", f32c: true}, {src: "z64 * i", f32c: true}, {src: "z64 + a", f32c: true}, {src: "pow(z, 2)"}, {src: "pow(f, p)", pow: true},
 		{src: "z64 ** 2"}, {src: "real(z64) + imag(w64)", cl: true},
 		{src: "m * conj(m) + 1j"}, {src: "m / q64", cl: true}, {src: "sqrt(m) - q64", ulp: 1, cl: true}, {src: "cd * 2 - 1j"},
 		{src: "log(cd) * cd", ulp: 3, cl: true}, {src: "sum(z * w, axis=0)"}, {src: "sum(f)"}, {src: "prod(f * 1e-3 + 1)"},
