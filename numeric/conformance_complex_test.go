@@ -79,6 +79,7 @@ func confRunComplex(t *testing.T, be confBackend) {
 		}
 	}
 	confRunNumexprComplex(t, be)
+	confRunComplexRef(t, be)
 }
 
 // numexprComplexScript prints numexpr's complex test data (test_expressions with

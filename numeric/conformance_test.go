@@ -244,6 +244,9 @@ func (c confCase) checkEvalInto(t *testing.T, where string, be confBackend, thre
 // confDestination returns a fresh destination for a result like r, filled with junk.
 func confDestination(r Result) any {
 	n := r.Len()
+	if d := confComplexDestination(r); d != nil {
+		return d
+	}
 	switch r.Data.(type) {
 	case []float64:
 		s := make([]float64, n)
@@ -285,7 +288,7 @@ func confDeref(dst any) any {
 	case *bool:
 		return *d
 	}
-	return dst
+	return confComplexDeref(dst)
 }
 
 // resultToRef converts an engine result to the reference's form.
@@ -322,6 +325,8 @@ func resultToRef(r Result) refResult {
 		out.vals = []refElem{{i: int64(d)}}
 	case bool:
 		out.vals = []refElem{{b: d}}
+	default:
+		out.vals = confComplexVals(d)
 	}
 	return out
 }
@@ -372,6 +377,8 @@ func confElemOK(t DType, want, got refElem, tol confTol) bool {
 		return want.b == got.b
 	case refIsInt(t):
 		return want.i == got.i
+	case refIsComplex(t):
+		return confComplexOK(t, want.c, got.c, tol)
 	}
 	w, g := want.f, got.f
 	if math.IsNaN(w) || math.IsNaN(g) {
@@ -422,6 +429,8 @@ func confFormat(t DType, v refElem) string {
 		return fmt.Sprint(v.b)
 	case refIsInt(t):
 		return fmt.Sprint(v.i)
+	case refIsComplex(t):
+		return fmt.Sprintf("(%s, %s)", confFormat(refRealOf(t), refElem{f: real(v.c)}), confFormat(refRealOf(t), refElem{f: imag(v.c)}))
 	case t == Float32:
 		return fmt.Sprintf("%v (%#08x)", float32(v.f), math.Float32bits(float32(v.f)))
 	}

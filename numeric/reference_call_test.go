@@ -26,6 +26,9 @@ func (r *refEval) call(e *syntax.CallExpr, info refInfo, i int) (refElem, error)
 	}
 	t := info.typ
 	conv := func(k int, to DType) refElem { return refConv(args[k], types[k], to) }
+	if v, ok := refCallComplex(name, t, args, types); ok {
+		return v, nil
+	}
 	switch {
 	case name == "pow":
 		return r.konstPow(e.Args[0], e.Args[1], args[0], args[1], info)
@@ -164,6 +167,8 @@ func (r *refEval) reduce(e *syntax.CallExpr, t DType) (refElem, error) {
 		}
 	case (name == "min" || name == "max") && len(vals) == 0:
 		return res, errRefEmpty
+	case refIsComplex(at):
+		res = refCanonReduceComplex(name, at, vals)
 	case refIsFloat(at):
 		res = refCanonReduce(name, at, t, vals)
 	default: // mean of integers

@@ -13,14 +13,17 @@ import (
 	"github.com/numkit/numkit/numeric/internal/syntax"
 )
 
-// refPy is a Python value: a bool (isBool), an int (n != nil) or a float (f).
+// refPy is a Python value: a bool (isBool), an int (n != nil), a complex (isC, c) or
+// a float (f).
 type refPy struct {
 	isBool, b bool
 	n         *big.Int
 	f         float64
+	isC       bool
+	c         complex128
 }
 
-func (v refPy) isFloat() bool { return !v.isBool && v.n == nil }
+func (v refPy) isFloat() bool { return !v.isBool && v.n == nil && !v.isC }
 
 func (v refPy) int() *big.Int {
 	if v.isBool {
@@ -68,6 +71,8 @@ func refFold(e syntax.Expr) (DType, refElem, error) {
 	switch {
 	case v.isBool:
 		return Bool, refElem{b: v.b}, nil
+	case v.isC:
+		return Complex128, refElem{c: v.c}, nil
 	case v.isFloat():
 		return Float64, refElem{f: v.f}, nil
 	case !v.n.IsInt64():
@@ -91,9 +96,12 @@ func refPyEval(e syntax.Expr) (refPy, error) {
 			n, _ := new(big.Int).SetString(text, 0)
 			return refPy{n: n}, nil
 		}
-		f, _ := strconv.ParseFloat(text, 64)
+		f, _ := strconv.ParseFloat(strings.TrimRight(text, "jJ"), 64)
 		if math.IsInf(f, 0) {
 			return refPy{}, refErrorf("float literal %s overflows", e.Value)
+		}
+		if e.Kind == syntax.ImagLit {
+			return refPy{isC: true, c: complex(0, f)}, nil
 		}
 		return refPy{f: f}, nil
 	case *syntax.UnaryExpr:
@@ -102,6 +110,12 @@ func refPyEval(e syntax.Expr) (refPy, error) {
 			return x, err
 		}
 		switch {
+		case x.isC && e.Op == syntax.NOT:
+			return x, refErrorf("~ of a complex")
+		case x.isC && e.Op == syntax.SUB:
+			return refPy{isC: true, c: -x.c}, nil
+		case x.isC:
+			return x, nil
 		case e.Op == syntax.NOT && x.isBool: // the spec keeps ~ logical on bools
 			return refPy{isBool: true, b: !x.b}, nil
 		case x.isFloat() && e.Op == syntax.NOT:
@@ -131,6 +145,9 @@ func refPyEval(e syntax.Expr) (refPy, error) {
 }
 
 func refPyBinary(op syntax.Token, x, y refPy) (refPy, error) {
+	if x.isC || y.isC {
+		return refPyComplexBinary(op, x, y)
+	}
 	floats := x.isFloat() || y.isFloat()
 	switch op {
 	case syntax.LT, syntax.LE, syntax.EQ, syntax.NE, syntax.GE, syntax.GT:
@@ -226,8 +243,8 @@ func refPyPow(x, y refPy) (refPy, error) {
 	if a == 0 && b < 0 {
 		return refPy{}, refErrorf("0.0 to a negative power")
 	}
-	if a < 0 && b != math.Trunc(b) && !math.IsInf(a, 0) && !math.IsInf(b, 0) {
-		return refPy{}, refErrorf("complex result")
+	if a < 0 && b != math.Trunc(b) && !math.IsInf(a, 0) && !math.IsInf(b, 0) && !math.IsNaN(b) {
+		return refPyComplexBinary(syntax.POW, refPy{f: a}, refPy{f: b}) // Python 3: a complex result
 	}
 	p := refPow(a, b)
 	if math.IsInf(p, 0) && !math.IsInf(a, 0) && !math.IsInf(b, 0) && !math.IsNaN(a) {

@@ -57,7 +57,8 @@ func refNames(e syntax.Expr) ([]string, error) {
 	return names, nil
 }
 
-var refArity = map[string]int{"where": 3, "clip": 3, "copy": 1, "real": 1, "imag": 1, "ones_like": 1}
+var refArity = map[string]int{"where": 3, "clip": 3, "copy": 1, "real": 1, "imag": 1, "ones_like": 1,
+	"conj": 1, "complex": 2}
 
 // refCallArgs checks a call's arity and keywords and returns its value arguments: a
 // reduction may have an axis (second or keyword), None or a constant 0 or -1.

@@ -35,7 +35,10 @@ func (r *refEval) elem(e syntax.Expr, i int) (refElem, error) {
 			v, _ := strconv.ParseInt(text, 0, 64)
 			return refElem{i: v}, nil
 		}
-		v, _ := strconv.ParseFloat(text, 64)
+		v, _ := strconv.ParseFloat(strings.TrimRight(text, "jJ"), 64)
+		if info.typ == Complex128 {
+			return refElem{c: complex(0, v)}, nil
+		}
 		return refElem{f: v}, nil
 	case *syntax.UnaryExpr:
 		x, err := r.elem(e.X, i)
@@ -95,6 +98,8 @@ func refConv(v refElem, from, to DType) refElem {
 	switch {
 	case from == to:
 		return v
+	case refIsComplex(to):
+		return refToComplex(v, from, to)
 	case from == Bool:
 		if v.b {
 			v.i, v.f = 1, 1
@@ -138,6 +143,8 @@ func refUnary(op syntax.Token, t DType, x refElem) refElem {
 		return refElem{b: !x.b}
 	case op == syntax.NOT:
 		return refElem{i: refWrap(t, ^x.i)}
+	case refIsComplex(t):
+		return refElem{c: complex(-real(x.c), -imag(x.c))}
 	case refIsInt(t):
 		return refElem{i: refWrap(t, -x.i)}
 	}
@@ -158,6 +165,8 @@ func refBinary(op syntax.Token, t DType, x, y refElem) refElem {
 			return refElem{b: x.b || y.b}
 		}
 		return refElem{b: x.b != y.b}
+	case refIsComplex(t):
+		return refElem{c: refCOp(op, t, x.c, y.c)}
 	case refIsInt(t):
 		return refElem{i: refWrap(t, refIntOp(op, t, x.i, y.i))}
 	case t == Float32:
@@ -173,6 +182,8 @@ func refCompare(op syntax.Token, t DType, x, y refElem) bool {
 		lt, eq = !x.b && y.b, x.b == y.b
 	case refIsInt(t):
 		lt, eq = x.i < y.i, x.i == y.i
+	case refIsComplex(t): // == and != only
+		eq = x.c == y.c
 	default:
 		lt, eq = x.f < y.f, x.f == y.f
 	}
@@ -328,6 +339,12 @@ func (r *refEval) pow(xNode, yNode syntax.Expr, x, y refElem, t DType) refElem {
 		y, ty = refConv(y, Bool, Int64), Int64
 	}
 	xt := refConv(x, tx, t)
+	if refIsComplex(t) {
+		if r.info[yNode].konst && !refIsComplex(ty) {
+			return refElem{c: refCPowConst(t, xt.c, refConv(y, ty, Float64).f)}
+		}
+		return refElem{c: refCPow(t, xt.c, refConv(y, ty, t).c)}
+	}
 	if !r.info[yNode].konst {
 		return refBinary(syntax.POW, t, xt, refConv(y, ty, t))
 	}

@@ -2,6 +2,9 @@ package numeric
 
 import (
 	"fmt"
+	"math"
+
+	"gonum.org/v1/gonum/mat"
 )
 
 // The reference interpreter's shapes, written from NumPy's broadcasting rules without
@@ -98,6 +101,10 @@ func refBindArray(a *Array) (refInput, error) {
 		t, get = Int32, func(p int) refElem { return refElem{i: int64(d[p])} }
 	case []bool:
 		t, get = Bool, func(p int) refElem { return refElem{b: d[p]} }
+	case []complex128:
+		t, get = Complex128, func(p int) refElem { return refElem{c: d[p]} }
+	case []complex64:
+		t, get = Complex64, func(p int) refElem { return refElem{c: complex128(d[p])} }
 	default:
 		return refInput{}, fmt.Errorf("reference: Array of %T", a.Data)
 	}
@@ -106,4 +113,62 @@ func refBindArray(a *Array) (refInput, error) {
 		return refInput{typ: t, n: 1, at: func(int) refElem { return e }}, nil
 	}
 	return refInput{typ: t, array: true, n: n, shape: a.Shape, atIdx: func(idx []int) refElem { return get(pos(idx)) }}, nil
+}
+
+// refBind reads one Vars value.
+func refBind(v any) (refInput, error) {
+	arr := func(t DType, n int, at func(int) refElem) refInput {
+		return refInput{typ: t, array: true, n: n, at: at, shape: []int{n}, atIdx: func(idx []int) refElem { return at(idx[0]) }}
+	}
+	sc := func(t DType, e refElem) refInput {
+		return refInput{typ: t, n: 1, at: func(int) refElem { return e }}
+	}
+	switch v := v.(type) {
+	case []bool:
+		return arr(Bool, len(v), func(i int) refElem { return refElem{b: v[i]} }), nil
+	case []int32:
+		return arr(Int32, len(v), func(i int) refElem { return refElem{i: int64(v[i])} }), nil
+	case []int64:
+		return arr(Int64, len(v), func(i int) refElem { return refElem{i: v[i]} }), nil
+	case []float32:
+		return arr(Float32, len(v), func(i int) refElem { return refElem{f: float64(v[i])} }), nil
+	case []float64:
+		return arr(Float64, len(v), func(i int) refElem { return refElem{f: v[i]} }), nil
+	case *mat.VecDense:
+		return refBind(mat.Col(nil, 0, v))
+	case *mat.Dense:
+		r, c := v.Dims()
+		return refInput{typ: Float64, array: true, n: r * c, shape: []int{r, c},
+			atIdx: func(idx []int) refElem { return refElem{f: v.At(idx[0], idx[1])} }}, nil
+	case []complex128:
+		return arr(Complex128, len(v), func(i int) refElem { return refElem{c: v[i]} }), nil
+	case []complex64:
+		return arr(Complex64, len(v), func(i int) refElem { return refElem{c: complex128(v[i])} }), nil
+	case *mat.CDense:
+		r, c := v.Dims()
+		return refInput{typ: Complex128, array: true, n: r * c, shape: []int{r, c},
+			atIdx: func(idx []int) refElem { return refElem{c: v.At(idx[0], idx[1])} }}, nil
+	case complex128:
+		return sc(Complex128, refElem{c: v}), nil
+	case complex64:
+		return sc(Complex64, refElem{c: complex128(v)}), nil
+	case *Array:
+		return refBindArray(v)
+	case bool:
+		return sc(Bool, refElem{b: v}), nil
+	case int32:
+		return sc(Int32, refElem{i: int64(v)}), nil
+	case int64:
+		return sc(Int64, refElem{i: v}), nil
+	case int:
+		if v >= math.MinInt32 && v <= math.MaxInt32 {
+			return sc(Int32, refElem{i: int64(v)}), nil
+		}
+		return sc(Int64, refElem{i: int64(v)}), nil
+	case float32:
+		return sc(Float32, refElem{f: float64(v)}), nil
+	case float64:
+		return sc(Float64, refElem{f: v}), nil
+	}
+	return refInput{}, fmt.Errorf("reference: unsupported type %T", v)
 }

@@ -11,17 +11,17 @@ import (
 	"strconv"
 	"strings"
 
-	"gonum.org/v1/gonum/mat"
-
 	"github.com/numkit/numkit/numeric/internal/syntax"
 )
 
 // refElem is one element: b for bool, i for int32/int64 (an int32 sign-extended), f for
-// float32/float64 (a float32 held exactly in a float64).
+// float32/float64 (a float32 held exactly in a float64), c for complex64/complex128 (a
+// complex64 held exactly in a complex128).
 type refElem struct {
 	b bool
 	i int64
 	f float64
+	c complex128
 }
 
 // refResult is the reference's answer: the type, whether it is a scalar, the elements.
@@ -120,52 +120,6 @@ func refEvaluate(src string, vars Vars, float32Consts bool) (refResult, error) {
 	return res, nil
 }
 
-// refBind reads one Vars value.
-func refBind(v any) (refInput, error) {
-	arr := func(t DType, n int, at func(int) refElem) refInput {
-		return refInput{typ: t, array: true, n: n, at: at, shape: []int{n}, atIdx: func(idx []int) refElem { return at(idx[0]) }}
-	}
-	sc := func(t DType, e refElem) refInput {
-		return refInput{typ: t, n: 1, at: func(int) refElem { return e }}
-	}
-	switch v := v.(type) {
-	case []bool:
-		return arr(Bool, len(v), func(i int) refElem { return refElem{b: v[i]} }), nil
-	case []int32:
-		return arr(Int32, len(v), func(i int) refElem { return refElem{i: int64(v[i])} }), nil
-	case []int64:
-		return arr(Int64, len(v), func(i int) refElem { return refElem{i: v[i]} }), nil
-	case []float32:
-		return arr(Float32, len(v), func(i int) refElem { return refElem{f: float64(v[i])} }), nil
-	case []float64:
-		return arr(Float64, len(v), func(i int) refElem { return refElem{f: v[i]} }), nil
-	case *mat.VecDense:
-		return refBind(mat.Col(nil, 0, v))
-	case *mat.Dense:
-		r, c := v.Dims()
-		return refInput{typ: Float64, array: true, n: r * c, shape: []int{r, c},
-			atIdx: func(idx []int) refElem { return refElem{f: v.At(idx[0], idx[1])} }}, nil
-	case *Array:
-		return refBindArray(v)
-	case bool:
-		return sc(Bool, refElem{b: v}), nil
-	case int32:
-		return sc(Int32, refElem{i: int64(v)}), nil
-	case int64:
-		return sc(Int64, refElem{i: v}), nil
-	case int:
-		if v >= math.MinInt32 && v <= math.MaxInt32 {
-			return sc(Int32, refElem{i: int64(v)}), nil
-		}
-		return sc(Int64, refElem{i: int64(v)}), nil
-	case float32:
-		return sc(Float32, refElem{f: float64(v)}), nil
-	case float64:
-		return sc(Float64, refElem{f: v}), nil
-	}
-	return refInput{}, fmt.Errorf("reference: unsupported type %T", v)
-}
-
 // Type helpers, from the spec's order bool < int32 < int64 < float32 < float64.
 
 func refRank(t DType) int {
@@ -178,13 +132,17 @@ func refRank(t DType) int {
 		return 2
 	case Float32:
 		return 3
+	case Float64:
+		return 4
+	case Complex64:
+		return 5
 	}
-	return 4
+	return 6
 }
 
 func refIsInt(t DType) bool    { return t == Int32 || t == Int64 }
 func refIsFloat(t DType) bool  { return t == Float32 || t == Float64 }
-func refIsNumber(t DType) bool { return t != Bool }
+func refIsNumber(t DType) bool { return t != Bool && !refIsComplex(t) } // a real number
 
 func refFloatOf(t DType) DType {
 	if t == Float32 {
@@ -197,16 +155,18 @@ func refFloatOf(t DType) DType {
 // only from scalars (literals, Go scalars) combined with a float32 array is float32.
 func (r *refEval) unify(args ...refInfo) DType {
 	t := args[0].typ
-	f32arr, f64arr := false, false
+	f32arr, f64arr, intArr := false, false, false // single, double precision (real or complex), integer arrays
 	for _, a := range args {
-		if refRank(a.typ) > refRank(t) {
-			t = a.typ
-		}
-		f32arr = f32arr || (a.array && a.typ == Float32)
-		f64arr = f64arr || (a.array && a.typ == Float64)
+		t = refPromote(t, a.typ)
+		f32arr = f32arr || (a.array && (a.typ == Float32 || a.typ == Complex64))
+		f64arr = f64arr || (a.array && (a.typ == Float64 || a.typ == Complex128))
+		intArr = intArr || (a.array && refIsInt(a.typ))
 	}
 	if r.f32c && t == Float64 && f32arr && !f64arr {
 		return Float32
+	}
+	if r.f32c && t == Complex128 && f32arr && !f64arr && !intArr {
+		return Complex64
 	}
 	return t
 }
@@ -254,9 +214,12 @@ func (r *refEval) check1(e syntax.Expr) (refInfo, error) {
 			}
 			return refInfo{typ: Int64, konst: true}, nil
 		}
-		v, _ := strconv.ParseFloat(text, 64)
+		v, _ := strconv.ParseFloat(strings.TrimRight(text, "jJ"), 64)
 		if math.IsInf(v, 0) {
 			return refInfo{}, refErrorf("float literal %s overflows", e.Value)
+		}
+		if e.Kind == syntax.ImagLit {
+			return refInfo{typ: Complex128, konst: true}, nil
 		}
 		return refInfo{typ: Float64, konst: true}, nil
 	case *syntax.UnaryExpr:
@@ -264,7 +227,7 @@ func (r *refEval) check1(e syntax.Expr) (refInfo, error) {
 		if err != nil {
 			return refInfo{}, err
 		}
-		if e.Op == syntax.NOT && refIsFloat(x.typ) || e.Op == syntax.SUB && x.typ == Bool {
+		if e.Op == syntax.NOT && (refIsFloat(x.typ) || refIsComplex(x.typ)) || e.Op == syntax.SUB && x.typ == Bool {
 			return refInfo{}, refErrorf("unary %s on %s", e.Op, x.typ)
 		}
 		return x, nil
@@ -310,6 +273,9 @@ func (r *refEval) checkBinary(op syntax.Token, x, y refInfo) (refInfo, error) {
 	// A bool with a number is 0/1 of the number's type; bool+bool is |, bool*bool
 	// is &, bool/bool is float64; other arithmetic on two bools is an error.
 	bools := tx == Bool && ty == Bool
+	if refIsComplex(tx) || refIsComplex(ty) {
+		return r.checkComplexBinary(op, x, y)
+	}
 	switch op {
 	case syntax.LT, syntax.LE, syntax.EQ, syntax.NE, syntax.GE, syntax.GT:
 		return refJoin(Bool, x, y), nil
@@ -341,13 +307,16 @@ func (r *refEval) checkBinary(op syntax.Token, x, y refInfo) (refInfo, error) {
 // checkPow types x ** y: a constant exponent takes x's float type when it is a float;
 // an integer to a negative constant integer power is an error.
 func (r *refEval) checkPow(yNode syntax.Expr, x, y refInfo) (refInfo, error) {
-	if !refIsNumber(x.typ) && !refIsNumber(y.typ) {
+	if x.typ == Bool && y.typ == Bool {
 		return refInfo{}, refErrorf("** on %s, %s", x.typ, y.typ)
 	}
 	if x.typ == Bool { // 0/1 in the other operand's type
 		x.typ = y.typ
 	} else if y.typ == Bool {
 		y.typ = x.typ
+	}
+	if refIsComplex(x.typ) || refIsComplex(y.typ) {
+		return refJoin(r.unify(x, y), x, y), nil
 	}
 	if !y.konst {
 		return refJoin(r.unify(x, y), x, y), nil
@@ -378,6 +347,9 @@ func (r *refEval) checkCall(e *syntax.CallExpr, args []refInfo) (refInfo, error)
 		}
 		return nil
 	}
+	if info, ok, err := r.checkComplexCall(name, args); ok {
+		return info, err
+	}
 	switch {
 	case name == "where":
 		c, x, y := args[0], args[1], args[2]
@@ -392,6 +364,9 @@ func (r *refEval) checkCall(e *syntax.CallExpr, args []refInfo) (refInfo, error)
 	case refReductions[name]:
 		t := args[0].typ
 		switch {
+		case refIsComplex(t) && (name == "min" || name == "max"):
+			return refInfo{}, refErrorf("%s of %s", name, t)
+		case refIsComplex(t):
 		case name == "sum" || name == "prod":
 			if !refIsFloat(t) {
 				t = Int64

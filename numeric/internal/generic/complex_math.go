@@ -376,7 +376,8 @@ func CAcos(z complex128) complex128 {
 
 // CPow is x**y as NumPy computes it: 1 for y = 0; for x = 0, 0 when y is real and
 // positive and NaN otherwise; for an integer real y with |y| < 100, binary powering with CMul (and
-// a final CDiv for y < 0); otherwise exp(y·log x) (math/cmplx's Pow).
+// a final CDiv for y < 0); otherwise exp(y·log x) (math/cmplx's Pow formula, with the
+// argument's sign and a subnormal modulus' logarithm right).
 func CPow(x, y complex128) complex128 {
 	br, bi := real(y), imag(y)
 	switch {
@@ -422,5 +423,19 @@ func CPow(x, y complex128) complex128 {
 		}
 		return complex(acc[0], acc[1])
 	}
-	return cmplx.Pow(x, y)
+	if isNaN(real(x)) || isNaN(imag(x)) || isInf(real(x)) || isInf(imag(x)) || isNaN(br) || isNaN(bi) || isInf(br) || isInf(bi) {
+		return cmplx.Pow(x, y)
+	}
+	// |x|**re(y)·e**(-arg(x)·im(y)) at the angle arg(x)·re(y) + im(y)·log|x|, the
+	// formula of math/cmplx's Pow, whose argument (math.Atan2) loses y's sign where y/x
+	// underflows ((-1e150 - 1e-310j)**1.3 had the wrong imaginary sign) and whose
+	// math.Log and math.Pow are wrong for a subnormal modulus (golang/go#56600).
+	mod, arg := CAbs(real(x), imag(x)), atan2(imag(x), real(x))
+	r, theta := Pow(mod, br), br*arg
+	if bi != 0 {
+		r *= math.Exp(-bi * arg)
+		theta += bi * logAbs(real(x), imag(x))
+	}
+	s, c := math.Sincos(theta)
+	return complex(r*c, r*s)
 }
