@@ -157,10 +157,7 @@ var confCErrors = []string{
 
 // confCKnown are known disagreements between the engine and the reference, skipped
 // (visibly, as subtests) with the reason until they are resolved.
-var confCKnown = map[string]string{
-	"complex(i, a32)": "spec gap: docs/language.md says complex(x, y) is \"complex64 from float32s, complex128 otherwise\" " +
-		"(and complex64 only with values it holds exactly); the engine makes complex64 of int32 and float32 (its float unify gives float32)",
-}
+var confCKnown = map[string]string{}
 
 // confRunComplexRef compares the backend with the reference on the complex cases.
 func confRunComplexRef(t *testing.T, be confBackend) {

@@ -26,7 +26,18 @@ func (l *lowerer) complexCall(e *syntax.CallExpr, f funcInfo, args []ir.Reg) (r 
 				return 0, true, l.errorf(e.Args[i].Pos(), "complex takes two real numbers, not %s", t)
 			}
 		}
-		ft := ir.FloatOf(l.unify(args...))
+		// complex64 from float32s (docs/language.md), and with WithFloat32Constants from
+		// float32 arrays and float constants; complex128 otherwise (an int32 is not
+		// held exactly by a float32, as in the complex promotion rule).
+		ft := ir.Float32
+		for _, a := range args {
+			if t := l.typ(a); t != ir.Float32 && !(l.opt.Float32Constants && l.isConst(a) && t.IsFloat()) {
+				ft = ir.Float64
+			}
+		}
+		if ft == ir.Float32 && ir.FloatOf(l.unify(args...)) != ir.Float32 {
+			ft = ir.Float64 // two constants: float64, as every constant is without an array
+		}
 		conv, err := l.convertAll(ft, pos, args)
 		if err != nil {
 			return 0, true, err
