@@ -137,9 +137,11 @@ func logAbs(x, y float64) float64 {
 		return Log(math.Hypot(a*0x1p600, b*0x1p600)) - 600*math.Ln2
 	}
 	if a >= 0.5 && a <= 2 && b < 1 {
-		ph := a * a
+		// The conversions round each product, so that no compiler fuses it into the
+		// sums below (arm64 does), which would count its residual twice.
+		ph := float64(a * a)
 		pl := math.FMA(a, a, -ph)
-		qh := b * b
+		qh := float64(b * b)
 		ql := math.FMA(b, b, -qh)
 		d := ((ph - 1) + qh) + (pl + ql) // ph - 1 is exact (Sterbenz)
 		return math.Log1p(d) / 2
@@ -162,9 +164,9 @@ func CLog1p(z complex128) complex128 {
 		return CLog(complex(1+x, y))
 	}
 	// 2x + x² + y², with x² and y² split exactly.
-	xh := x * x
+	xh := float64(x * x) // rounded: not fused into the sum below (see logAbs)
 	xl := math.FMA(x, x, -xh)
-	yh := y * y
+	yh := float64(y * y)
 	yl := math.FMA(y, y, -yh)
 	d := (2*x + (xh + yh)) + (xl + yl)
 	return complex(math.Log1p(d)/2, atan2(y, 1+x))
