@@ -344,7 +344,11 @@ func columnSums(t DType, p unsafe.Pointer, shape []int, axis int, mean bool, thr
 	pre, length, post := prod(shape[:axis]), shape[axis], prod(shape[axis+1:])
 	outShape := append(append([]int{}, shape[:axis]...), shape[axis+1:]...)
 	res := make([]float64, pre*post) // combined in float64, as the VM's partials are
-	const strip = 2048               // columns per task: 32 lanes × 2048 × 8 bytes (512 KiB) in L2
+	// Columns per task: one strip per thread walks each row's part sequentially, which
+	// measured faster here (2000x10000 float64: ~8 against ~11 ms with 2048-column
+	// strips, 13:33 UTC); capped so that the 32 (64) accumulator rows of a strip stay
+	// within a few MiB, and at least 512 columns.
+	strip := min(max((post+threads-1)/max(threads, 1), 512), 8192)
 	tasks := pre * ((post + strip - 1) / strip)
 	workers := max(1, min(threads, tasks, pre*length*post/exec.MinParallel))
 	var wg sync.WaitGroup

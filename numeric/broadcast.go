@@ -233,10 +233,12 @@ func inPlaceRuns(prog *ir.Program, shape []int, ops []operand) bool {
 
 // runRows runs the program over each inner run of shape in place, splitting the rows
 // between up to threads goroutines. An input whose inner stride is 0 (a column that
-// broadcasts along the row) is repeated into a row-long buffer.
+// broadcasts along the row) is one value per row: it is bound as a scalar to the
+// program compiled for that (scalarColumns), or else repeated into a row-long buffer.
 func (e *Expr) runRows(ctx context.Context, c *compiled, bindings []binding, out output, shape []int, ops []operand) error {
 	inner := shape[len(shape)-1]
 	rows := prod(shape[:len(shape)-1])
+	cols := e.scalarColumns(c, bindings, shape, ops)
 	threads := e.opts.threadCount()
 	if c.auto != nil {
 		threads = c.auto.Choose(rows * inner).Threads
@@ -250,7 +252,7 @@ func (e *Expr) runRows(ctx context.Context, c *compiled, bindings []binding, out
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			errs[w] = c.rowRange(ctx, bindings, out, shape, ops, lo, hi, max(1, threads/workers))
+			errs[w] = c.rowRange(ctx, cols, bindings, out, shape, ops, lo, hi, max(1, threads/workers))
 		}()
 	}
 	wg.Wait()
@@ -260,6 +262,38 @@ func (e *Expr) runRows(ctx context.Context, c *compiled, bindings []binding, out
 		}
 	}
 	return nil
+}
+
+// scalarColumns returns the program compiled for the inputs that are columns (inner
+// stride 0) bound as scalars, or nil when there are none, the rows are short, or that
+// program could compute differently (another result type, or WithFloat32Constants,
+// under which a scalar's type depends on its being a scalar).
+func (e *Expr) scalarColumns(c *compiled, bindings []binding, shape []int, ops []operand) *compiled {
+	last := len(shape) - 1
+	if shape[last] < 64 || e.opts.float32Constants {
+		return nil
+	}
+	bs := append([]binding(nil), bindings...)
+	var sig signature
+	found, k := false, 0
+	for i := range bs {
+		if !bs[i].Scalar {
+			if ops[k].strides[last] == 0 {
+				bs[i] = binding{Type: bs[i].Type, Scalar: true}
+				found = true
+			}
+			k++
+		}
+		sig.set(i, bindingCode(bs[i]))
+	}
+	if !found {
+		return nil
+	}
+	cs, err := e.forSignature(sig, bs, nil)
+	if err != nil || cs.cpu == nil || cs.prog.ResultType() != c.prog.ResultType() || cs.prog.ScalarResult() {
+		return nil
+	}
+	return cs
 }
 
 // groupRows is how many neighbouring rows (along the second-last dimension) one run
@@ -281,12 +315,16 @@ func groupRows(shape []int, ops []operand) int {
 }
 
 // rowRange runs rows [lo, hi) of runRows on this goroutine, up to group rows at a
-// time.
-func (c *compiled) rowRange(ctx context.Context, bindings []binding, out output, shape []int, ops []operand, lo, hi, threads int) error {
+// time; with cols (scalarColumns), one row at a time, the columns bound as scalars.
+func (c *compiled) rowRange(ctx context.Context, cols *compiled, bindings []binding, out output, shape []int, ops []operand, lo, hi, threads int) error {
 	inner := shape[len(shape)-1]
 	outer := shape[:len(shape)-1]
 	last, last2 := len(outer), len(outer)-1
 	group := groupRows(shape, ops)
+	run := c
+	if cols != nil {
+		group, run = 1, cols
+	}
 	bs := append([]binding(nil), bindings...)
 	bufs := make([][]uint64, len(ops))        // per input that is not read in place
 	tiled := make([]unsafe.Pointer, len(ops)) // the row a repeated-row buffer holds
@@ -306,7 +344,7 @@ func (c *compiled) rowRange(ctx context.Context, bindings []binding, out output,
 		n := g * inner
 		k := 0
 		for i := range bs {
-			if bs[i].Scalar {
+			if bindings[i].Scalar { // the caller's: a column is made a scalar below
 				continue
 			}
 			op := ops[k]
@@ -314,6 +352,14 @@ func (c *compiled) rowRange(ctx context.Context, bindings []binding, out output,
 			rowStride := 0 // between neighbouring rows (none in 1-D)
 			if last2 >= 0 {
 				rowStride = op.strides[last2]
+			}
+			if cols != nil && op.strides[last] == 0 { // this row's value, as a scalar
+				bs[i] = binding{Type: bs[i].Type, Scalar: true, Word: loadWord(p, bs[i].Type)}
+				if bs[i].Type == Complex128 {
+					bs[i].Hi = *(*uint64)(unsafe.Add(p, 8))
+				}
+				k++
+				continue
 			}
 			if op.strides[last] == 0 || g > 1 && rowStride == 0 {
 				if len(bufs[k]) < (n*op.size+7)/8 {
@@ -339,7 +385,7 @@ func (c *compiled) rowRange(ctx context.Context, bindings []binding, out output,
 		o := out
 		o.Ptr = unsafe.Add(ops[k].ptr, offset(idx, ops[k].strides)*ops[k].size)
 		o.N, o.Shape, o.Strides = n, nil, nil
-		if _, err := c.cpu.Run(ctx, bs, 0, n, o, threads); err != nil {
+		if _, err := run.cpu.Run(ctx, bs, 0, n, o, threads); err != nil {
 			return err
 		}
 		row += g
@@ -354,15 +400,6 @@ func (c *compiled) rowRange(ctx context.Context, bindings []binding, out output,
 		}
 	}
 	return nil
-}
-
-// offset is the element offset of the multi-index idx (the leading dimensions).
-func offset(idx, strides []int) int {
-	o := 0
-	for i, x := range idx {
-		o += x * strides[i]
-	}
-	return o
 }
 
 // gatherRun copies every input that is not contiguous over shape into a contiguous
@@ -400,40 +437,4 @@ func (e *Expr) gatherRun(ctx context.Context, c *compiled, bindings []binding, o
 		copyStrided(scatterTo.ptr, scatterTo.strides, o.Ptr, cStrides(shape), shape, scatterTo.size)
 	}
 	return w, err
-}
-
-// Overlapping destination and inputs. The backends read an input block and write the
-// same block of the destination, so a destination that is exactly an input (same
-// first element, same element size, same strides) is safe; any other overlap would
-// let a write land on input elements not read yet. As NumPy does (since 1.13), such
-// an evaluation runs into a temporary that is then copied over the destination, so
-// the result is that of a non-overlapping evaluation: evaluateShaped finds the
-// overlap (overlaps, broadcast.go) and gathers through a temporary.
-
-// overlapsInput reports whether out, a 1-D host array, partly overlaps one of the 1-D
-// host-array inputs: their address ranges intersect and they are not the same array
-// element for element. The 1-D path asks it before handing such an evaluation to
-// evaluateShaped.
-func overlapsInput(out exec.Output, inputs []exec.Binding) bool {
-	if out.Scalar || out.Dev != nil || out.N <= 0 {
-		return false
-	}
-	// Address ranges as integers (one past the end is no pointer the garbage
-	// collector may see); a plain loop, since every 1-D EvalInto asks.
-	olo := uintptr(out.Ptr)
-	ohi := olo + uintptr(out.N*out.Type.Size())
-	for _, b := range inputs {
-		if b.Scalar || b.Dev != nil || b.N <= 0 {
-			continue
-		}
-		lo := uintptr(b.Ptr)
-		if hi := lo + uintptr(b.N*b.Type.Size()); hi <= olo || ohi <= lo {
-			continue
-		}
-		if lo == olo && b.N == out.N && b.Type.Size() == out.Type.Size() {
-			continue // the same array, element for element
-		}
-		return true
-	}
-	return false
 }

@@ -233,3 +233,39 @@ func (c *compiled) coexecute(ctx context.Context, p exec.Program, bindings []bin
 	}
 	return devErr
 }
+
+// Overlapping destination and inputs. The backends read an input block and write the
+// same block of the destination, so a destination that is exactly an input (same
+// first element, same element size, same strides) is safe; any other overlap would
+// let a write land on input elements not read yet. As NumPy does (since 1.13), such
+// an evaluation runs into a temporary that is then copied over the destination, so
+// the result is that of a non-overlapping evaluation: evaluateShaped finds the
+// overlap (overlaps, broadcast.go) and gathers through a temporary.
+
+// overlapsInput reports whether out, a 1-D host array, partly overlaps one of the 1-D
+// host-array inputs: their address ranges intersect and they are not the same array
+// element for element. The 1-D path asks it before handing such an evaluation to
+// evaluateShaped.
+func overlapsInput(out exec.Output, inputs []exec.Binding) bool {
+	if out.Scalar || out.Dev != nil || out.N <= 0 {
+		return false
+	}
+	// Address ranges as integers (one past the end is no pointer the garbage
+	// collector may see); a plain loop, since every 1-D EvalInto asks.
+	olo := uintptr(out.Ptr)
+	ohi := olo + uintptr(out.N*out.Type.Size())
+	for _, b := range inputs {
+		if b.Scalar || b.Dev != nil || b.N <= 0 {
+			continue
+		}
+		lo := uintptr(b.Ptr)
+		if hi := lo + uintptr(b.N*b.Type.Size()); hi <= olo || ohi <= lo {
+			continue
+		}
+		if lo == olo && b.N == out.N && b.Type.Size() == out.Type.Size() {
+			continue // the same array, element for element
+		}
+		return true
+	}
+	return false
+}

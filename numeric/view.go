@@ -414,3 +414,12 @@ func tile2[T byte | uint32 | uint64 | [2]uint64](dst unsafe.Pointer, ds []int, s
 		}
 	}
 }
+
+// offset is the element offset of the multi-index idx (the leading dimensions).
+func offset(idx, strides []int) int {
+	o := 0
+	for i, x := range idx {
+		o += x * strides[i]
+	}
+	return o
+}
