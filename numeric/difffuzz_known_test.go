@@ -30,8 +30,8 @@ var diffKnown = []struct {
 					(m.Kind == exprgen.Binary && m.Op == "**" || m.Kind == exprgen.Call && m.Op == "pow") && m.Args[1].String() == "0"
 			})
 		}},
-	{"signbit of NaN", "spec gap found by this fuzzer (#14 part 9): docs/language.md does not say the sign of a NaN, and " +
-		"Go's math (the reference, gonum) and the hardware (simd, opencl) make NaNs of different signs, so signbit(NaN) differs",
+	{"signbit of NaN", "unspecified by the language (docs/language.md, found by this fuzzer): Go's math (the reference, " +
+		"gonum) and the hardware (simd, opencl) make NaNs of different signs, so signbit(NaN) differs",
 		func(f diffFinding, e *exprgen.Expr) bool {
 			nd := f.node
 			if nd == nil {
