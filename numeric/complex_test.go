@@ -13,12 +13,7 @@ import (
 
 // complexBackends are the backends that evaluate complex programs (the CPU ones; simd
 // not in -tags noasm builds).
-var complexBackends = func() []string {
-	if cpuUsable(BackendSIMD) != nil {
-		return []string{BackendGonum, BackendAuto}
-	}
-	return []string{BackendGonum, BackendSIMD, BackendAuto}
-}()
+var complexBackends = append(cpuBackends(), BackendAuto)
 
 // TestComplexVars: every way to pass complex data in and get it out gives the same
 // values on every CPU backend: slices, scalars, a strided *mat.CDense (a Slice of a

@@ -199,10 +199,7 @@ func TestAxisColumnsBits(t *testing.T) {
 		d64[i] = 1/float64(i%977+3) + float64(i%13)*1e8 - float64(i%7)*3e7
 		d32[i] = float32(d64[i])
 	}
-	backends := []string{BackendGonum}
-	if cpuUsable(BackendSIMD) == nil { // not in -tags noasm builds
-		backends = append(backends, BackendSIMD)
-	}
+	backends := cpuBackends()
 	for _, data := range []any{d64, d32} {
 		arr := NewArray(data, 3, rows/3, cols) // axis 1 is a leading axis too
 		for _, fun := range []string{"sum", "mean"} {

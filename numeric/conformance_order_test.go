@@ -52,10 +52,7 @@ func TestReductionOrderAgrees(t *testing.T) {
 			cases = append(cases, orderCase{src, confOrderVars(n)})
 		}
 	}
-	orderBackends := []string{BackendGonum}
-	if cpuUsable(BackendSIMD) == nil { // not in -tags noasm builds
-		orderBackends = append(orderBackends, BackendSIMD)
-	}
+	orderBackends := cpuBackends()
 	if clChosenType() == "cpu" {
 		orderBackends = append(orderBackends, BackendOpenCL)
 	} else {

@@ -81,10 +81,7 @@ func diffBackends(t testing.TB, withCL bool) []string {
 	if !diffOpenCL.usable && os.Getenv("NUMKIT_REQUIRE_OPENCL") == "1" {
 		t.Fatalf("NUMKIT_REQUIRE_OPENCL=1 but the opencl backend is not usable: %s", diffOpenCL.reason)
 	}
-	b := []string{BackendGonum}
-	if cpuUsable(BackendSIMD) == nil {
-		b = append(b, BackendSIMD)
-	}
+	b := cpuBackends()
 	if withCL && diffOpenCL.usable {
 		b = append(b, BackendOpenCL)
 	}

@@ -49,6 +49,15 @@ func cpuUsable(name string) error {
 	return err
 }
 
+// cpuBackends are the CPU backends this build runs: gonum, and simd unless the build
+// has no assembly (-tags noasm) or the CPU no vector unit.
+func cpuBackends() []string {
+	if cpuUsable(BackendSIMD) != nil {
+		return []string{BackendGonum}
+	}
+	return []string{BackendGonum, BackendSIMD}
+}
+
 // cpuProgram is the CPU program of e's i-th compiled signature (-1: the latest).
 func cpuProgram(e *Expr, i int) *vm.Program {
 	list := *e.compiled.Load()

@@ -10,10 +10,7 @@ import (
 // SIMD kernels, OpenCL where a device is (under NUMKIT_REQUIRE_OPENCL=1 it must be).
 func overlapBackends(t *testing.T) []string {
 	t.Helper()
-	backends := []string{BackendGonum}
-	if cpuUsable(BackendSIMD) == nil {
-		backends = append(backends, BackendSIMD)
-	}
+	backends := cpuBackends()
 	if r, _ := Hardware(); r.OpenCL.Chosen != nil {
 		backends = append(backends, BackendOpenCL)
 	} else {
