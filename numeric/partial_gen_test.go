@@ -12,7 +12,7 @@ import (
 // TestPartialGenerated: chunked evaluation of generated expressions (every operator
 // and function, reductions at the top and inside, scalars, all five types, random
 // lengths, cuts and arrival orders) gives the bits of the whole-array evaluation on
-// each CPU backend, or fails where the whole evaluation fails.
+// each CPU backend (and every tenth on OpenCL), or fails where the whole evaluation fails.
 func TestPartialGenerated(t *testing.T) {
 	cfg := exprgen.Config{Scalars: true, Reductions: true, InnerReductions: true}
 	seeds := 400
@@ -33,7 +33,11 @@ func TestPartialGenerated(t *testing.T) {
 		for _, in := range g.Inputs {
 			arrays = arrays || !in.Scalar && g.Root.Has(func(m *exprgen.Node) bool { return m.Name == in.Name })
 		}
-		for _, be := range cpuBackends() {
+		backends := cpuBackends()
+		if seed%10 == 0 && clChosenType() != "" { // every tenth on the device too (a build per expression)
+			backends = append(backends, BackendOpenCL)
+		}
+		for _, be := range backends {
 			e, err := Compile(src, WithBackend(be))
 			if err != nil {
 				continue // the language rejects it (TestDifferential checks that)
