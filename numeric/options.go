@@ -102,12 +102,10 @@ func (o *options) validate() error {
 	if o.threads < 0 || o.threadsSet && o.threads < 1 {
 		return fmt.Errorf("numeric: WithThreads(%d): want at least 1", o.threads)
 	}
-	if o.accuracy != "" {
+	if o.accuracy != "" { // a bad NUMKIT_ACCURACY is among configError's
 		if err := hw.CheckAccuracy(o.accuracy); err != nil {
 			return fmt.Errorf("numeric: WithAccuracy(%q): %w", o.accuracy, err)
 		}
-	} else if _, err := hw.Accuracy(); err != nil {
-		return err
 	}
 	o.vm.Fast = o.accuracyName() == "fast"
 	switch o.backend {

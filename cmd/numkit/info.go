@@ -244,6 +244,7 @@ func writeInfoConfig(iw *infoWriter, c numeric.EnvInfo) {
 		{"NUMKIT_DEBUG", infoOnOff(c.Debug)},
 		{"NUMKIT_OPENCL_CACHE", c.OpenCLCache},
 		{"NUMKIT_OPENCL_DUMP", infoOnOff(c.OpenCLDump)},
+		{"NUMKIT_ACCURACY", c.Accuracy},
 	}
 	for _, row := range rows {
 		source := "default"

@@ -97,7 +97,7 @@ func fakeReport() numeric.HardwareReport {
 			{Name: "gonum", Usable: true, Selected: true, Reason: "portable pure Go on gonum, 8 threads"},
 		},
 		Config: numeric.EnvInfo{
-			SIMD: "auto", OpenCL: "auto", Threads: 8, Backend: "auto", CacheDir: "/home/user/.cache/numkit", OpenCLCache: "auto",
+			SIMD: "auto", OpenCL: "auto", Threads: 8, Backend: "auto", CacheDir: "/home/user/.cache/numkit", OpenCLCache: "auto", Accuracy: "default",
 			Env: map[string]string{},
 		},
 		Errors: []string{},

@@ -2,39 +2,41 @@ package hw
 
 import (
 	"fmt"
-	"os"
 	"slices"
 	"strings"
-	"sync"
 )
 
 // envAccuracy selects the accuracy mode of the SIMD backend's vector math: "default"
 // (every function within 1 ULP) or "fast" (the functions with a fast kernel within
-// 4 ULP, docs/simd.md). It lives in its own file so that adding it did not touch
-// config.go's list, which another change had open; Report.Config does not show it.
+// 4 ULP, docs/simd.md). It is read with the other variables (config.go).
 const envAccuracy = "NUMKIT_ACCURACY"
 
 // AccuracyValues are the accepted accuracy modes.
 var AccuracyValues = []string{"default", "fast"}
 
-// Accuracy is NUMKIT_ACCURACY ("default" when unset or empty), read once, or
-// "default" and a *ConfigError naming the variable, its value and the modes.
-func Accuracy() (string, error) { return accuracy() }
+// Accuracy is NUMKIT_ACCURACY ("default" when unset or empty), from Env, or "default"
+// and the *ConfigError naming the variable, its value and the modes.
+func Accuracy() (string, error) {
+	cfg, err := Env()
+	return cfg.Accuracy, accuracyError(err)
+}
 
-var accuracy = sync.OnceValues(func() (string, error) { return ParseAccuracy(os.LookupEnv) })
-
-// ParseAccuracy parses NUMKIT_ACCURACY from getenv, which looks a variable up as
-// os.LookupEnv does; values are trimmed and case-insensitive.
+// ParseAccuracy parses NUMKIT_ACCURACY from getenv as ParseEnv does.
 func ParseAccuracy(getenv func(string) (string, bool)) (string, error) {
-	raw, _ := getenv(envAccuracy)
-	v := strings.ToLower(strings.TrimSpace(raw))
-	if v == "" {
-		return "default", nil
+	cfg, err := ParseEnv(getenv)
+	return cfg.Accuracy, accuracyError(err)
+}
+
+// accuracyError is NUMKIT_ACCURACY's *ConfigError among the joined errors of err.
+func accuracyError(err error) error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		for _, e := range j.Unwrap() {
+			if ce, ok := e.(*ConfigError); ok && ce.Var == envAccuracy {
+				return ce
+			}
+		}
 	}
-	if !slices.Contains(AccuracyValues, v) {
-		return "default", &ConfigError{Var: envAccuracy, Value: raw, Want: "one of " + strings.Join(AccuracyValues, ", ")}
-	}
-	return v, nil
+	return nil
 }
 
 // CheckAccuracy returns nil for an accepted mode (exact spelling), else an error

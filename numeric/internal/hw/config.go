@@ -30,7 +30,7 @@ const (
 // varNames lists the variables in the order the report shows them.
 var varNames = []string{
 	envSIMD, envOpenCL, envOpenCLDevice, envOpenCLLibrary, envThreads, envBackend, envCacheDir, envDebug,
-	envOpenCLCache, envOpenCLDump,
+	envOpenCLCache, envOpenCLDump, envAccuracy,
 }
 
 // The accepted values of the enumerated variables, in the order error messages list them.
@@ -81,6 +81,9 @@ type Config struct {
 	// OpenCLDump, from NUMKIT_OPENCL_DUMP=1, logs each generated OpenCL C program at
 	// info level (the numkit command logs it to standard error).
 	OpenCLDump bool
+	// Accuracy, from NUMKIT_ACCURACY, is the SIMD backend's accuracy mode: "default"
+	// or "fast" (accuracy.go).
+	Accuracy string
 	// Env holds the NUMKIT_* variables that were set (non-empty), as set.
 	Env map[string]string
 }
@@ -125,6 +128,7 @@ func parse(getenv func(string) (string, bool), userCacheDir func() (string, erro
 		Env:     map[string]string{},
 
 		OpenCLCache: "auto",
+		Accuracy:    "default",
 	}
 	if dir, err := userCacheDir(); err == nil && dir != "" {
 		cfg.CacheDir = filepath.Join(dir, "numkit")
@@ -180,6 +184,8 @@ func (cfg *Config) set(name, value string) error {
 		cfg.Debug = v == "1"
 	case envOpenCLCache:
 		return setEnum(&cfg.OpenCLCache, value, openclValues)
+	case envAccuracy:
+		return setEnum(&cfg.Accuracy, value, AccuracyValues)
 	case envOpenCLDump:
 		v := "0"
 		if err := setEnum(&v, value, debugValues); err != nil {

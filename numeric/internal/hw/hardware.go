@@ -68,7 +68,8 @@ type EnvInfo struct {
 	CacheDir      string `json:"cache_dir"`      // NUMKIT_CACHE_DIR, else the user cache dir + /numkit
 	Debug         bool   `json:"debug"`          // NUMKIT_DEBUG=1: routing decisions and fall-backs are logged
 	OpenCLCache   string `json:"opencl_cache"`   // NUMKIT_OPENCL_CACHE: auto, on or off
-	OpenCLDump    bool   `json:"opencl_dump"`    // NUMKIT_OPENCL_DUMP=1: generated OpenCL C is printed
+	OpenCLDump    bool   `json:"opencl_dump"`    // NUMKIT_OPENCL_DUMP=1: generated OpenCL C is logged
+	Accuracy      string `json:"accuracy"`       // NUMKIT_ACCURACY: default or fast
 	// Env holds the NUMKIT_* variables that were set, with their values as set.
 	Env map[string]string `json:"env"`
 }
@@ -108,7 +109,7 @@ func buildReport(cfg Config, cfgErr error, c *cpuid.CPUInfo, view processView, s
 			SIMD: cfg.SIMD, OpenCL: cfg.OpenCL, OpenCLDevice: cfg.OpenCLDevice,
 			OpenCLLibrary: cfg.OpenCLLibrary, Threads: cfg.Threads, Backend: cfg.Backend,
 			CacheDir: cfg.CacheDir, Debug: cfg.Debug, OpenCLCache: cfg.OpenCLCache,
-			OpenCLDump: cfg.OpenCLDump, Env: maps.Clone(cfg.Env),
+			OpenCLDump: cfg.OpenCLDump, Accuracy: cfg.Accuracy, Env: maps.Clone(cfg.Env),
 		},
 		Errors: []string{},
 	}
