@@ -394,7 +394,8 @@ func TestDifferential(t *testing.T) {
 	}
 	failed := 0
 	for seed := from; seed < from+count; seed++ {
-		withCL := os.Getenv("NUMKIT_DIFFFUZZ_OPENCL") == "all" || seed%diffCLStride == 0
+		cl := os.Getenv("NUMKIT_DIFFFUZZ_OPENCL")
+		withCL := cl == "all" || cl != "off" && seed%diffCLStride == 0
 		for _, cfg := range []exprgen.Config{diffConfig, diffConfigExtras} {
 			for _, msg := range diffCheck(t, seed, cfg, diffBackends(t, withCL)) {
 				t.Error(msg)
