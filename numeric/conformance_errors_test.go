@@ -143,6 +143,10 @@ func confErrorCases() []confError {
 		{src: "x + 1", dst: []int{1}, msg: "unsupported destination type []int", offset: -1, is: ErrType},
 		{src: "min(e)", vars: Vars{"e": []float64{}}, msg: "", offset: -1, is: ErrEmpty},
 		{src: "max(e)", vars: Vars{"e": []int32{}}, msg: "", offset: -1, is: ErrEmpty},
+		// Functions of x's shape and type only still evaluate x (found by the differential fuzzer).
+		{src: "ones_like(max(e))", vars: Vars{"e": []float64{}}, msg: "", offset: -1, is: ErrEmpty},
+		{src: "imag(min(e)) + 1", vars: Vars{"e": []int32{}}, msg: "", offset: -1, is: ErrEmpty},
+		{src: "a * max(e)**0", vars: Vars{"a": []float64{1}, "e": []float64{}}, msg: "", offset: -1, is: ErrEmpty},
 	}
 }
 

@@ -21,15 +21,6 @@ var diffKnown = []struct {
 		func(f diffFinding, e *exprgen.Expr) bool {
 			return f.check == "error" && f.emptyUnreached
 		}},
-	{"min/max of an empty array folded away", "found by this fuzzer (#14 part 9): the engine folds ones_like(x), imag(x) " +
-		"and x ** 0 of a scalar x to a constant without evaluating x, so ones_like(max(a)) of an empty a is 1 where the " +
-		"reference (and NumPy) fail on max of an empty array; docs/language.md does not say which",
-		func(f diffFinding, e *exprgen.Expr) bool {
-			return f.check == "error" && f.emptyFolded && e.Root.Has(func(m *exprgen.Node) bool {
-				return m.Kind == exprgen.Call && (m.Op == "ones_like" || m.Op == "imag") ||
-					(m.Kind == exprgen.Binary && m.Op == "**" || m.Kind == exprgen.Call && m.Op == "pow") && m.Args[1].String() == "0"
-			})
-		}},
 	{"signbit of NaN", "unspecified by the language (docs/language.md, found by this fuzzer): Go's math (the reference, " +
 		"gonum) and the hardware (simd, opencl) make NaNs of different signs, so signbit(NaN) differs",
 		func(f diffFinding, e *exprgen.Expr) bool {

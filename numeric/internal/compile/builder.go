@@ -88,19 +88,22 @@ func (b *builder) broadcast(r ir.Reg, pos syntax.Pos) (ir.Reg, error) {
 	return b.emitShaped(ir.OpCopy, b.typ(r), pos, true, r)
 }
 
-// opaque turns a constant into a scalar register that is not a constant, for a
-// value that depends on a variable only through its shape and kind: numexpr's x**0
-// and ones_like(x) are arrays of ones, never constants, even for a 0-d x, so that
-// (say) y ** ~(s**0) is y to a computed power, not a constant negative one.
-func (b *builder) opaque(r ir.Reg, pos syntax.Pos) (ir.Reg, error) {
-	return b.emitShaped(ir.OpCopy, b.typ(r), pos, false, r)
+// opaque returns constant c as a scalar register that is not a constant and that
+// depends on x, for a value that depends on a variable x only through its shape and
+// kind: numexpr's x**0 and ones_like(x) are arrays of ones, never constants, even for
+// a 0-d x, so that (say) y ** ~(s**0) is y to a computed power, not a constant
+// negative one. The register is where(x == x, c, c), so x is still evaluated: a
+// ones_like(max(a)) of an empty a fails as max(a) does instead of folding it away.
+func (b *builder) opaque(x, c ir.Reg, pos syntax.Pos) (ir.Reg, error) {
+	eq, err := b.emit(ir.OpEq, ir.Bool, pos, x, x)
+	if err != nil {
+		return 0, err
+	}
+	return b.emit(ir.OpWhere, b.typ(c), pos, eq, c, c)
 }
 
 func (b *builder) emitShaped(op ir.Op, typ ir.DType, pos syntax.Pos, vector bool, args ...ir.Reg) (ir.Reg, error) {
 	scalar, allConst := !vector, !vector
-	if op == ir.OpCopy && !vector {
-		allConst = false // opaque
-	}
 	var key cseKey
 	key.op, key.typ, key.vector = op, typ, vector
 	for i, a := range args {

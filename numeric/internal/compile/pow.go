@@ -132,7 +132,7 @@ func (l *lowerer) likeVariable(x, c ir.Reg, pos syntax.Pos) (ir.Reg, error) {
 	case l.isConst(x):
 		return c, nil
 	case l.info(x).Scalar:
-		return l.opaque(c, pos)
+		return l.opaque(x, c, pos)
 	}
 	return l.broadcast(c, pos)
 }
