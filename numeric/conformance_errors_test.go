@@ -147,6 +147,8 @@ func confErrorCases() []confError {
 		{src: "ones_like(max(e))", vars: Vars{"e": []float64{}}, msg: "", offset: -1, is: ErrEmpty},
 		{src: "imag(min(e)) + 1", vars: Vars{"e": []int32{}}, msg: "", offset: -1, is: ErrEmpty},
 		{src: "a * max(e)**0", vars: Vars{"a": []float64{1}, "e": []float64{}}, msg: "", offset: -1, is: ErrEmpty},
+		{src: "ones_like(a + max(e))", vars: Vars{"a": []float64{}, "e": []float64{}}, msg: "", offset: -1, is: ErrEmpty},
+		{src: "(a * min(e))**0", vars: Vars{"a": []int64{}, "e": []int64{}}, msg: "", offset: -1, is: ErrEmpty},
 	}
 }
 

@@ -88,18 +88,37 @@ func (b *builder) broadcast(r ir.Reg, pos syntax.Pos) (ir.Reg, error) {
 	return b.emitShaped(ir.OpCopy, b.typ(r), pos, true, r)
 }
 
-// opaque returns constant c as a scalar register that is not a constant and that
-// depends on x, for a value that depends on a variable x only through its shape and
-// kind: numexpr's x**0 and ones_like(x) are arrays of ones, never constants, even for
-// a 0-d x, so that (say) y ** ~(s**0) is y to a computed power, not a constant
+// opaque returns constant c as a register of x's shape that is not a constant and
+// that depends on x, for a value that depends on a variable x only through its shape
+// and kind: numexpr's x**0 and ones_like(x) are arrays of ones, never constants, even
+// for a 0-d x, so that (say) y ** ~(s**0) is y to a computed power, not a constant
 // negative one. The register is where(x == x, c, c), so x is still evaluated: a
 // ones_like(max(a)) of an empty a fails as max(a) does instead of folding it away.
+// (A vector x takes this form only when it holds a reduction, which may fail; else
+// c is broadcast.)
 func (b *builder) opaque(x, c ir.Reg, pos syntax.Pos) (ir.Reg, error) {
 	eq, err := b.emit(ir.OpEq, ir.Bool, pos, x, x)
 	if err != nil {
 		return 0, err
 	}
 	return b.emit(ir.OpWhere, b.typ(c), pos, eq, c, c)
+}
+
+// hasReduction says whether r's value depends on a reduction.
+func (b *builder) hasReduction(r ir.Reg) bool {
+	if _, ok := b.reductions[r]; ok {
+		return true
+	}
+	in, ok := b.defs[r]
+	if !ok {
+		return false
+	}
+	for _, a := range in.Args[:in.Op.Arity()] {
+		if b.hasReduction(a) {
+			return true
+		}
+	}
+	return false
 }
 
 func (b *builder) emitShaped(op ir.Op, typ ir.DType, pos syntax.Pos, vector bool, args ...ir.Reg) (ir.Reg, error) {

@@ -131,7 +131,7 @@ func (l *lowerer) likeVariable(x, c ir.Reg, pos syntax.Pos) (ir.Reg, error) {
 	switch {
 	case l.isConst(x):
 		return c, nil
-	case l.info(x).Scalar:
+	case l.info(x).Scalar || l.hasReduction(x):
 		return l.opaque(x, c, pos)
 	}
 	return l.broadcast(c, pos)
