@@ -36,6 +36,11 @@ const (
 	// RecheckEvery is how many evaluations of a measured class pass before it is
 	// measured again.
 	RecheckEvery = 1000
+	// MeasureClear: a candidate more than this factor slower per element than the
+	// other's best loses at once, without its remaining runs (a device after two runs,
+	// its first including the kernel build; the CPU after one), so a device ten times
+	// slower costs the caller one or two slow evaluations, not MeasureRuns.
+	MeasureClear = 2.0
 )
 
 // Learned is a measured decision for one compiled signature and size class, as the
@@ -143,6 +148,28 @@ func (m *measure) next() ClassChoice {
 	return m.cands[0]
 }
 
+// decided returns the winning candidate once every candidate has MeasureRuns runs,
+// or earlier when one is clearly slower (MeasureClear).
+func (m *measure) decided() (win int, done bool) {
+	for i := range 2 {
+		j := 1 - i
+		enough := 1
+		if m.cands[i].Device {
+			enough = 2 // the first device run includes building its kernel
+		}
+		if m.runs[i] >= enough && m.runs[j] >= 1 && m.best[i] > MeasureClear*m.best[j] {
+			return j, true
+		}
+	}
+	if m.runs[0] < MeasureRuns || m.runs[1] < MeasureRuns {
+		return 0, false
+	}
+	if m.best[1] < m.best[0] {
+		return 1, true
+	}
+	return 0, true
+}
+
 // Measuring reports whether an evaluation of n elements is timed (its size class is
 // being measured); the caller then passes the time to Observe.
 func (a *Auto) Measuring(n int) bool {
@@ -172,12 +199,9 @@ func (a *Auto) Observe(n int, device bool, threads int, d time.Duration, err err
 		m.best[i] = per
 	}
 	m.runs[i]++
-	if m.runs[0] < MeasureRuns || m.runs[1] < MeasureRuns || a.classes[k].Load()&classMeasuring == 0 {
+	win, done := m.decided()
+	if !done || a.classes[k].Load()&classMeasuring == 0 {
 		return
-	}
-	win := 0
-	if m.best[1] < m.best[0] {
-		win = 1
 	}
 	l := Learned{Device: m.cands[win].Device, Threads: m.cands[0].Threads, When: time.Now().UTC(), On: m.on}
 	for j, c := range m.cands {
@@ -187,7 +211,7 @@ func (a *Auto) Observe(n int, device bool, threads int, d time.Duration, err err
 			l.CPUNs = m.best[j]
 		}
 	}
-	m.basis = "measured on this process's evaluations (" + fmt.Sprint(MeasureRuns) + " each): " + l.describe(a.CPU)
+	m.basis = fmt.Sprintf("measured on this process's evaluations (%d and %d): %s", m.runs[0], m.runs[1], l.describe(a.CPU))
 	m.uses.Store(0)
 	a.classes[k].Store(m.cands[win].encode() | classMeasured)
 	if hw.Debugging() {

@@ -94,6 +94,37 @@ func TestMeasuredRoutingKeepsTheFasterCandidate(t *testing.T) {
 	}
 }
 
+// A candidate far slower than the other (MeasureClear) loses without its remaining
+// runs: a slow device after two (its first includes the kernel build), a slow CPU
+// after one. The model picks the device here, so it runs first: device, CPU, device
+// (decided), or device, CPU (decided).
+func TestMeasuredRoutingDecidesEarlyOnAClearLoser(t *testing.T) {
+	const n = 1 << 22
+	for _, tc := range []struct {
+		name            string
+		devNs, cpuNs    float64
+		wantDevice      bool
+		wantEvaluations int
+	}{{"device 10x slower", 10, 1, false, 3}, {"cpu 10x slower", 1, 10, true, 2}} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := measuredAuto(map[string]Learned{})
+			evals := 0
+			for a.Measuring(n) || evals == 0 {
+				run(t, a, n, tc.devNs, tc.cpuNs)
+				if evals++; evals > 2*MeasureRuns {
+					t.Fatalf("still measuring after %d evaluations", evals)
+				}
+			}
+			if evals != tc.wantEvaluations {
+				t.Errorf("decided after %d evaluations, want %d", evals, tc.wantEvaluations)
+			}
+			if ch := a.Choose(n); ch.Device != tc.wantDevice {
+				t.Errorf("chose device=%v, want %v", ch.Device, tc.wantDevice)
+			}
+		})
+	}
+}
+
 func TestMeasuredRoutingModelsSmallSizes(t *testing.T) {
 	a := measuredAuto(map[string]Learned{})
 	ch := run(t, a, 1000, 1, 1)
