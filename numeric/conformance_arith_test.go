@@ -166,5 +166,11 @@ func confPowCases() []confCase {
 		confCase{src: "x ** y", n: 200, ulp: "pow"},
 		confCase{src: "xf ** yf", n: 200, ulp: "pow"},
 		confCase{src: "pow(i1, i2)", n: confPairLen})
+	// A constant base of one: 1 for every exponent, NaN and infinities included.
+	for _, y := range []string{"f1", "d1", "i1", "sd", "sf"} {
+		cases = append(cases, confCase{src: "1 ** " + y, n: confBlock, ulp: "pow"},
+			confCase{src: "1.0 ** " + y, n: confBlock, ulp: "pow"},
+			confCase{src: "pow(1, " + y + ")", n: confBlock, ulp: "pow"})
+	}
 	return cases
 }

@@ -34,6 +34,10 @@ func (l *lowerer) pow(pos syntax.Pos, x, y ir.Reg) (ir.Reg, error) {
 	}
 	if !l.isConst(y) || ty.IsComplex() { // a complex exponent is never rewritten
 		t := l.unify(x, y)
+		if c := l.info(x).Const; l.isConst(x) && t.IsFloat() && c.Float() == 1 {
+			// 1 ** y is 1 for every y, NaN and ±Inf included (C99, NumPy, Go's math.Pow).
+			return l.likeVariable(y, l.constant(oneOf(t)), pos)
+		}
 		args, err := l.convertAll(t, pos, []ir.Reg{x, y})
 		if err != nil {
 			return 0, err
