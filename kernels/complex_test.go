@@ -129,10 +129,22 @@ func TestGenerateNonFiniteConstants(t *testing.T) {
 			t.Errorf("%v: arguments %+v, source:\n%s", v, args, g.Source)
 		}
 	}
-	b := &progBuilder{p: ir.Program{Source: "a + 0.5", Stages: make([]ir.Stage, 1)}}
+	// An instruction whose operands are all constants (arccosh of a vector of zeros,
+	// a32.imag) takes them as arguments: the device's compiler would derive the NaN.
+	b := &progBuilder{p: ir.Program{Source: "exp(arccosh(a32.imag))", Stages: make([]ir.Stage, 1)}}
+	zero := b.constant(ir.FloatValue(ir.Float32, 0))
+	b.p.Result = b.op(ir.OpExp, ir.Float32, b.op(ir.OpAcosh, ir.Float32, b.op(ir.OpCopy, ir.Float32, zero)))
+	g, err := Generate(&b.p, Target{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if args := g.Kernels[0].Args; len(args) != 3 || args[1].Kind != ArgScalar || args[1].Reg != zero || strings.Contains(g.Source, "0x0p+00f") {
+		t.Errorf("all-constant operands: arguments %+v, source:\n%s", args, g.Source)
+	}
+	b = &progBuilder{p: ir.Program{Source: "a + 0.5", Stages: make([]ir.Stage, 1)}}
 	a := b.input("a", ir.Float64, false)
 	b.p.Result = b.op(ir.OpAdd, ir.Float64, a, b.constant(ir.FloatValue(ir.Float64, 0.5)))
-	g, err := Generate(&b.p, Target{FP64: true})
+	g, err = Generate(&b.p, Target{FP64: true})
 	if err != nil || len(g.Kernels[0].Args) != 3 || !strings.Contains(g.Source, "(0x1p-01)") {
 		t.Errorf("a finite constant: %v %+v", err, g)
 	}
