@@ -230,7 +230,7 @@ func confRunComplexRef(t *testing.T, be confBackend) {
 // OpenCL's pow (16 ULP, confOpenCLULP) and |y|·|ln|x|| ULPs. The reference and the
 // CPU take |x|**re(y) from Go's math.Pow, which computes e**(y_frac·ln x) without
 // extra precision and so is off by up to about |y|·|ln|x|| ULPs (1e300 ** -0.7: 55
-// ULPs, 1e150 ** 1.5: 36, against the exact value; 15:20 UTC), where pocl's pow was
+// ULPs, 1e150 ** 1.5: 36, against the exact value; 15:13 UTC), where pocl's pow was
 // within 1 ULP; the same bound covers an ULP of ln|x| in the phase's im(y)·log|x|.
 func confComparePow(want refResult, got Result, cy float64, p []complex128, base []complex128) string {
 	g := resultToRef(got)
