@@ -13,41 +13,18 @@ import (
 // Complex numbers in OpenCL C: a complex128 value is a double2 and a complex64 a
 // float2 (x the real part, y the imaginary part), read from and written to arrays of
 // their parts with vload2 and vstore2 (which need only the parts' alignment, as Go's
-// slices have). Arithmetic, ==, !=, where, real, imag, conj, complex, abs, isnan,
-// isinf, isfinite, exp, log and sqrt have code; the products and Smith's quotient
-// are the CPU kernels' own operations (FP_CONTRACT is off), so they give the same
-// bits; exp, log, sqrt and abs use the device's built-ins (their OpenCL error bounds)
-// with numkit's special values, in double precision for complex64 too (they need
-// FP64). Anything else with a complex value, complex reductions and complex scalar
-// inputs are refused with ErrComplex (the forced backend reports it; auto runs the
-// program on the CPU).
+// slices have). Every complex operation the language has runs here: the products
+// and Smith's quotient are the CPU kernels' own operations (FP_CONTRACT is off), so
+// they give the same bits; the functions and ** are helpers written from the portable
+// Go kernels' algorithms (complex_math.go), in double precision for complex64 too
+// (they need FP64), within the documented bounds of the CPU's values. A complex
+// scalar (an input, or a register the host computes) is passed to kernels as two
+// arguments, its parts; complex sums, products and means reduce in the CPU's order.
 
 // ErrComplex is wrapped by Generate's error for a complex operation the OpenCL
-// generator has no code for.
+// generator has no code for (none of the language's today: a new operation that
+// reaches the generator before its code does).
 var ErrComplex = errors.New("not supported on complex numbers by the OpenCL backend yet")
-
-// refuseComplex returns an ErrComplex error for the first complex value p has that
-// the generator cannot handle: a complex scalar result, a complex reduction or a
-// complex scalar register other than a constant (kernels would take it as an
-// argument; host code keeps one word).
-func refuseComplex(p *ir.Program) error {
-	if p.ScalarResult() && p.ResultType().IsComplex() { // host code returns one word
-		return fmt.Errorf("kernels: %q: a complex scalar result (%s): %w", p.Source, p.ResultType(), ErrComplex)
-	}
-	for r, info := range p.Regs {
-		if info.Type.IsComplex() && info.Scalar && info.Kind != ir.RegConst {
-			return fmt.Errorf("kernels: %q: a complex scalar (%s %s): %w", p.Source, p.RegName(ir.Reg(r)), info.Type, ErrComplex)
-		}
-	}
-	for _, st := range p.Stages {
-		for _, r := range st.Reductions {
-			if t := p.Regs[r.Arg].Type; t.IsComplex() {
-				return fmt.Errorf("kernels: %q: %s of %s: %w", p.Source, r.Op, t, ErrComplex)
-			}
-		}
-	}
-	return nil
-}
 
 // complexLiteral writes a complex constant as a vector literal of its parts.
 func complexLiteral(v ir.Value) string {
@@ -87,58 +64,24 @@ var complexHelpers = map[string]string{
 	T s = 1 / (b.y + b.x * r);
 	return (C)((a.x * r + a.y) * s, (a.y * r - a.x) * s);
 }`,
-	"cexp": `C nk_cexp_S(C z) {
-	T x = z.x, y = z.y;
-	if (y == 0) return (C)(exp(x), y);
-	if (isinf(x) && x < 0 && isinf(y)) return (C)(0, copysign((T)0, y));
-	if (isinf(x) && x < 0 && isnan(y)) return (C)(0, 0);
-	if (isinf(x) && x > 0 && (isinf(y) || isnan(y))) return (C)(x, NAN);
-	if (isnan(x) || isnan(y) || isinf(y)) return (C)(NAN, NAN);
-	T c, s = sincos(y, &c);
-	if (x > 709 && !isinf(x)) {
-		T e = exp(x / 2);
-		return (C)(c * e * e, s * e * e);
-	}
-	T e = exp(x);
-	return (C)(e * c, e * s);
-}`,
-	"clog": `C nk_clog_S(C z) {
-	T a = fabs(z.x), b = fabs(z.y), re;
-	if (isinf(a) || isinf(b)) re = INFINITY;
-	else if (isnan(a) || isnan(b)) re = NAN;
-	else {
-		if (a < b) { T t = a; a = b; b = t; }
-		if (a >= 0.5 && a <= 2 && b < 1) {
-			T ph = a * a, pl = fma(a, a, -ph), qh = b * b, ql = fma(b, b, -qh);
-			re = log1p(((ph - 1) + qh) + (pl + ql)) / 2;
-		} else if (a < 0x1p-900) {
-			re = log(hypot(a * 0x1p600, b * 0x1p600)) - 600 * M_LN2;
-		} else {
-			re = log(hypot(a, b));
-		}
-	}
-	return (C)(re, atan2(z.y, z.x));
-}`,
-	"csqrt": `C nk_csqrt_S(C z) {
-	T x = z.x, y = z.y;
-	if (isinf(y)) return (C)(INFINITY, y);
-	if (isnan(x)) return (C)(x, NAN);
-	if (isinf(x) && x > 0) return (C)(x, isnan(y) ? y : copysign((T)0, y));
-	if (isinf(x)) return isnan(y) ? (C)(NAN, INFINITY) : (C)(0, copysign((T)INFINITY, y));
-	if (isnan(y)) return (C)(NAN, y);
-	if (x == 0 && y == 0) return (C)(0, y);
-	T scale = 1, ax = fabs(x), ay = fabs(y), m = fmax(ax, ay);
-	if (m > 0x1p1020) { ax *= 0x1p-2; ay *= 0x1p-2; scale = 2; }
-	else if (m < 0x1p-1000) { ax *= 0x1p108; ay *= 0x1p108; scale = 0x1p-54; }
-	T t = sqrt((ax + hypot(ax, ay)) / 2);
-	T u = ay / (2 * t);
-	if (x >= 0) return (C)(t * scale, copysign(u * scale, y));
-	return (C)(u * scale, copysign(t * scale, y));
-}`,
 }
 
-// complexHelper adds helper name for complex type t and returns its function name.
+// complexHelper adds helper name for complex type t (and the helpers it calls) and
+// returns its function name. The functions of complex_math.go exist for complex128
+// only.
 func (g *gen) complexHelper(name string, t ir.DType) string {
+	if f, ok := complexFuncHelpers[name]; ok {
+		fn := "nk_" + name + "_f64"
+		g.use(ir.Complex128)
+		if !g.helpers[fn] {
+			g.helpers[fn] = true
+			for _, d := range f.deps {
+				g.complexHelper(d, ir.Complex128)
+			}
+			g.helperOrder = append(g.helperOrder, f.text)
+		}
+		return fn
+	}
 	rt := ir.RealOf(t)
 	fn := "nk_" + name + "_" + suffix(rt)
 	if g.helpers[fn] {
@@ -168,10 +111,17 @@ func (g *gen) complexExpr(in ir.Instr, t, from ir.DType, x, y, z string) (string
 	g.use(cx)
 	// wide runs a complex64 function in double precision.
 	wide := func(name string) string {
-		if cx == ir.Complex128 {
-			return fmt.Sprintf("%s(%s)", g.complexHelper(name, cx), x)
+		fn := g.complexHelper(name, ir.Complex128)
+		if in.Op.Arity() == 2 { // pow
+			if cx == ir.Complex128 {
+				return fmt.Sprintf("%s(%s, %s)", fn, x, y)
+			}
+			return fmt.Sprintf("convert_float2_rte(%s(convert_double2(%s), convert_double2(%s)))", fn, x, y)
 		}
-		return fmt.Sprintf("convert_float2_rte(%s(convert_double2(%s)))", g.complexHelper(name, ir.Complex128), x)
+		if cx == ir.Complex128 {
+			return fmt.Sprintf("%s(%s)", fn, x)
+		}
+		return fmt.Sprintf("convert_float2_rte(%s(convert_double2(%s)))", fn, x)
 	}
 	switch in.Op {
 	case ir.OpCopy:
@@ -218,12 +168,9 @@ func (g *gen) complexExpr(in ir.Instr, t, from ir.DType, x, y, z string) (string
 		return fmt.Sprintf("((uchar)(isinf((%s).x) || isinf((%s).y)))", x, x), nil
 	case ir.OpIsFinite:
 		return fmt.Sprintf("((uchar)(isfinite((%s).x) && isfinite((%s).y)))", x, x), nil
-	case ir.OpExp:
-		return wide("cexp"), nil
-	case ir.OpLog:
-		return wide("clog"), nil
-	case ir.OpSqrt:
-		return wide("csqrt"), nil
+	}
+	if h, ok := complexFuncOps[in.Op.String()]; ok && t.IsComplex() {
+		return wide(h), nil
 	}
 	return refuse()
 }

@@ -3,6 +3,7 @@ package kernels
 import (
 	"errors"
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 
@@ -69,6 +70,10 @@ type Arg struct {
 	Input int
 	// Reduction is a partial argument's index into the stage's Reductions.
 	Reduction int
+	// Imag marks the second of the two arguments a complex scalar takes: its real part
+	// is the argument before (Type is the complex type for both; each is passed as a
+	// float or double, the kernel makes the float2 or double2).
+	Imag bool
 }
 
 // Kernel is the kernel of one stage.
@@ -105,9 +110,13 @@ func (p *Program) TileSize() int { return p.GroupSize * p.ItemsPerThread }
 func (p *Program) Groups(n int) int { return (n + p.TileSize() - 1) / p.TileSize() }
 
 // PartialType is the type a work-group's partial of op over elements of type arg has:
-// the argument's type for float sums and products and for min and max, int64 for
-// integer and bool sums and products, and float64 for the mean of integers.
+// the argument's type for float and complex sums, products and means and for min and
+// max, int64 for integer and bool sums and products, and float64 for the mean of
+// integers.
 func PartialType(op ir.ReduceOp, arg ir.DType) ir.DType {
+	if arg.IsComplex() {
+		return arg
+	}
 	switch op {
 	case ir.ReduceSum, ir.ReduceProd:
 		if arg.IsFloat() {
@@ -136,10 +145,7 @@ func Generate(p *ir.Program, t Target) (*Program, error) {
 	if t.Float32ViaFloat64 && !t.FP64 {
 		return nil, fmt.Errorf("kernels: Float32ViaFloat64 without FP64: %w", ErrNoFP64)
 	}
-	if err := refuseComplex(p); err != nil {
-		return nil, err
-	}
-	g := &gen{prog: p, target: t, helpers: map[string]bool{}}
+	g := &gen{prog: p, target: t, helpers: map[string]bool{}, bound: boundConsts(p)}
 	out := &Program{GroupSize: t.GroupSize, ItemsPerThread: t.ItemsPerThread, Kernels: make([]Kernel, len(p.Stages))}
 	if t.CPU {
 		out.GroupSize, out.ItemsPerThread = 1, t.GroupSize*t.ItemsPerThread
@@ -188,6 +194,7 @@ type gen struct {
 	helpers     map[string]bool
 	helperOrder []string
 	fp64        bool
+	bound       map[ir.Reg]bool // constants passed as kernel arguments (boundConsts)
 }
 
 // use notes that code of type t is generated.
@@ -198,14 +205,17 @@ func (g *gen) use(t ir.DType) {
 }
 
 // stageArgs returns the arguments of stage st's kernel before its outputs: the count,
-// the array inputs its code reads, and the scalar registers (other than constants)
-// it reads, each group in register order.
+// the array inputs its code reads, and the scalar registers it reads (constants only
+// where boundConsts says), each group in register order; a complex scalar takes two
+// arguments, its parts.
 func (g *gen) stageArgs(st ir.Stage) []Arg {
 	p := g.prog
 	arrays, scalars := map[ir.Reg]bool{}, map[ir.Reg]bool{}
 	note := func(r ir.Reg) {
 		info := p.Regs[r]
 		switch {
+		case info.Kind == ir.RegConst && g.bound[r]:
+			scalars[r] = true
 		case info.Kind == ir.RegConst:
 		case info.Scalar:
 			scalars[r] = true
@@ -227,8 +237,53 @@ func (g *gen) stageArgs(st ir.Stage) []Arg {
 	}
 	for _, r := range sortedRegs(scalars) {
 		args = append(args, Arg{Kind: ArgScalar, Type: p.Regs[r].Type, Reg: r})
+		if p.Regs[r].Type.IsComplex() {
+			args = append(args, Arg{Kind: ArgScalar, Type: p.Regs[r].Type, Reg: r, Imag: true})
+		}
 	}
 	return args
+}
+
+// boundConsts are the constants of p that kernels take as arguments rather than as
+// literals, so that the device's compiler never knows a value that is not finite:
+// float and complex constants with a NaN or infinite part, and every operand of a
+// vector instruction whose operands are all constants (arccosh(0.0f) there would be
+// a NaN the compiler derives). pocl's compiler folds exp, exp2, expm1, sinh, tanh,
+// ceil, floor, trunc and round of a NaN it knows to 0 (issue #14's finding: exp(a -
+// a + sqrt(-1.0)) and exp2(a*0 + arccosh(0.0)) gave 0 on the device, NaN on the
+// CPU); passed as an argument, the same NaN gives NaN.
+func boundConsts(p *ir.Program) map[ir.Reg]bool {
+	bound := map[ir.Reg]bool{}
+	for r, info := range p.Regs {
+		if info.Kind == ir.RegConst && nonFinite(info.Const) {
+			bound[ir.Reg(r)] = true
+		}
+	}
+	for _, st := range p.Stages {
+		for _, in := range st.Vector {
+			args := in.Args[:in.Op.Arity()]
+			allConst := len(args) > 0
+			for _, a := range args {
+				allConst = allConst && p.Regs[a].Kind == ir.RegConst
+			}
+			for _, a := range args {
+				if allConst {
+					bound[a] = true
+				}
+			}
+		}
+	}
+	return bound
+}
+
+// nonFinite reports whether v is a float or complex value with a NaN or infinite part.
+func nonFinite(v ir.Value) bool {
+	if !v.Type.IsFloat() && !v.Type.IsComplex() {
+		return false
+	}
+	c := v.Complex()
+	finite := func(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
+	return !finite(real(c)) || !finite(imag(c))
 }
 
 func sortedRegs(set map[ir.Reg]bool) []ir.Reg {
@@ -255,9 +310,14 @@ func (g *gen) params(args []Arg) string {
 		case ArgInput:
 			parts[i] = fmt.Sprintf("__global const %s* in%d", elem, a.Input)
 		case ArgScalar:
-			if a.Type == ir.Bool {
+			switch {
+			case a.Type.IsComplex() && a.Imag:
+				parts[i] = fmt.Sprintf("const %s s%di", ctype(ir.RealOf(a.Type)), a.Reg)
+			case a.Type.IsComplex():
+				parts[i] = fmt.Sprintf("const %s s%d", ctype(ir.RealOf(a.Type)), a.Reg)
+			case a.Type == ir.Bool:
 				parts[i] = fmt.Sprintf("const uint s%d", a.Reg)
-			} else {
+			default:
 				parts[i] = fmt.Sprintf("const %s s%d", ctype(a.Type), a.Reg)
 			}
 		case ArgOutput:
@@ -274,8 +334,10 @@ func (g *gen) operand(r ir.Reg) string {
 	info := g.prog.Regs[r]
 	g.use(info.Type)
 	switch {
-	case info.Kind == ir.RegConst:
+	case info.Kind == ir.RegConst && !g.bound[r]:
 		return literal(info.Const)
+	case info.Scalar && info.Type.IsComplex():
+		return fmt.Sprintf("((%s)(s%d, s%di))", ctype(info.Type), r, r)
 	case info.Scalar && info.Type == ir.Bool:
 		return fmt.Sprintf("((uchar)(s%d != 0))", r)
 	case info.Scalar:

@@ -139,7 +139,8 @@ func lanes(tile int) int {
 
 // orderLanes is the number of accumulators the documented reduction order
 // (docs/language.md, "Reductions") gives a reduction of op over arg: 64 for a
-// float32 sum, prod, min, max or mean, 32 for float64, one for the mean of integers
+// float32 sum, prod, min, max or mean, 32 for float64 and complex64, 16 for
+// complex128 (one 256-byte row each), one for the mean of integers
 // (added in float64 in order), and for the exact integer reductions and the moments
 // (which have their own accumulation) as many as the loop has.
 func orderLanes(op ir.ReduceOp, arg ir.DType) int {
@@ -149,8 +150,10 @@ func orderLanes(op ir.ReduceOp, arg ir.DType) int {
 	switch {
 	case arg == ir.Float32:
 		return 64
-	case arg == ir.Float64:
+	case arg == ir.Float64 || arg == ir.Complex64:
 		return 32
+	case arg == ir.Complex128:
+		return 16
 	case op == ir.ReduceMean:
 		return 1
 	}
@@ -283,6 +286,13 @@ func (g *gen) foldCode(b *strings.Builder, st ir.Stage, indent string, lane ...s
 
 // identity is the value a partial of op starts from.
 func identity(op ir.ReduceOp, t ir.DType) string {
+	if t.IsComplex() { // 1 + 0j for a product, else 0j (a scalar cast would fill both parts)
+		one := "0"
+		if op == ir.ReduceProd {
+			one = "1"
+		}
+		return fmt.Sprintf("((%s)(%s, 0))", ctype(t), one)
+	}
 	switch op {
 	case ir.ReduceProd:
 		return castLit(t, "1")
@@ -321,6 +331,9 @@ func (g *gen) combine(op ir.ReduceOp, t ir.DType, x, y string) string {
 	case ir.ReduceProd:
 		if t.IsInt() {
 			return wrapping(t, x, "*", y)
+		}
+		if t.IsComplex() {
+			return fmt.Sprintf("%s(%s, %s)", g.complexHelper("cmul", t), x, y)
 		}
 		return fmt.Sprintf("(%s * %s)", x, y)
 	case ir.ReduceMin:

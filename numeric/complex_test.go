@@ -108,9 +108,10 @@ func TestComplexVars(t *testing.T) {
 	}
 }
 
-// TestComplexOpenCL: the OpenCL backend runs complex arithmetic, exp, log and sqrt
-// (products and quotients with the CPU's bits); what it has no code for is an
-// ErrBackend naming the operation when forced, and runs on the CPU under auto.
+// TestComplexOpenCL: the OpenCL backend runs every complex function and operator
+// (products and quotients with the CPU's bits, the functions within 1e-14 of the
+// CPU's values and with their special values), complex scalar inputs, complex scalar
+// results and complex reductions (sum with the CPU's bits).
 func TestComplexOpenCL(t *testing.T) {
 	requireOpenCL(t)
 	ctx := context.Background()
@@ -118,34 +119,53 @@ func TestComplexOpenCL(t *testing.T) {
 	for i := range z {
 		z[i] = complex(float64(i), 1)
 	}
-	for _, src := range []string{"z * (2 - 1j) / (1 + 3j)", "exp(z * 1e-5j)", "log(z) + sqrt(z)", "abs(z) + real(conj(z))"} {
-		cl, err := MustCompile(src, WithBackend(BackendOpenCL)).Eval(ctx, Vars{"z": z})
+	funcs := []string{"sqrt", "exp", "log", "log10", "log1p", "expm1", "sin", "cos", "tan", "sinh", "cosh", "tanh",
+		"arcsin", "arccos", "arctan", "arcsinh", "arccosh", "arctanh"}
+	srcs := []string{"z * (2 - 1j) / (1 + 3j)", "abs(z) + real(conj(z))", "z * s - s", "z ** (s * 0.25)", "z64 * s64 + 1j"}
+	for _, f := range funcs {
+		srcs = append(srcs, f+"(z * 1e-4j - 2)")
+	}
+	z64 := make([]complex64, len(z))
+	for i, v := range z {
+		z64[i] = complex64(v * 1e-3)
+	}
+	vars := Vars{"z": z, "s": complex(0.5, -1.5), "z64": z64, "s64": complex64(2 - 1i)}
+	for _, src := range srcs {
+		cl, err := MustCompile(src, WithBackend(BackendOpenCL)).Eval(ctx, vars)
 		if err != nil {
 			t.Errorf("%s on opencl: %v", src, err)
 			continue
 		}
-		cpu, err := MustCompile(src, WithBackend(BackendGonum)).Eval(ctx, Vars{"z": z})
+		cpu, err := MustCompile(src, WithBackend(BackendGonum)).Eval(ctx, vars)
 		if err != nil {
 			t.Fatal(err)
 		}
-		exact := strings.Contains(src, "/")
+		exact := strings.Contains(src, "/") || strings.Contains(src, "* s")
 		for i := range z {
 			var a, b complex128
 			switch d := cl.Data.(type) {
 			case []complex128:
 				a, b = d[i], cpu.Data.([]complex128)[i]
+			case []complex64:
+				a, b = complex128(d[i]), complex128(cpu.Data.([]complex64)[i])
 			case []float64:
 				a, b = complex(d[i], 0), complex(cpu.Data.([]float64)[i], 0)
 			}
 			if exact && a != b || !exact && cmplx.Abs(a-b) > 1e-14*cmplx.Abs(b) {
-				t.Fatalf("%s element %d: opencl %v, gonum %v", src, i, a, b)
+				t.Errorf("%s element %d: opencl %v, gonum %v", src, i, a, b)
+				break
 			}
 		}
 	}
 	inf, nan, negZero := math.Inf(1), math.NaN(), math.Copysign(0, -1)
 	special := []complex128{complex(inf, 0), complex(-inf, 1), complex(nan, 0), complex(0, inf), complex(negZero, negZero),
-		complex(-4, negZero), complex(-inf, nan), complex(inf, -inf), 1e-310 + 1e-310i, 1e300 - 1e300i}
-	for _, src := range []string{"exp(s)", "log(s)", "sqrt(s)", "s / (0 * s)"} {
+		complex(-4, negZero), complex(-inf, nan), complex(inf, -inf), complex(nan, inf), complex(0, nan), complex(inf, nan),
+		complex(-1, 0), complex(1, negZero), complex(2, negZero), 1e-310 + 1e-310i, 1e300 - 1e300i, complex(25, 1e-300)}
+	specialSrcs := []string{"s / (0 * s)", "s ** (1.5 + 0j)", "s ** s", "s ** -3", "s ** (2 + 0.5j)"}
+	for _, f := range funcs {
+		specialSrcs = append(specialSrcs, f+"(s)")
+	}
+	for _, src := range specialSrcs {
 		cl, err := MustCompile(src, WithBackend(BackendOpenCL)).Eval(ctx, Vars{"s": special})
 		if err != nil {
 			t.Fatalf("%s on opencl: %v", src, err)
@@ -157,20 +177,28 @@ func TestComplexOpenCL(t *testing.T) {
 			}
 		}
 	}
-	for _, src := range []string{"1j*2 + 3", "sum(z)", "z * s"} {
-		_, err := MustCompile(src, WithBackend(BackendOpenCL)).Eval(ctx, Vars{"z": z, "s": complex(1, 1)})
-		if !errors.Is(err, ErrBackend) {
-			t.Errorf("%s on opencl: %v, want ErrBackend (a complex scalar)", src, err)
+	// Scalar results: folded, from a complex scalar, and reductions (sum and mean with
+	// the CPU's bits over several tiles; prod within 1e-12).
+	for _, src := range []string{"1j*2 + 3", "s * 2j", "sum(z)", "sum(z * s) + 1j", "mean(z * 1e-3j)", "prod(z * 1e-5j + 1)", "sum(z64)", "prod(z64 * 1e-3 + 1)"} {
+		cl, err := MustCompile(src, WithBackend(BackendOpenCL)).Eval(ctx, vars)
+		cpu, err2 := MustCompile(src, WithBackend(BackendGonum)).Eval(ctx, vars)
+		if err != nil || err2 != nil {
+			t.Errorf("%s: opencl %v, gonum %v", src, err, err2)
+			continue
 		}
-	}
-	_, err := MustCompile("arcsin(z)", WithBackend(BackendOpenCL)).Eval(ctx, Vars{"z": z})
-	if !errors.Is(err, ErrBackend) || !strings.Contains(err.Error(), "arcsin not supported on complex numbers by the OpenCL backend") {
-		t.Errorf("forced opencl: %v", err)
-	}
-	r, err := MustCompile("arcsin(z * 1e-5)").Eval(ctx, Vars{"z": z})
-	want, _ := MustCompile("arcsin(z * 1e-5)", WithBackend(BackendGonum)).Eval(ctx, Vars{"z": z})
-	if err != nil || r.Data.([]complex128)[5] != want.Data.([]complex128)[5] {
-		t.Errorf("auto: %v", err)
+		if cl.Type != cpu.Type {
+			t.Errorf("%s: opencl %s, gonum %s", src, cl.Type, cpu.Type)
+			continue
+		}
+		var a, b complex128
+		if cl.Type == Complex64 {
+			a, b = complex128(cl.Data.(complex64)), complex128(cpu.Data.(complex64))
+		} else {
+			a, b = cl.Data.(complex128), cpu.Data.(complex128)
+		}
+		if !strings.HasPrefix(src, "prod") && a != b || cmplx.Abs(a-b) > 1e-12*cmplx.Abs(b) {
+			t.Errorf("%s: opencl %v, gonum %v", src, a, b)
+		}
 	}
 }
 

@@ -109,6 +109,10 @@ var diffRegressions = []struct {
 	{3000008294, "(((a ** d) * trunc((d ** 50))) - (where(True, b, ((-0b101) & b)) // b))"},
 	// a float32 sum whose partial sums overflow on gonum and simd (+Inf), not in the reference (3.4028235e38)
 	{2488, "cos(exp2(((exp2((b // ((0o17 + 3) | c))) / (((65535 % 7) * (100 + maximum(0o17, 1))) ** 1)) + expm1(((sum(f) / s0) % arctanh(a))))))"},
+	// a NaN constant folded into exp2 by pocl (0 for NaN) under the extras configuration,
+	// which FuzzDifferential's seed corpus runs: tanh((exp2(arccosh(where(s0, 1_000,
+	// clip(a, a, a)).imag).real) * (a == 0)))
+	{1099511626110, "tanh((exp2(arccosh(where(s0, 1_000, clip(a, a, a)))) * floor(3)))"},
 }
 
 func TestDifferentialRegressions(t *testing.T) {

@@ -138,13 +138,20 @@ func (e *Expr) Eval(ctx context.Context, vars Vars) (Result, error) {
 	if !r.Scalar {
 		r.Data, out.Ptr = testAlloc(r.Type, n)
 	}
+	var data any
+	if r.Scalar && r.Type.IsComplex() { // the whole value at out.Ptr (two words for complex128)
+		data, out.Ptr = testAlloc(r.Type, 1)
+	}
 	w, err := p.Run(ctx, bs, 0, n, out, 1)
 	if err != nil {
 		return Result{}, err
 	}
-	if r.Scalar {
-		data, ptr := testAlloc(r.Type, 1)
+	if r.Scalar && data == nil {
+		var ptr unsafe.Pointer
+		data, ptr = testAlloc(r.Type, 1)
 		exec.StoreWord(ptr, r.Type, w)
+	}
+	if r.Scalar {
 		r.Data = testIndex(data, 0)
 	}
 	return r, nil
@@ -185,6 +192,13 @@ func testBind(v any) (exec.Binding, error) {
 		return slice(ir.Int32, unsafe.Pointer(unsafe.SliceData(v)), len(v)), nil
 	case []bool:
 		return slice(ir.Bool, unsafe.Pointer(unsafe.SliceData(v)), len(v)), nil
+	case []complex128:
+		return slice(ir.Complex128, unsafe.Pointer(unsafe.SliceData(v)), len(v)), nil
+	case []complex64:
+		return slice(ir.Complex64, unsafe.Pointer(unsafe.SliceData(v)), len(v)), nil
+	case complex128:
+		w := ir.ComplexValue(ir.Complex128, v).Words()
+		return exec.Binding{Type: ir.Complex128, Scalar: true, Word: w[0], Hi: w[1]}, nil
 	case *Array:
 		return exec.Binding{Type: v.typ, N: v.n, Dev: v}, nil
 	case float64:
@@ -213,6 +227,12 @@ func testAlloc(t ir.DType, n int) (any, unsafe.Pointer) {
 	case ir.Int32:
 		s := make([]int32, max(n, 1))
 		return s[:n], unsafe.Pointer(&s[0])
+	case ir.Complex128:
+		s := make([]complex128, max(n, 1))
+		return s[:n], unsafe.Pointer(&s[0])
+	case ir.Complex64:
+		s := make([]complex64, max(n, 1))
+		return s[:n], unsafe.Pointer(&s[0])
 	}
 	s := make([]bool, max(n, 1))
 	return s[:n], unsafe.Pointer(&s[0])
@@ -229,6 +249,10 @@ func testIndex(data any, i int) any {
 	case []int32:
 		return d[:i+1][i]
 	case []bool:
+		return d[:i+1][i]
+	case []complex128:
+		return d[:i+1][i]
+	case []complex64:
 		return d[:i+1][i]
 	}
 	return nil

@@ -61,7 +61,7 @@ func (cp *Program) RunBlocks(ctx context.Context, inputs []exec.Binding, lo, n i
 	if out.Dev != nil {
 		return 0, nil, fmt.Errorf("numeric: opencl: partial evaluation into a device array: %w", exec.ErrShape)
 	}
-	var w uint64
+	var w [2]uint64 // a complex128 result has two words
 	if cp.prog.ScalarResult() {
 		out.Ptr = unsafe.Pointer(&w)
 	} else if out.Ptr != nil {
@@ -74,5 +74,5 @@ func (cp *Program) RunBlocks(ctx context.Context, inputs []exec.Binding, lo, n i
 	if len(blocks) == 0 {
 		blocks = nil
 	}
-	return w, blocks, nil
+	return w[0], blocks, nil
 }

@@ -74,7 +74,7 @@ func (r *runState) reduce(ctx context.Context, k int, st ir.Stage, kern kernels.
 				ps[i] = partialAt(host[j], types[j], i)
 			}
 		}
-		r.scalars[red.Out] = rd.Final(exec.Pairwise(ps, rd.Combine), r.n).Word()
+		r.scalars[red.Out] = rd.Final(exec.Pairwise(ps, rd.Combine), r.n).Words()
 		if r.blocks != nil && k == len(r.cp.prog.Stages)-1 {
 			*r.blocks = append(*r.blocks, ps)
 		}
@@ -92,6 +92,12 @@ func partialAt(raw []byte, t ir.DType, i int) generic.Partial {
 		return generic.Partial{I: *(*int64)(p)}
 	case ir.Float32:
 		return generic.Partial{F: float64(*(*float32)(p))}
+	case ir.Complex64:
+		c := *(*[2]float32)(p)
+		return generic.Partial{F: float64(c[0]), FI: float64(c[1])}
+	case ir.Complex128:
+		c := *(*[2]float64)(p)
+		return generic.Partial{F: c[0], FI: c[1]}
 	}
 	return generic.Partial{F: *(*float64)(p)}
 }

@@ -22,7 +22,7 @@ type runState struct {
 	n        int
 	chunkLen int
 	nchunks  int
-	scalars  []uint64
+	scalars  [][2]uint64 // per register: its value as ir.Value.Words lays it out
 	inputs   []exec.Binding
 	arrays   [][]*cl.Buffer       // per input: its chunks on the device (nil for scalars)
 	temps    []*cl.Buffer         // buffers to release at the end
@@ -57,18 +57,19 @@ func (cp *Program) Run(ctx context.Context, inputs []exec.Binding, lo, n int, ou
 			out.Ptr = unsafe.Add(out.Ptr, lo*out.Type.Size())
 		}
 	}
-	var w *uint64
-	if cp.prog.ScalarResult() {
-		w = new(uint64)
-		out.Ptr = unsafe.Pointer(w)
+	if cp.prog.ScalarResult() { // the whole value where out.Ptr points (a complex128 has two words)
+		var w [2]uint64
+		dst := out.Ptr
+		out.Ptr = unsafe.Pointer(&w)
+		if err := cp.run(ctx, inputs, n, out); err != nil {
+			return 0, err
+		}
+		if dst != nil {
+			copy(unsafe.Slice((*byte)(dst), out.Type.Size()), unsafe.Slice((*byte)(unsafe.Pointer(&w)), out.Type.Size()))
+		}
+		return w[0], nil
 	}
-	if err := cp.run(ctx, inputs, n, out); err != nil {
-		return 0, err
-	}
-	if w != nil {
-		return *w, nil
-	}
-	return 0, nil
+	return 0, cp.run(ctx, inputs, n, out)
 }
 
 // run evaluates the program over n elements.
@@ -83,7 +84,7 @@ func (cp *Program) runKeeping(ctx context.Context, inputs []exec.Binding, n int,
 		return err
 	}
 	d := cp.dev
-	r := &runState{cp: cp, n: n, inputs: inputs, scalars: make([]uint64, len(cp.prog.Regs)), blocks: blocks}
+	r := &runState{cp: cp, n: n, inputs: inputs, scalars: make([][2]uint64, len(cp.prog.Regs)), blocks: blocks}
 	if r.chunkLen, err = r.chunking(out); err != nil {
 		return err
 	}
@@ -92,12 +93,12 @@ func (cp *Program) runKeeping(ctx context.Context, inputs []exec.Binding, n int,
 	}
 	for i, info := range cp.prog.Regs {
 		if info.Kind == ir.RegConst {
-			r.scalars[i] = info.Const.Word()
+			r.scalars[i] = info.Const.Words()
 		}
 	}
 	for i, in := range cp.prog.Inputs {
 		if inputs[i].Scalar {
-			r.scalars[in.Reg] = inputs[i].Word
+			r.scalars[in.Reg] = [2]uint64{inputs[i].Word, inputs[i].Hi}
 		}
 	}
 	if cp.built != nil && n > 0 {
@@ -142,7 +143,8 @@ func (cp *Program) runKeeping(ctx context.Context, inputs []exec.Binding, n int,
 		}
 	}
 	if cp.prog.ScalarResult() {
-		exec.StoreWord(out.Ptr, cp.prog.ResultType(), r.scalars[cp.prog.Result])
+		w := r.scalars[cp.prog.Result]
+		copy(unsafe.Slice((*byte)(out.Ptr), cp.prog.ResultType().Size()), unsafe.Slice((*byte)(unsafe.Pointer(&w)), cp.prog.ResultType().Size()))
 	}
 	return nil
 }
@@ -204,7 +206,7 @@ func (r *runState) emptyReductions(k int, st ir.Stage) error {
 			return fmt.Errorf("numeric: %s of no elements in %q: %w", red.Op, r.cp.prog.Source, exec.ErrEmpty)
 		}
 		rd := r.cp.reducers[k][j]
-		r.scalars[red.Out] = rd.Final(rd.Identity, 0).Word()
+		r.scalars[red.Out] = rd.Final(rd.Identity, 0).Words()
 	}
 	return nil
 }
@@ -295,7 +297,7 @@ func (r *runState) setArgs(k *cl.Kernel, kern kernels.Kernel, c int, extra func(
 				err = k.SetArgBuffer(idx, buf)
 			}
 		case kernels.ArgScalar:
-			err = setScalarArg(k, idx, a.Type, r.scalars[a.Reg])
+			err = setScalarArg(k, idx, a, r.scalars[a.Reg])
 		default:
 			err = k.SetArgBuffer(idx, extra(a))
 		}
@@ -306,8 +308,18 @@ func (r *runState) setArgs(k *cl.Kernel, kern kernels.Kernel, c int, extra func(
 	return nil
 }
 
-// setScalarArg passes a scalar register's word as argument idx of type t.
-func setScalarArg(k *cl.Kernel, idx int, t ir.DType, w uint64) error {
+// setScalarArg passes a scalar register's words w as argument idx: a complex scalar
+// as two arguments, its real part and (a.Imag) its imaginary part.
+func setScalarArg(k *cl.Kernel, idx int, a kernels.Arg, words [2]uint64) error {
+	t, w := a.Type, words[0]
+	switch {
+	case t == ir.Complex64 && a.Imag:
+		return k.SetArgFloat32(idx, math.Float32frombits(uint32(w>>32)))
+	case t == ir.Complex64:
+		return k.SetArgFloat32(idx, math.Float32frombits(uint32(w)))
+	case t == ir.Complex128 && a.Imag:
+		return k.SetArgFloat64(idx, math.Float64frombits(words[1]))
+	}
 	switch t {
 	case ir.Bool:
 		return k.SetArgUint32(idx, uint32(w&0xff))
