@@ -1143,3 +1143,63 @@ func addScaledProdScaledF32Generic(dst, x, y, z, w []float32, s, t, u float32) {
 		dst[i] = float32(float32(x[i]*s)+float32(float32(y[i]*z[i])*t)) + float32(w[i]*u)
 	}
 }
+
+// CopysignF64 stores x with the sign bit of y element-wise in dst (math.Copysign; NaNs included).
+// It panics if the slices' lengths differ.
+//
+//	for i := range dst {
+//		dst[i] = scCopysignF64(x[i], y[i])
+//	}
+func CopysignF64(dst, x, y []float64) {
+	if len(x) != len(dst) || len(y) != len(dst) {
+		panicLengths("CopysignF64", "dst x y", len(dst), len(x), len(y))
+	}
+	switch active {
+	case LevelAVX512:
+		copysignF64AVX512(dst, x, y)
+	case LevelAVX2:
+		copysignF64AVX2(dst, x, y)
+	case LevelNEON:
+		copysignF64NEON(dst, x, y)
+	default:
+		copysignF64Generic(dst, x, y)
+	}
+}
+
+// copysignF64Generic is the pure-Go twin of CopysignF64.
+func copysignF64Generic(dst, x, y []float64) {
+	x, y = x[:len(dst)], y[:len(dst)]
+	for i := range dst {
+		dst[i] = scCopysignF64(x[i], y[i])
+	}
+}
+
+// CopysignF32 stores x with the sign bit of y element-wise in dst (math.Copysign; NaNs included).
+// It panics if the slices' lengths differ.
+//
+//	for i := range dst {
+//		dst[i] = scCopysignF32(x[i], y[i])
+//	}
+func CopysignF32(dst, x, y []float32) {
+	if len(x) != len(dst) || len(y) != len(dst) {
+		panicLengths("CopysignF32", "dst x y", len(dst), len(x), len(y))
+	}
+	switch active {
+	case LevelAVX512:
+		copysignF32AVX512(dst, x, y)
+	case LevelAVX2:
+		copysignF32AVX2(dst, x, y)
+	case LevelNEON:
+		copysignF32NEON(dst, x, y)
+	default:
+		copysignF32Generic(dst, x, y)
+	}
+}
+
+// copysignF32Generic is the pure-Go twin of CopysignF32.
+func copysignF32Generic(dst, x, y []float32) {
+	x, y = x[:len(dst)], y[:len(dst)]
+	for i := range dst {
+		dst[i] = scCopysignF32(x[i], y[i])
+	}
+}

@@ -353,3 +353,21 @@ func addScaledProdScaledF32AVX2(dst, x, y, z, w []float32, s, t, u float32)
 func addScaledProdScaledF32NEON(dst, x, y, z, w []float32, s, t, u float32) {
 	addScaledProdScaledF32Generic(dst, x, y, z, w, s, t, u)
 }
+
+//go:noescape
+func copysignF64AVX512(dst, x, y []float64)
+
+//go:noescape
+func copysignF64AVX2(dst, x, y []float64)
+
+// copysignF64NEON is never active on amd64.
+func copysignF64NEON(dst, x, y []float64) { copysignF64Generic(dst, x, y) }
+
+//go:noescape
+func copysignF32AVX512(dst, x, y []float32)
+
+//go:noescape
+func copysignF32AVX2(dst, x, y []float32)
+
+// copysignF32NEON is never active on amd64.
+func copysignF32NEON(dst, x, y []float32) { copysignF32Generic(dst, x, y) }

@@ -361,3 +361,21 @@ func addScaledProdScaledF32AVX2(dst, x, y, z, w []float32, s, t, u float32) {
 
 //go:noescape
 func addScaledProdScaledF32NEON(dst, x, y, z, w []float32, s, t, u float32)
+
+// copysignF64AVX512 is never active on arm64.
+func copysignF64AVX512(dst, x, y []float64) { copysignF64Generic(dst, x, y) }
+
+// copysignF64AVX2 is never active on arm64.
+func copysignF64AVX2(dst, x, y []float64) { copysignF64Generic(dst, x, y) }
+
+// copysignF64NEON has no assembly; it runs the pure-Go twin.
+func copysignF64NEON(dst, x, y []float64) { copysignF64Generic(dst, x, y) }
+
+// copysignF32AVX512 is never active on arm64.
+func copysignF32AVX512(dst, x, y []float32) { copysignF32Generic(dst, x, y) }
+
+// copysignF32AVX2 is never active on arm64.
+func copysignF32AVX2(dst, x, y []float32) { copysignF32Generic(dst, x, y) }
+
+// copysignF32NEON has no assembly; it runs the pure-Go twin.
+func copysignF32NEON(dst, x, y []float32) { copysignF32Generic(dst, x, y) }

@@ -369,3 +369,21 @@ func addScaledProdScaledF32AVX2(dst, x, y, z, w []float32, s, t, u float32) {
 func addScaledProdScaledF32NEON(dst, x, y, z, w []float32, s, t, u float32) {
 	addScaledProdScaledF32Generic(dst, x, y, z, w, s, t, u)
 }
+
+// copysignF64AVX512 is never active without assembly.
+func copysignF64AVX512(dst, x, y []float64) { copysignF64Generic(dst, x, y) }
+
+// copysignF64AVX2 is never active without assembly.
+func copysignF64AVX2(dst, x, y []float64) { copysignF64Generic(dst, x, y) }
+
+// copysignF64NEON is never active without assembly.
+func copysignF64NEON(dst, x, y []float64) { copysignF64Generic(dst, x, y) }
+
+// copysignF32AVX512 is never active without assembly.
+func copysignF32AVX512(dst, x, y []float32) { copysignF32Generic(dst, x, y) }
+
+// copysignF32AVX2 is never active without assembly.
+func copysignF32AVX2(dst, x, y []float32) { copysignF32Generic(dst, x, y) }
+
+// copysignF32NEON is never active without assembly.
+func copysignF32NEON(dst, x, y []float32) { copysignF32Generic(dst, x, y) }

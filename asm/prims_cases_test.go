@@ -388,6 +388,20 @@ var primCases = []primCase{
 		ins: []primKind{primF64}, scal: []primKind{},
 		fn:   func(d any, in, sc []any) any { RoundF64(d.([]float64), in[0].([]float64)); return nil },
 		twin: func(d any, in, sc []any) any { roundF64Generic(d.([]float64), in[0].([]float64)); return nil }},
+	{name: "SignF64", family: "unary", typ: "F64", out: primF64, ret: primNone,
+		ins: []primKind{primF64}, scal: []primKind{},
+		fn:   func(d any, in, sc []any) any { SignF64(d.([]float64), in[0].([]float64)); return nil },
+		twin: func(d any, in, sc []any) any { signF64Generic(d.([]float64), in[0].([]float64)); return nil }},
+	{name: "CopysignF64", family: "arith", typ: "F64", out: primF64, ret: primNone,
+		ins: []primKind{primF64, primF64}, scal: []primKind{},
+		fn: func(d any, in, sc []any) any {
+			CopysignF64(d.([]float64), in[0].([]float64), in[1].([]float64))
+			return nil
+		},
+		twin: func(d any, in, sc []any) any {
+			copysignF64Generic(d.([]float64), in[0].([]float64), in[1].([]float64))
+			return nil
+		}},
 	{name: "NegF32", family: "unary", typ: "F32", out: primF32, ret: primNone,
 		ins: []primKind{primF32}, scal: []primKind{},
 		fn:   func(d any, in, sc []any) any { NegF32(d.([]float32), in[0].([]float32)); return nil },
@@ -416,6 +430,20 @@ var primCases = []primCase{
 		ins: []primKind{primF32}, scal: []primKind{},
 		fn:   func(d any, in, sc []any) any { RoundF32(d.([]float32), in[0].([]float32)); return nil },
 		twin: func(d any, in, sc []any) any { roundF32Generic(d.([]float32), in[0].([]float32)); return nil }},
+	{name: "SignF32", family: "unary", typ: "F32", out: primF32, ret: primNone,
+		ins: []primKind{primF32}, scal: []primKind{},
+		fn:   func(d any, in, sc []any) any { SignF32(d.([]float32), in[0].([]float32)); return nil },
+		twin: func(d any, in, sc []any) any { signF32Generic(d.([]float32), in[0].([]float32)); return nil }},
+	{name: "CopysignF32", family: "arith", typ: "F32", out: primF32, ret: primNone,
+		ins: []primKind{primF32, primF32}, scal: []primKind{},
+		fn: func(d any, in, sc []any) any {
+			CopysignF32(d.([]float32), in[0].([]float32), in[1].([]float32))
+			return nil
+		},
+		twin: func(d any, in, sc []any) any {
+			copysignF32Generic(d.([]float32), in[0].([]float32), in[1].([]float32))
+			return nil
+		}},
 	{name: "LessF64", family: "compare", typ: "F64", out: primBool, ret: primNone,
 		ins: []primKind{primF64, primF64}, scal: []primKind{},
 		fn: func(d any, in, sc []any) any { LessF64(d.([]bool), in[0].([]float64), in[1].([]float64)); return nil },

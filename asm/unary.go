@@ -214,6 +214,36 @@ func roundF64Generic(dst, x []float64) {
 	}
 }
 
+// SignF64 stores the sign of x element-wise in dst: 1 for x > 0, -1 for x < 0, and x itself for ±0 and NaN.
+// It panics if the slices' lengths differ.
+//
+//	for i := range dst {
+//		dst[i] = scSignF64(x[i])
+//	}
+func SignF64(dst, x []float64) {
+	if len(x) != len(dst) {
+		panicLengths("SignF64", "dst x", len(dst), len(x))
+	}
+	switch active {
+	case LevelAVX512:
+		signF64AVX512(dst, x)
+	case LevelAVX2:
+		signF64AVX2(dst, x)
+	case LevelNEON:
+		signF64NEON(dst, x)
+	default:
+		signF64Generic(dst, x)
+	}
+}
+
+// signF64Generic is the pure-Go twin of SignF64.
+func signF64Generic(dst, x []float64) {
+	x = x[:len(dst)]
+	for i := range dst {
+		dst[i] = scSignF64(x[i])
+	}
+}
+
 // NegF32 stores -x element-wise in dst (the sign bit flipped, NaNs included).
 // It panics if the slices' lengths differ.
 //
@@ -421,5 +451,35 @@ func roundF32Generic(dst, x []float32) {
 	x = x[:len(dst)]
 	for i := range dst {
 		dst[i] = float32(math.RoundToEven(float64(x[i])))
+	}
+}
+
+// SignF32 stores the sign of x element-wise in dst: 1 for x > 0, -1 for x < 0, and x itself for ±0 and NaN.
+// It panics if the slices' lengths differ.
+//
+//	for i := range dst {
+//		dst[i] = scSignF32(x[i])
+//	}
+func SignF32(dst, x []float32) {
+	if len(x) != len(dst) {
+		panicLengths("SignF32", "dst x", len(dst), len(x))
+	}
+	switch active {
+	case LevelAVX512:
+		signF32AVX512(dst, x)
+	case LevelAVX2:
+		signF32AVX2(dst, x)
+	case LevelNEON:
+		signF32NEON(dst, x)
+	default:
+		signF32Generic(dst, x)
+	}
+}
+
+// signF32Generic is the pure-Go twin of SignF32.
+func signF32Generic(dst, x []float32) {
+	x = x[:len(dst)]
+	for i := range dst {
+		dst[i] = scSignF32(x[i])
 	}
 }

@@ -68,6 +68,15 @@ func roundF64AVX2(dst, x []float64)
 func roundF64NEON(dst, x []float64) { roundF64Generic(dst, x) }
 
 //go:noescape
+func signF64AVX512(dst, x []float64)
+
+//go:noescape
+func signF64AVX2(dst, x []float64)
+
+// signF64NEON is never active on amd64.
+func signF64NEON(dst, x []float64) { signF64Generic(dst, x) }
+
+//go:noescape
 func negF32AVX512(dst, x []float32)
 
 //go:noescape
@@ -129,3 +138,12 @@ func roundF32AVX2(dst, x []float32)
 
 // roundF32NEON is never active on amd64.
 func roundF32NEON(dst, x []float32) { roundF32Generic(dst, x) }
+
+//go:noescape
+func signF32AVX512(dst, x []float32)
+
+//go:noescape
+func signF32AVX2(dst, x []float32)
+
+// signF32NEON is never active on amd64.
+func signF32NEON(dst, x []float32) { signF32Generic(dst, x) }

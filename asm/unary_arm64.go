@@ -67,6 +67,15 @@ func roundF64AVX2(dst, x []float64) { roundF64Generic(dst, x) }
 //go:noescape
 func roundF64NEON(dst, x []float64)
 
+// signF64AVX512 is never active on arm64.
+func signF64AVX512(dst, x []float64) { signF64Generic(dst, x) }
+
+// signF64AVX2 is never active on arm64.
+func signF64AVX2(dst, x []float64) { signF64Generic(dst, x) }
+
+// signF64NEON has no assembly; it runs the pure-Go twin.
+func signF64NEON(dst, x []float64) { signF64Generic(dst, x) }
+
 // negF32AVX512 is never active on arm64.
 func negF32AVX512(dst, x []float32) { negF32Generic(dst, x) }
 
@@ -129,3 +138,12 @@ func roundF32AVX2(dst, x []float32) { roundF32Generic(dst, x) }
 
 //go:noescape
 func roundF32NEON(dst, x []float32)
+
+// signF32AVX512 is never active on arm64.
+func signF32AVX512(dst, x []float32) { signF32Generic(dst, x) }
+
+// signF32AVX2 is never active on arm64.
+func signF32AVX2(dst, x []float32) { signF32Generic(dst, x) }
+
+// signF32NEON has no assembly; it runs the pure-Go twin.
+func signF32NEON(dst, x []float32) { signF32Generic(dst, x) }

@@ -67,6 +67,15 @@ func roundF64AVX2(dst, x []float64) { roundF64Generic(dst, x) }
 // roundF64NEON is never active without assembly.
 func roundF64NEON(dst, x []float64) { roundF64Generic(dst, x) }
 
+// signF64AVX512 is never active without assembly.
+func signF64AVX512(dst, x []float64) { signF64Generic(dst, x) }
+
+// signF64AVX2 is never active without assembly.
+func signF64AVX2(dst, x []float64) { signF64Generic(dst, x) }
+
+// signF64NEON is never active without assembly.
+func signF64NEON(dst, x []float64) { signF64Generic(dst, x) }
+
 // negF32AVX512 is never active without assembly.
 func negF32AVX512(dst, x []float32) { negF32Generic(dst, x) }
 
@@ -129,3 +138,12 @@ func roundF32AVX2(dst, x []float32) { roundF32Generic(dst, x) }
 
 // roundF32NEON is never active without assembly.
 func roundF32NEON(dst, x []float32) { roundF32Generic(dst, x) }
+
+// signF32AVX512 is never active without assembly.
+func signF32AVX512(dst, x []float32) { signF32Generic(dst, x) }
+
+// signF32AVX2 is never active without assembly.
+func signF32AVX2(dst, x []float32) { signF32Generic(dst, x) }
+
+// signF32NEON is never active without assembly.
+func signF32NEON(dst, x []float32) { signF32Generic(dst, x) }

@@ -38,6 +38,13 @@ func signBits(t *elem) xconst {
 	return xconst{1 << 31, 4}
 }
 
+func oneBits(t *elem) xconst {
+	if t == tF64 {
+		return xconst{math.Float64bits(1), 8}
+	}
+	return xconst{uint64(math.Float32bits(1)), 4}
+}
+
 func absBits(t *elem) xconst {
 	if t == tF64 {
 		return xconst{1<<63 - 1, 8}
@@ -179,6 +186,14 @@ func allOps() []*op {
 				x86: &x86op{body: xRound(P, r.mode)}, avx2: true,
 				neon: &neonop{body: nUnary(r.neon, t, "frint-"+r.name)}})
 		}
+		add(&op{name: "Sign" + S, family: "unary", out: t, tfloat: t, ins: []operand{vec("x", t)},
+			doc:  "stores the sign of x element-wise in dst: 1 for x > 0, -1 for x < 0, and x itself for ±0 and NaN.",
+			loop: fmt.Sprintf("dst[i] = scSign%s(x[i])", S),
+			x86:  &x86op{ntmp: 2, consts: []xconst{signBits(t), oneBits(t), {0, t.size}}, body: xSign(P)}, avx2: true})
+		add(&op{name: "Copysign" + S, family: "arith", out: t, tfloat: t, ins: []operand{vec("x", t), vec("y", t)},
+			doc:  "stores x with the sign bit of y element-wise in dst (math.Copysign; NaNs included).",
+			loop: fmt.Sprintf("dst[i] = scCopysign%s(x[i], y[i])", S),
+			x86:  &x86op{consts: []xconst{absBits(t), signBits(t)}, body: xCopysign(P)}, avx2: true})
 	}
 
 	cmps := []struct {

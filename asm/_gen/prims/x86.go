@@ -126,6 +126,36 @@ func xConstOp(mn string) func(*xe, *slot) loc {
 	}
 }
 
+// xSign computes copysign(1, in[0]) where in[0] is neither zero nor NaN, else in[0]
+// (constants: the sign bit, one, zero).
+func xSign(P string) func(*xe, *slot) loc {
+	return func(e *xe, s *slot) loc {
+		A, t, m := s.in[0], s.tmp[0], s.tmp[1]
+		e.i("VANDP%s %s, %s, %s", P[1:], e.v(s.c[0]), e.v(A), e.v(t))
+		e.i("VORP%s %s, %s, %s", P[1:], e.v(s.c[1]), e.v(t), e.v(t))
+		if e.avx512 {
+			e.i("VCMP%s $0x0c, %s, %s, %s", P, e.v(s.c[2]), e.v(A), s.k)
+			e.i("VBLENDM%s %s, %s, %s, %s", P, e.v(t), e.v(A), s.k, e.v(A))
+			return loc{r: A}
+		}
+		e.i("VCMP%s $0x0c, %s, %s, %s", P, e.v(s.c[2]), e.v(A), e.v(m))
+		e.i("VBLENDV%s %s, %s, %s, %s", P, e.v(m), e.v(t), e.v(A), e.v(A))
+		return loc{r: A}
+	}
+}
+
+// xCopysign computes in[0] with in[1]'s sign bit (constants: the magnitude mask, the
+// sign bit).
+func xCopysign(P string) func(*xe, *slot) loc {
+	return func(e *xe, s *slot) loc {
+		A, B := s.in[0], s.in[1]
+		e.i("VANDP%s %s, %s, %s", P[1:], e.v(s.c[0]), e.v(A), e.v(A))
+		e.i("VANDP%s %s, %s, %s", P[1:], e.v(s.c[1]), e.v(B), e.v(B))
+		e.i("VORP%s %s, %s, %s", P[1:], e.v(B), e.v(A), e.v(A))
+		return loc{r: A}
+	}
+}
+
 func xUnary(mn string) func(*xe, *slot) loc {
 	return func(e *xe, s *slot) loc {
 		A := s.in[0]

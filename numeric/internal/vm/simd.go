@@ -178,6 +178,8 @@ func init() {
 	unary(ir.OpCeil, asm.CeilF64, asm.CeilF32)
 	unary(ir.OpRound, asm.RoundF64, asm.RoundF32)
 	unary(ir.OpTrunc, asm.TruncF64, asm.TruncF32)
+	unary(ir.OpSign, asm.SignF64, asm.SignF32)
+	binary(ir.OpCopysign, asm.CopysignF64, asm.CopysignF32)
 	unary(ir.OpExp, asm.ExpF64, asm.ExpF32)
 	unary(ir.OpExpm1, asm.Expm1F64, asm.Expm1F32)
 	unary(ir.OpExp2, asm.Exp2F64, asm.Exp2F32)
