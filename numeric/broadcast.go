@@ -90,14 +90,31 @@ func (e *Expr) evaluateShaped(ctx context.Context, c *compiled, stack []binding,
 		// evaluate into a temporary, then copy.
 		return e.gatherRun(ctx, c, bindings, *out, shape, ops, n, true)
 	}
-	cshape, cops := collapse(shape, ops)
-	if allContiguous(shape, ops) {
-		return e.gatherRun(ctx, c, bindings, *out, shape, ops, n, false) // gathers nothing
-	}
-	if n > 0 && !scalar && c.cpu != nil && c.device == nil && inPlaceRuns(c.prog, cshape, cops) {
+	if cshape, cops, ok := byRows(c, shape, ops); ok {
 		return 0, e.runRows(ctx, c, bindings, *out, cshape, cops)
 	}
-	return e.gatherRun(ctx, c, bindings, *out, shape, ops, n, false)
+	return e.gatherRun(ctx, c, bindings, *out, shape, ops, n, false) // gathers nothing where all are contiguous
+}
+
+// byRows says whether a shaped evaluation runs in place over contiguous runs of rows
+// on the CPU (runRows), and gives the collapsed shape and operands it runs over;
+// else it gathers into contiguous copies and runs as a 1-D evaluation (gatherRun).
+func byRows(c *compiled, shape []int, ops []operand) ([]int, []operand, bool) {
+	if prod(shape) == 0 || c.prog.ScalarResult() || c.cpu == nil || c.device != nil || allContiguous(shape, ops) {
+		return nil, nil, false
+	}
+	cshape, cops := collapse(shape, ops)
+	return cshape, cops, inPlaceRuns(c.prog, cshape, cops)
+}
+
+// rowThreads is the goroutines runRows uses for n elements: auto's CPU thread count
+// for n (whether or not its choice for a 1-D evaluation is the device), else the
+// options'.
+func (e *Expr) rowThreads(c *compiled, n int) int {
+	if c.auto != nil {
+		return c.auto.Choose(n).Threads
+	}
+	return e.opts.threadCount()
 }
 
 // overlaps reports whether the destination (the last operand) shares memory with an
@@ -239,10 +256,7 @@ func (e *Expr) runRows(ctx context.Context, c *compiled, bindings []binding, out
 	inner := shape[len(shape)-1]
 	rows := prod(shape[:len(shape)-1])
 	cols := e.scalarColumns(c, bindings, shape, ops)
-	threads := e.opts.threadCount()
-	if c.auto != nil {
-		threads = c.auto.Choose(rows * inner).Threads
-	}
+	threads := e.rowThreads(c, rows*inner)
 	workers := max(1, min(threads, rows, rows*inner/exec.MinParallel))
 	e.last.Store(&c.name)
 	var wg sync.WaitGroup

@@ -55,7 +55,13 @@ func (e *Expr) Explain(vars Vars) (string, error) {
 		b.WriteString("accuracy: fast: on the simd backend exp, sin, cos and float32 log run their fast kernels " +
 			"(within 4 ULP) and x*y+z, x*s±y, x*s±t fused multiply-adds; the gonum and opencl backends compute as in the default mode\n")
 	}
+	rows, byRows := e.rowsChoice(c, bindings)
 	switch forced := e.opts.backendName(); {
+	case byRows:
+		fmt.Fprintf(&b, "broadcast or N-d inputs: evaluated in place over contiguous runs of rows on %s with %d thread%s "+
+			"(evaluations by rows stay on the CPU; a forced OpenCL backend takes contiguous copies); the router's estimates for n elements:\n",
+			rows.Backend, rows.Threads, plural(rows.Threads))
+		b.WriteString(d.Explain(in))
 	case forced == BackendAuto && resident:
 		b.WriteString("device arrays among the inputs: evaluated on the OpenCL device, where the data is\n")
 		b.WriteString(d.Explain(in))
@@ -124,6 +130,9 @@ func (e *Expr) Choose(vars Vars) (Choice, error) {
 	if err != nil {
 		return Choice{}, err
 	}
+	if ch, ok := e.rowsChoice(c, bindings); ok {
+		return ch, nil
+	}
 	t := c.target(n, hasDeviceArray(bindings), e.opts.threadCount())
 	switch {
 	case t.device != nil && t.share > 0:
@@ -153,4 +162,25 @@ func (e *Expr) resolve(vars Vars) (*compiled, []binding, int, error) {
 		return nil, nil, 0, err
 	}
 	return c, bindings, n, nil
+}
+
+// rowsChoice is where Eval runs a shaped evaluation over bindings into a new
+// (contiguous) result, for Choose and Explain: ok is false where it gathers and
+// runs as a 1-D evaluation of the result's length, which the router decides.
+func (e *Expr) rowsChoice(c *compiled, bindings []binding) (Choice, bool) {
+	shape, err := e.broadcast(bindings)
+	if err != nil {
+		return Choice{}, false
+	}
+	ops := make([]operand, 0, len(bindings)+1)
+	for _, b := range bindings {
+		if !b.Scalar {
+			ops = append(ops, operand{b.Ptr, b.Type.Size(), broadcastStrides(shapeOf(b), stridesOf(b), shape)})
+		}
+	}
+	ops = append(ops, operand{nil, c.prog.ResultType().Size(), cStrides(shape)})
+	if _, _, ok := byRows(c, shape, ops); !ok {
+		return Choice{}, false
+	}
+	return Choice{Backend: c.name, Threads: e.rowThreads(c, prod(shape))}, true
 }

@@ -235,3 +235,34 @@ func TestExplainDeviceCostsNeedTheSameDevice(t *testing.T) {
 		t.Errorf("Explain with a profile from another device: %v\n%s", err, text)
 	}
 }
+
+// TestAutoBroadcastRunsByRowsOnTheCPU: where the router sends a 1-D evaluation of n
+// elements to the device, a broadcast evaluation of n elements still runs by rows on
+// the CPU, and Choose and Explain say so (they reported the device).
+func TestAutoBroadcastRunsByRowsOnTheCPU(t *testing.T) {
+	dev := &fakeDevice{mark: -7}
+	fake, _ := withFakeDevice(t, dev, nil)
+	e := MustCompile("2*a+3*b**2-c/4", WithThreads(2), fake)
+	const rows, cols = 1 << 10, 1 << 10
+	vars, _ := polyVars(rows * cols)
+	vars["a"] = NewArray(vars["a"], rows, cols)
+	vars["b"] = vars["b"].([]float64)[:cols] // a row, broadcast over a's rows
+	vars["c"] = NewArray(vars["c"], rows, cols)
+	if ch, err := e.Choose(vars); err != nil || ch.Backend == BackendOpenCL || ch.Threads != 2 {
+		t.Fatalf("Choose(broadcast, n=2^20) = %+v, %v; want the CPU with 2 threads", ch, err)
+	}
+	text, err := e.Explain(vars)
+	if err != nil || !strings.Contains(text, "over contiguous runs of rows on "+BackendSIMD) && !strings.Contains(text, "rows on "+BackendGonum) {
+		t.Errorf("Explain: %v\n%s", err, text)
+	}
+	r, err := e.Eval(context.Background(), vars)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if dev.runs.Load() != 0 || r.Data.([]float64)[10] != 2*10+0.75-1 {
+		t.Fatalf("%d device runs, result[10] = %v; want the CPU's 20.75", dev.runs.Load(), r.Data.([]float64)[10])
+	}
+	if ch, err := e.Choose(Vars{"a": vars["a"].(*Array).Data, "b": make([]float64, rows*cols), "c": vars["c"].(*Array).Data}); err != nil || ch.Backend != BackendOpenCL {
+		t.Fatalf("Choose(1-D, n=2^20) = %+v, %v; want opencl", ch, err)
+	}
+}
