@@ -107,16 +107,6 @@ func byRows(c *compiled, shape []int, ops []operand) ([]int, []operand, bool) {
 	return cshape, cops, inPlaceRuns(c.prog, cshape, cops)
 }
 
-// rowThreads is the goroutines runRows uses for n elements: auto's CPU thread count
-// for n (whether or not its choice for a 1-D evaluation is the device), else the
-// options'.
-func (e *Expr) rowThreads(c *compiled, n int) int {
-	if c.auto != nil {
-		return c.auto.Choose(n).Threads
-	}
-	return e.opts.threadCount()
-}
-
 // overlaps reports whether the destination (the last operand) shares memory with an
 // input that does not read each element exactly where the destination writes it.
 func overlaps(shape []int, ops []operand) bool {

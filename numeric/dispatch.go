@@ -269,3 +269,13 @@ func overlapsInput(out exec.Output, inputs []exec.Binding) bool {
 	}
 	return false
 }
+
+// rowThreads is the goroutines runRows uses for n elements: auto's CPU thread count
+// for n (whether or not its choice for a 1-D evaluation is the device), else the
+// options'.
+func (e *Expr) rowThreads(c *compiled, n int) int {
+	if c.auto != nil {
+		return c.auto.Choose(n).Threads
+	}
+	return e.opts.threadCount()
+}
