@@ -4,7 +4,7 @@
 #include "math_amd64.h"
 
 // Kernels of the trig family: the twins are in math_trig_scalar.go (atanF64,
-// atanF32, atan2F64, atan2F32, asinAcosF64, asinAcosF32, tanF64, tanF32), step
+// atanF32, atan2F64, atan2F32, asinAcosF64, tanF64, tanF32), step
 // by step; every branch there is a per-lane mask or blend here. arctan shares
 // arctan2's selection (ATAN_PICK), division and polynomial macros.
 // Table offsets (trigTab, 8 bytes each; trigTab4 copies 32).
@@ -40,7 +40,6 @@
 #define T_ATAN64 30
 #define T_ATAN32 40
 #define T_ASIN64 45
-#define T_ASIN32 58
 
 #define TB(i) ·trigTab+8*(i)(SB)
 #define T4(i) ·trigTab4+32*(i)(SB)
@@ -850,24 +849,6 @@ done:
 	VMULPD       Z2, Z3, Z8         \
 	VFMADD213PD  Z6, Z8, Z7
 
-// float32: Z3 = w, Z7 = asin(w) = w + w*z*P(z).
-#define ASIN_CORE_F32_512 \
-	VANDPD       Z16, Z0, Z1        \
-	VCMPPD       $0x12, Z17, Z1, K2 \
-	VSUBPD       Z1, Z18, Z2        \
-	VMULPD       Z17, Z2, Z2        \
-	VSQRTPD      Z2, Z3             \
-	VMULPD       Z1, Z1, K2, Z2     \
-	VMOVAPD      Z1, K2, Z3         \
-	VBROADCASTSD TB(T_ASIN32+0), Z7 \
-	VFMADD213PD.BCST TB(T_ASIN32+1), Z2, Z7 \
-	VFMADD213PD.BCST TB(T_ASIN32+2), Z2, Z7 \
-	VFMADD213PD.BCST TB(T_ASIN32+3), Z2, Z7 \
-	VFMADD213PD.BCST TB(T_ASIN32+4), Z2, Z7 \
-	VFMADD213PD.BCST TB(T_ASIN32+5), Z2, Z7 \
-	VMULPD       Z2, Z3, Z8         \
-	VFMADD213PD  Z3, Z8, Z7
-
 // K (Z9 hi, Z10 lo) and sigma (Z11): asin: (0, 1) small, (pi/2, -2) else.
 #define ASIN_SEL_512 \
 	VMOVAPD      Z20, Z9            \
@@ -908,8 +889,6 @@ done:
 
 #define ASIN_F64_512 ASIN_CORE_F64_512; ASIN_SEL_512; ASIN_FIN_F64_512; ASIN_SIGN_512
 #define ACOS_F64_512 ASIN_CORE_F64_512; ACOS_SEL_512; ASIN_FIN_F64_512; VMOVAPD Z13, Z0
-#define ASIN_F32_512 ASIN_CORE_F32_512; ASIN_SEL_512; VFMADD213PD Z9, Z11, Z7; VMOVAPD Z7, Z13; ASIN_SIGN_512
-#define ACOS_F32_512 ASIN_CORE_F32_512; ACOS_SEL_512; VFMADD213PD Z9, Z11, Z7; VMOVAPD Z7, Z0
 
 // ---- arcsin, arccos: AVX2 ----------------------------------------------------
 
@@ -947,25 +926,6 @@ done:
 	VMULPD       Y2, Y3, Y8         \
 	VFMADD213PD  Y6, Y8, Y7
 
-#define ASIN_CORE_F32_256 \
-	VANDPD       T4(T_ABS), Y0, Y1  \
-	VCMPPD       $0x12, T4(T_HALF), Y1, Y15 \
-	VMOVUPD      T4(T_ONE), Y2      \
-	VSUBPD       Y1, Y2, Y2         \
-	VMULPD       T4(T_HALF), Y2, Y2 \
-	VSQRTPD      Y2, Y3             \
-	VMULPD       Y1, Y1, Y7         \
-	VBLENDVPD    Y15, Y7, Y2, Y2    \
-	VBLENDVPD    Y15, Y1, Y3, Y3    \
-	VMOVUPD      T4(T_ASIN32+0), Y7 \
-	VFMADD213PD  T4(T_ASIN32+1), Y2, Y7 \
-	VFMADD213PD  T4(T_ASIN32+2), Y2, Y7 \
-	VFMADD213PD  T4(T_ASIN32+3), Y2, Y7 \
-	VFMADD213PD  T4(T_ASIN32+4), Y2, Y7 \
-	VFMADD213PD  T4(T_ASIN32+5), Y2, Y7 \
-	VMULPD       Y2, Y3, Y8         \
-	VFMADD213PD  Y3, Y8, Y7
-
 #define ASIN_SEL_256 \
 	VANDNPD      T4(T_PIO2H), Y15, Y9 \
 	VANDNPD      T4(T_PIO2L), Y15, Y10 \
@@ -1000,8 +960,6 @@ done:
 
 #define ASIN_F64_256 ASIN_CORE_F64_256; ASIN_SEL_256; ASIN_FIN_F64_256; ASIN_SIGN_256
 #define ACOS_F64_256 ASIN_CORE_F64_256; ACOS_SEL_256; ASIN_FIN_F64_256; VMOVAPD Y13, Y0
-#define ASIN_F32_256 ASIN_CORE_F32_256; ASIN_SEL_256; VFMADD213PD Y9, Y11, Y7; VMOVAPD Y7, Y13; ASIN_SIGN_256
-#define ACOS_F32_256 ASIN_CORE_F32_256; ACOS_SEL_256; VFMADD213PD Y9, Y11, Y7; VMOVAPD Y7, Y0
 
 // func asinF64AVX512(dst, x []float64)
 TEXT ·asinF64AVX512(SB), NOSPLIT, $0-48
@@ -1063,72 +1021,6 @@ done:
 	VZEROUPPER
 	RET
 
-// func asinF32AVX512(dst, x []float32)
-TEXT ·asinF32AVX512(SB), NOSPLIT, $0-48
-	MOVQ dst_base+0(FP), DI
-	MOVQ x_base+24(FP), SI
-	MOVQ x_len+32(FP), BX
-	ASIN_CONSTS_512
-
-loop:
-	CMPQ      BX, $8
-	JLT       tail
-	VCVTPS2PD (SI), Z0
-	ASIN_F32_512
-	VCVTPD2PS Z0, Y0
-	VMOVUPS   Y0, (DI)
-	ADDQ      $32, SI
-	ADDQ      $32, DI
-	SUBQ      $8, BX
-	JMP       loop
-
-tail:
-	TESTQ BX, BX
-	JEQ   done
-	TAILMASK_K1
-	VMOVUPS.Z (SI), K1, Y0
-	VCVTPS2PD Y0, Z0
-	ASIN_F32_512
-	VCVTPD2PS Z0, Y0
-	VMOVUPS   Y0, K1, (DI)
-
-done:
-	VZEROUPPER
-	RET
-
-// func acosF32AVX512(dst, x []float32)
-TEXT ·acosF32AVX512(SB), NOSPLIT, $0-48
-	MOVQ dst_base+0(FP), DI
-	MOVQ x_base+24(FP), SI
-	MOVQ x_len+32(FP), BX
-	ASIN_CONSTS_512
-
-loop:
-	CMPQ      BX, $8
-	JLT       tail
-	VCVTPS2PD (SI), Z0
-	ACOS_F32_512
-	VCVTPD2PS Z0, Y0
-	VMOVUPS   Y0, (DI)
-	ADDQ      $32, SI
-	ADDQ      $32, DI
-	SUBQ      $8, BX
-	JMP       loop
-
-tail:
-	TESTQ BX, BX
-	JEQ   done
-	TAILMASK_K1
-	VMOVUPS.Z (SI), K1, Y0
-	VCVTPS2PD Y0, Z0
-	ACOS_F32_512
-	VCVTPD2PS Z0, Y0
-	VMOVUPS   Y0, K1, (DI)
-
-done:
-	VZEROUPPER
-	RET
-
 // func asinF64AVX2(dst, x []float64)
 TEXT ·asinF64AVX2(SB), NOSPLIT, $0-48
 	MOVQ dst_base+0(FP), DI
@@ -1184,72 +1076,6 @@ tail:
 	ACOS_F64_256
 	TAILMASK_Y13_F64
 	VMASKMOVPD Y0, Y13, (DI)
-
-done:
-	VZEROUPPER
-	RET
-
-// func asinF32AVX2(dst, x []float32)
-TEXT ·asinF32AVX2(SB), NOSPLIT, $0-48
-	MOVQ dst_base+0(FP), DI
-	MOVQ x_base+24(FP), SI
-	MOVQ x_len+32(FP), BX
-
-loop:
-	CMPQ       BX, $4
-	JLT        tail
-	VCVTPS2PD  (SI), Y0
-	ASIN_F32_256
-	VCVTPD2PSY Y0, X0
-	VMOVUPS    X0, (DI)
-	ADDQ       $16, SI
-	ADDQ       $16, DI
-	SUBQ       $4, BX
-	JMP        loop
-
-tail:
-	TESTQ BX, BX
-	JEQ   done
-	TAILMASK_X13_F32
-	VMASKMOVPS (SI), X13, X0
-	VCVTPS2PD  X0, Y0
-	ASIN_F32_256
-	VCVTPD2PSY Y0, X0
-	TAILMASK_X13_F32
-	VMASKMOVPS X0, X13, (DI)
-
-done:
-	VZEROUPPER
-	RET
-
-// func acosF32AVX2(dst, x []float32)
-TEXT ·acosF32AVX2(SB), NOSPLIT, $0-48
-	MOVQ dst_base+0(FP), DI
-	MOVQ x_base+24(FP), SI
-	MOVQ x_len+32(FP), BX
-
-loop:
-	CMPQ       BX, $4
-	JLT        tail
-	VCVTPS2PD  (SI), Y0
-	ACOS_F32_256
-	VCVTPD2PSY Y0, X0
-	VMOVUPS    X0, (DI)
-	ADDQ       $16, SI
-	ADDQ       $16, DI
-	SUBQ       $4, BX
-	JMP        loop
-
-tail:
-	TESTQ BX, BX
-	JEQ   done
-	TAILMASK_X13_F32
-	VMASKMOVPS (SI), X13, X0
-	VCVTPS2PD  X0, Y0
-	ACOS_F32_256
-	VCVTPD2PSY Y0, X0
-	TAILMASK_X13_F32
-	VMASKMOVPS X0, X13, (DI)
 
 done:
 	VZEROUPPER

@@ -291,47 +291,6 @@ func asinF64(x float64) float64 { return asinAcosF64(x, false) }
 
 func acosF64(x float64) float64 { return asinAcosF64(x, true) }
 
-// asinAcosF32 computes in float64 as asinAcosF64 without the low parts, with a
-// degree-5 polynomial, rounded once to float32.
-func asinAcosF32(x float32, acos bool) float32 {
-	xd := float64(x)
-	a := math.Abs(xd)
-	small := a <= 0.5
-	z := (1 - a) * 0.5
-	w := math.Sqrt(z)
-	if small {
-		z, w = float64(a*a), a
-	}
-	pp := asinF32C5
-	pp = math.FMA(pp, z, asinF32C4)
-	pp = math.FMA(pp, z, asinF32C3)
-	pp = math.FMA(pp, z, asinF32C2)
-	pp = math.FMA(pp, z, asinF32C1)
-	pp = math.FMA(pp, z, asinF32C0)
-	as := math.FMA(float64(w*z), pp, w)
-	var kh, sg float64
-	switch {
-	case !acos && small:
-		kh, sg = 0, 1
-	case !acos:
-		kh, sg = ddPio2Hi, -2
-	case small:
-		kh, sg = ddPio2Hi, -1
-		if math.Signbit(xd) {
-			sg = 1
-		}
-	case math.Signbit(xd):
-		kh, sg = ddPiHi, -2
-	default:
-		kh, sg = 0, 2
-	}
-	res := math.FMA(sg, as, kh)
-	if !acos {
-		res = math.Float64frombits(math.Float64bits(res) ^ math.Float64bits(xd)&(1<<63))
-	}
-	return float32(res)
-}
-
 func asinF32(x float32) float32 { return asinAcosF32(x, false) }
 
 func acosF32(x float32) float32 { return asinAcosF32(x, true) }
