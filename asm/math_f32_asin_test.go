@@ -25,7 +25,8 @@ func TestF32AsinAcos(t *testing.T) {
 		{0x3f800000 - 1<<13, 0x3f800000 + 64, 1},    // up to 1 and past it
 		{0, 1 << 23, 4093},                          // subnormals
 		{0x39000000, 0x3a000000, 257},               // small: asin(x) = x + ...
-		{0x7f7ffff0, 0x7fc00010, 1},                 // huge, Inf, NaN
+		{0x7f7ffff0, 0x7f800010, 1},                 // huge, Inf, signalling NaNs
+		{0x7fc00000, 0x7fc00004, 1},                 // quiet NaNs
 	}
 	funcs := []struct {
 		name string

@@ -17,12 +17,6 @@ func atanF64AVX512(dst, x []float64)
 func atanF64AVX2(dst, x []float64)
 
 //go:noescape
-func atanF32AVX512(dst, x []float32)
-
-//go:noescape
-func atanF32AVX2(dst, x []float32)
-
-//go:noescape
 func atan2F64AVX512(dst, y, x []float64)
 
 //go:noescape

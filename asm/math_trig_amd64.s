@@ -4,7 +4,7 @@
 #include "math_amd64.h"
 
 // Kernels of the trig family: the twins are in math_trig_scalar.go (atanF64,
-// atanF32, atan2F64, atan2F32, asinAcosF64, tanF64, tanF32), step
+// atan2F64, atan2F32, asinAcosF64, tanF64, tanF32), step
 // by step; every branch there is a per-lane mask or blend here. arctan shares
 // arctan2's selection (ATAN_PICK), division and polynomial macros.
 // Table offsets (trigTab, 8 bytes each; trigTab4 copies 32).
@@ -285,15 +285,7 @@
 	VFMADD231PD  Z12, Z2, Z4        \
 	VADDPD       Z10, Z4, Z11       // dl
 
-#define ATAN1_F32_512 \
-	VMOVAPD      Z11, Z4            \
-	VFMSUB231PD  Z9, Z2, Z4         \ // num = a*Ah - Bh
-	VMOVAPD      Z9, Z7             \
-	VFMADD231PD  Z11, Z2, Z7        \ // den = a*Bh + Ah
-	VDIVPD       Z7, Z4, Z3
-
 #define ATAN_F64_512_ ATAN1_CMP_512; ATAN_PICK_512; ATAN1_F64_512; ATAN_DIV_512; ATAN_POLY_512
-#define ATAN_F32_512_ ATAN1_CMP_512; ATAN_PICK_512; ATAN1_F32_512; ATAN_POLY_F32_512
 
 #define ATAN2_F32_512 ATAN_SANITIZE_512; ATAN_SELECT_512; ATAN_F32_512; ATAN_POLY_F32_512
 
@@ -323,40 +315,6 @@ tail:
 	VMOVUPD.Z (SI), K1, Z0
 	ATAN_F64_512_
 	VMOVUPD   Z0, K1, (DI)
-
-done:
-	VZEROUPPER
-	RET
-
-// func atanF32AVX512(dst, x []float32)
-TEXT ·atanF32AVX512(SB), NOSPLIT, $0-48
-	MOVQ dst_base+0(FP), DI
-	MOVQ x_base+24(FP), SI
-	MOVQ x_len+32(FP), BX
-	ATAN_CONSTS_512
-	VBROADCASTSD TB(T_CLAMP), Z20
-
-loop:
-	CMPQ      BX, $8
-	JLT       tail
-	VCVTPS2PD (SI), Z0
-	ATAN_F32_512_
-	VCVTPD2PS Z0, Y0
-	VMOVUPS   Y0, (DI)
-	ADDQ      $32, SI
-	ADDQ      $32, DI
-	SUBQ      $8, BX
-	JMP       loop
-
-tail:
-	TESTQ BX, BX
-	JEQ   done
-	TAILMASK_K1
-	VMOVUPS.Z (SI), K1, Y0
-	VCVTPS2PD Y0, Z0
-	ATAN_F32_512_
-	VCVTPD2PS Z0, Y0
-	VMOVUPS   Y0, K1, (DI)
 
 done:
 	VZEROUPPER
@@ -655,15 +613,7 @@ done:
 	VFMADD231PD  Y13, Y2, Y7          \
 	VADDPD       Y11, Y7, Y10         // dl
 
-#define ATAN1_F32_256 \
-	VMOVAPD      Y12, Y4              \
-	VFMSUB231PD  Y10, Y2, Y4          \
-	VMOVAPD      Y10, Y7              \
-	VFMADD231PD  Y12, Y2, Y7          \
-	VDIVPD       Y7, Y4, Y2
-
 #define ATAN_F64_256_ ATAN1_CMP_256; ATAN_PICK_256; ATAN1_F64_256; ATAN_DIV_256; ATAN_POLY_256
-#define ATAN_F32_256_ ATAN1_CMP_256; ATAN_PICK_256; ATAN1_F32_256; ATAN_POLY_F32_256
 
 #define ATAN2_F32_256 ATAN_SANITIZE_256; ATAN_SELECT_256; ATAN_F32_256; ATAN_POLY_F32_256
 
@@ -692,39 +642,6 @@ tail:
 	ATAN_F64_256_
 	TAILMASK_Y13_F64
 	VMASKMOVPD Y0, Y13, (DI)
-
-done:
-	VZEROUPPER
-	RET
-
-// func atanF32AVX2(dst, x []float32)
-TEXT ·atanF32AVX2(SB), NOSPLIT, $0-48
-	MOVQ dst_base+0(FP), DI
-	MOVQ x_base+24(FP), SI
-	MOVQ x_len+32(FP), BX
-
-loop:
-	CMPQ       BX, $4
-	JLT        tail
-	VCVTPS2PD  (SI), Y0
-	ATAN_F32_256_
-	VCVTPD2PSY Y0, X0
-	VMOVUPS    X0, (DI)
-	ADDQ       $16, SI
-	ADDQ       $16, DI
-	SUBQ       $4, BX
-	JMP        loop
-
-tail:
-	TESTQ BX, BX
-	JEQ   done
-	TAILMASK_X13_F32
-	VMASKMOVPS (SI), X13, X0
-	VCVTPS2PD  X0, Y0
-	ATAN_F32_256_
-	VCVTPD2PSY Y0, X0
-	TAILMASK_X13_F32
-	VMASKMOVPS X0, X13, (DI)
 
 done:
 	VZEROUPPER

@@ -210,21 +210,6 @@ func atan2F32(y, x float32) float32 {
 	return float32(res)
 }
 
-// atanF32 is atan2F32 with x = 1, |x| clamped to 2^60 as in atanF64.
-func atanF32(x float32) float32 {
-	a := math.Min(math.Abs(float64(x)), 0x1p60)
-	kf, ah, _, bh, _ := atanSelect(a, 1)
-	u := math.FMA(a, ah, -bh) / math.FMA(a, bh, ah)
-	z := float64(u * u)
-	pp := atanF32C4
-	pp = math.FMA(pp, z, atanF32C3)
-	pp = math.FMA(pp, z, atanF32C2)
-	pp = math.FMA(pp, z, atanF32C1)
-	pp = math.FMA(pp, z, atanF32C0)
-	res := float64(kf*ddPio8Hi) + math.FMA(float64(u*z), pp, u)
-	return float32(math.Float64frombits(math.Float64bits(res) ^ math.Float64bits(float64(x))&(1<<63)))
-}
-
 // asinAcosF64 is the element kernel of arcsin (acos false) and arccos. With
 // a = |x|: for a <= 1/2, w = a and z = a^2; beyond, z = (1-a)/2 (exact) and
 // w = sqrt(z) as a double-double (one FMA residual and a division), using
