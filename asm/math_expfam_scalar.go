@@ -178,21 +178,6 @@ func expm1F32(x float32) float32 {
 	return float32(orSign(math.FMA(s, q, s-1), xd))
 }
 
-// exp2F32: k = round(x), r = x - k exactly, e^(r*ln2) = 1 + q.
-func exp2F32(x float32) float32 {
-	y := math.Min(math.Max(float64(x), -160), 130)
-	k := math.RoundToEven(y)
-	a := (y - k) * ln2F64
-	p := expFamF32C5
-	p = math.FMA(p, a, expFamF32C4)
-	p = math.FMA(p, a, expFamF32C3)
-	p = math.FMA(p, a, expFamF32C2)
-	p = math.FMA(p, a, expFamF32C1)
-	p = math.FMA(p, a, expFamF32C0)
-	s := pow2(k)
-	return float32(math.FMA(s, math.FMA(a*a, p, a), s))
-}
-
 // tanhF32: E/(E + 2) with E = e^(2a) - 1; above a = 10 it rounds to 1.
 func tanhF32(x float32) float32 {
 	xd := float64(x)
