@@ -33,12 +33,6 @@ func tanhF64AVX512(dst, x []float64)
 func tanhF64AVX2(dst, x []float64)
 
 //go:noescape
-func tanhF32AVX512(dst, x []float32)
-
-//go:noescape
-func tanhF32AVX2(dst, x []float32)
-
-//go:noescape
 func sinhF64AVX512(dst, x []float64)
 
 //go:noescape

@@ -88,3 +88,22 @@ func TestF32Exp2(t *testing.T) {
 		{0x7fc00000, 0x7fc00004, 1},                 // quiet NaNs
 	})
 }
+
+// TestF32Tanh checks TanhF32 (float32 lanes): every level against the twin bit for
+// bit and within 1 ULP of math.Tanh, over a sample of all float32 inputs (all of
+// them with -f32exhaustive), dense runs at the branch point 0.55 and near 1/2,
+// through [0.5, 2] (where the exp branch's error is least damped) and [2, 10],
+// around the clamp 10 and where tanh rounds to 1, tiny and subnormal inputs, and
+// ±Inf and NaN.
+func TestF32Tanh(t *testing.T) {
+	f32Sweep(t, "tanh", TanhF32, tanhF32, math.Tanh, []f32Run{
+		{0, 0x7f800010, f32Stride(1021, 8191)},      // and the negatives
+		{0x3f0ccccd - 1<<12, 0x3f0ccccd + 1<<12, 1}, // 0.55, the branch point
+		{0x3f000000, 0x40000000, 67},                // [0.5, 2]
+		{0x40000000, 0x41200000, 401},               // [2, 10]
+		{0x41100000, 0x41110000, 1},                 // 9 to 9.06: rounds to 1
+		{0x41200000 - 64, 0x41200000 + 64, 1},       // the clamp 10
+		{0, 0x3a000000, 4093},                       // tiny, subnormal
+		{0x7fc00000, 0x7fc00004, 1},                 // quiet NaNs
+	})
+}
