@@ -187,29 +187,6 @@ func atanFinish(u, ul, kf, y float64) float64 {
 	return math.Float64frombits(math.Float64bits(res) ^ math.Float64bits(y)&(1<<63))
 }
 
-// atan2F32 is the float32 kernel in float64: the same reduction without the
-// low parts (the float64 rounding errors are far below float32's), one
-// division, a degree-4 polynomial, rounded once to float32.
-func atan2F32(y, x float32) float32 {
-	ay, ax := atanSanitize(math.Abs(float64(y)), math.Abs(float64(x)))
-	kf, ah, _, bh, _ := atanSelect(ay, ax)
-	num := math.FMA(ay, ah, -float64(ax*bh))
-	den := math.FMA(ay, bh, float64(ax*ah))
-	if math.Signbit(float64(x)) {
-		num, kf = -num, 8-kf
-	}
-	u := num / den
-	z := float64(u * u)
-	pp := atanF32C4
-	pp = math.FMA(pp, z, atanF32C3)
-	pp = math.FMA(pp, z, atanF32C2)
-	pp = math.FMA(pp, z, atanF32C1)
-	pp = math.FMA(pp, z, atanF32C0)
-	res := float64(kf*ddPio8Hi) + math.FMA(float64(u*z), pp, u)
-	res = math.Float64frombits(math.Float64bits(res) ^ math.Float64bits(float64(y))&(1<<63))
-	return float32(res)
-}
-
 // asinAcosF64 is the element kernel of arcsin (acos false) and arccos. With
 // a = |x|: for a <= 1/2, w = a and z = a^2; beyond, z = (1-a)/2 (exact) and
 // w = sqrt(z) as a double-double (one FMA residual and a division), using
