@@ -51,7 +51,7 @@ func atanF32(x float32) float32 {
 		jh, jl = asinF32Pio2Hi, asinF32Pio2Lo
 	}
 	inv := 1 / den
-	t := num * inv
+	t := float32(num * inv) // not fused into jh + t below (arm64, GOAMD64=v3)
 	r := scFMAF32(-t, den, num)
 	tl := scFMAF32(-t, dl, r) * inv
 	z := t * t

@@ -60,7 +60,7 @@ func tanhF32(x float32) float32 {
 		d := e + 1
 		dl := 1 - (d - e)
 		q := 2 / d
-		ql := scFMAF32(-q, dl, scFMAF32(-q, d, 2)) * (q * 0.5)
+		ql := float32(scFMAF32(-q, dl, scFMAF32(-q, d, 2)) * (q * 0.5)) // not fused into u + ql
 		s := 1 - q
 		u := (s - 1) + q // s - (1 - q), exactly (a fast two-sum)
 		t = s - (u + ql)
