@@ -24,10 +24,11 @@ import "math"
 // assembly (math_neon_arm64.s, two lanes per register); the other functions there, and
 // every function with -tags noasm, run the twins.
 //
-// float32 exp, log, log2, log10 and log1p compute in float32 lanes (16 per zmm; their
-// twins emulate a float32 FMA exactly); the other float32 functions compute in float64
-// lanes (8 per zmm) with lower-degree polynomials than the float64 kernels and round
-// once at the end.
+// float32 exp, log, log2, log10, log1p, exp2, tanh, arctan, arctan2, arcsin and
+// arccos compute in float32 lanes (16 per zmm; their twins emulate a float32 FMA
+// exactly); arcsinh, arccosh and arctanh run the float64 functions on widened blocks;
+// the other float32 functions compute in float64 lanes (8 per zmm) with lower-degree
+// polynomials than the float64 kernels and round once at the end.
 //
 // Go may fuse x*y + z into one FMA (arm64, ppc64le, s390x, riscv64, amd64 with
 // GOAMD64=v3), which breaks the exact steps of the twins: two-sum, two-product,
@@ -35,7 +36,7 @@ import "math"
 // products that feed an addition or subtraction as float64(x*y), which the compiler
 // never fuses, and use math.FMA where a fused step is meant (where the assembly uses
 // one); they then give the same bits on every architecture. This lists the sites
-// the compiler still fuses (none in math_*.go):
+// the compiler still fuses (none in math_*.go; float32 products are written float32(x*y)):
 //
 //	GOARCH=arm64 go build -a -gcflags='github.com/numkit/numkit/asm=-d=fmahash=vy' ./asm/
 

@@ -27,22 +27,10 @@ func exp2F64AVX512(dst, x []float64)
 func exp2F64AVX2(dst, x []float64)
 
 //go:noescape
-func exp2F32AVX512(dst, x []float32)
-
-//go:noescape
-func exp2F32AVX2(dst, x []float32)
-
-//go:noescape
 func tanhF64AVX512(dst, x []float64)
 
 //go:noescape
 func tanhF64AVX2(dst, x []float64)
-
-//go:noescape
-func tanhF32AVX512(dst, x []float32)
-
-//go:noescape
-func tanhF32AVX2(dst, x []float32)
 
 //go:noescape
 func sinhF64AVX512(dst, x []float64)

@@ -5,7 +5,8 @@
 
 // expm1, exp2, tanh, sinh, cosh kernels: the twins are expm1F64, exp2F64, tanhF64,
 // sinhF64, coshF64 and their float32 versions in math_expfam_scalar.go, step by
-// step (see there for the algorithms and why they are accurate). The float64
+// step (float32 exp2 and tanh compute in float32 lanes, in math_f32_exp2_amd64.s
+// and math_f32_tanh_amd64.s) (see there for the algorithms and why they are accurate). The float64
 // core (EF_CORE_*) is expF64's reduction and expFamPoly, with e^y kept as the
 // normalized double-double 2^k * (h + l); the float32 core (EF32_CORE_*) is
 // expF32's, giving 2^k and q with e^y = 2^k * (1 + q).
@@ -309,35 +310,6 @@
 	VFMADD213PD Z2, Z1, Z7  \ // 2^k q + (2^k - 1)
 	EF32_ORSIGN_512(Z7)
 
-#define EXP2_F32_512 \
-	VMAXPD      Z0, Z31, Z0 \
-	VMINPD      Z0, Z15, Z0 \
-	VRNDSCALEPD $0, Z0, Z1  \ // k
-	VSUBPD      Z1, Z0, Z5  \
-	VMULPD      Z17, Z5, Z5 \ // a = (x - k)*ln2
-	VMOVAPD     Z20, Z7     \
-	VFMADD213PD Z21, Z5, Z7 \
-	VFMADD213PD Z22, Z5, Z7 \
-	VFMADD213PD Z23, Z5, Z7 \
-	VFMADD213PD Z24, Z5, Z7 \
-	VFMADD213PD Z25, Z5, Z7 \
-	VMULPD      Z5, Z5, Z10 \
-	VFMADD213PD Z5, Z10, Z7 \ // q
-	VADDPD      Z30, Z1, Z1 \
-	VPSLLQ      $52, Z1, Z1 \ // 2^k
-	VFMADD213PD Z1, Z1, Z7  \ // 2^k q + 2^k
-	VMOVAPD     Z7, Z0
-
-#define TANH_F32_512 \
-	EF32_ABSMIN_512            \
-	VADDPD      Z0, Z0, Z0      \
-	EF32_CORE_512              \
-	VSUBPD      Z19, Z1, Z2     \
-	VFMADD213PD Z2, Z1, Z7      \ // E = e^(2a) - 1
-	VADDPD.BCST TG(G_TWO), Z7, Z2 \
-	VDIVPD      Z2, Z7, Z7      \ // E/(E + 2)
-	EF32_ORSIGN_512(Z7)
-
 #define SINH_F32_512 \
 	EF32_ABSMIN_512             \
 	EF32_CORE_512               \
@@ -550,77 +522,6 @@ tail:
 	VMOVUPS.Z (SI), K1, Y0
 	VCVTPS2PD Y0, Z0
 	EXPM1_F32_512
-	VCVTPD2PS Z0, Y0
-	VMOVUPS   Y0, K1, (DI)
-
-done:
-	VZEROUPPER
-	RET
-
-// func exp2F32AVX512(dst, x []float32)
-TEXT ·exp2F32AVX512(SB), NOSPLIT, $0-48
-	MOVQ dst_base+0(FP), DI
-	MOVQ x_base+24(FP), SI
-	MOVQ x_len+32(FP), BX
-	EF32_CONSTS_512
-	VBROADCASTSD TG(G_EXP2LO), Z31
-	VBROADCASTSD TG(G_EXP2HI), Z15
-	KXNORB K1, K1, K1
-
-loop:
-	CMPQ      BX, $8
-	JLT       tail
-	VCVTPS2PD (SI), Z0
-	EXP2_F32_512
-	VCVTPD2PS Z0, Y0
-	VMOVUPS   Y0, (DI)
-	ADDQ      $32, SI
-	ADDQ      $32, DI
-	SUBQ      $8, BX
-	JMP       loop
-
-tail:
-	TESTQ BX, BX
-	JEQ   done
-	TAILMASK_K1
-	VMOVUPS.Z (SI), K1, Y0
-	VCVTPS2PD Y0, Z0
-	EXP2_F32_512
-	VCVTPD2PS Z0, Y0
-	VMOVUPS   Y0, K1, (DI)
-
-done:
-	VZEROUPPER
-	RET
-
-// func tanhF32AVX512(dst, x []float32)
-TEXT ·tanhF32AVX512(SB), NOSPLIT, $0-48
-	MOVQ dst_base+0(FP), DI
-	MOVQ x_base+24(FP), SI
-	MOVQ x_len+32(FP), BX
-	EF32_CONSTS_512
-	VBROADCASTSD TG(G_TANHMAX), Z15
-	KXNORB K1, K1, K1
-
-loop:
-	CMPQ      BX, $8
-	JLT       tail
-	VCVTPS2PD (SI), Z0
-	TANH_F32_512
-	VCVTPD2PS Z0, Y0
-	VMOVUPS   Y0, (DI)
-	ADDQ      $32, SI
-	ADDQ      $32, DI
-	SUBQ      $8, BX
-	JMP       loop
-
-tail:
-	TESTQ BX, BX
-	JEQ   done
-	TAILMASK_K1
-	VMOVUPS.Z (SI), K1, Y0
-	VCVTPS2PD Y0, Z0
-	TANH_F32_512
 	VCVTPD2PS Z0, Y0
 	VMOVUPS   Y0, K1, (DI)
 
@@ -937,35 +838,6 @@ done:
 	VFMADD213PD Y2, Y1, Y7  \
 	EF32_ORSIGN_256(Y7)
 
-#define EXP2_F32_256 \
-	VMAXPD      Y0, Y12, Y0 \
-	VMINPD      Y0, Y14, Y0 \
-	VROUNDPD    $0, Y0, Y1  \
-	VSUBPD      Y1, Y0, Y5  \
-	VMULPD      TG4(G_LN2), Y5, Y5 \
-	VMOVUPD     TG4(G_C+0), Y7 \
-	VFMADD213PD TG4(G_C+1), Y5, Y7 \
-	VFMADD213PD TG4(G_C+2), Y5, Y7 \
-	VFMADD213PD TG4(G_C+3), Y5, Y7 \
-	VFMADD213PD TG4(G_C+4), Y5, Y7 \
-	VFMADD213PD TG4(G_C+5), Y5, Y7 \
-	VMULPD      Y5, Y5, Y10 \
-	VFMADD213PD Y5, Y10, Y7 \
-	VADDPD      TG4(G_MAGIC), Y1, Y1 \
-	VPSLLQ      $52, Y1, Y1 \
-	VFMADD213PD Y1, Y1, Y7  \
-	VMOVAPD     Y7, Y0
-
-#define TANH_F32_256 \
-	EF32_ABSMIN_256            \
-	VADDPD      Y0, Y0, Y0      \
-	EF32_CORE_256              \
-	VSUBPD      TG4(G_ONE), Y1, Y2 \
-	VFMADD213PD Y2, Y1, Y7      \
-	VADDPD      TG4(G_TWO), Y7, Y2 \
-	VDIVPD      Y2, Y7, Y7      \
-	EF32_ORSIGN_256(Y7)
-
 #define SINH_F32_256 \
 	EF32_ABSMIN_256             \
 	EF32_CORE_256               \
@@ -1166,73 +1038,6 @@ tail:
 	VMASKMOVPS (SI), X13, X0
 	VCVTPS2PD  X0, Y0
 	EXPM1_F32_256
-	VCVTPD2PSY Y0, X0
-	VMASKMOVPS X0, X13, (DI)
-
-done:
-	VZEROUPPER
-	RET
-
-// func exp2F32AVX2(dst, x []float32)
-TEXT ·exp2F32AVX2(SB), NOSPLIT, $0-48
-	MOVQ dst_base+0(FP), DI
-	MOVQ x_base+24(FP), SI
-	MOVQ x_len+32(FP), BX
-	VMOVUPD TG4(G_EXP2LO), Y12
-	VMOVUPD TG4(G_EXP2HI), Y14
-
-loop:
-	CMPQ       BX, $4
-	JLT        tail
-	VCVTPS2PD  (SI), Y0
-	EXP2_F32_256
-	VCVTPD2PSY Y0, X0
-	VMOVUPS    X0, (DI)
-	ADDQ       $16, SI
-	ADDQ       $16, DI
-	SUBQ       $4, BX
-	JMP        loop
-
-tail:
-	TESTQ BX, BX
-	JEQ   done
-	TAILMASK_X13_F32
-	VMASKMOVPS (SI), X13, X0
-	VCVTPS2PD  X0, Y0
-	EXP2_F32_256
-	VCVTPD2PSY Y0, X0
-	VMASKMOVPS X0, X13, (DI)
-
-done:
-	VZEROUPPER
-	RET
-
-// func tanhF32AVX2(dst, x []float32)
-TEXT ·tanhF32AVX2(SB), NOSPLIT, $0-48
-	MOVQ dst_base+0(FP), DI
-	MOVQ x_base+24(FP), SI
-	MOVQ x_len+32(FP), BX
-	VMOVUPD TG4(G_TANHMAX), Y14
-
-loop:
-	CMPQ       BX, $4
-	JLT        tail
-	VCVTPS2PD  (SI), Y0
-	TANH_F32_256
-	VCVTPD2PSY Y0, X0
-	VMOVUPS    X0, (DI)
-	ADDQ       $16, SI
-	ADDQ       $16, DI
-	SUBQ       $4, BX
-	JMP        loop
-
-tail:
-	TESTQ BX, BX
-	JEQ   done
-	TAILMASK_X13_F32
-	VMASKMOVPS (SI), X13, X0
-	VCVTPS2PD  X0, Y0
-	TANH_F32_256
 	VCVTPD2PSY Y0, X0
 	VMASKMOVPS X0, X13, (DI)
 

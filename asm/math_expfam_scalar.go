@@ -28,8 +28,10 @@ import "math"
 // samples near |y| = ln2/2: at most 0.56 ULP, except exp2 with subnormal results
 // (0.70: the sum s + l is rounded to 53 bits before the scaling rounds it again).
 //
-// float32: computed in float64 from the float32 exp kernel's reduction and
-// degree-7 polynomial (expF32), e^y = 2^k (1 + q), relative error below 2^-30;
+// float32 expm1, sinh and cosh (exp2 and tanh compute in float32 lanes:
+// math_f32_exp2.go, math_f32_tanh.go): computed in float64 from the float32 exp
+// kernel's reduction and degree-7 polynomial (expF32), e^y = 2^k (1 + q),
+// relative error below 2^-30;
 // e^y - 1 = 2^k q + (2^k - 1) is one FMA without cancellation, and the quotients
 // are plain float64 divisions. The final float32 rounding dominates (<= 0.5 ULP
 // plus 2^-6).
@@ -176,29 +178,6 @@ func expm1F32(x float32) float32 {
 	xd := float64(x)
 	s, q := expFamCoreF32(math.Min(math.Max(xd, -30), 100))
 	return float32(orSign(math.FMA(s, q, s-1), xd))
-}
-
-// exp2F32: k = round(x), r = x - k exactly, e^(r*ln2) = 1 + q.
-func exp2F32(x float32) float32 {
-	y := math.Min(math.Max(float64(x), -160), 130)
-	k := math.RoundToEven(y)
-	a := (y - k) * ln2F64
-	p := expFamF32C5
-	p = math.FMA(p, a, expFamF32C4)
-	p = math.FMA(p, a, expFamF32C3)
-	p = math.FMA(p, a, expFamF32C2)
-	p = math.FMA(p, a, expFamF32C1)
-	p = math.FMA(p, a, expFamF32C0)
-	s := pow2(k)
-	return float32(math.FMA(s, math.FMA(a*a, p, a), s))
-}
-
-// tanhF32: E/(E + 2) with E = e^(2a) - 1; above a = 10 it rounds to 1.
-func tanhF32(x float32) float32 {
-	xd := float64(x)
-	s, q := expFamCoreF32(2 * math.Min(math.Abs(xd), 10))
-	e := math.FMA(s, q, s-1)
-	return float32(orSign(e/(e+2), xd))
 }
 
 // sinhF32: (E + E/(E + 1))/2 with E = e^a - 1.

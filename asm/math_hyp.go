@@ -5,7 +5,8 @@ import "math"
 // arcsinh, arccosh, arctanh: the exported slice functions and their element
 // kernels, which take their logarithm from the log family's logFamM
 // (math_logfam_scalar.go). math_hyp_amd64.s vectorizes the float64 kernels step by
-// step for AVX-512 and AVX2; NEON and float32 run them in Go. Each builds
+// step for AVX-512 and AVX2; NEON runs them in Go; float32 runs the float64
+// functions on widened blocks (math_f32_viaf64.go). Each builds
 // the argument of the logarithm as a double-double u + c, so that
 //
 //	log(u + c) = e*ln2 + (a + t) + c/u   (u = m*2^e, log(m) = a + t, |c/u| <= 2^-52)
@@ -13,9 +14,7 @@ import "math"
 // is good to about 2^-60 relative, and rounds once at the end: at most 0.54
 // (arcsinh), 0.58 (arccosh) and 0.53 (arctanh) ULP on the reference data
 // (TestMathAccuracy, 06:19 UTC). The float32 functions round the float64
-// result, which stays within 0.5 ULP of float32 plus 2^-29: they widen runs of
-// 256 elements, run the float64 vector kernel and narrow (hypViaF64), so they are as
-// fast per element as the float64 functions instead of a scalar loop.
+// result, which stays within 0.5 ULP of float32 plus 2^-29.
 
 // AsinhF64 sets dst[i] = arcsinh(x[i]) for every i; special values as math.Asinh.
 func AsinhF64(dst, x []float64) {
@@ -34,7 +33,7 @@ func AsinhF64(dst, x []float64) {
 // AsinhF32 sets dst[i] = arcsinh(x[i]) for every i; special values as math.Asinh.
 func AsinhF32(dst, x []float32) {
 	checkLen2("AsinhF32", len(dst), len(x))
-	hypViaF64(dst, x, hypAsinh)
+	mapF32ViaF64(dst, x, viaAsinh) // the bits of float32(asinhF64(float64(v)))
 }
 
 // AcoshF64 sets dst[i] = arccosh(x[i]) for every i; special values as math.Acosh.
@@ -54,7 +53,7 @@ func AcoshF64(dst, x []float64) {
 // AcoshF32 sets dst[i] = arccosh(x[i]) for every i; special values as math.Acosh.
 func AcoshF32(dst, x []float32) {
 	checkLen2("AcoshF32", len(dst), len(x))
-	hypViaF64(dst, x, hypAcosh)
+	mapF32ViaF64(dst, x, viaAcosh) // the bits of float32(acoshF64(float64(v)))
 }
 
 // AtanhF64 sets dst[i] = arctanh(x[i]) for every i; special values as math.Atanh.
@@ -74,7 +73,7 @@ func AtanhF64(dst, x []float64) {
 // AtanhF32 sets dst[i] = arctanh(x[i]) for every i; special values as math.Atanh.
 func AtanhF32(dst, x []float32) {
 	checkLen2("AtanhF32", len(dst), len(x))
-	hypViaF64(dst, x, hypAtanh)
+	mapF32ViaF64(dst, x, viaAtanh) // the bits of float32(atanhF64(float64(v)))
 }
 
 // hypTiny: below it arcsinh(x) and arctanh(x) round to x (x^2/3 < 2^-57).
@@ -180,33 +179,4 @@ func atanhF64(x float64) float64 {
 	bb := d - h1
 	de := float64(h1-float64(d-bb)) + float64(-h2-bb)
 	return math.Copysign(0.5*(d+(de+(l1-l2))), x)
-}
-
-// The float64 functions hypViaF64 runs.
-const (
-	hypAsinh = iota
-	hypAcosh
-	hypAtanh
-)
-
-// hypViaF64 sets dst[i] = float32(f(float64(x[i]))) for every i, f the float64
-// function fn names, in runs of 256 elements widened and narrowed around it (its
-// vector lanes give the same bits as its scalar kernel). A switch, not a func value,
-// so that the run's buffer stays on the stack.
-func hypViaF64(dst, x []float32, fn int) {
-	var buf [256]float64
-	for lo := 0; lo < len(x); lo += len(buf) {
-		hi := min(lo+len(buf), len(x))
-		b := buf[:hi-lo]
-		F32ToF64(b, x[lo:hi])
-		switch fn {
-		case hypAsinh:
-			AsinhF64(b, b)
-		case hypAcosh:
-			AcoshF64(b, b)
-		default:
-			AtanhF64(b, b)
-		}
-		F64ToF32(dst[lo:hi], b)
-	}
 }

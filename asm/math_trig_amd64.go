@@ -17,22 +17,10 @@ func atanF64AVX512(dst, x []float64)
 func atanF64AVX2(dst, x []float64)
 
 //go:noescape
-func atanF32AVX512(dst, x []float32)
-
-//go:noescape
-func atanF32AVX2(dst, x []float32)
-
-//go:noescape
 func atan2F64AVX512(dst, y, x []float64)
 
 //go:noescape
 func atan2F64AVX2(dst, y, x []float64)
-
-//go:noescape
-func atan2F32AVX512(dst, y, x []float32)
-
-//go:noescape
-func atan2F32AVX2(dst, y, x []float32)
 
 //go:noescape
 func asinF64AVX512(dst, x []float64)
@@ -41,22 +29,10 @@ func asinF64AVX512(dst, x []float64)
 func asinF64AVX2(dst, x []float64)
 
 //go:noescape
-func asinF32AVX512(dst, x []float32)
-
-//go:noescape
-func asinF32AVX2(dst, x []float32)
-
-//go:noescape
 func acosF64AVX512(dst, x []float64)
 
 //go:noescape
 func acosF64AVX2(dst, x []float64)
-
-//go:noescape
-func acosF32AVX512(dst, x []float32)
-
-//go:noescape
-func acosF32AVX2(dst, x []float32)
 
 //go:noescape
 func tanF64AVX512(dst, x []float64) (done int)
@@ -80,10 +56,8 @@ var trigTab = [...]float64{
 
 	30: atanF64C9, 31: atanF64C8, 32: atanF64C7, 33: atanF64C6, 34: atanF64C5,
 	35: atanF64C4, 36: atanF64C3, 37: atanF64C2, 38: atanF64C1, 39: atanF64C0,
-	40: atanF32C4, 41: atanF32C3, 42: atanF32C2, 43: atanF32C1, 44: atanF32C0,
 	45: asinF64C12, 46: asinF64C11, 47: asinF64C10, 48: asinF64C9, 49: asinF64C8, 50: asinF64C7,
 	51: asinF64C6, 52: asinF64C5, 53: asinF64C4, 54: asinF64C3, 55: asinF64C2, 56: asinF64C1, 57: asinF64C0,
-	58: asinF32C5, 59: asinF32C4, 60: asinF32C3, 61: asinF32C2, 62: asinF32C1, 63: asinF32C0,
 
 	64: trigF64Max, 65: twoOverPi, 66: pio2C1, 67: pio2C2, 68: pio2C3, 69: 0x1p52, 70: -0.5,
 	71: trigF32Max, 72: math.Float64frombits(1),

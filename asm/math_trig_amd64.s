@@ -4,7 +4,7 @@
 #include "math_amd64.h"
 
 // Kernels of the trig family: the twins are in math_trig_scalar.go (atanF64,
-// atanF32, atan2F64, atan2F32, asinAcosF64, asinAcosF32, tanF64, tanF32), step
+// atan2F64, asinAcosF64, tanF64, tanF32), step
 // by step; every branch there is a per-lane mask or blend here. arctan shares
 // arctan2's selection (ATAN_PICK), division and polynomial macros.
 // Table offsets (trigTab, 8 bytes each; trigTab4 copies 32).
@@ -38,9 +38,7 @@
 #define T_UTINY 27
 #define T_CLAMP 28
 #define T_ATAN64 30
-#define T_ATAN32 40
 #define T_ASIN64 45
-#define T_ASIN32 58
 
 #define TB(i) ·trigTab+8*(i)(SB)
 #define T4(i) ·trigTab4+32*(i)(SB)
@@ -225,32 +223,8 @@
 
 #define ATAN2_F64_512 ATAN_SANITIZE_512; ATAN_SCALE_512; ATAN_SELECT_512; ATAN_F64_512; ATAN2_DIV_512; ATAN_UTINY_512; ATAN_POLY_512
 
-// float32 arguments widened to float64: no scaling, no low parts.
-#define ATAN_F32_512 \
-	VMULPD       Z11, Z3, Z4        \
-	VFMSUB231PD  Z9, Z2, Z4         \ // num = ay*Ah - ax*Bh
-	VMULPD       Z9, Z3, Z7         \
-	VFMADD231PD  Z11, Z2, Z7        \ // den = ay*Bh + ax*Ah
-	VPMOVQ2M     Z1, K2             \
-	VXORPD.BCST  TB(T_SIGN), Z4, K2, Z4 \
-	VSUBPD       Z6, Z19, K2, Z6    \
-	VDIVPD       Z7, Z4, Z3         // u
-
-#define ATAN_POLY_F32_512 \
-	VMULPD       Z3, Z3, Z9         \
-	VBROADCASTSD TB(T_ATAN32+0), Z10 \
-	VFMADD213PD.BCST TB(T_ATAN32+1), Z9, Z10 \
-	VFMADD213PD.BCST TB(T_ATAN32+2), Z9, Z10 \
-	VFMADD213PD.BCST TB(T_ATAN32+3), Z9, Z10 \
-	VFMADD213PD.BCST TB(T_ATAN32+4), Z9, Z10 \
-	VMULPD       Z9, Z3, Z13        \
-	VFMADD213PD  Z3, Z13, Z10       \
-	VMULPD       Z30, Z6, Z14       \
-	VADDPD       Z10, Z14, Z10      \
-	VXORPD       Z10, Z0, Z0
-
-// arctan: the twins atanF64, atanF32 (arctan2 with x = 1, |x| clamped to
-// 2^60). From x in Z0: Z0 = sign of x, Z2 = a, K2-K6 = m1, m2, m3, m4, flip.
+// arctan: the twin atanF64 (arctan2 with x = 1, |x| clamped to 2^60).
+// From x in Z0: Z0 = sign of x, Z2 = a, K2-K6 = m1, m2, m3, m4, flip.
 #define ATAN1_CMP_512 \
 	VANDPD       Z16, Z0, Z2        \
 	VANDPD.BCST  TB(T_SIGN), Z0, Z0 \
@@ -286,17 +260,8 @@
 	VFMADD231PD  Z12, Z2, Z4        \
 	VADDPD       Z10, Z4, Z11       // dl
 
-#define ATAN1_F32_512 \
-	VMOVAPD      Z11, Z4            \
-	VFMSUB231PD  Z9, Z2, Z4         \ // num = a*Ah - Bh
-	VMOVAPD      Z9, Z7             \
-	VFMADD231PD  Z11, Z2, Z7        \ // den = a*Bh + Ah
-	VDIVPD       Z7, Z4, Z3
-
 #define ATAN_F64_512_ ATAN1_CMP_512; ATAN_PICK_512; ATAN1_F64_512; ATAN_DIV_512; ATAN_POLY_512
-#define ATAN_F32_512_ ATAN1_CMP_512; ATAN_PICK_512; ATAN1_F32_512; ATAN_POLY_F32_512
 
-#define ATAN2_F32_512 ATAN_SANITIZE_512; ATAN_SELECT_512; ATAN_F32_512; ATAN_POLY_F32_512
 
 // func atanF64AVX512(dst, x []float64)
 TEXT ·atanF64AVX512(SB), NOSPLIT, $0-48
@@ -324,40 +289,6 @@ tail:
 	VMOVUPD.Z (SI), K1, Z0
 	ATAN_F64_512_
 	VMOVUPD   Z0, K1, (DI)
-
-done:
-	VZEROUPPER
-	RET
-
-// func atanF32AVX512(dst, x []float32)
-TEXT ·atanF32AVX512(SB), NOSPLIT, $0-48
-	MOVQ dst_base+0(FP), DI
-	MOVQ x_base+24(FP), SI
-	MOVQ x_len+32(FP), BX
-	ATAN_CONSTS_512
-	VBROADCASTSD TB(T_CLAMP), Z20
-
-loop:
-	CMPQ      BX, $8
-	JLT       tail
-	VCVTPS2PD (SI), Z0
-	ATAN_F32_512_
-	VCVTPD2PS Z0, Y0
-	VMOVUPS   Y0, (DI)
-	ADDQ      $32, SI
-	ADDQ      $32, DI
-	SUBQ      $8, BX
-	JMP       loop
-
-tail:
-	TESTQ BX, BX
-	JEQ   done
-	TAILMASK_K1
-	VMOVUPS.Z (SI), K1, Y0
-	VCVTPS2PD Y0, Z0
-	ATAN_F32_512_
-	VCVTPD2PS Z0, Y0
-	VMOVUPS   Y0, K1, (DI)
 
 done:
 	VZEROUPPER
@@ -392,44 +323,6 @@ tail:
 	VMOVUPD.Z (R9), K1, Z1
 	ATAN2_F64_512
 	VMOVUPD   Z0, K1, (DI)
-
-done:
-	VZEROUPPER
-	RET
-
-// func atan2F32AVX512(dst, y, x []float32)
-TEXT ·atan2F32AVX512(SB), NOSPLIT, $0-72
-	MOVQ dst_base+0(FP), DI
-	MOVQ y_base+24(FP), SI
-	MOVQ y_len+32(FP), BX
-	MOVQ x_base+48(FP), R9
-	ATAN_CONSTS_512
-
-loop:
-	CMPQ      BX, $8
-	JLT       tail
-	VCVTPS2PD (SI), Z0
-	VCVTPS2PD (R9), Z1
-	ATAN2_F32_512
-	VCVTPD2PS Z0, Y0
-	VMOVUPS   Y0, (DI)
-	ADDQ      $32, SI
-	ADDQ      $32, R9
-	ADDQ      $32, DI
-	SUBQ      $8, BX
-	JMP       loop
-
-tail:
-	TESTQ BX, BX
-	JEQ   done
-	TAILMASK_K1
-	VMOVUPS.Z (SI), K1, Y0
-	VCVTPS2PD Y0, Z0
-	VMOVUPS.Z (R9), K1, Y1
-	VCVTPS2PD Y1, Z1
-	ATAN2_F32_512
-	VCVTPD2PS Z0, Y0
-	VMOVUPS   Y0, K1, (DI)
 
 done:
 	VZEROUPPER
@@ -597,31 +490,6 @@ done:
 
 #define ATAN2_F64_256 ATAN_SANITIZE_256; ATAN_SCALE_256; ATAN_SELECT_256; ATAN_F64_256; ATAN2_DIV_256; ATAN_UTINY_256; ATAN_POLY_256
 
-#define ATAN_F32_256 \
-	VMULPD       Y12, Y3, Y4          \
-	VFMSUB231PD  Y10, Y2, Y4          \ // num
-	VMULPD       Y10, Y3, Y7          \
-	VFMADD231PD  Y12, Y2, Y7          \ // den
-	VANDPD       T4(T_SIGN), Y1, Y2   \
-	VXORPD       Y2, Y4, Y4           \
-	VMOVUPD      T4(T_EIGHT), Y3      \
-	VSUBPD       Y9, Y3, Y3           \
-	VBLENDVPD    Y1, Y3, Y9, Y9       \
-	VDIVPD       Y7, Y4, Y2           // u
-
-#define ATAN_POLY_F32_256 \
-	VMULPD       Y2, Y2, Y4           \
-	VMOVUPD      T4(T_ATAN32+0), Y5   \
-	VFMADD213PD  T4(T_ATAN32+1), Y4, Y5 \
-	VFMADD213PD  T4(T_ATAN32+2), Y4, Y5 \
-	VFMADD213PD  T4(T_ATAN32+3), Y4, Y5 \
-	VFMADD213PD  T4(T_ATAN32+4), Y4, Y5 \
-	VMULPD       Y4, Y2, Y7           \
-	VFMADD213PD  Y2, Y7, Y5           \
-	VMULPD       T4(T_PIO8H), Y9, Y6  \
-	VADDPD       Y5, Y6, Y5           \
-	VXORPD       Y5, Y0, Y0
-
 // arctan (x = 1): Y0 = sign of x, Y2 = a, Y4-Y8 = m1, m2, m3, m4, flip.
 #define ATAN1_CMP_256 \
 	VANDPD       T4(T_ABS), Y0, Y2    \
@@ -656,17 +524,8 @@ done:
 	VFMADD231PD  Y13, Y2, Y7          \
 	VADDPD       Y11, Y7, Y10         // dl
 
-#define ATAN1_F32_256 \
-	VMOVAPD      Y12, Y4              \
-	VFMSUB231PD  Y10, Y2, Y4          \
-	VMOVAPD      Y10, Y7              \
-	VFMADD231PD  Y12, Y2, Y7          \
-	VDIVPD       Y7, Y4, Y2
-
 #define ATAN_F64_256_ ATAN1_CMP_256; ATAN_PICK_256; ATAN1_F64_256; ATAN_DIV_256; ATAN_POLY_256
-#define ATAN_F32_256_ ATAN1_CMP_256; ATAN_PICK_256; ATAN1_F32_256; ATAN_POLY_F32_256
 
-#define ATAN2_F32_256 ATAN_SANITIZE_256; ATAN_SELECT_256; ATAN_F32_256; ATAN_POLY_F32_256
 
 // func atanF64AVX2(dst, x []float64)
 TEXT ·atanF64AVX2(SB), NOSPLIT, $0-48
@@ -693,39 +552,6 @@ tail:
 	ATAN_F64_256_
 	TAILMASK_Y13_F64
 	VMASKMOVPD Y0, Y13, (DI)
-
-done:
-	VZEROUPPER
-	RET
-
-// func atanF32AVX2(dst, x []float32)
-TEXT ·atanF32AVX2(SB), NOSPLIT, $0-48
-	MOVQ dst_base+0(FP), DI
-	MOVQ x_base+24(FP), SI
-	MOVQ x_len+32(FP), BX
-
-loop:
-	CMPQ       BX, $4
-	JLT        tail
-	VCVTPS2PD  (SI), Y0
-	ATAN_F32_256_
-	VCVTPD2PSY Y0, X0
-	VMOVUPS    X0, (DI)
-	ADDQ       $16, SI
-	ADDQ       $16, DI
-	SUBQ       $4, BX
-	JMP        loop
-
-tail:
-	TESTQ BX, BX
-	JEQ   done
-	TAILMASK_X13_F32
-	VMASKMOVPS (SI), X13, X0
-	VCVTPS2PD  X0, Y0
-	ATAN_F32_256_
-	VCVTPD2PSY Y0, X0
-	TAILMASK_X13_F32
-	VMASKMOVPS X0, X13, (DI)
 
 done:
 	VZEROUPPER
@@ -760,44 +586,6 @@ tail:
 	ATAN2_F64_256
 	TAILMASK_Y13_F64
 	VMASKMOVPD Y0, Y13, (DI)
-
-done:
-	VZEROUPPER
-	RET
-
-// func atan2F32AVX2(dst, y, x []float32)
-TEXT ·atan2F32AVX2(SB), NOSPLIT, $0-72
-	MOVQ dst_base+0(FP), DI
-	MOVQ y_base+24(FP), SI
-	MOVQ y_len+32(FP), BX
-	MOVQ x_base+48(FP), R9
-
-loop:
-	CMPQ       BX, $4
-	JLT        tail
-	VCVTPS2PD  (SI), Y0
-	VCVTPS2PD  (R9), Y1
-	ATAN2_F32_256
-	VCVTPD2PSY Y0, X0
-	VMOVUPS    X0, (DI)
-	ADDQ       $16, SI
-	ADDQ       $16, R9
-	ADDQ       $16, DI
-	SUBQ       $4, BX
-	JMP        loop
-
-tail:
-	TESTQ BX, BX
-	JEQ   done
-	TAILMASK_X13_F32
-	VMASKMOVPS (SI), X13, X0
-	VCVTPS2PD  X0, Y0
-	VMASKMOVPS (R9), X13, X1
-	VCVTPS2PD  X1, Y1
-	ATAN2_F32_256
-	VCVTPD2PSY Y0, X0
-	TAILMASK_X13_F32
-	VMASKMOVPS X0, X13, (DI)
 
 done:
 	VZEROUPPER
@@ -850,24 +638,6 @@ done:
 	VMULPD       Z2, Z3, Z8         \
 	VFMADD213PD  Z6, Z8, Z7
 
-// float32: Z3 = w, Z7 = asin(w) = w + w*z*P(z).
-#define ASIN_CORE_F32_512 \
-	VANDPD       Z16, Z0, Z1        \
-	VCMPPD       $0x12, Z17, Z1, K2 \
-	VSUBPD       Z1, Z18, Z2        \
-	VMULPD       Z17, Z2, Z2        \
-	VSQRTPD      Z2, Z3             \
-	VMULPD       Z1, Z1, K2, Z2     \
-	VMOVAPD      Z1, K2, Z3         \
-	VBROADCASTSD TB(T_ASIN32+0), Z7 \
-	VFMADD213PD.BCST TB(T_ASIN32+1), Z2, Z7 \
-	VFMADD213PD.BCST TB(T_ASIN32+2), Z2, Z7 \
-	VFMADD213PD.BCST TB(T_ASIN32+3), Z2, Z7 \
-	VFMADD213PD.BCST TB(T_ASIN32+4), Z2, Z7 \
-	VFMADD213PD.BCST TB(T_ASIN32+5), Z2, Z7 \
-	VMULPD       Z2, Z3, Z8         \
-	VFMADD213PD  Z3, Z8, Z7
-
 // K (Z9 hi, Z10 lo) and sigma (Z11): asin: (0, 1) small, (pi/2, -2) else.
 #define ASIN_SEL_512 \
 	VMOVAPD      Z20, Z9            \
@@ -908,8 +678,6 @@ done:
 
 #define ASIN_F64_512 ASIN_CORE_F64_512; ASIN_SEL_512; ASIN_FIN_F64_512; ASIN_SIGN_512
 #define ACOS_F64_512 ASIN_CORE_F64_512; ACOS_SEL_512; ASIN_FIN_F64_512; VMOVAPD Z13, Z0
-#define ASIN_F32_512 ASIN_CORE_F32_512; ASIN_SEL_512; VFMADD213PD Z9, Z11, Z7; VMOVAPD Z7, Z13; ASIN_SIGN_512
-#define ACOS_F32_512 ASIN_CORE_F32_512; ACOS_SEL_512; VFMADD213PD Z9, Z11, Z7; VMOVAPD Z7, Z0
 
 // ---- arcsin, arccos: AVX2 ----------------------------------------------------
 
@@ -947,25 +715,6 @@ done:
 	VMULPD       Y2, Y3, Y8         \
 	VFMADD213PD  Y6, Y8, Y7
 
-#define ASIN_CORE_F32_256 \
-	VANDPD       T4(T_ABS), Y0, Y1  \
-	VCMPPD       $0x12, T4(T_HALF), Y1, Y15 \
-	VMOVUPD      T4(T_ONE), Y2      \
-	VSUBPD       Y1, Y2, Y2         \
-	VMULPD       T4(T_HALF), Y2, Y2 \
-	VSQRTPD      Y2, Y3             \
-	VMULPD       Y1, Y1, Y7         \
-	VBLENDVPD    Y15, Y7, Y2, Y2    \
-	VBLENDVPD    Y15, Y1, Y3, Y3    \
-	VMOVUPD      T4(T_ASIN32+0), Y7 \
-	VFMADD213PD  T4(T_ASIN32+1), Y2, Y7 \
-	VFMADD213PD  T4(T_ASIN32+2), Y2, Y7 \
-	VFMADD213PD  T4(T_ASIN32+3), Y2, Y7 \
-	VFMADD213PD  T4(T_ASIN32+4), Y2, Y7 \
-	VFMADD213PD  T4(T_ASIN32+5), Y2, Y7 \
-	VMULPD       Y2, Y3, Y8         \
-	VFMADD213PD  Y3, Y8, Y7
-
 #define ASIN_SEL_256 \
 	VANDNPD      T4(T_PIO2H), Y15, Y9 \
 	VANDNPD      T4(T_PIO2L), Y15, Y10 \
@@ -1000,8 +749,6 @@ done:
 
 #define ASIN_F64_256 ASIN_CORE_F64_256; ASIN_SEL_256; ASIN_FIN_F64_256; ASIN_SIGN_256
 #define ACOS_F64_256 ASIN_CORE_F64_256; ACOS_SEL_256; ASIN_FIN_F64_256; VMOVAPD Y13, Y0
-#define ASIN_F32_256 ASIN_CORE_F32_256; ASIN_SEL_256; VFMADD213PD Y9, Y11, Y7; VMOVAPD Y7, Y13; ASIN_SIGN_256
-#define ACOS_F32_256 ASIN_CORE_F32_256; ACOS_SEL_256; VFMADD213PD Y9, Y11, Y7; VMOVAPD Y7, Y0
 
 // func asinF64AVX512(dst, x []float64)
 TEXT ·asinF64AVX512(SB), NOSPLIT, $0-48
@@ -1063,72 +810,6 @@ done:
 	VZEROUPPER
 	RET
 
-// func asinF32AVX512(dst, x []float32)
-TEXT ·asinF32AVX512(SB), NOSPLIT, $0-48
-	MOVQ dst_base+0(FP), DI
-	MOVQ x_base+24(FP), SI
-	MOVQ x_len+32(FP), BX
-	ASIN_CONSTS_512
-
-loop:
-	CMPQ      BX, $8
-	JLT       tail
-	VCVTPS2PD (SI), Z0
-	ASIN_F32_512
-	VCVTPD2PS Z0, Y0
-	VMOVUPS   Y0, (DI)
-	ADDQ      $32, SI
-	ADDQ      $32, DI
-	SUBQ      $8, BX
-	JMP       loop
-
-tail:
-	TESTQ BX, BX
-	JEQ   done
-	TAILMASK_K1
-	VMOVUPS.Z (SI), K1, Y0
-	VCVTPS2PD Y0, Z0
-	ASIN_F32_512
-	VCVTPD2PS Z0, Y0
-	VMOVUPS   Y0, K1, (DI)
-
-done:
-	VZEROUPPER
-	RET
-
-// func acosF32AVX512(dst, x []float32)
-TEXT ·acosF32AVX512(SB), NOSPLIT, $0-48
-	MOVQ dst_base+0(FP), DI
-	MOVQ x_base+24(FP), SI
-	MOVQ x_len+32(FP), BX
-	ASIN_CONSTS_512
-
-loop:
-	CMPQ      BX, $8
-	JLT       tail
-	VCVTPS2PD (SI), Z0
-	ACOS_F32_512
-	VCVTPD2PS Z0, Y0
-	VMOVUPS   Y0, (DI)
-	ADDQ      $32, SI
-	ADDQ      $32, DI
-	SUBQ      $8, BX
-	JMP       loop
-
-tail:
-	TESTQ BX, BX
-	JEQ   done
-	TAILMASK_K1
-	VMOVUPS.Z (SI), K1, Y0
-	VCVTPS2PD Y0, Z0
-	ACOS_F32_512
-	VCVTPD2PS Z0, Y0
-	VMOVUPS   Y0, K1, (DI)
-
-done:
-	VZEROUPPER
-	RET
-
 // func asinF64AVX2(dst, x []float64)
 TEXT ·asinF64AVX2(SB), NOSPLIT, $0-48
 	MOVQ dst_base+0(FP), DI
@@ -1184,72 +865,6 @@ tail:
 	ACOS_F64_256
 	TAILMASK_Y13_F64
 	VMASKMOVPD Y0, Y13, (DI)
-
-done:
-	VZEROUPPER
-	RET
-
-// func asinF32AVX2(dst, x []float32)
-TEXT ·asinF32AVX2(SB), NOSPLIT, $0-48
-	MOVQ dst_base+0(FP), DI
-	MOVQ x_base+24(FP), SI
-	MOVQ x_len+32(FP), BX
-
-loop:
-	CMPQ       BX, $4
-	JLT        tail
-	VCVTPS2PD  (SI), Y0
-	ASIN_F32_256
-	VCVTPD2PSY Y0, X0
-	VMOVUPS    X0, (DI)
-	ADDQ       $16, SI
-	ADDQ       $16, DI
-	SUBQ       $4, BX
-	JMP        loop
-
-tail:
-	TESTQ BX, BX
-	JEQ   done
-	TAILMASK_X13_F32
-	VMASKMOVPS (SI), X13, X0
-	VCVTPS2PD  X0, Y0
-	ASIN_F32_256
-	VCVTPD2PSY Y0, X0
-	TAILMASK_X13_F32
-	VMASKMOVPS X0, X13, (DI)
-
-done:
-	VZEROUPPER
-	RET
-
-// func acosF32AVX2(dst, x []float32)
-TEXT ·acosF32AVX2(SB), NOSPLIT, $0-48
-	MOVQ dst_base+0(FP), DI
-	MOVQ x_base+24(FP), SI
-	MOVQ x_len+32(FP), BX
-
-loop:
-	CMPQ       BX, $4
-	JLT        tail
-	VCVTPS2PD  (SI), Y0
-	ACOS_F32_256
-	VCVTPD2PSY Y0, X0
-	VMOVUPS    X0, (DI)
-	ADDQ       $16, SI
-	ADDQ       $16, DI
-	SUBQ       $4, BX
-	JMP        loop
-
-tail:
-	TESTQ BX, BX
-	JEQ   done
-	TAILMASK_X13_F32
-	VMASKMOVPS (SI), X13, X0
-	VCVTPS2PD  X0, Y0
-	ACOS_F32_256
-	VCVTPD2PSY Y0, X0
-	TAILMASK_X13_F32
-	VMASKMOVPS X0, X13, (DI)
 
 done:
 	VZEROUPPER

@@ -13,15 +13,6 @@ const (
 	atanT7 = 5.0273394921258481045
 )
 
-// atanF32: degree 4 on [0, 0.0396434], max relative error 4.05e-11
-const (
-	atanF32C0 = -0.33333333331981735
-	atanF32C1 = 0.1999999829413564
-	atanF32C2 = -0.14285368804170331
-	atanF32C3 = 0.11086515172544865
-	atanF32C4 = -0.08369178059354172
-)
-
 // asin(w) = w + w*z*P(z), z = w^2 <= 1/4.
 // asinF64: degree 12 on [0, 0.250244], max relative error 1.22e-16
 const (

@@ -187,44 +187,6 @@ func atanFinish(u, ul, kf, y float64) float64 {
 	return math.Float64frombits(math.Float64bits(res) ^ math.Float64bits(y)&(1<<63))
 }
 
-// atan2F32 is the float32 kernel in float64: the same reduction without the
-// low parts (the float64 rounding errors are far below float32's), one
-// division, a degree-4 polynomial, rounded once to float32.
-func atan2F32(y, x float32) float32 {
-	ay, ax := atanSanitize(math.Abs(float64(y)), math.Abs(float64(x)))
-	kf, ah, _, bh, _ := atanSelect(ay, ax)
-	num := math.FMA(ay, ah, -float64(ax*bh))
-	den := math.FMA(ay, bh, float64(ax*ah))
-	if math.Signbit(float64(x)) {
-		num, kf = -num, 8-kf
-	}
-	u := num / den
-	z := float64(u * u)
-	pp := atanF32C4
-	pp = math.FMA(pp, z, atanF32C3)
-	pp = math.FMA(pp, z, atanF32C2)
-	pp = math.FMA(pp, z, atanF32C1)
-	pp = math.FMA(pp, z, atanF32C0)
-	res := float64(kf*ddPio8Hi) + math.FMA(float64(u*z), pp, u)
-	res = math.Float64frombits(math.Float64bits(res) ^ math.Float64bits(float64(y))&(1<<63))
-	return float32(res)
-}
-
-// atanF32 is atan2F32 with x = 1, |x| clamped to 2^60 as in atanF64.
-func atanF32(x float32) float32 {
-	a := math.Min(math.Abs(float64(x)), 0x1p60)
-	kf, ah, _, bh, _ := atanSelect(a, 1)
-	u := math.FMA(a, ah, -bh) / math.FMA(a, bh, ah)
-	z := float64(u * u)
-	pp := atanF32C4
-	pp = math.FMA(pp, z, atanF32C3)
-	pp = math.FMA(pp, z, atanF32C2)
-	pp = math.FMA(pp, z, atanF32C1)
-	pp = math.FMA(pp, z, atanF32C0)
-	res := float64(kf*ddPio8Hi) + math.FMA(float64(u*z), pp, u)
-	return float32(math.Float64frombits(math.Float64bits(res) ^ math.Float64bits(float64(x))&(1<<63)))
-}
-
 // asinAcosF64 is the element kernel of arcsin (acos false) and arccos. With
 // a = |x|: for a <= 1/2, w = a and z = a^2; beyond, z = (1-a)/2 (exact) and
 // w = sqrt(z) as a double-double (one FMA residual and a division), using
@@ -290,47 +252,6 @@ func asinAcosF64(x float64, acos bool) float64 {
 func asinF64(x float64) float64 { return asinAcosF64(x, false) }
 
 func acosF64(x float64) float64 { return asinAcosF64(x, true) }
-
-// asinAcosF32 computes in float64 as asinAcosF64 without the low parts, with a
-// degree-5 polynomial, rounded once to float32.
-func asinAcosF32(x float32, acos bool) float32 {
-	xd := float64(x)
-	a := math.Abs(xd)
-	small := a <= 0.5
-	z := (1 - a) * 0.5
-	w := math.Sqrt(z)
-	if small {
-		z, w = float64(a*a), a
-	}
-	pp := asinF32C5
-	pp = math.FMA(pp, z, asinF32C4)
-	pp = math.FMA(pp, z, asinF32C3)
-	pp = math.FMA(pp, z, asinF32C2)
-	pp = math.FMA(pp, z, asinF32C1)
-	pp = math.FMA(pp, z, asinF32C0)
-	as := math.FMA(float64(w*z), pp, w)
-	var kh, sg float64
-	switch {
-	case !acos && small:
-		kh, sg = 0, 1
-	case !acos:
-		kh, sg = ddPio2Hi, -2
-	case small:
-		kh, sg = ddPio2Hi, -1
-		if math.Signbit(xd) {
-			sg = 1
-		}
-	case math.Signbit(xd):
-		kh, sg = ddPiHi, -2
-	default:
-		kh, sg = 0, 2
-	}
-	res := math.FMA(sg, as, kh)
-	if !acos {
-		res = math.Float64frombits(math.Float64bits(res) ^ math.Float64bits(xd)&(1<<63))
-	}
-	return float32(res)
-}
 
 func asinF32(x float32) float32 { return asinAcosF32(x, false) }
 
