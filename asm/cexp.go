@@ -112,7 +112,7 @@ func LogC128(dst, x []complex128) {
 			a, b := re[i], im[i]
 			m := max(math.Abs(a), math.Abs(b))
 			switch {
-			case !(m >= 0x1p-900 && m <= math.MaxFloat64) || b != b || a != a:
+			case !(m >= 0x1p-900 && m <= 0x1p1000) || b != b || a != a:
 				ds[i] = clogScalar(a, b)
 			case near1[i]:
 				ds[i] = complex(d[i]/2, q[i])
@@ -139,8 +139,8 @@ func sumSquaresMinus1(a, b float64) float64 {
 }
 
 // clogScalar is log(x + y·j) for the lanes LogC128 does not take: non-finite parts,
-// and moduli below 2**-900, scaled by 2**600 so that the magnitude keeps the
-// subnormals' bits.
+// and moduli below 2**-900 or above 2**1000, scaled by 2**±600 so that the magnitude
+// keeps the subnormals' bits or does not overflow.
 func clogScalar(x, y float64) complex128 {
 	im := math.Atan2(y, x)
 	if im == im && math.Signbit(im) != math.Signbit(y) { // atan(y/x) underflowed to +0
@@ -156,8 +156,11 @@ func clogScalar(x, y float64) complex128 {
 	if a < b {
 		a, b = b, a
 	}
-	if a < 0x1p-900 {
+	switch {
+	case a < 0x1p-900:
 		return complex(math.Log(math.Hypot(a*0x1p600, b*0x1p600))-600*math.Ln2, im)
+	case a > 0x1p1000: // |z| may overflow where log|z| does not
+		return complex(math.Log(math.Hypot(a*0x1p-600, b*0x1p-600))+600*math.Ln2, im)
 	}
 	return complex(math.Log(math.Hypot(a, b)), im)
 }

@@ -96,8 +96,8 @@ func diffCheck(t testing.TB, seed uint64, cfg exprgen.Config, backends []string)
 		t.Fatal(err)
 	}
 	name := fmt.Sprint("seed ", seed)
-	if cfg.Extras {
-		name += " (extras)"
+	if cfg.Extras || cfg.Complex {
+		name += map[bool]string{false: " (extras)", true: " (complex)"}[cfg.Complex]
 	}
 	n := exprgen.Length(seed, diffMaxLen)
 	vars := Vars(e.Values(seed, n))
@@ -139,6 +139,10 @@ func diffCheck(t testing.TB, seed uint64, cfg exprgen.Config, backends []string)
 			d.threads = 0
 		}
 		d.run(e, want, werr)
+		if d.refusedComplex {
+			diffCLComplexRefused.Add(1) // not applicable there (difffuzz_complex_test.go)
+			continue
+		}
 		for _, f := range d.findings {
 			where := fmt.Sprintf("%s n=%d %s threads=%d %s: %s", name, n, be, d.threads, f.check, src)
 			if f.node != nil {
@@ -167,6 +171,8 @@ type diffRun struct {
 	threads  int
 	vars     Vars
 	findings []diffFinding
+	// refusedComplex: the opencl backend refused a complex operation (ErrComplex).
+	refusedComplex bool
 }
 
 func (d *diffRun) add(f diffFinding) {
@@ -192,6 +198,10 @@ func (d *diffRun) eval(src string, vars Vars) (Result, error) {
 
 func (d *diffRun) run(e *exprgen.Expr, want refResult, werr error) {
 	got, err := d.eval(e.String(), d.vars)
+	if diffCLRefusesComplex(d.backend, err) {
+		d.refusedComplex = true
+		return
+	}
 	switch {
 	case werr != nil || err != nil:
 		if werr == nil || err == nil || !errors.Is(err, ErrEmpty) {
@@ -211,6 +221,10 @@ func (d *diffRun) run(e *exprgen.Expr, want refResult, werr error) {
 		}
 		name := fmt.Sprintf("zq%d", len(subst))
 		v, err := d.eval(nd.String(), d.vars)
+		if diffCLRefusesComplex(d.backend, err) {
+			d.refusedComplex, ok = true, false
+			return
+		}
 		if err != nil {
 			d.add(diffFinding{check: "subexpression", node: nd, msg: fmt.Sprintf("error %v", err)})
 			ok = false
@@ -220,7 +234,7 @@ func (d *diffRun) run(e *exprgen.Expr, want refResult, werr error) {
 		vars[name] = v.Data
 		subst[nd] = &exprgen.Node{Kind: exprgen.Var, Name: name, Type: nd.Type, Array: nd.Array}
 	})
-	if !ok {
+	if !ok || d.refusedComplex {
 		return
 	}
 	rest := substitute(e.Root, subst, true).String()
@@ -243,6 +257,9 @@ func (d *diffRun) run(e *exprgen.Expr, want refResult, werr error) {
 
 // inexact says whether nd's value is promised only within a tolerance on this backend.
 func (d *diffRun) inexact(nd *exprgen.Node) (confTol, bool) {
+	if tol, ok, handled := diffComplexInexact(nd); handled {
+		return tol, ok
+	}
 	switch {
 	case nd.IsReduction() && nd.Type.IsFloat() && nd.Op != "min" && nd.Op != "max":
 		return confTol{reduce: true}, true
@@ -372,7 +389,7 @@ func diffCopyVars(v Vars) Vars {
 }
 
 func diffDType(t exprgen.Type) DType {
-	return [...]DType{Bool, Int32, Int64, Float32, Float64}[t]
+	return [...]DType{Bool, Int32, Int64, Float32, Float64, Complex64, Complex128}[t]
 }
 
 // diffSeeds is how many seeds TestDifferential checks, and every how many of them it
@@ -423,6 +440,7 @@ func FuzzDifferential(f *testing.F) {
 		withCL := cl == "all" || cl != "off" && seed%diffCLStride == 0
 		msgs := diffCheck(t, seed, diffConfig, diffBackends(t, withCL))
 		msgs = append(msgs, diffCheck(t, seed, diffConfigExtras, diffBackends(t, withCL))...)
+		msgs = append(msgs, diffCheck(t, seed, diffConfigComplex, diffBackends(t, withCL))...)
 		if len(msgs) > 0 {
 			t.Fatal(strings.Join(msgs, "\n"))
 		}

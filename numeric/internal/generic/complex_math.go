@@ -136,6 +136,9 @@ func logAbs(x, y float64) float64 {
 	if a < 0x1p-900 { // scaled up, so that hypot keeps the subnormals' bits
 		return Log(math.Hypot(a*0x1p600, b*0x1p600)) - 600*math.Ln2
 	}
+	if a > 0x1p1000 { // scaled down, so that hypot does not overflow where log|z| does not
+		return Log(math.Hypot(a*0x1p-600, b*0x1p-600)) + 600*math.Ln2
+	}
 	if a >= 0.5 && a <= 2 && b < 1 {
 		// The conversions round each product, so that no compiler fuses it into the
 		// sums below (arm64 does), which would count its residual twice.

@@ -1,0 +1,87 @@
+package numeric
+
+// The differential fuzzer's complex configuration (exprgen.Config.Complex): complex128
+// and complex64 inputs with special values in either part, imaginary literals,
+// complex(x, y), real, imag, conj, abs, the complex functions, integer powers, where,
+// == and !=, and sum, prod and mean of complex values, checked as diffCheck checks the
+// real ones. A complex function is promised within its bound in ULPs of each part
+// (confCULP, docs/language.md "Accuracy", plus the reference's own confCRefSlack);
+// abs of a complex value within 1 ULP; a complex reduction within confReduceTol per
+// part; the rest (+ - * /, integer powers, conj, real, imag, complex, where, ==, !=)
+// bit for bit. The OpenCL backend refuses most complex operations for now
+// (kernels.ErrComplex): such a case is not applicable there and is counted, not a
+// finding.
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"github.com/numkit/numkit/internal/exprgen"
+	"github.com/numkit/numkit/kernels"
+)
+
+// diffConfigComplex is the complex configuration.
+var diffConfigComplex = exprgen.Config{Complex: true, Scalars: true, Reductions: true, InnerReductions: true, ConstFolds: true}
+
+// diffCLComplexRefused counts the cases the OpenCL backend refused with ErrComplex.
+var diffCLComplexRefused atomic.Int64
+
+// diffCLRefusesComplex reports whether err is the OpenCL backend's refusal of a complex
+// operation it has no code for yet.
+func diffCLRefusesComplex(backend string, err error) bool {
+	return backend == BackendOpenCL && err != nil &&
+		(errors.Is(err, kernels.ErrComplex) || errors.Is(err, ErrBackend) && strings.Contains(err.Error(), "complex"))
+}
+
+// diffComplexInexact is inexact's answer for a node of or over complex values
+// (handled false for a real node of real arguments).
+func diffComplexInexact(nd *exprgen.Node) (tol confTol, inexact, handled bool) {
+	over := nd.Kind == exprgen.Call && len(nd.Args) == 1 && nd.Args[0].Type.IsComplex()
+	switch {
+	case nd.Type.IsComplex() && nd.IsReduction():
+		return confTol{reduce: true}, true, true
+	case over && nd.Op == "abs":
+		return confTol{ulps32: 1 + confCRefSlack, ulps64: 1 + confCRefSlack}, true, true
+	case over && nd.Type.IsComplex():
+		if u, ok := confCULP[nd.Op]; ok {
+			return confTol{ulps32: u + confCRefSlack, ulps64: u + confCRefSlack}, true, true
+		}
+		return confTol{}, false, true
+	case nd.Type.IsComplex() || over:
+		return confTol{}, false, true
+	}
+	return confTol{}, false, false
+}
+
+// diffComplexSeeds is how many seeds TestDifferentialComplex checks.
+const diffComplexSeeds = 150
+
+// TestDifferentialComplex checks the complex configuration on a fixed set of seeds
+// (NUMKIT_DIFFFUZZ_SEEDS=FROM:COUNT checks others); opencl runs one seed in
+// diffCLStride, as in TestDifferential.
+func TestDifferentialComplex(t *testing.T) {
+	from, count := uint64(0), uint64(diffComplexSeeds)
+	if s := os.Getenv("NUMKIT_DIFFFUZZ_SEEDS"); s != "" {
+		if _, err := fmt.Sscanf(s, "%d:%d", &from, &count); err != nil {
+			t.Fatalf("NUMKIT_DIFFFUZZ_SEEDS=%q: want FROM:COUNT", s)
+		}
+	}
+	before := diffCLComplexRefused.Load()
+	failed := 0
+	for seed := from; seed < from+count; seed++ {
+		cl := os.Getenv("NUMKIT_DIFFFUZZ_OPENCL")
+		withCL := cl == "all" || cl != "off" && seed%diffCLStride == 0
+		for _, msg := range diffCheck(t, seed, diffConfigComplex, diffBackends(t, withCL)) {
+			t.Error(msg)
+			failed++
+		}
+	}
+	t.Logf("%d seeds; opencl refused %d cases with ErrComplex (not applicable there)", count, diffCLComplexRefused.Load()-before)
+	if failed > 0 {
+		t.Logf("%d findings; reproduce one with NUMKIT_DIFFFUZZ_SEEDS=N:1 or add its seed to diffRegressions", failed)
+	}
+}
