@@ -99,7 +99,7 @@ func TestCExpLogSpecial(t *testing.T) {
 		{false, 1, inf, inf, pi / 2}, {false, inf, inf, inf, pi / 4}, {false, -inf, -inf, inf, -3 * pi / 4},
 		{false, nan, inf, inf, nan}, {false, inf, nan, inf, nan}, {false, nan, 1, nan, nan}, {false, 1, nan, nan, nan},
 		{false, -2, 5e-324, math.Ln2, pi}, {false, -2, -5e-324, math.Ln2, -pi},
-		{false, 5e-324, 0, -744.4400719213812, 0}, // math.Log(5e-324) is -709.09
+		{false, 5e-324, 0, -744.4400719213812, 0},                                   // math.Log(5e-324) is -709.09
 		{false, -math.MaxFloat64, -math.MaxFloat64, 710.1292864836639, -3 * pi / 4}, // |z| overflows, log|z| does not (NumPy long double),
 	}
 	defer SetLevel(Supported())

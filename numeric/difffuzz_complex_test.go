@@ -85,3 +85,15 @@ func TestDifferentialComplex(t *testing.T) {
 		t.Logf("%d findings; reproduce one with NUMKIT_DIFFFUZZ_SEEDS=N:1 or add its seed to diffRegressions", failed)
 	}
 }
+
+func diffCopyVars(v Vars) Vars {
+	c := make(Vars, len(v))
+	for k, x := range v {
+		c[k] = x
+	}
+	return c
+}
+
+func diffDType(t exprgen.Type) DType {
+	return [...]DType{Bool, Int32, Int64, Float32, Float64, Complex64, Complex128}[t]
+}

@@ -53,6 +53,7 @@ type diffFinding struct {
 	backend, check, msg string
 	node                *exprgen.Node // the subexpression checked (nil: the whole expression)
 	args                []float64     // node's arguments at the first bad element (reference values)
+	cargs               []complex128  // its complex arguments there
 	reduceSpread        bool          // node is a float reduction whose value depends on the order
 	emptyUnreached      bool          // ErrEmpty from the engine where the reference has no element to evaluate
 	emptyFolded         bool          // a value from the engine where the reference meets min/max of an empty array
@@ -310,9 +311,15 @@ func (d *diffRun) checkNode(nd, nd1 *exprgen.Node, vars Vars, v Result, tol conf
 			for _, a := range nd1.Args {
 				if r, err := refEvaluate(a.String(), vars, false); err == nil && len(r.vals) > 0 {
 					f.args = append(f.args, refAsFloat(r.typ, r.vals[min(i, len(r.vals)-1)]))
+					if refIsComplex(r.typ) {
+						f.cargs = append(f.cargs, r.vals[min(i, len(r.vals)-1)].c)
+					}
 				}
 			}
 			f.msg += fmt.Sprintf("; arguments there %v", f.args)
+			if len(f.cargs) > 0 {
+				f.msg += fmt.Sprintf(", complex %v", f.cargs)
+			}
 			break
 		}
 	}
@@ -380,17 +387,6 @@ func (d *diffRun) overlap(e *exprgen.Expr, got Result) {
 	}
 }
 
-func diffCopyVars(v Vars) Vars {
-	c := make(Vars, len(v))
-	for k, x := range v {
-		c[k] = x
-	}
-	return c
-}
-
-func diffDType(t exprgen.Type) DType {
-	return [...]DType{Bool, Int32, Int64, Float32, Float64, Complex64, Complex128}[t]
-}
 
 // diffSeeds is how many seeds TestDifferential checks, and every how many of them it
 // also runs on opencl (about 0.1-0.2 s per kernel build on pocl).

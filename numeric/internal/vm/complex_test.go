@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/numkit/numkit/asm"
 	"github.com/numkit/numkit/numeric/internal/generic"
@@ -157,6 +158,35 @@ func mapC(f func(complex128) complex128) func(dst, x []complex128) {
 	return func(dst, x []complex128) {
 		for i := range dst {
 			dst[i] = f(x[i])
+		}
+	}
+}
+
+// mulAddC128 gives x*y + z when dst is z, x or y (the VM reuses an operand's register
+// for the result at its last use).
+func TestMulAddC128Aliasing(t *testing.T) {
+	const n = 600
+	for _, alias := range []int{-1, 0, 1, 2} {
+		var ops [3][]complex128
+		for k := range ops {
+			ops[k] = make([]complex128, n)
+			for i := range ops[k] {
+				ops[k][i] = complex(float64(i%7+k)-3, float64(i%5)*0.5-float64(k))
+			}
+		}
+		want := make([]complex128, n)
+		for i := range want {
+			want[i] = ops[0][i]*ops[1][i] + ops[2][i]
+		}
+		dst := make([]complex128, n)
+		if alias >= 0 {
+			dst = ops[alias]
+		}
+		mulAddC128(n, unsafe.Pointer(&dst[0]), &[3]unsafe.Pointer{unsafe.Pointer(&ops[0][0]), unsafe.Pointer(&ops[1][0]), unsafe.Pointer(&ops[2][0])})
+		for i := range want {
+			if dst[i] != want[i] {
+				t.Fatalf("dst aliasing operand %d: [%d] = %v, want %v", alias, i, dst[i], want[i])
+			}
 		}
 	}
 }
