@@ -5,7 +5,10 @@ package numeric
 // complex(x, y), real, imag, conj, abs, the complex functions, integer powers, where,
 // == and !=, and sum, prod and mean of complex values, checked as diffCheck checks the
 // real ones. A complex function is promised within its bound in ULPs of each part
-// (confCULP, docs/language.md "Accuracy", plus the reference's own confCRefSlack);
+// (confCULP, docs/language.md "Accuracy"); the reference computes it by its own
+// formulas, whose error on random arguments exceeds the conformance suite's one ULP of
+// slack (cos(-6.476411550989091+0.9487565645800063j): the engine 2.5 ULPs below NumPy's
+// long-double value, the reference 2.5 above), so the two may differ by twice the bound;
 // abs of a complex value within 1 ULP; a complex reduction within confReduceTol per
 // part; the rest (+ - * /, integer powers, conj, real, imag, complex, where, ==, !=)
 // bit for bit. The OpenCL backend refuses most complex operations for now
@@ -48,7 +51,7 @@ func diffComplexInexact(nd *exprgen.Node) (tol confTol, inexact, handled bool) {
 		return confTol{ulps32: 1 + confCRefSlack, ulps64: 1 + confCRefSlack}, true, true
 	case over && nd.Type.IsComplex():
 		if u, ok := confCULP[nd.Op]; ok {
-			return confTol{ulps32: u + confCRefSlack, ulps64: u + confCRefSlack}, true, true
+			return confTol{ulps32: 2 * u, ulps64: 2 * u}, true, true
 		}
 		return confTol{}, false, true
 	case nd.Type.IsComplex() || over:

@@ -182,7 +182,9 @@ func CExpm1(z complex128) complex128 {
 	if y == 0 { // real: expm1(x)±0j, for NaN and huge x too (NumPy's formula gives NaN parts)
 		return complex(math.Expm1(x), y)
 	}
-	if isNaN(x) || isNaN(y) || isInf(x) || isInf(y) {
+	// Past x = 709 e**x overflows where e**x·sin y may not (CExp splits it), and the
+	// 1 is below half an ULP of the real part unless cos y is tiny.
+	if isNaN(x) || isNaN(y) || isInf(x) || isInf(y) || x > 709 {
 		e := CExp(z)
 		return complex(real(e)-1, imag(e))
 	}
