@@ -387,7 +387,6 @@ func (d *diffRun) overlap(e *exprgen.Expr, got Result) {
 	}
 }
 
-
 // diffSeeds is how many seeds TestDifferential checks, and every how many of them it
 // also runs on opencl (about 0.1-0.2 s per kernel build on pocl).
 const (
