@@ -37,23 +37,13 @@ func init() {
 	simdScalarKernels[scalarKey{ir.OpAdd, c, c, 0}] = generic.ScalarLeft(addScalarC128) // s + x == x + s
 }
 
-// mulAddC128 is the OpMulAddC kernel: asm.MulC128 into a buffer of 256 elements, then
-// asm.AddF64 of it and z into dst, so the product is added while in L1 (one pass over
-// the block). The buffer matters: the VM may give the result z's register (z's last
-// use), and a product written to dst first would overwrite z before it is read (found
-// by the differential fuzzer's complex configuration: 1 + p*q came out as 2*p*q).
+// mulAddC128 is the OpMulAddC kernel: asm.MulAddC128, one pass over the block. The VM
+// may give the result z's register (z's last use); the kernel reads each element's
+// operands before it stores (a product written to dst before the sum overwrote z:
+// the differential fuzzer's complex configuration found 1 + p*q coming out as 2*p*q).
 func mulAddC128(n int, d unsafe.Pointer, a *[3]unsafe.Pointer) {
-	dst := unsafe.Slice((*complex128)(d), n)
-	x := unsafe.Slice((*complex128)(a[0]), n)
-	y := unsafe.Slice((*complex128)(a[1]), n)
-	z := unsafe.Slice((*complex128)(a[2]), n)
-	var buf [256]complex128
-	for lo := 0; lo < n; lo += len(buf) {
-		hi := min(lo+len(buf), n)
-		p := buf[:hi-lo]
-		asm.MulC128(p, x[lo:hi], y[lo:hi])
-		asm.AddF64(parts(dst[lo:hi]), parts(p), parts(z[lo:hi]))
-	}
+	asm.MulAddC128(unsafe.Slice((*complex128)(d), n), unsafe.Slice((*complex128)(a[0]), n),
+		unsafe.Slice((*complex128)(a[1]), n), unsafe.Slice((*complex128)(a[2]), n))
 }
 
 // parts views complex128s as their 2n float64 parts.
