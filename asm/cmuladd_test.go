@@ -25,7 +25,7 @@ func TestMulAddC128(t *testing.T) {
 			continue
 		}
 		for n := 0; n <= 70; n++ {
-			x, y := cmulAddZ(n+3)[3:], cmulAddZ(n+5)[5:]
+			x, y := cmulAddZ(n + 3)[3:], cmulAddZ(n + 5)[5:]
 			for i := range x {
 				x[i] *= complex(1.5, float64(i%3)-1)
 			}
