@@ -126,16 +126,33 @@ func LogC128(dst, x []complex128) {
 	}
 }
 
-// sumSquaresMinus1 is a² + b² − 1 for a in [0.5, 2], b < 1, with the squares split
-// exactly (a·a = ph + pl), so that log1p of it keeps log|z|'s relative accuracy near
-// |z| = 1. The conversions round each product, so that no compiler fuses it into the
-// sums (which would count its residual twice).
+// sumSquaresMinus1 is a² + b² − 1 for a in [0.5, 2], b < 1, correctly rounded but for
+// a few units of the last place: the squares are split exactly (a·a = ph + pl) and the
+// five terms summed by sum3, so that log1p of it keeps log|z|'s relative accuracy
+// however close |z| is to 1. The conversions round each product, so that no compiler
+// fuses it into the sums.
 func sumSquaresMinus1(a, b float64) float64 {
 	ph := float64(a * a)
-	pl := math.FMA(a, a, -ph)
 	qh := float64(b * b)
-	ql := math.FMA(b, b, -qh)
-	return ((ph - 1) + qh) + (pl + ql) // ph - 1 is exact (Sterbenz)
+	p := [5]float64{-1, ph, qh, math.FMA(a, a, -ph), math.FMA(b, b, -qh)}
+	return sum3(p[:])
+}
+
+// sum3 is the sum of p (which it overwrites) by Ogita, Rump and Oishi's SumK with
+// K = 3: two error-free passes of twoSum, then the plain sum, as accurate as a sum in
+// triple precision rounded once (near the exact sum even where the terms cancel to
+// 1e-19 of their size).
+func sum3(p []float64) float64 {
+	for range 2 {
+		for i := 1; i < len(p); i++ {
+			p[i], p[i-1] = twoSum(p[i], p[i-1])
+		}
+	}
+	s := 0.0
+	for _, x := range p[:len(p)-1] {
+		s += x
+	}
+	return s + p[len(p)-1]
 }
 
 // clogScalar is log(x + y·j) for the lanes LogC128 does not take: non-finite parts,

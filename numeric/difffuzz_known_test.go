@@ -119,29 +119,6 @@ var diffKnown = []struct {
 			}
 			return false
 		}},
-	{"complex log, log10, log1p near |z| = 1", "engine accuracy, open (found by the complex fuzzer, #19; for the owner " +
-		"of numeric/internal/generic/complex_math.go, asm/cexp.go's sumSquaresMinus1 mirrors it): x² + y² − 1 is " +
-		"summed from the exact squares' parts in double precision, so where it cancels the sum's last roundings " +
-		"exceed the 3-ULP bound: ph − 1 is not exact for ph < 0.5 (log10(0.6960949567325926+0.6474265875106404j) " +
-		"real part 4 ULPs from NumPy in long double), log1p's 2x + (x² + y²) rounds the squares' sum before the " +
-		"cancellation (log1p(-0.12491923440308916+0.4865206838686662j) real part 32 ULPs off), and |z| − 1 near " +
-		"1e-19 needs more than a double-double (log(0.26318685995132945-0.9647448765082711j): 26 ULPs); past " +
-		"|y| = 0.5 log1p is log(1 + z), and 1 + x loses x's low bits (log1p(0.0006182660912607062-0.5065479967326306j) " +
-		"real part 4.3 ULPs off)",
-		func(f diffFinding, _ *exprgen.Expr) bool {
-			if f.check != "subexpression" || f.node == nil || !f.node.Type.IsComplex() || len(f.cargs) != 1 {
-				return false
-			}
-			z := f.cargs[0]
-			if f.node.Op == "log1p" {
-				z += 1
-			}
-			m := math.Hypot(real(z), imag(z))
-			if f.node.Op == "log1p" && math.Abs(imag(f.cargs[0])) > 0.5 && math.Abs(real(f.cargs[0])) < 0.5 {
-				return true // log(1 + z) past |y| = 0.5: 1 + x rounds x's low bits away
-			}
-			return (f.node.Op == "log" || f.node.Op == "log10" || f.node.Op == "log1p") && m > 0.9 && m < 1.1
-		}},
 	{"complex constant overflow is a compile error", "engine/CPython difference, open (found by the complex fuzzer, " +
 		"#19; numeric/internal/compile): the engine rejects a complex constant whose product overflows " +
 		"(1e300j * (1e300j + 1e3J): \"complex constant * overflows\") where CPython, and the reference, give inf/nan parts",

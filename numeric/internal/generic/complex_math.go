@@ -143,10 +143,8 @@ func logAbs(x, y float64) float64 {
 		// The conversions round each product, so that no compiler fuses it into the
 		// sums below (arm64 does), which would count its residual twice.
 		ph := float64(a * a)
-		pl := math.FMA(a, a, -ph)
 		qh := float64(b * b)
-		ql := math.FMA(b, b, -qh)
-		d := ((ph - 1) + qh) + (pl + ql) // ph - 1 is exact (Sterbenz)
+		d := sum3(-1, ph, qh, math.FMA(a, a, -ph), math.FMA(b, b, -qh))
 		return math.Log1p(d) / 2
 	}
 	return Log(math.Hypot(a, b))
@@ -159,19 +157,19 @@ func CLog10(z complex128) complex128 {
 }
 
 // CLog1p is log(1 + z), accurate for small z (NumPy computes log(1 + z) directly and
-// loses the small values): the real part is log1p(2x + x² + y²)/2, the imaginary part
-// atan2(y, 1 + x).
+// loses the small values): for |x| <= 0.5 the real part is log1p(2x + x² + y²)/2, the
+// imaginary part atan2(y, 1 + x).
 func CLog1p(z complex128) complex128 {
 	x, y := real(z), imag(z)
-	if isNaN(x) || isNaN(y) || isInf(x) || isInf(y) || math.Abs(x) > 0.5 || math.Abs(y) > 0.5 {
-		return CLog(complex(1+x, y))
+	if isNaN(x) || isNaN(y) || isInf(x) || isInf(y) || math.Abs(x) > 0.5 || math.Abs(y) > 1e150 {
+		return CLog(complex(1+x, y)) // 1 + x rounds away no more than log|1 + z|'s last bits
 	}
-	// 2x + x² + y², with x² and y² split exactly.
+	// 2x + x² + y², with x² and y² split exactly and the five terms summed by sum3:
+	// accurate however much they cancel, and x's low bits kept (1 + x would round them
+	// away: log1p(0.0006182660912607062-0.5065479967326306j) was 4.3 ULPs off).
 	xh := float64(x * x) // rounded: not fused into the sum below (see logAbs)
-	xl := math.FMA(x, x, -xh)
 	yh := float64(y * y)
-	yl := math.FMA(y, y, -yh)
-	d := (2*x + (xh + yh)) + (xl + yl)
+	d := sum3(2*x, xh, yh, math.FMA(x, x, -xh), math.FMA(y, y, -yh))
 	return complex(math.Log1p(d)/2, atan2(y, 1+x))
 }
 
