@@ -21,6 +21,7 @@ package numeric
 // A disagreement of a class listed in diffKnown (with its issue) is logged, not
 // failed; remove an entry when its fix lands. Every other disagreement fails.
 // TestDifferential runs a fixed set of seeds; `go test -fuzz FuzzDifferential` searches.
+// Complex expressions are a third configuration (difffuzz_complex_test.go).
 
 import (
 	"context"
