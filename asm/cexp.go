@@ -4,7 +4,7 @@ import "math"
 
 // Complex exp and log, built from the vector kernels of this package over blocks of
 // cBlock elements: the parts are split into float64 buffers, ExpF64, SinF64, CosF64
-// (exp) or AbsC128, LogF64, Log1pF64, Atan2F64 (log) run over the block at the active
+// (exp) or LogF64, Log1pF64, Atan2F64 (log) run over the block at the active
 // level, and the parts are joined again. A lane with a non-finite part, or with parts
 // where the block formula would overflow or lose its subnormal bits, is computed by
 // the scalar code below instead (C99 Annex G's special values, as the portable kernels
@@ -74,14 +74,17 @@ func cexpScalar(x, y float64) complex128 {
 }
 
 // LogC128 stores the principal logarithm of x[i] in dst, branch cut along the negative
-// real axis: log|z| + j·atan2(im, re). log|z| is LogF64 of AbsC128's magnitude, or,
-// where the larger part's magnitude is in [0.5, 2] and the smaller's below 1 (|z| near
-// 1), Log1pF64 of re² + im² − 1 computed with exact products, halved; the imaginary
-// part is Atan2F64's. Each part within 3 ULPs. Lanes with a non-finite part or both
-// parts below 2**-900 (zeros and subnormals included) are computed by clogScalar:
-// log(±0 ± 0j) is -Inf + j·(0 or ±π), log(±Inf + yj) is +Inf + j·atan2(y, ±Inf),
-// a NaN part gives NaN parts except +Inf + NaN·j for an infinite other part. dst may
-// be x. It panics if the lengths differ.
+// real axis: log|z| + j·atan2(im, re). log|z| is half LogF64 of re² + im² (one
+// rounding each for the squares and the sum: half the error of the logarithm of a
+// rounded magnitude), or, where the larger part's magnitude is in [0.5, 2] and the
+// smaller's below 1 (|z| near 1), half Log1pF64 of re² + im² − 1 summed from the
+// squares' exact parts (sumSquaresMinus1); the imaginary part is Atan2F64's. Each part
+// within 3 ULPs. Lanes with a non-finite part, or with the larger part below 2**-500
+// (zeros and subnormals included) or above 2**500 (where the squares leave the normal
+// range) are computed by clogScalar, scaled: log(±0 ± 0j) is -Inf + j·(0 or ±π),
+// log(±Inf + yj) is +Inf + j·atan2(y, ±Inf), a NaN part gives NaN parts except
+// +Inf + NaN·j for an infinite other part. dst may be x. It panics if the lengths
+// differ.
 func LogC128(dst, x []complex128) {
 	if len(x) != len(dst) {
 		panicLengths("LogC128", "dst x", len(dst), len(x))
@@ -91,9 +94,11 @@ func LogC128(dst, x []complex128) {
 	for lo := 0; lo < len(dst); lo += cBlock {
 		n := min(cBlock, len(dst)-lo)
 		xs, ds := x[lo:lo+n], dst[lo:lo+n]
+		anyNear1 := false
 		for i, z := range xs {
 			a, b := real(z), imag(z)
 			re[i], im[i] = a, b
+			h[i] = float64(a*a) + float64(b*b) // |z|², in range for the lanes it serves
 			a, b = math.Abs(a), math.Abs(b)
 			if a < b {
 				a, b = b, a
@@ -102,22 +107,24 @@ func LogC128(dst, x []complex128) {
 			d[i] = 0
 			if near1[i] {
 				d[i] = sumSquaresMinus1(a, b)
+				anyNear1 = true
 			}
 		}
-		AbsC128(h[:n], xs)
 		Atan2F64(q[:n], im[:n], re[:n])
 		LogF64(h[:n], h[:n])
-		Log1pF64(d[:n], d[:n])
+		if anyNear1 {
+			Log1pF64(d[:n], d[:n])
+		}
 		for i := range ds {
 			a, b := re[i], im[i]
 			m := max(math.Abs(a), math.Abs(b))
 			switch {
-			case !(m >= 0x1p-900 && m <= 0x1p1000) || b != b || a != a:
+			case !(m >= 0x1p-500 && m <= 0x1p500) || b != b || a != a:
 				ds[i] = clogScalar(a, b)
 			case near1[i]:
 				ds[i] = complex(d[i]/2, q[i])
 			default:
-				ds[i] = complex(h[i], q[i])
+				ds[i] = complex(h[i]/2, q[i])
 			}
 			if r := imag(ds[i]); r == r && math.Signbit(r) != math.Signbit(b) {
 				ds[i] = complex(real(ds[i]), -r) // atan(b/a) underflowed to +0
