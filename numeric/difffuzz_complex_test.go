@@ -100,3 +100,36 @@ func diffCopyVars(v Vars) Vars {
 func diffDType(t exprgen.Type) DType {
 	return [...]DType{Bool, Int32, Int64, Float32, Float64, Complex64, Complex128}[t]
 }
+
+// diffComplexRegressions are seeds of the complex configuration whose expressions once
+// disagreed, each with the expression the generator makes for it (a change to the
+// generator that moves them is noticed).
+var diffComplexRegressions = []struct {
+	seed uint64
+	src  string
+}{
+	// log of a value whose |z| overflows (portable and simd gave +Inf)
+	{3, "abs(sqrt((((((1e-3 / 46341) * a) + (b ** 0)) - ((c ** 0) + a)) * sin((imag(a) / log((1e300j + complex(d, real(c)))))))))"},
+	// simd's x*y + z with the result in z's register (z overwritten by the product)
+	{162, "conj((((+(c - (a + a))) + (d ** 5)) * sum(conj(where((imag(a) >= 0), (2.5j / 0.5), complex(real(a), imag(a)))))))"},
+	{191, "((((cosh(d) * (d - d)) ** 0) + (conj(((d - a) ** (-3))) * (c / (trunc(c) + b)))) + (log(arccosh(b)) + where((imag(log(b)) < 0), (d * b), b)))"},
+	// expm1 past x = 709 (its product overflowed)
+	{193, "real(complex(imag(conj(((cosh((d ** 1)) * mean(where((abs(c) > 0), conj(d), c))) / real(c)))), imag(((expm1(a) / 5e-324j) + expm1((-arcsinh(conj(d))))))))"},
+	// log, log10, log1p near |z| = 1 (the sum of squares minus 1 as a double-double)
+	{1076, "(((-0.1) - (log10(a) ** 3)) + a)"},
+	{1781, "(complex(real(a), imag(a)) != log(exp(sin(where((abs(a) >= 0), tanh(a), 5e-324j)))))"},
+	{2529, "real(((((0.49999999999999994 + log1p(conj((0j + e)))) - prod((sqrt(expm1(conj(e))) - (c * c)))) - complex(imag(((s0 ** 5) - mean(tan(e)))), real((conj(complex(imag(a), imag(a))) ** 1)))) ** 3))"},
+}
+
+func TestDifferentialComplexRegressions(t *testing.T) {
+	for _, r := range diffComplexRegressions {
+		e, err := exprgen.Generate(r.seed, diffConfigComplex)
+		if err != nil || e.String() != r.src {
+			t.Errorf("seed %d now generates %v (err %v), recorded %s: re-record the regression", r.seed, e, err, r.src)
+			continue
+		}
+		for _, msg := range diffCheck(t, r.seed, diffConfigComplex, diffBackends(t, true)) {
+			t.Error(msg)
+		}
+	}
+}
