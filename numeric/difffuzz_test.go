@@ -21,6 +21,7 @@ package numeric
 // A disagreement of a class listed in diffKnown (with its issue) is logged, not
 // failed; remove an entry when its fix lands. Every other disagreement fails.
 // TestDifferential runs a fixed set of seeds; `go test -fuzz FuzzDifferential` searches.
+// Complex expressions are a third configuration (difffuzz_complex_test.go).
 
 import (
 	"context"
@@ -53,6 +54,7 @@ type diffFinding struct {
 	backend, check, msg string
 	node                *exprgen.Node // the subexpression checked (nil: the whole expression)
 	args                []float64     // node's arguments at the first bad element (reference values)
+	cargs               []complex128  // its complex arguments there
 	reduceSpread        bool          // node is a float reduction whose value depends on the order
 	emptyUnreached      bool          // ErrEmpty from the engine where the reference has no element to evaluate
 	emptyFolded         bool          // a value from the engine where the reference meets min/max of an empty array
@@ -96,8 +98,8 @@ func diffCheck(t testing.TB, seed uint64, cfg exprgen.Config, backends []string)
 		t.Fatal(err)
 	}
 	name := fmt.Sprint("seed ", seed)
-	if cfg.Extras {
-		name += " (extras)"
+	if cfg.Extras || cfg.Complex {
+		name += map[bool]string{false: " (extras)", true: " (complex)"}[cfg.Complex]
 	}
 	n := exprgen.Length(seed, diffMaxLen)
 	vars := Vars(e.Values(seed, n))
@@ -139,6 +141,10 @@ func diffCheck(t testing.TB, seed uint64, cfg exprgen.Config, backends []string)
 			d.threads = 0
 		}
 		d.run(e, want, werr)
+		if d.refusedComplex {
+			diffCLComplexRefused.Add(1) // not applicable there (difffuzz_complex_test.go)
+			continue
+		}
 		for _, f := range d.findings {
 			where := fmt.Sprintf("%s n=%d %s threads=%d %s: %s", name, n, be, d.threads, f.check, src)
 			if f.node != nil {
@@ -167,6 +173,8 @@ type diffRun struct {
 	threads  int
 	vars     Vars
 	findings []diffFinding
+	// refusedComplex: the opencl backend refused a complex operation (ErrComplex).
+	refusedComplex bool
 }
 
 func (d *diffRun) add(f diffFinding) {
@@ -192,6 +200,10 @@ func (d *diffRun) eval(src string, vars Vars) (Result, error) {
 
 func (d *diffRun) run(e *exprgen.Expr, want refResult, werr error) {
 	got, err := d.eval(e.String(), d.vars)
+	if diffCLRefusesComplex(d.backend, err) {
+		d.refusedComplex = true
+		return
+	}
 	switch {
 	case werr != nil || err != nil:
 		if werr == nil || err == nil || !errors.Is(err, ErrEmpty) {
@@ -211,6 +223,10 @@ func (d *diffRun) run(e *exprgen.Expr, want refResult, werr error) {
 		}
 		name := fmt.Sprintf("zq%d", len(subst))
 		v, err := d.eval(nd.String(), d.vars)
+		if diffCLRefusesComplex(d.backend, err) {
+			d.refusedComplex, ok = true, false
+			return
+		}
 		if err != nil {
 			d.add(diffFinding{check: "subexpression", node: nd, msg: fmt.Sprintf("error %v", err)})
 			ok = false
@@ -220,7 +236,7 @@ func (d *diffRun) run(e *exprgen.Expr, want refResult, werr error) {
 		vars[name] = v.Data
 		subst[nd] = &exprgen.Node{Kind: exprgen.Var, Name: name, Type: nd.Type, Array: nd.Array}
 	})
-	if !ok {
+	if !ok || d.refusedComplex {
 		return
 	}
 	rest := substitute(e.Root, subst, true).String()
@@ -243,6 +259,9 @@ func (d *diffRun) run(e *exprgen.Expr, want refResult, werr error) {
 
 // inexact says whether nd's value is promised only within a tolerance on this backend.
 func (d *diffRun) inexact(nd *exprgen.Node) (confTol, bool) {
+	if tol, ok, handled := diffComplexInexact(nd); handled {
+		return tol, ok
+	}
 	switch {
 	case nd.IsReduction() && nd.Type.IsFloat() && nd.Op != "min" && nd.Op != "max":
 		return confTol{reduce: true}, true
@@ -293,9 +312,15 @@ func (d *diffRun) checkNode(nd, nd1 *exprgen.Node, vars Vars, v Result, tol conf
 			for _, a := range nd1.Args {
 				if r, err := refEvaluate(a.String(), vars, false); err == nil && len(r.vals) > 0 {
 					f.args = append(f.args, refAsFloat(r.typ, r.vals[min(i, len(r.vals)-1)]))
+					if refIsComplex(r.typ) {
+						f.cargs = append(f.cargs, r.vals[min(i, len(r.vals)-1)].c)
+					}
 				}
 			}
 			f.msg += fmt.Sprintf("; arguments there %v", f.args)
+			if len(f.cargs) > 0 {
+				f.msg += fmt.Sprintf(", complex %v", f.cargs)
+			}
 			break
 		}
 	}
@@ -363,18 +388,6 @@ func (d *diffRun) overlap(e *exprgen.Expr, got Result) {
 	}
 }
 
-func diffCopyVars(v Vars) Vars {
-	c := make(Vars, len(v))
-	for k, x := range v {
-		c[k] = x
-	}
-	return c
-}
-
-func diffDType(t exprgen.Type) DType {
-	return [...]DType{Bool, Int32, Int64, Float32, Float64}[t]
-}
-
 // diffSeeds is how many seeds TestDifferential checks, and every how many of them it
 // also runs on opencl (about 0.1-0.2 s per kernel build on pocl).
 const (
@@ -423,6 +436,7 @@ func FuzzDifferential(f *testing.F) {
 		withCL := cl == "all" || cl != "off" && seed%diffCLStride == 0
 		msgs := diffCheck(t, seed, diffConfig, diffBackends(t, withCL))
 		msgs = append(msgs, diffCheck(t, seed, diffConfigExtras, diffBackends(t, withCL))...)
+		msgs = append(msgs, diffCheck(t, seed, diffConfigComplex, diffBackends(t, withCL))...)
 		if len(msgs) > 0 {
 			t.Fatal(strings.Join(msgs, "\n"))
 		}

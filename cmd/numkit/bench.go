@@ -95,7 +95,7 @@ func (c *benchCommand) flags(stderr io.Writer) (*flag.FlagSet, func(io.Writer)) 
 	fs := newFlagSet("numkit bench", stderr)
 	fs.StringVar(&c.expr, "expr", "", "time this one `expression` instead of a suite")
 	fs.IntVar(&c.n, "n", 10_000_000, "with --expr: elements per input")
-	fs.StringVar(&c.dtype, "dtype", "", "with --expr: the inputs' type, float64 (default) or float32;\nfor a suite: keep the cases of these comma-separated types (float64, float32, int32)")
+	fs.StringVar(&c.dtype, "dtype", "", "with --expr: the inputs' type, float64 (default), float32, complex128 or complex64;\nfor a suite: keep the cases of these comma-separated types (float64, float32, int32)")
 	fs.StringVar(&c.backend, "backend", "", "with --expr: force a backend (auto, gonum, simd or opencl);\nfor a suite: the comma-separated backends to run (default: all of gonum, simd, opencl that are usable)")
 	fs.IntVar(&c.threads, "threads", 0, "goroutines for the CPU backends (default: NUMKIT_THREADS, else GOMAXPROCS)")
 	fs.IntVar(&c.repeat, "repeat", 7, "timed runs after one warm-up (a suite chooses 3-21 from the size unless given)")
@@ -164,8 +164,8 @@ func (c *benchCommand) runExpr(stdout, stderr io.Writer) int {
 	switch {
 	case c.n < 0 || c.repeat < 1 || c.threads < 0:
 		return usageError(stderr, "--n must be ≥ 0, --repeat ≥ 1, --threads ≥ 0")
-	case c.dtype != "float64" && c.dtype != "float32":
-		return usageError(stderr, "--dtype %q: want float64 or float32", c.dtype)
+	case c.dtype != "float64" && c.dtype != "float32" && !isComplexDType(c.dtype):
+		return usageError(stderr, "--dtype %q: want float64, float32, complex128 or complex64", c.dtype)
 	}
 	rep, err := c.time()
 	if err != nil {
@@ -248,7 +248,7 @@ func (c *benchCommand) time() (*bench.Report, error) {
 	rng := rand.New(rand.NewPCG(c.seed, 0))
 	vars := numeric.Vars{}
 	var bytes int64
-	fill := func(n int) any { return randomArray(rng, n, c.dtype) }
+	fill := func(n int) any { return randomBenchArray(rng, n, c.dtype) }
 	for _, name := range e.Names() {
 		v, count, err := c.shapes.input(name, c.n, fill)
 		if err != nil {
@@ -326,8 +326,11 @@ func median(sorted []float64) float64 {
 }
 
 func dtypeSize(dtype string) int {
-	if dtype == "float32" {
+	switch dtype {
+	case "float32":
 		return 4
+	case "complex128":
+		return 16
 	}
 	return 8
 }
@@ -342,6 +345,10 @@ func scalarPointer(t numeric.DType) any {
 		return new(int32)
 	case numeric.Bool:
 		return new(bool)
+	case numeric.Complex128:
+		return new(complex128)
+	case numeric.Complex64:
+		return new(complex64)
 	}
 	return new(float64)
 }

@@ -28,6 +28,10 @@ type Config struct {
 	// x.imag, reductions with an axis, bool operands in arithmetic, bool + and *. They
 	// come from a second random stream, so a seed without them makes what it did.
 	Extras bool
+	// Complex makes complex expressions instead (complex.go): inputs of types
+	// complex128, complex64, float64 and float32 (Types is ignored), the complex
+	// functions and operators, and with Reductions sum, prod and mean of complex values.
+	Complex bool
 }
 
 // Input is one variable of a generated expression.
@@ -53,6 +57,9 @@ func Generate(seed uint64, cfg Config) (*Expr, error) {
 	}
 	g := &gen{cfg: cfg, rng: rand.New(rand.NewPCG(seed, 0x6e756d6b6974)), xr: rand.New(rand.NewPCG(seed, 0x6578747261)), vars: map[Type][]*Node{},
 		funcs: setOf(cfg.Funcs...), ops: setOf(cfg.Ops...), used: map[string]bool{}}
+	if cfg.Complex {
+		return &Expr{Root: g.complexGenerate(), Inputs: g.inputs}, nil
+	}
 	count := cfg.MinInputs + g.rng.IntN(cfg.MaxInputs-cfg.MinInputs+1)
 	for i := range count {
 		g.addInput(Input{Name: cfg.Names[i], Type: cfg.Types[g.rng.IntN(len(cfg.Types))]})

@@ -31,9 +31,11 @@ const (
 	Int64
 	Float32
 	Float64
+	Complex64  // Config.Complex only
+	Complex128 // Config.Complex only
 )
 
-var typeNames = [...]string{"bool", "int32", "int64", "float32", "float64"}
+var typeNames = [...]string{"bool", "int32", "int64", "float32", "float64", "complex64", "complex128"}
 
 func (t Type) String() string {
 	if int(t) < len(typeNames) {

@@ -77,6 +77,10 @@ func first(v any) any {
 		return s[0]
 	case []float32:
 		return s[0]
+	case []complex64:
+		return s[0]
+	case []complex128:
+		return s[0]
 	}
 	return v.([]float64)[0]
 }
@@ -84,6 +88,8 @@ func first(v any) any {
 func values(rng *rand.Rand, t Type, n int, frac float64) any {
 	spec := func() bool { return rng.Float64() < frac }
 	switch t {
+	case Complex64, Complex128:
+		return complexValues(rng, t, n, frac)
 	case Bool:
 		s := make([]bool, n)
 		for i := range s {

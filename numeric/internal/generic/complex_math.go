@@ -136,14 +136,15 @@ func logAbs(x, y float64) float64 {
 	if a < 0x1p-900 { // scaled up, so that hypot keeps the subnormals' bits
 		return Log(math.Hypot(a*0x1p600, b*0x1p600)) - 600*math.Ln2
 	}
+	if a > 0x1p1000 { // scaled down, so that hypot does not overflow where log|z| does not
+		return Log(math.Hypot(a*0x1p-600, b*0x1p-600)) + 600*math.Ln2
+	}
 	if a >= 0.5 && a <= 2 && b < 1 {
 		// The conversions round each product, so that no compiler fuses it into the
 		// sums below (arm64 does), which would count its residual twice.
 		ph := float64(a * a)
-		pl := math.FMA(a, a, -ph)
 		qh := float64(b * b)
-		ql := math.FMA(b, b, -qh)
-		d := ((ph - 1) + qh) + (pl + ql) // ph - 1 is exact (Sterbenz)
+		d := sum3(-1, ph, qh, math.FMA(a, a, -ph), math.FMA(b, b, -qh))
 		return math.Log1p(d) / 2
 	}
 	return Log(math.Hypot(a, b))
@@ -156,19 +157,19 @@ func CLog10(z complex128) complex128 {
 }
 
 // CLog1p is log(1 + z), accurate for small z (NumPy computes log(1 + z) directly and
-// loses the small values): the real part is log1p(2x + x² + y²)/2, the imaginary part
-// atan2(y, 1 + x).
+// loses the small values): for |x| <= 0.5 the real part is log1p(2x + x² + y²)/2, the
+// imaginary part atan2(y, 1 + x).
 func CLog1p(z complex128) complex128 {
 	x, y := real(z), imag(z)
-	if isNaN(x) || isNaN(y) || isInf(x) || isInf(y) || math.Abs(x) > 0.5 || math.Abs(y) > 0.5 {
-		return CLog(complex(1+x, y))
+	if isNaN(x) || isNaN(y) || isInf(x) || isInf(y) || math.Abs(x) > 0.5 || math.Abs(y) > 1e150 {
+		return CLog(complex(1+x, y)) // 1 + x rounds away no more than log|1 + z|'s last bits
 	}
-	// 2x + x² + y², with x² and y² split exactly.
+	// 2x + x² + y², with x² and y² split exactly and the five terms summed by sum3:
+	// accurate however much they cancel, and x's low bits kept (1 + x would round them
+	// away: log1p(0.0006182660912607062-0.5065479967326306j) was 4.3 ULPs off).
 	xh := float64(x * x) // rounded: not fused into the sum below (see logAbs)
-	xl := math.FMA(x, x, -xh)
 	yh := float64(y * y)
-	yl := math.FMA(y, y, -yh)
-	d := (2*x + (xh + yh)) + (xl + yl)
+	d := sum3(2*x, xh, yh, math.FMA(x, x, -xh), math.FMA(y, y, -yh))
 	return complex(math.Log1p(d)/2, atan2(y, 1+x))
 }
 
@@ -179,7 +180,9 @@ func CExpm1(z complex128) complex128 {
 	if y == 0 { // real: expm1(x)±0j, for NaN and huge x too (NumPy's formula gives NaN parts)
 		return complex(math.Expm1(x), y)
 	}
-	if isNaN(x) || isNaN(y) || isInf(x) || isInf(y) {
+	// Past x = 709 e**x overflows where e**x·sin y may not (CExp splits it), and the
+	// 1 is below half an ULP of the real part unless cos y is tiny.
+	if isNaN(x) || isNaN(y) || isInf(x) || isInf(y) || x > 709 {
 		e := CExp(z)
 		return complex(real(e)-1, imag(e))
 	}

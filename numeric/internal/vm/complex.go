@@ -11,7 +11,9 @@ import (
 // Complex programs run on both CPU backends with the portable kernels of
 // internal/generic (complex.go there); the SIMD backend overrides the complex128
 // product, quotient and magnitude with asm.MulC128, asm.DivC128 and asm.AbsC128, and
-// the complex64 product with asm.MulC64 (the same bits) and falls through to the portable kernels
+// the complex64 product with asm.MulC64 (the same bits), exp and log of both types
+// with asm.ExpC128/LogC128/ExpC64/LogC64 (within the portable kernels' bounds, not
+// their bits: TestComplexExpLogSIMD), and falls through to the portable kernels
 // for the rest, as for any operation it does not override. Scalar registers hold two
 // words, so a complex128 fits.
 
@@ -22,6 +24,12 @@ func init() {
 	simdKernels[kernelKey{ir.OpAbs, ir.Float64, c}] = generic.Unary(asm.AbsC128)
 	simdKernels[kernelKey{ir.OpMul, ir.Complex64, ir.Complex64}] = generic.Binary(asm.MulC64)
 	simdKernels[kernelKey{ir.OpMulAddC, c, c}] = mulAddC128
+	// exp and log from the vector exp, sin, cos, log, log1p and atan2 kernels, the
+	// special lanes by scalar code (asm/cexp.go); complex64 widened and rounded once.
+	simdKernels[kernelKey{ir.OpExp, c, c}] = generic.Unary(asm.ExpC128)
+	simdKernels[kernelKey{ir.OpLog, c, c}] = generic.Unary(asm.LogC128)
+	simdKernels[kernelKey{ir.OpExp, ir.Complex64, ir.Complex64}] = generic.Unary(asm.ExpC64)
+	simdKernels[kernelKey{ir.OpLog, ir.Complex64, ir.Complex64}] = generic.Unary(asm.LogC64)
 	// Sums and differences are those of the parts: asm's float64 kernels over 2n parts.
 	simdKernels[kernelKey{ir.OpAdd, c, c}] = generic.Binary(func(dst, x, y []complex128) { asm.AddF64(parts(dst), parts(x), parts(y)) })
 	simdKernels[kernelKey{ir.OpSub, c, c}] = generic.Binary(func(dst, x, y []complex128) { asm.SubF64(parts(dst), parts(x), parts(y)) })
@@ -29,18 +37,13 @@ func init() {
 	simdScalarKernels[scalarKey{ir.OpAdd, c, c, 0}] = generic.ScalarLeft(addScalarC128) // s + x == x + s
 }
 
-// mulAddC128 is the OpMulAddC kernel: asm.MulC128 then asm.AddF64 over runs of 256
-// elements, so the product is added while in L1 (one pass over the block).
+// mulAddC128 is the OpMulAddC kernel: asm.MulAddC128, one pass over the block. The VM
+// may give the result z's register (z's last use); the kernel reads each element's
+// operands before it stores (a product written to dst before the sum overwrote z:
+// the differential fuzzer's complex configuration found 1 + p*q coming out as 2*p*q).
 func mulAddC128(n int, d unsafe.Pointer, a *[3]unsafe.Pointer) {
-	dst := unsafe.Slice((*complex128)(d), n)
-	x := unsafe.Slice((*complex128)(a[0]), n)
-	y := unsafe.Slice((*complex128)(a[1]), n)
-	z := unsafe.Slice((*complex128)(a[2]), n)
-	for lo := 0; lo < n; lo += 256 {
-		hi := min(lo+256, n)
-		asm.MulC128(dst[lo:hi], x[lo:hi], y[lo:hi])
-		asm.AddF64(parts(dst[lo:hi]), parts(dst[lo:hi]), parts(z[lo:hi]))
-	}
+	asm.MulAddC128(unsafe.Slice((*complex128)(d), n), unsafe.Slice((*complex128)(a[0]), n),
+		unsafe.Slice((*complex128)(a[1]), n), unsafe.Slice((*complex128)(a[2]), n))
 }
 
 // parts views complex128s as their 2n float64 parts.

@@ -1,0 +1,135 @@
+package numeric
+
+// The differential fuzzer's complex configuration (exprgen.Config.Complex): complex128
+// and complex64 inputs with special values in either part, imaginary literals,
+// complex(x, y), real, imag, conj, abs, the complex functions, integer powers, where,
+// == and !=, and sum, prod and mean of complex values, checked as diffCheck checks the
+// real ones. A complex function is promised within its bound in ULPs of each part
+// (confCULP, docs/language.md "Accuracy"); the reference computes it by its own
+// formulas, whose error on random arguments exceeds the conformance suite's one ULP of
+// slack (cos(-6.476411550989091+0.9487565645800063j): the engine 2.5 ULPs below NumPy's
+// long-double value, the reference 2.5 above), so the two may differ by twice the bound;
+// abs of a complex value within 1 ULP; a complex reduction within confReduceTol per
+// part; the rest (+ - * /, integer powers, conj, real, imag, complex, where, ==, !=)
+// bit for bit. The OpenCL backend refuses most complex operations for now
+// (kernels.ErrComplex): such a case is not applicable there and is counted, not a
+// finding.
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"github.com/numkit/numkit/internal/exprgen"
+	"github.com/numkit/numkit/kernels"
+)
+
+// diffConfigComplex is the complex configuration.
+var diffConfigComplex = exprgen.Config{Complex: true, Scalars: true, Reductions: true, InnerReductions: true, ConstFolds: true}
+
+// diffCLComplexRefused counts the cases the OpenCL backend refused with ErrComplex.
+var diffCLComplexRefused atomic.Int64
+
+// diffCLRefusesComplex reports whether err is the OpenCL backend's refusal of a complex
+// operation it has no code for yet.
+func diffCLRefusesComplex(backend string, err error) bool {
+	return backend == BackendOpenCL && err != nil &&
+		(errors.Is(err, kernels.ErrComplex) || errors.Is(err, ErrBackend) && strings.Contains(err.Error(), "complex"))
+}
+
+// diffComplexInexact is inexact's answer for a node of or over complex values
+// (handled false for a real node of real arguments).
+func diffComplexInexact(nd *exprgen.Node) (tol confTol, inexact, handled bool) {
+	over := nd.Kind == exprgen.Call && len(nd.Args) == 1 && nd.Args[0].Type.IsComplex()
+	switch {
+	case nd.Type.IsComplex() && nd.IsReduction():
+		return confTol{reduce: true}, true, true
+	case over && nd.Op == "abs":
+		return confTol{ulps32: 1 + confCRefSlack, ulps64: 1 + confCRefSlack}, true, true
+	case over && nd.Type.IsComplex():
+		if u, ok := confCULP[nd.Op]; ok {
+			return confTol{ulps32: 2 * u, ulps64: 2 * u}, true, true
+		}
+		return confTol{}, false, true
+	case nd.Type.IsComplex() || over:
+		return confTol{}, false, true
+	}
+	return confTol{}, false, false
+}
+
+// diffComplexSeeds is how many seeds TestDifferentialComplex checks.
+const diffComplexSeeds = 150
+
+// TestDifferentialComplex checks the complex configuration on a fixed set of seeds
+// (NUMKIT_DIFFFUZZ_SEEDS=FROM:COUNT checks others); opencl runs one seed in
+// diffCLStride, as in TestDifferential.
+func TestDifferentialComplex(t *testing.T) {
+	from, count := uint64(0), uint64(diffComplexSeeds)
+	if s := os.Getenv("NUMKIT_DIFFFUZZ_SEEDS"); s != "" {
+		if _, err := fmt.Sscanf(s, "%d:%d", &from, &count); err != nil {
+			t.Fatalf("NUMKIT_DIFFFUZZ_SEEDS=%q: want FROM:COUNT", s)
+		}
+	}
+	before := diffCLComplexRefused.Load()
+	failed := 0
+	for seed := from; seed < from+count; seed++ {
+		cl := os.Getenv("NUMKIT_DIFFFUZZ_OPENCL")
+		withCL := cl == "all" || cl != "off" && seed%diffCLStride == 0
+		for _, msg := range diffCheck(t, seed, diffConfigComplex, diffBackends(t, withCL)) {
+			t.Error(msg)
+			failed++
+		}
+	}
+	t.Logf("%d seeds; opencl refused %d cases with ErrComplex (not applicable there)", count, diffCLComplexRefused.Load()-before)
+	if failed > 0 {
+		t.Logf("%d findings; reproduce one with NUMKIT_DIFFFUZZ_SEEDS=N:1 or add its seed to diffRegressions", failed)
+	}
+}
+
+func diffCopyVars(v Vars) Vars {
+	c := make(Vars, len(v))
+	for k, x := range v {
+		c[k] = x
+	}
+	return c
+}
+
+func diffDType(t exprgen.Type) DType {
+	return [...]DType{Bool, Int32, Int64, Float32, Float64, Complex64, Complex128}[t]
+}
+
+// diffComplexRegressions are seeds of the complex configuration whose expressions once
+// disagreed, each with the expression the generator makes for it (a change to the
+// generator that moves them is noticed).
+var diffComplexRegressions = []struct {
+	seed uint64
+	src  string
+}{
+	// log of a value whose |z| overflows (portable and simd gave +Inf)
+	{3, "abs(sqrt((((((1e-3 / 46341) * a) + (b ** 0)) - ((c ** 0) + a)) * sin((imag(a) / log((1e300j + complex(d, real(c)))))))))"},
+	// simd's x*y + z with the result in z's register (z overwritten by the product)
+	{162, "conj((((+(c - (a + a))) + (d ** 5)) * sum(conj(where((imag(a) >= 0), (2.5j / 0.5), complex(real(a), imag(a)))))))"},
+	{191, "((((cosh(d) * (d - d)) ** 0) + (conj(((d - a) ** (-3))) * (c / (trunc(c) + b)))) + (log(arccosh(b)) + where((imag(log(b)) < 0), (d * b), b)))"},
+	// expm1 past x = 709 (its product overflowed)
+	{193, "real(complex(imag(conj(((cosh((d ** 1)) * mean(where((abs(c) > 0), conj(d), c))) / real(c)))), imag(((expm1(a) / 5e-324j) + expm1((-arcsinh(conj(d))))))))"},
+	// log, log10, log1p near |z| = 1 (the sum of squares minus 1 as a double-double)
+	{1076, "(((-0.1) - (log10(a) ** 3)) + a)"},
+	{1781, "(complex(real(a), imag(a)) != log(exp(sin(where((abs(a) >= 0), tanh(a), 5e-324j)))))"},
+	{2529, "real(((((0.49999999999999994 + log1p(conj((0j + e)))) - prod((sqrt(expm1(conj(e))) - (c * c)))) - complex(imag(((s0 ** 5) - mean(tan(e)))), real((conj(complex(imag(a), imag(a))) ** 1)))) ** 3))"},
+}
+
+func TestDifferentialComplexRegressions(t *testing.T) {
+	for _, r := range diffComplexRegressions {
+		e, err := exprgen.Generate(r.seed, diffConfigComplex)
+		if err != nil || e.String() != r.src {
+			t.Errorf("seed %d now generates %v (err %v), recorded %s: re-record the regression", r.seed, e, err, r.src)
+			continue
+		}
+		for _, msg := range diffCheck(t, r.seed, diffConfigComplex, diffBackends(t, true)) {
+			t.Error(msg)
+		}
+	}
+}
