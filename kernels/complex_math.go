@@ -24,15 +24,29 @@ var complexFuncHelpers = map[string]struct {
 	return r;
 }`},
 	// log(hypot(x, y)) accurately (generic's logAbs).
-	"logabs": {nil, `double nk_logabs_f64(double x, double y) {
+	"sum3": {nil, `double nk_sum3_f64(double p0, double p1, double p2, double p3, double p4) {
+	double p[5] = {p0, p1, p2, p3, p4};
+	for (int k = 0; k < 2; k++) {
+		for (int i = 1; i < 5; i++) {
+			double a = p[i], b = p[i - 1], s = a + b, bb = s - a;
+			p[i] = s;
+			p[i - 1] = (a - (s - bb)) + (b - bb);
+		}
+	}
+	double s = 0;
+	for (int i = 0; i < 4; i++) s += p[i];
+	return s + p[4];
+}`},
+	"logabs": {[]string{"sum3"}, `double nk_logabs_f64(double x, double y) {
 	double a = fabs(x), b = fabs(y);
 	if (isinf(a) || isinf(b)) return INFINITY;
 	if (isnan(a) || isnan(b)) return NAN;
 	if (a < b) { double t = a; a = b; b = t; }
 	if (a < 0x1p-900) return log(hypot(a * 0x1p600, b * 0x1p600)) - 0x1.9fe3682cd3be4p+08;
+	if (a > 0x1p1000) return log(hypot(a * 0x1p-600, b * 0x1p-600)) + 0x1.9fe3682cd3be4p+08;
 	if (a >= 0.5 && a <= 2 && b < 1) {
 		double ph = a * a, pl = fma(a, a, -ph), qh = b * b, ql = fma(b, b, -qh);
-		return log1p(((ph - 1) + qh) + (pl + ql)) / 2;
+		return log1p(nk_sum3_f64(-1, ph, qh, pl, ql)) / 2;
 	}
 	return log(hypot(a, b));
 }`},
@@ -58,17 +72,17 @@ var complexFuncHelpers = map[string]struct {
 	double2 l = nk_clog_f64(z);
 	return (double2)(l.x * M_LOG10E, l.y * M_LOG10E);
 }`},
-	"clog1p": {[]string{"clog"}, `double2 nk_clog1p_f64(double2 z) {
+	"clog1p": {[]string{"clog", "sum3"}, `double2 nk_clog1p_f64(double2 z) {
 	double x = z.x, y = z.y;
-	if (isnan(x) || isnan(y) || isinf(x) || isinf(y) || fabs(x) > 0.5 || fabs(y) > 0.5) return nk_clog_f64((double2)(1 + x, y));
+	if (isnan(x) || isnan(y) || isinf(x) || isinf(y) || fabs(x) > 0.5 || fabs(y) > 1e150) return nk_clog_f64((double2)(1 + x, y));
 	double xh = x * x, xl = fma(x, x, -xh), yh = y * y, yl = fma(y, y, -yh);
-	double d = (2 * x + (xh + yh)) + (xl + yl);
+	double d = nk_sum3_f64(2 * x, xh, yh, xl, yl);
 	return (double2)(log1p(d) / 2, nk_atan2k_f64(y, 1 + x));
 }`},
 	"cexpm1": {[]string{"cexp"}, `double2 nk_cexpm1_f64(double2 z) {
 	double x = z.x, y = z.y;
 	if (y == 0) return (double2)(expm1(x), y);
-	if (isnan(x) || isnan(y) || isinf(x) || isinf(y)) {
+	if (isnan(x) || isnan(y) || isinf(x) || isinf(y) || x > 709) { /* past 709 cexp splits e**x */
 		double2 e = nk_cexp_f64(z);
 		return (double2)(e.x - 1, e.y);
 	}

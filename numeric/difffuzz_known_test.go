@@ -6,6 +6,7 @@ package numeric
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -108,6 +109,11 @@ var diffKnown = []struct {
 				strings.Contains(wantIm, "Inf (") && !strings.Contains(gotIm, "Inf (")
 			switch {
 			case (f.node.Op == "exp" || f.node.Op == "expm1") && f.backend == BackendSIMD && im >= 1<<29 && !math.IsInf(im, 0):
+				return true
+			case f.backend == BackendOpenCL && slices.Contains([]string{"exp", "expm1", "sinh", "cosh", "tanh", "sin", "cos", "tan"}, f.node.Op) &&
+				(re >= 1<<29 && !math.IsInf(re, 0) || im >= 1<<29 && !math.IsInf(im, 0)):
+				// the same on OpenCL, for every function that takes sin and cos of a part: cosh(0.5+1.7976931348623157e308j),
+				// tan(1.7976931348623157e308+9.95e-19j), expm1(1+2.3232226405752825e14j) differ from the reference in a part
 				return true
 			case f.node.Op == "exp" && f.backend == BackendSIMD && (math.Abs(math.Cos(im)) < 1e-6 || math.Abs(math.Sin(im)) < 1e-6):
 				return true // Go's Cos near its zeros: cos(1.5707963267948966) 6.123233995736757e-17 by Go, ...766e-17 by simd and NumPy
