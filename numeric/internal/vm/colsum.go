@@ -1,0 +1,230 @@
+package vm
+
+import (
+	"sync"
+	"unsafe"
+
+	"github.com/numkit/numkit/asm"
+	"github.com/numkit/numkit/numeric/internal/exec"
+	"github.com/numkit/numkit/numeric/internal/hw"
+)
+
+// Column sums: the sum along a non-last axis of a C-contiguous array, viewed as pre
+// blocks of length rows of post columns, computed row-wise with no transposing copy
+// and with each column's bits exactly those of the 1-D canonical sum of that column
+// (docs/language.md, Reductions): blocks of exec.BlockSize rows, row i of a block into
+// accumulator i mod P (P = 32 for float64, 64 for float32), the accumulators folded
+// in halves, the blocks' results widened to float64 and combined pairwise.
+//
+// The accumulators of a tile (one block of rows, a strip of columns) are P rows of
+// the strip's width. The rows of one residue class mod P go to one accumulator row,
+// colRows at a time (asm.AddRowsF64: each accumulator loaded and stored once per call,
+// colRows row streams read side by side). Tiles run in parallel; when there are fewer
+// tiles than threads, the residue classes of a tile are split among the threads, so
+// that each still reads whole rows (a thread owning half the columns of every row
+// read them in shorter runs and measured slower), and the tile's fold waits for all.
+
+// colRows is how many rows of a residue class one AddRows call adds.
+const colRows = 8
+
+// colAccBytes caps one tile's accumulators; wider arrays are cut into strips.
+const colAccBytes = 4 << 20
+
+// colTile is one block of rows of one of the pre outer blocks, over a strip of columns.
+type colTile struct {
+	b, lo, hi int // outer block, rows [lo, hi) of it
+	blk       int // the block's index along the axis
+	c0, c1    int // columns
+}
+
+// ColumnSums returns the sums of x's columns along its middle axis: x holds pre
+// blocks of length×post elements (C order) and the result pre×post float64 sums, one
+// per (outer block, column), with the bits of the 1-D sum of each column (rounded to
+// float32 by the caller for float32 data). It uses up to threads goroutines; the bits
+// do not depend on how many.
+func ColumnSums[T float32 | float64](x []T, pre, length, post, threads int) []float64 {
+	hw.SIMDLevel() // NUMKIT_SIMD and the SIMD policy, as for the other asm kernels
+	lanes := colLanes[T]()
+	nblocks := (length + exec.BlockSize - 1) / exec.BlockSize
+	if pre*length*post == 0 {
+		return make([]float64, pre*post)
+	}
+	active := min(lanes, length) // accumulator rows that get any row; the others stay 0
+	size := int(unsafe.Sizeof(x[0]))
+	strips := (active*post*size + colAccBytes - 1) / colAccBytes
+	width := (post + strips - 1) / strips
+	width = min(post, (width+15)&^15) // whole vectors, but for the last strip
+	strips = (post + width - 1) / width
+	tiles := make([]colTile, 0, pre*nblocks*strips)
+	for b := range pre {
+		for blk := range nblocks {
+			for c0 := 0; c0 < post; c0 += width {
+				tiles = append(tiles, colTile{b, blk * exec.BlockSize, min((blk+1)*exec.BlockSize, length), blk, c0, min(c0+width, post)})
+			}
+		}
+	}
+	workers := max(1, min(threads, pre*length*post/exec.MinParallel))
+	groups := colGroups(len(tiles), workers, active)
+	partials := make([]float64, pre*nblocks*post) // [b][blk][column]
+	c := colSums[T]{x: x, length: length, post: post, lanes: lanes, partials: partials, nblocks: nblocks}
+	if groups == 1 {
+		parallel(min(workers, len(tiles)), len(tiles), func(acc *[]T, t int) {
+			tile := tiles[t]
+			a := grow(acc, min(lanes, tile.hi-tile.lo)*(tile.c1-tile.c0))
+			c.fill(a, tile, 0, lanes)
+			c.fold(a, tile, 0, tile.c1-tile.c0)
+		})
+	} else {
+		accs := make([][]T, len(tiles))
+		for t, tile := range tiles {
+			accs[t] = make([]T, min(lanes, tile.hi-tile.lo)*(tile.c1-tile.c0))
+		}
+		parallel(workers, len(tiles)*groups, func(_ *[]T, task int) {
+			t, g := task/groups, task%groups
+			c.fill(accs[t], tiles[t], lanes*g/groups, lanes*(g+1)/groups)
+		})
+		parallel(workers, len(tiles)*groups, func(_ *[]T, task int) {
+			t, g := task/groups, task%groups
+			w := tiles[t].c1 - tiles[t].c0
+			c.fold(accs[t], tiles[t], w*g/groups, w*(g+1)/groups)
+		})
+	}
+	if nblocks == 1 {
+		return partials
+	}
+	res := make([]float64, pre*post)
+	col := make([]float64, nblocks)
+	for b := range pre {
+		for j := range post {
+			for blk := range nblocks {
+				col[blk] = partials[(b*nblocks+blk)*post+j]
+			}
+			res[b*post+j] = exec.Pairwise(col, func(u, v float64) float64 { return u + v })
+		}
+	}
+	return res
+}
+
+// colLanes is the number of accumulators of T's canonical sum.
+func colLanes[T float32 | float64]() int {
+	var z T
+	if unsafe.Sizeof(z) == 4 {
+		return 64
+	}
+	return 32
+}
+
+// colGroups is how many parts the residue classes of each tile are split into: the
+// count that keeps the most threads busy (the fewest rounds of tasks per tile's
+// share), the smallest such count on a tie, at most the active accumulators.
+func colGroups(tiles, workers, active int) int {
+	best, cost := 1, float64((tiles+workers-1)/workers)
+	for g := 2; g <= active && g <= workers; g++ {
+		rounds := float64((tiles*g + workers - 1) / workers)
+		if c := rounds / float64(g); c < cost*0.999 {
+			best, cost = g, c
+		}
+	}
+	return best
+}
+
+// parallel runs f(scratch, task) for tasks 0..n-1 on workers goroutines (the tasks
+// round robin), each with its own scratch slice for f to grow.
+func parallel[T any](workers, n int, f func(scratch *[]T, task int)) {
+	if workers <= 1 {
+		var s []T
+		for t := range n {
+			f(&s, t)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var s []T
+			for t := w; t < n; t += workers {
+				f(&s, t)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// grow returns (*s)[:n], reallocating when it is shorter.
+func grow[T any](s *[]T, n int) []T {
+	if cap(*s) < n {
+		*s = make([]T, n)
+	}
+	return (*s)[:n]
+}
+
+// colSums is one ColumnSums call's data.
+type colSums[T float32 | float64] struct {
+	x              []T
+	length, post   int
+	lanes, nblocks int
+	partials       []float64
+}
+
+// fill sums the rows of residue classes [k0, k1) of tile's block, each class into its
+// accumulator row of acc (rows of the tile's width; classes past the block's rows
+// have no row and get nothing).
+func (c *colSums[T]) fill(acc []T, tile colTile, k0, k1 int) {
+	w := tile.c1 - tile.c0
+	k1 = min(k1, tile.hi-tile.lo)
+	if k0 >= k1 {
+		return
+	}
+	clear(acc[k0*w : k1*w])
+	base := tile.b*c.length*c.post + tile.c0
+	step := c.lanes * c.post // from one row of a class to the next
+	for first := tile.lo; first < tile.hi; first += c.lanes * colRows {
+		for k := k0; k < k1 && first+k < tile.hi; k++ {
+			i := first + k
+			n := min(colRows, (tile.hi-i+c.lanes-1)/c.lanes)
+			addRows(acc[k*w:(k+1)*w], c.x[base+i*c.post:], step, n)
+		}
+	}
+}
+
+// fold folds columns [j0, j1) of the tile's accumulators in halves (those past the
+// block's rows are 0 and adding them changes nothing: an accumulator is never -0) and
+// stores them, widened, as the tile block's partials.
+func (c *colSums[T]) fold(acc []T, tile colTile, j0, j1 int) {
+	if j0 >= j1 {
+		return
+	}
+	w := tile.c1 - tile.c0
+	active := min(c.lanes, tile.hi-tile.lo)
+	for h := c.lanes / 2; h > 0; h /= 2 {
+		for j := 0; j+h < active && j < h; j++ {
+			addInto(acc[j*w+j0:j*w+j1], acc[(j+h)*w+j0:(j+h)*w+j1])
+		}
+	}
+	out := c.partials[(tile.b*c.nblocks+tile.blk)*c.post+tile.c0:]
+	for j := j0; j < j1; j++ {
+		out[j] = float64(acc[j])
+	}
+}
+
+// addRows is asm.AddRowsF64 or asm.AddRowsF32.
+func addRows[T float32 | float64](acc, x []T, stride, rows int) {
+	switch a := any(acc).(type) {
+	case []float64:
+		asm.AddRowsF64(a, any(x).([]float64), stride, rows)
+	case []float32:
+		asm.AddRowsF32(a, any(x).([]float32), stride, rows)
+	}
+}
+
+// addInto adds x to a element by element (asm's exact vector additions).
+func addInto[T float32 | float64](a, x []T) {
+	switch a := any(a).(type) {
+	case []float64:
+		asm.AddF64(a, a, any(x).([]float64))
+	case []float32:
+		asm.AddF32(a, a, any(x).([]float32))
+	}
+}
