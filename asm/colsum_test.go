@@ -27,7 +27,9 @@ func testAddRows[T float32 | float64](t *testing.T, kernel func(acc, x []T, stri
 		}
 		return T((r.Float64() - 0.5) * math.Ldexp(1, r.IntN(80)-40))
 	}
-	same := func(a, b T) bool { return a == b && math.Signbit(float64(a)) == math.Signbit(float64(b)) || a != a && b != b }
+	same := func(a, b T) bool {
+		return a == b && math.Signbit(float64(a)) == math.Signbit(float64(b)) || a != a && b != b
+	}
 	const pad = 5
 	for _, level := range primLevels() {
 		for n := 0; n <= 140; n++ {
