@@ -11,60 +11,56 @@ import "strconv"
 //	}
 //
 // Each element of acc gets its additions in row order, so every level gives the
-// twin's bits (NaN payloads aside): a column sum that keeps one accumulator row per
+// twin's bits (NaN payloads aside). A column sum that keeps one accumulator row per
 // residue class of the row index (numeric's leading-axis sum) adds the rows of a
-// class in one call, with each accumulator loaded and stored once per call instead
-// of once per row. x's rows may overlap acc's length (stride < len(acc)). It panics,
-// naming the values, when rows or stride is negative or x is shorter than
-// (rows-1)*stride+len(acc) with rows > 0; it then touches nothing.
+// class in one call, each accumulator loaded and stored once per call instead of once
+// per row. x's rows may overlap (stride < len(acc)). It panics, naming the values,
+// when rows or stride is negative or when rows > 0 and x is shorter than
+// (rows-1)*stride+len(acc); it then touches nothing.
 func AddRowsF64(acc, x []float64, stride, rows int) {
 	checkRows("AddRowsF64", len(acc), len(x), stride, rows)
-	if rows == 0 {
-		return
-	}
-	var n int
-	switch active {
-	case LevelAVX512:
-		n = len(acc) &^ 7
-		addRowsF64AVX512(acc[:n], x, stride, rows)
-	case LevelAVX2:
-		n = len(acc) &^ 3
-		addRowsF64AVX2(acc[:n], x, stride, rows)
-	}
-	addRowsF64Generic(acc[n:], x[n:], stride, rows)
+	rowsKernel(acc, x, stride, rows, 8, 4, addRowsF64AVX512, addRowsF64AVX2, addRowsGeneric[float64])
 }
 
-// addRowsF64Generic is the pure-Go twin of AddRowsF64 (rows > 0, x long enough).
-func addRowsF64Generic(acc, x []float64, stride, rows int) {
-	for r := range rows {
-		row := x[r*stride:][:len(acc)]
-		for j, v := range row {
-			acc[j] += v
-		}
-	}
-}
-
-// AddRowsF32 is AddRowsF64 for float32: acc[j] += x[r*stride+j], row after row, each
-// addition rounded to float32.
+// AddRowsF32 is AddRowsF64 for float32 (each addition rounded to float32).
 func AddRowsF32(acc, x []float32, stride, rows int) {
 	checkRows("AddRowsF32", len(acc), len(x), stride, rows)
+	rowsKernel(acc, x, stride, rows, 16, 8, addRowsF32AVX512, addRowsF32AVX2, addRowsGeneric[float32])
+}
+
+// MulRowsF64 is AddRowsF64 with products: acc[j] *= x[r*stride+j], row after row
+// (a column product's accumulators, as ProdF64's).
+func MulRowsF64(acc, x []float64, stride, rows int) {
+	checkRows("MulRowsF64", len(acc), len(x), stride, rows)
+	rowsKernel(acc, x, stride, rows, 8, 4, mulRowsF64AVX512, mulRowsF64AVX2, mulRowsGeneric[float64])
+}
+
+// MulRowsF32 is MulRowsF64 for float32 (each product rounded to float32).
+func MulRowsF32(acc, x []float32, stride, rows int) {
+	checkRows("MulRowsF32", len(acc), len(x), stride, rows)
+	rowsKernel(acc, x, stride, rows, 16, 8, mulRowsF32AVX512, mulRowsF32AVX2, mulRowsGeneric[float32])
+}
+
+// rowsKernel runs the active level's kernel on the whole vectors of acc (v512 or v2
+// elements each) and the twin on the rest; rows and x are checked.
+func rowsKernel[T float32 | float64](acc, x []T, stride, rows, v512, v2 int, k512, k2, twin func(acc, x []T, stride, rows int)) {
 	if rows == 0 {
 		return
 	}
-	var n int
+	n := 0
 	switch active {
 	case LevelAVX512:
-		n = len(acc) &^ 15
-		addRowsF32AVX512(acc[:n], x, stride, rows)
+		n = len(acc) / v512 * v512
+		k512(acc[:n], x, stride, rows)
 	case LevelAVX2:
-		n = len(acc) &^ 7
-		addRowsF32AVX2(acc[:n], x, stride, rows)
+		n = len(acc) / v2 * v2
+		k2(acc[:n], x, stride, rows)
 	}
-	addRowsF32Generic(acc[n:], x[n:], stride, rows)
+	twin(acc[n:], x[n:], stride, rows)
 }
 
-// addRowsF32Generic is the pure-Go twin of AddRowsF32 (rows > 0, x long enough).
-func addRowsF32Generic(acc, x []float32, stride, rows int) {
+// addRowsGeneric is the pure-Go twin of AddRowsF64 and AddRowsF32.
+func addRowsGeneric[T float32 | float64](acc, x []T, stride, rows int) {
 	for r := range rows {
 		row := x[r*stride:][:len(acc)]
 		for j, v := range row {
@@ -73,8 +69,18 @@ func addRowsF32Generic(acc, x []float32, stride, rows int) {
 	}
 }
 
-// checkRows is the check of AddRowsF64 and AddRowsF32: rows and stride not negative,
-// and with rows > 0, len(x) >= (rows-1)*stride + len(acc) (without overflow).
+// mulRowsGeneric is the pure-Go twin of MulRowsF64 and MulRowsF32.
+func mulRowsGeneric[T float32 | float64](acc, x []T, stride, rows int) {
+	for r := range rows {
+		row := x[r*stride:][:len(acc)]
+		for j, v := range row {
+			acc[j] *= v
+		}
+	}
+}
+
+// checkRows is the check of the Rows functions: rows and stride not negative, and
+// with rows > 0, len(x) >= (rows-1)*stride + len(acc) (computed without overflow).
 func checkRows(fn string, nacc, nx, stride, rows int) {
 	bad := ""
 	switch {

@@ -2,23 +2,20 @@
 
 package asm
 
-// addRowsF64AVX512 stands in for the amd64 kernel on other builds; active never
-// selects it.
-func addRowsF64AVX512(acc, x []float64, stride, rows int) {
-	addRowsF64Generic(acc, x, stride, rows)
-}
+// The amd64 Rows kernels' stand-ins on other builds; active never selects them.
 
-// addRowsF64AVX2 stands in for the amd64 kernel on other builds.
-func addRowsF64AVX2(acc, x []float64, stride, rows int) {
-	addRowsF64Generic(acc, x, stride, rows)
-}
+func addRowsF64AVX512(acc, x []float64, stride, rows int) { addRowsGeneric(acc, x, stride, rows) }
 
-// addRowsF32AVX512 stands in for the amd64 kernel on other builds.
-func addRowsF32AVX512(acc, x []float32, stride, rows int) {
-	addRowsF32Generic(acc, x, stride, rows)
-}
+func addRowsF64AVX2(acc, x []float64, stride, rows int) { addRowsGeneric(acc, x, stride, rows) }
 
-// addRowsF32AVX2 stands in for the amd64 kernel on other builds.
-func addRowsF32AVX2(acc, x []float32, stride, rows int) {
-	addRowsF32Generic(acc, x, stride, rows)
-}
+func addRowsF32AVX512(acc, x []float32, stride, rows int) { addRowsGeneric(acc, x, stride, rows) }
+
+func addRowsF32AVX2(acc, x []float32, stride, rows int) { addRowsGeneric(acc, x, stride, rows) }
+
+func mulRowsF64AVX512(acc, x []float64, stride, rows int) { mulRowsGeneric(acc, x, stride, rows) }
+
+func mulRowsF64AVX2(acc, x []float64, stride, rows int) { mulRowsGeneric(acc, x, stride, rows) }
+
+func mulRowsF32AVX512(acc, x []float32, stride, rows int) { mulRowsGeneric(acc, x, stride, rows) }
+
+func mulRowsF32AVX2(acc, x []float32, stride, rows int) { mulRowsGeneric(acc, x, stride, rows) }

@@ -41,7 +41,7 @@ type axisCall struct {
 	axisErr error // an axis that is not an integer
 	pos     int
 	src     string // the call's source, which errors show for name
-	columns bool   // a float sum or mean on a CPU backend: columnSums may run it
+	columns bool   // a float sum, mean or prod on a CPU backend: columnReduce may run it
 }
 
 // renamed is an error whose message shows an axis call's source for its variable.
@@ -126,7 +126,7 @@ func planAxes(src string, ast syntax.Expr, o options) (*axisPlan, error) {
 			return nil, err
 		}
 		call.axis, call.axisErr = axisValue(src, c)
-		call.columns = (call.fun == "sum" || call.fun == "mean") && o.backendName() != BackendOpenCL
+		call.columns = (call.fun == "sum" || call.fun == "mean" || call.fun == "prod") && o.backendName() != BackendOpenCL
 		p.calls = append(p.calls, call)
 	}
 	b.WriteString(src[last:])
@@ -263,7 +263,7 @@ func (c *axisCall) reduce(ctx context.Context, src *Array, threads int) (*Array,
 	outShape := append(append([]int{}, shape[:axis]...), shape[axis+1:]...)
 	n, length := prod(outShape), shape[axis]
 	if c.columns && t.IsFloat() && axis < len(shape)-1 && isContiguous(shape, strides) && n*length > 0 {
-		return columnSums(t, p, shape, axis, c.fun == "mean", threads), nil
+		return columnReduce(t, p, shape, axis, c.fun, threads), nil
 	}
 	// lines: the argument with the axis moved last, C order, contiguous.
 	lineShape := append(append([]int{}, outShape...), length)
@@ -331,20 +331,20 @@ func unsafeIndex(out output, t DType, i int) unsafe.Pointer {
 	return unsafe.Add(out.Ptr, i*t.Size())
 }
 
-// columnSums is sum (or mean) along a non-last axis of a C-contiguous float array
-// (vm.ColumnSums): row-wise, no transposing copy, and every line along the axis gets
-// exactly the bits of its 1-D reduction, at any thread count; a float32 result is
-// rounded once from the float64 sum (or mean).
-func columnSums(t DType, p unsafe.Pointer, shape []int, axis int, mean bool, threads int) *Array {
+// columnReduce is sum, mean or prod (fun) along a non-last axis of a C-contiguous
+// float array (vm.ColumnReduce): row-wise, no transposing copy, and every line along
+// the axis gets exactly the bits of its 1-D reduction, at any thread count; a float32
+// result is rounded once from the float64 sum, mean or product.
+func columnReduce(t DType, p unsafe.Pointer, shape []int, axis int, fun string, threads int) *Array {
 	pre, length, post := prod(shape[:axis]), shape[axis], prod(shape[axis+1:])
 	outShape := append(append([]int{}, shape[:axis]...), shape[axis+1:]...)
 	var res []float64
 	if t == Float64 {
-		res = vm.ColumnSums(unsafe.Slice((*float64)(p), pre*length*post), pre, length, post, threads)
+		res = vm.ColumnReduce(unsafe.Slice((*float64)(p), pre*length*post), pre, length, post, threads, fun == "prod")
 	} else {
-		res = vm.ColumnSums(unsafe.Slice((*float32)(p), pre*length*post), pre, length, post, threads)
+		res = vm.ColumnReduce(unsafe.Slice((*float32)(p), pre*length*post), pre, length, post, threads, fun == "prod")
 	}
-	if mean {
+	if fun == "mean" {
 		for i := range res {
 			res[i] /= float64(length)
 		}

@@ -8,8 +8,8 @@ import (
 	"testing"
 )
 
-// sum and mean along a leading axis (columnSums) give every column the bits of the
-// 1-D reduction of that column: odd row counts, counts around the 32 (64) accumulators
+// sum, mean and prod along a leading axis (columnReduce) give every column the bits
+// of the 1-D reduction of that column: odd row counts, counts around the 32 (64) accumulators
 // and the block size, column counts around the vector widths, float64 and float32, a
 // 3-d array, infinities, NaNs and -0, on both CPU backends at 1 to 3 threads.
 func TestAxisColumnsOrder(t *testing.T) {
@@ -17,9 +17,9 @@ func TestAxisColumnsOrder(t *testing.T) {
 	shapes := [][]int{{1, 5}, {2, 9}, {31, 7}, {32, 8}, {33, 17}, {63, 4}, {65, 3}, {4097, 5}, {2001, 33}, {2, 97, 13}}
 	for _, shape := range shapes {
 		for _, dt := range []DType{Float64, Float32} {
-			arr := axisTestArray(shape, dt)
 			rows, cols := shape[len(shape)-2], shape[len(shape)-1]
-			for _, fun := range []string{"sum", "mean"} {
+			for _, fun := range []string{"sum", "mean", "prod"} {
+				arr := axisTestArray(shape, dt, fun == "prod")
 				src := fmt.Sprintf("%s(a, axis=%d)", fun, len(shape)-2)
 				for _, be := range cpuBackends() {
 					want := make([]float64, 0)
@@ -61,15 +61,19 @@ func TestAxisColumnsOrder(t *testing.T) {
 }
 
 // axisTestArray is an array of shape and type dt with values from 1e-3 to 1e8 of both
-// signs (another order of the additions changes low bits) and, in the last axis's
-// columns 1 to 4 of every outer block: an infinity, a NaN, both infinities, all -0.
-func axisTestArray(shape []int, dt DType) *Array {
+// signs (another order of the additions changes low bits; for products, from 0.9 to
+// 1.1) and, in the last axis's columns 1 to 4 of every outer block: an infinity, a
+// NaN, both infinities, all -0.
+func axisTestArray(shape []int, dt DType, products bool) *Array {
 	rows, cols := shape[len(shape)-2], shape[len(shape)-1]
 	n := prod(shape)
 	r := rand.New(rand.NewPCG(uint64(n), uint64(dt)))
 	v := make([]float64, n)
 	for i := range v {
 		v[i] = (r.Float64() - 0.3) * math.Pow(10, float64(r.IntN(12)-3))
+		if products {
+			v[i] = 0.9 + 0.2*r.Float64()
+		}
 		switch row, col := i/cols%rows, i%cols; {
 		case col == 1 && row == rows/2:
 			v[i] = math.Inf(1)

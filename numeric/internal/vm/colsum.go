@@ -9,17 +9,18 @@ import (
 	"github.com/numkit/numkit/numeric/internal/hw"
 )
 
-// Column sums: the sum along a non-last axis of a C-contiguous array, viewed as pre
-// blocks of length rows of post columns, computed row-wise with no transposing copy
-// and with each column's bits exactly those of the 1-D canonical sum of that column
-// (docs/language.md, Reductions): blocks of exec.BlockSize rows, row i of a block into
-// accumulator i mod P (P = 32 for float64, 64 for float32), the accumulators folded
-// in halves, the blocks' results widened to float64 and combined pairwise.
+// Column sums and products: the sum (product) along a non-last axis of a C-contiguous
+// array, viewed as pre blocks of length rows of post columns, computed row-wise with
+// no transposing copy and with each column's bits exactly those of the 1-D canonical
+// reduction of that column (docs/language.md, Reductions): blocks of exec.BlockSize
+// rows, row i of a block into accumulator i mod P (P = 32 for float64, 64 for
+// float32), the accumulators folded in halves, the blocks' results widened to float64
+// and combined pairwise.
 //
 // The accumulators of a tile (one block of rows, a strip of columns) are P rows of
 // the strip's width. The rows of one residue class mod P go to one accumulator row,
-// colRows at a time (asm.AddRowsF64: each accumulator loaded and stored once per call,
-// colRows row streams read side by side). Tiles run in parallel; when there are fewer
+// colRows at a time (asm.AddRowsF64, MulRowsF64: each accumulator loaded and stored
+// once per call, colRows row streams read side by side). Tiles run in parallel; when there are fewer
 // tiles than threads, the residue classes of a tile are split among the threads, so
 // that each still reads whole rows (a thread owning half the columns of every row
 // read them in shorter runs and measured slower), and the tile's fold waits for all.
@@ -37,17 +38,25 @@ type colTile struct {
 	c0, c1    int // columns
 }
 
-// ColumnSums returns the sums of x's columns along its middle axis: x holds pre
-// blocks of length×post elements (C order) and the result pre×post float64 sums, one
-// per (outer block, column), with the bits of the 1-D sum of each column (rounded to
-// float32 by the caller for float32 data). It uses up to threads goroutines; the bits
-// do not depend on how many.
-func ColumnSums[T float32 | float64](x []T, pre, length, post, threads int) []float64 {
+// ColumnReduce returns the sums (with prod, the products) of x's columns along its
+// middle axis: x holds pre blocks of length×post elements (C order) and the result
+// pre×post float64 values, one per (outer block, column), with the bits of the 1-D
+// sum (product) of each column (rounded to float32 by the caller for float32 data).
+// It uses up to threads goroutines; the bits do not depend on how many.
+func ColumnReduce[T float32 | float64](x []T, pre, length, post, threads int, prod bool) []float64 {
 	hw.SIMDLevel() // NUMKIT_SIMD and the SIMD policy, as for the other asm kernels
 	lanes := colLanes[T]()
 	nblocks := (length + exec.BlockSize - 1) / exec.BlockSize
+	combine := func(u, v float64) float64 { return u + v }
+	if prod {
+		combine = func(u, v float64) float64 { return u * v }
+	}
 	if pre*length*post == 0 {
-		return make([]float64, pre*post)
+		res := make([]float64, pre*post)
+		for i := range res {
+			res[i] = colIdentity[float64](prod) // an empty column
+		}
+		return res
 	}
 	active := min(lanes, length) // accumulator rows that get any row; the others stay 0
 	size := int(unsafe.Sizeof(x[0]))
@@ -66,7 +75,7 @@ func ColumnSums[T float32 | float64](x []T, pre, length, post, threads int) []fl
 	workers := max(1, min(threads, pre*length*post/exec.MinParallel))
 	groups := colGroups(len(tiles), workers, active)
 	partials := make([]float64, pre*nblocks*post) // [b][blk][column]
-	c := colSums[T]{x: x, length: length, post: post, lanes: lanes, partials: partials, nblocks: nblocks}
+	c := colReduce[T]{x: x, length: length, post: post, lanes: lanes, partials: partials, nblocks: nblocks, prod: prod}
 	if groups == 1 {
 		parallel(min(workers, len(tiles)), len(tiles), func(acc *[]T, t int) {
 			tile := tiles[t]
@@ -99,10 +108,18 @@ func ColumnSums[T float32 | float64](x []T, pre, length, post, threads int) []fl
 			for blk := range nblocks {
 				col[blk] = partials[(b*nblocks+blk)*post+j]
 			}
-			res[b*post+j] = exec.Pairwise(col, func(u, v float64) float64 { return u + v })
+			res[b*post+j] = exec.Pairwise(col, combine)
 		}
 	}
 	return res
+}
+
+// colIdentity is the sum's (the product's) identity, what an accumulator starts at.
+func colIdentity[T float32 | float64](prod bool) T {
+	if prod {
+		return 1
+	}
+	return 0
 }
 
 // colLanes is the number of accumulators of T's canonical sum.
@@ -160,39 +177,44 @@ func grow[T any](s *[]T, n int) []T {
 	return (*s)[:n]
 }
 
-// colSums is one ColumnSums call's data.
-type colSums[T float32 | float64] struct {
+// colReduce is one ColumnReduce call's data.
+type colReduce[T float32 | float64] struct {
 	x              []T
 	length, post   int
 	lanes, nblocks int
 	partials       []float64
+	prod           bool
 }
 
 // fill sums the rows of residue classes [k0, k1) of tile's block, each class into its
 // accumulator row of acc (rows of the tile's width; classes past the block's rows
 // have no row and get nothing).
-func (c *colSums[T]) fill(acc []T, tile colTile, k0, k1 int) {
+func (c *colReduce[T]) fill(acc []T, tile colTile, k0, k1 int) {
 	w := tile.c1 - tile.c0
 	k1 = min(k1, tile.hi-tile.lo)
 	if k0 >= k1 {
 		return
 	}
-	clear(acc[k0*w : k1*w])
+	start := colIdentity[T](c.prod)
+	for i := range acc[k0*w : k1*w] {
+		acc[k0*w+i] = start
+	}
 	base := tile.b*c.length*c.post + tile.c0
 	step := c.lanes * c.post // from one row of a class to the next
 	for first := tile.lo; first < tile.hi; first += c.lanes * colRows {
 		for k := k0; k < k1 && first+k < tile.hi; k++ {
 			i := first + k
 			n := min(colRows, (tile.hi-i+c.lanes-1)/c.lanes)
-			addRows(acc[k*w:(k+1)*w], c.x[base+i*c.post:], step, n)
+			combineRows(acc[k*w:(k+1)*w], c.x[base+i*c.post:], step, n, c.prod)
 		}
 	}
 }
 
-// fold folds columns [j0, j1) of the tile's accumulators in halves (those past the
-// block's rows are 0 and adding them changes nothing: an accumulator is never -0) and
-// stores them, widened, as the tile block's partials.
-func (c *colSums[T]) fold(acc []T, tile colTile, j0, j1 int) {
+// fold folds columns [j0, j1) of the tile's accumulators in halves and stores them,
+// widened, as the tile block's partials. Those past the block's rows are left out:
+// they would hold the identity, and adding 0 changes no sum (an accumulator that
+// starts at +0 is never -0), multiplying by 1 no product.
+func (c *colReduce[T]) fold(acc []T, tile colTile, j0, j1 int) {
 	if j0 >= j1 {
 		return
 	}
@@ -200,7 +222,7 @@ func (c *colSums[T]) fold(acc []T, tile colTile, j0, j1 int) {
 	active := min(c.lanes, tile.hi-tile.lo)
 	for h := c.lanes / 2; h > 0; h /= 2 {
 		for j := 0; j+h < active && j < h; j++ {
-			addInto(acc[j*w+j0:j*w+j1], acc[(j+h)*w+j0:(j+h)*w+j1])
+			combineInto(acc[j*w+j0:j*w+j1], acc[(j+h)*w+j0:(j+h)*w+j1], c.prod)
 		}
 	}
 	out := c.partials[(tile.b*c.nblocks+tile.blk)*c.post+tile.c0:]
@@ -209,22 +231,39 @@ func (c *colSums[T]) fold(acc []T, tile colTile, j0, j1 int) {
 	}
 }
 
-// addRows is asm.AddRowsF64 or asm.AddRowsF32.
-func addRows[T float32 | float64](acc, x []T, stride, rows int) {
+// combineRows is asm's AddRows or MulRows of T.
+func combineRows[T float32 | float64](acc, x []T, stride, rows int, prod bool) {
 	switch a := any(acc).(type) {
 	case []float64:
-		asm.AddRowsF64(a, any(x).([]float64), stride, rows)
+		if prod {
+			asm.MulRowsF64(a, any(x).([]float64), stride, rows)
+		} else {
+			asm.AddRowsF64(a, any(x).([]float64), stride, rows)
+		}
 	case []float32:
-		asm.AddRowsF32(a, any(x).([]float32), stride, rows)
+		if prod {
+			asm.MulRowsF32(a, any(x).([]float32), stride, rows)
+		} else {
+			asm.AddRowsF32(a, any(x).([]float32), stride, rows)
+		}
 	}
 }
 
-// addInto adds x to a element by element (asm's exact vector additions).
-func addInto[T float32 | float64](a, x []T) {
+// combineInto adds (multiplies) x into a element by element (asm's exact vector
+// operations).
+func combineInto[T float32 | float64](a, x []T, prod bool) {
 	switch a := any(a).(type) {
 	case []float64:
-		asm.AddF64(a, a, any(x).([]float64))
+		if prod {
+			asm.MulF64(a, a, any(x).([]float64))
+		} else {
+			asm.AddF64(a, a, any(x).([]float64))
+		}
 	case []float32:
-		asm.AddF32(a, a, any(x).([]float32))
+		if prod {
+			asm.MulF32(a, a, any(x).([]float32))
+		} else {
+			asm.AddF32(a, a, any(x).([]float32))
+		}
 	}
 }

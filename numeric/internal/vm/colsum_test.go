@@ -10,27 +10,39 @@ import (
 	"github.com/numkit/numkit/numeric/internal/exec"
 )
 
-// canonicalSum is the 1-D canonical sum written out (docs/language.md, Reductions):
-// blocks of exec.BlockSize, element i of a block into accumulator i mod lanes, the
-// accumulators folded in halves, the blocks' results widened and combined pairwise.
-func canonicalSum[T float32 | float64](x []T, lanes int) float64 {
+// canonical is the 1-D canonical sum (product) written out (docs/language.md,
+// Reductions): blocks of exec.BlockSize, element i of a block into accumulator i mod
+// lanes, the accumulators folded in halves, the blocks' results widened and combined
+// pairwise.
+func canonical[T float32 | float64](x []T, lanes int, prod bool) float64 {
+	op := func(a, b T) T { return a + b }
+	op64 := func(a, b float64) float64 { return a + b }
+	var start T
+	if prod {
+		op = func(a, b T) T { return a * b }
+		op64 = func(a, b float64) float64 { return a * b }
+		start = 1
+	}
 	if len(x) == 0 {
-		return 0
+		return float64(start)
 	}
 	var parts []float64
 	for lo := 0; lo < len(x); lo += exec.BlockSize {
 		acc := make([]T, lanes)
+		for j := range acc {
+			acc[j] = start
+		}
 		for i, v := range x[lo:min(lo+exec.BlockSize, len(x))] {
-			acc[i%lanes] += v
+			acc[i%lanes] = op(acc[i%lanes], v)
 		}
 		for h := lanes / 2; h > 0; h /= 2 {
 			for j := range h {
-				acc[j] += acc[j+h]
+				acc[j] = op(acc[j], acc[j+h])
 			}
 		}
 		parts = append(parts, float64(acc[0]))
 	}
-	return exec.Pairwise(parts, func(a, b float64) float64 { return a + b })
+	return exec.Pairwise(parts, op64)
 }
 
 // sameBits is bit equality, any NaN equal to any NaN.
@@ -38,12 +50,12 @@ func sameBits(a, b float64) bool {
 	return math.Float64bits(a) == math.Float64bits(b) || a != a && b != b
 }
 
-// colValue is element i of a test array: values from 1e-3 to 1e8 of both signs, so
-// that any other order of the additions changes low bits, with -0 and, when special,
-// a few infinities and NaNs.
-func colValue[T float32 | float64](r *rand.Rand, special bool) T {
+// colValue is an element of a test array: values from 1e-3 to 1e8 of both signs, so
+// that any other order of the additions changes low bits (for products, from 0.9 to
+// 1.1), with -0 and, when special, a few infinities and NaNs.
+func colValue[T float32 | float64](r *rand.Rand, special, prod bool) T {
 	switch k := r.IntN(200); {
-	case k == 0:
+	case k == 0 && (special || !prod): // a zero makes a product 0: only with the specials
 		return T(math.Copysign(0, -1))
 	case special && k == 1:
 		return T(math.Inf(1))
@@ -52,14 +64,17 @@ func colValue[T float32 | float64](r *rand.Rand, special bool) T {
 	case special && k == 3:
 		return T(math.NaN())
 	}
+	if prod {
+		return T(0.9 + 0.2*r.Float64())
+	}
 	return T((r.Float64() - 0.3) * math.Pow(10, float64(r.IntN(12)-3)))
 }
 
-// ColumnSums gives every column the bits of canonicalSum of that column, for lengths
+// ColumnReduce gives every column the bits of the canonical sum (product) of that column, for lengths
 // around the accumulator counts and the block size, widths around the vector widths,
 // outer blocks, special values and any thread count (the residue classes split among
 // threads or not), float64 and float32, with the asm kernels and their twins.
-func TestColumnSumsBits(t *testing.T) {
+func TestColumnReduceBits(t *testing.T) {
 	type shape struct{ pre, length, post int }
 	shapes := []shape{{1, 1, 1}, {1, 2, 9}, {1, 3, 8}, {2, 31, 17}, {1, 32, 7}, {1, 33, 16}, {3, 63, 5},
 		{1, 64, 33}, {1, 65, 15}, {1, 127, 31}, {2, 255, 100}, {1, 257, 64}, {1, 4095, 3}, {1, 4096, 9},
@@ -68,18 +83,18 @@ func TestColumnSumsBits(t *testing.T) {
 		prev := asm.Active()
 		asm.SetLevel(level)
 		for _, s := range shapes {
-			for _, special := range []bool{false, true} {
+			for _, c := range []struct{ special, prod bool }{{false, false}, {true, false}, {false, true}, {true, true}} {
 				r := rand.New(rand.NewPCG(uint64(s.length), uint64(s.post)))
 				d64 := make([]float64, s.pre*s.length*s.post)
 				d32 := make([]float32, len(d64))
 				for i := range d64 {
-					d64[i] = colValue[float64](r, special)
-					d32[i] = colValue[float32](r, special)
+					d64[i] = colValue[float64](r, c.special, c.prod)
+					d32[i] = colValue[float32](r, c.special, c.prod)
 				}
 				for _, threads := range []int{1, 2, 3, 7} {
-					name := fmt.Sprintf("%v %dx%dx%d special=%v threads=%d", level, s.pre, s.length, s.post, special, threads)
-					checkColumns(t, name+" float64", d64, s.pre, s.length, s.post, threads, 32)
-					checkColumns(t, name+" float32", d32, s.pre, s.length, s.post, threads, 64)
+					name := fmt.Sprintf("%v %dx%dx%d special=%v prod=%v threads=%d", level, s.pre, s.length, s.post, c.special, c.prod, threads)
+					checkColumns(t, name+" float64", d64, s.pre, s.length, s.post, threads, 32, c.prod)
+					checkColumns(t, name+" float32", d32, s.pre, s.length, s.post, threads, 64, c.prod)
 				}
 			}
 		}
@@ -87,9 +102,9 @@ func TestColumnSumsBits(t *testing.T) {
 	}
 }
 
-func checkColumns[T float32 | float64](t *testing.T, name string, x []T, pre, length, post, threads, lanes int) {
+func checkColumns[T float32 | float64](t *testing.T, name string, x []T, pre, length, post, threads, lanes int, prod bool) {
 	t.Helper()
-	got := ColumnSums(x, pre, length, post, threads)
+	got := ColumnReduce(x, pre, length, post, threads, prod)
 	if len(got) != pre*post {
 		t.Fatalf("%s: %d sums, want %d", name, len(got), pre*post)
 	}
@@ -99,7 +114,7 @@ func checkColumns[T float32 | float64](t *testing.T, name string, x []T, pre, le
 			for i := range col {
 				col[i] = x[(b*length+i)*post+j]
 			}
-			if want := canonicalSum(col, lanes); !sameBits(got[b*post+j], want) {
+			if want := canonical(col, lanes, prod); !sameBits(got[b*post+j], want) {
 				t.Fatalf("%s: column (%d, %d) = %v (%#x), want %v (%#x)", name, b, j, got[b*post+j],
 					math.Float64bits(got[b*post+j]), want, math.Float64bits(want))
 			}
@@ -108,25 +123,27 @@ func checkColumns[T float32 | float64](t *testing.T, name string, x []T, pre, le
 }
 
 // Arrays wider than one tile's accumulators are cut into strips of columns, and
-// empty ones give zeros.
-func TestColumnSumsStripsAndEmpty(t *testing.T) {
+// empty columns give the identity.
+func TestColumnReduceStripsAndEmpty(t *testing.T) {
 	const length, post = 40, 17000 // 32 accumulator rows × 17000 × 8 bytes > colAccBytes
 	x := make([]float64, length*post)
 	r := rand.New(rand.NewPCG(1, 2))
 	for i := range x {
-		x[i] = colValue[float64](r, false)
+		x[i] = colValue[float64](r, false, false)
 	}
 	for _, threads := range []int{1, 2, 5} {
-		checkColumns(t, fmt.Sprintf("%dx%d threads=%d", length, post, threads), x, 1, length, post, threads, 32)
+		checkColumns(t, fmt.Sprintf("%dx%d threads=%d", length, post, threads), x, 1, length, post, threads, 32, false)
 	}
 	for _, s := range [][3]int{{0, 5, 3}, {2, 0, 3}, {2, 5, 0}} {
-		got := ColumnSums([]float32{}, s[0], s[1], s[2], 2)
-		if len(got) != s[0]*s[2] {
-			t.Fatalf("%v: %d sums, want %d", s, len(got), s[0]*s[2])
-		}
-		for _, v := range got {
-			if v != 0 || math.Signbit(v) {
-				t.Fatalf("%v: sums %v, want +0s", s, got)
+		for _, prod := range []bool{false, true} {
+			got := ColumnReduce([]float32{}, s[0], s[1], s[2], 2, prod)
+			if len(got) != s[0]*s[2] {
+				t.Fatalf("%v: %d values, want %d", s, len(got), s[0]*s[2])
+			}
+			for _, v := range got {
+				if want := map[bool]float64{true: 1}[prod]; v != want || math.Signbit(v) {
+					t.Fatalf("%v prod=%v: %v, want %vs", s, prod, got, want)
+				}
 			}
 		}
 	}
