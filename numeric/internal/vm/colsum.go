@@ -20,10 +20,11 @@ import (
 // The accumulators of a tile (one block of rows, a strip of columns) are P rows of
 // the strip's width. The rows of one residue class mod P go to one accumulator row,
 // colRows at a time (asm.AddRowsF64, MulRowsF64: each accumulator loaded and stored
-// once per call, colRows row streams read side by side). Tiles run in parallel; when there are fewer
-// tiles than threads, the residue classes of a tile are split among the threads, so
-// that each still reads whole rows (a thread owning half the columns of every row
-// read them in shorter runs and measured slower), and the tile's fold waits for all.
+// once per call, colRows row streams read side by side). Tiles run in parallel; when
+// there are fewer tiles than threads, the residue classes of a tile are split among
+// the threads, so that each still reads whole rows (threads owning half the columns of
+// every row read them in shorter runs and measured slower), and the tile's fold waits
+// for all of them.
 
 // colRows is how many rows of a residue class one AddRows call adds.
 const colRows = 8
@@ -58,7 +59,7 @@ func ColumnReduce[T float32 | float64](x []T, pre, length, post, threads int, pr
 		}
 		return res
 	}
-	active := min(lanes, length) // accumulator rows that get any row; the others stay 0
+	active := min(lanes, length) // accumulator rows that get any row
 	size := int(unsafe.Sizeof(x[0]))
 	strips := (active*post*size + colAccBytes - 1) / colAccBytes
 	width := (post + strips - 1) / strips
@@ -90,7 +91,8 @@ func ColumnReduce[T float32 | float64](x []T, pre, length, post, threads int, pr
 		}
 		parallel(workers, len(tiles)*groups, func(_ *[]T, task int) {
 			t, g := task/groups, task%groups
-			c.fill(accs[t], tiles[t], lanes*g/groups, lanes*(g+1)/groups)
+			act := min(lanes, tiles[t].hi-tiles[t].lo)
+			c.fill(accs[t], tiles[t], act*g/groups, act*(g+1)/groups)
 		})
 		parallel(workers, len(tiles)*groups, func(_ *[]T, task int) {
 			t, g := task/groups, task%groups
