@@ -133,10 +133,14 @@ func colLanes[T float32 | float64]() int {
 	return 32
 }
 
-// colGroups is how many parts the residue classes of each tile are split into: the
-// count that keeps the most threads busy (the fewest rounds of tasks per tile's
-// share), the smallest such count on a tie, at most the active accumulators.
+// colGroups is how many parts the residue classes of each tile are split into when
+// there are fewer tiles than workers (every tile's accumulators are then held at
+// once): the count that keeps the most threads busy (the fewest rounds of tasks per
+// tile's share), the smallest such count on a tie, at most the active accumulators.
 func colGroups(tiles, workers, active int) int {
+	if tiles >= workers {
+		return 1
+	}
 	best, cost := 1, float64((tiles+workers-1)/workers)
 	for g := 2; g <= active && g <= workers; g++ {
 		rounds := float64((tiles*g + workers - 1) / workers)

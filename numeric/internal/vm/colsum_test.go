@@ -158,7 +158,7 @@ func TestColumnReduceStripsAndEmpty(t *testing.T) {
 func TestColGroups(t *testing.T) {
 	for _, c := range []struct{ tiles, workers, active, want int }{
 		{1, 2, 32, 2}, {1, 3, 32, 3}, {1, 8, 32, 8}, {1, 8, 3, 3}, {2, 2, 32, 1}, {4, 2, 32, 1},
-		{2, 3, 32, 3}, {1, 1, 32, 1}, {3, 2, 32, 2}, {1, 64, 32, 32},
+		{2, 3, 32, 3}, {1, 1, 32, 1}, {3, 2, 32, 1}, {39, 2, 20, 1}, {1, 64, 32, 32}, {5, 8, 32, 8},
 	} {
 		if got := colGroups(c.tiles, c.workers, c.active); got != c.want {
 			t.Errorf("colGroups(%d tiles, %d workers, %d active) = %d, want %d", c.tiles, c.workers, c.active, got, c.want)
