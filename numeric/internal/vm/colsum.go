@@ -29,8 +29,13 @@ import (
 // colRows is how many rows of a residue class one AddRows call adds.
 const colRows = 8
 
-// colAccBytes caps one tile's accumulators; wider arrays are cut into strips.
-const colAccBytes = 4 << 20
+// colAccBytes caps one tile's accumulators, wider arrays are cut into strips; and
+// colAccShort when a residue class has fewer than colRows rows: the accumulators are
+// then read and written about once per row and should stay in the L2 cache.
+const (
+	colAccBytes = 4 << 20
+	colAccShort = 256 << 10
+)
 
 // colTile is one block of rows of one of the pre outer blocks, over a strip of columns.
 type colTile struct {
@@ -61,7 +66,11 @@ func ColumnReduce[T float32 | float64](x []T, pre, length, post, threads int, pr
 	}
 	active := min(lanes, length) // accumulator rows that get any row
 	size := int(unsafe.Sizeof(x[0]))
-	strips := (active*post*size + colAccBytes - 1) / colAccBytes
+	limit := colAccBytes
+	if min(length, exec.BlockSize) < lanes*colRows {
+		limit = colAccShort // few rows per class: each accumulator taken up about once
+	}
+	strips := (active*post*size + limit - 1) / limit
 	width := (post + strips - 1) / strips
 	width = min(post, (width+15)&^15) // whole vectors, but for the last strip
 	strips = (post + width - 1) / width
@@ -201,12 +210,31 @@ func (c *colReduce[T]) fill(acc []T, tile colTile, k0, k1 int) {
 	if k0 >= k1 {
 		return
 	}
-	start := colIdentity[T](c.prod)
-	for i := range acc[k0*w : k1*w] {
-		acc[k0*w+i] = start
+	if c.prod {
+		for i := k0 * w; i < k1*w; i++ {
+			acc[i] = 1
+		}
+	} else {
+		clear(acc[k0*w : k1*w])
 	}
 	base := tile.b*c.length*c.post + tile.c0
 	step := c.lanes * c.post // from one row of a class to the next
+	if w == c.post {
+		// Whole rows: the rows lo+g*lanes+k0 .. lo+g*lanes+k1-1 of a group g lie one
+		// after another, as the accumulator rows k0..k1-1 do, so one call adds colRows
+		// groups to all the classes at once; the last, partial group goes to the
+		// classes it has.
+		full, rem := (tile.hi-tile.lo)/c.lanes, (tile.hi-tile.lo)%c.lanes
+		for g := 0; g < full; g += colRows {
+			i := tile.lo + g*c.lanes + k0
+			combineRows(acc[k0*w:k1*w], c.x[base+i*c.post:], step, min(colRows, full-g), c.prod)
+		}
+		if rem > k0 {
+			i := tile.lo + full*c.lanes + k0
+			combineRows(acc[k0*w:min(k1, rem)*w], c.x[base+i*c.post:], step, 1, c.prod)
+		}
+		return
+	}
 	for first := tile.lo; first < tile.hi; first += c.lanes * colRows {
 		for k := k0; k < k1 && first+k < tile.hi; k++ {
 			i := first + k

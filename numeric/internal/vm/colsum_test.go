@@ -165,3 +165,20 @@ func TestColGroups(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkColumnReduce times float64 column sums of 2·10⁷ elements in a few shapes
+// (rows×columns) on two threads.
+func BenchmarkColumnReduce(b *testing.B) {
+	for _, s := range [][2]int{{2000, 10000}, {20000, 1000}, {20, 1000000}, {2000000, 10}, {200, 100000}} {
+		x := make([]float64, s[0]*s[1])
+		for i := range x {
+			x[i] = float64(i%1000) * 0.001
+		}
+		b.Run(fmt.Sprintf("%dx%d", s[0], s[1]), func(b *testing.B) {
+			b.SetBytes(int64(len(x) * 8))
+			for b.Loop() {
+				ColumnReduce(x, 1, s[0], s[1], 2, false)
+			}
+		})
+	}
+}
