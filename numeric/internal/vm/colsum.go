@@ -74,39 +74,36 @@ func ColumnReduce[T float32 | float64](x []T, pre, length, post, threads int, pr
 	width := (post + strips - 1) / strips
 	width = min(post, (width+15)&^15) // whole vectors, but for the last strip
 	strips = (post + width - 1) / width
-	tiles := make([]colTile, 0, pre*nblocks*strips)
-	for b := range pre {
-		for blk := range nblocks {
-			for c0 := 0; c0 < post; c0 += width {
-				tiles = append(tiles, colTile{b, blk * exec.BlockSize, min((blk+1)*exec.BlockSize, length), blk, c0, min(c0+width, post)})
-			}
-		}
-	}
+	ntiles := pre * nblocks * strips
 	workers := max(1, min(threads, pre*length*post/exec.MinParallel))
-	groups := colGroups(len(tiles), workers, active)
+	groups := colGroups(ntiles, workers, active)
 	partials := make([]float64, pre*nblocks*post) // [b][blk][column]
-	c := colReduce[T]{x: x, length: length, post: post, lanes: lanes, partials: partials, nblocks: nblocks, prod: prod}
+	c := colReduce[T]{x: x, length: length, post: post, lanes: lanes, partials: partials, nblocks: nblocks,
+		prod: prod, width: width, strips: strips}
 	if groups == 1 {
-		parallel(min(workers, len(tiles)), len(tiles), func(acc *[]T, t int) {
-			tile := tiles[t]
+		parallel(min(workers, ntiles), ntiles, func(acc *[]T, t int) {
+			tile := c.tile(t)
 			a := grow(acc, min(lanes, tile.hi-tile.lo)*(tile.c1-tile.c0))
 			c.fill(a, tile, 0, lanes)
 			c.fold(a, tile, 0, tile.c1-tile.c0)
 		})
-	} else {
-		accs := make([][]T, len(tiles))
-		for t, tile := range tiles {
+	} else { // fewer tiles than workers: all their accumulators at once
+		accs := make([][]T, ntiles)
+		for t := range accs {
+			tile := c.tile(t)
 			accs[t] = make([]T, min(lanes, tile.hi-tile.lo)*(tile.c1-tile.c0))
 		}
-		parallel(workers, len(tiles)*groups, func(_ *[]T, task int) {
+		parallel(workers, ntiles*groups, func(_ *[]T, task int) {
 			t, g := task/groups, task%groups
-			act := min(lanes, tiles[t].hi-tiles[t].lo)
-			c.fill(accs[t], tiles[t], act*g/groups, act*(g+1)/groups)
+			tile := c.tile(t)
+			act := min(lanes, tile.hi-tile.lo)
+			c.fill(accs[t], tile, act*g/groups, act*(g+1)/groups)
 		})
-		parallel(workers, len(tiles)*groups, func(_ *[]T, task int) {
+		parallel(workers, ntiles*groups, func(_ *[]T, task int) {
 			t, g := task/groups, task%groups
-			w := tiles[t].c1 - tiles[t].c0
-			c.fold(accs[t], tiles[t], w*g/groups, w*(g+1)/groups)
+			tile := c.tile(t)
+			w := tile.c1 - tile.c0
+			c.fold(accs[t], tile, w*g/groups, w*(g+1)/groups)
 		})
 	}
 	if nblocks == 1 {
@@ -160,8 +157,9 @@ func colGroups(tiles, workers, active int) int {
 	return best
 }
 
-// parallel runs f(scratch, task) for tasks 0..n-1 on workers goroutines (the tasks
-// round robin), each with its own scratch slice for f to grow.
+// parallel runs f(scratch, task) for tasks 0..n-1 on workers goroutines, each a
+// contiguous range of tasks (neighbouring tiles are neighbouring memory) with its own
+// scratch slice for f to grow.
 func parallel[T any](workers, n int, f func(scratch *[]T, task int)) {
 	if workers <= 1 {
 		var s []T
@@ -176,7 +174,7 @@ func parallel[T any](workers, n int, f func(scratch *[]T, task int)) {
 		go func() {
 			defer wg.Done()
 			var s []T
-			for t := w; t < n; t += workers {
+			for t := n * w / workers; t < n*(w+1)/workers; t++ {
 				f(&s, t)
 			}
 		}()
@@ -199,6 +197,14 @@ type colReduce[T float32 | float64] struct {
 	lanes, nblocks int
 	partials       []float64
 	prod           bool
+	width, strips  int // columns per strip (the last may be narrower), strips per row
+}
+
+// tile is tile t, ordered by outer block, block along the axis, strip.
+func (c *colReduce[T]) tile(t int) colTile {
+	s, blk, b := t%c.strips, t/c.strips%c.nblocks, t/(c.strips*c.nblocks)
+	lo := blk * exec.BlockSize
+	return colTile{b: b, lo: lo, hi: min(lo+exec.BlockSize, c.length), blk: blk, c0: s * c.width, c1: min((s+1)*c.width, c.post)}
 }
 
 // fill sums the rows of residue classes [k0, k1) of tile's block, each class into its

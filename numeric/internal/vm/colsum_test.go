@@ -131,13 +131,16 @@ func checkColumns[T float32 | float64](t *testing.T, name string, x []T, pre, le
 // Arrays wider than one tile's accumulators are cut into strips of columns, and
 // empty columns give the identity.
 func TestColumnReduceStripsAndEmpty(t *testing.T) {
-	const length, post = 40, 17000 // 32 accumulator rows × 17000 × 8 bytes > colAccBytes
-	x := make([]float64, length*post)
-	r := rand.New(rand.NewPCG(1, 2))
-	for i := range x {
-		x[i] = colValue[float64](r, false, false)
+	// 32 accumulator rows × 17000 × 8 bytes > colAccBytes, and 40 rows are few per
+	// class (strips of colAccShort); with 300 rows, strips of colAccBytes.
+	for _, s := range [][3]int{{2, 40, 17000}, {1, 300, 17000}} {
+		x := make([]float64, s[0]*s[1]*s[2])
+		r := rand.New(rand.NewPCG(1, 2))
+		for i := range x {
+			x[i] = colValue[float64](r, false, false)
+		}
+		checkColumns(t, fmt.Sprint(s), x, s[0], s[1], s[2], 32, false, 1, 2, 5)
 	}
-	checkColumns(t, fmt.Sprintf("%dx%d", length, post), x, 1, length, post, 32, false, 1, 2, 5)
 	for _, s := range [][3]int{{0, 5, 3}, {2, 0, 3}, {2, 5, 0}} {
 		for _, prod := range []bool{false, true} {
 			got := ColumnReduce([]float32{}, s[0], s[1], s[2], 2, prod)
