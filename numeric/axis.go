@@ -10,9 +10,8 @@ import (
 
 	"gonum.org/v1/gonum/mat"
 
-	"github.com/numkit/numkit/asm"
-	"github.com/numkit/numkit/numeric/internal/exec"
 	"github.com/numkit/numkit/numeric/internal/syntax"
+	"github.com/numkit/numkit/numeric/internal/vm"
 )
 
 // Reductions along an axis of N-d inputs. An expression with a reduction that names
@@ -42,7 +41,7 @@ type axisCall struct {
 	axisErr error // an axis that is not an integer
 	pos     int
 	src     string // the call's source, which errors show for name
-	columns bool   // a float sum or mean on a CPU backend: columnSums may run it
+	columns bool   // a float sum, mean or prod on a CPU backend: columnReduce may run it
 }
 
 // renamed is an error whose message shows an axis call's source for its variable.
@@ -127,7 +126,7 @@ func planAxes(src string, ast syntax.Expr, o options) (*axisPlan, error) {
 			return nil, err
 		}
 		call.axis, call.axisErr = axisValue(src, c)
-		call.columns = (call.fun == "sum" || call.fun == "mean") && o.backendName() != BackendOpenCL
+		call.columns = (call.fun == "sum" || call.fun == "mean" || call.fun == "prod") && o.backendName() != BackendOpenCL
 		p.calls = append(p.calls, call)
 	}
 	b.WriteString(src[last:])
@@ -264,7 +263,7 @@ func (c *axisCall) reduce(ctx context.Context, src *Array, threads int) (*Array,
 	outShape := append(append([]int{}, shape[:axis]...), shape[axis+1:]...)
 	n, length := prod(outShape), shape[axis]
 	if c.columns && t.IsFloat() && axis < len(shape)-1 && isContiguous(shape, strides) && n*length > 0 {
-		return columnSums(t, p, shape, axis, c.fun == "mean", threads), nil
+		return columnReduce(t, p, shape, axis, c.fun, threads), nil
 	}
 	// lines: the argument with the axis moved last, C order, contiguous.
 	lineShape := append(append([]int{}, outShape...), length)
@@ -332,106 +331,30 @@ func unsafeIndex(out output, t DType, i int) unsafe.Pointer {
 	return unsafe.Add(out.Ptr, i*t.Size())
 }
 
-// columnSums is sum (or mean) along a non-last axis of a C-contiguous float array,
-// walking it row by row: every line along the axis (a column of the rows) gets
-// exactly the 1-D canonical order (docs/language.md, Reductions) — blocks of
-// exec.BlockSize elements, element i of a block into accumulator i mod 32 (64 for
-// float32), the accumulators folded in halves, the blocks' float64 results combined
-// pairwise, a float32 result rounded once — so the bits are those of the line by
-// line reduction, and no transposing copy is needed. Strips of columns run in
-// parallel.
-func columnSums(t DType, p unsafe.Pointer, shape []int, axis int, mean bool, threads int) *Array {
+// columnReduce is sum, mean or prod (fun) along a non-last axis of a C-contiguous
+// float array (vm.ColumnReduce): row-wise, no transposing copy, and every line along
+// the axis gets exactly the bits of its 1-D reduction, at any thread count; a float32
+// result is rounded once from the float64 sum, mean or product.
+func columnReduce(t DType, p unsafe.Pointer, shape []int, axis int, fun string, threads int) *Array {
 	pre, length, post := prod(shape[:axis]), shape[axis], prod(shape[axis+1:])
 	outShape := append(append([]int{}, shape[:axis]...), shape[axis+1:]...)
-	res := make([]float64, pre*post) // combined in float64, as the VM's partials are
-	// Columns per task: one strip per thread walks each row's part sequentially, which
-	// measured faster here (2000x10000 float64: ~8 against ~11 ms with 2048-column
-	// strips, 13:33 UTC); capped so that the 32 (64) accumulator rows of a strip stay
-	// within a few MiB, and at least 512 columns.
-	strip := min(max((post+threads-1)/max(threads, 1), 512), 8192)
-	tasks := pre * ((post + strip - 1) / strip)
-	workers := max(1, min(threads, tasks, pre*length*post/exec.MinParallel))
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for task := w; task < tasks; task += workers {
-				b, c0 := task/((post+strip-1)/strip), task%((post+strip-1)/strip)*strip
-				c1 := min(c0+strip, post)
-				base := unsafe.Add(p, b*length*post*t.Size())
-				if t == Float64 {
-					columnStrip[float64](res[b*post:], base, length, post, c0, c1)
-				} else {
-					columnStrip[float32](res[b*post:], base, length, post, c0, c1)
-				}
-			}
-		}()
-	}
-	wg.Wait()
+	var res []float64
 	if t == Float64 {
-		if mean {
-			for i := range res {
-				res[i] /= float64(length)
-			}
+		res = vm.ColumnReduce(unsafe.Slice((*float64)(p), pre*length*post), pre, length, post, threads, fun == "prod")
+	} else {
+		res = vm.ColumnReduce(unsafe.Slice((*float32)(p), pre*length*post), pre, length, post, threads, fun == "prod")
+	}
+	if fun == "mean" {
+		for i := range res {
+			res[i] /= float64(length)
 		}
+	}
+	if t == Float64 {
 		return &Array{Data: res, Shape: outShape}
 	}
 	out := make([]float32, len(res))
 	for i, v := range res {
-		if mean {
-			v /= float64(length)
-		}
 		out[i] = float32(v)
 	}
 	return &Array{Data: out, Shape: outShape}
-}
-
-// columnStrip sums columns [c0, c1) of a length×post row-major block into res[c0:c1].
-func columnStrip[T float32 | float64](res []float64, base unsafe.Pointer, length, post, c0, c1 int) {
-	var z T
-	lanes := 32
-	if unsafe.Sizeof(z) == 4 {
-		lanes = 64
-	}
-	w := c1 - c0
-	acc := make([]T, lanes*w)
-	nblocks := (length + exec.BlockSize - 1) / exec.BlockSize
-	partials := make([][]float64, nblocks) // [block][column]
-	for blk := range nblocks {
-		clear(acc)
-		lo, hi := blk*exec.BlockSize, min((blk+1)*exec.BlockSize, length)
-		for i := lo; i < hi; i++ {
-			row := unsafe.Slice((*T)(unsafe.Add(base, (i*post+c0)*int(unsafe.Sizeof(z)))), w)
-			a := acc[(i-lo)%lanes*w:][:w]
-			addInto(a, row)
-		}
-		for h := lanes / 2; h > 0; h /= 2 {
-			for j := range h {
-				addInto(acc[j*w:][:w], acc[(j+h)*w:][:w])
-			}
-		}
-		partials[blk] = make([]float64, w)
-		for c := range w {
-			partials[blk][c] = float64(acc[c])
-		}
-	}
-	col := make([]float64, nblocks)
-	for c := range w {
-		for blk := range nblocks {
-			col[blk] = partials[blk][c]
-		}
-		res[c0+c] = exec.Pairwise(col, func(a, b float64) float64 { return a + b })
-	}
-}
-
-// addInto adds x to a element by element with asm's vector kernels (an exact IEEE
-// addition at every SIMD level).
-func addInto[T float32 | float64](a, x []T) {
-	switch a := any(a).(type) {
-	case []float64:
-		asm.AddF64(a, a, any(x).([]float64))
-	case []float32:
-		asm.AddF32(a, a, any(x).([]float32))
-	}
 }
