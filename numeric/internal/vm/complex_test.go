@@ -101,11 +101,6 @@ func ulps(got, want float64) float64 {
 	return math.Abs(got-want) / (math.Nextafter(a, math.Inf(1)) - a)
 }
 
-// sameBits is NaN for NaN, else the same value and sign.
-func sameBits(a, b float64) bool {
-	return a == b && math.Signbit(a) == math.Signbit(b) || a != a && b != b
-}
-
 func finiteC(z complex128) bool {
 	return !math.IsInf(real(z), 0) && !math.IsInf(imag(z), 0) && real(z) == real(z) && imag(z) == imag(z)
 }
