@@ -124,6 +124,11 @@ func (e *Expr) Choose(vars Vars) (Choice, error) {
 			return Choice{}, err
 		}
 		ch, err := outer.Choose(all)
+		if err == nil && ch.DeviceShare == 0 && ch.Backend != BackendOpenCL {
+			// The reductions along an axis run first, on the CPU with the options'
+			// threads (axisVars), and usually hold the work.
+			ch.Threads = max(ch.Threads, e.opts.threadCount())
+		}
 		return ch, e.axes.rename(err)
 	}
 	c, bindings, n, err := e.resolve(vars)

@@ -53,3 +53,14 @@ func TestExplainAxis(t *testing.T) {
 		t.Errorf("axis 2 of a 2-d input: Eval %v, Explain %v, Choose %v; want the same error", evalErr, explainErr, chooseErr)
 	}
 }
+
+// TestChooseAxisCountsTheReductionThreads: an axis reduction runs its lines (or
+// columns) on the CPU with the options' threads, whatever the outer expression over
+// the short reduced array gets, and Choose says so (it said one thread).
+func TestChooseAxisCountsTheReductionThreads(t *testing.T) {
+	e := MustCompile("sum(a, axis=0)", WithThreads(3), WithBackend(BackendGonum))
+	ch, err := e.Choose(Vars{"a": NewArray(make([]float64, 200*300), 200, 300)})
+	if err != nil || ch.Backend != BackendGonum || ch.Threads != 3 {
+		t.Fatalf("Choose = %+v, %v; want gonum with 3 threads", ch, err)
+	}
+}

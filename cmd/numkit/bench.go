@@ -273,13 +273,17 @@ func (c *benchCommand) time() (*bench.Report, error) {
 	switch {
 	case first.Scalar:
 		dst = scalarPointer(first.Type)
+		if len(c.shapes) > 0 {
+			n = c.shapes.elements(e.Names(), c.n)
+		}
 	case len(c.shapes) > 0:
-		n = 1
+		out := 1
 		for _, d := range first.Shape {
-			n *= d
+			out *= d
 		}
 		dst = numeric.NewArray(first.Data, first.Shape...)
-		bytes += int64(n) * int64(first.Type.Size())
+		bytes += int64(out) * int64(first.Type.Size())
+		n = max(out, c.shapes.elements(e.Names(), c.n))
 	default:
 		bytes += int64(n) * int64(first.Type.Size())
 	}

@@ -83,3 +83,28 @@ func dimsText(shape []int) string {
 	}
 	return strings.Join(parts, "x")
 }
+
+// elements is the size of the broadcast shape of the inputs names (shaped by the
+// flags, else 1-D of n): the elements an evaluation visits (sum(a) of a 2000x10000 a
+// visits 2e7, and so does sum(a, axis=0), whose result has 1e4).
+func (s shapeFlags) elements(names []string, n int) int {
+	var dims []int
+	for _, name := range names {
+		shape, ok := s[name]
+		if !ok {
+			shape = []int{n}
+		}
+		for len(dims) < len(shape) {
+			dims = append([]int{1}, dims...)
+		}
+		off := len(dims) - len(shape)
+		for i, d := range shape {
+			dims[off+i] = max(dims[off+i], d)
+		}
+	}
+	total := 1
+	for _, d := range dims {
+		total *= d
+	}
+	return total
+}
