@@ -59,7 +59,9 @@ func TestMeasuredRoutingKeepsTheFasterCandidate(t *testing.T) {
 		name         string
 		devNs, cpuNs float64
 		wantDevice   bool
-	}{{"cpu faster", 2, 1, false}, {"device faster", 1, 2, true}} {
+	}{{"cpu faster", 2, 1, false}, {"device faster", 1, 2, true},
+		// within MeasureDeviceMargin: the cores' own backend is kept
+		{"device 5% faster", 0.95, 1, false}} {
 		t.Run(tc.name, func(t *testing.T) {
 			learned := map[string]Learned{}
 			a := measuredAuto(learned)
