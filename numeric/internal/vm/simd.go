@@ -211,6 +211,10 @@ func init() {
 
 	simdKernels[kernelKey{ir.OpWhere, f64, f64}] = where(asm.SelectF64)
 	simdKernels[kernelKey{ir.OpWhere, f32, f32}] = where(asm.SelectF32)
+	simdKernels[kernelKey{ir.OpXor, b, b}] = generic.Binary(asm.XorBool)
+	for _, op := range []ir.Op{ir.OpLt, ir.OpLe, ir.OpEq, ir.OpNe, ir.OpGe, ir.OpGt} {
+		simdKernels[kernelKey{op, b, b}] = generic.Binary(boolCompare(op))
+	}
 	simdKernels[kernelKey{ir.OpAnd, b, b}] = generic.Binary(asm.AndBool)
 	simdKernels[kernelKey{ir.OpOr, b, b}] = generic.Binary(asm.OrBool)
 	simdKernels[kernelKey{ir.OpNot, b, b}] = generic.Unary(asm.NotBool)
@@ -364,4 +368,39 @@ func simdReducer(op ir.ReduceOp, arg ir.DType) (generic.Reducer, bool) {
 		}
 	}
 	return r, true
+}
+
+// boolCompare is a comparison of bools (false before true) from asm's bool
+// operations, in chunks on the stack (dst may alias x or y): x < y is ~x & y, x <= y
+// is ~x | y, x == y is ~(x ^ y), x != y is x ^ y, and > and >= swap the operands.
+func boolCompare(op ir.Op) func(dst, x, y []bool) {
+	return func(dst, x, y []bool) {
+		var tb [divChunk]bool
+		for len(dst) > 0 {
+			n := min(len(dst), divChunk)
+			d, a, c, t := dst[:n], x[:n], y[:n], tb[:n]
+			switch op {
+			case ir.OpLt, ir.OpLe:
+				asm.NotBool(t, a)
+				if op == ir.OpLt {
+					asm.AndBool(d, t, c)
+				} else {
+					asm.OrBool(d, t, c)
+				}
+			case ir.OpGt, ir.OpGe:
+				asm.NotBool(t, c)
+				if op == ir.OpGt {
+					asm.AndBool(d, a, t)
+				} else {
+					asm.OrBool(d, a, t)
+				}
+			case ir.OpEq:
+				asm.XorBool(t, a, c)
+				asm.NotBool(d, t)
+			default:
+				asm.XorBool(d, a, c)
+			}
+			dst, x, y = dst[n:], x[n:], y[n:]
+		}
+	}
 }
