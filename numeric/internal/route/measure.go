@@ -31,15 +31,15 @@ const (
 	// within this factor of the CPU's (the model was off by up to 2x on new machines).
 	MeasureSpread = 2.5
 	// MeasureRuns is the number of timed evaluations per candidate; the fastest per
-	// element counts (the device's first run includes building its kernel).
+	// element counts.
 	MeasureRuns = 3
 	// RecheckEvery is how many evaluations of a measured class pass before it is
 	// measured again.
 	RecheckEvery = 1000
 	// MeasureClear: a candidate more than this factor slower per element than the
-	// other's best loses at once, without its remaining runs (a device after two runs,
-	// its first including the kernel build; the CPU after one), so a device ten times
-	// slower costs the caller one or two slow evaluations, not MeasureRuns.
+	// other's best loses at once, without its remaining runs, so a device ten times
+	// slower costs the caller one slow evaluation, not MeasureRuns. (The device
+	// program is built before its first timed run: Auto.HostOnDevice compiles it.)
 	MeasureClear = 2.0
 	// MeasureDeviceMargin: the device wins a measurement only when its best time per
 	// element is below this fraction of the CPU's. A CPU OpenCL device shares the
@@ -158,11 +158,7 @@ func (m *measure) next() ClassChoice {
 func (m *measure) decided() (win int, done bool) {
 	for i := range 2 {
 		j := 1 - i
-		enough := 1
-		if m.cands[i].Device {
-			enough = 2 // the first device run includes building its kernel
-		}
-		if m.runs[i] >= enough && m.runs[j] >= 1 && m.best[i] > MeasureClear*m.best[j] {
+		if m.runs[i] >= 1 && m.runs[j] >= 1 && m.best[i] > MeasureClear*m.best[j] {
 			return j, true
 		}
 	}
