@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/numkit/numkit/internal/submath"
 	"github.com/numkit/numkit/numeric/internal/syntax"
 	"github.com/numkit/numkit/numeric/ir"
 )
@@ -388,7 +389,7 @@ func (l *lowerer) exactPow(pos syntax.Pos, x, y pyValue) (pyValue, error) {
 	case fx < 0 && !math.IsInf(fx, 0) && !math.IsInf(fy, 0) && fy != math.Trunc(fy):
 		return l.exactComplexBinary(syntax.POW, pos, x, y) // complex, as in Python 3
 	}
-	r := math.Pow(fx, fy)
+	r := submath.Pow(fx, fy) // math.Pow with subnormal bases done right (5e-324 ** -0.3 is 9.8e96, math.Pow 2.4e92)
 	if math.IsInf(r, 0) && !math.IsInf(fx, 0) && !math.IsInf(fy, 0) && !math.IsNaN(fx) {
 		return pyValue{}, l.errorf(pos, "constant ** overflows float64")
 	}
