@@ -23,7 +23,7 @@ var complexFuncHelpers = map[string]struct {
 	if (!isnan(r) && signbit(r) != signbit(y)) r = -r;
 	return r;
 }`},
-	// log(hypot(x, y)) accurately (generic's logAbs).
+	// The sum of five terms by SumK with K = 3 (generic's sum3).
 	"sum3": {nil, `double nk_sum3_f64(double p0, double p1, double p2, double p3, double p4) {
 	double p[5] = {p0, p1, p2, p3, p4};
 	for (int k = 0; k < 2; k++) {
@@ -37,6 +37,7 @@ var complexFuncHelpers = map[string]struct {
 	for (int i = 0; i < 4; i++) s += p[i];
 	return s + p[4];
 }`},
+	// log(hypot(x, y)) accurately (generic's logAbs).
 	"logabs": {[]string{"sum3"}, `double nk_logabs_f64(double x, double y) {
 	double a = fabs(x), b = fabs(y);
 	if (isinf(a) || isinf(b)) return INFINITY;

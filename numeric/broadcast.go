@@ -76,12 +76,7 @@ func (e *Expr) evaluateShaped(ctx context.Context, c *compiled, stack []binding,
 	if out.Dev != nil && !scalar {
 		return 0, fmt.Errorf("numeric: a DeviceArray destination cannot receive an N-d or broadcast result (shape %s): %w", shapeString(shape), ErrShape)
 	}
-	ops := make([]operand, 0, len(bindings)+1)
-	for _, b := range bindings {
-		if !b.Scalar {
-			ops = append(ops, operand{b.Ptr, b.Type.Size(), broadcastStrides(shapeOf(b), stridesOf(b), shape)})
-		}
-	}
+	ops := inputOperands(bindings, shape)
 	if !scalar {
 		ops = append(ops, operand{out.Ptr, out.Type.Size(), outStrides(*out, shape)})
 	}

@@ -177,13 +177,7 @@ func (e *Expr) rowsChoice(c *compiled, bindings []binding) (Choice, bool) {
 	if err != nil {
 		return Choice{}, false
 	}
-	ops := make([]operand, 0, len(bindings)+1)
-	for _, b := range bindings {
-		if !b.Scalar {
-			ops = append(ops, operand{b.Ptr, b.Type.Size(), broadcastStrides(shapeOf(b), stridesOf(b), shape)})
-		}
-	}
-	ops = append(ops, operand{nil, c.prog.ResultType().Size(), cStrides(shape)})
+	ops := append(inputOperands(bindings, shape), operand{nil, c.prog.ResultType().Size(), cStrides(shape)})
 	if _, _, ok := byRows(c, shape, ops); !ok {
 		return Choice{}, false
 	}

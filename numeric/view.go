@@ -423,3 +423,15 @@ func offset(idx, strides []int) int {
 	}
 	return o
 }
+
+// inputOperands are the array inputs of bindings as operands over the result shape
+// (room left for the destination's).
+func inputOperands(bindings []binding, shape []int) []operand {
+	ops := make([]operand, 0, len(bindings)+1)
+	for _, b := range bindings {
+		if !b.Scalar {
+			ops = append(ops, operand{b.Ptr, b.Type.Size(), broadcastStrides(shapeOf(b), stridesOf(b), shape)})
+		}
+	}
+	return ops
+}
