@@ -8,22 +8,51 @@ import (
 	"github.com/numkit/numkit/numeric/internal/syntax"
 )
 
-// call evaluates a function call at element i.
-func (r *refEval) call(e *syntax.CallExpr, info refInfo, i int) (refElem, error) {
+// call evaluates a function call at elements 0..count-1 (see vals).
+func (r *refEval) call(e *syntax.CallExpr, info refInfo, count int) ([]refElem, error) {
 	name := e.Fun.Name
 	if refReductions[name] {
-		return r.reduce(e, info.typ)
+		if count == 0 {
+			return nil, nil
+		}
+		v, err := r.reduce(e, info.typ)
+		if err != nil {
+			return nil, err
+		}
+		return []refElem{v}, nil
 	}
 	argExprs, _ := refCallArgs(e)
-	args := make([]refElem, len(argExprs))
+	argVals := make([][]refElem, len(argExprs))
 	types := make([]DType, len(argExprs))
 	for k, a := range argExprs {
-		v, err := r.elem(a, i)
+		vs, err := r.vals(a, count)
 		if err != nil {
-			return v, err
+			return nil, err
 		}
-		args[k], types[k] = v, r.info[a].typ
+		argVals[k], types[k] = vs, r.info[a].typ
 	}
+	if !info.array {
+		count = min(count, 1)
+	}
+	out := make([]refElem, count)
+	args := make([]refElem, len(argExprs))
+	for i := range out {
+		for k, vs := range argVals {
+			args[k] = refAt(vs, i)
+		}
+		v, err := r.callElem(e, info, args, types)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = v
+	}
+	return out, nil
+}
+
+// callElem evaluates a function (not a reduction) at one element whose arguments are
+// args, of types types.
+func (r *refEval) callElem(e *syntax.CallExpr, info refInfo, args []refElem, types []DType) (refElem, error) {
+	name := e.Fun.Name
 	t := info.typ
 	conv := func(k int, to DType) refElem { return refConv(args[k], types[k], to) }
 	if v, ok := refCallComplex(name, t, args, types); ok {
@@ -138,13 +167,9 @@ func (r *refEval) reduce(e *syntax.CallExpr, t DType) (refElem, error) {
 	if r.info[arg].array {
 		count = r.n
 	}
-	vals := make([]refElem, count)
-	for i := range vals {
-		v, err := r.elem(arg, i)
-		if err != nil {
-			return v, err
-		}
-		vals[i] = v
+	vals, err := r.vals(arg, count)
+	if err != nil {
+		return refElem{}, err
 	}
 	var res refElem
 	switch name := e.Fun.Name; {

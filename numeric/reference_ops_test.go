@@ -11,86 +11,142 @@ import (
 	"github.com/numkit/numkit/numeric/internal/syntax"
 )
 
-// elem evaluates e at element i (any i for a scalar subexpression).
-func (r *refEval) elem(e syntax.Expr, i int) (refElem, error) {
+// vals evaluates e at elements 0..count-1, where count is the caller's (0, 1 or the
+// element count); a subexpression that does not vary with the element index is
+// evaluated once (a one-element result stands for every element), and nothing is
+// evaluated for no elements. The element semantics are those of one element at a
+// time: each node applies its operation element by element, in order.
+func (r *refEval) vals(e syntax.Expr, count int) ([]refElem, error) {
 	info := r.info[e]
-	if v, ok := r.folded[e]; ok {
-		return v, nil
+	if !info.array {
+		count = min(count, 1)
 	}
+	if v, ok := r.folded[e]; ok {
+		return refFill(v, count), nil
+	}
+	if p, ok := e.(*syntax.ParenExpr); ok {
+		return r.vals(p.X, count)
+	}
+	out := make([]refElem, count)
 	switch e := e.(type) {
-	case *syntax.ParenExpr:
-		return r.elem(e.X, i)
 	case *syntax.Ident:
 		in := r.inputs[e.Name]
-		if !in.array {
-			i = 0
+		for k := range out {
+			out[k] = in.at(k)
 		}
-		return in.at(i), nil
+		return out, nil
 	case *syntax.BasicLit:
 		text := strings.ReplaceAll(e.Value, "_", "")
+		var v refElem
 		switch info.typ {
 		case Bool:
-			return refElem{b: e.Value == "True"}, nil
+			v = refElem{b: e.Value == "True"}
 		case Int32, Int64:
-			v, _ := strconv.ParseInt(text, 0, 64)
-			return refElem{i: v}, nil
-		}
-		v, _ := strconv.ParseFloat(strings.TrimRight(text, "jJ"), 64)
-		if info.typ == Complex128 {
-			return refElem{c: complex(0, v)}, nil
-		}
-		return refElem{f: v}, nil
-	case *syntax.UnaryExpr:
-		x, err := r.elem(e.X, i)
-		if err != nil {
-			return x, err
-		}
-		res := refUnary(e.Op, info.typ, x)
-		if info.konst && refIsInt(info.typ) && e.Op == syntax.SUB {
-			if err := refKonstOverflow(info.typ, new(big.Int).Neg(big.NewInt(x.i)), res.i); err != nil {
-				return res, err
+			n, _ := strconv.ParseInt(text, 0, 64)
+			v = refElem{i: n}
+		default:
+			f, _ := strconv.ParseFloat(strings.TrimRight(text, "jJ"), 64)
+			v = refElem{f: f}
+			if info.typ == Complex128 {
+				v = refElem{c: complex(0, f)}
 			}
 		}
-		return res, nil
-	case *syntax.BinaryExpr:
-		x, err := r.elem(e.X, i)
+		return refFill(v, count), nil
+	case *syntax.UnaryExpr:
+		xs, err := r.vals(e.X, count)
 		if err != nil {
-			return x, err
+			return nil, err
 		}
-		y, err := r.elem(e.Y, i)
+		for k := range out {
+			x := refAt(xs, k)
+			out[k] = refUnary(e.Op, info.typ, x)
+			if info.konst && refIsInt(info.typ) && e.Op == syntax.SUB {
+				if err := refKonstOverflow(info.typ, new(big.Int).Neg(big.NewInt(x.i)), out[k].i); err != nil {
+					return nil, err
+				}
+			}
+		}
+		return out, nil
+	case *syntax.BinaryExpr:
+		xs, err := r.vals(e.X, count)
 		if err != nil {
-			return y, err
+			return nil, err
+		}
+		ys, err := r.vals(e.Y, count)
+		if err != nil {
+			return nil, err
 		}
 		if e.Op == syntax.POW {
-			return r.konstPow(e.X, e.Y, x, y, info)
+			for k := range out {
+				if out[k], err = r.konstPow(e.X, e.Y, refAt(xs, k), refAt(ys, k), info); err != nil {
+					return nil, err
+				}
+			}
+			return out, nil
 		}
-		t := r.unify(r.info[e.X], r.info[e.Y])
-		if e.Op == syntax.DIV && (refIsInt(t) || t == Bool) {
-			t = Float64
-		}
-		op := e.Op
-		if t == Bool && op == syntax.ADD {
-			op = syntax.OR
-		} else if t == Bool && op == syntax.MUL {
-			op = syntax.AND
-		}
-		xc, yc := refConv(x, r.info[e.X].typ, t), refConv(y, r.info[e.Y].typ, t)
-		if info.konst && refIsInt(t) && (op == syntax.FLOORDIV || op == syntax.MOD) && yc.i == 0 {
-			return refElem{}, refErrorf("integer division by zero in a constant expression")
-		}
-		res := refBinary(op, t, xc, yc)
-		if info.konst && refIsInt(t) && (op == syntax.ADD || op == syntax.SUB || op == syntax.MUL) {
-			exact := map[syntax.Token]func(z, a, b *big.Int) *big.Int{syntax.ADD: (*big.Int).Add,
-				syntax.SUB: (*big.Int).Sub, syntax.MUL: (*big.Int).Mul}[op](new(big.Int), big.NewInt(xc.i), big.NewInt(yc.i))
-			if err := refKonstOverflow(t, exact, res.i); err != nil {
-				return res, err
+		t, op := r.binaryOp(e)
+		tx, ty := r.info[e.X].typ, r.info[e.Y].typ
+		for k := range out {
+			xc, yc := refConv(refAt(xs, k), tx, t), refConv(refAt(ys, k), ty, t)
+			if out[k], err = refBinaryKonst(op, t, info.konst, xc, yc); err != nil {
+				return nil, err
 			}
 		}
-		return res, nil
+		return out, nil
 	case *syntax.CallExpr:
-		return r.call(e, info, i)
+		return r.call(e, info, count)
 	}
-	return refElem{}, refErrorf("unexpected node %T", e)
+	return nil, refErrorf("unexpected node %T", e)
+}
+
+// refFill is count copies of v.
+func refFill(v refElem, count int) []refElem {
+	out := make([]refElem, count)
+	for k := range out {
+		out[k] = v
+	}
+	return out
+}
+
+// refAt is element k of a subexpression's values (its only one if it does not vary).
+func refAt(vs []refElem, k int) refElem {
+	if len(vs) == 1 {
+		return vs[0]
+	}
+	return vs[k]
+}
+
+// binaryOp is the type a binary expression (not **) computes in and the operation it
+// applies there: a bool / bool divides floats, bool + bool is |, bool * bool is &.
+func (r *refEval) binaryOp(e *syntax.BinaryExpr) (DType, syntax.Token) {
+	t := r.unify(r.info[e.X], r.info[e.Y])
+	if e.Op == syntax.DIV && (refIsInt(t) || t == Bool) {
+		t = Float64
+	}
+	op := e.Op
+	if t == Bool && op == syntax.ADD {
+		op = syntax.OR
+	} else if t == Bool && op == syntax.MUL {
+		op = syntax.AND
+	}
+	return t, op
+}
+
+// refBinaryKonst is refBinary with the checks of a constant (konst) integer operation:
+// no division by zero, no wrapping.
+func refBinaryKonst(op syntax.Token, t DType, konst bool, xc, yc refElem) (refElem, error) {
+	if konst && refIsInt(t) && (op == syntax.FLOORDIV || op == syntax.MOD) && yc.i == 0 {
+		return refElem{}, refErrorf("integer division by zero in a constant expression")
+	}
+	res := refBinary(op, t, xc, yc)
+	if konst && refIsInt(t) && (op == syntax.ADD || op == syntax.SUB || op == syntax.MUL) {
+		exact := map[syntax.Token]func(z, a, b *big.Int) *big.Int{syntax.ADD: (*big.Int).Add,
+			syntax.SUB: (*big.Int).Sub, syntax.MUL: (*big.Int).Mul}[op](new(big.Int), big.NewInt(xc.i), big.NewInt(yc.i))
+		if err := refKonstOverflow(t, exact, res.i); err != nil {
+			return res, err
+		}
+	}
+	return res, nil
 }
 
 // refConv converts v from type from to type to (a promotion).

@@ -49,13 +49,12 @@ func refBroadcast(names []string, inputs map[string]refInput) ([]int, error) {
 // refBroadcastAt maps a flat C-order index of shape to an element of an input of
 // shape inShape.
 func refBroadcastAt(shape, inShape []int, atIdx func([]int) refElem) func(int) refElem {
+	idx, in := make([]int, len(shape)), make([]int, len(inShape)) // reused: one evaluation is sequential
 	return func(i int) refElem {
-		idx := make([]int, len(shape))
 		for k := len(shape) - 1; k >= 0; k-- {
 			idx[k] = i % shape[k]
 			i /= shape[k]
 		}
-		in := make([]int, len(inShape))
 		for j := range inShape {
 			if inShape[j] != 1 {
 				in[j] = idx[len(shape)-len(inShape)+j]

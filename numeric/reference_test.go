@@ -109,14 +109,11 @@ func refEvaluate(src string, vars Vars, float32Consts bool) (refResult, error) {
 	if res.scalar {
 		count = 1
 	}
-	res.vals = make([]refElem, count)
-	for i := range res.vals {
-		v, err := r.elem(ast, i)
-		if err != nil {
-			return refResult{}, err
-		}
-		res.vals[i] = v
+	vals, err := r.vals(ast, count)
+	if err != nil {
+		return refResult{}, err
 	}
+	res.vals = vals
 	return res, nil
 }
 
@@ -326,11 +323,11 @@ func (r *refEval) checkPow(yNode syntax.Expr, x, y refInfo) (refInfo, error) {
 	}
 	if refIsInt(x.typ) {
 		// A constant: evaluate it now (its subexpressions were checked already).
-		c, err := r.elem(yNode, 0)
+		cs, err := r.vals(yNode, 1)
 		if err != nil {
 			return refInfo{}, err
 		}
-		if c.i < 0 {
+		if c := cs[0]; c.i < 0 {
 			return refInfo{}, refErrorf("integer ** negative constant %d", c.i)
 		}
 	}
