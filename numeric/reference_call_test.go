@@ -12,9 +12,6 @@ import (
 func (r *refEval) call(e *syntax.CallExpr, info refInfo, count int) ([]refElem, error) {
 	name := e.Fun.Name
 	if refReductions[name] {
-		if count == 0 {
-			return nil, nil
-		}
 		v, err := r.reduce(e, info.typ)
 		if err != nil {
 			return nil, err
@@ -32,7 +29,7 @@ func (r *refEval) call(e *syntax.CallExpr, info refInfo, count int) ([]refElem, 
 		argVals[k], types[k] = vs, r.info[a].typ
 	}
 	if !info.array {
-		count = min(count, 1)
+		count = 1
 	}
 	out := make([]refElem, count)
 	args := make([]refElem, len(argExprs))

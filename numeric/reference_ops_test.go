@@ -12,14 +12,15 @@ import (
 )
 
 // vals evaluates e at elements 0..count-1, where count is the caller's (0, 1 or the
-// element count); a subexpression that does not vary with the element index is
-// evaluated once (a one-element result stands for every element), and nothing is
-// evaluated for no elements. The element semantics are those of one element at a
-// time: each node applies its operation element by element, in order.
+// element count). A subexpression that does not vary with the element index is
+// evaluated once, even for no elements (as the language evaluates constants and
+// reductions: max of an empty array is an error in a + max(e) with a empty too), and
+// its one-element result stands for every element. Each node applies its operation
+// element by element, in order.
 func (r *refEval) vals(e syntax.Expr, count int) ([]refElem, error) {
 	info := r.info[e]
 	if !info.array {
-		count = min(count, 1)
+		count = 1
 	}
 	if v, ok := r.folded[e]; ok {
 		return refFill(v, count), nil
