@@ -13,12 +13,12 @@ import (
 // element evaluation; OpenMP runtimes spin for the same reason.
 const spinFor = 100 * time.Microsecond
 
-// task is one worker's share of a stage: blocks [lo, hi) with scratch set worker.
+// task is one worker's part in a stage: chunks of its blocks (run.share) with scratch
+// set worker.
 type task struct {
 	run    *run
 	stage  *stagePlan
 	worker int
-	lo, hi int
 }
 
 // pool is a set of long-lived worker goroutines, so that an evaluation hands out work
@@ -50,7 +50,7 @@ func (p *pool) ensure(n int) {
 func (p *pool) serve() {
 	for {
 		t := p.next()
-		t.run.blocks(t.stage, t.worker, t.lo, t.hi)
+		t.run.share(t.stage, t.worker)
 		t.run.pending.Add(-1)
 		t.run.wg.Done()
 	}

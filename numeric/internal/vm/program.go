@@ -32,6 +32,11 @@ type Options struct {
 	// fast kernel run it (simdFastKernels, within 4 ULP), and x*y + z, x*s ± y and
 	// x*s ± t run as fused multiply-adds (one rounding; fastFusions).
 	Fast bool
+	// Block is how many elements each pass of a stage's vector code runs over, at
+	// most exec.BlockSize: 0 (or out of range) chooses it from the L1 data cache
+	// (subBlock). Blocks stay exec.BlockSize elements (their partials fix the order of
+	// the sums); the vector code runs over each in passes of this length.
+	Block int
 }
 
 // Program is an IR program bound to one CPU backend's kernels.
