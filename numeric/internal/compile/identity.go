@@ -4,8 +4,8 @@ import "github.com/numkit/numkit/numeric/ir"
 
 // identity returns the register that op(args) of type typ equals bit for bit, when it is
 // one of its operands: the algebraic no-ops that generated and hand-written expressions
-// contain (the random benchmark's generator writes x*1, x/1, -(-x), ~(~t) and
-// where(c, x, x)). Each rule is exact for every value of the operand's type, NaN and
+// contain (the random benchmark's generator writes x*1, x/1, -(-x), ~(~t),
+// where(c, x, x) and where over a constant condition). Each rule is exact for every value of the operand's type, NaN and
 // ±Inf and -0 included, and keeps the result's shape and type; the operand kept is
 // still evaluated, so its errors remain. The rules:
 //
@@ -19,6 +19,10 @@ import "github.com/numkit/numkit/numeric/ir"
 //     result's shape is x's (a scalar x under a vector c is broadcast), and x is not a
 //     constant: where(x == x, c, c) is how opaque makes a value that is deliberately not
 //     a constant.
+//   - where(True, x, y) is x and where(False, x, y) is y (a folded condition such as
+//     0.1 >= 1), under the same conditions: the branch dropped holds no reduction, the
+//     one kept has the result's shape and is not a constant (so that no value becomes
+//     a constant that was not one: y ** where(True, -1, k) stays a run-time power).
 func (b *builder) identity(op ir.Op, typ ir.DType, args []ir.Reg) (ir.Reg, bool) {
 	switch op {
 	case ir.OpMul:
@@ -40,6 +44,16 @@ func (b *builder) identity(op ir.Op, typ ir.DType, args []ir.Reg) (ir.Reg, bool)
 		c, x := args[0], args[1]
 		if x == args[2] && !b.isConst(x) && b.typ(x) == typ && (!b.regs[x].Scalar || b.regs[c].Scalar) && !b.hasReduction(c) {
 			return x, true
+		}
+		if b.isConst(c) {
+			x, other := args[1], args[2]
+			if !b.regs[c].Const.Bool() {
+				x, other = other, x
+			}
+			scalar := b.regs[args[1]].Scalar && b.regs[args[2]].Scalar
+			if !b.isConst(x) && b.typ(x) == typ && b.regs[x].Scalar == scalar && !b.hasReduction(other) {
+				return x, true
+			}
 		}
 	}
 	return 0, false

@@ -33,6 +33,7 @@ func TestIdentityFolds(t *testing.T) {
 		{"where(b > 0, a, a)", "copy"}, {"where(y > 0, x, x) * 2", "mul"},
 		{"where(t, a, a) + b", "add"}, {"where(k > 0, k, k) + a", "add"}, {"where(b > 0, k, k) + a", "gt where add"},
 		{"sin(where(b > 0, a*1, -(-a)))", "sin"},
+		{"where(0.1 >= 1, 2, a) + b", "add"}, {"where(1 < 2, a, b)", "copy"}, {"where(1 < 2, k, k*2) + a", "add"},
 	}
 	for _, c := range folded {
 		p, err := lowerForTest(t, c.src, in)
@@ -49,8 +50,11 @@ func TestIdentityFolds(t *testing.T) {
 		{"x*1.5", "mul"},                     // float32 times a float64 constant: a cast and a product
 		{"where(max(e) > 0, a, a)", "where"}, // max of an empty e must still fail
 		{"where(b > 0, a, b)", "where"},
-		{"where(b > 0, 2.0, 2.0)", "where"}, // a constant under a vector condition: broadcast
-		{"k**0 + a", "where"},               // ones_like of a scalar input stays opaque
+		{"where(b > 0, 2.0, 2.0)", "where"},    // a constant under a vector condition: broadcast
+		{"k**0 + a", "where"},                  // ones_like of a scalar input stays opaque
+		{"where(1 < 2, 2.0, a)", "where"},      // the constant kept would need broadcasting
+		{"where(1 < 2, k, a)", "where"},        // a scalar kept where the result is a vector
+		{"where(1 < 2, a, max(e)*b)", "where"}, // the branch dropped holds a max
 	}
 	for _, c := range kept {
 		p, err := lowerForTest(t, c.src, in)

@@ -28,7 +28,7 @@ func TestIdentityFoldBits(t *testing.T) {
 			t.Logf("%s: %v", name, err)
 			continue
 		}
-		for _, src := range []string{"a*1", "1*a", "a/1", "-(-a)", "where(b > 0, a, a)", "where(b > 0, 1*a, -(-a))"} {
+		for _, src := range []string{"a*1", "1*a", "a/1", "-(-a)", "where(b > 0, a, a)", "where(b > 0, 1*a, -(-a))", "where(1 < 2, a, b)", "where(0.1 >= 1, b, a)"} {
 			prog := lower(t, src)
 			p, err := Compile(prog, backend, Options{})
 			if err != nil {
