@@ -35,6 +35,7 @@ type run struct {
 	next     atomic.Int64 // the first block of the stage that no worker has taken
 	nblocks  int          // the stage's blocks
 	chunk    int          // blocks a worker takes at a time
+	gen      uint64       // counts the stages handed to workers (task.gen)
 	done     <-chan struct{}
 	stopped  bool // set by a worker that saw done closed
 	stopMu   sync.Mutex
@@ -48,6 +49,7 @@ type scratch struct {
 	backing []uint64
 	filled  []int             // per buffer: how many elements of the broadcast value are in place
 	args    [3]unsafe.Pointer // kernel arguments (kept here: a local array would escape)
+	slot    *atomic.Uint64    // the state of the worker's task (pool.go's taskStarted...)
 }
 
 func (pl *plan) newRun() *run {
@@ -77,6 +79,7 @@ func (r *run) ensureWorkers(k int) {
 			s.buffers = append(s.buffers, unsafe.Pointer(&s.backing[int(off)+i*words]))
 		}
 		s.filled = make([]int, n)
+		s.slot = new(atomic.Uint64)
 		r.workers = append(r.workers, s)
 	}
 }
@@ -108,12 +111,24 @@ func (r *run) execute(ctx context.Context, threads int) error {
 		} else {
 			r.nblocks, r.chunk = nblocks, max(1, nblocks/(workers*chunksPerWorker))
 			r.next.Store(0)
+			r.gen++
 			r.wg.Add(workers - 1)
 			r.pending.Store(int32(workers - 1))
 			for w := 1; w < workers; w++ {
-				workerPool.submit(task{run: r, stage: sp, worker: w})
+				slot := r.workers[w].slot
+				slot.Store(r.gen << 2)
+				workerPool.submit(task{run: r, stage: sp, worker: w, gen: r.gen, slot: slot})
 			}
 			r.share(sp, 0)
+			// A worker that has not started by now (its thread not yet woken, or its
+			// core busy with another process) has nothing left to take: withdraw its
+			// task rather than wait for it to start.
+			for w := 1; w < workers; w++ {
+				if r.workers[w].slot.CompareAndSwap(r.gen<<2, r.gen<<2|taskWithdrawn) {
+					r.pending.Add(-1)
+					r.wg.Done()
+				}
+			}
 			r.wait()
 		}
 		if r.stopped {

@@ -16,7 +16,7 @@ import (
 // on one thread and several, with pass lengths that divide the block and one that
 // does not.
 func TestPassBits(t *testing.T) {
-	const n = 3*exec.BlockSize + 1234
+	const n = 9*exec.BlockSize + 1234 // past minParallel: several workers run
 	vecs := make([][]float64, 3)
 	for k := range vecs {
 		vecs[k] = make([]float64, n)
@@ -77,6 +77,51 @@ func TestPassBits(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// TestWorkersWithdrawn runs many short evaluations of a program of several stages on
+// several workers, alternating two programs on the same pool, so that tasks are
+// withdrawn (an evaluation finished every chunk before a worker started) and run late:
+// every result must be the one-thread result. Run under -race it also checks that a
+// withdrawn task touches nothing of the evaluation.
+func TestWorkersWithdrawn(t *testing.T) {
+	const n = minParallel + 3*exec.BlockSize + 5
+	a, b := make([]float64, n), make([]float64, n)
+	for i := range a {
+		a[i], b[i] = math.Cos(float64(i)), float64(i%7)
+	}
+	backend, err := BackendFor(exec.BackendGonum)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type prog struct {
+		p    *Program
+		want uint64
+	}
+	var progs []prog
+	for _, src := range []string{"sum(a - mean(a*b)) + max(b - a)", "sum((a + 2) * (b - 1))"} {
+		p, err := Compile(lower(t, src), backend, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ins := []exec.Binding{f64Binding(a), f64Binding(b)}
+		want, err := p.Run(context.Background(), ins, 0, n, exec.Output{}, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		progs = append(progs, prog{p, want})
+	}
+	ins := []exec.Binding{f64Binding(a), f64Binding(b)}
+	for i := range 300 {
+		pr := progs[i%2]
+		got, err := pr.p.Run(context.Background(), ins, 0, n, exec.Output{}, 2+i%3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != pr.want {
+			t.Fatalf("evaluation %d: %#x, want %#x (one thread)", i, got, pr.want)
 		}
 	}
 }
