@@ -261,7 +261,10 @@ const minSub = 512
 // runs over: the whole block when the code has no temporary (fewer kernel calls),
 // else the largest power of two, down to minSub, for which one pass's operands (every
 // distinct array, temporary and broadcast the code touches) fit in the L1 data cache,
-// so that temporaries are written and read again there rather than in L2.
+// so that temporaries are written and read again there rather than in L2. Working
+// sets that stream from memory run whole blocks anyway (Program.wholeMin): there,
+// shorter passes measured up to 14% slower (where(a>b, a*2, b-1)+c at n = 4·10^6),
+// in cache up to 35% faster ((2 + a) + (10 - b) at n = 262144).
 func (pl *plan) subBlock(sp *stagePlan) int {
 	type key struct {
 		kind  operandKind

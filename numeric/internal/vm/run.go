@@ -25,6 +25,7 @@ const chunksPerWorker = 16
 type run struct {
 	plan     *plan
 	n        int
+	whole    bool             // run the vector code in whole blocks (Program.wholeMin), not stage passes
 	inputs   []unsafe.Pointer // base of each input's data (nil for scalars)
 	scalars  [][2]uint64      // storage of every scalar register (two words: complex128), by register
 	dst      unsafe.Pointer
@@ -197,8 +198,12 @@ func (r *run) blocks(sp *stagePlan, w, lo, hi int) bool {
 		// The vector code runs over the block in passes of sp.sub elements, so that
 		// its temporaries stay in the L1 cache; the registers the reductions read fill
 		// their whole block (held operands), which the reductions then read at once.
-		for off := 0; off < n; off += sp.sub {
-			m := min(sp.sub, n-off)
+		sub := sp.sub
+		if r.whole {
+			sub = blockSize
+		}
+		for off := 0; off < n; off += sub {
+			m := min(sub, n-off)
 			for _, f := range sp.broadcasts {
 				if s.filled[f.buffer] < m {
 					fillBroadcast(s.buffers[f.buffer], r.scalars[f.reg], f.size, m)

@@ -7,6 +7,7 @@ import (
 	"unsafe"
 
 	"github.com/numkit/numkit/numeric/internal/exec"
+	"github.com/numkit/numkit/numeric/internal/hw"
 	"github.com/numkit/numkit/numeric/ir"
 )
 
@@ -142,6 +143,16 @@ func TestSubBlock(t *testing.T) {
 	}
 	if got := sub("a + b"); got != exec.BlockSize {
 		t.Errorf("a + b: passes of %d, want the whole block (%d): no temporary", got, exec.BlockSize)
+	}
+	p, err := Compile(lower(t, "(2 + a) + (10 - b)"), backend, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.wholeMin != hw.StreamMin() {
+		t.Errorf("whole blocks from %d bytes, want hw.StreamMin() = %d", p.wholeMin, hw.StreamMin())
+	}
+	if p, err = Compile(lower(t, "(2 + a) + (10 - b)"), backend, Options{Block: 100}); err != nil || p.wholeMin != math.MaxInt {
+		t.Errorf("Options.Block 100: whole blocks from %d bytes (%v), want never", p.wholeMin, err)
 	}
 	two, many := sub("(2 + a) + (10 - b)"), sub("a*b + c*d + e*f + a*c + b*d + e*a + sqrt(f) + sin(a)")
 	if two >= exec.BlockSize || many > two || many < minSub {

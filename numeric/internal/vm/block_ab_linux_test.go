@@ -1,8 +1,12 @@
+//go:build linux
+
 package vm
 
 import (
 	"context"
+	"math"
 	"os"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -12,6 +16,7 @@ import (
 
 	"github.com/numkit/numkit/numeric/internal/exec"
 	"github.com/numkit/numkit/numeric/ir"
+	"golang.org/x/sys/unix"
 )
 
 // TestBlockAB times expressions (VMB_EXPRS, ';'-separated) at VMB_N elements with
@@ -35,9 +40,11 @@ func TestBlockAB(t *testing.T) {
 		threads = 2
 	}
 	var blocks []int
+	var vectorOnly []bool // a "v" suffix: no fused stream plan (FuseMin past any size)
 	for _, f := range strings.Split(os.Getenv("VMB_BLOCKS"), ",") {
-		if b, err := strconv.Atoi(f); err == nil {
+		if b, err := strconv.Atoi(strings.TrimSuffix(f, "v")); err == nil {
 			blocks = append(blocks, b)
+			vectorOnly = append(vectorOnly, strings.HasSuffix(f, "v"))
 		}
 	}
 	vecs := make([][]float64, 6)
@@ -60,26 +67,47 @@ func TestBlockAB(t *testing.T) {
 		}
 		progs := make([]*Program, len(blocks))
 		for i, b := range blocks {
-			if progs[i], err = Compile(prog, backend, Options{Block: b}); err != nil {
+			opt := Options{Block: b}
+			if vectorOnly[i] {
+				opt.FuseMin = math.MaxInt
+			}
+			if progs[i], err = Compile(prog, backend, opt); err != nil {
 				t.Fatal(err)
 			}
 		}
 		ts := make([][]float64, len(blocks))
+		cpu := make([][]float64, len(blocks)) // the calling thread's CPU time (one thread)
+		runtime.LockOSThread()
 		o := exec.Output{Type: ir.Float64, Ptr: unsafe.Pointer(&out[0])}
 		for r := 0; r <= rounds; r++ {
 			for i, p := range progs {
+				var c0, c1 unix.Timespec
+				_ = unix.ClockGettime(unix.CLOCK_THREAD_CPUTIME_ID, &c0)
 				t0 := time.Now()
 				if _, err := p.Run(context.Background(), ins, 0, n, o, threads); err != nil {
 					t.Fatal(err)
 				}
+				wall := time.Since(t0)
+				_ = unix.ClockGettime(unix.CLOCK_THREAD_CPUTIME_ID, &c1)
 				if r > 0 {
-					ts[i] = append(ts[i], time.Since(t0).Seconds()*1e3)
+					ts[i] = append(ts[i], wall.Seconds()*1e3)
+					cpu[i] = append(cpu[i], float64(c1.Nano()-c0.Nano())/1e6)
 				}
 			}
 		}
+		runtime.UnlockOSThread()
 		for i, b := range blocks {
 			slices.Sort(ts[i])
-			t.Logf("%-32s block %5d (pass %4d)  min %9.1f  med %9.1f us", src, b, progs[i].plan.stages[0].sub, 1000*ts[i][0], 1000*ts[i][len(ts[i])/2])
+			slices.Sort(cpu[i])
+			plan := progs[i].plan
+			if progs[i].streamPlan != nil && !vectorOnly[i] && n*(prog.Cost.BytesRead+prog.Cost.BytesWritten) >= progs[i].fuseMin {
+				plan = progs[i].streamPlan
+			}
+			pass := plan.stages[0].sub
+			if n*(prog.Cost.BytesRead+prog.Cost.BytesWritten) >= progs[i].wholeMin {
+				pass = exec.BlockSize
+			}
+			t.Logf("%-32s block %5d (pass %4d) vector-only %5v  min %9.1f  med %9.1f us  caller's CPU time min %9.1f med %9.1f us", src, b, pass, vectorOnly[i], 1000*ts[i][0], 1000*ts[i][len(ts[i])/2], 1000*cpu[i][0], 1000*cpu[i][len(cpu[i])/2])
 		}
 	}
 }
