@@ -127,7 +127,7 @@ func newPlan(p *ir.Program, b *Backend, fuse bool, opt Options) (*plan, error) {
 		sp.passes = len(st.Vector) > 0 || len(st.Reductions) > 0
 		sp.sub = opt.Block
 		if sp.sub <= 0 || sp.sub > blockSize {
-			sp.sub = pl.subBlock(sp)
+			sp.sub = pl.subBlock(sp, st.Vector)
 		}
 	}
 	return pl, nil
@@ -258,32 +258,45 @@ func (pl *plan) assignVector(sp *stagePlan, st ir.Stage, dots map[int]dotPair) e
 const minSub = 512
 
 // subBlock chooses how many elements of a block each pass of the stage's vector code
-// runs over: the whole block when the code has no temporary (fewer kernel calls),
-// else the largest power of two, down to minSub, for which one pass's operands (every
-// distinct array, temporary and broadcast the code touches) fit in the L1 data cache,
-// so that temporaries are written and read again there rather than in L2. Working
+// (code, bound as sp.vector) runs over: the largest power of two, down to minSub, for
+// which one pass's operands (every distinct array, temporary and broadcast it touches)
+// fit in the L1 data cache, so that temporaries are written and read again there rather
+// than in L2; but the whole block when the temporaries of a whole block fit in the L1d
+// anyway (one float64 temporary, or a reduction's operand, which fills its block
+// whatever the pass), or when the code calls a transcendental function, whose kernels'
+// fixed cost per call shows in short passes while the temporaries' traffic does not.
+// Measured in one process, pass lengths interleaved (TestBlockAB, one thread, CPU time,
+// 2026-12-07): in cache (n = 10^5 to 262144) (2 + a) + (10 - b) ran 33% faster in
+// passes of 512, where(a>b, a*2, b-1)+c 12-20%, sum((2 + a) + (10 - b)) 24-28%, while
+// exp(a)*b - c ran 5% and sum(a*b - c) 6% slower (hence the two exceptions). Working
 // sets that stream from memory run whole blocks anyway (Program.wholeMin): there,
-// shorter passes measured up to 14% slower (where(a>b, a*2, b-1)+c at n = 4·10^6),
-// in cache up to 35% faster ((2 + a) + (10 - b) at n = 262144).
-func (pl *plan) subBlock(sp *stagePlan) int {
+// shorter passes measured up to 14% slower (where(a>b, a*2, b-1)+c at n = 4·10^6).
+func (pl *plan) subBlock(sp *stagePlan, code []ir.Instr) int {
+	for _, in := range code {
+		if in.Op.Class() == ir.ClassTranscend {
+			return blockSize
+		}
+	}
 	type key struct {
 		kind  operandKind
 		index int
 	}
 	seen := map[key]bool{}
-	temps, bytes := false, 0
+	temps, bytes := 0, 0 // bytes per element of the temporaries passes shorten, of all operands
 	for _, v := range sp.vector {
 		for _, o := range append(v.args[:v.nargs:v.nargs], v.dst) {
 			if o.kind == operandScalar || seen[key{o.kind, o.index}] {
 				continue
 			}
 			seen[key{o.kind, o.index}] = true
-			temps = temps || o.kind == operandTemp
+			if (o.kind == operandTemp || o.kind == operandBroadcast) && !o.held {
+				temps += o.size
+			}
 			bytes += o.size
 		}
 	}
 	sub := blockSize
-	for temps && sub > minSub && sub*bytes > hw.L1DBytes() {
+	for temps*blockSize > hw.L1DBytes() && sub > minSub && sub*bytes > hw.L1DBytes() {
 		sub /= 2
 	}
 	return sub

@@ -128,7 +128,8 @@ func TestWorkersWithdrawn(t *testing.T) {
 }
 
 // TestSubBlock checks the pass lengths chosen: the whole block without temporaries,
-// shorter passes the more operands the code touches, never below minSub.
+// with one (the whole block's fits in the L1d) and with a transcendental function;
+// else shorter passes the more operands the code touches, never below minSub.
 func TestSubBlock(t *testing.T) {
 	backend, err := BackendFor(exec.BackendGonum)
 	if err != nil {
@@ -154,7 +155,12 @@ func TestSubBlock(t *testing.T) {
 	if p, err = Compile(lower(t, "(2 + a) + (10 - b)"), backend, Options{Block: 100}); err != nil || p.wholeMin != math.MaxInt {
 		t.Errorf("Options.Block 100: whole blocks from %d bytes (%v), want never", p.wholeMin, err)
 	}
-	two, many := sub("(2 + a) + (10 - b)"), sub("a*b + c*d + e*f + a*c + b*d + e*a + sqrt(f) + sin(a)")
+	for _, src := range []string{"exp(a)*b - c", "sum(a*b - c)", "a*2 + b"} {
+		if got := sub(src); got != exec.BlockSize {
+			t.Errorf("%s: passes of %d, want the whole block (a transcendental function, or one temporary)", src, got)
+		}
+	}
+	two, many := sub("(2 + a) + (10 - b)"), sub("a*b + c*d + e*f + a*c + b*d + e*a + sqrt(f) + f/a")
 	if two >= exec.BlockSize || many > two || many < minSub {
 		t.Errorf("passes of %d for (2 + a) + (10 - b) and %d for a longer expression: want shorter than a block, no longer for more operands, at least %d", two, many, minSub)
 	}
