@@ -144,6 +144,9 @@ func (b *builder) emitShaped(op ir.Op, typ ir.DType, pos syntax.Pos, vector bool
 	if allConst {
 		return b.fold(op, typ, pos, kernel, args)
 	}
+	if r, ok := b.identity(op, typ, args); ok && !vector {
+		return r, nil
+	}
 	if r, ok := b.cse[key]; ok {
 		return r, nil
 	}

@@ -30,3 +30,13 @@ var l2Bytes = sync.OnceValue(func() int {
 	}
 	return 1 << 20
 })
+
+// L1DBytes is the L1 data cache's size (per core), or 32 KiB where it is unknown.
+func L1DBytes() int { return l1dBytes() }
+
+var l1dBytes = sync.OnceValue(func() int {
+	if l1 := cpuid.CPU.Cache.L1D; l1 > 0 {
+		return l1
+	}
+	return 32 << 10
+})

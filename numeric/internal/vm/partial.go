@@ -18,7 +18,7 @@ import (
 // Derive compiles p, an IR program derived from vp's (a pass of it), for vp's backend
 // with vp's plan options, so its runs use the kernels and plans vp's runs use.
 func (vp *Program) Derive(p *ir.Program) (*Program, error) {
-	return Compile(p, vp.plan.backend, Options{NoFusion: vp.plan.noFusion, FuseMin: vp.fuseMin})
+	return Compile(p, vp.plan.backend, Options{NoFusion: vp.plan.noFusion, FuseMin: vp.fuseMin, Block: vp.block})
 }
 
 // Reducers returns the reducers of the program's last stage, in the order of its
@@ -45,6 +45,7 @@ func (vp *Program) RunBlocks(ctx context.Context, inputs []exec.Binding, lo, n i
 	r := pool.Get().(*run)
 	defer pool.Put(r)
 	r.n = n
+	r.whole = n*(prog.Cost.BytesRead+prog.Cost.BytesWritten) >= vp.wholeMin
 	r.dst = nil
 	if !prog.ScalarResult() && out.Ptr != nil {
 		r.dst = unsafe.Add(out.Ptr, lo*out.Type.Size())

@@ -3,6 +3,7 @@ package vm
 import (
 	"runtime"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -13,13 +14,24 @@ import (
 // element evaluation; OpenMP runtimes spin for the same reason.
 const spinFor = 100 * time.Microsecond
 
-// task is one worker's share of a stage: blocks [lo, hi) with scratch set worker.
+// task is one worker's part in a stage: chunks of its blocks (run.share) with scratch
+// set worker. slot holds gen<<2 and the task's state: queued (0), taskStarted, or
+// taskWithdrawn by the evaluation when it finished every chunk before the task started.
+// A task starts only by moving its slot from (gen, queued) to (gen, started), so a
+// withdrawn task, run later, touches nothing of the evaluation (which may by then be
+// running another stage, or another evaluation, with the same run).
 type task struct {
 	run    *run
 	stage  *stagePlan
 	worker int
-	lo, hi int
+	gen    uint64
+	slot   *atomic.Uint64
 }
+
+const (
+	taskStarted   = 1
+	taskWithdrawn = 2
+)
 
 // pool is a set of long-lived worker goroutines, so that an evaluation hands out work
 // without starting goroutines (and without allocating). It grows to the largest
@@ -50,7 +62,10 @@ func (p *pool) ensure(n int) {
 func (p *pool) serve() {
 	for {
 		t := p.next()
-		t.run.blocks(t.stage, t.worker, t.lo, t.hi)
+		if !t.slot.CompareAndSwap(t.gen<<2, t.gen<<2|taskStarted) {
+			continue // withdrawn
+		}
+		t.run.share(t.stage, t.worker)
 		t.run.pending.Add(-1)
 		t.run.wg.Done()
 	}

@@ -9,6 +9,7 @@ package vm
 import (
 	"context"
 	"fmt"
+	"math"
 	"sync"
 	"unsafe"
 
@@ -32,6 +33,13 @@ type Options struct {
 	// fast kernel run it (simdFastKernels, within 4 ULP), and x*y + z, x*s ± y and
 	// x*s ± t run as fused multiply-adds (one rounding; fastFusions).
 	Fast bool
+	// Block is how many elements each pass of a stage's vector code runs over, at
+	// most exec.BlockSize, whatever the size: 0 (or out of range) chooses it from the
+	// L1 data cache (subBlock) for working sets in cache and takes whole blocks for
+	// those that stream from memory (wholeMin). Blocks stay exec.BlockSize elements
+	// (their partials fix the order of the sums); the vector code runs over each in
+	// passes of this length.
+	Block int
 }
 
 // Program is an IR program bound to one CPU backend's kernels.
@@ -45,6 +53,12 @@ type Program struct {
 	streamPlan *plan
 	streamRuns sync.Pool
 	fuseMin    int
+	// wholeMin is the smallest working set, in bytes, whose vector code runs in whole
+	// blocks rather than in the plan's shorter passes (subBlock): hw.StreamMin, past
+	// which the arrays stream from memory and longer runs over each array measured
+	// faster; none with Options.Block.
+	wholeMin int
+	block    int // Options.Block
 }
 
 // BackendFor returns the CPU backend name asks for ("gonum", "simd", or "auto": simd where
@@ -78,10 +92,14 @@ func Compile(p *ir.Program, b *Backend, opt Options) (*Program, error) {
 	if err != nil {
 		return nil, err
 	}
-	vp := &Program{prog: p, name: b.name, plan: pl, fuseMin: opt.FuseMin}
+	vp := &Program{prog: p, name: b.name, plan: pl, fuseMin: opt.FuseMin, block: opt.Block}
 	vp.runs.New = func() any { return pl.newRun() }
 	if vp.fuseMin == 0 {
 		vp.fuseMin = hw.L2Bytes()
+	}
+	vp.wholeMin = hw.StreamMin()
+	if opt.Block > 0 {
+		vp.wholeMin = math.MaxInt
 	}
 	if !pl.fuse || pl.asmOnly {
 		// For arrays that stream from memory: one fused pass beats several vector
@@ -109,6 +127,7 @@ func (vp *Program) Run(ctx context.Context, inputs []exec.Binding, lo, n int, ou
 	r := pool.Get().(*run)
 	defer pool.Put(r)
 	r.n = n
+	r.whole = n*(prog.Cost.BytesRead+prog.Cost.BytesWritten) >= vp.wholeMin
 	r.dst = nil
 	if !prog.ScalarResult() {
 		r.dst = unsafe.Add(out.Ptr, lo*out.Type.Size())

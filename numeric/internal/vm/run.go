@@ -15,11 +15,17 @@ import (
 // minParallel is the smallest number of elements worth handing to other goroutines.
 const minParallel = exec.MinParallel
 
+// chunksPerWorker is how many chunks a stage's blocks are cut into per worker: enough
+// that a worker slowed by other load leaves its chunks to the others, few enough that
+// taking one (an atomic add) costs nothing next to its blocks.
+const chunksPerWorker = 16
+
 // run holds one evaluation's bindings and per-worker scratch. runs are pooled per plan,
 // so a steady stream of evaluations allocates nothing.
 type run struct {
 	plan     *plan
 	n        int
+	whole    bool             // run the vector code in whole blocks (Program.wholeMin), not stage passes
 	inputs   []unsafe.Pointer // base of each input's data (nil for scalars)
 	scalars  [][2]uint64      // storage of every scalar register (two words: complex128), by register
 	dst      unsafe.Pointer
@@ -27,6 +33,10 @@ type run struct {
 	partials [][]generic.Partial // [reduction][block]
 	wg       sync.WaitGroup
 	pending  atomic.Int32 // workers still running (polled before waiting on wg)
+	next     atomic.Int64 // the first block of the stage that no worker has taken
+	nblocks  int          // the stage's blocks
+	chunk    int          // blocks a worker takes at a time
+	gen      uint64       // counts the stages handed to workers (task.gen)
 	done     <-chan struct{}
 	stopped  bool // set by a worker that saw done closed
 	stopMu   sync.Mutex
@@ -40,6 +50,7 @@ type scratch struct {
 	backing []uint64
 	filled  []int             // per buffer: how many elements of the broadcast value are in place
 	args    [3]unsafe.Pointer // kernel arguments (kept here: a local array would escape)
+	slot    *atomic.Uint64    // the state of the worker's task (pool.go's taskStarted...)
 }
 
 func (pl *plan) newRun() *run {
@@ -69,6 +80,7 @@ func (r *run) ensureWorkers(k int) {
 			s.buffers = append(s.buffers, unsafe.Pointer(&s.backing[int(off)+i*words]))
 		}
 		s.filled = make([]int, n)
+		s.slot = new(atomic.Uint64)
 		r.workers = append(r.workers, s)
 	}
 }
@@ -98,13 +110,26 @@ func (r *run) execute(ctx context.Context, threads int) error {
 		if workers == 1 {
 			r.blocks(sp, 0, 0, nblocks)
 		} else {
+			r.nblocks, r.chunk = nblocks, max(1, nblocks/(workers*chunksPerWorker))
+			r.next.Store(0)
+			r.gen++
 			r.wg.Add(workers - 1)
 			r.pending.Store(int32(workers - 1))
 			for w := 1; w < workers; w++ {
-				lo, hi := nblocks*w/workers, nblocks*(w+1)/workers
-				workerPool.submit(task{run: r, stage: sp, worker: w, lo: lo, hi: hi})
+				slot := r.workers[w].slot
+				slot.Store(r.gen << 2)
+				workerPool.submit(task{run: r, stage: sp, worker: w, gen: r.gen, slot: slot})
 			}
-			r.blocks(sp, 0, 0, nblocks/workers)
+			r.share(sp, 0)
+			// A worker that has not started by now (its thread not yet woken, or its
+			// core busy with another process) has nothing left to take: withdraw its
+			// task rather than wait for it to start.
+			for w := 1; w < workers; w++ {
+				if r.workers[w].slot.CompareAndSwap(r.gen<<2, r.gen<<2|taskWithdrawn) {
+					r.pending.Add(-1)
+					r.wg.Done()
+				}
+			}
 			r.wait()
 		}
 		if r.stopped {
@@ -139,8 +164,23 @@ func (r *run) preparePartials(sp *stagePlan, nblocks int) {
 	}
 }
 
-// blocks runs the stage's vector code and reductions over blocks [lo, hi) on worker w.
-func (r *run) blocks(sp *stagePlan, w, lo, hi int) {
+// share runs chunks of the stage's blocks on worker w, taking the next chunk not yet
+// taken until none is left: a worker whose core is busy with other work takes fewer
+// chunks instead of holding up the evaluation with a fixed share. Which worker runs a
+// block changes nothing in its results (each block's partials have their own slot).
+func (r *run) share(sp *stagePlan, w int) {
+	for {
+		hi := int(r.next.Add(int64(r.chunk)))
+		lo := hi - r.chunk
+		if lo >= r.nblocks || !r.blocks(sp, w, lo, min(hi, r.nblocks)) {
+			return
+		}
+	}
+}
+
+// blocks runs the stage's vector code and reductions over blocks [lo, hi) on worker w;
+// it returns false when it stopped because the evaluation's context was done.
+func (r *run) blocks(sp *stagePlan, w, lo, hi int) bool {
 	s := &r.workers[w]
 	for b := lo; b < hi; b++ {
 		if r.done != nil {
@@ -149,44 +189,60 @@ func (r *run) blocks(sp *stagePlan, w, lo, hi int) {
 				r.stopMu.Lock()
 				r.stopped = true
 				r.stopMu.Unlock()
-				return
+				return false
 			default:
 			}
 		}
 		start := b * blockSize
 		n := min(blockSize, r.n-start)
-		for _, f := range sp.broadcasts {
-			if s.filled[f.buffer] < n {
-				fillBroadcast(s.buffers[f.buffer], r.scalars[f.reg], f.size, n)
-				s.filled[f.buffer] = n
-			}
+		// The vector code runs over the block in passes of sp.sub elements, so that
+		// its temporaries stay in the L1 cache; the registers the reductions read fill
+		// their whole block (held operands), which the reductions then read at once.
+		sub := sp.sub
+		if r.whole {
+			sub = blockSize
 		}
-		for i := range sp.vector {
-			v := &sp.vector[i]
-			for k := 0; k < v.nargs; k++ {
-				s.args[k] = r.pointer(s, v.args[k], start)
+		for off := 0; off < n; off += sub {
+			m := min(sub, n-off)
+			for _, f := range sp.broadcasts {
+				if s.filled[f.buffer] < m {
+					fillBroadcast(s.buffers[f.buffer], r.scalars[f.reg], f.size, m)
+					s.filled[f.buffer] = m
+				}
 			}
-			v.kernel(n, r.pointer(s, v.dst, start), &s.args)
+			for i := range sp.vector {
+				v := &sp.vector[i]
+				for k := 0; k < v.nargs; k++ {
+					s.args[k] = r.pointer(s, v.args[k], start+off, off)
+				}
+				v.kernel(m, r.pointer(s, v.dst, start+off, off), &s.args)
+			}
 		}
 		for i := range sp.reductions {
 			red := &sp.reductions[i]
 			if red.dot {
-				r.partials[i][b] = red.reducer.Dot(n, r.pointer(s, red.arg, start), r.pointer(s, red.arg2, start))
+				r.partials[i][b] = red.reducer.Dot(n, r.pointer(s, red.arg, start, 0), r.pointer(s, red.arg2, start, 0))
 				continue
 			}
-			r.partials[i][b] = red.reducer.Block(n, r.pointer(s, red.arg, start))
+			r.partials[i][b] = red.reducer.Block(n, r.pointer(s, red.arg, start, 0))
 		}
 	}
+	return true
 }
 
-func (r *run) pointer(s *scratch, o operand, start int) unsafe.Pointer {
+// pointer returns where operand o's elements start for element elem of the arrays,
+// off elements into the block being run.
+func (r *run) pointer(s *scratch, o operand, elem, off int) unsafe.Pointer {
 	switch o.kind {
 	case operandInput:
-		return unsafe.Add(r.inputs[o.index], start*o.size)
+		return unsafe.Add(r.inputs[o.index], elem*o.size)
 	case operandDst:
-		return unsafe.Add(r.dst, start*o.size)
+		return unsafe.Add(r.dst, elem*o.size)
 	case operandScalar:
 		return unsafe.Pointer(&r.scalars[o.index])
+	}
+	if o.held {
+		return unsafe.Add(s.buffers[o.index], off*o.size)
 	}
 	return s.buffers[o.index]
 }
