@@ -69,6 +69,7 @@ func (g *gen) treeReduce(b *strings.Builder, kern Kernel, st ir.Stage) error {
 	fmt.Fprintf(b, "\tfor (int k = 0; k < %d; k++) {\n", items)
 	fmt.Fprintf(b, "\t\tconst long i = base + (long)k * %d;\n", gs)
 	b.WriteString("\t\tif (i < n) {\n")
+	g.offsets(b, "\t\t\t")
 	if err := g.elementCode(b, st, "\t\t\t"); err != nil {
 		return err
 	}
@@ -213,6 +214,7 @@ func (g *gen) laneReduce(b *strings.Builder, kern Kernel, st ir.Stage) error {
 			b.WriteString("\t\t\t\tif (i < n) {\n")
 			indent += "\t"
 		}
+		g.offsets(b, indent)
 		if err := fold(indent); err != nil {
 			return err
 		}
