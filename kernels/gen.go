@@ -56,13 +56,13 @@ type ArgKind uint8
 
 // Kernel argument kinds.
 const (
-	ArgCount   ArgKind = iota // const long: the number of elements of this launch
-	ArgInput                  // __global const T*: an input array
-	ArgScalar                 // a scalar register's value (a Bool is passed as a uint)
-	ArgOutput                 // __global T*: the result array
-	ArgPartial                // __global P*: one partial per work-group, for one reduction
-	ArgStart                  // const long: the flat result index of the launch's element 0 (shaped kernels)
-	ArgGeometry               // __constant long*: the result shape and each input's offset and strides (shaped kernels)
+	ArgCount    ArgKind = iota // const long: the number of elements of this launch
+	ArgInput                   // __global const T*: an input array
+	ArgScalar                  // a scalar register's value (a Bool is passed as a uint)
+	ArgOutput                  // __global T*: the result array
+	ArgPartial                 // __global P*: one partial per work-group, for one reduction
+	ArgStart                   // const long: the flat result index of the launch's element 0 (shaped kernels)
+	ArgGeometry                // __constant long*: the result shape and each input's offset and strides (shaped kernels)
 )
 
 // Arg is one kernel argument, in order.
