@@ -69,6 +69,7 @@ func GenerateAxis(op ir.ReduceOp, arg ir.DType, t Target, dims int) (*Program, e
 	var body strings.Builder
 	b := &body
 	fmt.Fprintf(b, "__kernel void nk_axis(const long n, const long len, const long ls, __constant long* geo, __global const %s* in, __global %s* out) {\n", ctype(arg), ctype(res))
+	g.geoLoads(b)
 	b.WriteString("\tconst long i = (long)get_global_id(0);\n\tif (i >= n) return;\n\tconst long start = 0;\n")
 	g.offsets(b, "\t")
 	b.WriteString("\t__global const " + ctype(arg) + "* x = in + o0;\n")

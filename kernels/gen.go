@@ -35,6 +35,12 @@ type Target struct {
 	// its launch's first element (ArgStart) and the geometry (ArgGeometry), and reads
 	// input k at the offset the result index maps to through k's strides.
 	Dims int
+	// Rows, with Dims, makes the element-wise kernel of the last stage a rows kernel
+	// (shaped.go): a 2-D launch, dimension 0 the result's last (inner) dimension,
+	// dimension 1 its rows; input k's inner stride is 1 where bit k of UnitInner is
+	// set, 0 where bit k of ZeroInner is, else read from the geometry.
+	Rows                 bool
+	UnitInner, ZeroInner uint64
 }
 
 // Defaults for Target's reduction shape: tiles of 4096 elements. On pocl (CPU),
@@ -388,8 +394,13 @@ func (g *gen) mapKernel(b *strings.Builder, k int, st ir.Stage) (Kernel, error) 
 	args = append(args, Arg{Kind: ArgOutput, Type: p.ResultType(), Reg: p.Result})
 	name := fmt.Sprintf("nk_stage%d", k)
 	fmt.Fprintf(b, "__kernel void %s(%s) {\n", name, g.params(args))
-	b.WriteString("\tconst long i = (long)get_global_id(0);\n\tif (i >= n) return;\n")
-	g.offsets(b, "\t")
+	g.geoLoads(b)
+	if g.target.Dims > 0 && g.target.Rows {
+		g.rowOffsets(b)
+	} else {
+		b.WriteString("\tconst long i = (long)get_global_id(0);\n\tif (i >= n) return;\n")
+		g.offsets(b, "\t")
+	}
 	if err := g.elementCode(b, st, "\t"); err != nil {
 		return Kernel{}, err
 	}

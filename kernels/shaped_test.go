@@ -1,6 +1,8 @@
 package kernels
 
 import (
+	"fmt"
+	"math"
 	"strings"
 	"testing"
 
@@ -22,7 +24,7 @@ func TestShapedKernelIndexing(t *testing.T) {
 	if kern.Args[1].Kind != ArgStart || kern.Args[2].Kind != ArgGeometry {
 		t.Fatalf("shaped kernel arguments %v: want the count, start and geometry first", kern.Args)
 	}
-	for _, want := range []string{"__constant long* geo", "long r_ = start + i;", "const long q2_ = r_ / geo[2];", "in0[o0]", "in1[o1]", "in2[o2]"} {
+	for _, want := range []string{"__constant long* geo", "long r_ = start + i;", "const double gi2_ = as_double(geo[5]);", "long q2_ = (long)((double)r_ * gi2_);", "const long gb0_ = geo[6];", "const long gb2_ = geo[14];", "const long g2_1_ = geo[16];", "in0[o0]", "in1[o1]", "in2[o2]"} {
 		if !strings.Contains(g.Source, want) {
 			t.Errorf("shaped source lacks %q:\n%s", want, g.Source)
 		}
@@ -36,6 +38,35 @@ func TestShapedKernelIndexing(t *testing.T) {
 	}
 	if strings.Contains(flat.Source, "geo") || !strings.Contains(flat.Source, "in0[i]") {
 		t.Errorf("the 1-D kernel changed:\n%s", flat.Source)
+	}
+}
+
+// TestGeometry checks the geometry's layout and that the reciprocal division the
+// kernels do (truncate, then correct by one) gives the exact quotient and remainder
+// near multiples of the divisor, up to MaxShapedIndex.
+func TestGeometry(t *testing.T) {
+	geo := Geometry([]int{3, 7}, []int{0, 5}, [][]int{nil, {-7, 1}})
+	want := []int64{3, 7, int64(math.Float64bits(1.0 / 3)), int64(math.Float64bits(1.0 / 7)), 0, 0, 0, 5, -7, 1}
+	if fmt.Sprint(geo) != fmt.Sprint(want) {
+		t.Errorf("Geometry = %v, want %v", geo, want)
+	}
+	for _, d := range []int64{1, 3, 7, 10000, 65537, 1<<31 - 1, 1<<40 + 3} {
+		inv := 1 / float64(d)
+		for _, base := range []int64{0, d, 1000 * d, MaxShapedIndex / d * d, MaxShapedIndex - 1 - d} {
+			for r := max(0, base-2); r <= base+2 && r < MaxShapedIndex; r++ {
+				q := int64(float64(r) * inv)
+				x := r - q*d
+				if x < 0 {
+					q, x = q-1, x+d
+				}
+				if x >= d {
+					q, x = q+1, x-d
+				}
+				if q != r/d || x != r%d {
+					t.Fatalf("%d / %d: got %d rem %d, want %d rem %d", r, d, q, x, r/d, r%d)
+				}
+			}
+		}
 	}
 }
 

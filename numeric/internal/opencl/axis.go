@@ -50,7 +50,7 @@ func ReduceAxis(ctx context.Context, op ir.ReduceOp, in AxisLine, dst unsafe.Poi
 	}
 	lo, hi := strided.Span(append(in.Shape[:len(in.Shape):len(in.Shape)], in.Len), append(in.Strides[:len(in.Strides):len(in.Strides)], in.LineStride))
 	size := in.Type.Size()
-	if n == 0 || uint64((hi-lo)*size) > d.dev.MaxAllocBytes || uint64(n*res.Size()) > d.dev.MaxAllocBytes {
+	if n == 0 || n >= kernels.MaxShapedIndex || uint64((hi-lo)*size) > d.dev.MaxAllocBytes || uint64(n*res.Size()) > d.dev.MaxAllocBytes {
 		return ErrNotShaped
 	}
 	g, err := kernels.GenerateAxis(op, in.Type, d.target, len(in.Shape))
@@ -69,13 +69,7 @@ func ReduceAxis(ctx context.Context, op ir.ReduceOp, in AxisLine, dst unsafe.Poi
 	}
 	kernelsCreated.Add(1)
 	defer releaseKernels([]*cl.Kernel{kern})
-	nd := len(in.Shape)
-	geo := make([]int64, kernels.GeometryLen(nd, 1))
-	for k, v := range in.Shape {
-		geo[k] = int64(v)
-		geo[nd+1+k] = int64(in.Strides[k])
-	}
-	geo[nd] = int64(-lo)
+	geo := kernels.Geometry(in.Shape, []int{-lo}, [][]int{in.Strides})
 	q, err := d.queue()
 	if err != nil {
 		return err

@@ -128,9 +128,12 @@ func (cp *Program) runKeeping(ctx context.Context, inputs []exec.Binding, n int,
 			}
 			continue
 		}
-		if kern.Reduce {
+		switch {
+		case kern.Reduce:
 			err = r.reduce(ctx, k, st, kern)
-		} else {
+		case r.geo != nil && r.geo.rowLen > 0:
+			err = r.mapRows(ctx, k, kern, out)
+		default:
 			err = r.mapStage(ctx, k, kern, out)
 		}
 		if err != nil {
@@ -287,10 +290,8 @@ func (r *runState) setArgs(k *cl.Kernel, kern kernels.Kernel, c int, extra func(
 	for idx, a := range kern.Args {
 		var err error
 		switch a.Kind {
-		case kernels.ArgCount:
-			err = k.SetArgInt64(idx, int64(r.chunkSize(c)))
-		case kernels.ArgStart:
-			err = k.SetArgInt64(idx, int64(c*r.chunkLen))
+		case kernels.ArgCount, kernels.ArgStart:
+			err = k.SetArgInt64(idx, r.span(kern, a.Kind, c))
 		case kernels.ArgGeometry:
 			err = k.SetArgBuffer(idx, r.geo.geo)
 		case kernels.ArgInput:
@@ -308,6 +309,22 @@ func (r *runState) setArgs(k *cl.Kernel, kern kernels.Kernel, c int, extra func(
 		}
 	}
 	return nil
+}
+
+// span is the count (ArgCount) or start (ArgStart) argument of kernel kern for
+// chunk c: the chunk's length and first element, or for a rows kernel (mapRows) the
+// row's length and the launch's first row.
+func (r *runState) span(kern kernels.Kernel, kind kernels.ArgKind, c int) int64 {
+	rows := r.geo != nil && r.geo.rowLen > 0 && !kern.Reduce
+	switch {
+	case kind == kernels.ArgCount && rows:
+		return int64(r.geo.rowLen)
+	case kind == kernels.ArgCount:
+		return int64(r.chunkSize(c))
+	case rows:
+		return int64(r.geo.row0)
+	}
+	return int64(c * r.chunkLen)
 }
 
 // setScalarArg passes a scalar register's words w as argument idx: a complex scalar

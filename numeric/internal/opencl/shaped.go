@@ -36,34 +36,76 @@ func AxisRuns() int64 { return axisRuns.Load() }
 // geometry is a shaped run's inputs in place: per input, the buffer of its span (nil
 // for scalars), and the geometry argument.
 type geometry struct {
-	bufs []*cl.Buffer
-	geo  *cl.Buffer
+	bufs   []*cl.Buffer
+	geo    *cl.Buffer
+	rowLen int // the rows kernel's row length (0: the flat kernel)
+	row0   int // the first row of the launch being set up
 }
 
-// shapedPrograms holds a Program's shaped variants, one per rank.
+// shapedPrograms holds a Program's shaped variants.
 type shapedPrograms struct {
-	mu    sync.Mutex
-	ranks map[int]*Program
+	mu       sync.Mutex
+	variants map[shapedKey]*Program
 }
 
-// shaped returns cp compiled for results of dims dimensions (kernels.Target.Dims).
-func (cp *Program) shaped(dims int) (*Program, error) {
+// shapedKey is what a shaped variant's source depends on (kernels.Target's fields).
+type shapedKey struct {
+	dims                 int
+	rows                 bool
+	unitInner, zeroInner uint64
+}
+
+// shaped returns cp compiled as the shaped variant k.
+func (cp *Program) shaped(k shapedKey) (*Program, error) {
 	cp.variants.mu.Lock()
 	defer cp.variants.mu.Unlock()
-	if sp := cp.variants.ranks[dims]; sp != nil {
+	if sp := cp.variants.variants[k]; sp != nil {
 		return sp, nil
 	}
 	t := cp.dev.target
-	t.Dims = dims
+	t.Dims, t.Rows, t.UnitInner, t.ZeroInner = k.dims, k.rows, k.unitInner, k.zeroInner
 	sp, err := cp.dev.compileFor(cp.prog, t)
 	if err != nil {
 		return nil, err
 	}
-	if cp.variants.ranks == nil {
-		cp.variants.ranks = map[int]*Program{}
+	if cp.variants.variants == nil {
+		cp.variants.variants = map[shapedKey]*Program{}
 	}
-	cp.variants.ranks[dims] = sp
+	cp.variants.variants[k] = sp
 	return sp, nil
+}
+
+// minRowsInner is the shortest inner dimension that a shaped element-wise stage runs
+// as a rows kernel (a 2-D launch whose inner dimension is rounded up to a multiple
+// of 64 work-items: shorter rows would idle most of them); shorter ones run the flat
+// kernel, which divides each element's index.
+const minRowsInner = 64
+
+// rowsKey is the variant for the inputs' strides over shape: a rows kernel when the
+// program ends element-wise and the inner dimension is long enough (and one row's
+// result fits a buffer), with each input's inner stride 1 or 0 written into it.
+func (cp *Program) rowsKey(inputs []exec.Binding, shape []int, strides [][]int, size int) shapedKey {
+	k := shapedKey{dims: len(shape)}
+	inner := shape[len(shape)-1]
+	if cp.prog.ScalarResult() || inner < minRowsInner || uint64(inner*size) > cp.dev.dev.MaxAllocBytes {
+		return k
+	}
+	for _, st := range cp.prog.Stages[len(cp.prog.Stages)-1:] {
+		if len(st.Reductions) > 0 {
+			return k
+		}
+	}
+	k.rows = true
+	for i, b := range inputs {
+		switch {
+		case b.Scalar || i >= 64:
+		case strides[i][len(shape)-1] == 1:
+			k.unitInner |= 1 << i
+		case strides[i][len(shape)-1] == 0:
+			k.zeroInner |= 1 << i
+		}
+	}
+	return k
 }
 
 // RunShaped evaluates the program over a result of shape (no dimension 0) into the
@@ -83,17 +125,17 @@ func (cp *Program) RunShaped(ctx context.Context, inputs []exec.Binding, shape [
 			return 0, ErrNotShaped
 		}
 	}
-	sp, err := cp.shaped(len(shape))
+	key := cp.rowsKey(inputs, shape, strides, out.Type.Size())
+	sp, err := cp.shaped(key)
 	if err != nil {
 		return 0, err
 	}
-	geo := make([]int64, kernels.GeometryLen(len(shape), len(inputs)))
-	for d, v := range shape {
-		geo[d] = int64(v)
+	if n >= kernels.MaxShapedIndex {
+		return 0, ErrNotShaped
 	}
-	nd := len(shape)
 	los := make([]int, len(inputs))
 	his := make([]int, len(inputs))
+	offsets := make([]int, len(inputs))
 	for i, b := range inputs {
 		if b.Scalar {
 			continue
@@ -102,11 +144,9 @@ func (cp *Program) RunShaped(ctx context.Context, inputs []exec.Binding, shape [
 		if uint64((his[i]-los[i])*b.Type.Size()) > cp.dev.dev.MaxAllocBytes {
 			return 0, ErrNotShaped
 		}
-		geo[nd+i*(nd+1)] = int64(-los[i])
-		for d := range shape {
-			geo[nd+i*(nd+1)+1+d] = int64(strides[i][d])
-		}
+		offsets[i] = -los[i]
 	}
+	geo := kernels.Geometry(shape, offsets, strides)
 	prepare := func(r *runState) error {
 		g := &geometry{bufs: make([]*cl.Buffer, len(inputs))}
 		for i, b := range inputs {
@@ -127,6 +167,9 @@ func (cp *Program) RunShaped(ctx context.Context, inputs []exec.Binding, shape [
 		}
 		r.temps = append(r.temps, buf)
 		g.geo = buf
+		if key.rows {
+			g.rowLen = shape[len(shape)-1]
+		}
 		r.geo = g
 		return nil
 	}
@@ -153,4 +196,42 @@ func (cp *Program) runEntry(ctx context.Context, inputs []exec.Binding, n int, o
 		return w[0], nil
 	}
 	return 0, cp.runKeeping(ctx, inputs, n, out, nil, prepare)
+}
+
+// mapRows runs the rows kernel of the last stage (kernels.Target.Rows) over chunks
+// of whole rows (about the device's chunk length), writing each into the host
+// destination through a device buffer as mapStage does.
+func (r *runState) mapRows(ctx context.Context, k int, kern kernels.Kernel, out exec.Output) error {
+	d := r.cp.dev
+	size := out.Type.Size()
+	inner := r.geo.rowLen
+	rows := r.n / inner
+	per := max(1, r.chunkLen/inner)
+	for row0 := 0; row0 < rows; row0 += per {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		cr := min(per, rows-row0)
+		host := unsafe.Slice((*byte)(unsafe.Add(out.Ptr, row0*inner*size)), cr*inner*size)
+		dst, err := r.hostBuffer(cl.MemWriteOnly, host, false)
+		if err != nil {
+			return deviceError(fmt.Sprintf("allocating %d bytes for the result", len(host)), d, err)
+		}
+		r.geo.row0 = row0
+		if err := r.setArgs(r.kernels[k], kern, 0, func(kernels.Arg) *cl.Buffer { return dst }); err != nil {
+			return err
+		}
+		if err := r.q.RunNDRange(r.kernels[k], []int{globalSize(inner), cr}, nil); err != nil {
+			return deviceError("running "+kern.Name, d, err)
+		}
+		if err := r.download(dst, host); err != nil {
+			return deviceError("downloading the result", d, err)
+		}
+		if row0+per < rows { // wait, so that the context is checked between chunks
+			if err := r.q.Finish(); err != nil {
+				return deviceError("running "+kern.Name, d, err)
+			}
+		}
+	}
+	return nil
 }
