@@ -241,3 +241,32 @@ func TestOpenCLShapedInto(t *testing.T) {
 		}
 	}
 }
+
+// TestOpenCLShapedChunks runs shaped evaluations over many small chunks (one
+// reduction tile each): rows kernels over several rows per chunk and over rows longer
+// than a chunk, the flat kernel's chunk offsets, and reductions (moments included)
+// whose tiles start inside a row.
+func TestOpenCLShapedChunks(t *testing.T) {
+	requireOpenCL(t)
+	d := clTestDevice(t)
+	clWithChunkLen(t, d, d.Tile())
+	cases := []shapedCase{
+		{"rows", confShapeArray(Float64, []int{100, 300}, "C", 1), confShapeArray(Float64, []int{300}, "reversed", 2)},
+		{"long-rows", confShapeArray(Float64, []int{3, 5000}, "F", 1), confShapeArray(Float64, []int{3, 1}, "C", 2)},
+		{"flat", confShapeArray(Float64, []int{700, 10}, "strided", 1), confShapeArray(Float64, []int{10}, "C", 2)},
+		{"3d-rows", confShapeArray(Float64, []int{4, 30, 70}, "F", 1), confShapeArray(Float64, []int{30, 1}, "C", 2)},
+	}
+	for _, c := range cases {
+		for _, src := range []string{"(a - 3) * b + (a - 3)", "sum(a * b)", "a - mean(a) * b", "var(a * b)"} {
+			cpu, dev, shaped, _ := evalBoth(t, src, Vars{"a": c.a, "b": c.b})
+			if msg := clSameBits(cpu, dev); msg != "" && src != "var(a * b)" {
+				t.Errorf("%s %s: %s", src, c.name, msg)
+			} else if msg != "" && math.Abs(dev.Data.(float64)-cpu.Data.(float64)) > 1e-12*math.Abs(cpu.Data.(float64)) {
+				t.Errorf("%s %s: %v, simd %v", src, c.name, dev.Data, cpu.Data)
+			}
+			if shaped == 0 {
+				t.Errorf("%s %s: the device's shaped path did not run", src, c.name)
+			}
+		}
+	}
+}
