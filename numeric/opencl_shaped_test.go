@@ -270,3 +270,39 @@ func TestOpenCLShapedChunks(t *testing.T) {
 		}
 	}
 }
+
+// TestOpenCLShapedBoolComplex reads bool and complex inputs in place: a broadcast
+// bool condition, and complex128 and complex64 arrays (vload2 at the input's offset)
+// in Fortran order against a reversed row.
+func TestOpenCLShapedBoolComplex(t *testing.T) {
+	requireOpenCL(t)
+	a := confShapeArray(Float64, []int{40, 90}, "F", 1)
+	c := confShapeArray(Bool, []int{40, 1}, "strided", 2)
+	cpu, dev, shaped, _ := evalBoth(t, "where(c, a, -a)", Vars{"a": a, "c": c})
+	if msg := clSameBits(cpu, dev); msg != "" || shaped == 0 {
+		t.Errorf("where(c, a, -a): %s (shaped runs %d)", msg, shaped)
+	}
+	z := make([]complex128, 30*90)
+	w := make([]complex128, 90)
+	for i := range z {
+		z[i] = complex(float64(i%17)/3, float64(i%5)-2)
+	}
+	for i := range w {
+		w[i] = complex(float64(i%7)/5, 1/float64(i+1))
+	}
+	z64 := make([]complex64, len(z))
+	for i, v := range z {
+		z64[i] = complex64(v)
+	}
+	wr := &Array{Data: w, Shape: []int{90}, Strides: []int{-1}, Offset: 89}
+	for _, zs := range []*Array{NewFortranArray(z, 30, 90), NewFortranArray(z64, 30, 90)} {
+		cpu, dev, shaped, _ := evalBoth(t, "z * w + z", Vars{"z": zs, "w": wr})
+		if cpu.Type != Complex128 && cpu.Type != Complex64 {
+			t.Fatalf("z * w + z is %s", cpu.Type)
+		}
+		got, want := fmt.Sprint(dev.Data), fmt.Sprint(cpu.Data)
+		if got != want || fmt.Sprint(dev.Shape) != fmt.Sprint(cpu.Shape) || shaped == 0 {
+			t.Errorf("z * w + z (%T): the device differs from simd or did not run shaped (%d)", zs.Data, shaped)
+		}
+	}
+}
