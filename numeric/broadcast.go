@@ -50,9 +50,10 @@ type operand struct {
 
 // evaluateShaped evaluates inputs that need broadcasting or are N-d or strided, or
 // into an N-d or strided destination. The result shape is checked against the
-// destination before any work. Elementwise programs on the CPU run contiguous inner
-// runs in place; anything else gathers its inputs into contiguous temporaries (in C
-// order), runs the 1-D program, and scatters a strided result.
+// destination before any work. The OpenCL backend reads the inputs in place
+// (deviceShaped); elementwise programs on the CPU run contiguous inner runs in place;
+// anything else gathers its inputs into contiguous temporaries (in C order), runs the
+// 1-D program, and scatters a strided result.
 func (e *Expr) evaluateShaped(ctx context.Context, c *compiled, stack []binding, out *output, alloc func(ir.DType, bool, []int, int) output) (uint64, error) {
 	bindings := append([]binding(nil), stack...) // the caller's stack array must not escape
 	shape, err := e.broadcast(bindings)

@@ -117,7 +117,7 @@ func (cp *Program) RunShaped(ctx context.Context, inputs []exec.Binding, shape [
 	for _, d := range shape {
 		n *= d
 	}
-	if n == 0 || len(shape) == 0 || out.Dev != nil {
+	if n == 0 || n >= kernels.MaxShapedIndex || len(shape) == 0 || out.Dev != nil {
 		return 0, ErrNotShaped
 	}
 	for _, b := range inputs {
@@ -129,9 +129,6 @@ func (cp *Program) RunShaped(ctx context.Context, inputs []exec.Binding, shape [
 	sp, err := cp.shaped(key)
 	if err != nil {
 		return 0, err
-	}
-	if n >= kernels.MaxShapedIndex {
-		return 0, ErrNotShaped
 	}
 	los := make([]int, len(inputs))
 	his := make([]int, len(inputs))
