@@ -306,3 +306,48 @@ func TestOpenCLShapedBoolComplex(t *testing.T) {
 		}
 	}
 }
+
+// TestOpenCLShapedConcurrent evaluates one shaped expression and one axis reduction
+// from several goroutines at once (the shaped variants are compiled once, each run
+// has its own buffers and geometry).
+func TestOpenCLShapedConcurrent(t *testing.T) {
+	requireOpenCL(t)
+	a := confShapeArray(Float64, []int{60, 200}, "F", 1)
+	b := confShapeArray(Float64, []int{200}, "strided", 2)
+	vars := Vars{"a": a, "b": b}
+	srcs := []string{"(a - 3) * b + (a - 3)", "sum(a, axis=0) + b"}
+	want := make([]Result, len(srcs))
+	exprs := make([]*Expr, len(srcs))
+	for k, src := range srcs {
+		var err error
+		if want[k], err = MustCompile(src, WithBackend(BackendSIMD)).Eval(context.Background(), vars); err != nil {
+			t.Fatal(err)
+		}
+		exprs[k] = MustCompile(src, WithBackend(BackendOpenCL))
+	}
+	errs := make(chan string, 64)
+	done := make(chan bool)
+	for g := range 4 {
+		go func() {
+			defer func() { done <- true }()
+			for r := range 6 {
+				k := (g + r) % len(srcs)
+				got, err := exprs[k].Eval(context.Background(), vars)
+				if err != nil {
+					errs <- err.Error()
+					return
+				}
+				if msg := clSameBits(want[k], got); msg != "" {
+					errs <- srcs[k] + ": " + msg
+				}
+			}
+		}()
+	}
+	for range 4 {
+		<-done
+	}
+	close(errs)
+	for msg := range errs {
+		t.Error(msg)
+	}
+}
