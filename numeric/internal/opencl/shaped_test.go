@@ -2,11 +2,18 @@ package opencl
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"testing"
 	"unsafe"
 
 	"github.com/numkit/numkit/numeric/internal/exec"
+	"github.com/numkit/numkit/numeric/ir"
+)
+
+const (
+	sumOp = ir.ReduceSum
+	Int64 = ir.Int64
 )
 
 // TestRunShapedTargets runs RunShaped directly in both reduction shapes (the GPU
@@ -113,5 +120,54 @@ func TestRunShapedTargets(t *testing.T) {
 			}
 		}
 		d.target.CPU, d.target.FP64 = oldCPU, oldFP64
+	}
+}
+
+// TestReduceAxisDirect reduces an int64 Fortran-order array along each axis with
+// ReduceAxis, with and without fp64 (the index division in double or in integers),
+// against a plain loop; without fp64 a float reduction is ErrNotShaped (the caller
+// reduces on the host).
+func TestReduceAxisDirect(t *testing.T) {
+	d := testDevice(t)
+	ctx := context.Background()
+	const m, n = 30, 50
+	x := make([]int64, m*n) // Fortran order: x[i + m*j] is element (i, j)
+	for k := range x {
+		x[k] = int64(k*7919%201 - 100)
+	}
+	for _, noFP64 := range []bool{false, true} {
+		old := d.target.FP64
+		if noFP64 {
+			d.target.FP64 = false
+		}
+		for axis := range 2 {
+			// the result's shape and strides, the line's length and stride
+			shape, strides, length, ls := []int{n}, []int{m}, m, 1
+			if axis == 1 {
+				shape, strides, length, ls = []int{m}, []int{1}, n, m
+			}
+			got := make([]int64, shape[0])
+			in := AxisLine{Type: Int64, Ptr: unsafe.Pointer(&x[0]), Shape: shape, Strides: strides, Len: length, LineStride: ls}
+			if err := ReduceAxis(ctx, sumOp, in, unsafe.Pointer(&got[0])); err != nil {
+				t.Fatalf("axis %d, no fp64 %v: %v", axis, noFP64, err)
+			}
+			for o := range got {
+				var want int64
+				for e := range length {
+					want += x[o*strides[0]+e*ls]
+				}
+				if got[o] != want {
+					t.Fatalf("axis %d, no fp64 %v: element %d is %d, want %d", axis, noFP64, o, got[o], want)
+				}
+			}
+		}
+		if noFP64 {
+			f := make([]float64, 4)
+			in := AxisLine{Type: Float64, Ptr: unsafe.Pointer(&f[0]), Shape: []int{2}, Strides: []int{2}, Len: 2, LineStride: 1}
+			if err := ReduceAxis(ctx, sumOp, in, unsafe.Pointer(&f[0])); !errors.Is(err, ErrNotShaped) {
+				t.Errorf("a float axis sum without fp64: %v, want ErrNotShaped", err)
+			}
+		}
+		d.target.FP64 = old
 	}
 }
