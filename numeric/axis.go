@@ -22,7 +22,8 @@ import (
 // an axis (sum(x, axis=1), mean(x, 0)) is planned at Compile: each outermost such call
 // becomes a variable of the rewritten expression, bound at evaluation to the
 // reduction of its argument's result along the axis, line by line with the 1-D
-// reduction program (so the bits do not depend on the thread count). The reduced
+// reduction program (so the bits do not depend on the thread count), or on the OpenCL
+// backend by one launch of the device's axis kernel in the same order. The reduced
 // array has the argument's shape without the axis and broadcasts back into the rest
 // of the expression as NumPy's would (a - mean(a, axis=0)). With inputs of at most
 // one dimension the compiler's own handling (axis None, 0 or -1: the whole array)
