@@ -32,7 +32,7 @@ func randomLayout(rng *rand.Rand, t DType, shape []int) *Array {
 	return &Array{Data: a.Data, Shape: shape, Strides: strides, Offset: off}
 }
 
-// TestOpenCLShapedRandom compares random shaped evaluations and axis reductions on
+// TestOpenCLShapedRandom compares 80 random shaped evaluations and axis reductions on
 // the device with simd bit for bit: random ranks (1 to 4), extents (with ones that
 // broadcast and zeros), memory orders, steps and reversed axes, for every real dtype.
 func TestOpenCLShapedRandom(t *testing.T) {
@@ -41,7 +41,7 @@ func TestOpenCLShapedRandom(t *testing.T) {
 	exprs := []string{"a * b - a", "where(a < b, b, a + 1)", "sum(a - b)", "a - min(a) + b", "sum(a, axis=%d) + b", "b - mean(a, axis=%d)", "max(a * b, axis=%d)", "prod(a, axis=%d)"}
 	dtypes := []DType{Float64, Float32, Int64, Int32}
 	compared := 0
-	for c := range 120 {
+	for c := range 80 {
 		nd := 1 + rng.IntN(4)
 		shape := make([]int, nd)
 		for k := range shape {
@@ -88,7 +88,7 @@ func TestOpenCLShapedRandom(t *testing.T) {
 		}
 		compared++
 	}
-	if compared < 100 { // the others are errors on both backends (max of nothing)
-		t.Errorf("only %d of 120 random cases evaluated", compared)
+	if compared < 65 { // the others are errors on both backends (max of nothing)
+		t.Errorf("only %d of 80 random cases evaluated", compared)
 	}
 }
