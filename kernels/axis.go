@@ -27,10 +27,26 @@ import (
 //
 // The kernel takes (n, len, ls, geo, in, out): n results, the line length and stride,
 // the geometry (GeometryLen(dims, 1) longs: the outer shape, the offset of line 0 and
-// the outer strides), the input and the contiguous result.
+// the outer strides), the input and the contiguous result. Its stepped variant, for
+// lines that are not contiguous, is launched in work-groups (AxisGroup work-items
+// where the device allows) that step through their lines together: a barrier after
+// every row of accumulators (or axisStep elements), so that pocl, which runs a
+// group's work-items one after another between barriers, reads a few rows of
+// neighbouring lines at a time rather than each whole line in turn (for a leading
+// axis of a C-order array, one line per page: without barriers that took longer than
+// the host's reduction at 2·10^7 elements). Contiguous lines are read whole, without
+// barriers (which made sum(a, axis=1) several times slower there).
+
+// axisStep is how many elements of its line a work-item of an exact reduction reads
+// between barriers (a float reduction reads one row of its accumulators).
+const axisStep = 64
 
 // AxisBlock is the block length of the canonical reduction order (exec.BlockSize).
 const AxisBlock = 4096
+
+// AxisGroup is the work-group size the axis kernel is launched with (or the largest
+// power of two below it the device allows).
+const AxisGroup = 64
 
 // AxisResult is the result type of op along an axis of arg, and false if the device
 // kernel does not compute it (complex values, the moments, min, max and mean of bool).
@@ -56,7 +72,7 @@ func AxisResult(op ir.ReduceOp, arg ir.DType) (ir.DType, bool) {
 
 // GenerateAxis returns the program of op along an axis of arg for target t, over a
 // result of dims (at least 1) dimensions.
-func GenerateAxis(op ir.ReduceOp, arg ir.DType, t Target, dims int) (*Program, error) {
+func GenerateAxis(op ir.ReduceOp, arg ir.DType, t Target, dims int, stepped bool) (*Program, error) {
 	res, ok := AxisResult(op, arg)
 	if !ok {
 		return nil, fmt.Errorf("kernels: no device kernel for %s along an axis of %s", op, arg)
@@ -65,12 +81,14 @@ func GenerateAxis(op ir.ReduceOp, arg ir.DType, t Target, dims int) (*Program, e
 		return nil, fmt.Errorf("kernels: an axis reduction over %d dimensions", dims)
 	}
 	t.Dims = dims
-	g := &gen{target: t, helpers: map[string]bool{}, inputs: []int{0}}
+	g := &gen{target: t, helpers: map[string]bool{}, inputs: []int{0}, stepped: stepped}
 	var body strings.Builder
 	b := &body
 	fmt.Fprintf(b, "__kernel void nk_axis(const long n, const long len, const long ls, __constant long* geo, __global const %s* in, __global %s* out) {\n", ctype(arg), ctype(res))
 	g.geoLoads(b)
-	b.WriteString("\tconst long i = (long)get_global_id(0);\n\tif (i >= n) return;\n\tconst long start = 0;\n")
+	// No early return: every work-item of a group must reach the barriers; one past
+	// the end reduces line 0 and stores nothing.
+	b.WriteString("\tconst long gid = (long)get_global_id(0);\n\tconst int valid = gid < n;\n\tconst long i = valid ? gid : 0;\n\tconst long start = 0;\n")
 	g.offsets(b, "\t")
 	b.WriteString("\t__global const " + ctype(arg) + "* x = in + o0;\n")
 	if !arg.IsFloat() && op != ir.ReduceMean {
@@ -108,8 +126,10 @@ func (g *gen) exactLine(b *strings.Builder, op ir.ReduceOp, arg, res ir.DType) {
 	case ir.ReduceMax:
 		acc, step, init = ctype(arg), "max(a, x[e * ls])", identity(op, arg)
 	}
-	fmt.Fprintf(b, "\t%s a = %s;\n\tfor (long e = 0; e < len; e++) {\n\t\ta = %s;\n\t}\n", acc, init, step)
-	fmt.Fprintf(b, "\tout[i] = (%s)a;\n", ctype(res))
+	fmt.Fprintf(b, "\t%s a = %s;\n\tfor (long e0 = 0; e0 < len; e0 += %d) {\n", acc, init, axisStep)
+	fmt.Fprintf(b, "\t\tconst long e1 = min(e0 + %dL, len);\n\t\tfor (long e = e0; e < e1; e++) {\n\t\t\ta = %s;\n\t\t}\n", axisStep, step)
+	b.WriteString(g.barrier("\t\t") + "\t}\n")
+	fmt.Fprintf(b, "\tif (valid) {\n\t\tout[i] = (%s)a;\n\t}\n", ctype(res))
 }
 
 // blockedLine reduces the line block by block in the canonical order and combines
@@ -138,7 +158,8 @@ func (g *gen) blockedLine(b *strings.Builder, op ir.ReduceOp, arg, res ir.DType)
 	fmt.Fprintf(b, "\t\t\t%s acc[%d];\n\t\t\tfor (int j = 0; j < %d; j++) {\n\t\t\t\tacc[j] = %s;\n\t\t\t}\n", ctype(at), lanes, lanes, identity(combineOp, at))
 	fmt.Fprintf(b, "\t\t\tconst long full = bn - bn %% %d;\n", lanes)
 	fmt.Fprintf(b, "\t\t\tfor (long m0 = 0; m0 < full; m0 += %d) {\n\t\t\t\tfor (int j = 0; j < %d; j++) {\n", lanes, lanes)
-	fmt.Fprintf(b, "\t\t\t\t\tconst long m = m0 + j;\n\t\t\t\t\tacc[j] = %s;\n\t\t\t\t}\n\t\t\t}\n", g.combine(combineOp, at, "acc[j]", elem))
+	fmt.Fprintf(b, "\t\t\t\t\tconst long m = m0 + j;\n\t\t\t\t\tacc[j] = %s;\n\t\t\t\t}\n", g.combine(combineOp, at, "acc[j]", elem))
+	b.WriteString(g.barrier("\t\t\t\t") + "\t\t\t}\n")
 	b.WriteString("\t\t\tfor (long m = full; m < bn; m++) {\n")
 	fmt.Fprintf(b, "\t\t\t\tacc[m - full] = %s;\n\t\t\t}\n", g.combine(combineOp, at, "acc[m - full]", elem))
 	if lanes > 1 {
@@ -155,6 +176,14 @@ func (g *gen) blockedLine(b *strings.Builder, op ir.ReduceOp, arg, res ir.DType)
 	if op == ir.ReduceMean {
 		b.WriteString("\tv = v / (double)len;\n")
 	}
-	fmt.Fprintf(b, "\tout[i] = (%s)v;\n", ctype(res))
+	fmt.Fprintf(b, "\tif (valid) {\n\t\tout[i] = (%s)v;\n\t}\n", ctype(res))
 	return nil
+}
+
+// barrier is the stepped axis kernel's barrier statement at indent ("" otherwise).
+func (g *gen) barrier(indent string) string {
+	if !g.stepped {
+		return ""
+	}
+	return indent + "barrier(CLK_LOCAL_MEM_FENCE);\n"
 }

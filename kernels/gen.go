@@ -209,6 +209,7 @@ type gen struct {
 	fp64        bool
 	bound       map[ir.Reg]bool // constants passed as kernel arguments (boundConsts)
 	inputs      []int           // the array inputs of the stage being generated (stageArgs)
+	stepped     bool            // an axis kernel whose work-groups step through their lines (axis.go)
 }
 
 // use notes that code of type t is generated.

@@ -53,7 +53,8 @@ func ReduceAxis(ctx context.Context, op ir.ReduceOp, in AxisLine, dst unsafe.Poi
 	if n == 0 || n >= kernels.MaxShapedIndex || uint64((hi-lo)*size) > d.dev.MaxAllocBytes || uint64(n*res.Size()) > d.dev.MaxAllocBytes {
 		return ErrNotShaped
 	}
-	g, err := kernels.GenerateAxis(op, in.Type, d.target, len(in.Shape))
+	stepped := in.LineStride != 1 && in.Len > 1
+	g, err := kernels.GenerateAxis(op, in.Type, d.target, len(in.Shape), stepped)
 	if errors.Is(err, kernels.ErrNoFP64) {
 		return fmt.Errorf("%w: %w", ErrNotShaped, err)
 	} else if err != nil {
@@ -75,7 +76,7 @@ func ReduceAxis(ctx context.Context, op ir.ReduceOp, in AxisLine, dst unsafe.Poi
 		return err
 	}
 	r := &runState{cp: &Program{dev: d}, q: q}
-	err = r.axis(kern, in, lo, hi, n, geo, unsafe.Slice((*byte)(dst), n*res.Size()))
+	err = r.axis(kern, stepped, in, lo, hi, n, geo, unsafe.Slice((*byte)(dst), n*res.Size()))
 	if ferr := r.finish(); err == nil {
 		err = ferr
 	}
@@ -88,7 +89,7 @@ func ReduceAxis(ctx context.Context, op ir.ReduceOp, in AxisLine, dst unsafe.Poi
 
 // axis uploads the input span [lo, hi) and the geometry, launches the axis kernel
 // over n results and makes them visible in out.
-func (r *runState) axis(kern *cl.Kernel, in AxisLine, lo, hi, n int, geo []int64, out []byte) error {
+func (r *runState) axis(kern *cl.Kernel, stepped bool, in AxisLine, lo, hi, n int, geo []int64, out []byte) error {
 	d := r.cp.dev
 	size := in.Type.Size()
 	host := unsafe.Slice((*byte)(unsafe.Add(in.Ptr, lo*size)), (hi-lo)*size)
@@ -108,7 +109,17 @@ func (r *runState) axis(kern *cl.Kernel, in AxisLine, lo, hi, n int, geo []int64
 	if err := kern.SetArgs(int64(n), int64(in.Len), int64(in.LineStride), gb, src, dst); err != nil {
 		return deviceError("setting the arguments of nk_axis", d, err)
 	}
-	if err := r.q.RunNDRange(kern, []int{globalSize(n)}, nil); err != nil {
+	var local []int // the driver's choice, except for the stepped kernel's groups
+	if stepped {
+		l := min(kernels.AxisGroup, d.target.GroupSize) // a power of two up to 64
+		if info, err := kern.WorkGroupInfo(d.dev); err == nil {
+			for l > 1 && l > info.WorkGroupSize {
+				l /= 2
+			}
+		}
+		local = []int{l}
+	}
+	if err := r.q.RunNDRange(kern, []int{globalSize(n)}, local); err != nil {
 		return deviceError("running nk_axis", d, err)
 	}
 	if err := r.download(dst, out); err != nil {
