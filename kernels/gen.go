@@ -30,6 +30,17 @@ type Target struct {
 	// precision and rounds the result, as numkit's CPU backends do, instead of with
 	// OpenCL's float built-ins (whose error bounds are 2 to 16 ULP). It needs FP64.
 	Float32ViaFloat64 bool
+	// Dims, when positive, generates shaped kernels (shaped.go) for inputs read in
+	// place over a result of Dims dimensions: every kernel also takes the flat index of
+	// its launch's first element (ArgStart) and the geometry (ArgGeometry), and reads
+	// input k at the offset the result index maps to through k's strides.
+	Dims int
+	// Rows, with Dims, makes the element-wise kernel of the last stage a rows kernel
+	// (shaped.go): a 2-D launch, dimension 0 the result's last (inner) dimension,
+	// dimension 1 its rows; input k's inner stride is 1 where bit k of UnitInner is
+	// set, 0 where bit k of ZeroInner is, else read from the geometry.
+	Rows                 bool
+	UnitInner, ZeroInner uint64
 }
 
 // Defaults for Target's reduction shape: tiles of 4096 elements. On pocl (CPU),
@@ -51,11 +62,13 @@ type ArgKind uint8
 
 // Kernel argument kinds.
 const (
-	ArgCount   ArgKind = iota // const long: the number of elements of this launch
-	ArgInput                  // __global const T*: an input array
-	ArgScalar                 // a scalar register's value (a Bool is passed as a uint)
-	ArgOutput                 // __global T*: the result array
-	ArgPartial                // __global P*: one partial per work-group, for one reduction
+	ArgCount    ArgKind = iota // const long: the number of elements of this launch
+	ArgInput                   // __global const T*: an input array
+	ArgScalar                  // a scalar register's value (a Bool is passed as a uint)
+	ArgOutput                  // __global T*: the result array
+	ArgPartial                 // __global P*: one partial per work-group, for one reduction
+	ArgStart                   // const long: the flat result index of the launch's element 0 (shaped kernels)
+	ArgGeometry                // __constant long*: the result shape and each input's offset and strides (shaped kernels)
 )
 
 // Arg is one kernel argument, in order.
@@ -195,6 +208,8 @@ type gen struct {
 	helperOrder []string
 	fp64        bool
 	bound       map[ir.Reg]bool // constants passed as kernel arguments (boundConsts)
+	inputs      []int           // the array inputs of the stage being generated (stageArgs)
+	stepped     bool            // an axis kernel whose work-groups step through their lines (axis.go)
 }
 
 // use notes that code of type t is generated.
@@ -232,8 +247,13 @@ func (g *gen) stageArgs(st ir.Stage) []Arg {
 		note(red.Arg)
 	}
 	args := []Arg{{Kind: ArgCount, Type: ir.Int64}}
+	if g.target.Dims > 0 {
+		args = append(args, Arg{Kind: ArgStart, Type: ir.Int64}, Arg{Kind: ArgGeometry, Type: ir.Int64})
+	}
+	g.inputs = g.inputs[:0]
 	for _, r := range sortedRegs(arrays) {
 		args = append(args, Arg{Kind: ArgInput, Type: p.Regs[r].Type, Reg: r, Input: p.Regs[r].Input})
+		g.inputs = append(g.inputs, p.Regs[r].Input)
 	}
 	for _, r := range sortedRegs(scalars) {
 		args = append(args, Arg{Kind: ArgScalar, Type: p.Regs[r].Type, Reg: r})
@@ -307,6 +327,10 @@ func (g *gen) params(args []Arg) string {
 		switch a.Kind {
 		case ArgCount:
 			parts[i] = "const long n"
+		case ArgStart:
+			parts[i] = "const long start"
+		case ArgGeometry:
+			parts[i] = "__constant long* geo"
 		case ArgInput:
 			parts[i] = fmt.Sprintf("__global const %s* in%d", elem, a.Input)
 		case ArgScalar:
@@ -343,9 +367,9 @@ func (g *gen) operand(r ir.Reg) string {
 	case info.Scalar:
 		return fmt.Sprintf("s%d", r)
 	case info.Kind == ir.RegInput && info.Type.IsComplex():
-		return fmt.Sprintf("vload2(i, in%d)", info.Input)
+		return fmt.Sprintf("vload2(%s, in%d)", g.inputIndex(info.Input), info.Input)
 	case info.Kind == ir.RegInput:
-		return fmt.Sprintf("in%d[i]", info.Input)
+		return fmt.Sprintf("in%d[%s]", info.Input, g.inputIndex(info.Input))
 	}
 	return fmt.Sprintf("r%d", r)
 }
@@ -371,7 +395,13 @@ func (g *gen) mapKernel(b *strings.Builder, k int, st ir.Stage) (Kernel, error) 
 	args = append(args, Arg{Kind: ArgOutput, Type: p.ResultType(), Reg: p.Result})
 	name := fmt.Sprintf("nk_stage%d", k)
 	fmt.Fprintf(b, "__kernel void %s(%s) {\n", name, g.params(args))
-	b.WriteString("\tconst long i = (long)get_global_id(0);\n\tif (i >= n) return;\n")
+	g.geoLoads(b)
+	if g.target.Dims > 0 && g.target.Rows {
+		g.rowOffsets(b)
+	} else {
+		b.WriteString("\tconst long i = (long)get_global_id(0);\n\tif (i >= n) return;\n")
+		g.offsets(b, "\t")
+	}
 	if err := g.elementCode(b, st, "\t"); err != nil {
 		return Kernel{}, err
 	}

@@ -126,6 +126,7 @@ func (g *gen) treeMoments(b *strings.Builder, st ir.Stage) error {
 	fmt.Fprintf(b, "\tfor (int k = 0; k < %d; k++) {\n", items)
 	fmt.Fprintf(b, "\t\tconst long i = base + (long)k * %d;\n", gs)
 	b.WriteString("\t\tif (i < n) {\n")
+	g.offsets(b, "\t\t\t")
 	if err := g.momentSums(b, st, "\t\t\t", ""); err != nil {
 		return err
 	}

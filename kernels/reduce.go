@@ -59,6 +59,7 @@ func (g *gen) treeReduce(b *strings.Builder, kern Kernel, st ir.Stage) error {
 		staged = staged || l < gs
 	}
 	fmt.Fprintf(b, "__kernel __attribute__((reqd_work_group_size(%d, 1, 1)))\nvoid %s(%s) {\n", gs, kern.Name, g.params(kern.Args))
+	g.geoLoads(b)
 	b.WriteString("\tconst int lid = (int)get_local_id(0);\n")
 	fmt.Fprintf(b, "\tconst long base = (long)get_group_id(0) * %dL + lid;\n", gs*items)
 	for j, red := range st.Reductions {
@@ -69,6 +70,7 @@ func (g *gen) treeReduce(b *strings.Builder, kern Kernel, st ir.Stage) error {
 	fmt.Fprintf(b, "\tfor (int k = 0; k < %d; k++) {\n", items)
 	fmt.Fprintf(b, "\t\tconst long i = base + (long)k * %d;\n", gs)
 	b.WriteString("\t\tif (i < n) {\n")
+	g.offsets(b, "\t\t\t")
 	if err := g.elementCode(b, st, "\t\t\t"); err != nil {
 		return err
 	}
@@ -198,6 +200,7 @@ func (g *gen) laneReduce(b *strings.Builder, kern Kernel, st ir.Stage) error {
 	nl := lanes(tile)
 	ls := g.reductionLanes(st, nl)
 	fmt.Fprintf(b, "__kernel __attribute__((reqd_work_group_size(1, 1, 1)))\nvoid %s(%s) {\n", kern.Name, g.params(kern.Args))
+	g.geoLoads(b)
 	fmt.Fprintf(b, "\tconst long base = (long)get_group_id(0) * %dL;\n", tile)
 	for j, red := range st.Reductions {
 		pt := PartialType(red.Op, p.Regs[red.Arg].Type)
@@ -213,6 +216,7 @@ func (g *gen) laneReduce(b *strings.Builder, kern Kernel, st ir.Stage) error {
 			b.WriteString("\t\t\t\tif (i < n) {\n")
 			indent += "\t"
 		}
+		g.offsets(b, indent)
 		if err := fold(indent); err != nil {
 			return err
 		}

@@ -2,6 +2,7 @@ package numeric
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -10,15 +11,19 @@ import (
 
 	"gonum.org/v1/gonum/mat"
 
+	"github.com/numkit/numkit/numeric/internal/opencl"
+	"github.com/numkit/numkit/numeric/internal/strided"
 	"github.com/numkit/numkit/numeric/internal/syntax"
 	"github.com/numkit/numkit/numeric/internal/vm"
+	"github.com/numkit/numkit/numeric/ir"
 )
 
 // Reductions along an axis of N-d inputs. An expression with a reduction that names
 // an axis (sum(x, axis=1), mean(x, 0)) is planned at Compile: each outermost such call
 // becomes a variable of the rewritten expression, bound at evaluation to the
 // reduction of its argument's result along the axis, line by line with the 1-D
-// reduction program (so the bits do not depend on the thread count). The reduced
+// reduction program (so the bits do not depend on the thread count), or on the OpenCL
+// backend by one launch of the device's axis kernel in the same order. The reduced
 // array has the argument's shape without the axis and broadcasts back into the rest
 // of the expression as NumPy's would (a - mean(a, axis=0)). With inputs of at most
 // one dimension the compiler's own handling (axis None, 0 or -1: the whole array)
@@ -42,6 +47,7 @@ type axisCall struct {
 	pos     int
 	src     string // the call's source, which errors show for name
 	columns bool   // a float sum, mean or prod on a CPU backend: columnReduce may run it
+	device  bool   // the OpenCL backend: deviceAxis runs sum, prod, min, max and mean
 }
 
 // renamed is an error whose message shows an axis call's source for its variable.
@@ -113,7 +119,9 @@ func planAxes(src string, ast syntax.Expr, o options) (*axisPlan, error) {
 			return nil, err
 		}
 		// One device launch per line would cost more than the line: under the OpenCL
-		// backend the lines go where auto routes them (the CPU unless they are long).
+		// backend sum, prod, min, max and mean reduce every line in one launch
+		// (deviceAxis); the others' lines go where auto routes them (the CPU unless
+		// they are long).
 		lines := func(p *options) {
 			if *p = o; o.backendName() == BackendOpenCL {
 				p.backend = BackendAuto
@@ -127,6 +135,7 @@ func planAxes(src string, ast syntax.Expr, o options) (*axisPlan, error) {
 		}
 		call.axis, call.axisErr = axisValue(src, c)
 		call.columns = (call.fun == "sum" || call.fun == "mean" || call.fun == "prod") && o.backendName() != BackendOpenCL
+		call.device = o.backendName() == BackendOpenCL
 		p.calls = append(p.calls, call)
 	}
 	b.WriteString(src[last:])
@@ -262,6 +271,11 @@ func (c *axisCall) reduce(ctx context.Context, src *Array, threads int) (*Array,
 	}
 	outShape := append(append([]int{}, shape[:axis]...), shape[axis+1:]...)
 	n, length := prod(outShape), shape[axis]
+	if c.device && n*length > 0 {
+		if arr, err := deviceAxis(ctx, c.fun, t, p, shape, strides, axis); !errors.Is(err, opencl.ErrNotShaped) {
+			return arr, err
+		}
+	}
 	if c.columns && t.IsFloat() && axis < len(shape)-1 && isContiguous(shape, strides) && n*length > 0 {
 		return columnReduce(t, p, shape, axis, c.fun, threads), nil
 	}
@@ -357,4 +371,31 @@ func columnReduce(t DType, p unsafe.Pointer, shape []int, axis int, fun string, 
 		out[i] = float32(v)
 	}
 	return &Array{Data: out, Shape: outShape}
+}
+
+// deviceAxis is sum, prod, min, max or mean (fun) along axis on the OpenCL device
+// (opencl.ReduceAxis): the argument read in place, one work-item per result element
+// reducing its line in the CPU backends' order, so the same bits. An error wrapping
+// opencl.ErrNotShaped means the device does not run it, and the lines are reduced on
+// the host.
+func deviceAxis(ctx context.Context, fun string, t DType, p unsafe.Pointer, shape, strides []int, axis int) (*Array, error) {
+	ops := map[string]ir.ReduceOp{"sum": ir.ReduceSum, "prod": ir.ReduceProd, "min": ir.ReduceMin, "max": ir.ReduceMax, "mean": ir.ReduceMean}
+	op, ok := ops[fun]
+	res, known := opencl.AxisResult(op, t)
+	if !ok || !known {
+		return nil, opencl.ErrNotShaped
+	}
+	resShape := append(append([]int{}, shape[:axis]...), shape[axis+1:]...)
+	outShape := resShape
+	outStrides := append(append([]int{}, strides[:axis]...), strides[axis+1:]...)
+	if len(outShape) == 0 {
+		outShape, outStrides = []int{1}, []int{0}
+	}
+	cshape, cst := strided.Collapse(outShape, [][]int{outStrides})
+	data, out := allocate(res, false, prod(outShape))
+	line := opencl.AxisLine{Type: t, Ptr: p, Shape: cshape, Strides: cst[0], Len: shape[axis], LineStride: strides[axis]}
+	if err := opencl.ReduceAxis(ctx, op, line, out.Ptr); err != nil {
+		return nil, err
+	}
+	return &Array{Data: data, Shape: resShape}, nil
 }

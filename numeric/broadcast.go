@@ -2,11 +2,14 @@ package numeric
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
 	"unsafe"
 
 	"github.com/numkit/numkit/numeric/internal/exec"
+	"github.com/numkit/numkit/numeric/internal/opencl"
+	"github.com/numkit/numkit/numeric/internal/strided"
 	"github.com/numkit/numkit/numeric/ir"
 )
 
@@ -47,9 +50,10 @@ type operand struct {
 
 // evaluateShaped evaluates inputs that need broadcasting or are N-d or strided, or
 // into an N-d or strided destination. The result shape is checked against the
-// destination before any work. Elementwise programs on the CPU run contiguous inner
-// runs in place; anything else gathers its inputs into contiguous temporaries (in C
-// order), runs the 1-D program, and scatters a strided result.
+// destination before any work. The OpenCL backend reads the inputs in place
+// (deviceShaped); elementwise programs on the CPU run contiguous inner runs in place;
+// anything else gathers its inputs into contiguous temporaries (in C order), runs the
+// 1-D program, and scatters a strided result.
 func (e *Expr) evaluateShaped(ctx context.Context, c *compiled, stack []binding, out *output, alloc func(ir.DType, bool, []int, int) output) (uint64, error) {
 	bindings := append([]binding(nil), stack...) // the caller's stack array must not escape
 	shape, err := e.broadcast(bindings)
@@ -84,6 +88,9 @@ func (e *Expr) evaluateShaped(ctx context.Context, c *compiled, stack []binding,
 		// The destination shares memory with an input other than element for element:
 		// evaluate into a temporary, then copy.
 		return e.gatherRun(ctx, c, bindings, *out, shape, ops, n, true)
+	}
+	if ok, w, err := e.deviceShaped(ctx, c, bindings, *out, shape, ops); ok {
+		return w, err
 	}
 	if cshape, cops, ok := byRows(c, shape, ops); ok {
 		return 0, e.runRows(ctx, c, bindings, *out, cshape, cops)
@@ -125,16 +132,9 @@ func overlaps(shape []int, ops []operand) bool {
 // span is the address range [lo, hi) that op touches over shape (as integers: one
 // past the end is no pointer the garbage collector may see).
 func span(shape []int, op operand) (lo, hi uintptr) {
-	a, b := 0, 0
-	for i, d := range shape {
-		if s := op.strides[i] * (d - 1); s < 0 {
-			a += s
-		} else {
-			b += s
-		}
-	}
+	a, b := strided.Span(shape, op.strides)
 	base := uintptr(op.ptr)
-	return base - uintptr(-a*op.size), base + uintptr((b+1)*op.size)
+	return base - uintptr(-a*op.size), base + uintptr(b*op.size)
 }
 
 func allContiguous(shape []int, ops []operand) bool {
@@ -171,44 +171,27 @@ func checkShapedOutput(prog *ir.Program, out output, shape []int) error {
 }
 
 // collapse merges neighbouring dimensions that every operand walks as one and drops
-// dimensions of length 1, so that the inner run is as long as it can be.
+// dimensions of length 1 (strided.Collapse).
 func collapse(shape []int, ops []operand) ([]int, []operand) {
-	cs := make([]int, 0, len(shape))
-	keep := make([]int, 0, len(shape)) // which dimensions survive
-	for i, d := range shape {
-		if d == 1 && len(shape) > 1 {
-			continue
-		}
-		cs = append(cs, d)
-		keep = append(keep, i)
+	strides := make([][]int, len(ops))
+	for k, op := range ops {
+		strides[k] = op.strides
 	}
+	cs, cst := strided.Collapse(shape, strides)
 	cops := make([]operand, len(ops))
 	for k, op := range ops {
-		st := make([]int, len(keep))
-		for j, i := range keep {
-			st[j] = op.strides[i]
-		}
-		cops[k] = operand{op.ptr, op.size, st}
-	}
-	for j := len(cs) - 2; j >= 0; j-- {
-		ok := true
-		for _, op := range cops {
-			if op.strides[j] != op.strides[j+1]*cs[j+1] {
-				ok = false
-				break
-			}
-		}
-		if !ok {
-			continue
-		}
-		cs[j] *= cs[j+1]
-		cs = append(cs[:j+1], cs[j+2:]...)
-		for k := range cops {
-			cops[k].strides[j] = cops[k].strides[j+1]
-			cops[k].strides = append(cops[k].strides[:j+1], cops[k].strides[j+2:]...)
-		}
+		cops[k] = operand{op.ptr, op.size, cst[k]}
 	}
 	return cs, cops
+}
+
+// groupRows is strided.GroupRows over ops' strides.
+func groupRows(shape []int, ops []operand) int {
+	strides := make([][]int, len(ops))
+	for k, op := range ops {
+		strides[k] = op.strides
+	}
+	return strided.GroupRows(shape, strides)
 }
 
 // inPlaceRuns reports whether the program may run over each inner run in place: it
@@ -293,24 +276,6 @@ func (e *Expr) scalarColumns(c *compiled, bindings []binding, shape []int, ops [
 		return nil
 	}
 	return cs
-}
-
-// groupRows is how many neighbouring rows (along the second-last dimension) one run
-// may cover: the destination and every input that walks the inner dimension must
-// either continue from row to row (stride inner) or repeat the row (stride 0, tiled
-// into a buffer); inputs that repeat along the row are filled row by row anyway.
-// Runs of about 64 Ki elements keep the per-run overhead small.
-func groupRows(shape []int, ops []operand) int {
-	if len(shape) < 2 {
-		return 1
-	}
-	last, inner := len(shape)-1, shape[len(shape)-1]
-	for k, op := range ops {
-		if op.strides[last] == 1 && op.strides[last-1] != inner && (op.strides[last-1] != 0 || k == len(ops)-1) {
-			return 1
-		}
-	}
-	return max(1, min(shape[last-1], (1<<16)/inner))
 }
 
 // rowRange runs rows [lo, hi) of runRows on this goroutine, up to group rows at a
@@ -399,6 +364,47 @@ func (c *compiled) rowRange(ctx context.Context, cols *compiled, bindings []bind
 		}
 	}
 	return nil
+}
+
+// deviceShaped runs a shaped evaluation on the OpenCL backend with every input read in
+// place (opencl.RunShaped: its own elements uploaded, the kernel indexing them through
+// their strides), the result written contiguously and scattered into a strided
+// destination; false where that does not apply (all contiguous: the 1-D run; no
+// elements) or the device cannot (opencl.ErrNotShaped), and gatherRun runs it.
+func (e *Expr) deviceShaped(ctx context.Context, c *compiled, bindings []binding, out output, shape []int, ops []operand) (bool, uint64, error) {
+	dp, ok := c.device.(*opencl.Program)
+	n := prod(shape)
+	if !ok || n == 0 || allContiguous(shape, ops) {
+		return false, 0, nil
+	}
+	cshape, cops := collapse(shape, ops)
+	bs := append([]binding(nil), bindings...)
+	strides := make([][]int, len(bs))
+	k := 0
+	for i := range bs {
+		if !bs[i].Scalar {
+			bs[i].Ptr, bs[i].N, bs[i].Shape, bs[i].Strides, strides[i] = cops[k].ptr, n, nil, nil, cops[k].strides
+			k++
+		}
+	}
+	o := out
+	o.Shape, o.Strides = nil, nil
+	var scatterTo *operand
+	if !out.Scalar {
+		o.N = n
+		if !isContiguous(cshape, cops[k].strides) {
+			o.Ptr, scatterTo = unsafe.Pointer(unsafe.SliceData(make([]uint64, (n*ops[k].size+7)/8))), &ops[k]
+		}
+	}
+	w, err := dp.RunShaped(ctx, bs, cshape, strides, o)
+	if errors.Is(err, opencl.ErrNotShaped) {
+		return false, 0, nil
+	}
+	e.last.Store(&ranOpenCL)
+	if err == nil && scatterTo != nil {
+		copyStrided(scatterTo.ptr, scatterTo.strides, o.Ptr, cStrides(shape), shape, scatterTo.size)
+	}
+	return true, w, err
 }
 
 // gatherRun copies every input that is not contiguous over shape into a contiguous

@@ -95,3 +95,8 @@ func clRandom(n int, seed uint64) []float64 {
 	}
 	return x
 }
+
+// openclShapedRuns and openclAxisRuns count the shaped evaluations and axis
+// reductions the OpenCL device ran with its inputs in place (no host gather).
+func openclShapedRuns() int64 { return opencl.ShapedRuns() }
+func openclAxisRuns() int64   { return opencl.AxisRuns() }

@@ -68,7 +68,7 @@ func (cp *Program) RunBlocks(ctx context.Context, inputs []exec.Binding, lo, n i
 		out.Ptr = unsafe.Add(out.Ptr, lo*out.Type.Size())
 	}
 	var blocks [][]generic.Partial
-	if err := cp.runKeeping(ctx, in, n, out, &blocks); err != nil {
+	if err := cp.runKeeping(ctx, in, n, out, &blocks, nil); err != nil {
 		return 0, nil, err
 	}
 	if len(blocks) == 0 {

@@ -24,6 +24,8 @@ type Program struct {
 	reducers [][]generic.Reducer // per stage, per reduction
 
 	pool *kernelPool // idle kernel sets, released when the Program is unreachable
+
+	variants shapedPrograms // the shaped variants, per rank (shaped.go)
 }
 
 // maxIdleKernelSets bounds the kernel sets a program keeps for reuse; concurrent
@@ -40,8 +42,11 @@ func Compile(p *ir.Program) (*Program, error) {
 	return d.compile(p)
 }
 
-func (d *Device) compile(p *ir.Program) (*Program, error) {
-	g, err := kernels.Generate(p, d.target)
+func (d *Device) compile(p *ir.Program) (*Program, error) { return d.compileFor(p, d.target) }
+
+// compileFor is compile for target t (the device's, or a shaped variant of it).
+func (d *Device) compileFor(p *ir.Program, t kernels.Target) (*Program, error) {
+	g, err := kernels.Generate(p, t)
 	if err != nil {
 		return nil, fmt.Errorf("numeric: opencl: %q on %s: %w: %w", p.Source, d.describe(), exec.ErrBackend, err)
 	}

@@ -28,6 +28,7 @@ type runState struct {
 	temps    []*cl.Buffer         // buffers to release at the end
 	events   []*cl.Event          // transfers to wait for and release at the end
 	blocks   *[][]generic.Partial // when set, receives the last stage's tile partials (partial.go)
+	geo      *geometry            // a shaped run's inputs in place (shaped.go)
 }
 
 // Backend names the backend that runs the program ("opencl").
@@ -57,29 +58,18 @@ func (cp *Program) Run(ctx context.Context, inputs []exec.Binding, lo, n int, ou
 			out.Ptr = unsafe.Add(out.Ptr, lo*out.Type.Size())
 		}
 	}
-	if cp.prog.ScalarResult() { // the whole value where out.Ptr points (a complex128 has two words)
-		var w [2]uint64
-		dst := out.Ptr
-		out.Ptr = unsafe.Pointer(&w)
-		if err := cp.run(ctx, inputs, n, out); err != nil {
-			return 0, err
-		}
-		if dst != nil {
-			copy(unsafe.Slice((*byte)(dst), out.Type.Size()), unsafe.Slice((*byte)(unsafe.Pointer(&w)), out.Type.Size()))
-		}
-		return w[0], nil
-	}
-	return 0, cp.run(ctx, inputs, n, out)
+	return cp.runEntry(ctx, inputs, n, out, nil)
 }
 
 // run evaluates the program over n elements.
 func (cp *Program) run(ctx context.Context, inputs []exec.Binding, n int, out exec.Output) error {
-	return cp.runKeeping(ctx, inputs, n, out, nil)
+	return cp.runKeeping(ctx, inputs, n, out, nil, nil)
 }
 
 // runKeeping is run that, with blocks set, also stores there the per-tile partials of
-// the last stage's reductions ([reduction][tile]).
-func (cp *Program) runKeeping(ctx context.Context, inputs []exec.Binding, n int, out exec.Output, blocks *[][]generic.Partial) (err error) {
+// the last stage's reductions ([reduction][tile]); prepare, where set, is called once
+// the run has its queue (RunShaped's uploads).
+func (cp *Program) runKeeping(ctx context.Context, inputs []exec.Binding, n int, out exec.Output, blocks *[][]generic.Partial, prepare func(*runState) error) (err error) {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -116,6 +106,11 @@ func (cp *Program) runKeeping(ctx context.Context, inputs []exec.Binding, n int,
 			cp.putKernels(r.kernels)
 			d.putQueue(r.q, err != nil)
 		}()
+		if prepare != nil {
+			if err := prepare(r); err != nil {
+				return err
+			}
+		}
 	}
 	r.arrays = make([][]*cl.Buffer, len(inputs))
 	for k, st := range cp.prog.Stages {
@@ -133,9 +128,12 @@ func (cp *Program) runKeeping(ctx context.Context, inputs []exec.Binding, n int,
 			}
 			continue
 		}
-		if kern.Reduce {
+		switch {
+		case kern.Reduce:
 			err = r.reduce(ctx, k, st, kern)
-		} else {
+		case r.geo != nil && r.geo.rowLen > 0:
+			err = r.mapRows(ctx, k, kern, out)
+		default:
 			err = r.mapStage(ctx, k, kern, out)
 		}
 		if err != nil {
@@ -218,6 +216,9 @@ func (r *runState) input(i, c int) (*cl.Buffer, error) {
 	if b.Dev != nil {
 		return b.Dev.(*Array).chunks[c], nil
 	}
+	if r.geo != nil { // every chunk reads the whole input
+		return r.geo.bufs[i], nil
+	}
 	if r.arrays[i] == nil {
 		r.arrays[i] = make([]*cl.Buffer, r.nchunks)
 	}
@@ -289,8 +290,10 @@ func (r *runState) setArgs(k *cl.Kernel, kern kernels.Kernel, c int, extra func(
 	for idx, a := range kern.Args {
 		var err error
 		switch a.Kind {
-		case kernels.ArgCount:
-			err = k.SetArgInt64(idx, int64(r.chunkSize(c)))
+		case kernels.ArgCount, kernels.ArgStart:
+			err = k.SetArgInt64(idx, r.span(kern, a.Kind, c))
+		case kernels.ArgGeometry:
+			err = k.SetArgBuffer(idx, r.geo.geo)
 		case kernels.ArgInput:
 			var buf *cl.Buffer
 			if buf, err = r.input(a.Input, c); err == nil {
@@ -306,6 +309,22 @@ func (r *runState) setArgs(k *cl.Kernel, kern kernels.Kernel, c int, extra func(
 		}
 	}
 	return nil
+}
+
+// span is the count (ArgCount) or start (ArgStart) argument of kernel kern for
+// chunk c: the chunk's length and first element, or for a rows kernel (mapRows) the
+// row's length and the launch's first row.
+func (r *runState) span(kern kernels.Kernel, kind kernels.ArgKind, c int) int64 {
+	rows := r.geo != nil && r.geo.rowLen > 0 && !kern.Reduce
+	switch {
+	case kind == kernels.ArgCount && rows:
+		return int64(r.geo.rowLen)
+	case kind == kernels.ArgCount:
+		return int64(r.chunkSize(c))
+	case rows:
+		return int64(r.geo.row0)
+	}
+	return int64(c * r.chunkLen)
 }
 
 // setScalarArg passes a scalar register's words w as argument idx: a complex scalar
