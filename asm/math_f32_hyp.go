@@ -140,10 +140,13 @@ func hypF32Log(w float64) float64 {
 	}
 	s := (m - 1) / (m + 1) // m - 1 exact
 	z := float64(s * s)
-	p := hypF32C[7]
-	for j := 6; j >= 0; j-- {
-		p = float64(p*z) + hypF32C[j]
-	}
+	z2 := float64(z * z) // Estrin's scheme: a shorter chain than Horner's
+	q0 := hypF32C[0] + float64(hypF32C[1]*z)
+	q1 := hypF32C[2] + float64(hypF32C[3]*z)
+	q2 := hypF32C[4] + float64(hypF32C[5]*z)
+	q3 := hypF32C[6] + float64(hypF32C[7]*z)
+	z4 := float64(z2 * z2)
+	p := q0 + float64(q1*z2) + float64((q2+float64(q3*z2))*z4)
 	t := s + s
 	return float64(k*math.Ln2) + (t + float64(float64(t*z)*p))
 }

@@ -27,7 +27,7 @@
 // Constants in registers: Z16 1, Z17 sqrt2, Z18 0.5, Z19 ln2, Z20-Z27 hypF32C,
 // Z28 2, Z29 the abs mask, Z30 +Inf, Z31 NaN, Z12 1/6, Z13 hypF32Tiny.
 
-// Z2 = hypF32Log(Z3). Clobbers Z4-Z8, K2.
+// Z2 = hypF32Log(Z3). Clobbers Z1, Z3-Z8, Z11, Z14, K2.
 #define HYP_LOG_512 \
 	VGETEXPPD  Z3, Z4             \ // k
 	VGETMANTPD $0, Z3, Z5         \ // m in [1, 2)
@@ -38,20 +38,22 @@
 	VADDPD     Z16, Z5, Z5        \
 	VDIVPD     Z5, Z6, Z6         \ // s
 	VMULPD     Z6, Z6, Z7         \ // z
-	VMULPD     Z27, Z7, Z8        \
-	VADDPD     Z26, Z8, Z8        \
-	VMULPD     Z7, Z8, Z8         \
-	VADDPD     Z25, Z8, Z8        \
-	VMULPD     Z7, Z8, Z8         \
-	VADDPD     Z24, Z8, Z8        \
-	VMULPD     Z7, Z8, Z8         \
-	VADDPD     Z23, Z8, Z8        \
-	VMULPD     Z7, Z8, Z8         \
-	VADDPD     Z22, Z8, Z8        \
-	VMULPD     Z7, Z8, Z8         \
-	VADDPD     Z21, Z8, Z8        \
-	VMULPD     Z7, Z8, Z8         \
-	VADDPD     Z20, Z8, Z8        \ // p
+	VMULPD     Z7, Z7, Z8         \ // z2 (Estrin's scheme)
+	VMULPD     Z21, Z7, Z1        \
+	VADDPD     Z20, Z1, Z1        \ // q0 = c0 + c1*z
+	VMULPD     Z23, Z7, Z3        \
+	VADDPD     Z22, Z3, Z3        \ // q1
+	VMULPD     Z25, Z7, Z5        \
+	VADDPD     Z24, Z5, Z5        \ // q2
+	VMULPD     Z27, Z7, Z11       \
+	VADDPD     Z26, Z11, Z11      \ // q3
+	VMULPD     Z8, Z8, Z14        \ // z4
+	VMULPD     Z8, Z3, Z3         \
+	VADDPD     Z3, Z1, Z1         \ // q0 + q1*z2
+	VMULPD     Z8, Z11, Z11       \
+	VADDPD     Z11, Z5, Z5        \ // q2 + q3*z2
+	VMULPD     Z14, Z5, Z5        \
+	VADDPD     Z5, Z1, Z8         \ // p
 	VADDPD     Z6, Z6, Z6         \ // t = 2s
 	VMULPD     Z7, Z6, Z7         \
 	VMULPD     Z8, Z7, Z7         \
@@ -223,7 +225,7 @@ done:
 // The same on 4 lanes, constants from memory; k and m split from the bits of w
 // (w >= 1 is normal), k converted exactly through the bits of 2^52 + k + 1023.
 
-// Y2 = hypF32Log(Y3). Clobbers Y4-Y8.
+// Y2 = hypF32Log(Y3). Clobbers Y1, Y3-Y8, Y11, Y12.
 #define HYP_LOG_256 \
 	VPSRLQ    $52, Y3, Y4                 \
 	VPOR      HY(HY_MAGIC), Y4, Y4        \
@@ -239,20 +241,22 @@ done:
 	VADDPD    HY(HY_ONE), Y5, Y5          \
 	VDIVPD    Y5, Y6, Y6                  \ // s
 	VMULPD    Y6, Y6, Y7                  \ // z
-	VMULPD    HY(HY_C+7), Y7, Y8          \
-	VADDPD    HY(HY_C+6), Y8, Y8          \
-	VMULPD    Y7, Y8, Y8                  \
-	VADDPD    HY(HY_C+5), Y8, Y8          \
-	VMULPD    Y7, Y8, Y8                  \
-	VADDPD    HY(HY_C+4), Y8, Y8          \
-	VMULPD    Y7, Y8, Y8                  \
-	VADDPD    HY(HY_C+3), Y8, Y8          \
-	VMULPD    Y7, Y8, Y8                  \
-	VADDPD    HY(HY_C+2), Y8, Y8          \
-	VMULPD    Y7, Y8, Y8                  \
-	VADDPD    HY(HY_C+1), Y8, Y8          \
-	VMULPD    Y7, Y8, Y8                  \
-	VADDPD    HY(HY_C+0), Y8, Y8          \ // p
+	VMULPD    Y7, Y7, Y8                  \ // z2 (Estrin's scheme)
+	VMULPD    HY(HY_C+1), Y7, Y1          \
+	VADDPD    HY(HY_C+0), Y1, Y1          \
+	VMULPD    HY(HY_C+3), Y7, Y3          \
+	VADDPD    HY(HY_C+2), Y3, Y3          \
+	VMULPD    HY(HY_C+5), Y7, Y5          \
+	VADDPD    HY(HY_C+4), Y5, Y5          \
+	VMULPD    HY(HY_C+7), Y7, Y11         \
+	VADDPD    HY(HY_C+6), Y11, Y11        \
+	VMULPD    Y8, Y8, Y12                 \ // z4
+	VMULPD    Y8, Y3, Y3                  \
+	VADDPD    Y3, Y1, Y1                  \
+	VMULPD    Y8, Y11, Y11                \
+	VADDPD    Y11, Y5, Y5                 \
+	VMULPD    Y12, Y5, Y5                 \
+	VADDPD    Y5, Y1, Y8                  \ // p
 	VADDPD    Y6, Y6, Y6                  \ // t = 2s
 	VMULPD    Y7, Y6, Y7                  \
 	VMULPD    Y8, Y7, Y7                  \
