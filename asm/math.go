@@ -11,9 +11,7 @@ import "math"
 // values every result is within 1 ULP of the exact value; the tests check this
 // against mpmath references in testdata/ulp for every level the CPU supports.
 //
-// arcsinh, arccosh and arctanh (math_hyp*) have AVX-512 and AVX2 assembly in float64
-// only; float32 runs their Go kernels. Every other function has AVX-512 and AVX2
-// assembly (math_*_amd64.s) that is
+// Every function has AVX-512 and AVX2 assembly (math_*_amd64.s) that is
 // bit-identical to its pure-Go twin, the element kernel it vectorizes step by step
 // (math_exp.go, math_log.go, math_sincos.go and the family files math_expfam*,
 // math_logfam*, math_trig*, math_pow*): branch-free over lanes, special values
@@ -26,9 +24,9 @@ import "math"
 //
 // float32 exp, log, log2, log10, log1p, exp2, tanh, arctan, arctan2, arcsin and
 // arccos compute in float32 lanes (16 per zmm; their twins emulate a float32 FMA
-// exactly); arcsinh, arccosh and arctanh run the float64 functions on widened blocks;
-// the other float32 functions compute in float64 lanes (8 per zmm) with lower-degree
-// polynomials than the float64 kernels and round once at the end.
+// exactly); the other float32 functions compute in float64 lanes (8 per zmm) with
+// lower-degree polynomials (arcsinh, arccosh, arctanh: a short logarithm without the
+// float64 kernels' double-double terms, math_f32_hyp.go) and round once at the end.
 //
 // Go may fuse x*y + z into one FMA (arm64, ppc64le, s390x, riscv64, amd64 with
 // GOAMD64=v3), which breaks the exact steps of the twins: two-sum, two-product,

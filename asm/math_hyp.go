@@ -5,16 +5,15 @@ import "math"
 // arcsinh, arccosh, arctanh: the exported slice functions and their element
 // kernels, which take their logarithm from the log family's logFamM
 // (math_logfam_scalar.go). math_hyp_amd64.s vectorizes the float64 kernels step by
-// step for AVX-512 and AVX2; NEON runs them in Go; float32 runs the float64
-// functions on widened blocks (math_f32_viaf64.go). Each builds
+// step for AVX-512 and AVX2; NEON runs them in Go; float32 has its own kernels
+// (math_f32_hyp.go). Each builds
 // the argument of the logarithm as a double-double u + c, so that
 //
 //	log(u + c) = e*ln2 + (a + t) + c/u   (u = m*2^e, log(m) = a + t, |c/u| <= 2^-52)
 //
 // is good to about 2^-60 relative, and rounds once at the end: at most 0.54
 // (arcsinh), 0.58 (arccosh) and 0.53 (arctanh) ULP on the reference data
-// (TestMathAccuracy, 06:19 UTC). The float32 functions round the float64
-// result, which stays within 0.5 ULP of float32 plus 2^-29.
+// (TestMathAccuracy, 06:19 UTC).
 
 // AsinhF64 sets dst[i] = arcsinh(x[i]) for every i; special values as math.Asinh.
 func AsinhF64(dst, x []float64) {
@@ -28,12 +27,6 @@ func AsinhF64(dst, x []float64) {
 		return
 	}
 	mapF64(dst, x, asinhF64)
-}
-
-// AsinhF32 sets dst[i] = arcsinh(x[i]) for every i; special values as math.Asinh.
-func AsinhF32(dst, x []float32) {
-	checkLen2("AsinhF32", len(dst), len(x))
-	mapF32ViaF64(dst, x, viaAsinh) // the bits of float32(asinhF64(float64(v)))
 }
 
 // AcoshF64 sets dst[i] = arccosh(x[i]) for every i; special values as math.Acosh.
@@ -50,12 +43,6 @@ func AcoshF64(dst, x []float64) {
 	mapF64(dst, x, acoshF64)
 }
 
-// AcoshF32 sets dst[i] = arccosh(x[i]) for every i; special values as math.Acosh.
-func AcoshF32(dst, x []float32) {
-	checkLen2("AcoshF32", len(dst), len(x))
-	mapF32ViaF64(dst, x, viaAcosh) // the bits of float32(acoshF64(float64(v)))
-}
-
 // AtanhF64 sets dst[i] = arctanh(x[i]) for every i; special values as math.Atanh.
 func AtanhF64(dst, x []float64) {
 	checkLen2("AtanhF64", len(dst), len(x))
@@ -68,12 +55,6 @@ func AtanhF64(dst, x []float64) {
 		return
 	}
 	mapF64(dst, x, atanhF64)
-}
-
-// AtanhF32 sets dst[i] = arctanh(x[i]) for every i; special values as math.Atanh.
-func AtanhF32(dst, x []float32) {
-	checkLen2("AtanhF32", len(dst), len(x))
-	mapF32ViaF64(dst, x, viaAtanh) // the bits of float32(atanhF64(float64(v)))
 }
 
 // hypTiny: below it arcsinh(x) and arctanh(x) round to x (x^2/3 < 2^-57).

@@ -147,8 +147,8 @@ func splitHi(x float64) float64 {
 }
 
 // powCore returns x**y for the bits ix of a finite x > 0 (a subnormal x normalized
-// as in powF64Special) and a finite y != 0, in three steps written out in one
-// function (a call costs Go a spill of every live register):
+// as in powF64Special) and a finite y != 0, in three steps (1 in powLog, 2 and 3 in
+// powExpYLog, so that a constant base's logarithm is computed once: ScalarPowF64):
 //
 //  1. log(x) = k*ln2 + log(c) + log1p(r) as a double-double hi + lo, relative error
 //     about 2^-68, where x = 2^k * z and r = z/c - 1 (see powLogTab);
@@ -156,7 +156,13 @@ func splitHi(x float64) float64 {
 //  3. eh = (n + j/128)*ln2 + r, e^(eh+el) = 2^n * 2^(j/128) * e^(r+el), rounded once
 //     (see powExpTab); powExpBig finishes |eh| > 700.
 func powCore(ix uint64, y float64) float64 {
-	// 1. log(x)
+	hi, lo := powLog(ix)
+	return powExpYLog(y, hi, lo)
+}
+
+// powLog is step 1 of powCore: log(x) as hi + lo for the bits ix of x (ScalarPowF64
+// calls it once for its constant base).
+func powLog(ix uint64) (hi, lo float64) {
 	off := ix - powLogOff
 	lt := &powLogTab[(off>>45)%128]
 	invc := lt[0]
@@ -172,7 +178,7 @@ func powCore(ix uint64, y float64) float64 {
 	rl := r - rh
 	ar2 := float64(-0.5 * float64(rh*rh))
 	lo3 := -(float64(rh*rl) + float64(0.5*float64(rl*rl)))
-	hi := t2 + ar2 // |t2| > r^2/2
+	hi = t2 + ar2 // |t2| > r^2/2
 	lo4 := t2 - hi + ar2
 	lo1 := float64(k*powLn2Lo) + lt[2]
 	r2 := float64(r * r)
@@ -180,11 +186,14 @@ func powCore(ix uint64, y float64) float64 {
 	p = powLogC2 + float64(r*powLogC3) + float64(r2*p)
 	p = powLogC0 + float64(r*powLogC1) + float64(r2*p)
 	p = float64(float64(r2*r) * p) // log1p(r) - r + r^2/2
-	lo := lo1 + lo2 + lo3 + lo4 + p
+	lo = lo1 + lo2 + lo3 + lo4 + p
 	h := hi + lo
 	lo = hi - h + lo
-	hi = h
+	return h, lo
+}
 
+// powExpYLog is steps 2 and 3 of powCore: e^(y*(hi + lo)) for log(x) = hi + lo.
+func powExpYLog(y, hi, lo float64) float64 {
 	// 2. y*log(x)
 	eh := float64(y * hi)
 	yh, hh := splitHi(y), splitHi(hi)
@@ -205,10 +214,10 @@ func powCore(ix uint64, y float64) float64 {
 	kd := float64(eh*powInvLn2N) + powShift
 	ki := math.Float64bits(kd)
 	kd -= powShift
-	r = eh - float64(kd*powLn2HiN) // exact
+	r := eh - float64(kd*powLn2HiN) // exact
 	r = r - float64(kd*powLn2LoN) + el
 	et := &powExpTab[ki%128]
-	r2 = float64(r * r)
+	r2 := float64(r * r)
 	q := powExpC0 + float64(r*powExpC1) + float64(r2*(powExpC2+float64(r*powExpC3)))
 	sbits := et.bits + ki<<45 // the exponent field may wrap where |eh| > 700
 	em1 := et.tail + r + float64(r2*q)
@@ -289,6 +298,11 @@ func powF32Special(x, y float32) float32 {
 // float32 values (x subnormal included); +Inf or 0 where float32 overflows or
 // underflows to 0.
 func powF32Core(x, y float64) float64 {
+	return powF32Exp2(float64(y * powF32Log2(x)))
+}
+
+// powF32Log2 is powF32Core's log2(x), about 2^-42 relative.
+func powF32Log2(x float64) float64 {
 	ix := math.Float64bits(x)
 	tmp := ix - powF32LogOff
 	e := &powF32LogTab[(tmp>>47)%32]
@@ -299,7 +313,11 @@ func powF32Core(x, y float64) float64 {
 	p := powF32LogC4 + float64(r*powF32LogC5) + float64(r2*powF32LogC6)
 	p = powF32LogC2 + float64(r*powF32LogC3) + float64(r2*p)
 	p = powF32LogC0 + float64(r*powF32LogC1) + float64(r2*p)
-	t := float64(y * (k + e[1] + float64(r*p))) // y*log2(x)
+	return k + e[1] + float64(r*p)
+}
+
+// powF32Exp2 is powF32Core's 2^t for t = y*log2(x): +Inf from 128 and 0 below -151.
+func powF32Exp2(t float64) float64 {
 	switch {
 	case !(t < 128):
 		return math.Inf(1)
@@ -309,8 +327,8 @@ func powF32Core(x, y float64) float64 {
 	kd := t + powF32Shift
 	ki := math.Float64bits(kd)
 	kd -= powF32Shift
-	r = t - kd // exact, |r| <= 1/64
-	r2 = float64(r * r)
+	r := t - kd // exact, |r| <= 1/64
+	r2 := float64(r * r)
 	q := powF32ExpC0 + float64(r*powF32ExpC1) + float64(r2*(powF32ExpC2+float64(r*powF32ExpC3)))
 	s := math.Float64frombits(powF32ExpTab[ki%32] + ki<<47)
 	return s + float64(s*float64(r*q))

@@ -90,3 +90,27 @@ func init() {
 		powF32PermTab[64+i] = powF32ExpTab[i]
 	}
 }
+
+// scalarPowF64AVX512 is powF64AVX512 with every x[i] the constant base s whose
+// powLog is hi + lo: powExpYLog for the lanes on the fast path (y finite and nonzero,
+// |y*hi| <= 700), NaN in the others (reported; ScalarPowF64 finishes them).
+//
+//go:noescape
+func scalarPowF64AVX512(dst, y []float64, hi, lo float64) (patch bool)
+
+// scalarPowF64AVX2 is scalarPowF64AVX512 on 4 lanes.
+//
+//go:noescape
+func scalarPowF64AVX2(dst, y []float64, hi, lo float64) (patch bool)
+
+// scalarPowF32AVX512 is powF32AVX512 with every x[i] the constant base s, l =
+// powF32Log2(s): powF32Exp2(y*l) rounded where the rounding is clear, NaN in the
+// lanes left to powF32 (reported).
+//
+//go:noescape
+func scalarPowF32AVX512(dst, y []float32, l float64) (patch bool)
+
+// scalarPowF32AVX2 is scalarPowF32AVX512 on 4 lanes.
+//
+//go:noescape
+func scalarPowF32AVX2(dst, y []float32, l float64) (patch bool)

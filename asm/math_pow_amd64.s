@@ -106,6 +106,12 @@
 	VADDPD           Z7, Z16, Z9               \ // h
 	VSUBPD           Z9, Z16, Z16              \
 	VADDPD           Z7, Z16, Z7               \ // lo = hi - h + lo; hi = h (Z9)
+	POW_F64_EXP_512
+
+// The second half of POW_F64_512 (powExpYLog): Z0 = e^(y*(hi + lo)) for Z1 = y,
+// Z9 = hi, Z7 = lo; the lanes with |y*hi| > 700 join K5, and K5's lanes get NaN.
+// Clobbers Z2-Z12, K2, K6.
+#define POW_F64_EXP_512 \
 	VMULPD           Z9, Z1, Z2                \ // eh = y*hi
 	VPANDQ.BCST      PW(PW_SPLIT), Z1, Z3      \ // yh
 	VPANDQ.BCST      PW(PW_SPLIT), Z9, Z4      \ // hh
@@ -293,6 +299,12 @@ done:
 	VADDPD      Y8, Y3, Y9              \ // h
 	VSUBPD      Y9, Y3, Y3              \
 	VADDPD      Y8, Y3, Y7              \ // lo; hi = h (Y9)
+	POW_F64_EXP_256
+
+// The second half of POW_F64_256 (powExpYLog): Y0 = e^(y*(hi + lo)) for Y1 = y,
+// Y9 = hi, Y7 = lo; the lanes with |y*hi| > 700 leave Y14, and get NaN with the
+// others not in Y14. Clobbers Y2-Y12.
+#define POW_F64_EXP_256 \
 	VMULPD      Y9, Y1, Y2              \ // eh
 	VANDPD      PW4(PW_SPLIT), Y1, Y3   \ // yh
 	VANDPD      PW4(PW_SPLIT), Y9, Y4   \ // hh
@@ -460,6 +472,12 @@ done:
 	VMULPD       Z7, Z2, Z7                      \
 	VADDPD       Z7, Z6, Z6                      \ // log2(x)
 	VMULPD       Z6, Z1, Z6                      \ // t = y*log2(x)
+	POW_F32_EXP_512
+
+// The second half of POW_F32_512 (powF32Exp2 and the rounding check): Y0 from
+// Z6 = t; K5 holds the lanes so far on the fast path, K6 gets the lanes left to
+// powF32. Clobbers Z2-Z12, K2, K5.
+#define POW_F32_EXP_512 \
 	VADDPD.BCST  PF(PF_SHIFT), Z6, Z7            \ // kd, ki in its bits
 	VSUBPD.BCST  PF(PF_SHIFT), Z7, Z8            \
 	VSUBPD       Z8, Z6, Z8                      \ // r = t - kd, exact
@@ -609,6 +627,10 @@ done:
 	VMULPD      Y7, Y2, Y7                   \
 	VADDPD      Y7, Y6, Y6                   \
 	VMULPD      Y6, Y1, Y6                   \ // t
+	POW_F32_EXP_256
+
+// The second half of POW_F32_256: X0 from Y6 = t and the lane mask Y14. Clobbers Y2-Y12.
+#define POW_F32_EXP_256 \
 	VADDPD      PF4(PF_SHIFT), Y6, Y7        \
 	VSUBPD      PF4(PF_SHIFT), Y7, Y8        \
 	VSUBPD      Y8, Y6, Y8                   \ // r
@@ -696,5 +718,224 @@ done:
 	TESTQ R10, R10
 	SETNE R11
 	MOVB  R11, patch+72(FP)
+	VZEROUPPER
+	RET
+
+// ---- constant base: s**y[i] (ScalarPowF64, ScalarPowF32) ---------------------
+// The second halves of the kernels above on log(s) computed once in Go: the same
+// bits as the kernels with every x[i] = s.
+
+// Z0 = e^(y*(hi + lo)) for Z1 = y, Z20 = hi, Z21 = lo (powLog(s)); K5 = the lanes
+// off the fast path (y zero, infinite or NaN, |y*hi| > 700), which get NaN.
+#define POW_F64_Y_512 \
+	VPSLLQ        $1, Z1, Z2                \
+	VPSUBQ.BCST   PW(PW_IONE), Z2, Z2       \
+	VPCMPUQ.BCST  $5, PW(PW_YRANGE), Z2, K5 \ // off: y zero, infinite or NaN
+	VMOVAPD       Z20, Z9                   \
+	VMOVAPD       Z21, Z7                   \
+	POW_F64_EXP_512
+
+// func scalarPowF64AVX512(dst, y []float64, hi, lo float64) (patch bool)
+TEXT ·scalarPowF64AVX512(SB), NOSPLIT, $0-65
+	MOVQ         dst_base+0(FP), DI
+	MOVQ         y_base+24(FP), DX
+	MOVQ         y_len+32(FP), BX
+	VBROADCASTSD hi+48(FP), Z20
+	VBROADCASTSD lo+56(FP), Z21
+	LEAQ         ·powExpTab(SB), R9
+	XORQ         R10, R10
+
+sloop:
+	CMPQ    BX, $8
+	JLT     stail
+	VMOVUPD (DX), Z1
+	POW_F64_Y_512
+	VMOVUPD Z0, (DI)
+	KMOVB   K5, AX
+	ORQ     AX, R10
+	ADDQ    $64, DX
+	ADDQ    $64, DI
+	SUBQ    $8, BX
+	JMP     sloop
+
+stail:
+	TESTQ     BX, BX
+	JEQ       sdone
+	TAILMASK_K1
+	VMOVUPD.Z (DX), K1, Z1
+	POW_F64_Y_512
+	VMOVUPD   Z0, K1, (DI)
+	KANDB     K1, K5, K5
+	KMOVB     K5, AX
+	ORQ       AX, R10
+
+sdone:
+	TESTQ R10, R10
+	SETNE R11
+	MOVB  R11, patch+64(FP)
+	VZEROUPPER
+	RET
+
+// POW_F64_Y_512 on 4 lanes: Y0 for Y1 = y, Y15 = hi, lo at lo+56(FP); Y14 = the
+// lanes on the fast path.
+#define POW_F64_Y_256 \
+	VPSLLQ       $1, Y1, Y2             \
+	VPSUBQ       PW4(PW_IONE), Y2, Y2   \
+	VPXOR        PW4(PW_SIGN), Y2, Y2   \
+	VMOVDQU      PW4(PW_YRANGES), Y3    \
+	VPCMPGTQ     Y2, Y3, Y14            \ // y finite, nonzero
+	VMOVAPD      Y15, Y9                \
+	VBROADCASTSD lo+56(FP), Y7          \
+	POW_F64_EXP_256
+
+// func scalarPowF64AVX2(dst, y []float64, hi, lo float64) (patch bool)
+TEXT ·scalarPowF64AVX2(SB), NOSPLIT, $0-65
+	MOVQ         dst_base+0(FP), DI
+	MOVQ         y_base+24(FP), SI
+	MOVQ         y_len+32(FP), BX
+	VBROADCASTSD hi+48(FP), Y15
+	LEAQ         ·powExpTab(SB), R9
+	XORQ         R10, R10
+
+sloop:
+	CMPQ      BX, $4
+	JLT       stail
+	VMOVUPD   (SI), Y1
+	POW_F64_Y_256
+	VMOVUPD   Y0, (DI)
+	VMOVMSKPD Y14, AX
+	XORL      $15, AX
+	ORQ       AX, R10
+	ADDQ      $32, SI
+	ADDQ      $32, DI
+	SUBQ      $4, BX
+	JMP       sloop
+
+stail:
+	TESTQ      BX, BX
+	JEQ        sdone
+	TAILMASK_Y13_F64
+	VMASKMOVPD (SI), Y13, Y1
+	POW_F64_Y_256
+	VMASKMOVPD Y0, Y13, (DI)
+	VMOVMSKPD  Y14, AX
+	XORL       $15, AX
+	VMOVMSKPD  Y13, CX
+	ANDL       CX, AX
+	ORQ        AX, R10
+
+sdone:
+	TESTQ R10, R10
+	SETNE R11
+	MOVB  R11, patch+64(FP)
+	VZEROUPPER
+	RET
+
+// Y0 = powF32(s, y) for Z1 = y widened, Z20 = powF32Log2(s), the exp table in
+// Z28-Z31; K6 = the lanes left to powF32, which get NaN.
+#define POW_F32_Y_512 \
+	VPXORQ       Z2, Z2, Z2                      \
+	VCMPPD       $0x04, Z2, Z1, K5               \ // y != 0
+	VPANDQ.BCST  PF(PF_ABS), Z1, Z2              \
+	VCMPPD.BCST  $0x12, PF(PF_MAX32), Z2, K5, K5 \ // y finite
+	VMULPD       Z20, Z1, Z6                     \ // t = y*log2(s)
+	POW_F32_EXP_512
+
+// func scalarPowF32AVX512(dst, y []float32, l float64) (patch bool)
+TEXT ·scalarPowF32AVX512(SB), NOSPLIT, $0-57
+	MOVQ         dst_base+0(FP), DI
+	MOVQ         y_base+24(FP), DX
+	MOVQ         y_len+32(FP), BX
+	VBROADCASTSD l+48(FP), Z20
+	VMOVDQU64    PT32(64), Z28
+	VMOVDQU64    PT32(72), Z29
+	VMOVDQU64    PT32(80), Z30
+	VMOVDQU64    PT32(88), Z31
+	XORQ         R10, R10
+
+sloop:
+	CMPQ      BX, $8
+	JLT       stail
+	VCVTPS2PD (DX), Z1
+	POW_F32_Y_512
+	VMOVUPS   Y0, (DI)
+	KMOVB     K6, AX
+	ORQ       AX, R10
+	ADDQ      $32, DX
+	ADDQ      $32, DI
+	SUBQ      $8, BX
+	JMP       sloop
+
+stail:
+	TESTQ     BX, BX
+	JEQ       sdone
+	TAILMASK_K1
+	VMOVUPS.Z (DX), K1, Y1
+	VCVTPS2PD Y1, Z1
+	POW_F32_Y_512
+	VMOVUPS   Y0, K1, (DI)
+	KANDB     K1, K6, K6
+	KMOVB     K6, AX
+	ORQ       AX, R10
+
+sdone:
+	TESTQ R10, R10
+	SETNE R11
+	MOVB  R11, patch+56(FP)
+	VZEROUPPER
+	RET
+
+// POW_F32_Y_512 on 4 lanes: X0 for Y1 = y widened, Y15 = powF32Log2(s); Y14 = the
+// lanes kept.
+#define POW_F32_Y_256 \
+	VXORPD      Y2, Y2, Y2                   \
+	VCMPPD      $0x04, Y2, Y1, Y14           \ // y != 0
+	VANDPD      PF4(PF_ABS), Y1, Y2          \
+	VCMPPD      $0x12, PF4(PF_MAX32), Y2, Y3 \ // y finite
+	VANDPD      Y3, Y14, Y14                 \
+	VMULPD      Y15, Y1, Y6                  \ // t
+	POW_F32_EXP_256
+
+// func scalarPowF32AVX2(dst, y []float32, l float64) (patch bool)
+TEXT ·scalarPowF32AVX2(SB), NOSPLIT, $0-57
+	MOVQ         dst_base+0(FP), DI
+	MOVQ         y_base+24(FP), SI
+	MOVQ         y_len+32(FP), BX
+	VBROADCASTSD l+48(FP), Y15
+	LEAQ         ·powF32ExpTab(SB), R9
+	XORQ         R10, R10
+
+sloop:
+	CMPQ      BX, $4
+	JLT       stail
+	VCVTPS2PD (SI), Y1
+	POW_F32_Y_256
+	VMOVUPS   X0, (DI)
+	VMOVMSKPD Y14, AX
+	XORL      $15, AX
+	ORQ       AX, R10
+	ADDQ      $16, SI
+	ADDQ      $16, DI
+	SUBQ      $4, BX
+	JMP       sloop
+
+stail:
+	TESTQ      BX, BX
+	JEQ        sdone
+	TAILMASK_X13_F32
+	VMASKMOVPS (SI), X13, X1
+	VCVTPS2PD  X1, Y1
+	POW_F32_Y_256
+	VMASKMOVPS X0, X13, (DI)
+	VMOVMSKPD  Y14, AX
+	XORL       $15, AX
+	VMOVMSKPS  X13, CX
+	ANDL       CX, AX
+	ORQ        AX, R10
+
+sdone:
+	TESTQ R10, R10
+	SETNE R11
+	MOVB  R11, patch+56(FP)
 	VZEROUPPER
 	RET

@@ -11,3 +11,19 @@ func powF64AVX2(dst, x, y []float64) bool { panic("asm: no powF64AVX2 in this bu
 func powF32AVX512(dst, x, y []float32) bool { panic("asm: no powF32AVX512 in this build") }
 
 func powF32AVX2(dst, x, y []float32) bool { panic("asm: no powF32AVX2 in this build") }
+
+func scalarPowF64AVX512(dst, y []float64, hi, lo float64) bool {
+	panic("asm: no scalarPowF64AVX512 in this build")
+}
+
+func scalarPowF64AVX2(dst, y []float64, hi, lo float64) bool {
+	panic("asm: no scalarPowF64AVX2 in this build")
+}
+
+func scalarPowF32AVX512(dst, y []float32, l float64) bool {
+	panic("asm: no scalarPowF32AVX512 in this build")
+}
+
+func scalarPowF32AVX2(dst, y []float32, l float64) bool {
+	panic("asm: no scalarPowF32AVX2 in this build")
+}

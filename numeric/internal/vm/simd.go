@@ -135,6 +135,8 @@ func init() {
 	left(ir.OpSub, asm.ScalarSubF64, asm.ScalarSubF32)
 	right(ir.OpDiv, asm.DivScalarF64, asm.DivScalarF32)
 	left(ir.OpDiv, asm.ScalarDivF64, asm.ScalarDivF32)
+	// s ** y: the base's logarithm once per call (PowF64's bits; asm/math_pow_scalar.go).
+	left(ir.OpPow, asm.ScalarPowF64, asm.ScalarPowF32)
 	cmp := func(op, mirror ir.Op, k64 func([]bool, []float64, float64), k32 func([]bool, []float32, float32)) {
 		simdScalarKernels[scalarKey{op, b, f64, 1}] = generic.ScalarRight(k64)
 		simdScalarKernels[scalarKey{op, b, f32, 1}] = generic.ScalarRight(k32)
