@@ -198,7 +198,7 @@ func refCPowGeneral(x, y complex128) complex128 {
 		mod *= math.Exp(-arg * imag(y))
 		phase += imag(y) * refLogAbs(real(x), imag(x))
 	}
-	s, c := math.Sincos(phase)
+	s, c := refSincos(phase)
 	return complex(mod*c, mod*s)
 }
 
