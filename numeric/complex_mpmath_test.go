@@ -84,7 +84,7 @@ func readMpmathCases(t *testing.T) []mpmathCase {
 // OpenCL backend and on the CPU backends (gonum, simd): docs/language.md's table.
 // simd's exp is larger past x = 709, where asm's ExpC128 takes Go's math.Sincos.
 var mpmathBounds = map[string]struct{ opencl, cpu float64 }{
-	"abs": {1, 1}, "sqrt": {1, 1}, "div": {2, 2}, "powk": {8, 8},
+	"abs": {1, 1}, "sqrt": {1, 1}, "mul": {2, 2}, "div": {2, 2}, "powk": {8, 8},
 	"log": {3, 3}, "log1p": {3, 3},
 	"arcsin": {3, 3}, "arccos": {3, 3}, "arcsinh": {3, 3}, "arccosh": {3, 3},
 	"arctan": {4, 4}, "arctanh": {4, 4},
@@ -115,6 +115,8 @@ func mpmathGroups(cases []mpmathCase) []mpmathGroup {
 		switch c.fn {
 		case "div":
 			src = "z / w"
+		case "mul":
+			src = "z * w"
 		case "pow":
 			src = "z ** w"
 		case "powk":

@@ -11,7 +11,7 @@ at test time. Each line is one case,
     fn  k  prec  x.re x.im  y.re y.im  want.re want.im
 
 as float.hex() text: fn the function (sqrt ... arctanh, abs, pow for z**w with both
-operands arrays, powk for z**k with the constant k, div for z/w), k the constant of
+operands arrays, powk for z**k with the constant k, div for z/w, mul for z*w), k the constant of
 powk ("-" otherwise), prec 64 (complex128 operands, want rounded to float64) or 32
 (complex64: every input part is a float32, want rounded to float32), y the second
 operand (0 0 for unary functions). A want part written "0" is a zero whose sign the
@@ -105,6 +105,8 @@ def evaluate(fn, z, y, k):
     w = mpc(y.real, y.imag)
     if fn == "div":
         return z / w
+    if fn == "mul":
+        return z * w
     if fn == "powk":
         y = complex(k)
         w = mpc(k)
@@ -135,7 +137,7 @@ def exact(fn, x, y, k):
     """The value's parts, each an mpf or the string "0" (a zero whose sign is open),
     on the side of the cuts the signs of x's zero parts pick."""
     v0 = evaluate(fn, mpc(x.real, x.imag), y, k)
-    if fn in ("abs", "div") or (x.real != 0 and x.imag != 0):
+    if fn in ("abs", "div", "mul") or (x.real != 0 and x.imag != 0):
         return [p if p != 0 or mpmath.isnan(p) else "0" for p in (v0.real, v0.imag)]
     ve = evaluate(fn, side(x), y, k)
     if fn == "pow" or fn == "powk" and k < 0:
@@ -301,11 +303,15 @@ def in_range(x, k, prec):
 
 
 def cases(rng):
-    for fn in list(UNARY) + ["abs", "div", "pow"]:
+    for fn in list(UNARY) + ["abs", "div", "pow", "mul"]:
         for prec, n in ((64, 420), (32, 220)):
             for _ in range(n):
                 x = cplx(rng, prec)
                 y = 0j
+                if fn == "mul":
+                    x, y = cplx(rng, prec, -150, 150), cplx(rng, prec, -150, 150)
+                    if prec == 32:
+                        x, y = cplx(rng, prec, -18, 18), cplx(rng, prec, -18, 18)
                 if fn == "div":
                     y = cplx(rng, prec)
                     if not 1e-300 < abs(y) if prec == 64 else not 1e-36 < abs(y):
