@@ -30,6 +30,15 @@ import (
 // diffConfigComplex is the complex configuration.
 var diffConfigComplex = exprgen.Config{Complex: true, Scalars: true, Reductions: true, InnerReductions: true, ConstFolds: true}
 
+// diffConfigComplexPow adds the general power x ** w of two complex arrays.
+var diffConfigComplexPow = exprgen.Config{Complex: true, ComplexPow: true, Scalars: true, Reductions: true, InnerReductions: true, ConstFolds: true}
+
+// diffCPowULPs is the general complex power's tolerance, in ULPs of |x ** w| for each
+// part (conformance_cref_test.go's confComplexOK): docs/language.md bounds it by
+// 4 + 2·|w| + |w|·|ln|x||, which the engine and the reference (the same formula, Go's
+// math.Pow) stay well inside; OpenCL's pow differs from Go's by up to |w|·|ln|x||.
+const diffCPowULPs = 1 << 12
+
 // diffCLComplexRefused counts the cases the OpenCL backend refused with ErrComplex.
 var diffCLComplexRefused atomic.Int64
 
@@ -47,6 +56,8 @@ func diffComplexInexact(nd *exprgen.Node) (tol confTol, inexact, handled bool) {
 	switch {
 	case nd.Type.IsComplex() && nd.IsReduction():
 		return confTol{reduce: true}, true, true
+	case nd.Kind == exprgen.Binary && nd.Op == "**" && nd.Args[1].Type.IsComplex():
+		return confTol{ulps32: diffCPowULPs, ulps64: diffCPowULPs}, true, true
 	case over && nd.Op == "abs":
 		return confTol{ulps32: 1 + confCRefSlack, ulps64: 1 + confCRefSlack}, true, true
 	case over && nd.Type.IsComplex():
@@ -86,6 +97,37 @@ func TestDifferentialComplex(t *testing.T) {
 	t.Logf("%d seeds; opencl refused %d cases with ErrComplex (not applicable there)", count, diffCLComplexRefused.Load()-before)
 	if failed > 0 {
 		t.Logf("%d findings; reproduce one with NUMKIT_DIFFFUZZ_SEEDS=N:1 or add its seed to diffRegressions", failed)
+	}
+}
+
+// TestDifferentialComplexPow checks the complex configuration with the general power
+// (diffConfigComplexPow) on fixed seeds, as TestDifferentialComplex (the same
+// NUMKIT_DIFFFUZZ_SEEDS and NUMKIT_DIFFFUZZ_OPENCL).
+func TestDifferentialComplexPow(t *testing.T) {
+	from, count := uint64(0), uint64(diffComplexSeeds/2)
+	if s := os.Getenv("NUMKIT_DIFFFUZZ_SEEDS"); s != "" {
+		if _, err := fmt.Sscanf(s, "%d:%d", &from, &count); err != nil {
+			t.Fatalf("NUMKIT_DIFFFUZZ_SEEDS=%q: want FROM:COUNT", s)
+		}
+	}
+	pows := 0
+	for seed := from; seed < from+count; seed++ {
+		if e, err := exprgen.Generate(seed, diffConfigComplexPow); err == nil {
+			e.Root.Walk(func(nd *exprgen.Node) {
+				if nd.Kind == exprgen.Binary && nd.Op == "**" && nd.Args[1].Type.IsComplex() {
+					pows++
+				}
+			})
+		}
+		cl := os.Getenv("NUMKIT_DIFFFUZZ_OPENCL")
+		withCL := cl == "all" || cl != "off" && seed%diffCLStride == 0
+		for _, msg := range diffCheck(t, seed, diffConfigComplexPow, diffBackends(t, withCL)) {
+			t.Error(msg)
+		}
+	}
+	t.Logf("%d seeds, %d general powers", count, pows)
+	if count >= 50 && pows == 0 {
+		t.Error("no general power generated")
 	}
 }
 

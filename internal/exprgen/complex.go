@@ -7,8 +7,8 @@ import (
 
 // Complex expressions (Config.Complex): complex128 and complex64 inputs beside float64
 // and float32 ones, imaginary literals, complex(x, y), real, imag, conj, abs, the
-// complex functions, integer powers, where, == and !=, and sum, prod and mean of
-// complex values, typed by docs/language.md's rules (a complex operand makes the
+// complex functions, integer powers (and with ComplexPow the general x ** w), where,
+// == and !=, and sum, prod and mean of complex values, typed by docs/language.md's rules (a complex operand makes the
 // result complex; complex64 only where every other operand is float32 or complex64).
 // Real subexpressions come from the real generator without inputs of their own (so
 // literals and folds), or from real, imag and abs of a complex one. No complex node is
@@ -124,6 +124,9 @@ func (g *gen) cexpr(t Type, ops int, needVar bool) *Node {
 		}
 		return cnode(Call, "complex", t, x, y)
 	case 8:
+		if g.cfg.ComplexPow && g.chance(1, 2) {
+			return cnode(Binary, "**", t, g.cexpr(t, p[0], true), g.cexpr(t, p[1], true))
+		}
 		y := g.lit(pick(g, complexPowers))
 		if y.Name[0] == '-' {
 			y = node(Unary, "-", Int32, g.lit(y.Name[1:]))
