@@ -142,12 +142,6 @@ var diffKnown = []struct {
 			}
 			return false
 		}},
-	{"complex constant overflow is a compile error", "engine/CPython difference, open (found by the complex fuzzer, " +
-		"#19; numeric/internal/compile): the engine rejects a complex constant whose product overflows " +
-		"(1e300j * (1e300j + 1e3J): \"complex constant * overflows\") where CPython, and the reference, give inf/nan parts",
-		func(f diffFinding, _ *exprgen.Expr) bool {
-			return f.check == "error" && strings.Contains(f.msg, "complex constant") && strings.Contains(f.msg, "overflows")
-		}},
 	{"prod of one complex value", "reference limitation (found by the complex fuzzer, #19): prod of a scalar " +
 		"complex x is x in the engine, as NumPy's reduction of one element, but 1·x in the reference, whose naive " +
 		"product spreads a NaN part to both parts (prod(complex(nan, -2.5)) is nan-2.5j by the engine, nan+nanj by " +

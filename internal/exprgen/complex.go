@@ -138,15 +138,10 @@ func (g *gen) cexpr(t Type, ops int, needVar bool) *Node {
 		if (g.hasVar(Complex64) || g.hasVar(Float32)) && g.chance(1, 3) {
 			bt = Complex64
 		}
-		x := g.cexpr(bt, rest, needVar)
-		if x.Konst {
-			// A constant power is folded by the engine, as CPython's where it is
-			// finite; where CPython raises (1e300j ** 5 overflows, 5e-324j ** -2
-			// divides by zero) the engine folds to Inf or NaN: not generated (see the
-			// report of issue #19).
-			return cnode(Call, "conj", t, x)
-		}
-		return cnode(Binary, "**", t, x, y)
+		// A constant power is folded as CPython folds it, by the engine and the
+		// reference alike: an error where CPython raises (1e200j ** 2 overflows,
+		// 5e-324j ** -2 divides by zero), every backend rejecting it then.
+		return cnode(Binary, "**", t, g.cexpr(bt, rest, needVar), y)
 	case 9:
 		c := cnode(Binary, pick(g, []string{">", "<", ">="}), Bool, g.cpart(t, p[0], needVar), g.lit("0"))
 		q := g.split(p[1], 2)
