@@ -163,7 +163,31 @@ var diffComplexRegressions = []struct {
 	{2529, "real(((((0.49999999999999994 + log1p(conj((0j + e)))) - prod((sqrt(expm1(conj(e))) - (c * c)))) - complex(imag(((s0 ** 5) - mean(tan(e)))), real((conj(complex(imag(a), imag(a))) ** 1)))) ** 3))"},
 }
 
+// diffComplexPowRegressions are seeds of diffConfigComplexPow that once disagreed.
+var diffComplexPowRegressions = []struct {
+	seed uint64
+	src  string
+}{
+	// the reference's |x|**re(w) by math.Pow of a subnormal |x| ((-5e-324+0j) ** (1e-10-3e-320j))
+	{3, "abs(sqrt((((((1e-3 / 46341) * a) * (b ** c)) - (where(True, 5e-324, 31) - b)) + arctanh(((a * sum(conj(c))) / arctan((-((3-4j) - prod(b)))))))))"},
+	// a phase past 2**50 radians ((1-1j) ** (-3e-320+1e16j): a known class)
+	{267, "complex(imag((((c ** b) / (-c)) * prod(((+(exp(b) * prod((-b)))) * log10((d + (c * prod((b + 0.49999999999999994))))))))), imag(((arccosh((2.5j + (d - c))) * arctanh(2.5j)) ** 5)))"},
+	// complex64 ** in float32 by the reference ((1e30+1e30j) ** (-7-0j) NaN; 0 widened)
+	{311, "(conj((+(((e / a) / imag((a * mean(a)))) * (e ** a)))) == cos(conj(conj((complex(abs(a), real(e)) - sum(arccos(exp(e))))))))"},
+	{598, "(conj(conj((where((real(a) >= 0), (c + complex(b, b)), (a ** c)) * real(complex(b, b))))) - prod((+conj((where((abs((a ** (c ** c))) < 0), (+arcsinh(complex(b, b))), conj(where((imag(c) >= 0), complex(b, b), (real(a) * a)))) / ((real(a) + (complex(b, b) - c)) * conj(c)))))))"},
+}
+
 func TestDifferentialComplexRegressions(t *testing.T) {
+	for _, r := range diffComplexPowRegressions {
+		e, err := exprgen.Generate(r.seed, diffConfigComplexPow)
+		if err != nil || e.String() != r.src {
+			t.Errorf("seed %d (general powers) now generates %v (err %v), recorded %s: re-record the regression", r.seed, e, err, r.src)
+			continue
+		}
+		for _, msg := range diffCheck(t, r.seed, diffConfigComplexPow, diffBackends(t, true)) {
+			t.Error(msg)
+		}
+	}
 	for _, r := range diffComplexRegressions {
 		e, err := exprgen.Generate(r.seed, diffConfigComplex)
 		if err != nil || e.String() != r.src {
