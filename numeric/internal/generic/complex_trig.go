@@ -149,9 +149,12 @@ func sinhCosh(x, y float64, odd bool) complex128 {
 	return complex(big(c), sgn*big(s))
 }
 
-// expBig is e**x for x > 709 (Go's amd64 math.Exp overflows from 709.65, below the
-// true threshold 709.78): e**(x/2) squared.
-func expBig(x float64) float64 {
-	h := math.Exp(x / 2)
-	return h * h
+// expReal is e**x, for x > 709 as e**(x/2) squared: Go's amd64 math.Exp overflows from
+// 709.65, below the true threshold 709.78.
+func expReal(x float64) float64 {
+	if x > 709 && x-x == 0 {
+		h := math.Exp(x / 2)
+		return h * h
+	}
+	return math.Exp(x)
 }
