@@ -10,10 +10,11 @@ package numeric
 // slack (cos(-6.476411550989091+0.9487565645800063j): the engine 2.5 ULPs below NumPy's
 // long-double value, the reference 2.5 above), so the two may differ by twice the bound;
 // abs of a complex value within 1 ULP; a complex reduction within confReduceTol per
-// part; the rest (+ - * /, integer powers, conj, real, imag, complex, where, ==, !=)
-// bit for bit. The OpenCL backend refuses most complex operations for now
-// (kernels.ErrComplex): such a case is not applicable there and is counted, not a
-// finding.
+// part; the general power x ** w of two complex arrays (diffConfigComplexPow) within
+// diffCPowULPs; the rest (+ - * /, integer powers, conj, real, imag, complex, where,
+// ==, !=) bit for bit. A part far below |value| counts in ULPs of |value|
+// (confComplexOK, docs/language.md "Accuracy"). An OpenCL refusal
+// (kernels.ErrComplex) would be counted as not applicable, not a finding.
 
 import (
 	"errors"
