@@ -53,6 +53,9 @@ func cexpScalar(x, y float64) complex128 {
 	inf := func(f float64) bool { return math.IsInf(f, 0) }
 	nan := func(f float64) bool { return f != f }
 	switch {
+	case y == 0 && x > 709 && !inf(x): // Go's amd64 math.Exp overflows from 709.65
+		e := math.Exp(x / 2)
+		return complex(e*e, y)
 	case y == 0:
 		return complex(math.Exp(x), y)
 	case inf(x) && x < 0 && inf(y):

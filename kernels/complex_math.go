@@ -114,22 +114,31 @@ var complexFuncHelpers = map[string]struct {
 	e *= 0.5;
 	return (double2)(e - ei, e + ei);
 }`},
-	"csinh": {[]string{"sinhcosh"}, `double2 nk_csinh_f64(double2 z) {
+	// p·e**|x|/2 past |x| = 709, where e**|x| overflows but the product may not
+	// (cosh(1000 + 1e-300j)): (p·h/2)·h with h = e**(|x|/2); a zero p stays zero.
+	"hbig": {nil, `double nk_hbig_f64(double p, double x) {
+	if (p == 0) return p;
+	double h = exp(fabs(x) / 2);
+	return p * h * 0.5 * h;
+}`},
+	"csinh": {[]string{"sinhcosh", "hbig"}, `double2 nk_csinh_f64(double2 z) {
 	double x = z.x, y = z.y;
 	if (y == 0) return (double2)(sinh(x), y);
 	if (isinf(x) && (isinf(y) || isnan(y))) return (double2)(INFINITY, NAN);
 	if (x == 0 && (isinf(y) || isnan(y))) return (double2)(x, NAN);
 	double c, s = sincos(y, &c);
+	if (fabs(x) > 709 && !isinf(x)) return (double2)(copysign(1.0, x) * nk_hbig_f64(c, x), nk_hbig_f64(s, x));
 	double2 h = nk_sinhcosh_f64(x);
 	return (double2)(c * h.x, s * h.y);
 }`},
-	"ccosh": {[]string{"sinhcosh"}, `double2 nk_ccosh_f64(double2 z) {
+	"ccosh": {[]string{"sinhcosh", "hbig"}, `double2 nk_ccosh_f64(double2 z) {
 	double x = z.x, y = z.y;
 	if (y == 0 && isnan(x)) return z;
 	if (y == 0) return (double2)(cosh(x), y * copysign(1.0, x));
 	if (x == 0 && (isinf(y) || isnan(y))) return (double2)(NAN, 0);
 	if (isinf(x) && (isinf(y) || isnan(y))) return (double2)(INFINITY, NAN);
 	double c, s = sincos(y, &c);
+	if (fabs(x) > 709 && !isinf(x)) return (double2)(nk_hbig_f64(c, x), copysign(1.0, x) * nk_hbig_f64(s, x));
 	double2 h = nk_sinhcosh_f64(x);
 	return (double2)(c * h.y, s * h.x);
 }`},

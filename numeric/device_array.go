@@ -33,17 +33,17 @@ func newDeviceArray(a *opencl.Array) *DeviceArray {
 	return d
 }
 
-// Upload copies x, a []float64, []float32, []int64, []int32 or []bool, to a new
-// array on the OpenCL device the opencl backend uses. The error wraps ErrBackend
+// Upload copies x, a []float64, []float32, []int64, []int32, []bool, []complex128 or
+// []complex64, to a new array on the OpenCL device the opencl backend uses. The error wraps ErrBackend
 // when there is no usable device, and ErrType for another type of x.
 func Upload(x any) (*DeviceArray, error) {
 	var b binding
 	var err error
 	switch x.(type) {
-	case []float64, []float32, []int64, []int32, []bool:
+	case []float64, []float32, []int64, []int32, []bool, []complex128, []complex64:
 		b, err = bind("x", x)
 	default:
-		return nil, fmt.Errorf("numeric: Upload: unsupported type %s (want []float64, []float32, []int64, []int32 or []bool): %w", typeName(x), ErrType)
+		return nil, fmt.Errorf("numeric: Upload: unsupported type %s (want []float64, []float32, []int64, []int32, []bool, []complex128 or []complex64): %w", typeName(x), ErrType)
 	}
 	if err != nil {
 		return nil, err

@@ -10,10 +10,11 @@ package numeric
 // slack (cos(-6.476411550989091+0.9487565645800063j): the engine 2.5 ULPs below NumPy's
 // long-double value, the reference 2.5 above), so the two may differ by twice the bound;
 // abs of a complex value within 1 ULP; a complex reduction within confReduceTol per
-// part; the rest (+ - * /, integer powers, conj, real, imag, complex, where, ==, !=)
-// bit for bit. The OpenCL backend refuses most complex operations for now
-// (kernels.ErrComplex): such a case is not applicable there and is counted, not a
-// finding.
+// part; the general power x ** w of two complex arrays (diffConfigComplexPow) within
+// diffCPowULPs; the rest (+ - * /, integer powers, conj, real, imag, complex, where,
+// ==, !=) bit for bit. A part far below |value| counts in ULPs of |value|
+// (confComplexOK, docs/language.md "Accuracy"). An OpenCL refusal
+// (kernels.ErrComplex) would be counted as not applicable, not a finding.
 
 import (
 	"errors"
@@ -29,6 +30,15 @@ import (
 
 // diffConfigComplex is the complex configuration.
 var diffConfigComplex = exprgen.Config{Complex: true, Scalars: true, Reductions: true, InnerReductions: true, ConstFolds: true}
+
+// diffConfigComplexPow adds the general power x ** w of two complex arrays.
+var diffConfigComplexPow = exprgen.Config{Complex: true, ComplexPow: true, Scalars: true, Reductions: true, InnerReductions: true, ConstFolds: true}
+
+// diffCPowULPs is the general complex power's tolerance, in ULPs of |x ** w| for each
+// part (conformance_cref_test.go's confComplexOK): docs/language.md bounds it by
+// 4 + 2·|w| + |w|·|ln|x||, which the engine and the reference (the same formula, Go's
+// math.Pow) stay well inside; OpenCL's pow differs from Go's by up to |w|·|ln|x||.
+const diffCPowULPs = 1 << 12
 
 // diffCLComplexRefused counts the cases the OpenCL backend refused with ErrComplex.
 var diffCLComplexRefused atomic.Int64
@@ -47,6 +57,8 @@ func diffComplexInexact(nd *exprgen.Node) (tol confTol, inexact, handled bool) {
 	switch {
 	case nd.Type.IsComplex() && nd.IsReduction():
 		return confTol{reduce: true}, true, true
+	case nd.Kind == exprgen.Binary && nd.Op == "**" && nd.Args[1].Type.IsComplex():
+		return confTol{ulps32: diffCPowULPs, ulps64: diffCPowULPs}, true, true
 	case over && nd.Op == "abs":
 		return confTol{ulps32: 1 + confCRefSlack, ulps64: 1 + confCRefSlack}, true, true
 	case over && nd.Type.IsComplex():
@@ -89,6 +101,37 @@ func TestDifferentialComplex(t *testing.T) {
 	}
 }
 
+// TestDifferentialComplexPow checks the complex configuration with the general power
+// (diffConfigComplexPow) on fixed seeds, as TestDifferentialComplex (the same
+// NUMKIT_DIFFFUZZ_SEEDS and NUMKIT_DIFFFUZZ_OPENCL).
+func TestDifferentialComplexPow(t *testing.T) {
+	from, count := uint64(0), uint64(diffComplexSeeds/2)
+	if s := os.Getenv("NUMKIT_DIFFFUZZ_SEEDS"); s != "" {
+		if _, err := fmt.Sscanf(s, "%d:%d", &from, &count); err != nil {
+			t.Fatalf("NUMKIT_DIFFFUZZ_SEEDS=%q: want FROM:COUNT", s)
+		}
+	}
+	pows := 0
+	for seed := from; seed < from+count; seed++ {
+		if e, err := exprgen.Generate(seed, diffConfigComplexPow); err == nil {
+			e.Root.Walk(func(nd *exprgen.Node) {
+				if nd.Kind == exprgen.Binary && nd.Op == "**" && nd.Args[1].Type.IsComplex() {
+					pows++
+				}
+			})
+		}
+		cl := os.Getenv("NUMKIT_DIFFFUZZ_OPENCL")
+		withCL := cl == "all" || cl != "off" && seed%diffCLStride == 0
+		for _, msg := range diffCheck(t, seed, diffConfigComplexPow, diffBackends(t, withCL)) {
+			t.Error(msg)
+		}
+	}
+	t.Logf("%d seeds, %d general powers", count, pows)
+	if count >= 50 && pows == 0 {
+		t.Error("no general power generated")
+	}
+}
+
 func diffCopyVars(v Vars) Vars {
 	c := make(Vars, len(v))
 	for k, x := range v {
@@ -121,7 +164,31 @@ var diffComplexRegressions = []struct {
 	{2529, "real(((((0.49999999999999994 + log1p(conj((0j + e)))) - prod((sqrt(expm1(conj(e))) - (c * c)))) - complex(imag(((s0 ** 5) - mean(tan(e)))), real((conj(complex(imag(a), imag(a))) ** 1)))) ** 3))"},
 }
 
+// diffComplexPowRegressions are seeds of diffConfigComplexPow that once disagreed.
+var diffComplexPowRegressions = []struct {
+	seed uint64
+	src  string
+}{
+	// the reference's |x|**re(w) by math.Pow of a subnormal |x| ((-5e-324+0j) ** (1e-10-3e-320j))
+	{3, "abs(sqrt((((((1e-3 / 46341) * a) * (b ** c)) - (where(True, 5e-324, 31) - b)) + arctanh(((a * sum(conj(c))) / arctan((-((3-4j) - prod(b)))))))))"},
+	// a phase past 2**50 radians ((1-1j) ** (-3e-320+1e16j): a known class)
+	{267, "complex(imag((((c ** b) / (-c)) * prod(((+(exp(b) * prod((-b)))) * log10((d + (c * prod((b + 0.49999999999999994))))))))), imag(((arccosh((2.5j + (d - c))) * arctanh(2.5j)) ** 5)))"},
+	// complex64 ** in float32 by the reference ((1e30+1e30j) ** (-7-0j) NaN; 0 widened)
+	{311, "(conj((+(((e / a) / imag((a * mean(a)))) * (e ** a)))) == cos(conj(conj((complex(abs(a), real(e)) - sum(arccos(exp(e))))))))"},
+	{598, "(conj(conj((where((real(a) >= 0), (c + complex(b, b)), (a ** c)) * real(complex(b, b))))) - prod((+conj((where((abs((a ** (c ** c))) < 0), (+arcsinh(complex(b, b))), conj(where((imag(c) >= 0), complex(b, b), (real(a) * a)))) / ((real(a) + (complex(b, b) - c)) * conj(c)))))))"},
+}
+
 func TestDifferentialComplexRegressions(t *testing.T) {
+	for _, r := range diffComplexPowRegressions {
+		e, err := exprgen.Generate(r.seed, diffConfigComplexPow)
+		if err != nil || e.String() != r.src {
+			t.Errorf("seed %d (general powers) now generates %v (err %v), recorded %s: re-record the regression", r.seed, e, err, r.src)
+			continue
+		}
+		for _, msg := range diffCheck(t, r.seed, diffConfigComplexPow, diffBackends(t, true)) {
+			t.Error(msg)
+		}
+	}
 	for _, r := range diffComplexRegressions {
 		e, err := exprgen.Generate(r.seed, diffConfigComplex)
 		if err != nil || e.String() != r.src {

@@ -6,11 +6,15 @@ package numeric
 // divisor; ** to an integer power |n| <= 100 is binary powering from 1 (a quotient for
 // n < 0), any other power |x|**re(y)·e**(-arg(x)·im(y)) at angle arg(x)·re(y) +
 // im(y)·log|x|; == and != compare both parts; ordering, //, %, bitwise operators are
-// errors, as are a division by zero, 0 to a negative or complex power and an overflow.
+// errors, as are what CPython 3.11 raises on: a division by zero, 0 to a negative or
+// complex power (also a binary power that underflows to 0 before its reciprocal) and
+// a power with an infinite part. + - * / overflow to inf and nan without an error, and
+// a power that is NaN is a value ((1e300j) ** 5 is (nan+nanj) in CPython).
 
 import (
 	"math"
 
+	"github.com/numkit/numkit/asm"
 	"github.com/numkit/numkit/numeric/internal/syntax"
 )
 
@@ -87,7 +91,7 @@ func refPyCPow(a, b complex128) (complex128, error) {
 			base = refCOp(syntax.MUL, Complex128, base, base)
 		}
 		r = p
-		if n < 0 {
+		if n <= 0 { // c_powi: 1/x**-n (x**0 is 1/1)
 			if p == 0 {
 				return 0, refErrorf("0.0 to a negative or complex power")
 			}
@@ -102,19 +106,19 @@ func refPyCPow(a, b complex128) (complex128, error) {
 		return 0, nil
 	default:
 		abs := math.Hypot(real(a), imag(a))
-		l := math.Pow(abs, real(b))
+		pw := []float64{0} // CPython's libm pow: asm's (Go's math.Pow(1e200, 1.5) is 50 ULPs off)
+		asm.PowF64(pw, []float64{abs}, []float64{real(b)})
+		l := pw[0]
 		at := math.Atan2(imag(a), real(a))
 		phase := at * real(b)
 		if imag(b) != 0 {
 			l /= math.Exp(at * imag(b))
 			phase += imag(b) * math.Log(abs)
 		}
-		r = complex(l*math.Cos(phase), l*math.Sin(phase))
+		r = complex(l*refCos(phase), l*refSin(phase))
 	}
-	if !refFinite(real(r)) || !refFinite(imag(r)) {
-		if refFinite(real(a)) && refFinite(imag(a)) && refFinite(real(b)) && refFinite(imag(b)) {
-			return 0, refErrorf("complex exponentiation overflows")
-		}
+	if math.IsInf(real(r), 0) || math.IsInf(imag(r), 0) { // _Py_ADJUST_ERANGE2: any infinite part
+		return 0, refErrorf("complex exponentiation overflows")
 	}
 	return r, nil
 }

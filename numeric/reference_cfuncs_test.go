@@ -119,11 +119,11 @@ func refCExp(z complex128) complex128 {
 	case !refFinite(y):
 		return complex(math.NaN(), math.NaN())
 	case math.IsInf(x, -1):
-		return complex(math.Copysign(0, math.Cos(y)), math.Copysign(0, math.Sin(y)))
+		return complex(math.Copysign(0, refCos(y)), math.Copysign(0, refSin(y)))
 	case math.IsInf(x, 1):
-		return complex(math.Copysign(x, math.Cos(y)), math.Copysign(x, math.Sin(y)))
+		return complex(math.Copysign(x, refCos(y)), math.Copysign(x, refSin(y)))
 	}
-	s, c := math.Sincos(y)
+	s, c := refSincos(y)
 	if y == 0 {
 		s = y
 	}
@@ -146,9 +146,9 @@ func refCExpm1(z complex128) complex128 {
 	case !refFinite(x) || !refFinite(y):
 		return complex(math.NaN(), math.NaN())
 	}
-	s := math.Sin(y / 2)
+	s := refSin(y / 2)
 	e := refCExp(z)
-	return complex(math.Expm1(x)*math.Cos(y)-2*s*s, imag(e))
+	return complex(math.Expm1(x)*refCos(y)-2*s*s, imag(e))
 }
 
 func refCLog1p(z complex128) complex128 {
@@ -175,9 +175,13 @@ func refCSinh(z complex128) complex128 {
 	if y == 0 { // not cosh(x)·0, a NaN where cosh x overflows
 		return complex(math.Sinh(x), y)
 	}
-	s, c := math.Sincos(y)
+	s, c := refSincos(y)
 	if y == 0 {
 		s = y
+	}
+	if math.Abs(x) > 709 { // sinh x and cosh x overflow before the products may
+		h := math.Exp(math.Abs(x) / 2)
+		return complex(math.Copysign(1, x)*refHalf(c, h), refHalf(s, h))
 	}
 	return complex(math.Sinh(x)*c, math.Cosh(x)*s)
 }
@@ -187,19 +191,31 @@ func refCCosh(z complex128) complex128 {
 	if y == 0 {
 		return complex(math.Cosh(x), math.Copysign(0, x)*y)
 	}
-	s, c := math.Sincos(y)
+	s, c := refSincos(y)
 	if y == 0 {
 		s = y
 	}
+	if math.Abs(x) > 709 {
+		h := math.Exp(math.Abs(x) / 2)
+		return complex(refHalf(c, h), math.Copysign(1, x)*refHalf(s, h))
+	}
 	return complex(math.Cosh(x)*c, math.Sinh(x)*s)
+}
+
+// refHalf is p·h²/2 without the overflow of h² (a zero p stays zero).
+func refHalf(p, h float64) float64 {
+	if p == 0 {
+		return p
+	}
+	return p * h / 2 * h
 }
 
 func refCTanh(z complex128) complex128 {
 	x, y := real(z), imag(z)
 	if math.Abs(x) > 22 { // tanh x rounds to ±1; the imaginary part is 2 sin 2y·e**-2|x|
-		return complex(math.Copysign(1, x), 4*math.Sin(y)*math.Cos(y)*math.Exp(-2*math.Abs(x)))
+		return complex(math.Copysign(1, x), 4*refSin(y)*refCos(y)*math.Exp(-2*math.Abs(x)))
 	}
-	t := math.Tan(y)
+	t := refTan(y)
 	b := 1 + t*t
 	s := math.Sinh(x)
 	rho := math.Sqrt(1 + s*s)

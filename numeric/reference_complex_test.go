@@ -167,8 +167,13 @@ func refCPowInt(t DType, x complex128, n int) complex128 {
 
 // refCPow is x ** y of complex values that are not rewritten (the spec's NumPy power):
 // 1 for y = 0; for x = 0, 0 when y is real and positive, else NaN; binary powering for
-// an integer real y with |y| < 100; else exp(y·log x) (refCPowGeneral).
+// an integer real y with |y| < 100; else exp(y·log x) (refCPowGeneral). complex64
+// operands are widened, and the value rounded once (NumPy's binary powering in float32
+// gives NaN where an intermediate overflows float32: (1e30+1e30j)**-7 is 0 here).
 func refCPow(t DType, x, y complex128) complex128 {
+	if t == Complex64 { // computed in complex128 and rounded once, as the engine's functions
+		return refCRound(t, refCPow(Complex128, x, y))
+	}
 	switch {
 	case y == 0:
 		return 1
@@ -193,12 +198,15 @@ func refCPowGeneral(x, y complex128) complex128 {
 	abs := math.Hypot(real(x), imag(x))
 	arg := refAtan2(imag(x), real(x))
 	mod := math.Pow(abs, real(y))
+	if abs > 0 && abs < 0x1p-1022 { // Go's math.Pow of a subnormal is off (golang/go#56600): scale it
+		mod = math.Pow(abs*0x1p54, real(y)) * math.Pow(2, -54*real(y))
+	}
 	phase := arg * real(y)
 	if imag(y) != 0 {
 		mod *= math.Exp(-arg * imag(y))
 		phase += imag(y) * refLogAbs(real(x), imag(x))
 	}
-	s, c := math.Sincos(phase)
+	s, c := refSincos(phase)
 	return complex(mod*c, mod*s)
 }
 

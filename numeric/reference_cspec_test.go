@@ -35,7 +35,7 @@ func TestReferenceComplex(t *testing.T) {
 		{"conj(a)", false, Float64, []complex128{2}},
 		{"z / 2j", false, Complex128, []complex128{1 - 0.5i}},
 		{"(1 + 2j) / (3 - 4j)", false, Complex128, []complex128{-0.2 + 0.4i}},
-		{"(-8) ** (1 / 3)", false, Complex128, []complex128{complex(1, 1.732050807568877)}}, // the spec's value (Go's math; CPython's last bits differ)
+		{"(-8) ** (1 / 3)", false, Complex128, []complex128{complex(1.0000000000000002, 1.7320508075688772)}}, // CPython 3.11's value (asm's pow, sin and cos as its libm)
 		{"sqrt(s)", false, Complex128, []complex128{2i, complex(0, -2), complex(0, -1), 0, complex(0, inf), complex(0, inf), complex(1e-10, 0)}},
 		{"log(s)", false, Complex128, []complex128{complex(math.Log(4), math.Pi), complex(math.Log(4), -math.Pi), complex(0, -math.Pi),
 			complex(-inf, 0), complex(inf, math.Pi), complex(inf, math.Pi), complex(math.Log(1e-20), 0)}},

@@ -7,8 +7,8 @@ import (
 
 // Complex expressions (Config.Complex): complex128 and complex64 inputs beside float64
 // and float32 ones, imaginary literals, complex(x, y), real, imag, conj, abs, the
-// complex functions, integer powers, where, == and !=, and sum, prod and mean of
-// complex values, typed by docs/language.md's rules (a complex operand makes the
+// complex functions, integer powers (and with ComplexPow the general x ** w), where,
+// == and !=, and sum, prod and mean of complex values, typed by docs/language.md's rules (a complex operand makes the
 // result complex; complex64 only where every other operand is float32 or complex64).
 // Real subexpressions come from the real generator without inputs of their own (so
 // literals and folds), or from real, imag and abs of a complex one. No complex node is
@@ -124,6 +124,9 @@ func (g *gen) cexpr(t Type, ops int, needVar bool) *Node {
 		}
 		return cnode(Call, "complex", t, x, y)
 	case 8:
+		if g.cfg.ComplexPow && g.chance(1, 2) {
+			return cnode(Binary, "**", t, g.cexpr(t, p[0], true), g.cexpr(t, p[1], true))
+		}
 		y := g.lit(pick(g, complexPowers))
 		if y.Name[0] == '-' {
 			y = node(Unary, "-", Int32, g.lit(y.Name[1:]))
@@ -135,15 +138,10 @@ func (g *gen) cexpr(t Type, ops int, needVar bool) *Node {
 		if (g.hasVar(Complex64) || g.hasVar(Float32)) && g.chance(1, 3) {
 			bt = Complex64
 		}
-		x := g.cexpr(bt, rest, needVar)
-		if x.Konst {
-			// A constant power is folded by the engine, as CPython's where it is
-			// finite; where CPython raises (1e300j ** 5 overflows, 5e-324j ** -2
-			// divides by zero) the engine folds to Inf or NaN: not generated (see the
-			// report of issue #19).
-			return cnode(Call, "conj", t, x)
-		}
-		return cnode(Binary, "**", t, x, y)
+		// A constant power is folded as CPython folds it, by the engine and the
+		// reference alike: an error where CPython raises (1e200j ** 2 overflows,
+		// 5e-324j ** -2 divides by zero), every backend rejecting it then.
+		return cnode(Binary, "**", t, g.cexpr(bt, rest, needVar), y)
 	case 9:
 		c := cnode(Binary, pick(g, []string{">", "<", ">="}), Bool, g.cpart(t, p[0], needVar), g.lit("0"))
 		q := g.split(p[1], 2)

@@ -51,7 +51,7 @@ func TestGenerateComplex(t *testing.T) {
 		src := e.String()
 		r, err := numeric.MustCompile(src, numeric.WithBackend(numeric.BackendGonum)).Eval(context.Background(), numeric.Vars(vals))
 		if err != nil {
-			if strings.Contains(err.Error(), "complex constant") { // the engine's constant overflow (difffuzz_known_test.go)
+			if strings.Contains(err.Error(), "(Python raises") { // a constant CPython rejects (1e200j ** 2)
 				continue
 			}
 			t.Fatalf("seed %d: %s: %v", seed, src, err)
@@ -82,5 +82,38 @@ func TestEvaluatorRefusesComplex(t *testing.T) {
 	_, err := exprgen.NewEvaluator(e.Root, e.Values(1, 8), 8)
 	if err == nil || !strings.Contains(err.Error(), "exprgen: ") {
 		t.Errorf("NewEvaluator of %s: %v", e, err)
+	}
+}
+
+// ComplexPow adds x ** w of two non-constant complex expressions (that Complex alone
+// makes what it did, TestDifferentialComplexRegressions's recorded strings check).
+func TestGenerateComplexPow(t *testing.T) {
+	cfg := complexConfig
+	cfg.ComplexPow = true
+	general := 0
+	for seed := range uint64(200) {
+		e, err := exprgen.Generate(seed, cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		e.Root.Walk(func(nd *exprgen.Node) {
+			if nd.Kind != exprgen.Binary || nd.Op != "**" || !nd.Args[1].Type.IsComplex() {
+				return
+			}
+			general++
+			for _, a := range nd.Args {
+				if a.Konst {
+					t.Errorf("seed %d: %s has a constant operand %s", seed, nd, a)
+				}
+			}
+		})
+		src := e.String()
+		if _, err := numeric.MustCompile(src, numeric.WithBackend(numeric.BackendGonum)).Eval(context.Background(), numeric.Vars(e.Values(seed, 16))); err != nil &&
+			!strings.Contains(err.Error(), "(Python raises") {
+			t.Fatalf("seed %d: %s: %v", seed, src, err)
+		}
+	}
+	if general < 20 {
+		t.Errorf("ComplexPow made %d general powers over 200 seeds", general)
 	}
 }

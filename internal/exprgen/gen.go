@@ -32,6 +32,10 @@ type Config struct {
 	// complex128, complex64, float64 and float32 (Types is ignored), the complex
 	// functions and operators, and with Reductions sum, prod and mean of complex values.
 	Complex bool
+	// ComplexPow (with Complex) adds the general power x ** w of two non-constant
+	// complex expressions (NumPy's power: exp(w·log x) but for an integer real w). It
+	// draws from the random stream only when set, so Complex alone makes what it did.
+	ComplexPow bool
 }
 
 // Input is one variable of a generated expression.

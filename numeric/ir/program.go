@@ -155,11 +155,12 @@ func (v Value) String() string {
 }
 
 // signed formats f with its sign, as Python prints a complex number's imaginary part.
+// (fmt writes +Inf with its sign already, and NaN as the real part's NaN).
 func signed(f float64) string {
-	if math.Signbit(f) || math.IsNaN(f) {
-		if math.IsNaN(f) {
-			return "+nan"
-		}
+	switch {
+	case math.IsNaN(f):
+		return "+NaN"
+	case math.Signbit(f) || math.IsInf(f, 1):
 		return fmt.Sprint(f)
 	}
 	return "+" + fmt.Sprint(f)

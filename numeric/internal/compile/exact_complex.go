@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/numkit/numkit/asm"
 	"github.com/numkit/numkit/numeric/internal/syntax"
 )
 
@@ -15,8 +16,14 @@ import (
 // powering by products (and a quotient for a negative power), any other power
 // |x|**re(y)·e**(-arg(x)·im(y)) at angle arg(x)·re(y) + im(y)·log|x|; == and != compare
 // both parts. Ordering comparisons, //, %, bitwise operators and ~ are errors, as in
-// Python; so are a division by zero, 0 to a negative or complex power, and a result
-// that overflows.
+// Python; so are what CPython (3.11) raises on: a division by zero (ZeroDivisionError),
+// 0 to a negative or complex power, also where binary powering's product underflows to
+// 0 (5e-324j ** -2; ZeroDivisionError), and a power with an infinite part
+// (OverflowError: 1e200j ** 2). + - * / never raise in CPython: an overflow is its
+// inf or nan ((1e308+1e308j)*10 is (inf+infj), 1e200j*1e200j is (-inf+0j)), and so is
+// a power whose binary powering makes NaN (1e300j ** 5 is (nan+nanj)). The power's
+// |x|**re(y), sine and cosine are asm's (within an ULP, as CPython's libm; Go's
+// math.Pow(1e200, 1.5) is 50 ULPs off).
 
 // exactImag parses an imaginary literal (1j, 2.5j).
 func (l *lowerer) exactImag(e *syntax.BasicLit) (pyValue, error) {
@@ -70,25 +77,47 @@ func (l *lowerer) exactComplexBinary(op syntax.Token, pos syntax.Pos, x, y pyVal
 		r = pyCMul(a, b)
 	case syntax.DIV:
 		if b == 0 {
-			return pyValue{}, l.errorf(pos, "complex division by zero in a constant expression")
+			return pyValue{}, l.errorf(pos, "constant %s / %s: complex division by zero (Python raises ZeroDivisionError)", pyCRepr(a), pyCRepr(b))
 		}
 		r = pyCQuot(a, b)
 	case syntax.POW:
-		if a == 0 && (imag(b) != 0 || real(b) < 0) {
-			return pyValue{}, l.errorf(pos, "0.0 cannot be raised to a negative or complex power")
+		var edom bool
+		if r, edom = pyCPow(a, b); edom {
+			return pyValue{}, l.errorf(pos, "constant %s ** %s: 0.0 to a negative or complex power (Python raises ZeroDivisionError)", pyCRepr(a), pyCRepr(b))
 		}
-		r = pyCPow(a, b)
+		if math.IsInf(real(r), 0) || math.IsInf(imag(r), 0) {
+			return pyValue{}, l.errorf(pos, "constant %s ** %s overflows (Python raises OverflowError: complex exponentiation)", pyCRepr(a), pyCRepr(b))
+		}
 	default:
 		return pyValue{}, l.errorf(pos, "%s is not defined on complex numbers", op)
-	}
-	if (math.IsInf(real(r), 0) || math.IsInf(imag(r), 0)) && finiteC(a) && finiteC(b) {
-		return pyValue{}, l.errorf(pos, "complex constant %s overflows", op)
 	}
 	return pyValue{kind: pyComplex, c: r}, nil
 }
 
-func finiteC(c complex128) bool {
-	return !math.IsInf(real(c), 0) && !math.IsInf(imag(c), 0) && !math.IsNaN(real(c)) && !math.IsNaN(imag(c))
+// pyCRepr is c as Python's repr writes it: (1e+200+2j), 1e-320j.
+func pyCRepr(c complex128) string {
+	f := func(x float64) string {
+		switch {
+		case math.IsInf(x, 1):
+			return "inf"
+		case math.IsInf(x, -1):
+			return "-inf"
+		case math.IsNaN(x):
+			return "nan"
+		}
+		if a := math.Abs(x); a == 0 || a >= 1e-4 && a < 1e16 {
+			return strconv.FormatFloat(x, 'f', -1, 64)
+		}
+		return strconv.FormatFloat(x, 'e', -1, 64)
+	}
+	if real(c) == 0 && !math.Signbit(real(c)) {
+		return f(imag(c)) + "j"
+	}
+	im := f(imag(c))
+	if im[0] != '-' {
+		im = "+" + im
+	}
+	return "(" + f(real(c)) + im + "j)"
 }
 
 // pyCMul is CPython's complex product.
@@ -112,30 +141,48 @@ func pyCQuot(a, b complex128) complex128 {
 	return complex(math.NaN(), math.NaN())
 }
 
-// pyCPow is CPython's complex power (a = 0 only with a positive real b).
-func pyCPow(a, b complex128) complex128 {
+// pyCPow is CPython's complex power, and whether CPython sets EDOM (0.0 to a
+// negative or complex power: a ZeroDivisionError).
+func pyCPow(a, b complex128) (complex128, bool) {
 	if imag(b) == 0 && real(b) == math.Floor(real(b)) && math.Abs(real(b)) <= 100 {
 		n := int64(real(b))
-		if n < 0 {
-			return pyCQuot(1, pyCPowu(a, -n))
+		if n > 0 {
+			return pyCPowu(a, n), false
 		}
-		return pyCPowu(a, n)
+		p := pyCPowu(a, -n)
+		if p == 0 { // _Py_c_quot by zero
+			return 0, true
+		}
+		return pyCQuot(1, p), false
 	}
 	if b == 0 {
-		return 1
+		return 1, false
 	}
 	if a == 0 {
-		return 0
+		return 0, imag(b) != 0 || real(b) < 0
 	}
 	vabs := math.Hypot(real(a), imag(a))
-	length := math.Pow(vabs, real(b))
+	length := libm(asm.PowF64, vabs, real(b))
 	at := math.Atan2(imag(a), real(a))
 	phase := at * real(b)
 	if imag(b) != 0 {
 		length /= math.Exp(at * imag(b))
 		phase += imag(b) * math.Log(vabs)
 	}
-	return complex(length*math.Cos(phase), length*math.Sin(phase))
+	return complex(length*libm1(asm.CosF64, phase), length*libm1(asm.SinF64, phase)), false
+}
+
+// libm and libm1 apply asm's vector kernels to one value.
+func libm(f func(dst, x, y []float64), x, y float64) float64 {
+	d := []float64{0}
+	f(d, []float64{x}, []float64{y})
+	return d[0]
+}
+
+func libm1(f func(dst, x []float64), x float64) float64 {
+	d := []float64{0}
+	f(d, []float64{x})
+	return d[0]
 }
 
 func pyCPowu(x complex128, n int64) complex128 {

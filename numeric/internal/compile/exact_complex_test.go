@@ -36,9 +36,25 @@ func TestExactComplexFolding(t *testing.T) {
 		{src: "1j & 1", err: "& is not defined on complex numbers"},
 		{src: "~1j", err: "~ is not defined on complex numbers"},
 		{src: "1j / 0", err: "complex division by zero"},
-		{src: "0j ** -1", err: "0.0 cannot be raised to a negative or complex power"},
-		{src: "0j ** 1j", err: "0.0 cannot be raised to a negative or complex power"},
-		{src: "1e200j * 1e200j", err: "overflows"},
+		{src: "0j ** -1", err: "0.0 to a negative or complex power (Python raises ZeroDivisionError)"},
+		{src: "0j ** 1j", err: "0.0 to a negative or complex power"},
+		{src: "0j ** (-1.5)", err: "0.0 to a negative or complex power"},
+		{src: "5e-324j ** -2", err: "constant 5e-324j ** (-2+0j): 0.0 to a negative or complex power"},
+		{src: "1e200j ** 2", err: "constant 1e+200j ** (2+0j) overflows (Python raises OverflowError"},
+		{src: "(2+0j) ** 1025", err: "overflows"},
+		{src: "1e300j ** 2.5", err: "overflows"},
+		{src: "(0.5+0j) ** -1100", err: "overflows"},
+		{src: "(1+1j) / 0j", err: "constant (1+1j) / 0j: complex division by zero"},
+		// CPython's + - * / never raise: an overflow is inf or nan; a NaN power is a value.
+		{src: "1e200j * 1e200j", want: "(-Inf+0j)"},
+		{src: "(1e308+1e308j) * 10", want: "(+Inf+Infj)"},
+		{src: "-1e308j - 1e308j", want: "(-0-Infj)"},
+		{src: "1e308 * 1j * 10", want: "(0+Infj)"},
+		{src: "(1e308+1e308j) / (1e-308+0j)", want: "(+Inf+Infj)"},
+		{src: "1e300j ** 5", want: "(NaN+NaNj)"},
+		{src: "1e300j ** -5", want: "(NaN+NaNj)"},
+		{src: "(1e200+0j) ** 1.5", want: "(9.999999999999999e+299+0j)"}, // Go's math.Pow: 1.000000000000011e+300
+		{src: "0j ** 0", want: "(1+0j)"},
 		{src: "1e400j", err: "overflows float64"},
 	}
 	for _, tt := range tests {

@@ -9,11 +9,11 @@ import (
 
 // The complex functions, in complex128, with NumPy's branch cuts (those of C99: just
 // above and below a cut, the sign of a zero imaginary part picks the side) and C99
-// Annex G's special values. Where Go's math/cmplx computes these (the trigonometric
-// and hyperbolic functions and their inverses) it is used, with the special cases it
-// gets differently fixed in front of it; sqrt, exp, log, log1p, expm1 and abs are
-// written here: math/cmplx's lose accuracy (log near |z| = 1, sqrt near overflow) or
-// give NaN where Annex G gives a value (exp(+Inf + 0j)).
+// Annex G's special values. math/cmplx computes some (the inverse functions, special
+// values), with the cases it gets differently fixed in front of it; the rest is
+// written here, its sines and cosines by complex_trig.go's sincos (math/cmplx's lose
+// accuracy: log near |z| = 1, sqrt near overflow, Go's math.Sin near its zeros; or give
+// NaN where Annex G gives a value: exp(+Inf + 0j)).
 var complexFuncs = map[ir.Op]func(complex128) complex128{
 	ir.OpSqrt: CSqrt, ir.OpExp: CExp, ir.OpLog: CLog, ir.OpLog1p: CLog1p, ir.OpExpm1: CExpm1,
 	ir.OpLog10: CLog10,
@@ -94,7 +94,7 @@ func CExp(z complex128) complex128 {
 	x, y := real(z), imag(z)
 	switch {
 	case y == 0:
-		return complex(math.Exp(x), y)
+		return complex(expReal(x), y)
 	case isInf(x) && x < 0 && isInf(y):
 		return complex(0, math.Copysign(0, y))
 	case isInf(x) && x < 0 && isNaN(y):
@@ -104,7 +104,7 @@ func CExp(z complex128) complex128 {
 	case isNaN(x) || isNaN(y) || isInf(y):
 		return complex(math.NaN(), math.NaN())
 	}
-	s, c := math.Sincos(y)
+	s, c := sincos(y)
 	if x > 709 && !isInf(x) {
 		e := math.Exp(x / 2)
 		return complex(c*e*e, s*e*e)
@@ -186,22 +186,23 @@ func CExpm1(z complex128) complex128 {
 		e := CExp(z)
 		return complex(real(e)-1, imag(e))
 	}
-	s := math.Sin(y / 2)
-	return complex(math.Expm1(x)*math.Cos(y)-2*s*s, math.Exp(x)*math.Sin(y))
+	s2, _ := sincos(y / 2)
+	s, c := sincos(y)
+	return complex(math.Expm1(x)*c-2*s2*s2, math.Exp(x)*s)
 }
 
-// CSinh, CCosh, CTanh, CAsinh, CAtanh and CAcosh are math/cmplx's with Annex G's
-// special values and the ranges where it overflows or cancels handled first; the
-// circular functions follow C99's definitions through them: sin z = -j sinh(jz),
-// cos z = cosh(jz), tan z = -j tanh(jz), arcsin z = -j arcsinh(jz), arctan z =
-// -j arctanh(jz). A real argument (imaginary part ±0) gives the real function and
-// keeps the zero's sign where Annex G says so.
+// CSinh and CCosh of finite z are sinhCosh's (complex_trig.go), the rest math/cmplx's
+// with Annex G's special values first; sin z = -j sinh(jz), cos z = cosh(jz), tan z =
+// -j tanh(jz), arcsin z = -j arcsinh(jz), arctan z = -j arctanh(jz), as C99 defines
+// them. A real argument (imaginary part ±0) gives the real function, Annex G's zero.
 func CSinh(z complex128) complex128 {
 	switch x, y := real(z), imag(z); {
-	case y == 0:
+	case y == 0 && !(math.Abs(x) > 709 && !isInf(x)): // past 709 sinhCosh (Go's Exp overflows early)
 		return complex(math.Sinh(x), y)
 	case isInf(x) && (isInf(y) || isNaN(y)):
 		return complex(math.Inf(1), math.NaN()) // NumPy's sign (Annex G leaves it open)
+	case !isInf(x) && !isNaN(x) && !isInf(y) && !isNaN(y):
+		return sinhCosh(x, y, true)
 	}
 	return cmplx.Sinh(z)
 }
@@ -211,10 +212,12 @@ func CCosh(z complex128) complex128 {
 	switch x, y := real(z), imag(z); {
 	case y == 0 && isNaN(x):
 		return complex(x, y)
-	case y == 0:
+	case y == 0 && !(math.Abs(x) > 709 && !isInf(x)): // past 709 sinhCosh (Go's Exp overflows early)
 		return complex(math.Cosh(x), y*math.Copysign(1, x))
 	case x == 0 && (isInf(y) || isNaN(y)):
 		return complex(math.NaN(), 0) // NumPy's sign (Annex G leaves it open)
+	case !isInf(x) && !isNaN(x) && !isInf(y) && !isNaN(y):
+		return sinhCosh(x, y, false)
 	}
 	return cmplx.Cosh(z)
 }
@@ -229,14 +232,14 @@ func CTanh(z complex128) complex128 {
 	case x == 0 && (isInf(y) || isNaN(y)):
 		return complex(x, math.NaN())
 	case math.Abs(x) > 22 && !isInf(x) && !isInf(y) && !isNaN(y):
-		s, c := math.Sincos(y)
+		s, c := sincos(y)
 		return complex(math.Copysign(1, x), 4*s*c*math.Exp(-2*math.Abs(x)))
 	case isNaN(x) || isNaN(y) || isInf(x) || isInf(y):
 		return cmplx.Tanh(z)
 	}
 	// Kahan: with t = tan y, b = 1 + t², s = sinh x, r = sqrt(1 + s²),
 	// tanh z = (b·r·s + j·t) / (1 + b·s²), which does not cancel.
-	t := math.Tan(y)
+	t := tan(y)
 	b := 1 + t*t
 	sh := math.Sinh(x)
 	r := math.Sqrt(1 + sh*sh)
@@ -441,6 +444,6 @@ func CPow(x, y complex128) complex128 {
 		r *= math.Exp(-bi * arg)
 		theta += bi * logAbs(real(x), imag(x))
 	}
-	s, c := math.Sincos(theta)
+	s, c := sincos(theta)
 	return complex(r*c, r*s)
 }
