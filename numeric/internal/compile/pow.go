@@ -90,7 +90,28 @@ func (l *lowerer) pow(pos syntax.Pos, x, y ir.Reg) (ir.Reg, error) {
 	if err != nil {
 		return 0, err
 	}
+	if t.IsFloat() && cf == math.Trunc(cf) {
+		return l.signedPow(xt, yt, math.Mod(cf, 2) != 0, pos)
+	}
 	return l.emit(ir.OpPow, t, pos, xt, yt)
+}
+
+// signedPow is x ** k for a constant integer k past the rewrite, as |x| ** k with x's
+// sign where k is odd: that is exactly pow's value for every x (C99 F.9.4.4: pow(x, k)
+// for x < 0 and an integer k is ±pow(-x, k); ±0, ±Inf and NaN alike), and the SIMD pow
+// kernels vectorise only non-negative bases (a negative one took their scalar path,
+// 20 times slower).
+func (l *lowerer) signedPow(x, k ir.Reg, odd bool, pos syntax.Pos) (ir.Reg, error) {
+	t := l.typ(x)
+	a, err := l.emit(ir.OpAbs, t, pos, x)
+	if err != nil {
+		return 0, err
+	}
+	p, err := l.emit(ir.OpPow, t, pos, a, k)
+	if err != nil || !odd {
+		return p, err
+	}
+	return l.emit(ir.OpCopysign, t, pos, p, x)
 }
 
 // intPow computes x**n for n >= 0 by binary powering: the factors x^(2^k) for the set

@@ -35,3 +35,29 @@ func TestPowZeroOfVariable(t *testing.T) {
 		}
 	}
 }
+
+// TestPowLargeIntegerExponent: a constant integer exponent past the rewrite becomes
+// pow(|x|, k), with copysign(·, x) for an odd k; other exponents stay one pow.
+func TestPowLargeIntegerExponent(t *testing.T) {
+	in := map[string]InputType{"a": {Type: ir.Float64}, "f": {Type: ir.Float32}, "i": {Type: ir.Int64}}
+	for _, c := range []struct {
+		src       string
+		abs, sign bool
+	}{
+		{"a ** 51", true, true}, {"a ** 52", true, false}, {"a ** -51", true, true}, {"a ** 51.0", true, true},
+		{"a ** 1e300", true, false}, {"f ** 77", true, true}, {"a ** 51.5", false, false}, {"a ** 0.3", false, false},
+		{"i ** 51", false, false}, {"a ** a", false, false},
+	} {
+		p, err := lowerForTest(t, c.src, in)
+		if err != nil {
+			t.Fatalf("%s: %v", c.src, err)
+		}
+		text := p.String()
+		if got := strings.Contains(text, "abs"); got != c.abs {
+			t.Errorf("%s: abs in the program %v, want %v:\n%s", c.src, got, c.abs, text)
+		}
+		if got := strings.Contains(text, "copysign"); got != c.sign {
+			t.Errorf("%s: copysign in the program %v, want %v:\n%s", c.src, got, c.sign, text)
+		}
+	}
+}
