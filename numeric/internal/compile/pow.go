@@ -90,17 +90,20 @@ func (l *lowerer) pow(pos syntax.Pos, x, y ir.Reg) (ir.Reg, error) {
 	if err != nil {
 		return 0, err
 	}
-	if t.IsFloat() && cf == math.Trunc(cf) {
-		return l.signedPow(xt, yt, math.Mod(cf, 2) != 0, pos)
+	if k := l.info(yt).Const.Float(); t.IsFloat() && k == math.Trunc(k) && !math.IsInf(k, 0) {
+		// k as the power sees it: 0x7FFFFFFF in float32 is 2**31, even; 1e308 is +Inf.
+		return l.signedPow(xt, yt, math.Mod(k, 2) != 0, pos)
 	}
 	return l.emit(ir.OpPow, t, pos, xt, yt)
 }
 
 // signedPow is x ** k for a constant integer k past the rewrite, as |x| ** k with x's
 // sign where k is odd: that is exactly pow's value for every x (C99 F.9.4.4: pow(x, k)
-// for x < 0 and an integer k is ±pow(-x, k); ±0, ±Inf and NaN alike), and the SIMD pow
+// for x < 0 and an integer k is ±pow(-x, k); ±0 and ±Inf alike), and the SIMD pow
 // kernels vectorise only non-negative bases (a negative one took their scalar path,
-// 20 times slower).
+// 20 times slower). A NaN x keeps pow's own NaN (where(x == x, ...)): the sign of a
+// NaN is not specified, and copying it would make the result's bits depend on how
+// the NaN was made (a vector lane or a scalar tail).
 func (l *lowerer) signedPow(x, k ir.Reg, odd bool, pos syntax.Pos) (ir.Reg, error) {
 	t := l.typ(x)
 	a, err := l.emit(ir.OpAbs, t, pos, x)
@@ -111,7 +114,15 @@ func (l *lowerer) signedPow(x, k ir.Reg, odd bool, pos syntax.Pos) (ir.Reg, erro
 	if err != nil || !odd {
 		return p, err
 	}
-	return l.emit(ir.OpCopysign, t, pos, p, x)
+	s, err := l.emit(ir.OpCopysign, t, pos, p, x)
+	if err != nil {
+		return 0, err
+	}
+	num, err := l.emit(ir.OpEq, ir.Bool, pos, x, x)
+	if err != nil {
+		return 0, err
+	}
+	return l.emit(ir.OpWhere, t, pos, num, s, p)
 }
 
 // intPow computes x**n for n >= 0 by binary powering: the factors x^(2^k) for the set

@@ -46,7 +46,7 @@ func TestPowLargeIntegerExponent(t *testing.T) {
 	}{
 		{"a ** 51", true, true}, {"a ** 52", true, false}, {"a ** -51", true, true}, {"a ** 51.0", true, true},
 		{"a ** 1e300", true, false}, {"f ** 77", true, true}, {"a ** 51.5", false, false}, {"a ** 0.3", false, false},
-		{"i ** 51", false, false}, {"a ** a", false, false},
+		{"i ** 51", false, false}, {"a ** a", false, false}, {"f ** 1e308", false, false}, {"f ** 0x7FFFFFFF", true, false},
 	} {
 		p, err := lowerForTest(t, c.src, in)
 		if err != nil {
