@@ -47,7 +47,7 @@ var complexFoldCPython = []struct {
 // complexFoldCPython as CPython does, inside an array expression too, where a
 // rejected constant rejects the expression.
 func TestComplexFoldCPython(t *testing.T) {
-	backends := []string{BackendGonum, BackendSIMD}
+	backends := cpuBackends()
 	if r, _ := Hardware(); r.OpenCL.Available {
 		backends = append(backends, BackendOpenCL)
 	}

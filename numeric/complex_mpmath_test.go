@@ -232,7 +232,7 @@ func mpmathULP(a float64, prec int) float64 {
 
 func TestComplexMpmath(t *testing.T) {
 	groups := mpmathGroups(readMpmathCases(t))
-	backends := []string{BackendGonum, BackendSIMD}
+	backends := cpuBackends()
 	if r, _ := Hardware(); r.OpenCL.Available {
 		backends = append(backends, BackendOpenCL)
 	} else if os.Getenv("NUMKIT_REQUIRE_OPENCL") == "1" {

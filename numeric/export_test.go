@@ -58,6 +58,13 @@ func cpuBackends() []string {
 	return []string{BackendGonum, BackendSIMD}
 }
 
+// cpuBest is the fastest CPU backend this build runs: simd, or gonum where it has none
+// (the CPU backends give the same bits, so either is the device's reference).
+func cpuBest() string {
+	b := cpuBackends()
+	return b[len(b)-1]
+}
+
 // cpuProgram is the CPU program of e's i-th compiled signature (-1: the latest).
 func cpuProgram(e *Expr, i int) *vm.Program {
 	list := *e.compiled.Load()

@@ -74,7 +74,7 @@ func TestOpenCLShapedRandom(t *testing.T) {
 		where := fmt.Sprintf("case %d: %s %s a%v%v b%v%v", c, src, dt, shape, a.Strides, bshape, b.Strides)
 		vars := Vars{"a": a, "b": b}
 		ctx := t.Context()
-		want, werr := MustCompile(src, WithBackend(BackendSIMD)).Eval(ctx, vars)
+		want, werr := MustCompile(src, WithBackend(cpuBest())).Eval(ctx, vars)
 		got, err := MustCompile(src, WithBackend(BackendOpenCL)).Eval(ctx, vars)
 		if (werr == nil) != (err == nil) {
 			t.Errorf("%s: error %v, simd %v", where, err, werr)

@@ -83,12 +83,12 @@ func clSameBits(want, got Result) string {
 	return ""
 }
 
-// evalBoth evaluates src over vars on simd and opencl and returns both results and
+// evalBoth evaluates src over vars on simd (gonum in a noasm build) and opencl and returns both results and
 // the device counters' increments.
 func evalBoth(t *testing.T, src string, vars Vars) (cpu, dev Result, shaped, axis int64) {
 	t.Helper()
 	ctx := context.Background()
-	ec, err := Compile(src, WithBackend(BackendSIMD))
+	ec, err := Compile(src, WithBackend(cpuBest()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -215,7 +215,7 @@ func TestOpenCLShapedInto(t *testing.T) {
 	ctx := context.Background()
 	a := confShapeArray(Float64, []int{30, 70}, "C", 1)
 	b := confShapeArray(Float64, []int{70}, "reversed", 2)
-	want, err := MustCompile("(a - 3) * b + a", WithBackend(BackendSIMD)).Eval(ctx, Vars{"a": a, "b": b})
+	want, err := MustCompile("(a - 3) * b + a", WithBackend(cpuBest())).Eval(ctx, Vars{"a": a, "b": b})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -328,7 +328,7 @@ func TestOpenCLShapedConcurrent(t *testing.T) {
 	exprs := make([]*Expr, len(srcs))
 	for k, src := range srcs {
 		var err error
-		if want[k], err = MustCompile(src, WithBackend(BackendSIMD)).Eval(context.Background(), vars); err != nil {
+		if want[k], err = MustCompile(src, WithBackend(cpuBest())).Eval(context.Background(), vars); err != nil {
 			t.Fatal(err)
 		}
 		exprs[k] = MustCompile(src, WithBackend(BackendOpenCL))
