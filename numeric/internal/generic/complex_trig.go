@@ -57,10 +57,12 @@ func reduce(a float64) (rh, rl float64, q int64) {
 	if a >= 0x1p29 {
 		return reduceBig(a)
 	}
+	// The explicit conversions round ph and t: Go may otherwise fuse a product into a
+	// later sum (it does on arm64), and the error terms below are of the rounded ones.
 	k := math.Round(a * (2 / math.Pi))
-	ph := k * pio2Hi
+	ph := float64(k * pio2Hi)
 	pl := math.FMA(k, pio2Hi, -ph) // k·pio2Hi = ph + pl exactly
-	t := k * pio2Mid
+	t := float64(k * pio2Mid)
 	te := math.FMA(k, pio2Mid, -t)
 	h, l := twoSum(a-ph, -pl) // a - ph is exact (Sterbenz)
 	h, l2 := twoSum(h, -t)
