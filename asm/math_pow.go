@@ -1,6 +1,9 @@
 package asm
 
-import "math"
+import (
+	"math"
+	"unsafe"
+)
 
 // PowF64 sets dst[i] = x[i]**y[i] for every i; special values as math.Pow.
 // With AVX2 or AVX-512, math_pow_amd64.s computes powCore (powF32Core for PowF32)
@@ -19,57 +22,82 @@ func PowF64(dst, x, y []float64) {
 	}
 }
 
-// powF64Vec runs the AVX-512 or AVX2 kernel on chunks of powChunk elements copied
-// to the stack (dst may alias x or y), then finishes the lanes it left NaN (off its fast
-// path: specials, x subnormal or negative, |y*log(x)| > 700) with powF64.
-func powF64Vec(dst, x, y []float64) {
-	dst = dst[:len(x)]
-	y = y[:len(x)]
-	var xb, yb [powChunk]float64
-	for len(x) > 0 {
-		n := min(len(x), powChunk)
-		copy(xb[:n], x[:n])
-		copy(yb[:n], y[:n])
-		var patch bool
+// powF64Vec runs the AVX-512 or AVX2 kernel through powVec.
+func powF64Vec(dst, x, y []float64) { powVec(dst, x, y, powF64, math.MaxFloat64, 0x1p-1022, 0x1p53) }
+
+// powF32Vec is powF64Vec for float32: the kernel also leaves NaN where a result is
+// too close to a float32 rounding boundary for powF32Core.
+func powF32Vec(dst, x, y []float32) { powVec(dst, x, y, powF32, math.MaxFloat32, 0x1p-126, 0x1p24) }
+
+// powKernel runs the AVX-512 or AVX2 pow kernel of T (a direct call, so that the
+// kernels' arguments stay on the caller's stack).
+func powKernel[T float32 | float64](dst, x, y []T) bool {
+	if unsafe.Sizeof(dst[:1][0]) == 8 {
+		d, a, b := retype[float64](dst), retype[float64](x), retype[float64](y)
 		if active >= LevelAVX512 {
-			patch = powF64AVX512(dst[:n], xb[:n], yb[:n])
-		} else {
-			patch = powF64AVX2(dst[:n], xb[:n], yb[:n])
+			return powF64AVX512(d, a, b)
 		}
-		if patch {
-			for i, v := range dst[:n] {
-				if v != v {
-					dst[i] = powF64(xb[i], yb[i])
-				}
-			}
-		}
-		dst, x, y = dst[n:], x[n:], y[n:]
+		return powF64AVX2(d, a, b)
 	}
+	d, a, b := retype[float32](dst), retype[float32](x), retype[float32](y)
+	if active >= LevelAVX512 {
+		return powF32AVX512(d, a, b)
+	}
+	return powF32AVX2(d, a, b)
+}
+
+// retype is s as a slice of U, a type of the same size.
+func retype[U, T any](s []T) []U {
+	return unsafe.Slice((*U)(unsafe.Pointer(unsafe.SliceData(s))), len(s))
 }
 
 const powChunk = 256
 
-// powF32Vec is powF64Vec for float32: the kernel leaves NaN where powF32 must
-// decide (its special cases, and results too close to a rounding boundary).
-func powF32Vec(dst, x, y []float32) {
+// powVec runs powKernel on chunks of powChunk elements copied to the stack (dst may
+// alias x or y) and finishes the lanes it left NaN (off its fast path: specials, x
+// subnormal, |y*log(x)| > 700) with scalar. A normal negative x is x = -|x|: with a
+// non-integer y the result is NaN; with an integer y the lane computes |x|**y,
+// negated for an odd y (from odd on every integer of T is even), which is the scalar
+// routine's own negative path, so the same bits.
+func powVec[T float32 | float64](dst, x, y []T, scalar func(x, y T) T, max, minNormal, odd T) {
 	dst = dst[:len(x)]
 	y = y[:len(x)]
-	var xb, yb [powChunk]float32
+	var xb, yb [powChunk]T
+	var sign [powChunk]int8 // for a negative x: 1 (result as is), -1 (negated) or 0 (NaN)
+	var at [powChunk]uint8  // the lanes of negative x, less one
 	for len(x) > 0 {
 		n := min(len(x), powChunk)
-		copy(xb[:n], x[:n])
 		copy(yb[:n], y[:n])
-		var patch bool
-		if active >= LevelAVX512 {
-			patch = powF32AVX512(dst[:n], xb[:n], yb[:n])
-		} else {
-			patch = powF32AVX2(dst[:n], xb[:n], yb[:n])
+		m := 0
+		for i, v := range x[:n] {
+			xb[i] = v
+			if v <= -minNormal && v >= -max && yb[i] >= -max && yb[i] <= max {
+				yi := yb[i]
+				switch {
+				case float64(yi) != math.Trunc(float64(yi)):
+					sign[m] = 0
+				case yi > -odd && yi < odd && int64(yi)&1 == 1:
+					sign[m] = -1
+				default:
+					sign[m] = 1
+				}
+				xb[i], at[m] = -v, uint8(i)
+				m++
+			}
 		}
-		if patch {
+		if powKernel(dst[:n], xb[:n], yb[:n]) {
 			for i, v := range dst[:n] {
 				if v != v {
-					dst[i] = powF32(xb[i], yb[i])
+					dst[i] = scalar(xb[i], yb[i])
 				}
+			}
+		}
+		for k, i := range at[:m] {
+			switch sign[k] {
+			case 0:
+				dst[i] = T(math.NaN())
+			case -1:
+				dst[i] = -dst[i]
 			}
 		}
 		dst, x, y = dst[n:], x[n:], y[n:]

@@ -9,13 +9,14 @@ import (
 // TestPowKernelsWide compares pow at every level with the twin (LevelNone) bit for
 // bit on random bit patterns, results near overflow and underflow (the lanes the
 // vector kernels hand back to the scalar routine), negative x with integer y,
-// subnormals, and in place.
+// subnormals, negative x with any y (the lanes powVec runs again as |x|), and in
+// place.
 func TestPowKernelsWide(t *testing.T) {
 	rng := rand.New(rand.NewPCG(9, 10))
 	const n = 20000
 	x, y := make([]float64, n), make([]float64, n)
 	for i := range x {
-		switch rng.IntN(6) {
+		switch rng.IntN(8) {
 		case 0:
 			x[i], y[i] = math.Float64frombits(rng.Uint64()), math.Float64frombits(rng.Uint64())
 		case 1:
@@ -27,6 +28,13 @@ func TestPowKernelsWide(t *testing.T) {
 			x[i], y[i] = math.Float64frombits(rng.Uint64N(1<<52)), rng.Float64()*2-1
 		case 4:
 			x[i], y[i] = specialF64[rng.IntN(len(specialF64))], specialF64[rng.IntN(len(specialF64))]
+		case 6: // negative x: integer y past 2^24 and 2^53 (even), near overflow, zero, not integer
+			x[i] = -math.Exp(rng.Float64()*20 - 10)
+			y[i] = [...]float64{0x1p24 + 1, 0x1p24 + 2, 0x1p53 + 2, 1e300, 0, math.Copysign(0, -1), 0.5, -2.5, 1e-300,
+				math.Round(700 / math.Log(-x[i])), math.Round(-745 / math.Log(-x[i])), float64(rng.IntN(9) - 4)}[rng.IntN(12)]
+		case 7: // negative x at the ends of the range, integer y
+			x[i] = -math.Float64frombits(rng.Uint64N(0x7ff0000000000000))
+			y[i] = float64(rng.IntN(7) - 3)
 		default:
 			x[i], y[i] = math.Exp(rng.Float64()*20-10), rng.Float64()*40-20
 		}
