@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/numkit/numkit/internal/submath"
+	"github.com/numkit/numkit/asm"
 	"github.com/numkit/numkit/numeric/internal/syntax"
 	"github.com/numkit/numkit/numeric/ir"
 )
@@ -389,7 +389,10 @@ func (l *lowerer) exactPow(pos syntax.Pos, x, y pyValue) (pyValue, error) {
 	case fx < 0 && !math.IsInf(fx, 0) && !math.IsInf(fy, 0) && fy != math.Trunc(fy):
 		return l.exactComplexBinary(syntax.POW, pos, x, y) // complex, as in Python 3
 	}
-	r := submath.Pow(fx, fy) // math.Pow with subnormal bases done right (5e-324 ** -0.3 is 9.8e96, math.Pow 2.4e92)
+	// CPython's float ** is libm's pow, within an ULP; so is asm's, subnormal bases and
+	// integer powers included (Go's math.Pow multiplies out an integer power: 0.1 ** 51
+	// is 1.0000000000000053e-51 by it, 1.0000000000000028e-51 by CPython and asm).
+	r := libm(asm.PowF64, fx, fy)
 	if math.IsInf(r, 0) && !math.IsInf(fx, 0) && !math.IsInf(fy, 0) && !math.IsNaN(fx) {
 		return pyValue{}, l.errorf(pos, "constant ** overflows float64")
 	}

@@ -23,6 +23,11 @@ func TestExactFolding(t *testing.T) {
 		{src: "-2**63", want: "-9223372036854775808", typ: ir.Int64},
 		{src: "2**62 + 2**62 - 1", want: "9223372036854775807", typ: ir.Int64},
 		{src: "2**-1", want: "0.5", typ: ir.Float64},
+		// CPython's float ** is libm's pow (Go's math.Pow multiplies out integer powers:
+		// 1.0000000000000053e-51 and 3.162277660168356e+76)
+		{src: "0.1 ** 51", want: "1.0000000000000028e-51", typ: ir.Float64},
+		{src: "(0.1 ** 51) ** -1.5", want: "3.162277660168366e+76", typ: ir.Float64},
+		{src: "1.1 ** 50", want: "117.39085287969579", typ: ir.Float64},
 		{src: "7 // -2", want: "-4", typ: ir.Int32},
 		{src: "-7 % 3", want: "2", typ: ir.Int32},
 		{src: "7 % -3", want: "-2", typ: ir.Int32},
