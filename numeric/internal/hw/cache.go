@@ -21,6 +21,12 @@ var streamMin = sync.OnceValue(func() int {
 	return 16 << 20
 })
 
+// NonTemporalMin is the smallest result, in bytes, that the SIMD backend writes with
+// non-temporal stores: the last-level cache's size (32 MiB where it is unknown).
+// A result that large does not stay in the caches for the next expression anyway,
+// and stores that bypass them skip reading each line before writing it.
+func NonTemporalMin() int { return 2 * streamMin() }
+
 // L2Bytes is the L2 cache's size, or 1 MiB where it is unknown.
 func L2Bytes() int { return l2Bytes() }
 

@@ -8,7 +8,6 @@ package vm
 
 import (
 	"context"
-	"unsafe"
 
 	"github.com/numkit/numkit/numeric/internal/exec"
 	"github.com/numkit/numkit/numeric/internal/generic"
@@ -18,7 +17,7 @@ import (
 // Derive compiles p, an IR program derived from vp's (a pass of it), for vp's backend
 // with vp's plan options, so its runs use the kernels and plans vp's runs use.
 func (vp *Program) Derive(p *ir.Program) (*Program, error) {
-	return Compile(p, vp.plan.backend, Options{NoFusion: vp.plan.noFusion, FuseMin: vp.fuseMin, Block: vp.block})
+	return Compile(p, vp.plan.backend, vp.opt)
 }
 
 // Reducers returns the reducers of the program's last stage, in the order of its
@@ -38,27 +37,8 @@ func (vp *Program) Reducers() []generic.Reducer {
 // Folding each list with Fold gives the reduction as Run combines it.
 func (vp *Program) RunBlocks(ctx context.Context, inputs []exec.Binding, lo, n int, out exec.Output, threads int) (uint64, [][]generic.Partial, error) {
 	prog := vp.prog
-	pool := &vp.runs
-	if vp.streamPlan != nil && (vp.fuseMin < 0 || n*(prog.Cost.BytesRead+prog.Cost.BytesWritten) >= vp.fuseMin) {
-		pool = &vp.streamRuns
-	}
-	r := pool.Get().(*run)
+	r, pool := vp.bind(inputs, lo, n, out)
 	defer pool.Put(r)
-	r.n = n
-	r.whole = n*(prog.Cost.BytesRead+prog.Cost.BytesWritten) >= vp.wholeMin
-	r.dst = nil
-	if !prog.ScalarResult() && out.Ptr != nil {
-		r.dst = unsafe.Add(out.Ptr, lo*out.Type.Size())
-	}
-	for i, in := range prog.Inputs {
-		b := inputs[i]
-		r.inputs[i] = b.Ptr
-		if b.Scalar {
-			r.scalars[in.Reg] = [2]uint64{b.Word, b.Hi}
-		} else if b.Ptr != nil {
-			r.inputs[i] = unsafe.Add(b.Ptr, lo*b.Type.Size())
-		}
-	}
 	if err := r.execute(ctx, threads); err != nil {
 		return 0, nil, err
 	}

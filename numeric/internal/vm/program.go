@@ -40,6 +40,11 @@ type Options struct {
 	// (their partials fix the order of the sums); the vector code runs over each in
 	// passes of this length.
 	Block int
+	// StreamMin is the smallest result, in bytes, that the SIMD backend writes with
+	// non-temporal stores (asm.StreamCopy from an L1 buffer): 0 means
+	// hw.NonTemporalMin (about the last-level cache's size), a negative value always
+	// (tests), on any backend.
+	StreamMin int
 }
 
 // Program is an IR program bound to one CPU backend's kernels.
@@ -58,7 +63,10 @@ type Program struct {
 	// which the arrays stream from memory and longer runs over each array measured
 	// faster; none with Options.Block.
 	wholeMin int
-	block    int // Options.Block
+	// streamMin is the smallest result, in bytes, written with non-temporal stores
+	// (Options.StreamMin); math.MaxInt for none.
+	streamMin int
+	opt       Options // as compiled (Derive compiles with the same)
 }
 
 // BackendFor returns the CPU backend name asks for ("gonum", "simd", or "auto": simd where
@@ -92,12 +100,22 @@ func Compile(p *ir.Program, b *Backend, opt Options) (*Program, error) {
 	if err != nil {
 		return nil, err
 	}
-	vp := &Program{prog: p, name: b.name, plan: pl, fuseMin: opt.FuseMin, block: opt.Block}
+	vp := &Program{prog: p, name: b.name, plan: pl, fuseMin: opt.FuseMin, opt: opt}
 	vp.runs.New = func() any { return pl.newRun() }
 	if vp.fuseMin == 0 {
 		vp.fuseMin = hw.L2Bytes()
 	}
 	vp.wholeMin = hw.StreamMin()
+	switch {
+	case opt.StreamMin < 0:
+		vp.streamMin = 0
+	case opt.StreamMin > 0:
+		vp.streamMin = opt.StreamMin
+	case b.asmFused && asm.Active() >= asm.LevelAVX2:
+		vp.streamMin = hw.NonTemporalMin()
+	default:
+		vp.streamMin = math.MaxInt
+	}
 	if opt.Block > 0 {
 		vp.wholeMin = math.MaxInt
 	}
@@ -112,25 +130,22 @@ func Compile(p *ir.Program, b *Backend, opt Options) (*Program, error) {
 	return vp, nil
 }
 
-// Backend names the backend that runs the program ("gonum" or "simd").
-func (vp *Program) Backend() string { return vp.name }
-
-// Run evaluates elements [lo, lo+n) of the inputs into the same elements of out and
-// returns the result register (for a scalar result). It implements exec.Program, and
-// allocates nothing in the steady state. Device arrays are refused by the caller.
-func (vp *Program) Run(ctx context.Context, inputs []exec.Binding, lo, n int, out exec.Output, threads int) (uint64, error) {
+// bind takes a run from the pool that suits n elements and points it at elements
+// [lo, lo+n) of the inputs and out (out.Ptr may be nil for a scalar result). The
+// caller puts it back in the pool returned.
+func (vp *Program) bind(inputs []exec.Binding, lo, n int, out exec.Output) (*run, *sync.Pool) {
 	prog := vp.prog
 	pool := &vp.runs
 	if vp.streamPlan != nil && (vp.fuseMin < 0 || n*(prog.Cost.BytesRead+prog.Cost.BytesWritten) >= vp.fuseMin) {
 		pool = &vp.streamRuns
 	}
 	r := pool.Get().(*run)
-	defer pool.Put(r)
 	r.n = n
 	r.whole = n*(prog.Cost.BytesRead+prog.Cost.BytesWritten) >= vp.wholeMin
-	r.dst = nil
-	if !prog.ScalarResult() {
+	r.dst, r.stream = nil, false
+	if !prog.ScalarResult() && out.Ptr != nil {
 		r.dst = unsafe.Add(out.Ptr, lo*out.Type.Size())
+		r.stream = n*out.Type.Size() >= vp.streamMin
 	}
 	for i, in := range prog.Inputs {
 		b := inputs[i]
@@ -141,6 +156,19 @@ func (vp *Program) Run(ctx context.Context, inputs []exec.Binding, lo, n int, ou
 			r.inputs[i] = unsafe.Add(b.Ptr, lo*b.Type.Size())
 		}
 	}
+	return r, pool
+}
+
+// Backend names the backend that runs the program ("gonum" or "simd").
+func (vp *Program) Backend() string { return vp.name }
+
+// Run evaluates elements [lo, lo+n) of the inputs into the same elements of out and
+// returns the result register (for a scalar result). It implements exec.Program, and
+// allocates nothing in the steady state. Device arrays are refused by the caller.
+func (vp *Program) Run(ctx context.Context, inputs []exec.Binding, lo, n int, out exec.Output, threads int) (uint64, error) {
+	prog := vp.prog
+	r, pool := vp.bind(inputs, lo, n, out)
+	defer pool.Put(r)
 	if err := r.execute(ctx, threads); err != nil {
 		return 0, err
 	}

@@ -7,6 +7,7 @@ import (
 	"sync/atomic"
 	"unsafe"
 
+	"github.com/numkit/numkit/asm"
 	"github.com/numkit/numkit/numeric/internal/exec"
 	"github.com/numkit/numkit/numeric/internal/generic"
 	"github.com/numkit/numkit/numeric/ir"
@@ -26,6 +27,7 @@ type run struct {
 	plan     *plan
 	n        int
 	whole    bool             // run the vector code in whole blocks (Program.wholeMin), not stage passes
+	stream   bool             // write the result through a buffer with non-temporal stores (Program.streamMin)
 	inputs   []unsafe.Pointer // base of each input's data (nil for scalars)
 	scalars  [][2]uint64      // storage of every scalar register (two words: complex128), by register
 	dst      unsafe.Pointer
@@ -48,6 +50,7 @@ type run struct {
 type scratch struct {
 	buffers []unsafe.Pointer
 	backing []uint64
+	out     unsafe.Pointer    // a pass's result on its way to dst, where run.stream
 	filled  []int             // per buffer: how many elements of the broadcast value are in place
 	args    [3]unsafe.Pointer // kernel arguments (kept here: a local array would escape)
 	slot    *atomic.Uint64    // the state of the worker's task (pool.go's taskStarted...)
@@ -80,6 +83,7 @@ func (r *run) ensureWorkers(k int) {
 			s.buffers = append(s.buffers, unsafe.Pointer(&s.backing[int(off)+i*words]))
 		}
 		s.filled = make([]int, n)
+		s.out = unsafe.Pointer(&make([]uint64, 2*streamPiece)[0]) // complex128 elements at most
 		s.slot = new(atomic.Uint64)
 		r.workers = append(r.workers, s)
 	}
@@ -182,6 +186,9 @@ func (r *run) share(sp *stagePlan, w int) {
 // it returns false when it stopped because the evaluation's context was done.
 func (r *run) blocks(sp *stagePlan, w, lo, hi int) bool {
 	s := &r.workers[w]
+	if r.stream {
+		defer asm.StoreFence() // before the worker reports its blocks done
+	}
 	for b := lo; b < hi; b++ {
 		if r.done != nil {
 			select {
@@ -212,6 +219,10 @@ func (r *run) blocks(sp *stagePlan, w, lo, hi int) bool {
 			}
 			for i := range sp.vector {
 				v := &sp.vector[i]
+				if r.stream && v.dst.kind == operandDst {
+					r.streamStep(s, v, start+off, off, m)
+					continue
+				}
 				for k := 0; k < v.nargs; k++ {
 					s.args[k] = r.pointer(s, v.args[k], start+off, off)
 				}
@@ -229,6 +240,32 @@ func (r *run) blocks(sp *stagePlan, w, lo, hi int) bool {
 	}
 	return true
 }
+
+// streamStep runs v, which writes the result, over m elements from element elem
+// (off into the block) in pieces of streamPiece elements, each computed into the
+// worker's out buffer and written to dst by non-temporal stores, so that the
+// buffer stays in the L1 cache.
+func (r *run) streamStep(s *scratch, v *vstep, elem, off, m int) {
+	var args [3]unsafe.Pointer // the pass's operands; a scalar's stays put
+	for k := 0; k < v.nargs; k++ {
+		args[k] = r.pointer(s, v.args[k], elem, off)
+	}
+	dst := r.pointer(s, v.dst, elem, off)
+	for j := 0; j < m; j += streamPiece {
+		c := min(streamPiece, m-j)
+		for k := 0; k < v.nargs; k++ {
+			s.args[k] = args[k]
+			if v.args[k].kind != operandScalar {
+				s.args[k] = unsafe.Add(args[k], j*v.args[k].size)
+			}
+		}
+		v.kernel(c, s.out, &s.args)
+		asm.StreamCopy(unsafe.Add(dst, j*v.dst.size), s.out, c*v.dst.size)
+	}
+}
+
+// streamPiece is streamStep's piece: 4 KiB of float64.
+const streamPiece = 512
 
 // pointer returns where operand o's elements start for element elem of the arrays,
 // off elements into the block being run.
