@@ -24,6 +24,11 @@ import (
 //     combined as above.
 //   - integer and bool sum and product (wrapping, in ulong), integer min and max:
 //     exact, so one pass in order.
+//   - complex sum, prod and mean: as the float ones, with the CPU's accumulator
+//     counts (16 for complex128, 32 for complex64), the product nk_cmul's, the blocks'
+//     results as double2; each part of the mean divided by len.
+//   - var, std, skew and kurt: the blocks summarised and merged as the CPU's moments
+//     (axis_moments.go).
 //
 // The kernel takes (n, len, ls, geo, in, out): n results, the line length and stride,
 // the geometry (GeometryLen(dims, 1) longs: the outer shape, the offset of line 0 and
@@ -49,30 +54,37 @@ const AxisBlock = 4096
 const AxisGroup = 64
 
 // AxisResult is the result type of op along an axis of arg, and false if the device
-// kernel does not compute it (complex values, the moments, min, max and mean of bool).
+// kernel does not compute it (min, max, mean and the moments of bool, min and max and
+// the moments of complex values: the language has none of them).
 func AxisResult(op ir.ReduceOp, arg ir.DType) (ir.DType, bool) {
 	switch arg {
-	case ir.Float64, ir.Float32, ir.Int64, ir.Int32, ir.Bool:
+	case ir.Float64, ir.Float32, ir.Int64, ir.Int32, ir.Bool, ir.Complex128, ir.Complex64:
 	default:
 		return 0, false
 	}
 	switch op {
 	case ir.ReduceSum, ir.ReduceProd:
-		if arg.IsFloat() {
+		if arg.IsFloat() || arg.IsComplex() {
 			return arg, true
 		}
 		return ir.Int64, true
 	case ir.ReduceMin, ir.ReduceMax:
-		return arg, arg != ir.Bool
+		return arg, arg != ir.Bool && !arg.IsComplex()
 	case ir.ReduceMean:
+		if arg.IsComplex() {
+			return arg, true
+		}
 		return ir.FloatOf(arg), arg != ir.Bool
+	case ir.ReduceVar, ir.ReduceStd, ir.ReduceSkew, ir.ReduceKurt:
+		return ir.FloatOf(arg), arg != ir.Bool && !arg.IsComplex()
 	}
 	return 0, false
 }
 
 // GenerateAxis returns the program of op along an axis of arg for target t, over a
-// result of dims (at least 1) dimensions.
-func GenerateAxis(op ir.ReduceOp, arg ir.DType, t Target, dims int, stepped bool) (*Program, error) {
+// result of dims (at least 1) dimensions; a moment reduction of floats mirrors the
+// CPU algorithm order (integers always MomentsBlock's).
+func GenerateAxis(op ir.ReduceOp, arg ir.DType, t Target, dims int, stepped bool, order MomentOrder) (*Program, error) {
 	res, ok := AxisResult(op, arg)
 	if !ok {
 		return nil, fmt.Errorf("kernels: no device kernel for %s along an axis of %s", op, arg)
@@ -84,17 +96,30 @@ func GenerateAxis(op ir.ReduceOp, arg ir.DType, t Target, dims int, stepped bool
 	g := &gen{target: t, helpers: map[string]bool{}, inputs: []int{0}, stepped: stepped}
 	var body strings.Builder
 	b := &body
-	fmt.Fprintf(b, "__kernel void nk_axis(const long n, const long len, const long ls, __constant long* geo, __global const %s* in, __global %s* out) {\n", ctype(arg), ctype(res))
+	inT, outT := ctype(arg), ctype(res)
+	if arg.IsComplex() { // arrays of parts, read with vload2 and written with vstore2
+		inT, outT = ctype(ir.RealOf(arg)), ctype(ir.RealOf(res))
+	}
+	fmt.Fprintf(b, "__kernel void nk_axis(const long n, const long len, const long ls, __constant long* geo, __global const %s* in, __global %s* out) {\n", inT, outT)
 	g.geoLoads(b)
 	// No early return: every work-item of a group must reach the barriers; one past
 	// the end reduces line 0 and stores nothing.
 	b.WriteString("\tconst long gid = (long)get_global_id(0);\n\tconst int valid = gid < n;\n\tconst long i = valid ? gid : 0;\n\tconst long start = 0;\n")
 	g.offsets(b, "\t")
-	b.WriteString("\t__global const " + ctype(arg) + "* x = in + o0;\n")
-	if !arg.IsFloat() && op != ir.ReduceMean {
+	if arg.IsComplex() {
+		b.WriteString("\t__global const " + inT + "* x = in + 2 * o0;\n")
+	} else {
+		b.WriteString("\t__global const " + inT + "* x = in + o0;\n")
+	}
+	switch {
+	case isMoment(op):
+		g.momentLine(b, op, arg, res, order)
+	case !arg.IsFloat() && !arg.IsComplex() && op != ir.ReduceMean:
 		g.exactLine(b, op, arg, res)
-	} else if err := g.blockedLine(b, op, arg, res); err != nil {
-		return nil, err
+	default:
+		if err := g.blockedLine(b, op, arg, res); err != nil {
+			return nil, err
+		}
 	}
 	b.WriteString("}\n")
 	if g.fp64 && !t.FP64 {
@@ -136,21 +161,31 @@ func (g *gen) exactLine(b *strings.Builder, op ir.ReduceOp, arg, res ir.DType) {
 // the blocks pairwise (see GenerateAxis).
 func (g *gen) blockedLine(b *strings.Builder, op ir.ReduceOp, arg, res ir.DType) error {
 	g.use(ir.Float64)
-	at, lanes := arg, orderLanes(op, arg) // the accumulators' type and count
-	if !arg.IsFloat() {                   // the mean of integers: one double accumulator
+	at, lanes := arg, orderLanes(op, arg)   // the accumulators' type and count
+	if !arg.IsFloat() && !arg.IsComplex() { // the mean of integers: one double accumulator
 		at, lanes = ir.Float64, 1
+	}
+	// The blocks' results combine in double (double2: complex values).
+	vt, vtype, toV := ir.Float64, "double", "(double)acc[0]"
+	switch arg {
+	case ir.Complex128:
+		vt, vtype, toV = ir.Complex128, "double2", "acc[0]"
+	case ir.Complex64:
+		vt, vtype, toV = ir.Complex128, "double2", "convert_double2(acc[0])"
 	}
 	combineOp := op
 	if op == ir.ReduceMean {
 		combineOp = ir.ReduceSum
 	}
 	elem := "x[(b0 + m) * ls]"
-	if at != arg {
+	if arg.IsComplex() {
+		elem = "vload2((b0 + m) * ls, x)"
+	} else if at != arg {
 		elem = "(double)" + elem
 	}
 	fmt.Fprintf(b, "\tconst long nb = (len + %d) / %d;\n", AxisBlock-1, AxisBlock)
-	fmt.Fprintf(b, "\tdouble v = %s;\n", identity(combineOp, ir.Float64))
-	b.WriteString("\tdouble vs[66];\n\tlong los[66], his[66];\n\tuchar sts[66];\n\tint vp = 0, fp = 0;\n")
+	fmt.Fprintf(b, "\t%s v = %s;\n", vtype, identity(combineOp, vt))
+	b.WriteString("\t" + vtype + " vs[66];\n\tlong los[66], his[66];\n\tuchar sts[66];\n\tint vp = 0, fp = 0;\n")
 	b.WriteString("\tif (nb > 0) {\n\t\tlos[0] = 0; his[0] = nb; sts[0] = 0; fp = 1;\n\t}\n")
 	b.WriteString("\twhile (fp > 0) {\n\t\tconst long lo = los[fp - 1], hi = his[fp - 1];\n")
 	b.WriteString("\t\tif (hi - lo == 1) {\n")
@@ -166,17 +201,24 @@ func (g *gen) blockedLine(b *strings.Builder, op ir.ReduceOp, arg, res ir.DType)
 		fmt.Fprintf(b, "\t\t\tfor (int h = %d; h > 0; h >>= 1) {\n\t\t\t\tfor (int j = 0; j < h; j++) {\n", lanes/2)
 		fmt.Fprintf(b, "\t\t\t\t\tacc[j] = %s;\n\t\t\t\t}\n\t\t\t}\n", g.combine(combineOp, at, "acc[j]", "acc[j + h]"))
 	}
-	b.WriteString("\t\t\tvs[vp++] = (double)acc[0];\n\t\t\tfp--;\n\t\t\tcontinue;\n\t\t}\n")
+	b.WriteString("\t\t\tvs[vp++] = " + toV + ";\n\t\t\tfp--;\n\t\t\tcontinue;\n\t\t}\n")
 	b.WriteString("\t\tconst long mid = lo + (hi - lo) / 2;\n")
 	b.WriteString("\t\tif (sts[fp - 1] == 0) {\n\t\t\tsts[fp - 1] = 1; los[fp] = lo; his[fp] = mid; sts[fp] = 0; fp++;\n")
 	b.WriteString("\t\t} else if (sts[fp - 1] == 1) {\n\t\t\tsts[fp - 1] = 2; los[fp] = mid; his[fp] = hi; sts[fp] = 0; fp++;\n")
-	b.WriteString("\t\t} else {\n\t\t\tconst double y = vs[--vp];\n\t\t\tconst double w = vs[--vp];\n")
-	fmt.Fprintf(b, "\t\t\tvs[vp++] = %s;\n\t\t\tfp--;\n\t\t}\n\t}\n", g.combine(combineOp, ir.Float64, "w", "y"))
+	fmt.Fprintf(b, "\t\t} else {\n\t\t\tconst %s y = vs[--vp];\n\t\t\tconst %s w = vs[--vp];\n", vtype, vtype)
+	fmt.Fprintf(b, "\t\t\tvs[vp++] = %s;\n\t\t\tfp--;\n\t\t}\n\t}\n", g.combine(combineOp, vt, "w", "y"))
 	b.WriteString("\tif (vp > 0) {\n\t\tv = vs[0];\n\t}\n")
 	if op == ir.ReduceMean {
 		b.WriteString("\tv = v / (double)len;\n")
 	}
-	fmt.Fprintf(b, "\tif (valid) {\n\t\tout[i] = (%s)v;\n\t}\n", ctype(res))
+	switch res {
+	case ir.Complex128:
+		b.WriteString("\tif (valid) {\n\t\tvstore2(v, i, out);\n\t}\n")
+	case ir.Complex64:
+		b.WriteString("\tif (valid) {\n\t\tvstore2(convert_float2(v), i, out);\n\t}\n")
+	default:
+		fmt.Fprintf(b, "\tif (valid) {\n\t\tout[i] = (%s)v;\n\t}\n", ctype(res))
+	}
 	return nil
 }
 

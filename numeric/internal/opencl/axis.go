@@ -21,6 +21,9 @@ type AxisLine struct {
 	Strides    []int
 	Len        int // the line length along the axis (positive)
 	LineStride int
+	// Moments is the CPU algorithm whose bits var, std, skew and kurt of floats give
+	// (the caller's CPU reference: kernels.MomentOrder).
+	Moments kernels.MomentOrder
 }
 
 // AxisResult is the result type of op along an axis of arg, and false where ReduceAxis
@@ -54,7 +57,7 @@ func ReduceAxis(ctx context.Context, op ir.ReduceOp, in AxisLine, dst unsafe.Poi
 		return ErrNotShaped
 	}
 	stepped := in.LineStride != 1 && in.Len > 1
-	g, err := kernels.GenerateAxis(op, in.Type, d.target, len(in.Shape), stepped)
+	g, err := kernels.GenerateAxis(op, in.Type, d.target, len(in.Shape), stepped, in.Moments)
 	if errors.Is(err, kernels.ErrNoFP64) {
 		return fmt.Errorf("%w: %w", ErrNotShaped, err)
 	} else if err != nil {
@@ -76,7 +79,11 @@ func ReduceAxis(ctx context.Context, op ir.ReduceOp, in AxisLine, dst unsafe.Poi
 		return err
 	}
 	r := &runState{cp: &Program{dev: d}, q: q}
-	err = r.axis(kern, stepped, in, lo, hi, n, geo, unsafe.Slice((*byte)(dst), n*res.Size()))
+	// The moment kernels keep about 6 KB of private arrays per work-item: in groups
+	// of the driver's choice, var along the last axis of a (4095, 3) array crashed
+	// pocl 3.1 (a segmentation fault); in groups of AxisGroup it does not.
+	grouped := stepped || isMoment(op)
+	err = r.axis(kern, grouped, in, lo, hi, n, geo, unsafe.Slice((*byte)(dst), n*res.Size()))
 	if ferr := r.finish(); err == nil {
 		err = ferr
 	}
@@ -87,9 +94,18 @@ func ReduceAxis(ctx context.Context, op ir.ReduceOp, in AxisLine, dst unsafe.Poi
 	return err
 }
 
+func isMoment(op ir.ReduceOp) bool {
+	switch op {
+	case ir.ReduceVar, ir.ReduceStd, ir.ReduceSkew, ir.ReduceKurt:
+		return true
+	}
+	return false
+}
+
 // axis uploads the input span [lo, hi) and the geometry, launches the axis kernel
-// over n results and makes them visible in out.
-func (r *runState) axis(kern *cl.Kernel, stepped bool, in AxisLine, lo, hi, n int, geo []int64, out []byte) error {
+// over n results (in groups of AxisGroup work-items where grouped) and makes them
+// visible in out.
+func (r *runState) axis(kern *cl.Kernel, grouped bool, in AxisLine, lo, hi, n int, geo []int64, out []byte) error {
 	d := r.cp.dev
 	size := in.Type.Size()
 	host := unsafe.Slice((*byte)(unsafe.Add(in.Ptr, lo*size)), (hi-lo)*size)
@@ -109,8 +125,8 @@ func (r *runState) axis(kern *cl.Kernel, stepped bool, in AxisLine, lo, hi, n in
 	if err := kern.SetArgs(int64(n), int64(in.Len), int64(in.LineStride), gb, src, dst); err != nil {
 		return deviceError("setting the arguments of nk_axis", d, err)
 	}
-	var local []int // the driver's choice, except for the stepped kernel's groups
-	if stepped {
+	var local []int // the driver's choice, except for the stepped and moment kernels' groups
+	if grouped {
 		l := min(kernels.AxisGroup, d.target.GroupSize) // a power of two up to 64
 		if info, err := kern.WorkGroupInfo(d.dev); err == nil {
 			for l > 1 && l > info.WorkGroupSize {
