@@ -125,14 +125,10 @@ nk_central nk_merge(nk_central a, nk_central b) {
 }
 `
 
-// momentFinal is the statistic of summary r as stats.Central computes it, into v. A
-// NaN variance is Go's math.NaN(), the CPU's: a NaN or infinity in a line makes its
-// blocks' M2 that NaN, but merging such a block with one whose mean is the NaN of
-// Inf − Inf adds two NaNs, and which of them an x86 addition keeps depends on the
-// order a compiler gives the operands (Go keeps M2's; pocl's LLVM did not).
+// momentFinal is the statistic of summary r as stats.Central computes it, into v.
 var momentFinal = map[ir.ReduceOp]string{
-	ir.ReduceVar: "v = r.n <= 0 ? NK_NAN : r.m2 / (double)r.n;\n\tv = isnan(v) ? NK_NAN : v;",
-	ir.ReduceStd: "v = sqrt(r.n <= 0 ? NK_NAN : r.m2 / (double)r.n);\n\tv = isnan(v) ? NK_NAN : v;",
+	ir.ReduceVar: "v = r.n <= 0 ? NK_NAN : r.m2 / (double)r.n;",
+	ir.ReduceStd: "v = sqrt(r.n <= 0 ? NK_NAN : r.m2 / (double)r.n);",
 	ir.ReduceSkew: `{
 		const double rr = 0x1p-52 * r.mean;
 		if (r.n == 0 || r.m2 != r.m2 || !(r.m2 / (double)r.n > rr * rr)) {
@@ -180,6 +176,14 @@ func (g *gen) momentLine(b *strings.Builder, op ir.ReduceOp, arg, res ir.DType, 
 	b.WriteString("\t\t\tvs[vp++] = nk_merge(w, y);\n\t\t\tfp--;\n\t\t}\n\t}\n")
 	b.WriteString("\tconst nk_central r = vs[0];\n\tdouble v;\n\t")
 	b.WriteString(momentFinal[op])
+	if order != MomentsBlock && (op == ir.ReduceVar || op == ir.ReduceStd) {
+		// A NaN variance is Go's math.NaN(), the CPU's: with these orders a NaN or
+		// an infinity in a block makes its M2 that NaN, but merging it with a block
+		// whose mean is the NaN of Inf − Inf adds two NaNs, and which of them an x86
+		// addition keeps depends on the order a compiler gives the operands (Go's
+		// kept M2's; pocl's LLVM did not).
+		b.WriteString("\n\tv = isnan(v) ? NK_NAN : v;")
+	}
 	fmt.Fprintf(b, "\n\tif (valid) {\n\t\tout[i] = (%s)v;\n\t}\n", ctype(res))
 }
 
