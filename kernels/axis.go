@@ -81,10 +81,30 @@ func AxisResult(op ir.ReduceOp, arg ir.DType) (ir.DType, bool) {
 	return 0, false
 }
 
+// AxisOptions are the variants of an axis kernel.
+type AxisOptions struct {
+	// Stepped: the lines are not contiguous; the work-groups step through them
+	// together, with barriers.
+	Stepped bool
+	// Moments is the CPU algorithm a moment reduction of floats mirrors (integers
+	// always take MomentsBlock).
+	Moments MomentOrder
+	// Vector, 2, 4 or 8 (0 or 1: off), has each work-item reduce that many
+	// neighbouring lines at once, whose elements are adjacent in memory (the result's
+	// inner dimension has stride 1 in the input and a multiple of Vector elements),
+	// in vector registers, each line in its own lanes and in its own order: a float
+	// sum, prod or mean only (VectorAxis).
+	Vector int
+}
+
+// VectorAxis reports whether op along an axis of arg has a vector variant.
+func VectorAxis(op ir.ReduceOp, arg ir.DType) bool {
+	return arg.IsFloat() && (op == ir.ReduceSum || op == ir.ReduceProd || op == ir.ReduceMean)
+}
+
 // GenerateAxis returns the program of op along an axis of arg for target t, over a
-// result of dims (at least 1) dimensions; a moment reduction of floats mirrors the
-// CPU algorithm order (integers always MomentsBlock's).
-func GenerateAxis(op ir.ReduceOp, arg ir.DType, t Target, dims int, stepped bool, order MomentOrder) (*Program, error) {
+// result of dims (at least 1) dimensions.
+func GenerateAxis(op ir.ReduceOp, arg ir.DType, t Target, dims int, o AxisOptions) (*Program, error) {
 	res, ok := AxisResult(op, arg)
 	if !ok {
 		return nil, fmt.Errorf("kernels: no device kernel for %s along an axis of %s", op, arg)
@@ -92,8 +112,12 @@ func GenerateAxis(op ir.ReduceOp, arg ir.DType, t Target, dims int, stepped bool
 	if dims < 1 {
 		return nil, fmt.Errorf("kernels: an axis reduction over %d dimensions", dims)
 	}
+	vec := max(o.Vector, 1)
+	if vec > 1 && (!VectorAxis(op, arg) || vec != 2 && vec != 4 && vec != 8) {
+		return nil, fmt.Errorf("kernels: no %d-line vector kernel for %s along an axis of %s", vec, op, arg)
+	}
 	t.Dims = dims
-	g := &gen{target: t, helpers: map[string]bool{}, inputs: []int{0}, stepped: stepped}
+	g := &gen{target: t, helpers: map[string]bool{}, inputs: []int{0}, stepped: o.Stepped, vec: vec}
 	var body strings.Builder
 	b := &body
 	inT, outT := ctype(arg), ctype(res)
@@ -104,7 +128,7 @@ func GenerateAxis(op ir.ReduceOp, arg ir.DType, t Target, dims int, stepped bool
 	g.geoLoads(b)
 	// No early return: every work-item of a group must reach the barriers; one past
 	// the end reduces line 0 and stores nothing.
-	b.WriteString("\tconst long gid = (long)get_global_id(0);\n\tconst int valid = gid < n;\n\tconst long i = valid ? gid : 0;\n\tconst long start = 0;\n")
+	fmt.Fprintf(b, "\tconst long gid = (long)get_global_id(0) * %d;\n\tconst int valid = gid < n;\n\tconst long i = valid ? gid : 0;\n\tconst long start = 0;\n", vec)
 	g.offsets(b, "\t")
 	if arg.IsComplex() {
 		b.WriteString("\t__global const " + inT + "* x = in + 2 * o0;\n")
@@ -113,7 +137,7 @@ func GenerateAxis(op ir.ReduceOp, arg ir.DType, t Target, dims int, stepped bool
 	}
 	switch {
 	case isMoment(op):
-		g.momentLine(b, op, arg, res, order)
+		g.momentLine(b, op, arg, res, o.Moments)
 	case !arg.IsFloat() && !arg.IsComplex() && op != ir.ReduceMean:
 		g.exactLine(b, op, arg, res)
 	default:
@@ -178,19 +202,33 @@ func (g *gen) blockedLine(b *strings.Builder, op ir.ReduceOp, arg, res ir.DType)
 		combineOp = ir.ReduceSum
 	}
 	elem := "x[(b0 + m) * ls]"
-	if arg.IsComplex() {
+	accT, accID := ctype(at), identity(combineOp, at)
+	if g.vec > 1 { // vec neighbouring lines, one per lane (at is the float arg)
+		elem = fmt.Sprintf("vload%d(0, x + (b0 + m) * ls)", g.vec)
+		accT = fmt.Sprintf("%s%d", ctype(at), g.vec)
+		accID = fmt.Sprintf("((%s)(%s))", accT, accID)
+		vtype = fmt.Sprintf("double%d", g.vec)
+		toV = "acc[0]"
+		if at == ir.Float32 {
+			toV = fmt.Sprintf("convert_double%d(acc[0])", g.vec)
+		}
+	} else if arg.IsComplex() {
 		elem = "vload2((b0 + m) * ls, x)"
 	} else if at != arg {
 		elem = "(double)" + elem
 	}
 	fmt.Fprintf(b, "\tconst long nb = (len + %d) / %d;\n", AxisBlock-1, AxisBlock)
-	fmt.Fprintf(b, "\t%s v = %s;\n", vtype, identity(combineOp, vt))
+	vID := identity(combineOp, vt)
+	if g.vec > 1 {
+		vID = fmt.Sprintf("((%s)(%s))", vtype, vID)
+	}
+	fmt.Fprintf(b, "\t%s v = %s;\n", vtype, vID)
 	b.WriteString("\t" + vtype + " vs[66];\n\tlong los[66], his[66];\n\tuchar sts[66];\n\tint vp = 0, fp = 0;\n")
 	b.WriteString("\tif (nb > 0) {\n\t\tlos[0] = 0; his[0] = nb; sts[0] = 0; fp = 1;\n\t}\n")
 	b.WriteString("\twhile (fp > 0) {\n\t\tconst long lo = los[fp - 1], hi = his[fp - 1];\n")
 	b.WriteString("\t\tif (hi - lo == 1) {\n")
 	fmt.Fprintf(b, "\t\t\tconst long b0 = lo * %dL, bn = min(%dL, len - b0);\n", AxisBlock, AxisBlock)
-	fmt.Fprintf(b, "\t\t\t%s acc[%d];\n\t\t\tfor (int j = 0; j < %d; j++) {\n\t\t\t\tacc[j] = %s;\n\t\t\t}\n", ctype(at), lanes, lanes, identity(combineOp, at))
+	fmt.Fprintf(b, "\t\t\t%s acc[%d];\n\t\t\tfor (int j = 0; j < %d; j++) {\n\t\t\t\tacc[j] = %s;\n\t\t\t}\n", accT, lanes, lanes, accID)
 	fmt.Fprintf(b, "\t\t\tconst long full = bn - bn %% %d;\n", lanes)
 	fmt.Fprintf(b, "\t\t\tfor (long m0 = 0; m0 < full; m0 += %d) {\n\t\t\t\tfor (int j = 0; j < %d; j++) {\n", lanes, lanes)
 	fmt.Fprintf(b, "\t\t\t\t\tconst long m = m0 + j;\n\t\t\t\t\tacc[j] = %s;\n\t\t\t\t}\n", g.combine(combineOp, at, "acc[j]", elem))
@@ -211,10 +249,14 @@ func (g *gen) blockedLine(b *strings.Builder, op ir.ReduceOp, arg, res ir.DType)
 	if op == ir.ReduceMean {
 		b.WriteString("\tv = v / (double)len;\n")
 	}
-	switch res {
-	case ir.Complex128:
+	switch {
+	case g.vec > 1 && res == ir.Float64:
+		fmt.Fprintf(b, "\tif (valid) {\n\t\tvstore%d(v, 0, out + i);\n\t}\n", g.vec)
+	case g.vec > 1:
+		fmt.Fprintf(b, "\tif (valid) {\n\t\tvstore%d(convert_float%d(v), 0, out + i);\n\t}\n", g.vec, g.vec)
+	case res == ir.Complex128:
 		b.WriteString("\tif (valid) {\n\t\tvstore2(v, i, out);\n\t}\n")
-	case ir.Complex64:
+	case res == ir.Complex64:
 		b.WriteString("\tif (valid) {\n\t\tvstore2(convert_float2(v), i, out);\n\t}\n")
 	default:
 		fmt.Fprintf(b, "\tif (valid) {\n\t\tout[i] = (%s)v;\n\t}\n", ctype(res))

@@ -98,10 +98,10 @@ func TestAxisResult(t *testing.T) {
 			t.Errorf("%s: %s %v, want %s %v", c.name, res, ok, c.res, c.ok)
 		}
 	}
-	if _, err := GenerateAxis(ir.ReduceSum, ir.Float32, Target{}, 1, true, MomentsLanes); err == nil {
+	if _, err := GenerateAxis(ir.ReduceSum, ir.Float32, Target{}, 1, AxisOptions{Stepped: true}); err == nil {
 		t.Error("a float axis sum without fp64: no error")
 	}
-	if _, err := GenerateAxis(ir.ReduceSum, ir.Int64, Target{}, 1, false, MomentsLanes); err != nil {
+	if _, err := GenerateAxis(ir.ReduceSum, ir.Int64, Target{}, 1, AxisOptions{}); err != nil {
 		t.Errorf("an integer axis sum without fp64: %v", err)
 	}
 }

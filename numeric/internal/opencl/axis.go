@@ -57,7 +57,8 @@ func ReduceAxis(ctx context.Context, op ir.ReduceOp, in AxisLine, dst unsafe.Poi
 		return ErrNotShaped
 	}
 	stepped := in.LineStride != 1 && in.Len > 1
-	g, err := kernels.GenerateAxis(op, in.Type, d.target, len(in.Shape), stepped, in.Moments)
+	vec := axisVector(op, in, stepped)
+	g, err := kernels.GenerateAxis(op, in.Type, d.target, len(in.Shape), kernels.AxisOptions{Stepped: stepped, Moments: in.Moments, Vector: vec})
 	if errors.Is(err, kernels.ErrNoFP64) {
 		return fmt.Errorf("%w: %w", ErrNotShaped, err)
 	} else if err != nil {
@@ -83,7 +84,7 @@ func ReduceAxis(ctx context.Context, op ir.ReduceOp, in AxisLine, dst unsafe.Poi
 	// of the driver's choice, var along the last axis of a (4095, 3) array crashed
 	// pocl 3.1 (a segmentation fault); in groups of AxisGroup it does not.
 	grouped := stepped || isMoment(op)
-	err = r.axis(kern, grouped, in, lo, hi, n, geo, unsafe.Slice((*byte)(dst), n*res.Size()))
+	err = r.axis(kern, grouped, vec, in, lo, hi, n, geo, unsafe.Slice((*byte)(dst), n*res.Size()))
 	if ferr := r.finish(); err == nil {
 		err = ferr
 	}
@@ -92,6 +93,23 @@ func ReduceAxis(ctx context.Context, op ir.ReduceOp, in AxisLine, dst unsafe.Poi
 		axisRuns.Add(1)
 	}
 	return err
+}
+
+// axisVector is how many neighbouring lines one work-item reduces at once (0: one):
+// where the lines are not contiguous but neighbouring lines' elements are (a leading
+// axis of a C-order array), 8, 4 or 2 lines in vector registers, the largest that
+// divides the result's inner extent, for the reductions that have the variant.
+func axisVector(op ir.ReduceOp, in AxisLine, stepped bool) int {
+	last := len(in.Shape) - 1
+	if !stepped || !kernels.VectorAxis(op, in.Type) || in.Strides[last] != 1 {
+		return 0
+	}
+	for _, v := range []int{8, 4, 2} {
+		if in.Shape[last]%v == 0 {
+			return v
+		}
+	}
+	return 0
 }
 
 func isMoment(op ir.ReduceOp) bool {
@@ -105,7 +123,7 @@ func isMoment(op ir.ReduceOp) bool {
 // axis uploads the input span [lo, hi) and the geometry, launches the axis kernel
 // over n results (in groups of AxisGroup work-items where grouped) and makes them
 // visible in out.
-func (r *runState) axis(kern *cl.Kernel, grouped bool, in AxisLine, lo, hi, n int, geo []int64, out []byte) error {
+func (r *runState) axis(kern *cl.Kernel, grouped bool, vec int, in AxisLine, lo, hi, n int, geo []int64, out []byte) error {
 	d := r.cp.dev
 	size := in.Type.Size()
 	host := unsafe.Slice((*byte)(unsafe.Add(in.Ptr, lo*size)), (hi-lo)*size)
@@ -135,7 +153,7 @@ func (r *runState) axis(kern *cl.Kernel, grouped bool, in AxisLine, lo, hi, n in
 		}
 		local = []int{l}
 	}
-	if err := r.q.RunNDRange(kern, []int{globalSize(n)}, local); err != nil {
+	if err := r.q.RunNDRange(kern, []int{globalSize(n / max(vec, 1))}, local); err != nil {
 		return deviceError("running nk_axis", d, err)
 	}
 	if err := r.download(dst, out); err != nil {
