@@ -92,14 +92,22 @@ type AxisOptions struct {
 	// Vector, 2, 4 or 8 (0 or 1: off), has each work-item reduce that many
 	// neighbouring lines at once, whose elements are adjacent in memory (the result's
 	// inner dimension has stride 1 in the input and a multiple of Vector elements),
-	// in vector registers, each line in its own lanes and in its own order: a float
-	// sum, prod or mean only (VectorAxis).
+	// in vector registers, each line in its own lanes and in its own order (at most
+	// VectorAxis lines).
 	Vector int
 }
 
-// VectorAxis reports whether op along an axis of arg has a vector variant.
-func VectorAxis(op ir.ReduceOp, arg ir.DType) bool {
-	return arg.IsFloat() && (op == ir.ReduceSum || op == ir.ReduceProd || op == ir.ReduceMean)
+// VectorAxis is the most lines per work-item op along an axis of arg has a vector
+// variant for (0: none): 8 for a float sum, prod or mean, 4 for the moments of floats
+// and integers (whose private arrays are 5 times larger).
+func VectorAxis(op ir.ReduceOp, arg ir.DType) int {
+	switch {
+	case arg.IsFloat() && (op == ir.ReduceSum || op == ir.ReduceProd || op == ir.ReduceMean):
+		return 8
+	case isMoment(op) && (arg.IsFloat() || arg == ir.Int64 || arg == ir.Int32):
+		return 4
+	}
+	return 0
 }
 
 // GenerateAxis returns the program of op along an axis of arg for target t, over a
@@ -113,7 +121,7 @@ func GenerateAxis(op ir.ReduceOp, arg ir.DType, t Target, dims int, o AxisOption
 		return nil, fmt.Errorf("kernels: an axis reduction over %d dimensions", dims)
 	}
 	vec := max(o.Vector, 1)
-	if vec > 1 && (!VectorAxis(op, arg) || vec != 2 && vec != 4 && vec != 8) {
+	if vec > 1 && (vec > VectorAxis(op, arg) || vec != 2 && vec != 4 && vec != 8) {
 		return nil, fmt.Errorf("kernels: no %d-line vector kernel for %s along an axis of %s", vec, op, arg)
 	}
 	t.Dims = dims

@@ -191,7 +191,8 @@ func TestOpenCLAxisMomentsBits(t *testing.T) {
 	for _, l := range []int{1, 3, 4095, 4097, 10000} {
 		shapes = append(shapes, []int{l, 3}, []int{3, l})
 	}
-	shapes = append(shapes, []int{2, 4097, 3}, []int{5, 3, 7})
+	// (4097, 6), (10000, 4), (2, 4097, 4): axis 0 reduces 2 and 4 lines per work-item
+	shapes = append(shapes, []int{2, 4097, 3}, []int{5, 3, 7}, []int{4097, 6}, []int{10000, 4}, []int{2, 4097, 4})
 	for _, dt := range []DType{Float64, Float32, Int64, Int32} {
 		for si, shape := range shapes {
 			for li, layout := range momentLayouts {

@@ -98,14 +98,15 @@ func ReduceAxis(ctx context.Context, op ir.ReduceOp, in AxisLine, dst unsafe.Poi
 // axisVector is how many neighbouring lines one work-item reduces at once (0: one):
 // where the lines are not contiguous but neighbouring lines' elements are (a leading
 // axis of a C-order array), 8, 4 or 2 lines in vector registers, the largest that
-// divides the result's inner extent, for the reductions that have the variant.
+// divides the result's inner extent and the reduction's variant allows.
 func axisVector(op ir.ReduceOp, in AxisLine, stepped bool) int {
 	last := len(in.Shape) - 1
-	if !stepped || !kernels.VectorAxis(op, in.Type) || in.Strides[last] != 1 {
+	most := kernels.VectorAxis(op, in.Type)
+	if !stepped || most == 0 || in.Strides[last] != 1 {
 		return 0
 	}
 	for _, v := range []int{8, 4, 2} {
-		if in.Shape[last]%v == 0 {
+		if v <= most && in.Shape[last]%v == 0 {
 			return v
 		}
 	}
