@@ -80,7 +80,7 @@ func ReduceAxis(ctx context.Context, op ir.ReduceOp, in AxisLine, dst unsafe.Poi
 		return err
 	}
 	r := &runState{cp: &Program{dev: d}, q: q}
-	// The moment kernels keep about 6 KB of private arrays per work-item: in groups
+	// The moment kernels keep 4-13 KB of private arrays per work-item: in groups
 	// of the driver's choice, var along the last axis of a (4095, 3) array crashed
 	// pocl 3.1 (a segmentation fault); in groups of AxisGroup it does not.
 	grouped := stepped || isMoment(op)
