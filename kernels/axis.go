@@ -8,8 +8,8 @@ import (
 )
 
 // Axis reductions on the device. GenerateAxis writes one kernel, nk_axis, that reduces
-// an N-d array along one axis with one work-item per element of the result: work-item
-// i finds its line's first element from the result index (the geometry of one input
+// an N-d array along one axis with one work-item per element of the result (or per
+// AxisOptions.Vector neighbouring elements, in vector registers): work-item i finds its line's first element from the result index (the geometry of one input
 // over the result's shape, as in shaped.go), then reduces the line's len elements,
 // stride ls apart, in exactly the order the CPU backends reduce a 1-D array of them
 // (docs/language.md, "Reductions"), so the result has their bits:

@@ -397,8 +397,8 @@ func columnReduce(t DType, p unsafe.Pointer, shape []int, axis int, fun string, 
 }
 
 // deviceAxis is fun along axis on the OpenCL device (opencl.ReduceAxis): the argument
-// read in place, one work-item per result element reducing its line in the CPU
-// backends' order, so the same bits (for var, std, skew and kurt of floats, those of
+// read in place, one work-item per result element (or per 2 to 8 neighbouring ones)
+// reducing each line in the CPU backends' order, so the same bits (for var, std, skew and kurt of floats, those of
 // the CPU backend this build and machine run: momentOrder). An error wrapping
 // opencl.ErrNotShaped means the device does not run it, and the lines are reduced on
 // the host.

@@ -31,7 +31,7 @@ type AxisLine struct {
 func AxisResult(op ir.ReduceOp, arg ir.DType) (ir.DType, bool) { return kernels.AxisResult(op, arg) }
 
 // ReduceAxis computes op along the axis of in on the device, one work-item per result
-// element, each reducing its line in the CPU backends' order (kernels/axis.go), into
+// element (per 2 to 8 neighbouring ones where axisVector says), each line reduced in the CPU backends' order (kernels/axis.go), into
 // dst: the contiguous result (kernels.AxisResult's type, prod(in.Shape) elements). It
 // returns an error wrapping ErrNotShaped where the device does not run it (the
 // operation or type, no fp64, buffers larger than the device allows).
