@@ -210,6 +210,7 @@ type gen struct {
 	bound       map[ir.Reg]bool // constants passed as kernel arguments (boundConsts)
 	inputs      []int           // the array inputs of the stage being generated (stageArgs)
 	stepped     bool            // an axis kernel whose work-groups step through their lines (axis.go)
+	vec         int             // an axis kernel's lines per work-item (axis.go)
 }
 
 // use notes that code of type t is generated.

@@ -84,18 +84,24 @@ func TestAxisResult(t *testing.T) {
 		{ir.ReduceMean, ir.Int32, ir.Float64, true, "mean i32"},
 		{ir.ReduceMin, ir.Int32, ir.Int32, true, "min i32"},
 		{ir.ReduceMin, ir.Bool, 0, false, "min bool"},
-		{ir.ReduceVar, ir.Float64, 0, false, "var"},
-		{ir.ReduceSum, ir.Complex128, 0, false, "sum complex"},
+		{ir.ReduceVar, ir.Float64, ir.Float64, true, "var"},
+		{ir.ReduceKurt, ir.Float32, ir.Float32, true, "kurt f32"},
+		{ir.ReduceStd, ir.Int32, ir.Float64, true, "std i32"},
+		{ir.ReduceSkew, ir.Bool, 0, false, "skew bool"},
+		{ir.ReduceVar, ir.Complex128, 0, false, "var complex"},
+		{ir.ReduceMax, ir.Complex64, 0, false, "max complex"},
+		{ir.ReduceSum, ir.Complex128, ir.Complex128, true, "sum complex"},
+		{ir.ReduceMean, ir.Complex64, ir.Complex64, true, "mean complex64"},
 	} {
 		res, ok := AxisResult(c.op, c.arg)
 		if ok != c.ok || ok && res != c.res {
 			t.Errorf("%s: %s %v, want %s %v", c.name, res, ok, c.res, c.ok)
 		}
 	}
-	if _, err := GenerateAxis(ir.ReduceSum, ir.Float32, Target{}, 1, true); err == nil {
+	if _, err := GenerateAxis(ir.ReduceSum, ir.Float32, Target{}, 1, AxisOptions{Stepped: true}); err == nil {
 		t.Error("a float axis sum without fp64: no error")
 	}
-	if _, err := GenerateAxis(ir.ReduceSum, ir.Int64, Target{}, 1, false); err != nil {
+	if _, err := GenerateAxis(ir.ReduceSum, ir.Int64, Target{}, 1, AxisOptions{}); err != nil {
 		t.Errorf("an integer axis sum without fp64: %v", err)
 	}
 }

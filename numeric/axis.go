@@ -11,7 +11,9 @@ import (
 
 	"gonum.org/v1/gonum/mat"
 
+	"github.com/numkit/numkit/kernels"
 	"github.com/numkit/numkit/numeric/internal/opencl"
+	"github.com/numkit/numkit/numeric/internal/stats"
 	"github.com/numkit/numkit/numeric/internal/strided"
 	"github.com/numkit/numkit/numeric/internal/syntax"
 	"github.com/numkit/numkit/numeric/internal/vm"
@@ -119,9 +121,10 @@ func planAxes(src string, ast syntax.Expr, o options) (*axisPlan, error) {
 			return nil, err
 		}
 		// One device launch per line would cost more than the line: under the OpenCL
-		// backend sum, prod, min, max and mean reduce every line in one launch
-		// (deviceAxis); the others' lines go where auto routes them (the CPU unless
-		// they are long).
+		// backend every reduction runs all its lines in one launch (deviceAxis); the
+		// 1-D reducer, for what the device does not run (an argument larger than it
+		// allows, no fp64) and the one evaluation of an empty line, goes where auto
+		// routes it.
 		lines := func(p *options) {
 			if *p = o; o.backendName() == BackendOpenCL {
 				p.backend = BackendAuto
@@ -271,6 +274,9 @@ func (c *axisCall) reduce(ctx context.Context, src *Array, threads int) (*Array,
 	}
 	outShape := append(append([]int{}, shape[:axis]...), shape[axis+1:]...)
 	n, length := prod(outShape), shape[axis]
+	if n > 0 && length == 0 {
+		return c.emptyLines(ctx, t, shape, outShape)
+	}
 	if c.device && n*length > 0 {
 		if arr, err := deviceAxis(ctx, c.fun, t, p, shape, strides, axis); !errors.Is(err, opencl.ErrNotShaped) {
 			return arr, err
@@ -330,6 +336,23 @@ func (c *axisCall) reduce(ctx context.Context, src *Array, threads int) (*Array,
 	return &Array{Data: data, Shape: outShape}, nil
 }
 
+// emptyLines is the reduction along an axis of length 0: every line is empty, so
+// every result is the reduction of no elements (0, 1, NaN; an error for min and max),
+// computed once by the 1-D reduction and repeated, on every backend.
+func (c *axisCall) emptyLines(ctx context.Context, t DType, shape, outShape []int) (*Array, error) {
+	none, _ := allocate(t, false, 0)
+	r, err := c.reducer.Eval(ctx, Vars{"x": none})
+	if err != nil {
+		return nil, fmt.Errorf("numeric: %s (at offset %d) over an array of shape %s: every line along the axis is empty: %w", c.src, c.pos, shapeString(shape), err)
+	}
+	n := prod(outShape)
+	data, out := allocate(r.Type, false, n)
+	for i := range n {
+		storeValue(unsafeIndex(out, r.Type, i), r.Type, r.Data)
+	}
+	return &Array{Data: data, Shape: outShape}, nil
+}
+
 // axisOuter returns the expression and variables that evaluate e over vars: e and
 // vars themselves, or where e reduces along an axis of N-d inputs its rewritten
 // expression with the reduced arrays bound.
@@ -373,14 +396,14 @@ func columnReduce(t DType, p unsafe.Pointer, shape []int, axis int, fun string, 
 	return &Array{Data: out, Shape: outShape}
 }
 
-// deviceAxis is sum, prod, min, max or mean (fun) along axis on the OpenCL device
-// (opencl.ReduceAxis): the argument read in place, one work-item per result element
-// reducing its line in the CPU backends' order, so the same bits. An error wrapping
+// deviceAxis is fun along axis on the OpenCL device (opencl.ReduceAxis): the argument
+// read in place, one work-item per result element (or per 2 to 8 neighbouring ones)
+// reducing each line in the CPU backends' order, so the same bits (for var, std, skew and kurt of floats, those of
+// the CPU backend this build and machine run: momentOrder). An error wrapping
 // opencl.ErrNotShaped means the device does not run it, and the lines are reduced on
 // the host.
 func deviceAxis(ctx context.Context, fun string, t DType, p unsafe.Pointer, shape, strides []int, axis int) (*Array, error) {
-	ops := map[string]ir.ReduceOp{"sum": ir.ReduceSum, "prod": ir.ReduceProd, "min": ir.ReduceMin, "max": ir.ReduceMax, "mean": ir.ReduceMean}
-	op, ok := ops[fun]
+	op, ok := axisOps[fun]
 	res, known := opencl.AxisResult(op, t)
 	if !ok || !known {
 		return nil, opencl.ErrNotShaped
@@ -393,9 +416,28 @@ func deviceAxis(ctx context.Context, fun string, t DType, p unsafe.Pointer, shap
 	}
 	cshape, cst := strided.Collapse(outShape, [][]int{outStrides})
 	data, out := allocate(res, false, prod(outShape))
-	line := opencl.AxisLine{Type: t, Ptr: p, Shape: cshape, Strides: cst[0], Len: shape[axis], LineStride: strides[axis]}
+	line := opencl.AxisLine{Type: t, Ptr: p, Shape: cshape, Strides: cst[0], Len: shape[axis], LineStride: strides[axis], Moments: momentOrder()}
 	if err := opencl.ReduceAxis(ctx, op, line, out.Ptr); err != nil {
 		return nil, err
 	}
 	return &Array{Data: data, Shape: resShape}, nil
+}
+
+// axisOps are the reductions by name.
+var axisOps = map[string]ir.ReduceOp{
+	"sum": ir.ReduceSum, "prod": ir.ReduceProd, "min": ir.ReduceMin, "max": ir.ReduceMax, "mean": ir.ReduceMean,
+	"var": ir.ReduceVar, "std": ir.ReduceStd, "skew": ir.ReduceSkew, "kurt": ir.ReduceKurt,
+}
+
+// momentOrder is the block algorithm of the float moments on the CPU backend a device
+// reduction matches: the SIMD backend's kernel where this build and CPU run it
+// (stats.Chosen), else the gonum backend's block function.
+func momentOrder() kernels.MomentOrder {
+	if _, err := vm.BackendFor(BackendSIMD); err != nil {
+		return kernels.MomentsBlock
+	}
+	if stats.Chosen() == stats.KernelPrims {
+		return kernels.MomentsChunked
+	}
+	return kernels.MomentsLanes
 }

@@ -21,6 +21,9 @@ type AxisLine struct {
 	Strides    []int
 	Len        int // the line length along the axis (positive)
 	LineStride int
+	// Moments is the CPU algorithm whose bits var, std, skew and kurt of floats give
+	// (the caller's CPU reference: kernels.MomentOrder).
+	Moments kernels.MomentOrder
 }
 
 // AxisResult is the result type of op along an axis of arg, and false where ReduceAxis
@@ -28,7 +31,7 @@ type AxisLine struct {
 func AxisResult(op ir.ReduceOp, arg ir.DType) (ir.DType, bool) { return kernels.AxisResult(op, arg) }
 
 // ReduceAxis computes op along the axis of in on the device, one work-item per result
-// element, each reducing its line in the CPU backends' order (kernels/axis.go), into
+// element (per 2 to 8 neighbouring ones where axisVector says), each line reduced in the CPU backends' order (kernels/axis.go), into
 // dst: the contiguous result (kernels.AxisResult's type, prod(in.Shape) elements). It
 // returns an error wrapping ErrNotShaped where the device does not run it (the
 // operation or type, no fp64, buffers larger than the device allows).
@@ -54,7 +57,8 @@ func ReduceAxis(ctx context.Context, op ir.ReduceOp, in AxisLine, dst unsafe.Poi
 		return ErrNotShaped
 	}
 	stepped := in.LineStride != 1 && in.Len > 1
-	g, err := kernels.GenerateAxis(op, in.Type, d.target, len(in.Shape), stepped)
+	vec := axisVector(op, in, stepped)
+	g, err := kernels.GenerateAxis(op, in.Type, d.target, len(in.Shape), kernels.AxisOptions{Stepped: stepped, Moments: in.Moments, Vector: vec})
 	if errors.Is(err, kernels.ErrNoFP64) {
 		return fmt.Errorf("%w: %w", ErrNotShaped, err)
 	} else if err != nil {
@@ -76,7 +80,11 @@ func ReduceAxis(ctx context.Context, op ir.ReduceOp, in AxisLine, dst unsafe.Poi
 		return err
 	}
 	r := &runState{cp: &Program{dev: d}, q: q}
-	err = r.axis(kern, stepped, in, lo, hi, n, geo, unsafe.Slice((*byte)(dst), n*res.Size()))
+	// The moment kernels keep 4-13 KB of private arrays per work-item: in groups
+	// of the driver's choice, var along the last axis of a (4095, 3) array crashed
+	// pocl 3.1 (a segmentation fault); in groups of AxisGroup it does not.
+	grouped := stepped || isMoment(op)
+	err = r.axis(kern, grouped, vec, in, lo, hi, n, geo, unsafe.Slice((*byte)(dst), n*res.Size()))
 	if ferr := r.finish(); err == nil {
 		err = ferr
 	}
@@ -87,9 +95,36 @@ func ReduceAxis(ctx context.Context, op ir.ReduceOp, in AxisLine, dst unsafe.Poi
 	return err
 }
 
+// axisVector is how many neighbouring lines one work-item reduces at once (0: one):
+// where the lines are not contiguous but neighbouring lines' elements are (a leading
+// axis of a C-order array), 8, 4 or 2 lines in vector registers, the largest that
+// divides the result's inner extent and the reduction's variant allows.
+func axisVector(op ir.ReduceOp, in AxisLine, stepped bool) int {
+	last := len(in.Shape) - 1
+	most := kernels.VectorAxis(op, in.Type)
+	if !stepped || most == 0 || in.Strides[last] != 1 {
+		return 0
+	}
+	for _, v := range []int{8, 4, 2} {
+		if v <= most && in.Shape[last]%v == 0 {
+			return v
+		}
+	}
+	return 0
+}
+
+func isMoment(op ir.ReduceOp) bool {
+	switch op {
+	case ir.ReduceVar, ir.ReduceStd, ir.ReduceSkew, ir.ReduceKurt:
+		return true
+	}
+	return false
+}
+
 // axis uploads the input span [lo, hi) and the geometry, launches the axis kernel
-// over n results and makes them visible in out.
-func (r *runState) axis(kern *cl.Kernel, stepped bool, in AxisLine, lo, hi, n int, geo []int64, out []byte) error {
+// over n results (in groups of AxisGroup work-items where grouped) and makes them
+// visible in out.
+func (r *runState) axis(kern *cl.Kernel, grouped bool, vec int, in AxisLine, lo, hi, n int, geo []int64, out []byte) error {
 	d := r.cp.dev
 	size := in.Type.Size()
 	host := unsafe.Slice((*byte)(unsafe.Add(in.Ptr, lo*size)), (hi-lo)*size)
@@ -109,8 +144,8 @@ func (r *runState) axis(kern *cl.Kernel, stepped bool, in AxisLine, lo, hi, n in
 	if err := kern.SetArgs(int64(n), int64(in.Len), int64(in.LineStride), gb, src, dst); err != nil {
 		return deviceError("setting the arguments of nk_axis", d, err)
 	}
-	var local []int // the driver's choice, except for the stepped kernel's groups
-	if stepped {
+	var local []int // the driver's choice, except for the stepped and moment kernels' groups
+	if grouped {
 		l := min(kernels.AxisGroup, d.target.GroupSize) // a power of two up to 64
 		if info, err := kern.WorkGroupInfo(d.dev); err == nil {
 			for l > 1 && l > info.WorkGroupSize {
@@ -119,7 +154,7 @@ func (r *runState) axis(kern *cl.Kernel, stepped bool, in AxisLine, lo, hi, n in
 		}
 		local = []int{l}
 	}
-	if err := r.q.RunNDRange(kern, []int{globalSize(n)}, local); err != nil {
+	if err := r.q.RunNDRange(kern, []int{globalSize(n / max(vec, 1))}, local); err != nil {
 		return deviceError("running nk_axis", d, err)
 	}
 	if err := r.download(dst, out); err != nil {
