@@ -50,6 +50,7 @@ type axisCall struct {
 	src     string // the call's source, which errors show for name
 	columns bool   // a float sum, mean or prod on a CPU backend: columnReduce may run it
 	device  bool   // the OpenCL backend: deviceAxis runs sum, prod, min, max and mean
+	all     bool   // no axis (a split plan's call): every element, in C order, to a 0-d array
 }
 
 // renamed is an error whose message shows an axis call's source for its variable.
@@ -86,19 +87,24 @@ func (p *axisPlan) callList() string {
 	return strings.Join(srcs, ", ")
 }
 
-// axisVar prefixes the variables that replace axis calls.
-const axisVar = "numkit_axis_"
+// axisVar and splitVar prefix the variables that replace an axis plan's calls and a
+// split plan's (whose expression may be an axis plan's outer one).
+const (
+	axisVar  = "numkit_axis_"
+	splitVar = "numkit_split_"
+)
 
-// planAxes finds the outermost reductions with an explicit axis other than None and
-// compiles the rewritten expression and each argument; nil when there are none.
-func planAxes(src string, ast syntax.Expr, o options) (*axisPlan, error) {
+// planAxes finds the outermost reductions with an explicit axis other than None (with
+// every, all the outermost reductions: a split plan) and compiles the rewritten
+// expression and each argument; nil when there are none.
+func planAxes(src string, ast syntax.Expr, o options, every bool) (*axisPlan, error) {
 	var found []*syntax.CallExpr
 	syntax.Walk(ast, func(x syntax.Expr) bool {
 		c, ok := x.(*syntax.CallExpr)
 		if !ok || c.Attr || !isReduction(c.Fun.Name) {
 			return true
 		}
-		if axisArg(c) == nil {
+		if axisArg(c) == nil && !every {
 			return true
 		}
 		found = append(found, c)
@@ -112,7 +118,11 @@ func planAxes(src string, ast syntax.Expr, o options) (*axisPlan, error) {
 	last := 0
 	same := func(p *options) { *p = o }
 	for i, c := range found {
-		call := axisCall{name: axisVar + strconv.Itoa(i), fun: c.Fun.Name, pos: int(c.Pos()), src: src[c.Pos():c.End()]}
+		prefix := axisVar
+		if every {
+			prefix = splitVar
+		}
+		call := axisCall{name: prefix + strconv.Itoa(i), fun: c.Fun.Name, pos: int(c.Pos()), src: src[c.Pos():c.End()]}
 		b.WriteString(src[last:c.Pos()])
 		b.WriteString(call.name)
 		last = int(c.End())
@@ -136,7 +146,9 @@ func planAxes(src string, ast syntax.Expr, o options) (*axisPlan, error) {
 		if call.serial, err = Compile(call.fun+"(x)", lines, WithThreads(1)); err != nil {
 			return nil, err
 		}
-		call.axis, call.axisErr = axisValue(src, c)
+		if call.all = axisArg(c) == nil; !call.all {
+			call.axis, call.axisErr = axisValue(src, c)
+		}
 		call.columns = (call.fun == "sum" || call.fun == "mean" || call.fun == "prod") && o.backendName() != BackendOpenCL
 		call.device = o.backendName() == BackendOpenCL
 		p.calls = append(p.calls, call)
@@ -147,14 +159,6 @@ func planAxes(src string, ast syntax.Expr, o options) (*axisPlan, error) {
 		return nil, err
 	}
 	return p, nil
-}
-
-func isReduction(name string) bool {
-	switch name {
-	case "sum", "prod", "min", "max", "mean", "var", "std", "skew", "kurt":
-		return true
-	}
-	return false
 }
 
 // axisArg is a reduction call's axis (second positional argument or keyword), nil
@@ -186,22 +190,6 @@ func axisValue(src string, c *syntax.CallExpr) (int, error) {
 	return 0, fmt.Errorf("numeric: the axis of %s (at offset %d of %q) must be None or an integer: %w", c.Fun.Name, a.Pos(), src, ErrType)
 }
 
-// maxDims is the most dimensions among the variables of vars that e uses.
-func (e *Expr) maxDims(vars Vars) int {
-	nd := 0
-	for _, name := range e.names {
-		switch v := vars[name].(type) {
-		case *Array:
-			if v != nil {
-				nd = max(nd, len(v.Shape))
-			}
-		case *mat.Dense:
-			nd = max(nd, 2)
-		}
-	}
-	return nd
-}
-
 // axisVars evaluates each axis call over vars and returns the rewritten expression
 // with the variables it reads: vars and the reduced arrays.
 func (p *axisPlan) axisVars(ctx context.Context, vars Vars, threads int) (*Expr, Vars, error) {
@@ -214,6 +202,9 @@ func (p *axisPlan) axisVars(ctx context.Context, vars Vars, threads int) (*Expr,
 			return nil, nil, c.axisErr
 		}
 		src, err := c.argument(ctx, vars)
+		if err == nil && c.all {
+			src, err = c.flat(src, threads)
+		}
 		if err != nil {
 			return nil, nil, err
 		}
@@ -353,14 +344,23 @@ func (c *axisCall) emptyLines(ctx context.Context, t DType, shape, outShape []in
 	return &Array{Data: data, Shape: outShape}, nil
 }
 
-// axisOuter returns the expression and variables that evaluate e over vars: e and
-// vars themselves, or where e reduces along an axis of N-d inputs its rewritten
-// expression with the reduced arrays bound.
-func (e *Expr) axisOuter(ctx context.Context, vars Vars) (*Expr, Vars, error) {
-	if e.axes == nil || e.maxDims(vars) < 2 {
-		return e, vars, nil
+// axisOuter returns the expression and variables that evaluate e over vars, and the
+// plan that rewrote it (nil for none): e and vars themselves; where e reduces along an
+// axis of N-d inputs its rewritten expression with the reduced arrays bound; where a
+// reduction reads arrays of another shape than the rest of e (needsSplit), e with
+// every outermost reduction evaluated first, over its own argument's shape.
+func (e *Expr) axisOuter(ctx context.Context, vars Vars) (*Expr, Vars, *axisPlan, error) {
+	var p *axisPlan
+	switch {
+	case e.axes != nil && e.maxDims(vars) >= 2:
+		p = e.axes
+	case e.needsSplit(vars):
+		p = e.split
+	default:
+		return e, vars, nil, nil
 	}
-	return e.axes.axisVars(ctx, vars, e.opts.threadCount())
+	outer, all, err := p.axisVars(ctx, vars, e.opts.threadCount())
+	return outer, all, p, err
 }
 
 // unsafeIndex is the address of element i of out's array of type t.

@@ -96,14 +96,14 @@ func (r Result) Len() int {
 
 // Eval evaluates the expression over vars and returns a newly allocated result.
 func (e *Expr) Eval(ctx context.Context, vars Vars) (Result, error) {
-	if e.axes != nil {
-		outer, all, err := e.axisOuter(ctx, vars)
+	if e.axes != nil || e.split != nil {
+		outer, all, plan, err := e.axisOuter(ctx, vars)
 		if err != nil || outer != e {
 			if err != nil {
 				return Result{}, err
 			}
 			r, err := outer.Eval(ctx, all)
-			return r, e.axes.rename(err)
+			return r, plan.rename(err)
 		}
 	}
 	var res Result
@@ -139,13 +139,13 @@ func (e *Expr) Eval(ctx context.Context, vars Vars) (Result, error) {
 // before any work; a mismatch is ErrShape naming both. With contiguous 1-D inputs and
 // destination it allocates nothing.
 func (e *Expr) EvalInto(ctx context.Context, dst any, vars Vars) error {
-	if e.axes != nil {
-		outer, all, err := e.axisOuter(ctx, vars)
+	if e.axes != nil || e.split != nil {
+		outer, all, plan, err := e.axisOuter(ctx, vars)
 		if err != nil || outer != e {
 			if err != nil {
 				return err
 			}
-			return e.axes.rename(outer.EvalInto(ctx, dst, all))
+			return plan.rename(outer.EvalInto(ctx, dst, all))
 		}
 	}
 	out, err := outputOf(dst)

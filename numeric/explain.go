@@ -17,15 +17,19 @@ import (
 // only reductions along an axis of N-d inputs are evaluated first, since the rest of
 // the expression is evaluated over their results.
 func (e *Expr) Explain(vars Vars) (string, error) {
-	if outer, all, err := e.axisOuter(context.Background(), vars); err != nil || outer != e {
+	if outer, all, plan, err := e.axisOuter(context.Background(), vars); err != nil || outer != e {
 		if err != nil {
 			return "", err
 		}
 		text, err := outer.Explain(all)
 		if err != nil {
-			return "", e.axes.rename(err)
+			return "", plan.rename(err)
 		}
-		return e.axes.renameText(text) + "reductions along an axis (evaluated first, line by line on the CPU): " + e.axes.callList() + "\n", nil
+		what := "reductions along an axis (evaluated first, line by line on the CPU): "
+		if plan == e.split {
+			what = "reductions of arrays of another shape than the result's (evaluated first, each over its own argument): "
+		}
+		return plan.renameText(text) + what + plan.callList() + "\n", nil
 	}
 	c, bindings, n, err := e.resolve(vars)
 	if err != nil {
@@ -119,7 +123,7 @@ type Choice struct {
 // the OpenCL library. Reductions along an axis of N-d inputs are evaluated first,
 // and the choice is the one for the rest of the expression.
 func (e *Expr) Choose(vars Vars) (Choice, error) {
-	if outer, all, err := e.axisOuter(context.Background(), vars); err != nil || outer != e {
+	if outer, all, plan, err := e.axisOuter(context.Background(), vars); err != nil || outer != e {
 		if err != nil {
 			return Choice{}, err
 		}
@@ -129,7 +133,7 @@ func (e *Expr) Choose(vars Vars) (Choice, error) {
 			// threads (axisVars), and usually hold the work.
 			ch.Threads = max(ch.Threads, e.opts.threadCount())
 		}
-		return ch, e.axes.rename(err)
+		return ch, plan.rename(err)
 	}
 	c, bindings, n, err := e.resolve(vars)
 	if err != nil {

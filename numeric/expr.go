@@ -5,8 +5,13 @@
 package numeric
 
 import (
+	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
+	"unsafe"
+
+	"gonum.org/v1/gonum/mat"
 
 	"github.com/numkit/numkit/numeric/internal/compile"
 	"github.com/numkit/numkit/numeric/internal/exec"
@@ -28,6 +33,9 @@ type Expr struct {
 	names []string // input variables in order of first appearance
 	opts  options
 	axes  *axisPlan // reductions along an axis of N-d inputs (axis.go); nil if none
+	// split is every outermost reduction evaluated apart, for inputs where one reads
+	// arrays of another shape than the rest (needsSplit); nil without reductions.
+	split *axisPlan
 
 	mu       sync.Mutex                  // serializes adding to compiled
 	compiled atomic.Pointer[[]*compiled] // copy on write
@@ -101,8 +109,13 @@ func Compile(src string, opts ...Option) (*Expr, error) {
 		return nil, err
 	}
 	e := &Expr{src: src, ast: ast, names: names, opts: o}
-	if e.axes, err = planAxes(src, ast, o); err != nil {
+	if e.axes, err = planAxes(src, ast, o, false); err != nil {
 		return nil, err
+	}
+	if parts(ast) > 1 {
+		if e.split, err = planAxes(src, ast, o, true); err != nil {
+			return nil, err
+		}
 	}
 	e.compiled.Store(&[]*compiled{})
 	return e, nil
@@ -235,4 +248,121 @@ func (e *Expr) forSignature(sig signature, bindings []binding, known []string) (
 	next := append(append([]*compiled(nil), list...), c)
 	e.compiled.Store(&next)
 	return c, nil
+}
+
+func isReduction(name string) bool {
+	switch name {
+	case "sum", "prod", "min", "max", "mean", "var", "std", "skew", "kurt":
+		return true
+	}
+	return false
+}
+
+// maxDims is the most dimensions among the variables of vars that e uses.
+func (e *Expr) maxDims(vars Vars) int {
+	nd := 0
+	for _, name := range e.names {
+		switch v := vars[name].(type) {
+		case *Array:
+			if v != nil {
+				nd = max(nd, len(v.Shape))
+			}
+		case *mat.Dense:
+			nd = max(nd, 2)
+		}
+	}
+	return nd
+}
+
+// parts counts the outermost reductions of ast, and one more where a variable is read
+// outside them: a split plan needs two.
+func parts(ast syntax.Expr) int {
+	n, outside := 0, 0
+	syntax.Walk(ast, func(x syntax.Expr) bool {
+		switch c := x.(type) {
+		case *syntax.CallExpr:
+			if !c.Attr && isReduction(c.Fun.Name) {
+				n++
+				return false
+			}
+		case *syntax.Ident:
+			outside = 1
+		}
+		return true
+	})
+	return n + outside
+}
+
+// needsSplit reports whether a reduction of e reads arrays of another shape than the
+// rest of e does over vars (the shapes broadcast from the arrays each part reads; ()
+// for none). The VM evaluates a reduction over the elements of the whole expression's
+// shape, which is right only where the shapes agree: sum(b) + a with b of shape (90,)
+// and a (60, 90) reduces b's 90 elements, as NumPy does, in a split evaluation. Where
+// the outer part reads no array the first reduction's shape stands for it. Inputs
+// that do not bind or broadcast leave it to the evaluation to report them.
+func (e *Expr) needsSplit(vars Vars) bool {
+	if e.split == nil {
+		return false
+	}
+	var outer []string
+	for _, n := range e.split.outer.names {
+		if !strings.HasPrefix(n, splitVar) {
+			outer = append(outer, n)
+		}
+	}
+	ref, ok := varsShape(vars, outer)
+	if !ok {
+		return false
+	}
+	for i, c := range e.split.calls {
+		s, ok := varsShape(vars, c.arg.names)
+		switch {
+		case !ok:
+			return false
+		case i == 0 && len(outer) == 0:
+			ref = s
+		case !slices.Equal(s, ref):
+			return true
+		}
+	}
+	return false
+}
+
+// varsShape is the broadcast shape of the arrays among the named variables of vars,
+// ([] for none), and false where one does not bind or they do not broadcast.
+func varsShape(vars Vars, names []string) ([]int, bool) {
+	var arrays []string
+	var shapes [][]int
+	for _, n := range names {
+		v, ok := vars[n]
+		if !ok {
+			return nil, false
+		}
+		b, err := bind(n, v)
+		if err != nil {
+			return nil, false
+		}
+		if !b.Scalar {
+			arrays = append(arrays, n)
+			shapes = append(shapes, shapeOf(b))
+		}
+	}
+	shape, err := broadcastShapes(arrays, shapes)
+	return shape, err == nil
+}
+
+// flat views src's elements in C order as one line (a strided src copied), for a
+// reduction of all of them: along axis 0 of that line, to a 0-d array.
+func (c *axisCall) flat(src *Array, threads int) (*Array, error) {
+	t, p, _, strides, err := src.view("the argument of " + c.src)
+	if err != nil {
+		return nil, err
+	}
+	n := prod(src.Shape)
+	if n > 0 && !isContiguous(src.Shape, strides) {
+		q := unsafe.Pointer(unsafe.SliceData(make([]uint64, (n*t.Size()+7)/8)))
+		copyTiledParallel(q, cStrides(src.Shape), p, strides, src.Shape, t.Size(), threads)
+		p = q
+	}
+	return &Array{Data: sliceAt(t, p, 0, n), Shape: []int{n}}, nil
 }
