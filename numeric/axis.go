@@ -355,7 +355,10 @@ func (e *Expr) axisOuter(ctx context.Context, vars Vars) (*Expr, Vars, *axisPlan
 	case e.axes != nil && e.maxDims(vars) >= 2:
 		p = e.axes
 	case e.needsSplit(vars):
-		p = e.split
+		var err error
+		if p, err = e.splitPlan(); err != nil {
+			return nil, nil, nil, err
+		}
 	default:
 		return e, vars, nil, nil
 	}

@@ -96,7 +96,7 @@ func (r Result) Len() int {
 
 // Eval evaluates the expression over vars and returns a newly allocated result.
 func (e *Expr) Eval(ctx context.Context, vars Vars) (Result, error) {
-	if e.axes != nil || e.split != nil {
+	if e.axes != nil || e.reads != nil {
 		outer, all, plan, err := e.axisOuter(ctx, vars)
 		if err != nil || outer != e {
 			if err != nil {
@@ -139,7 +139,7 @@ func (e *Expr) Eval(ctx context.Context, vars Vars) (Result, error) {
 // before any work; a mismatch is ErrShape naming both. With contiguous 1-D inputs and
 // destination it allocates nothing.
 func (e *Expr) EvalInto(ctx context.Context, dst any, vars Vars) error {
-	if e.axes != nil || e.split != nil {
+	if e.axes != nil || e.reads != nil {
 		outer, all, plan, err := e.axisOuter(ctx, vars)
 		if err != nil || outer != e {
 			if err != nil {

@@ -26,7 +26,7 @@ func (e *Expr) Explain(vars Vars) (string, error) {
 			return "", plan.rename(err)
 		}
 		what := "reductions along an axis (evaluated first, line by line on the CPU): "
-		if plan == e.split {
+		if plan != e.axes {
 			what = "reductions of arrays of another shape than the result's (evaluated first, each over its own argument): "
 		}
 		return plan.renameText(text) + what + plan.callList() + "\n", nil

@@ -6,7 +6,6 @@ package numeric
 
 import (
 	"slices"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"unsafe"
@@ -33,9 +32,15 @@ type Expr struct {
 	names []string // input variables in order of first appearance
 	opts  options
 	axes  *axisPlan // reductions along an axis of N-d inputs (axis.go); nil if none
-	// split is every outermost reduction evaluated apart, for inputs where one reads
-	// arrays of another shape than the rest (needsSplit); nil without reductions.
-	split *axisPlan
+	// reads lists the variables each outermost reduction reads, then those read
+	// outside them, where there are two such parts (parts); needsSplit compares their
+	// shapes. split is then every outermost reduction evaluated apart, planned the
+	// first time needsSplit finds the shapes differ.
+	reads     [][]string
+	outside   []string
+	splitOnce sync.Once
+	split     *axisPlan
+	splitErr  error
 
 	mu       sync.Mutex                  // serializes adding to compiled
 	compiled atomic.Pointer[[]*compiled] // copy on write
@@ -112,10 +117,8 @@ func Compile(src string, opts ...Option) (*Expr, error) {
 	if e.axes, err = planAxes(src, ast, o, false); err != nil {
 		return nil, err
 	}
-	if parts(ast) > 1 {
-		if e.split, err = planAxes(src, ast, o, true); err != nil {
-			return nil, err
-		}
+	if e.reads, e.outside = parts(ast); len(e.reads) == 0 || len(e.reads) == 1 && len(e.outside) == 0 {
+		e.reads, e.outside = nil, nil
 	}
 	e.compiled.Store(&[]*compiled{})
 	return e, nil
@@ -274,58 +277,74 @@ func (e *Expr) maxDims(vars Vars) int {
 	return nd
 }
 
-// parts counts the outermost reductions of ast, and one more where a variable is read
-// outside them: a split plan needs two.
-func parts(ast syntax.Expr) int {
-	n, outside := 0, 0
+// parts lists the variables each outermost reduction of ast reads, and those read
+// outside them.
+func parts(ast syntax.Expr) (reads [][]string, outside []string) {
+	names := func(dst *[]string) func(syntax.Expr) bool {
+		return func(x syntax.Expr) bool {
+			if id, ok := x.(*syntax.Ident); ok && !slices.Contains(*dst, id.Name) {
+				*dst = append(*dst, id.Name)
+			}
+			return true
+		}
+	}
 	syntax.Walk(ast, func(x syntax.Expr) bool {
 		switch c := x.(type) {
 		case *syntax.CallExpr:
 			if !c.Attr && isReduction(c.Fun.Name) {
-				n++
+				var r []string
+				syntax.Walk(c, names(&r))
+				reads = append(reads, r)
 				return false
 			}
 		case *syntax.Ident:
-			outside = 1
+			names(&outside)(c)
 		}
 		return true
 	})
-	return n + outside
+	return reads, outside
 }
 
 // needsSplit reports whether a reduction of e reads arrays of another shape than the
 // rest of e does over vars (the shapes broadcast from the arrays each part reads; ()
-// for none). The VM evaluates a reduction over the elements of the whole expression's
-// shape, which is right only where the shapes agree: sum(b) + a with b of shape (90,)
-// and a (60, 90) reduces b's 90 elements, as NumPy does, in a split evaluation. Where
-// the outer part reads no array the first reduction's shape stands for it. Inputs
-// that do not bind or broadcast leave it to the evaluation to report them.
+// for none; the rest counts only where it reads an array). The VM evaluates a
+// reduction over the elements of the whole expression's shape, which is right only
+// where the shapes agree: sum(b) + a with b of shape (90,) and a (60, 90) reduces b's
+// 90 elements, as NumPy does, in a split evaluation. Inputs that do not bind or
+// broadcast leave it to the evaluation to report them.
 func (e *Expr) needsSplit(vars Vars) bool {
-	if e.split == nil {
-		return false
-	}
-	var outer []string
-	for _, n := range e.split.outer.names {
-		if !strings.HasPrefix(n, splitVar) {
-			outer = append(outer, n)
-		}
-	}
-	ref, ok := varsShape(vars, outer)
+	ref, ok := varsShape(vars, e.outside)
 	if !ok {
 		return false
 	}
-	for i, c := range e.split.calls {
-		s, ok := varsShape(vars, c.arg.names)
+	for i, names := range e.reads {
+		s, ok := varsShape(vars, names)
 		switch {
 		case !ok:
 			return false
-		case i == 0 && len(outer) == 0:
+		case i == 0 && len(ref) == 0 && !hasArray(vars, e.outside):
 			ref = s
 		case !slices.Equal(s, ref):
 			return true
 		}
 	}
 	return false
+}
+
+// hasArray reports whether one of the named variables of vars is an array.
+func hasArray(vars Vars, names []string) bool {
+	for _, n := range names {
+		if b, err := bind(n, vars[n]); err == nil && !b.Scalar {
+			return true
+		}
+	}
+	return false
+}
+
+// splitPlan is e's split plan, planned once.
+func (e *Expr) splitPlan() (*axisPlan, error) {
+	e.splitOnce.Do(func() { e.split, e.splitErr = planAxes(e.src, e.ast, e.opts, true) })
+	return e.split, e.splitErr
 }
 
 // varsShape is the broadcast shape of the arrays among the named variables of vars,

@@ -25,7 +25,7 @@ func TestReductionOwnShape(t *testing.T) {
 	vars := Vars{
 		"a": NewArray(a, 60, 90), "b": NewArray(b, 90), "c": NewArray(c, 60),
 		"f": NewFortranArray(f, 60, 90), "r": NewArray(row, 1, 90),
-		"u": s3, "w": s5, "s": 2.5,
+		"u": s3, "w": s5, "s": 2.5, "one": []float64{0.5},
 	}
 	sum := func(x []float64) float64 { return evalScalar(t, "sum(x)", Vars{"x": x}) }
 	mean := func(x []float64) float64 { return evalScalar(t, "mean(x)", Vars{"x": x}) }
@@ -44,6 +44,7 @@ func TestReductionOwnShape(t *testing.T) {
 		{"b - sum(f)", []int{90}, func(i int) float64 { return b[i] - sum(fortranToC(f, 60, 90)) }},
 		{"sum(a, axis=0) + sum(a)", []int{90}, func(j int) float64 { return sum(column(a, 90, j)) + sum(a) }},
 		{"c + sum(a * sum(b))", []int{60}, func(i int) float64 { return c[i] + sum(scaled(a, sum(b))) }},
+		{"one + sum(b)", []int{1}, func(int) float64 { return 0.5 + sum(b) }},
 	}
 	for _, backend := range append(cpuBackends(), BackendOpenCL) {
 		if backend == BackendOpenCL {
@@ -81,6 +82,10 @@ func TestReductionOwnShape(t *testing.T) {
 	text, err := MustCompile("a - mean(a)").Explain(vars)
 	if err != nil || strings.Contains(text, "another shape") {
 		t.Errorf("a - mean(a) split (%v):\n%s", err, text)
+	}
+	text, err = MustCompile("s * sum(a) + s").Explain(vars)
+	if err != nil || strings.Contains(text, "another shape") {
+		t.Errorf("s * sum(a) + s split (%v):\n%s", err, text)
 	}
 	text, err = MustCompile("sum(b) + a").Explain(vars)
 	if err != nil || !strings.Contains(text, "another shape") {
