@@ -148,6 +148,9 @@ func planAxes(src string, ast syntax.Expr, o options, every bool) (*axisPlan, er
 		}
 		if call.all = axisArg(c) == nil; !call.all {
 			call.axis, call.axisErr = axisValue(src, c)
+			// A split plan runs only where no input has two dimensions (else the axis
+			// plan does), and there axis 0 or -1 is the whole argument, a scalar's too.
+			call.all = every && call.axisErr == nil && (call.axis == 0 || call.axis == -1)
 		}
 		call.columns = (call.fun == "sum" || call.fun == "mean" || call.fun == "prod") && o.backendName() != BackendOpenCL
 		call.device = o.backendName() == BackendOpenCL

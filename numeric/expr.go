@@ -306,35 +306,28 @@ func parts(ast syntax.Expr) (reads [][]string, outside []string) {
 }
 
 // needsSplit reports whether a reduction of e reads arrays of another shape than the
-// rest of e does over vars (the shapes broadcast from the arrays each part reads; ()
-// for none; the rest counts only where it reads an array). The VM evaluates a
-// reduction over the elements of the whole expression's shape, which is right only
-// where the shapes agree: sum(b) + a with b of shape (90,) and a (60, 90) reduces b's
-// 90 elements, as NumPy does, in a split evaluation. Inputs that do not bind or
-// broadcast leave it to the evaluation to report them.
+// rest of e, or another reduction, does over vars (the shape broadcast from the
+// arrays each part reads; a part that reads none, sum(s) of a scalar s included, is
+// a scalar everywhere and does not count). The VM evaluates a reduction over the
+// elements of the whole expression's shape, which is right only where the shapes
+// agree: sum(b) + a with b of shape (90,) and a (60, 90) reduces b's 90 elements, as
+// NumPy does, in a split evaluation. Inputs that do not bind or broadcast leave it to
+// the evaluation to report them.
 func (e *Expr) needsSplit(vars Vars) bool {
-	ref, ok := varsShape(vars, e.outside)
-	if !ok {
-		return false
-	}
-	for i, names := range e.reads {
-		s, ok := varsShape(vars, names)
+	var ref []int
+	for i := -1; i < len(e.reads); i++ {
+		names := e.outside
+		if i >= 0 {
+			names = e.reads[i]
+		}
+		s, ok, arrays := varsShape(vars, names)
 		switch {
 		case !ok:
 			return false
-		case i == 0 && len(ref) == 0 && !hasArray(vars, e.outside):
+		case !arrays:
+		case ref == nil:
 			ref = s
 		case !slices.Equal(s, ref):
-			return true
-		}
-	}
-	return false
-}
-
-// hasArray reports whether one of the named variables of vars is an array.
-func hasArray(vars Vars, names []string) bool {
-	for _, n := range names {
-		if b, err := bind(n, vars[n]); err == nil && !b.Scalar {
 			return true
 		}
 	}
@@ -348,26 +341,26 @@ func (e *Expr) splitPlan() (*axisPlan, error) {
 }
 
 // varsShape is the broadcast shape of the arrays among the named variables of vars,
-// ([] for none), and false where one does not bind or they do not broadcast.
-func varsShape(vars Vars, names []string) ([]int, bool) {
-	var arrays []string
+// false where one does not bind or they do not broadcast, and whether there are any.
+func varsShape(vars Vars, names []string) (shape []int, ok, arrays bool) {
+	var named []string
 	var shapes [][]int
 	for _, n := range names {
-		v, ok := vars[n]
-		if !ok {
-			return nil, false
+		v, found := vars[n]
+		if !found {
+			return nil, false, false
 		}
 		b, err := bind(n, v)
 		if err != nil {
-			return nil, false
+			return nil, false, false
 		}
 		if !b.Scalar {
-			arrays = append(arrays, n)
+			named = append(named, n)
 			shapes = append(shapes, shapeOf(b))
 		}
 	}
-	shape, err := broadcastShapes(arrays, shapes)
-	return shape, err == nil
+	shape, err := broadcastShapes(named, shapes)
+	return shape, err == nil, len(named) > 0
 }
 
 // flat views src's elements in C order as one line (a strided src copied), for a
