@@ -16,7 +16,7 @@ func FuzzShapes(f *testing.F) {
 	f.Add([]byte{3, 2, 1, 4, 2, 3, 4, 2, 1, 3, 1})
 	f.Add([]byte{1, 0, 2, 0, 3, 1, 2, 2, 0})
 	f.Add([]byte{2, 5, 1, 2, 1, 7, 3, 3, 1, 2})
-	exprs := []string{"a + b", "(a - 3) * b + (a - 3)", "where(a > b, a, b)", "a * b < 2", "sum(a * b)", "a - min(b) + max(a)"}
+	exprs := []string{"a + b", "(a - 3) * b + (a - 3)", "where(a > b, a, b)", "a * b < 2", "sum(a * b)", "a - min(b) + max(a)", "sum(b) * 2 - a", "a + sum(b - 1) * mean(a)"}
 	dtypes := []DType{Float64, Float32, Int64, Int32}
 	backends := []string{BackendGonum, BackendSIMD}
 	f.Fuzz(func(t *testing.T, in []byte) {

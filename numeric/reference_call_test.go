@@ -4,6 +4,7 @@ package numeric
 
 import (
 	"math"
+	"slices"
 
 	"github.com/numkit/numkit/numeric/internal/syntax"
 )
@@ -164,7 +165,15 @@ func (r *refEval) reduce(e *syntax.CallExpr, t DType) (refElem, error) {
 	if r.info[arg].array {
 		count = r.n
 	}
-	vals, err := r.vals(arg, count)
+	var vals []refElem
+	var err error
+	if r.alone(arg) {
+		var sub refResult
+		sub, err = refEvaluate(r.src[arg.Pos():arg.End()], r.vars, r.f32c)
+		vals = sub.vals
+	} else {
+		vals, err = r.vals(arg, count)
+	}
 	if err != nil {
 		return refElem{}, err
 	}
@@ -208,4 +217,63 @@ func refBoolInt(t DType, v refElem) int64 {
 		return 0
 	}
 	return v.i
+}
+
+// alone reports whether a reduction's argument must be evaluated by itself: it reads an
+// array that the rest of the expression does not, or its arrays broadcast to another
+// shape than the result's.
+func (r *refEval) alone(arg syntax.Expr) bool {
+	names, _ := refNames(arg)
+	var shape []int
+	any := false
+	for _, name := range names {
+		in := r.inputs[name]
+		if !in.array {
+			continue
+		}
+		if !r.outer[name] {
+			return true
+		}
+		any = true
+		for len(shape) < len(in.shape) {
+			shape = append([]int{1}, shape...)
+		}
+		for j, d := range in.shape {
+			if i := len(shape) - len(in.shape) + j; shape[i] == 1 {
+				shape[i] = d
+			}
+		}
+	}
+	if !any {
+		return false
+	}
+	if len(shape) != len(r.shape) {
+		return true
+	}
+	for i := range shape {
+		if shape[i] != r.shape[i] {
+			return true
+		}
+	}
+	return false
+}
+
+// refOuterNames lists the variables e reads outside reductions.
+func refOuterNames(e syntax.Expr) []string {
+	var names []string
+	syntax.Walk(e, func(x syntax.Expr) bool {
+		switch x := x.(type) {
+		case *syntax.CallExpr:
+			switch x.Fun.Name {
+			case "sum", "prod", "min", "max", "mean", "var", "std", "skew", "kurt":
+				return x.Attr
+			}
+		case *syntax.Ident:
+			if !slices.Contains(names, x.Name) {
+				names = append(names, x.Name)
+			}
+		}
+		return true
+	})
+	return names
 }

@@ -59,6 +59,9 @@ type refEval struct {
 	folded  map[syntax.Expr]refElem // literal-only subexpressions, folded as Python does
 	reduced map[syntax.Expr]refElem
 	n       int
+	shape   []int           // the broadcast shape of the arrays read outside reductions
+	outer   map[string]bool // the variables read outside reductions
+	vars    Vars
 }
 
 // refEvaluate evaluates src over vars. A non-nil error means the spec rejects the input
@@ -93,10 +96,19 @@ func refEvaluate(src string, vars Vars, float32Consts bool) (refResult, error) {
 	if err != nil {
 		return refResult{}, err
 	}
-	shape, err := refBroadcast(names, r.inputs)
+	// A reduction reduces its own argument's elements (NumPy): the result's shape is
+	// the broadcast of the arrays read outside reductions (reduce evaluates an
+	// argument that reads others, or arrays of another shape, alone).
+	r.vars, r.outer = vars, map[string]bool{}
+	outer := refOuterNames(ast)
+	for _, name := range outer {
+		r.outer[name] = true
+	}
+	shape, err := refBroadcast(outer, r.inputs)
 	if err != nil {
 		return refResult{}, err
 	}
+	r.shape = shape
 	r.n = 1
 	for _, d := range shape {
 		r.n *= d
