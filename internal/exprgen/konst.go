@@ -13,6 +13,8 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
+
+	"github.com/numkit/numkit/asm"
 )
 
 // kind of a constant value (Python's types while folding).
@@ -338,7 +340,11 @@ func pyPow(x, y value) (value, bool) {
 	case fx < 0 && !math.IsInf(fx, 0) && !math.IsInf(fy, 0) && fy != math.Trunc(fy):
 		return value{}, false
 	}
-	r := math.Pow(fx, fy)
+	// CPython's float ** is libm's pow, within an ULP; the engine folds it with asm's
+	// (Go's math.Pow multiplies out integer powers: 0.1 ** 51 is 16 ULP off).
+	d := []float64{0}
+	asm.PowF64(d, []float64{fx}, []float64{fy})
+	r := d[0]
 	if math.IsInf(r, 0) && !math.IsInf(fx, 0) && !math.IsInf(fy, 0) && !math.IsNaN(fx) {
 		return value{}, false
 	}
