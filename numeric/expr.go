@@ -32,10 +32,10 @@ type Expr struct {
 	names []string // input variables in order of first appearance
 	opts  options
 	axes  *axisPlan // reductions along an axis of N-d inputs (axis.go); nil if none
-	// reads lists the variables each outermost reduction reads, then those read
-	// outside them, where there are two such parts (parts); needsSplit compares their
-	// shapes. split is then every outermost reduction evaluated apart, planned the
-	// first time needsSplit finds the shapes differ.
+	// reads lists the variables each outermost reduction reads and outside those read
+	// outside them, where there are two such parts (parts; nil otherwise); needsSplit
+	// compares their shapes. split is every outermost reduction evaluated apart,
+	// planned the first time needsSplit finds the shapes differ.
 	reads     [][]string
 	outside   []string
 	splitOnce sync.Once
@@ -253,6 +253,7 @@ func (e *Expr) forSignature(sig signature, bindings []binding, known []string) (
 	return c, nil
 }
 
+// isReduction reports whether name is a reduction function.
 func isReduction(name string) bool {
 	switch name {
 	case "sum", "prod", "min", "max", "mean", "var", "std", "skew", "kurt":
