@@ -5,32 +5,14 @@ import (
 	"testing"
 	"unsafe"
 
-	"github.com/numkit/numkit/numeric/internal/compile"
 	"github.com/numkit/numkit/numeric/internal/exec"
-	"github.com/numkit/numkit/numeric/internal/syntax"
 	"github.com/numkit/numkit/numeric/ir"
 )
 
 // lower compiles src for float64 array inputs.
 func lower(t *testing.T, src string) *ir.Program {
 	t.Helper()
-	ast, err := syntax.Parse(src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	names, err := compile.Names(src, ast)
-	if err != nil {
-		t.Fatal(err)
-	}
-	in := map[string]compile.InputType{}
-	for _, n := range names {
-		in[n] = compile.InputType{Type: ir.Float64}
-	}
-	p, err := compile.Lower(src, ast, names, in, compile.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
+	return lowerTyped(t, src, ir.Float64)
 }
 
 func f64Binding(x []float64) exec.Binding {
