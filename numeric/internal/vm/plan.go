@@ -38,6 +38,9 @@ type vstep struct {
 	dst    operand
 	args   [3]operand
 	nargs  int
+	// whole: a vector-math kernel, whose fixed cost per call the result's short
+	// non-temporal pieces would multiply (run.streamStep); it writes dst itself.
+	whole bool
 }
 
 // sstep is one scalar instruction: registers index plan.scalars.
@@ -227,6 +230,7 @@ func (pl *plan) assignVector(sp *stagePlan, st ir.Stage, dots map[int]dotPair) e
 			}
 			v.dst = operand{kind: operandTemp, index: slot[in.Dst], size: in.Type.Size(), held: held[in.Dst]}
 		}
+		v.whole = in.Op.Class() == ir.ClassTranscend
 		if v.kernel == nil {
 			v.kernel = pl.backend.kernel(in.Op, in.Type, exec.OperandType(p, in))
 		}

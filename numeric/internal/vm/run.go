@@ -219,7 +219,7 @@ func (r *run) blocks(sp *stagePlan, w, lo, hi int) bool {
 			}
 			for i := range sp.vector {
 				v := &sp.vector[i]
-				if r.stream && v.dst.kind == operandDst {
+				if r.stream && v.dst.kind == operandDst && !v.whole {
 					r.streamStep(s, v, start+off, off, m)
 					continue
 				}
