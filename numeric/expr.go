@@ -316,7 +316,8 @@ func parts(ast syntax.Expr) (reads [][]string, outside []string) {
 // the evaluation to report them.
 func (e *Expr) needsSplit(vars Vars) bool {
 	var ref []int
-	for i := -1; i < len(e.reads); i++ {
+	split := false
+	for i := -1; i < len(e.reads); i++ { // every part: a bad one is an error before any work
 		names := e.outside
 		if i >= 0 {
 			names = e.reads[i]
@@ -329,10 +330,10 @@ func (e *Expr) needsSplit(vars Vars) bool {
 		case ref == nil:
 			ref = s
 		case !slices.Equal(s, ref):
-			return true
+			split = true
 		}
 	}
-	return false
+	return split
 }
 
 // splitPlan is e's split plan, planned once.

@@ -91,6 +91,12 @@ func TestReductionOwnShape(t *testing.T) {
 	if err != nil || !strings.Contains(text, "another shape") {
 		t.Errorf("sum(b) + a not split (%v):\n%s", err, text)
 	}
+	// A part whose arrays do not broadcast is an error before any work, whichever
+	// part it is.
+	_, err = MustCompile("u + sum(w) + sum(a + c)").Eval(context.Background(), vars)
+	if !errors.Is(err, ErrShape) {
+		t.Errorf("u + sum(w) + sum(a + c): %v, want ErrShape", err)
+	}
 	// Errors of a reduction evaluated apart name it.
 	_, err = MustCompile("u + min(e)").Eval(context.Background(), Vars{"u": s3, "e": []float64{}})
 	if !errors.Is(err, ErrEmpty) || !strings.Contains(err.Error(), "min") {
