@@ -104,7 +104,7 @@ func VectorAxis(op ir.ReduceOp, arg ir.DType) int {
 	switch {
 	case arg.IsFloat() && (op == ir.ReduceSum || op == ir.ReduceProd || op == ir.ReduceMean):
 		return 8
-	case isMoment(op) && (arg.IsFloat() || arg == ir.Int64 || arg == ir.Int32):
+	case IsMoment(op) && (arg.IsFloat() || arg == ir.Int64 || arg == ir.Int32):
 		return 4
 	}
 	return 0
@@ -144,7 +144,7 @@ func GenerateAxis(op ir.ReduceOp, arg ir.DType, t Target, dims int, o AxisOption
 		b.WriteString("\t__global const " + inT + "* x = in + o0;\n")
 	}
 	switch {
-	case isMoment(op):
+	case IsMoment(op):
 		g.momentLine(b, op, arg, res, o.Moments)
 	case !arg.IsFloat() && !arg.IsComplex() && op != ir.ReduceMean:
 		g.exactLine(b, op, arg, res)

@@ -20,13 +20,14 @@ const MomentWidth = 5
 
 // PartialWidth is the number of values of PartialType per work-group partial of op.
 func PartialWidth(op ir.ReduceOp) int {
-	if isMoment(op) {
+	if IsMoment(op) {
 		return MomentWidth
 	}
 	return 1
 }
 
-func isMoment(op ir.ReduceOp) bool {
+// IsMoment reports whether op is a moment reduction (var, std, skew, kurt).
+func IsMoment(op ir.ReduceOp) bool {
 	switch op {
 	case ir.ReduceVar, ir.ReduceStd, ir.ReduceSkew, ir.ReduceKurt:
 		return true
@@ -36,7 +37,7 @@ func isMoment(op ir.ReduceOp) bool {
 
 func hasMoments(st ir.Stage) bool {
 	for _, red := range st.Reductions {
-		if isMoment(red.Op) {
+		if IsMoment(red.Op) {
 			return true
 		}
 	}
@@ -50,7 +51,7 @@ func (g *gen) momentSums(b *strings.Builder, st ir.Stage, indent, lane string) e
 		return err
 	}
 	for j, red := range st.Reductions {
-		if !isMoment(red.Op) {
+		if !IsMoment(red.Op) {
 			continue
 		}
 		fmt.Fprintf(b, "%s{\n%s\tconst double d = (double)%s - c%d;\n%s\tconst double q = d * d;\n", indent, indent, g.operand(red.Arg), j, indent)
@@ -71,7 +72,7 @@ func (g *gen) laneMoments(b *strings.Builder, st ir.Stage, loop func(bool, func(
 	nl := lanes(tile)
 	fmt.Fprintf(b, "\tconst long cnt = min(%dL, n - base);\n", tile)
 	for j, red := range st.Reductions {
-		if !isMoment(red.Op) {
+		if !IsMoment(red.Op) {
 			continue
 		}
 		fmt.Fprintf(b, "\tconst double c%d = acc%d[0] / (double)cnt;\n", j, j)
@@ -83,7 +84,7 @@ func (g *gen) laneMoments(b *strings.Builder, st ir.Stage, loop func(bool, func(
 	}
 	fmt.Fprintf(b, "\tfor (int s = %d; s > 0; s >>= 1) {\n\t\tfor (int j = 0; j < s; j++) {\n", nl/2)
 	for j, red := range st.Reductions {
-		if isMoment(red.Op) {
+		if IsMoment(red.Op) {
 			for k := 1; k <= 4; k++ {
 				fmt.Fprintf(b, "\t\t\tm%d_%d[j] += m%d_%d[j + s];\n", j, k, j, k)
 			}
@@ -91,7 +92,7 @@ func (g *gen) laneMoments(b *strings.Builder, st ir.Stage, loop func(bool, func(
 	}
 	b.WriteString("\t\t}\n\t}\n\tconst long g = get_group_id(0);\n")
 	for j, red := range st.Reductions {
-		if !isMoment(red.Op) {
+		if !IsMoment(red.Op) {
 			fmt.Fprintf(b, "\tpart%d[g] = acc%d[0];\n", j, j)
 			continue
 		}
@@ -114,7 +115,7 @@ func (g *gen) treeMoments(b *strings.Builder, st ir.Stage) error {
 	tile := gs * items
 	fmt.Fprintf(b, "\tconst long cnt = min(%dL, n - (long)get_group_id(0) * %dL);\n", tile, tile)
 	for j, red := range st.Reductions {
-		if !isMoment(red.Op) {
+		if !IsMoment(red.Op) {
 			continue
 		}
 		fmt.Fprintf(b, "\tconst double c%d = l%d[0] / (double)cnt;\n", j, j)
@@ -132,7 +133,7 @@ func (g *gen) treeMoments(b *strings.Builder, st ir.Stage) error {
 	}
 	b.WriteString("\t\t}\n\t}\n")
 	for j, red := range st.Reductions {
-		if isMoment(red.Op) {
+		if IsMoment(red.Op) {
 			for k := 1; k <= 4; k++ {
 				fmt.Fprintf(b, "\tlm%d_%d[lid] = m%d_%d;\n", j, k, j, k)
 			}
@@ -141,7 +142,7 @@ func (g *gen) treeMoments(b *strings.Builder, st ir.Stage) error {
 	b.WriteString("\tbarrier(CLK_LOCAL_MEM_FENCE);\n")
 	fmt.Fprintf(b, "\tfor (int s = %d; s > 0; s >>= 1) {\n\t\tif (lid < s) {\n", gs/2)
 	for j, red := range st.Reductions {
-		if isMoment(red.Op) {
+		if IsMoment(red.Op) {
 			for k := 1; k <= 4; k++ {
 				fmt.Fprintf(b, "\t\t\tlm%d_%d[lid] += lm%d_%d[lid + s];\n", j, k, j, k)
 			}
@@ -150,7 +151,7 @@ func (g *gen) treeMoments(b *strings.Builder, st ir.Stage) error {
 	b.WriteString("\t\t}\n\t\tbarrier(CLK_LOCAL_MEM_FENCE);\n\t}\n")
 	b.WriteString("\tif (lid == 0) {\n\t\tconst long g = get_group_id(0);\n")
 	for j, red := range st.Reductions {
-		if !isMoment(red.Op) {
+		if !IsMoment(red.Op) {
 			fmt.Fprintf(b, "\t\tpart%d[g] = l%d[0];\n", j, j)
 			continue
 		}

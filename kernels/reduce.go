@@ -146,7 +146,7 @@ func lanes(tile int) int {
 // (added in float64 in order), and for the exact integer reductions and the moments
 // (which have their own accumulation) as many as the loop has.
 func orderLanes(op ir.ReduceOp, arg ir.DType) int {
-	if isMoment(op) {
+	if IsMoment(op) {
 		return maxLanes
 	}
 	switch {

@@ -83,7 +83,7 @@ func ReduceAxis(ctx context.Context, op ir.ReduceOp, in AxisLine, dst unsafe.Poi
 	// The moment kernels keep 4-13 KB of private arrays per work-item: in groups
 	// of the driver's choice, var along the last axis of a (4095, 3) array crashed
 	// pocl 3.1 (a segmentation fault); in groups of AxisGroup it does not.
-	grouped := stepped || isMoment(op)
+	grouped := stepped || kernels.IsMoment(op)
 	err = r.axis(kern, grouped, vec, in, lo, hi, n, geo, unsafe.Slice((*byte)(dst), n*res.Size()))
 	if ferr := r.finish(); err == nil {
 		err = ferr
@@ -111,14 +111,6 @@ func axisVector(op ir.ReduceOp, in AxisLine, stepped bool) int {
 		}
 	}
 	return 0
-}
-
-func isMoment(op ir.ReduceOp) bool {
-	switch op {
-	case ir.ReduceVar, ir.ReduceStd, ir.ReduceSkew, ir.ReduceKurt:
-		return true
-	}
-	return false
 }
 
 // axis uploads the input span [lo, hi) and the geometry, launches the axis kernel
