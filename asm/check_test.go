@@ -119,10 +119,11 @@ func TestLengthsPanicPrims(t *testing.T) {
 	}
 }
 
-// TestLengthsPanicMath does the same for every vector math function, FmodF64 and
-// ModF64 included.
+// TestLengthsPanicMath does the same for every vector math function, fmod and %
+// (FmodF64, ModF64, FmodF32, ModF32) included.
 func TestLengthsPanicMath(t *testing.T) {
-	funcs := append(MathFuncs(), MathFunc{Name: "fmod", Arity: 2, F64x2: FmodF64}, MathFunc{Name: "mod", Arity: 2, F64x2: ModF64})
+	funcs := append(MathFuncs(), MathFunc{Name: "fmod", Arity: 2, F64x2: FmodF64, F32x2: FmodF32},
+		MathFunc{Name: "mod", Arity: 2, F64x2: ModF64, F32x2: ModF32})
 	for _, f := range funcs {
 		for _, l := range levels() {
 			nsl := f.Arity + 1

@@ -27,3 +27,15 @@ var modF64Tab = [...][4]uint64{
 }
 
 func x4(v uint64) [4]uint64 { return [4]uint64{v, v, v, v} }
+
+// The float32 kernels of FmodF32 and ModF32 (math_mod32_amd64.s; see modF32Vec).
+
+//go:noescape
+func fmodF32AVX512(dst, x, y []float32) (patch bool)
+
+//go:noescape
+func modF32AVX512(dst, x, y []float32) (patch bool)
+
+// modF32Tab holds the float32 kernels' constants (math_mod32_amd64.s): the abs mask,
+// the sign bit, 2^23, +Inf and NaN.
+var modF32Tab = [...]uint32{1<<31 - 1, 1 << 31, math.Float32bits(0x1p23), math.Float32bits(float32(math.Inf(1))), 0x7fc00000}

@@ -11,3 +11,7 @@ func modF64AVX512(dst, x, y []float64) bool { panic("asm: no modF64AVX512 in thi
 func fmodF64AVX2(dst, x, y []float64) bool { panic("asm: no fmodF64AVX2 in this build") }
 
 func modF64AVX2(dst, x, y []float64) bool { panic("asm: no modF64AVX2 in this build") }
+
+func fmodF32AVX512(dst, x, y []float32) bool { panic("asm: no fmodF32AVX512 in this build") }
+
+func modF32AVX512(dst, x, y []float32) bool { panic("asm: no modF32AVX512 in this build") }

@@ -201,8 +201,8 @@ func init() {
 	unary(ir.OpAsinh, asm.AsinhF64, asm.AsinhF32)
 	unary(ir.OpAcosh, asm.AcoshF64, asm.AcoshF32)
 	unary(ir.OpAtanh, asm.AtanhF64, asm.AtanhF32)
-	binary(ir.OpMod, asm.ModF64, modF32(true))
-	binary(ir.OpFmod, asm.FmodF64, modF32(false))
+	binary(ir.OpMod, asm.ModF64, asm.ModF32)
+	binary(ir.OpFmod, asm.FmodF64, asm.FmodF32)
 	binary(ir.OpFloorDiv, floorDiv[float64], floorDiv[float32])
 	compare(ir.OpLt, asm.LessF64, asm.LessF32)
 	compare(ir.OpLe, asm.LessEqF64, asm.LessEqF32)
@@ -245,32 +245,6 @@ func fmodChunk[T generic.Float](m []float64, x, y []T) {
 		asm.F32ToF64(xb[:len(x)], x)
 		asm.F32ToF64(yb[:len(x)], any(y).([]float32))
 		asm.FmodF64(m, xb[:len(x)], yb[:len(x)])
-	}
-}
-
-// modF32 is generic.ModFloat[float32] (python) or float32 fmod over slices, the same
-// bits: the fmod in asm's vector kernel, the sign rule in float32.
-func modF32(python bool) func(dst, x, y []float32) {
-	return func(dst, x, y []float32) {
-		var mb [divChunk]float64
-		for len(dst) > 0 {
-			n := min(len(dst), divChunk)
-			fmodChunk(mb[:n], x[:n], y[:n])
-			for i, yi := range y[:n] {
-				m := float32(mb[i])
-				if python {
-					if m != 0 {
-						if (yi < 0) != (m < 0) {
-							m += yi
-						}
-					} else {
-						m = float32(math.Copysign(0, float64(yi)))
-					}
-				}
-				dst[i] = m
-			}
-			dst, x, y = dst[n:], x[n:], y[n:]
-		}
 	}
 }
 
