@@ -14,7 +14,7 @@ func hypF32AVX2(dst, x []float32, op hypF32Op)
 
 // hypF32Tab holds their constants by offset (the HY_ defines), 4 copies each (the
 // AVX-512 kernel broadcasts the first).
-var hypF32Tab [22][4]uint64
+var hypF32Tab [19][4]uint64
 
 func init() {
 	v := []uint64{

@@ -4,8 +4,8 @@
 #include "math_amd64.h"
 
 // float32 arcsinh, arccosh, arctanh in float64 lanes: the twins asinhF32,
-// acoshF32, atanhF32 and hypF32Log (math_f32_hyp.go) step by step. No FMA (the
-// twins have none). Constants: hypF32Tab, 4 copies of each (HY_ offsets).
+// acoshF32, atanhF32 and hypF32Log (math_f32_hyp.go) step by step; FMAs only in
+// hypF32Log's polynomial and sum, where the twin calls math.FMA. Constants: hypF32Tab, 4 copies of each (HY_ offsets).
 #define HY(i) ·hypF32Tab+32*(i)(SB)
 #define HY_ONE 0
 #define HY_SQRT2 1
@@ -20,14 +20,14 @@
 #define HY_MAGIC 10
 #define HY_MAGICK 11
 #define HY_C 12
-#define HY_SIXTH 20
-#define HY_TINY 21
+#define HY_SIXTH 17
+#define HY_TINY 18
 
 // ---- AVX-512 -----------------------------------------------------------------
-// Constants in registers: Z16 1, Z17 sqrt2, Z18 0.5, Z19 ln2, Z20-Z27 hypF32C,
+// Constants in registers: Z16 1, Z17 sqrt2, Z18 0.5, Z19 ln2, Z20-Z24 hypF32C,
 // Z28 2, Z29 the abs mask, Z30 +Inf, Z31 NaN, Z12 1/6, Z13 hypF32Tiny.
 
-// Z2 = hypF32Log(Z3). Clobbers Z1, Z3-Z8, Z11, Z14, K2.
+// Z2 = hypF32Log(Z3). Clobbers Z1, Z3-Z7, K2.
 #define HYP_LOG_512 \
 	VGETEXPPD  Z3, Z4             \ // k
 	VGETMANTPD $0, Z3, Z5         \ // m in [1, 2)
@@ -37,29 +37,17 @@
 	VSUBPD     Z16, Z5, Z6        \ // num = m - 1
 	VADDPD     Z16, Z5, Z5        \
 	VDIVPD     Z5, Z6, Z6         \ // s
-	VMULPD     Z6, Z6, Z7         \ // z
-	VMULPD     Z7, Z7, Z8         \ // z2 (Estrin's scheme)
-	VMULPD     Z21, Z7, Z1        \
-	VADDPD     Z20, Z1, Z1        \ // q0 = c0 + c1*z
-	VMULPD     Z23, Z7, Z3        \
-	VADDPD     Z22, Z3, Z3        \ // q1
-	VMULPD     Z25, Z7, Z5        \
-	VADDPD     Z24, Z5, Z5        \ // q2
-	VMULPD     Z27, Z7, Z11       \
-	VADDPD     Z26, Z11, Z11      \ // q3
-	VMULPD     Z8, Z8, Z14        \ // z4
-	VMULPD     Z8, Z3, Z3         \
-	VADDPD     Z3, Z1, Z1         \ // q0 + q1*z2
-	VMULPD     Z8, Z11, Z11       \
-	VADDPD     Z11, Z5, Z5        \ // q2 + q3*z2
-	VMULPD     Z14, Z5, Z5        \
-	VADDPD     Z5, Z1, Z8         \ // p
-	VADDPD     Z6, Z6, Z6         \ // t = 2s
-	VMULPD     Z7, Z6, Z7         \
-	VMULPD     Z8, Z7, Z7         \
-	VADDPD     Z7, Z6, Z6         \ // t + t*z*p
-	VMULPD     Z19, Z4, Z4        \
-	VADDPD     Z6, Z4, Z2
+	VMULPD      Z6, Z6, Z7         \ // z
+	VMOVAPD     Z24, Z1            \ // p by Horner's scheme with FMAs
+	VFMADD213PD Z23, Z7, Z1        \
+	VFMADD213PD Z22, Z7, Z1        \
+	VFMADD213PD Z21, Z7, Z1        \
+	VFMADD213PD Z20, Z7, Z1        \
+	VADDPD      Z6, Z6, Z6         \ // t = 2s
+	VMULPD      Z7, Z6, Z7         \ // t*z
+	VFMADD213PD Z6, Z7, Z1         \ // t*z*p + t
+	VFMADD231PD Z19, Z4, Z1        \ // + k*ln2
+	VMOVAPD     Z1, Z2
 
 // Z2 = asinhF32(Z0) in float64. Clobbers Z1, Z3-Z11, K2, K3.
 #define ASINH_512 \
@@ -135,9 +123,6 @@ TEXT ·hypF32AVX512(SB), NOSPLIT, $0-56
 	VBROADCASTSD HY(HY_C+2), Z22
 	VBROADCASTSD HY(HY_C+3), Z23
 	VBROADCASTSD HY(HY_C+4), Z24
-	VBROADCASTSD HY(HY_C+5), Z25
-	VBROADCASTSD HY(HY_C+6), Z26
-	VBROADCASTSD HY(HY_C+7), Z27
 	VBROADCASTSD HY(HY_TWO), Z28
 	VBROADCASTSD HY(HY_ABS), Z29
 	VBROADCASTSD HY(HY_INF), Z30
@@ -225,7 +210,7 @@ done:
 // The same on 4 lanes, constants from memory; k and m split from the bits of w
 // (w >= 1 is normal), k converted exactly through the bits of 2^52 + k + 1023.
 
-// Y2 = hypF32Log(Y3). Clobbers Y1, Y3-Y8, Y11, Y12.
+// Y2 = hypF32Log(Y3). Clobbers Y1, Y3-Y7.
 #define HYP_LOG_256 \
 	VPSRLQ    $52, Y3, Y4                 \
 	VPOR      HY(HY_MAGIC), Y4, Y4        \
@@ -240,29 +225,17 @@ done:
 	VSUBPD    HY(HY_ONE), Y5, Y6          \ // num = m - 1
 	VADDPD    HY(HY_ONE), Y5, Y5          \
 	VDIVPD    Y5, Y6, Y6                  \ // s
-	VMULPD    Y6, Y6, Y7                  \ // z
-	VMULPD    Y7, Y7, Y8                  \ // z2 (Estrin's scheme)
-	VMULPD    HY(HY_C+1), Y7, Y1          \
-	VADDPD    HY(HY_C+0), Y1, Y1          \
-	VMULPD    HY(HY_C+3), Y7, Y3          \
-	VADDPD    HY(HY_C+2), Y3, Y3          \
-	VMULPD    HY(HY_C+5), Y7, Y5          \
-	VADDPD    HY(HY_C+4), Y5, Y5          \
-	VMULPD    HY(HY_C+7), Y7, Y11         \
-	VADDPD    HY(HY_C+6), Y11, Y11        \
-	VMULPD    Y8, Y8, Y12                 \ // z4
-	VMULPD    Y8, Y3, Y3                  \
-	VADDPD    Y3, Y1, Y1                  \
-	VMULPD    Y8, Y11, Y11                \
-	VADDPD    Y11, Y5, Y5                 \
-	VMULPD    Y12, Y5, Y5                 \
-	VADDPD    Y5, Y1, Y8                  \ // p
-	VADDPD    Y6, Y6, Y6                  \ // t = 2s
-	VMULPD    Y7, Y6, Y7                  \
-	VMULPD    Y8, Y7, Y7                  \
-	VADDPD    Y7, Y6, Y6                  \
-	VMULPD    HY(HY_LN2), Y4, Y4          \
-	VADDPD    Y6, Y4, Y2
+	VMULPD      Y6, Y6, Y7                  \ // z
+	VMOVUPD     HY(HY_C+4), Y1              \ // p by Horner's scheme with FMAs
+	VFMADD213PD HY(HY_C+3), Y7, Y1          \
+	VFMADD213PD HY(HY_C+2), Y7, Y1          \
+	VFMADD213PD HY(HY_C+1), Y7, Y1          \
+	VFMADD213PD HY(HY_C+0), Y7, Y1          \
+	VADDPD      Y6, Y6, Y6                  \ // t = 2s
+	VMULPD      Y7, Y6, Y7                  \ // t*z
+	VFMADD213PD Y6, Y7, Y1                  \ // t*z*p + t
+	VFMADD231PD HY(HY_LN2), Y4, Y1          \ // + k*ln2
+	VMOVAPD     Y1, Y2
 
 // Y2 = asinhF32(Y0) in float64. Clobbers Y1, Y3-Y11.
 #define ASINH_256 \
