@@ -98,7 +98,7 @@ func (pl *plan) planFusion(st ir.Stage) (ir.Stage, []fusedGroup) {
 			continue
 		}
 		in := st.Vector[i]
-		if !in.Type.IsFloat() {
+		if !in.Type.IsFloat() || pl.lazyWheres[in.Dst] {
 			continue
 		}
 		f.typ = in.Type

@@ -2,6 +2,7 @@ package vm
 
 import (
 	"fmt"
+	"sync/atomic"
 
 	"github.com/numkit/numkit/numeric/internal/exec"
 	"github.com/numkit/numkit/numeric/internal/generic"
@@ -41,6 +42,11 @@ type vstep struct {
 	// whole: a vector-math kernel, whose fixed cost per call the result's short
 	// non-temporal pieces would multiply (run.streamStep); it writes dst itself.
 	whole bool
+	// lazy, on the first step of a where's branch, says when a pass skips the
+	// branch (lazy.go).
+	lazy *lazySkip
+	// pick, on a where, says when a pass reads one operand for both (lazy.go).
+	pick *lazyPick
 }
 
 // sstep is one scalar instruction: registers index plan.scalars.
@@ -94,6 +100,12 @@ type plan struct {
 	// n = 1000: 6 kernel calls against one loop) but a portable fused loop does not.
 	asmOnly bool
 	fast    bool // Options.Fast: the fused multiply-adds of fastFusions too
+	// lazyWheres are the wheres with a branch to skip (lazy.go), which fusion
+	// leaves as steps of their own.
+	lazyWheres map[ir.Reg]bool
+	// lazySkips counts the branches passes skipped and the wheres' picked operands
+	// (lazy.go), for tests.
+	lazySkips atomic.Int64
 }
 
 // newPlan binds p to backend b's kernels; fuse asks for fusion (vm_fuse.go), which the
@@ -120,12 +132,22 @@ func newPlan(p *ir.Program, b *Backend, fuse bool, opt Options) (*plan, error) {
 			}
 			sp.scalar = append(sp.scalar, s)
 		}
-		st, dots := pl.planDots(st)    // vm_dot.go
+		if !opt.NoLazy {
+			st.Vector = lazyOrder(p, k, st.Vector) // lazy.go
+		}
+		st, dots := pl.planDots(st) // vm_dot.go
+		pl.lazyWheres = nil
+		if !opt.NoLazy {
+			pl.lazyWheres = lazyWheres(p, k, st.Vector)
+		}
 		st, fused := pl.planFusion(st) // vm_fuse.go
 		if err := pl.assignVector(sp, st, dots); err != nil {
 			return nil, err
 		}
 		pl.fuseVector(sp, st.Vector, fused)
+		if !opt.NoLazy {
+			pl.planLazy(sp, k, st.Vector, fused)
+		}
 		pl.fused = pl.fused || len(fused) > 0
 		sp.passes = len(st.Vector) > 0 || len(st.Reductions) > 0
 		sp.sub = opt.Block

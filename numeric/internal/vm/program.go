@@ -45,6 +45,9 @@ type Options struct {
 	// hw.NonTemporalMin (about the last-level cache's size), a negative value always
 	// (tests), on any backend.
 	StreamMin int
+	// NoLazy evaluates both operands of every where over every pass (tests compare
+	// with the lazy plans of lazy.go).
+	NoLazy bool
 }
 
 // Program is an IR program bound to one CPU backend's kernels.

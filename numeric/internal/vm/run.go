@@ -217,14 +217,27 @@ func (r *run) blocks(sp *stagePlan, w, lo, hi int) bool {
 					s.filled[f.buffer] = m
 				}
 			}
-			for i := range sp.vector {
+			for i := 0; i < len(sp.vector); i++ {
 				v := &sp.vector[i]
+				if v.lazy != nil && v.lazy.skips(r.pointer(s, v.lazy.cond, start+off, off), m) {
+					r.plan.lazySkips.Add(1)
+					i += v.lazy.n - 1
+					continue
+				}
+				args := &v.args
+				if v.pick != nil {
+					if k := v.pick.choose(r.pointer(s, v.pick.cond, start+off, off), m); k != 0 {
+						r.plan.lazySkips.Add(1)
+						picked := [3]operand{v.args[0], v.args[k], v.args[k]}
+						args = &picked
+					}
+				}
 				if r.stream && v.dst.kind == operandDst && !v.whole {
-					r.streamStep(s, v, start+off, off, m)
+					r.streamStep(s, v, args, start+off, off, m)
 					continue
 				}
 				for k := 0; k < v.nargs; k++ {
-					s.args[k] = r.pointer(s, v.args[k], start+off, off)
+					s.args[k] = r.pointer(s, args[k], start+off, off)
 				}
 				v.kernel(m, r.pointer(s, v.dst, start+off, off), &s.args)
 			}
@@ -241,22 +254,22 @@ func (r *run) blocks(sp *stagePlan, w, lo, hi int) bool {
 	return true
 }
 
-// streamStep runs v, which writes the result, over m elements from element elem
-// (off into the block) in pieces of streamPiece elements, each computed into the
+// streamStep runs v, which writes the result, on operands ops (v.args, or a where's
+// picked ones) over m elements from element elem (off into the block) in pieces of streamPiece elements, each computed into the
 // worker's out buffer and written to dst by non-temporal stores, so that the
 // buffer stays in the L1 cache.
-func (r *run) streamStep(s *scratch, v *vstep, elem, off, m int) {
+func (r *run) streamStep(s *scratch, v *vstep, ops *[3]operand, elem, off, m int) {
 	var args [3]unsafe.Pointer // the pass's operands; a scalar's stays put
 	for k := 0; k < v.nargs; k++ {
-		args[k] = r.pointer(s, v.args[k], elem, off)
+		args[k] = r.pointer(s, ops[k], elem, off)
 	}
 	dst := r.pointer(s, v.dst, elem, off)
 	for j := 0; j < m; j += streamPiece {
 		c := min(streamPiece, m-j)
 		for k := 0; k < v.nargs; k++ {
 			s.args[k] = args[k]
-			if v.args[k].kind != operandScalar {
-				s.args[k] = unsafe.Add(args[k], j*v.args[k].size)
+			if ops[k].kind != operandScalar {
+				s.args[k] = unsafe.Add(args[k], j*ops[k].size)
 			}
 		}
 		v.kernel(c, s.out, &s.args)

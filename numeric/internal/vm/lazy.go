@@ -1,0 +1,258 @@
+package vm
+
+import (
+	"bytes"
+	"unsafe"
+
+	"github.com/numkit/numkit/numeric/ir"
+)
+
+// Lazy where. where(c, x, y) needs x only where c is true and y only where it is
+// false, as a C or Numba loop's `c ? x : y` evaluates one side per element. The VM
+// evaluates per pass, so it skips a branch per pass: the instructions that only x
+// needs (x's branch) run unless c is false over the whole pass, y's unless c is true
+// over it; and on a pass where c is the same everywhere, the where itself reads the
+// operand it selects for both (lazyPick), so that an input array the other operand
+// is does not stream from memory. Skipping changes no result: the vector code has no
+// side effects, and the where reads a skipped branch's buffer only in lanes it does
+// not select.
+//
+// The plan keeps each where's branches in two runs of steps right before it:
+// lazyOrder moves them there before fusion, fusion leaves such a where a step of its
+// own (rather than fuse it with its condition's compare), and planLazy, after fusion
+// and binding, finds the runs again in the final code and marks their first steps
+// (vstep.lazy). A branch whose instructions fusion moved or merged with others is
+// not skipped.
+
+// lazyPick marks a where step whose operands are both arrays (inputs, temporaries
+// or broadcasts): on a pass where the condition is the same in every element, the
+// step reads the operand it selects in place of the other, so an input the other
+// operand is does not stream from memory there.
+type lazyPick struct {
+	cond operand
+}
+
+// lazySkip marks the first step of a where's branch: the run of n steps, which
+// computes a value the where reads only where the condition is want, is skipped on
+// a pass where the condition is !want in every element.
+type lazySkip struct {
+	cond operand // the condition: a bool input or temporary
+	want bool
+	n    int
+}
+
+// lazyUses indexes who reads each register of the program.
+type lazyUses struct {
+	readers map[ir.Reg][]lazyUse // by the stage's vector code
+	outside map[ir.Reg]bool      // read elsewhere: another stage, a reduction, the result
+}
+
+type lazyUse struct{ instr, arg int }
+
+func newLazyUses(p *ir.Program, stage int, code []ir.Instr) lazyUses {
+	u := lazyUses{readers: map[ir.Reg][]lazyUse{}, outside: map[ir.Reg]bool{p.Result: true}}
+	for i, in := range code {
+		for k, a := range in.Args[:in.Op.Arity()] {
+			u.readers[a] = append(u.readers[a], lazyUse{i, k})
+		}
+	}
+	for k, st := range p.Stages {
+		for _, r := range st.Reductions {
+			u.outside[r.Arg] = true
+		}
+		for _, in := range st.Scalar {
+			for _, a := range in.Args[:in.Op.Arity()] {
+				u.outside[a] = true
+			}
+		}
+		if k == stage {
+			continue
+		}
+		for _, in := range st.Vector {
+			for _, a := range in.Args[:in.Op.Arity()] {
+				u.outside[a] = true
+			}
+		}
+	}
+	return u
+}
+
+// branch returns the indices, in order, of the instructions of code before w that
+// only operand k of the where at code[w] needs: those whose result is read by the
+// where's operand k alone, or only by instructions already in the branch.
+func (u lazyUses) branch(code []ir.Instr, w, k int) []int {
+	in := map[int]bool{}
+	var idx []int
+	for i := w - 1; i >= 0; i-- {
+		d := code[i].Dst
+		if u.outside[d] || len(u.readers[d]) == 0 {
+			continue
+		}
+		only := true
+		for _, r := range u.readers[d] {
+			if !(r.instr == w && r.arg == k || in[r.instr]) {
+				only = false
+				break
+			}
+		}
+		if only {
+			in[i] = true
+			idx = append(idx, i)
+		}
+	}
+	for i, j := 0, len(idx)-1; i < j; i, j = i+1, j-1 {
+		idx[i], idx[j] = idx[j], idx[i]
+	}
+	return idx
+}
+
+// lazyWhere reports whether code[w] is a where whose condition is a vector register.
+func lazyWhere(p *ir.Program, in ir.Instr) bool {
+	return in.Op == ir.OpWhere && !p.Regs[in.Args[0]].Scalar && p.Regs[in.Args[0]].Type == ir.Bool
+}
+
+// lazyOrder returns the stage's vector code with each where's branches moved right
+// before it, x's then y's, each in its order. The code is in SSA form and every
+// moved instruction is read only by the where or by instructions moved with it, so
+// every operand is still defined before it is read.
+func lazyOrder(p *ir.Program, stage int, code []ir.Instr) []ir.Instr {
+	code = append([]ir.Instr(nil), code...)
+	for w := 0; w < len(code); w++ {
+		if !lazyWhere(p, code[w]) {
+			continue
+		}
+		u := newLazyUses(p, stage, code)
+		bx, by := u.branch(code, w, 1), u.branch(code, w, 2)
+		if len(bx) == 0 && len(by) == 0 {
+			continue
+		}
+		moved := map[int]bool{}
+		for _, i := range append(bx, by...) {
+			moved[i] = true
+		}
+		out := make([]ir.Instr, 0, len(code))
+		for i := 0; i < w; i++ {
+			if !moved[i] {
+				out = append(out, code[i])
+			}
+		}
+		for _, i := range append(bx, by...) {
+			out = append(out, code[i])
+		}
+		code = append(out, code[w:]...)
+	}
+	return code
+}
+
+// lazyWheres returns the results of the wheres in code (the stage's vector code,
+// lazyOrder's) that have a branch to skip.
+func lazyWheres(p *ir.Program, stage int, code []ir.Instr) map[ir.Reg]bool {
+	var out map[ir.Reg]bool
+	u := newLazyUses(p, stage, code)
+	for w, in := range code {
+		if lazyWhere(p, in) && (len(u.branch(code, w, 1)) > 0 || len(u.branch(code, w, 2)) > 0) {
+			if out == nil {
+				out = map[ir.Reg]bool{}
+			}
+			out[in.Dst] = true
+		}
+	}
+	return out
+}
+
+// planLazy marks the branches of the stage's wheres that run as their own runs of
+// steps right before the where; code is the stage's final vector code and groups
+// its fused runs, which sp.vector has bound.
+func (pl *plan) planLazy(sp *stagePlan, stage int, code []ir.Instr, groups []fusedGroup) {
+	step := make([]int, len(code)) // the step that computes each instruction
+	s, g := 0, 0
+	for i := 0; i < len(code); i++ {
+		if g < len(groups) && i == groups[g].start {
+			for ; i <= groups[g].root; i++ {
+				step[i] = s
+			}
+			i--
+			g++
+		} else {
+			step[i] = s
+		}
+		s++
+	}
+	u := newLazyUses(pl.prog, stage, code)
+	for w, in := range code {
+		if !lazyWhere(pl.prog, in) || w > 0 && step[w-1] == step[w] || w+1 < len(code) && step[w+1] == step[w] {
+			continue // not a where, or fused with the code around it
+		}
+		bx, by := u.branch(code, w, 1), u.branch(code, w, 2)
+		v := &sp.vector[step[w]]
+		cond := v.args[0]
+		if v.nargs != 3 || cond.kind != operandTemp && cond.kind != operandInput || cond.size != 1 {
+			continue
+		}
+		if v.args[1].kind != operandScalar && v.args[2].kind != operandScalar {
+			v.pick = &lazyPick{cond: cond}
+		}
+		// The runs must be x's then y's, right before the where, in steps of their own.
+		if len(by) > 0 && !pl.lazyRun(sp, step, by, w-len(by), w, cond, false) {
+			continue
+		}
+		if len(bx) > 0 {
+			pl.lazyRun(sp, step, bx, w-len(by)-len(bx), w-len(by), cond, true)
+		}
+	}
+}
+
+// lazyRun marks the run of instructions idx, which must be exactly code[lo:hi], as
+// skipped unless the condition is want somewhere in the pass; it reports whether it
+// did.
+func (pl *plan) lazyRun(sp *stagePlan, step []int, idx []int, lo, hi int, cond operand, want bool) bool {
+	if idx[0] != lo || idx[len(idx)-1] != hi-1 || len(idx) != hi-lo ||
+		lo > 0 && step[lo-1] == step[lo] || step[hi-1] == step[hi] {
+		return false // not in place, or sharing a fused step with code outside the run
+	}
+	first := step[lo]
+	if sp.vector[first].lazy != nil {
+		return false
+	}
+	sp.vector[first].lazy = &lazySkip{cond: cond, want: want, n: step[hi-1] - first + 1}
+	return true
+}
+
+// choose returns the operand (1 or 2) of the where that the condition of m
+// elements at c selects in every element, or 0 where it selects both.
+func (l *lazyPick) choose(c unsafe.Pointer, m int) int {
+	b := unsafe.Slice((*byte)(c), m)
+	if bytes.IndexByte(b, 0) < 0 {
+		return 1
+	}
+	if allZero(b) {
+		return 2
+	}
+	return 0
+}
+
+// skips reports whether the branch that l marks can be skipped on the pass of m
+// elements whose condition starts at c: the condition is !want in every element.
+func (l *lazySkip) skips(c unsafe.Pointer, m int) bool {
+	b := unsafe.Slice((*byte)(c), m)
+	if !l.want {
+		return bytes.IndexByte(b, 0) < 0 // true everywhere: y is not needed
+	}
+	return allZero(b) // false everywhere: x is not needed
+}
+
+// allZero reports whether every byte of b is 0.
+func allZero(b []byte) bool {
+	for len(b) >= 8 {
+		if *(*uint64)(unsafe.Pointer(&b[0])) != 0 {
+			return false
+		}
+		b = b[8:]
+	}
+	for _, v := range b {
+		if v != 0 {
+			return false
+		}
+	}
+	return true
+}
