@@ -7,8 +7,10 @@ import (
 	"github.com/numkit/numkit/numeric/ir"
 )
 
-// Lazy where. where(c, x, y) needs x only where c is true and y only where it is
-// false, as a C or Numba loop's `c ? x : y` evaluates one side per element. The VM
+// Lazy where, and, or. where(c, x, y) needs x only where c is true and y only where
+// it is false, as a C or Numba loop's `c ? x : y` evaluates one side per element;
+// likewise p & q needs q only where p is true and p | q only where p is false (C's
+// && and ||). Below, c is the condition and x, y the operands it guards. The VM
 // evaluates per pass, so it skips a branch per pass: the instructions that only x
 // needs (x's branch) run unless c is false over the whole pass, y's unless c is true
 // over it; and on a pass where c is the same everywhere, the where itself reads the
@@ -24,12 +26,40 @@ import (
 // (vstep.lazy). A branch whose instructions fusion moved or merged with others is
 // not skipped.
 
-// lazyPick marks a where step whose operands are both arrays (inputs, temporaries
-// or broadcasts): on a pass where the condition is the same in every element, the
-// step reads the operand it selects in place of the other, so an input the other
-// operand is does not stream from memory there.
+// lazyPick marks a where (or and, or) step whose operands are arrays (inputs,
+// temporaries or broadcasts): on a pass where the condition is the same in every
+// element and selects one operand, the step reads that one in place of the other,
+// so an input the other operand is does not stream from memory there.
 type lazyPick struct {
 	cond operand
+	op   ir.Op
+}
+
+// lazyGuard is an operand of a lazy instruction (lazyGuards) that it needs only
+// where its condition is want.
+type lazyGuard struct {
+	arg  int
+	want bool
+}
+
+// lazyGuards returns the operands of in that it needs only where its condition,
+// in.Args[0], has a certain value: a where's x (true) and y (false), the second
+// operand of a bool and (true) or or (false); none for other instructions or a
+// scalar condition.
+func lazyGuards(p *ir.Program, in ir.Instr) []lazyGuard {
+	c := p.Regs[in.Args[0]]
+	if c.Scalar || c.Type != ir.Bool {
+		return nil
+	}
+	switch in.Op {
+	case ir.OpWhere:
+		return []lazyGuard{{1, true}, {2, false}}
+	case ir.OpAnd, ir.OpOr:
+		if in.Type == ir.Bool && !p.Regs[in.Args[1]].Scalar {
+			return []lazyGuard{{1, in.Op == ir.OpAnd}}
+		}
+	}
+	return nil
 }
 
 // lazySkip marks the first step of a where's branch: the run of n steps, which
@@ -106,28 +136,28 @@ func (u lazyUses) branch(code []ir.Instr, w, k int) []int {
 	return idx
 }
 
-// lazyWhere reports whether code[w] is a where whose condition is a vector register.
-func lazyWhere(p *ir.Program, in ir.Instr) bool {
-	return in.Op == ir.OpWhere && !p.Regs[in.Args[0]].Scalar && p.Regs[in.Args[0]].Type == ir.Bool
-}
-
-// lazyOrder returns the stage's vector code with each where's branches moved right
-// before it, x's then y's, each in its order. The code is in SSA form and every
-// moved instruction is read only by the where or by instructions moved with it, so
-// every operand is still defined before it is read.
+// lazyOrder returns the stage's vector code with each lazy instruction's guarded
+// branches moved right before it, in the order of lazyGuards, each in its order.
+// The code is in SSA form and every moved instruction is read only by the lazy
+// instruction or by instructions moved with it, so every operand is still defined
+// before it is read.
 func lazyOrder(p *ir.Program, stage int, code []ir.Instr) []ir.Instr {
 	code = append([]ir.Instr(nil), code...)
 	for w := 0; w < len(code); w++ {
-		if !lazyWhere(p, code[w]) {
+		guards := lazyGuards(p, code[w])
+		if guards == nil {
 			continue
 		}
 		u := newLazyUses(p, stage, code)
-		bx, by := u.branch(code, w, 1), u.branch(code, w, 2)
-		if len(bx) == 0 && len(by) == 0 {
+		var runs []int
+		for _, g := range guards {
+			runs = append(runs, u.branch(code, w, g.arg)...)
+		}
+		if len(runs) == 0 {
 			continue
 		}
 		moved := map[int]bool{}
-		for _, i := range append(bx, by...) {
+		for _, i := range runs {
 			moved[i] = true
 		}
 		out := make([]ir.Instr, 0, len(code))
@@ -136,7 +166,7 @@ func lazyOrder(p *ir.Program, stage int, code []ir.Instr) []ir.Instr {
 				out = append(out, code[i])
 			}
 		}
-		for _, i := range append(bx, by...) {
+		for _, i := range runs {
 			out = append(out, code[i])
 		}
 		code = append(out, code[w:]...)
@@ -150,7 +180,7 @@ func lazyWheres(p *ir.Program, stage int, code []ir.Instr) map[ir.Reg]bool {
 	var out map[ir.Reg]bool
 	u := newLazyUses(p, stage, code)
 	for w, in := range code {
-		if lazyWhere(p, in) && (len(u.branch(code, w, 1)) > 0 || len(u.branch(code, w, 2)) > 0) {
+		if in.Op == ir.OpWhere && lazyGuards(p, in) != nil && (len(u.branch(code, w, 1)) > 0 || len(u.branch(code, w, 2)) > 0) {
 			if out == nil {
 				out = map[ir.Reg]bool{}
 			}
@@ -160,9 +190,9 @@ func lazyWheres(p *ir.Program, stage int, code []ir.Instr) map[ir.Reg]bool {
 	return out
 }
 
-// planLazy marks the branches of the stage's wheres that run as their own runs of
-// steps right before the where; code is the stage's final vector code and groups
-// its fused runs, which sp.vector has bound.
+// planLazy marks the guarded branches of the stage's lazy instructions that run as
+// their own runs of steps right before the instruction; code is the stage's final
+// vector code and groups its fused runs, which sp.vector has bound.
 func (pl *plan) planLazy(sp *stagePlan, stage int, code []ir.Instr, groups []fusedGroup) {
 	step := make([]int, len(code)) // the step that computes each instruction
 	s, g := 0, 0
@@ -180,24 +210,34 @@ func (pl *plan) planLazy(sp *stagePlan, stage int, code []ir.Instr, groups []fus
 	}
 	u := newLazyUses(pl.prog, stage, code)
 	for w, in := range code {
-		if !lazyWhere(pl.prog, in) || w > 0 && step[w-1] == step[w] || w+1 < len(code) && step[w+1] == step[w] {
-			continue // not a where, or fused with the code around it
+		guards := lazyGuards(pl.prog, in)
+		if guards == nil || w > 0 && step[w-1] == step[w] || w+1 < len(code) && step[w+1] == step[w] {
+			continue // not lazy, or fused with the code around it
 		}
-		bx, by := u.branch(code, w, 1), u.branch(code, w, 2)
 		v := &sp.vector[step[w]]
 		cond := v.args[0]
-		if v.nargs != 3 || cond.kind != operandTemp && cond.kind != operandInput || cond.size != 1 {
+		if v.nargs != in.Op.Arity() || cond.kind != operandTemp && cond.kind != operandInput || cond.size != 1 {
 			continue
 		}
-		if v.args[1].kind != operandScalar && v.args[2].kind != operandScalar {
-			v.pick = &lazyPick{cond: cond}
+		picks := true
+		for _, g := range guards {
+			picks = picks && v.args[g.arg].kind != operandScalar
 		}
-		// The runs must be x's then y's, right before the where, in steps of their own.
-		if len(by) > 0 && !pl.lazyRun(sp, step, by, w-len(by), w, cond, false) {
-			continue
+		if picks {
+			v.pick = &lazyPick{cond: cond, op: in.Op}
 		}
-		if len(bx) > 0 {
-			pl.lazyRun(sp, step, bx, w-len(by)-len(bx), w-len(by), cond, true)
+		// The runs must be in the guards' order, right before the instruction, in
+		// steps of their own.
+		hi := w
+		for k := len(guards) - 1; k >= 0; k-- {
+			run := u.branch(code, w, guards[k].arg)
+			if len(run) == 0 {
+				continue
+			}
+			if !pl.lazyRun(sp, step, run, hi-len(run), hi, cond, guards[k].want) {
+				break
+			}
+			hi -= len(run)
 		}
 	}
 }
@@ -218,17 +258,21 @@ func (pl *plan) lazyRun(sp *stagePlan, step []int, idx []int, lo, hi int, cond o
 	return true
 }
 
-// choose returns the operand (1 or 2) of the where that the condition of m
-// elements at c selects in every element, or 0 where it selects both.
-func (l *lazyPick) choose(c unsafe.Pointer, m int) int {
+// operands returns the operands the step v of l reads on a pass of m elements whose
+// condition starts at c: the selected one in place of the other where the
+// condition selects one operand everywhere (ok), else v's own.
+func (l *lazyPick) operands(v *vstep, c unsafe.Pointer, m int) (ops [3]operand, ok bool) {
 	b := unsafe.Slice((*byte)(c), m)
-	if bytes.IndexByte(b, 0) < 0 {
-		return 1
+	a := v.args
+	switch {
+	case l.op == ir.OpWhere && bytes.IndexByte(b, 0) < 0:
+		return [3]operand{a[0], a[1], a[1]}, true
+	case l.op == ir.OpWhere && allZero(b):
+		return [3]operand{a[0], a[2], a[2]}, true
+	case l.op == ir.OpAnd && allZero(b), l.op == ir.OpOr && bytes.IndexByte(b, 0) < 0:
+		return [3]operand{a[0], a[0]}, true // p & p is p where p is false, p | p where true
 	}
-	if allZero(b) {
-		return 2
-	}
-	return 0
+	return a, false
 }
 
 // skips reports whether the branch that l marks can be skipped on the pass of m

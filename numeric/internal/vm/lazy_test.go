@@ -10,8 +10,8 @@ import (
 	"github.com/numkit/numkit/numeric/ir"
 )
 
-// TestLazyWhere checks that skipping a where's branch on passes whose condition
-// does not need it changes no bit: every case against the plan without skipping
+// TestLazyWhere checks that skipping a where's (and's, or's) branch on passes whose
+// condition does not need it changes no bit: every case against the plan without skipping
 // (Options.NoLazy), on both CPU backends, fused and not, in whole blocks and short
 // passes, on one thread and several, over a condition input c whose blocks are all
 // true, all false, mixed, or true but for their last element (a branch skipped on
@@ -35,6 +35,10 @@ func TestLazyWhere(t *testing.T) {
 		{"where(c > 0, a + b, a - b) > where(c > 0, b, a*3)", ir.Float64, true},
 		{"where(c > 0, a, b)", ir.Float64, false}, // nothing to skip
 		{"where(c > 0, a % 3, fmod(b, 2)) + where(c < 0, 1, b)", ir.Float32, true},
+		{"where((c > 0) & (a*b > 0.5), a, b)", ir.Float64, true},       // and: a*b > 0.5 skipped where c <= 0
+		{"where((c <= 0) | (sin(a) > 0), a - b, b)", ir.Float32, true}, // or: sin(a) > 0 skipped where c <= 0 everywhere
+		{"(c > 0) & (b > 0.25)", ir.Float64, true},                     // and of arrays: b read only where c > 0 somewhere
+		{"~((c > 0) | (a < b)) | (b > 0)", ir.Float64, true},
 	}
 	for _, name := range []string{exec.BackendGonum, exec.BackendSIMD} {
 		backend, err := BackendFor(name)

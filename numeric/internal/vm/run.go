@@ -226,9 +226,8 @@ func (r *run) blocks(sp *stagePlan, w, lo, hi int) bool {
 				}
 				args := &v.args
 				if v.pick != nil {
-					if k := v.pick.choose(r.pointer(s, v.pick.cond, start+off, off), m); k != 0 {
+					if picked, ok := v.pick.operands(v, r.pointer(s, v.pick.cond, start+off, off), m); ok {
 						r.plan.lazySkips.Add(1)
-						picked := [3]operand{v.args[0], v.args[k], v.args[k]}
 						args = &picked
 					}
 				}
@@ -255,9 +254,9 @@ func (r *run) blocks(sp *stagePlan, w, lo, hi int) bool {
 }
 
 // streamStep runs v, which writes the result, on operands ops (v.args, or a where's
-// picked ones) over m elements from element elem (off into the block) in pieces of streamPiece elements, each computed into the
-// worker's out buffer and written to dst by non-temporal stores, so that the
-// buffer stays in the L1 cache.
+// picked ones) over m elements from element elem (off into the block) in pieces of
+// streamPiece elements, each computed into the worker's out buffer and written to
+// dst by non-temporal stores, so that the buffer stays in the L1 cache.
 func (r *run) streamStep(s *scratch, v *vstep, ops *[3]operand, elem, off, m int) {
 	var args [3]unsafe.Pointer // the pass's operands; a scalar's stays put
 	for k := 0; k < v.nargs; k++ {
