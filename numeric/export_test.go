@@ -40,6 +40,10 @@ func withoutFusion() Option { return func(o *options) { o.vm.NoFusion = true } }
 // (vm.Options.FuseMin: negative means always).
 func withFuseMin(bytes int) Option { return func(o *options) { o.vm.FuseMin = bytes } }
 
+// withChainMin sets the working set from which the SIMD backend runs stages as
+// chains (vm.Options.ChainMin: negative means always).
+func withChainMin(bytes int) Option { return func(o *options) { o.vm.ChainMin = bytes } }
+
 // withSources gives the router costs and a device of the test's.
 func withSources(s *route.Sources) Option { return func(o *options) { o.sources = s } }
 

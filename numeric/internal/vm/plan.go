@@ -47,6 +47,8 @@ type vstep struct {
 	lazy *lazySkip
 	// pick, on a where, says when a pass reads one operand for both (lazy.go).
 	pick *lazyPick
+	// chain, when not nil, is the stage's whole vector code as one chain (chain.go).
+	chain *chainStep
 }
 
 // sstep is one scalar instruction: registers index plan.scalars.

@@ -45,6 +45,11 @@ type Options struct {
 	// hw.NonTemporalMin (about the last-level cache's size), a negative value always
 	// (tests), on any backend.
 	StreamMin int
+	// NoChain turns chains off (chain.go; tests compare with the chain plans), and
+	// ChainMin, when not 0, is the smallest working set in bytes that runs them
+	// (negative: every size) instead of the streaming threshold.
+	NoChain  bool
+	ChainMin int
 	// NoLazy evaluates both operands of every where over every pass (tests compare
 	// with the lazy plans of lazy.go).
 	NoLazy bool
@@ -60,12 +65,19 @@ type Program struct {
 	// fuseMin (streamRuns pools its runs).
 	streamPlan *plan
 	streamRuns sync.Pool
-	fuseMin    int
+	// chainPlan, when not nil, runs stages as chains (chain.go) for working sets past
+	// wholeMin (chainRuns pools its runs).
+	chainPlan *plan
+	chainRuns sync.Pool
+	fuseMin   int
 	// wholeMin is the smallest working set, in bytes, whose vector code runs in whole
 	// blocks rather than in the plan's shorter passes (subBlock): hw.StreamMin, past
 	// which the arrays stream from memory and longer runs over each array measured
 	// faster; none with Options.Block.
 	wholeMin int
+	// chainMin is the smallest working set, in bytes, that runs the chain plan:
+	// wholeMin, or Options.ChainMin.
+	chainMin int
 	// streamMin is the smallest result, in bytes, written with non-temporal stores
 	// (Options.StreamMin); math.MaxInt for none.
 	streamMin int
@@ -122,6 +134,16 @@ func Compile(p *ir.Program, b *Backend, opt Options) (*Program, error) {
 	if opt.Block > 0 {
 		vp.wholeMin = math.MaxInt
 	}
+	vp.chainMin = vp.wholeMin
+	if opt.ChainMin != 0 {
+		vp.chainMin = max(opt.ChainMin, 0)
+	}
+	if !opt.NoChain {
+		if cp := newChainPlan(p, b, opt); cp != nil {
+			vp.chainPlan = cp
+			vp.chainRuns.New = func() any { return cp.newRun() }
+		}
+	}
 	if !pl.fuse || pl.asmOnly {
 		// For arrays that stream from memory: one fused pass beats several vector
 		// passes (the fused loops give the same bits), portable loops included.
@@ -141,6 +163,9 @@ func (vp *Program) bind(inputs []exec.Binding, lo, n int, out exec.Output) (*run
 	pool := &vp.runs
 	if vp.streamPlan != nil && (vp.fuseMin < 0 || n*(prog.Cost.BytesRead+prog.Cost.BytesWritten) >= vp.fuseMin) {
 		pool = &vp.streamRuns
+	}
+	if vp.chainPlan != nil && n*(prog.Cost.BytesRead+prog.Cost.BytesWritten) >= vp.chainMin {
+		pool = &vp.chainRuns
 	}
 	r := pool.Get().(*run)
 	r.n = n

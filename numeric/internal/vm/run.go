@@ -52,6 +52,8 @@ type scratch struct {
 	backing []uint64
 	out     unsafe.Pointer    // a pass's result on its way to dst, where run.stream
 	filled  []int             // per buffer: how many elements of the broadcast value are in place
+	chain   []asm.ChainStep   // a chain's steps with this pass's pointers (chain.go)
+	slots   []uint64          // a chain's slots
 	args    [3]unsafe.Pointer // kernel arguments (kept here: a local array would escape)
 	slot    *atomic.Uint64    // the state of the worker's task (pool.go's taskStarted...)
 }
@@ -219,6 +221,10 @@ func (r *run) blocks(sp *stagePlan, w, lo, hi int) bool {
 			}
 			for i := 0; i < len(sp.vector); i++ {
 				v := &sp.vector[i]
+				if v.chain != nil {
+					r.chainRun(s, v.chain, start+off, m)
+					continue
+				}
 				if v.lazy != nil && v.lazy.skips(r.pointer(s, v.lazy.cond, start+off, off), m) {
 					r.plan.lazySkips.Add(1)
 					i += v.lazy.n - 1

@@ -84,23 +84,28 @@ func TestStreamStores(t *testing.T) {
 
 func lowerTyped(t *testing.T, src string, typ ir.DType) *ir.Program {
 	t.Helper()
-	ast, err := syntax.Parse(src)
+	p, err := lowerTypedErr(src, typ)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return p
+}
+
+// lowerTypedErr compiles src with every input of type typ.
+func lowerTypedErr(src string, typ ir.DType) (*ir.Program, error) {
+	ast, err := syntax.Parse(src)
+	if err != nil {
+		return nil, err
+	}
 	names, err := compile.Names(src, ast)
 	if err != nil {
-		t.Fatal(err)
+		return nil, err
 	}
 	in := map[string]compile.InputType{}
 	for _, n := range names {
 		in[n] = compile.InputType{Type: typ}
 	}
-	p, err := compile.Lower(src, ast, names, in, compile.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
+	return compile.Lower(src, ast, names, in, compile.Options{})
 }
 
 // typedInput is input k, n values of typ (a float64, float32 or complex128 array).
