@@ -23,17 +23,22 @@ import (
 // compares, where, and, or, not, abs, sqrt, floor and ceil, with no reduction; in
 // cache the vector kernels, which run each operation at full vector speed, stay.
 
-// chainStep is a stage's vector code as a chain.
+// chainStep is a run of a stage's steps as one chain.
 type chainStep struct {
 	f32    bool // a float32 chain (16 lanes), else float64 (8)
 	steps  []asm.ChainStep
-	loads  []chainLoad // the steps that push an input
-	store  int         // the step that stores the result
+	ptrs   []chainPtr  // the steps that push an array or store a result, and where
 	fills  []chainFill // scalar registers broadcast into slots before a run
 	nslots int
 }
 
-type chainLoad struct{ step, input int }
+// chainPtr is a push or store step and the operand it reads or writes.
+type chainPtr struct {
+	step  int
+	op    operand
+	store bool
+	depth int // a store's stack depth
+}
 
 type chainFill struct {
 	slot int
@@ -80,35 +85,146 @@ func chainable(p *ir.Program, in ir.Instr, t ir.DType) bool {
 // maxChainSlots bounds a chain's slots (64 bytes each: 4 KiB per worker).
 const maxChainSlots = 64
 
-// planChain makes the stage's vector code one chain step, where the stage computes
-// the float64 result array from float64 inputs and scalars by operations a chain
-// has, with no reduction, no vector register another stage reads, and a stack no
-// deeper than asm.ChainDepth. It reports whether it did. The chain is the
-// expression in postfix form from the result down; a value read twice is saved to a
-// slot the first time and pushed from it after.
-func (pl *plan) planChain(sp *stagePlan, stage int, st ir.Stage) bool {
+// planChains replaces runs of the stage's steps by chains: each maximal run of
+// unfused steps (code[i] bound as sp.vector's step, none fused: groups is empty)
+// whose instructions a chain of one element type computes, whose values read from
+// outside the run are arrays or scalars of that type, and whose values read after it
+// are of that type too. A stage with a where that skips branches (lazy.go) keeps
+// them where a branch holds an instruction no chain has; otherwise its wheres are
+// evaluated eagerly in the chain.
+func (pl *plan) planChains(sp *stagePlan, stage int, code []ir.Instr) {
 	p := pl.prog
-	t := p.Regs[p.Result].Type
-	if !asm.ChainAvailable() || len(st.Vector) == 0 || len(st.Reductions) > 0 ||
-		p.ScalarResult() || t != ir.Float64 && t != ir.Float32 {
-		return false
+	if !asm.ChainAvailable() || len(code) != len(sp.vector) {
+		return
 	}
+	for i := range sp.vector {
+		if l := sp.vector[i].lazy; l != nil {
+			for k := i; k < i+l.n; k++ {
+				if !chainableAny(p, code[k]) {
+					return // a skipped branch saves more than a chain would
+				}
+			}
+		}
+	}
+	u := newLazyUses(p, stage, code)
+	var steps []vstep
+	for i := 0; i < len(code); {
+		t, j := pl.chainRun(code, i, u)
+		if j-i < 2 {
+			steps = append(steps, sp.vector[i])
+			i++
+			continue
+		}
+		if v, ok := pl.chainGroup(sp, code, i, j, t, u); ok {
+			steps = append(steps, v)
+		} else {
+			steps = append(steps, sp.vector[i:j]...)
+		}
+		i = j
+	}
+	for i := range steps {
+		steps[i].lazy, steps[i].pick = nil, nil
+	}
+	if len(steps) < len(sp.vector) {
+		sp.vector = steps
+	}
+}
+
+// chainableAny reports whether a chain of some element type computes in.
+func chainableAny(p *ir.Program, in ir.Instr) bool {
+	return chainable(p, in, ir.Float64) || chainable(p, in, ir.Float32)
+}
+
+// chainRun returns the longest run code[i:j] that a chain of one element type t
+// computes: every instruction chainable for t, every bool it reads computed in the
+// run, every bool it computes read only in the run.
+func (pl *plan) chainRun(code []ir.Instr, i int, u lazyUses) (ir.DType, int) {
+	p := pl.prog
+	for _, t := range []ir.DType{ir.Float64, ir.Float32} {
+		j := i
+		for j < len(code) && chainable(p, code[j], t) {
+			j++
+		}
+		for j > i {
+			bad := -1
+			in := map[ir.Reg]bool{}
+			for k := i; k < j; k++ {
+				in[code[k].Dst] = true
+			}
+			for k := i; k < j && bad < 0; k++ {
+				c := code[k]
+				for _, a := range c.Args[:c.Op.Arity()] {
+					if p.Regs[a].Type == ir.Bool && !in[a] && !p.Regs[a].Scalar {
+						bad = k // a bool array from outside: bytes, not masks
+					}
+				}
+				if c.Type == ir.Bool {
+					if u.outside[c.Dst] {
+						bad = k
+					}
+					for _, r := range u.readers[c.Dst] {
+						if r.instr >= j {
+							bad = k
+						}
+					}
+				}
+			}
+			if bad < 0 {
+				break
+			}
+			j = bad // end the run before the offending instruction
+		}
+		if j > i {
+			return t, j
+		}
+	}
+	return 0, i
+}
+
+// chainGroup makes the chain step that computes code[i:j] (sp.vector[i:j]) in
+// element type t: every value the run computes and a later step, a reduction,
+// another stage or the result reads is stored to its step's destination, after the
+// run has read everything it reads (so that a destination that reuses an operand's
+// buffer is written after that operand is read, element for element).
+func (pl *plan) chainGroup(sp *stagePlan, code []ir.Instr, i, j int, t ir.DType, u lazyUses) (vstep, bool) {
+	p := pl.prog
 	newStep := asm.NewChainStep
 	if t == ir.Float32 {
 		newStep = asm.NewChainStepF32
 	}
-	u := newLazyUses(p, stage, st.Vector)
 	def := map[ir.Reg]int{}
-	for i, in := range st.Vector {
-		if !chainable(p, in, t) || in.Dst != p.Result && u.outside[in.Dst] {
-			return false
+	for k := i; k < j; k++ {
+		def[code[k].Dst] = k
+	}
+	// The outputs: computed here and read after the run, or by nothing at all (the
+	// stage's result is read by the caller: u.outside has it).
+	var outs []int
+	for k := i; k < j; k++ {
+		d := code[k].Dst
+		later := u.outside[d]
+		for _, r := range u.readers[d] {
+			later = later || r.instr >= j
 		}
-		def[in.Dst] = i
+		if later {
+			outs = append(outs, k)
+		}
+	}
+	if len(outs) == 0 {
+		return vstep{}, false
+	}
+	inside := func(r ir.Reg) int { // readers within the run
+		n := 0
+		for _, x := range u.readers[r] {
+			if x.instr >= i && x.instr < j {
+				n++
+			}
+		}
+		return n
 	}
 	c := &chainStep{f32: t == ir.Float32}
 	saved := map[ir.Reg]int{}
 	depth, ok := 0, true
-	emit := func(op, slot int) {
+	emit := func(op, slot int) int {
 		st, fits := newStep(op, depth, slot, nil)
 		ok = ok && fits
 		c.steps = append(c.steps, st)
@@ -117,56 +233,61 @@ func (pl *plan) planChain(sp *stagePlan, stage int, st ir.Stage) bool {
 		default:
 			depth += 1 - asm.ChainArity(op)
 		}
+		return len(c.steps) - 1
 	}
 	slotFor := func(r ir.Reg) int {
 		c.nslots++ // slot 0 is left unused
 		saved[r] = c.nslots
 		return c.nslots
 	}
-	var visit func(r ir.Reg)
-	visit = func(r ir.Reg) {
+	var visit func(r ir.Reg, from operand)
+	visit = func(r ir.Reg, from operand) {
 		if s, done := saved[r]; done {
 			emit(asm.ChainPushSlot, s)
 			return
 		}
-		info := p.Regs[r]
-		i, computed := def[r]
+		k, computed := def[r]
 		switch {
-		case info.Scalar:
-			c.fills = append(c.fills, chainFill{slot: slotFor(r), reg: r, mask: info.Type == ir.Bool})
-			emit(asm.ChainPushSlot, saved[r])
-		case info.Kind == ir.RegInput && info.Type == t:
-			c.loads = append(c.loads, chainLoad{step: len(c.steps), input: info.Input})
-			emit(asm.ChainPushInput, 0)
 		case computed:
-			in := st.Vector[i]
-			for _, a := range in.Args[:in.Op.Arity()] {
-				visit(a)
+			in, v := code[k], &sp.vector[k]
+			for a, x := range in.Args[:in.Op.Arity()] {
+				visit(x, v.args[a])
 			}
 			emit(chainOp[in.Op], 0)
-			if len(u.readers[r]) > 1 {
+			if inside(r) > 1 || u.outside[r] || len(u.readers[r]) > inside(r) {
 				emit(asm.ChainSave, slotFor(r))
 			}
+		case from.kind == operandScalar || from.kind == operandBroadcast || p.Regs[r].Scalar:
+			c.fills = append(c.fills, chainFill{slot: slotFor(r), reg: r, mask: p.Regs[r].Type == ir.Bool})
+			emit(asm.ChainPushSlot, saved[r])
+		case (from.kind == operandInput || from.kind == operandTemp) && p.Regs[r].Type == t:
+			c.ptrs = append(c.ptrs, chainPtr{step: len(c.steps), op: from})
+			emit(asm.ChainPushInput, 0)
 		default:
-			ok = false // a bool input array (bytes, not masks), or a value of another stage
+			ok = false
 		}
 	}
-	visit(p.Result)
-	c.store = len(c.steps)
-	emit(asm.ChainStore, 0)
-	if !ok || depth != 1 || c.nslots+1 > maxChainSlots {
-		return false
+	for _, k := range outs {
+		visit(code[k].Dst, operand{})
+	}
+	for _, k := range outs {
+		emit(asm.ChainPushSlot, saved[code[k].Dst])
+		c.ptrs = append(c.ptrs, chainPtr{step: len(c.steps), op: sp.vector[k].dst, store: true, depth: depth})
+		emit(asm.ChainStore, 0)
+	}
+	if !ok || c.nslots+1 > maxChainSlots {
+		return vstep{}, false
 	}
 	c.nslots++
-	sp.vector = []vstep{{chain: c, dst: operand{kind: operandDst, size: t.Size()}, whole: true}}
-	sp.broadcasts = nil
-	return true
+	last := sp.vector[outs[len(outs)-1]]
+	return vstep{chain: c, dst: last.dst, whole: true}, true
 }
 
-// chainRun runs the chain over m elements from element elem of the arrays on
-// worker s: the main part with non-temporal stores where the result streams and
-// its first element is 64-byte aligned, the rest with ordinary ones.
-func (r *run) chainRun(s *scratch, c *chainStep, elem, m int) {
+// chainRun runs the chain over the pass of m elements from element elem (off into
+// the block) on worker s: the main part with non-temporal stores where the result
+// streams, the chain stores only the result, and its first element is 64-byte
+// aligned; the rest with ordinary stores.
+func (r *run) chainRun(s *scratch, c *chainStep, elem, off, m int) {
 	if cap(s.chain) < len(c.steps) {
 		s.chain = make([]asm.ChainStep, len(c.steps))
 	}
@@ -175,9 +296,9 @@ func (r *run) chainRun(s *scratch, c *chainStep, elem, m int) {
 	if len(s.slots) < c.nslots*8 {
 		s.slots = make([]uint64, maxChainSlots*8)
 	}
-	size, lanes, newStep, runChain := 8, 8, asm.NewChainStep, asm.RunChain
+	lanes, newStep, runChain := 8, asm.NewChainStep, asm.RunChain
 	if c.f32 {
-		size, lanes, newStep, runChain = 4, 16, asm.NewChainStepF32, asm.RunChainF32
+		lanes, newStep, runChain = 16, asm.NewChainStepF32, asm.RunChainF32
 	}
 	for _, f := range c.fills {
 		v := r.scalars[f.reg][0]
@@ -190,43 +311,52 @@ func (r *run) chainRun(s *scratch, c *chainStep, elem, m int) {
 			s.slots[f.slot*8+i] = v
 		}
 	}
-	dst := unsafe.Add(r.dst, elem*size)
 	slots := unsafe.Pointer(&s.slots[0])
 	main := 0
-	if r.stream && uintptr(dst)%64 == 0 && m >= lanes {
-		main = m &^ (lanes - 1)
-		for _, l := range c.loads {
-			steps[l.step].Ptr = unsafe.Add(r.inputs[l.input], elem*size)
+	if r.stream && m >= lanes {
+		var stores, dst int
+		for k, x := range c.ptrs {
+			if x.store {
+				stores, dst = stores+1, k
+			}
 		}
-		steps[c.store], _ = newStep(asm.ChainStoreNT, 1, 0, dst)
-		runChain(steps, slots, main)
+		if x := c.ptrs[dst]; stores == 1 && x.op.kind == operandDst {
+			if ptr := r.pointer(s, x.op, elem, off); uintptr(ptr)%64 == 0 {
+				main = m &^ (lanes - 1)
+				for _, x := range c.ptrs {
+					steps[x.step].Ptr = r.pointer(s, x.op, elem, off)
+				}
+				steps[x.step], _ = newStep(asm.ChainStoreNT, x.depth, 0, ptr)
+				runChain(steps, slots, main)
+				steps[x.step] = c.steps[x.step]
+			}
+		}
 	}
 	if main < m {
-		for _, l := range c.loads {
-			steps[l.step].Ptr = unsafe.Add(r.inputs[l.input], (elem+main)*size)
+		for _, x := range c.ptrs { // a temporary's buffer holds the pass from its start
+			steps[x.step].Ptr = unsafe.Add(r.pointer(s, x.op, elem, off), main*x.op.size)
 		}
-		steps[c.store] = c.steps[c.store]
-		steps[c.store].Ptr = unsafe.Add(dst, main*size)
 		runChain(steps, slots, m-main)
 	}
 }
 
-// newChainPlan returns p's plan with every stage a chain can run as one chain step,
-// or nil where none can (or chains do not run here, or b is not the SIMD backend).
+// newChainPlan returns p's plan with runs of steps as chains (planChains), or nil
+// where there are none (or chains do not run here, or b is not the SIMD backend).
 func newChainPlan(p *ir.Program, b *Backend, opt Options) *plan {
 	if !asm.ChainAvailable() || b.name != exec.BackendSIMD {
 		return nil
 	}
+	opt.chains = true
 	pl, err := newPlan(p, b, false, opt)
 	if err != nil {
 		return nil
 	}
-	chained := false
-	for k, st := range p.Stages {
-		chained = pl.planChain(&pl.stages[k], k, st) || chained
+	for _, sp := range pl.stages {
+		for _, v := range sp.vector {
+			if v.chain != nil {
+				return pl
+			}
+		}
 	}
-	if !chained {
-		return nil
-	}
-	return pl
+	return nil
 }

@@ -120,6 +120,9 @@ func newPlan(p *ir.Program, b *Backend, fuse bool, opt Options) (*plan, error) {
 		}
 	}
 	pl.fast = opt.Fast
+	if opt.chains {
+		pl.noFusion = true // chains cover the fusion table's rows; planChains needs one step per instruction
+	}
 	if !pl.fuse && b.asmFused {
 		pl.fuse, pl.asmOnly = true, true
 	}
@@ -149,6 +152,9 @@ func newPlan(p *ir.Program, b *Backend, fuse bool, opt Options) (*plan, error) {
 		pl.fuseVector(sp, st.Vector, fused)
 		if !opt.NoLazy {
 			pl.planLazy(sp, k, st.Vector, fused)
+		}
+		if opt.chains {
+			pl.planChains(sp, k, st.Vector) // chain.go
 		}
 		pl.fused = pl.fused || len(fused) > 0
 		sp.passes = len(st.Vector) > 0 || len(st.Reductions) > 0

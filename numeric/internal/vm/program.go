@@ -50,6 +50,7 @@ type Options struct {
 	// (negative: every size) instead of the streaming threshold.
 	NoChain  bool
 	ChainMin int
+	chains   bool // the chain plan's (newChainPlan)
 	// NoLazy evaluates both operands of every where over every pass (tests compare
 	// with the lazy plans of lazy.go).
 	NoLazy bool

@@ -222,7 +222,7 @@ func (r *run) blocks(sp *stagePlan, w, lo, hi int) bool {
 			for i := 0; i < len(sp.vector); i++ {
 				v := &sp.vector[i]
 				if v.chain != nil {
-					r.chainRun(s, v.chain, start+off, m)
+					r.chainRun(s, v.chain, start+off, off, m)
 					continue
 				}
 				if v.lazy != nil && v.lazy.skips(r.pointer(s, v.lazy.cond, start+off, off), m) {
