@@ -256,6 +256,9 @@ func (l *lowerer) binary(tok syntax.Token, pos syntax.Pos, x, y ir.Reg) (ir.Reg,
 	case bools && op != ir.OpDiv:
 		return 0, l.errorf(pos, "operator %s is not defined on two bools (bool + bool is |, bool * bool is &; use where(c, 1, 0) for numbers)", tok)
 	}
+	if r, ok, err := l.narrowCompare(op, pos, x, y); ok {
+		return r, err
+	}
 	t := l.unify(x, y)
 	if op == ir.OpDiv && (t.IsInt() || t == ir.Bool) {
 		t = ir.Float64
@@ -381,4 +384,46 @@ func exactReciprocal(c ir.Value) (ir.Value, bool) {
 		return ir.Value{}, false
 	}
 	return ir.FloatValue(c.Type, r), true
+}
+
+// narrowCompare compares a float32 array x with a float64 constant c by an ordering
+// operator in float32, where the language compares float64(x) with c: for every
+// float32 x, x < c is x <= lo and x > c is x >= hi, with lo and hi the float32
+// values next to c below and above it (c itself where it is a float32; ±Inf and the
+// largest float32 beyond the float32 range), and <= and >= the same. So the result
+// is the same, without widening every element (and the float32 code stays in
+// float32 lanes: chains, vm/chain.go). Equality, NaN constants and other types keep
+// the float64 comparison.
+func (l *lowerer) narrowCompare(op ir.Op, pos syntax.Pos, x, y ir.Reg) (ir.Reg, bool, error) {
+	mirror := map[ir.Op]ir.Op{ir.OpLt: ir.OpGt, ir.OpGt: ir.OpLt, ir.OpLe: ir.OpGe, ir.OpGe: ir.OpLe}
+	if _, ok := mirror[op]; !ok {
+		return 0, false, nil
+	}
+	if l.isConst(x) && !l.isConst(y) {
+		x, y, op = y, x, mirror[op]
+	}
+	if l.typ(x) != ir.Float32 || l.isConst(x) || l.typ(y) != ir.Float64 || !l.isConst(y) {
+		return 0, false, nil
+	}
+	c := l.info(y).Const.Float()
+	if c != c {
+		return 0, false, nil
+	}
+	k := float32(c)
+	if float64(k) != c {
+		switch op {
+		case ir.OpLt, ir.OpLe: // x <= the float32 below c
+			if float64(k) > c {
+				k = math.Nextafter32(k, float32(math.Inf(-1)))
+			}
+			op = ir.OpLe
+		default: // x >= the float32 above c
+			if float64(k) < c {
+				k = math.Nextafter32(k, float32(math.Inf(1)))
+			}
+			op = ir.OpGe
+		}
+	}
+	r, err := l.emit(op, ir.Bool, pos, x, l.constant(ir.FloatValue(ir.Float32, float64(k))))
+	return r, true, err
 }
