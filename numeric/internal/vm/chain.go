@@ -1,6 +1,7 @@
 package vm
 
 import (
+	"math"
 	"unsafe"
 
 	"github.com/numkit/numkit/asm"
@@ -27,9 +28,15 @@ import (
 type chainStep struct {
 	f32    bool // a float32 chain (16 lanes), else float64 (8)
 	steps  []asm.ChainStep
-	ptrs   []chainPtr  // the steps that push an array or store a result, and where
-	fills  []chainFill // scalar registers broadcast into slots before a run
+	ptrs   []chainPtr   // the steps that push an array or store a result, and where
+	fills  []chainFill  // scalar registers broadcast into slots before a run
+	consts []chainConst // constants in slots
 	nslots int
+}
+
+type chainConst struct {
+	slot int
+	v    float64
 }
 
 // chainPtr is a push or store step and the operand it reads or writes.
@@ -57,10 +64,11 @@ var chainOp = map[ir.Op]int{
 }
 
 // chainable reports whether in is an operation a chain of element type t (float64
-// or float32) computes: arithmetic and functions on t, compares of t operands,
-// where of t values, and logic on bools.
+// or float32) computes: arithmetic and functions on t, compares of t operands, ==
+// and != of bools, where of t values or of bools, logic on bools, and a bool cast
+// to t.
 func chainable(p *ir.Program, in ir.Instr, t ir.DType) bool {
-	if _, ok := chainOp[in.Op]; !ok {
+	if _, ok := chainOp[in.Op]; !ok && in.Op != ir.OpCast {
 		return false
 	}
 	args := in.Args[:in.Op.Arity()]
@@ -69,9 +77,19 @@ func chainable(p *ir.Program, in ir.Instr, t ir.DType) bool {
 	switch in.Op {
 	case ir.OpAnd, ir.OpOr, ir.OpXor, ir.OpNot:
 		want, res = [3]ir.DType{ir.Bool, ir.Bool}, ir.Bool
-	case ir.OpEq, ir.OpNe, ir.OpLt, ir.OpLe, ir.OpGt, ir.OpGe:
+	case ir.OpEq, ir.OpNe:
+		res = ir.Bool
+		if p.Regs[args[0]].Type == ir.Bool {
+			want = [3]ir.DType{ir.Bool, ir.Bool}
+		}
+	case ir.OpLt, ir.OpLe, ir.OpGt, ir.OpGe:
 		res = ir.Bool
 	case ir.OpWhere:
+		want[0] = ir.Bool
+		if in.Type == ir.Bool {
+			want, res = [3]ir.DType{ir.Bool, ir.Bool, ir.Bool}, ir.Bool
+		}
+	case ir.OpCast:
 		want[0] = ir.Bool
 	}
 	for k, a := range args {
@@ -82,17 +100,37 @@ func chainable(p *ir.Program, in ir.Instr, t ir.DType) bool {
 	return in.Type == res
 }
 
+// emitOp appends the chain operations of in, whose operands are on the stack.
+func emitOp(p *ir.Program, in ir.Instr, emit func(op, slot int) int, constant func(v float64) int) {
+	boolArgs := p.Regs[in.Args[0]].Type == ir.Bool
+	switch {
+	case in.Op == ir.OpNe && boolArgs:
+		emit(asm.ChainXor, 0)
+	case in.Op == ir.OpEq && boolArgs:
+		emit(asm.ChainXor, 0)
+		emit(asm.ChainNot, 0)
+	case in.Op == ir.OpCast: // a bool as 1 or 0
+		emit(asm.ChainPushSlot, constant(1))
+		emit(asm.ChainPushSlot, constant(0))
+		emit(asm.ChainWhere, 0)
+	default:
+		emit(chainOp[in.Op], 0)
+	}
+}
+
 // maxChainSlots bounds a chain's slots (64 bytes each: 4 KiB per worker).
 const maxChainSlots = 64
 
-// planChains replaces runs of the stage's steps by chains: each maximal run of
+// planChains replaces runs of the stage's steps by chains (read: registers the
+// stage's reductions read besides their arguments, the dot products' factors):
+// each maximal run of
 // unfused steps (code[i] bound as sp.vector's step, none fused: groups is empty)
 // whose instructions a chain of one element type computes, whose values read from
 // outside the run are arrays or scalars of that type, and whose values read after it
 // are of that type too. A stage with a where that skips branches (lazy.go) keeps
 // them where a branch holds an instruction no chain has; otherwise its wheres are
 // evaluated eagerly in the chain.
-func (pl *plan) planChains(sp *stagePlan, stage int, code []ir.Instr) {
+func (pl *plan) planChains(sp *stagePlan, stage int, code []ir.Instr, read []ir.Reg) {
 	p := pl.prog
 	if !asm.ChainAvailable() || len(code) != len(sp.vector) {
 		return
@@ -107,6 +145,9 @@ func (pl *plan) planChains(sp *stagePlan, stage int, code []ir.Instr) {
 		}
 	}
 	u := newLazyUses(p, stage, code)
+	for _, r := range read {
+		u.outside[r] = true
+	}
 	var steps []vstep
 	for i := 0; i < len(code); {
 		t, j := pl.chainRun(code, i, u)
@@ -240,6 +281,16 @@ func (pl *plan) chainGroup(sp *stagePlan, code []ir.Instr, i, j int, t ir.DType,
 		saved[r] = c.nslots
 		return c.nslots
 	}
+	consts := map[float64]int{}
+	constant := func(v float64) int { // a slot holding v in every lane
+		if s, ok := consts[v]; ok {
+			return s
+		}
+		c.nslots++
+		consts[v] = c.nslots
+		c.consts = append(c.consts, chainConst{slot: c.nslots, v: v})
+		return c.nslots
+	}
 	var visit func(r ir.Reg, from operand)
 	visit = func(r ir.Reg, from operand) {
 		if s, done := saved[r]; done {
@@ -253,7 +304,7 @@ func (pl *plan) chainGroup(sp *stagePlan, code []ir.Instr, i, j int, t ir.DType,
 			for a, x := range in.Args[:in.Op.Arity()] {
 				visit(x, v.args[a])
 			}
-			emit(chainOp[in.Op], 0)
+			emitOp(p, in, emit, constant)
 			if inside(r) > 1 || u.outside[r] || len(u.readers[r]) > inside(r) {
 				emit(asm.ChainSave, slotFor(r))
 			}
@@ -309,6 +360,16 @@ func (r *run) chainRun(s *scratch, c *chainStep, elem, off, m int) {
 		}
 		for i := range 8 {
 			s.slots[f.slot*8+i] = v
+		}
+	}
+	for _, k := range c.consts {
+		v := math.Float64bits(k.v)
+		if c.f32 {
+			b := uint64(math.Float32bits(float32(k.v)))
+			v = b | b<<32
+		}
+		for i := range 8 {
+			s.slots[k.slot*8+i] = v
 		}
 	}
 	slots := unsafe.Pointer(&s.slots[0])

@@ -32,20 +32,22 @@ func TestChainPlans(t *testing.T) {
 		{"(2 + a) + (10 - b)", true, ir.Float32},
 		{"2*a + 3*b**2 - c/4", true, ir.Float32},
 		{"where((a > b) | (c != c), sqrt(abs(a)) - floor(b), ceil(c) / (a - b))", true, ir.Float32},
-		{"where(a > 0.5, b, -c)", false, ir.Float32}, // a float32 array against a float64 constant: a cast
+		{"where(a > 0.5, b, -c)", true, ir.Float32}, // a float32 array against a float64 constant, compared in float32
 		{"(2 + a) + (10 - b)", true, ir.Float64},
 		{"b + 3*c", true, ir.Float64},
 		{"2*a + 3*b**2 - c/4", true, ir.Float64},
 		{"where(a > 0.5, b, c)", true, ir.Float64},
 		{"where((a > b) & ~(c < 0) | (a == c), sqrt(abs(a)) - floor(b), ceil(c) / (a - b))", true, ir.Float64},
 		{"-a * b + where(a >= b, a, -b) * where((b <= c) & (a < 0), 1.5, c)", true, ir.Float64},
-		{"a * (b != c)", false, ir.Float64},                 // a cast from bool
-		{"(a < 1) ^ (b > c) & (a != a)", false, ir.Float64}, // a bool result
+		{"a * (b != c) - (a < c)", true, ir.Float64},                                 // casts from bool
+		{"where(where(a < b, b > 0, a > 0) == (c < 1), a, b - c)", true, ir.Float32}, // a where of bools, == of bools
+		{"(a < 1) ^ (b > c) & (a != a)", false, ir.Float64},                          // a bool result
 		{"sin(a) + b", false, ir.Float64},
 		{"a - sum(b)", false, ir.Float64},          // one instruction: no run to chain
 		{"a - sum(b) * c + 1", true, ir.Float64},   // the last stage: the sum is a scalar there
 		{"sum(a * b - c) + a*b", true, ir.Float64}, // a reduction reads the run's value
 		{"sin(a*b + c) - (a - c)*b", true, ir.Float64},
+		{"sum((a - b) * (c + 1)) + a", true, ir.Float64},           // a dot of two chained values
 		{"where(a > b, exp(a + 1), b - c) * c", false, ir.Float64}, // a lazy where whose branch has exp
 		{"where(a > b, (a + 1) * c, b - c) * c", true, ir.Float64},
 		{"a % b + c", false, ir.Float64},
@@ -131,7 +133,7 @@ func TestChainRandom(t *testing.T) {
 			}
 			return string(rune('a' + rng.IntN(4)))
 		}
-		switch rng.IntN(9) {
+		switch rng.IntN(10) {
 		case 0, 1:
 			return "(" + num(d-1) + []string{" + ", " - ", " * ", " / "}[rng.IntN(4)] + num(d-1) + ")"
 		case 2:
@@ -142,23 +144,27 @@ func TestChainRandom(t *testing.T) {
 			return []string{"abs", "sqrt", "floor", "ceil"}[rng.IntN(4)] + "(" + num(d-1) + ")"
 		case 5, 6:
 			return "where(" + cond(d-1) + ", " + num(d-1) + ", " + num(d-1) + ")"
+		case 8:
+			return "(" + num(d-1) + " * " + cond(d-1) + ")" // a bool as 1 or 0
 		case 7: // a function no chain has: the runs around it are chained
 			return []string{"sin", "exp", "log1p"}[rng.IntN(3)] + "(" + num(d-1) + ")"
 		}
 		return "(" + num(d-1) + " + " + num(d-1) + ")"
 	}
 	cond = func(d int) string {
-		switch rng.IntN(4) {
+		switch rng.IntN(6) {
 		case 0:
-			return "(" + cond(d-1) + []string{" & ", " | "}[rng.IntN(2)] + cond(d-1) + ")"
+			return "(" + cond(d-1) + []string{" & ", " | ", " == ", " != "}[rng.IntN(4)] + cond(d-1) + ")"
 		case 1:
 			return "~" + cond(d-1)
+		case 2:
+			return "where(" + cond(d-1) + ", " + cond(d-1) + ", " + cond(d-1) + ")"
 		}
 		return "(" + num(d-1) + []string{" < ", " <= ", " == ", " != ", " > ", " >= "}[rng.IntN(6)] + num(d-1) + ")"
 	}
 	const total = 3*exec.BlockSize + 517
 	chained := 0
-	for i := 0; i < 300; i++ {
+	for i := 0; i < chainRandomCount; i++ {
 		typ := []ir.DType{ir.Float64, ir.Float32}[i%2]
 		src := num(2 + rng.IntN(4))
 		switch rng.IntN(5) {
@@ -211,10 +217,13 @@ func TestChainRandom(t *testing.T) {
 			}
 		}
 	}
-	if chained < 100 {
-		t.Errorf("only %d of 300 expressions had a chain", chained)
+	if chained < chainRandomCount/3 {
+		t.Errorf("only %d of %d expressions had a chain", chained, chainRandomCount)
 	}
 }
+
+// chainRandomCount is how many expressions TestChainRandom generates.
+var chainRandomCount = 400
 
 // sameFloats returns the first element where the float arrays got and want (of
 // type typ) differ, NaNs all equal, or -1.

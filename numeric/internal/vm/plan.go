@@ -154,7 +154,11 @@ func newPlan(p *ir.Program, b *Backend, fuse bool, opt Options) (*plan, error) {
 			pl.planLazy(sp, k, st.Vector, fused)
 		}
 		if opt.chains {
-			pl.planChains(sp, k, st.Vector) // chain.go
+			var dotArgs []ir.Reg // read by the dot reductions (planDots took the product)
+			for _, d := range dots {
+				dotArgs = append(dotArgs, d.x, d.y)
+			}
+			pl.planChains(sp, k, st.Vector, dotArgs) // chain.go
 		}
 		pl.fused = pl.fused || len(fused) > 0
 		sp.passes = len(st.Vector) > 0 || len(st.Reductions) > 0
