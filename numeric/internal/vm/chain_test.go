@@ -152,6 +152,9 @@ func TestChainRandom(t *testing.T) {
 		return "(" + num(d-1) + " + " + num(d-1) + ")"
 	}
 	cond = func(d int) string {
+		if d <= 0 {
+			return "(" + num(0) + " < " + num(0) + ")"
+		}
 		switch rng.IntN(6) {
 		case 0:
 			return "(" + cond(d-1) + []string{" & ", " | ", " == ", " != "}[rng.IntN(4)] + cond(d-1) + ")"
@@ -223,7 +226,7 @@ func TestChainRandom(t *testing.T) {
 }
 
 // chainRandomCount is how many expressions TestChainRandom generates.
-var chainRandomCount = 400
+var chainRandomCount = 1000
 
 // sameFloats returns the first element where the float arrays got and want (of
 // type typ) differ, NaNs all equal, or -1.

@@ -140,38 +140,46 @@ func (u lazyUses) branch(code []ir.Instr, w, k int) []int {
 // branches moved right before it, in the order of lazyGuards, each in its order.
 // The code is in SSA form and every moved instruction is read only by the lazy
 // instruction or by instructions moved with it, so every operand is still defined
-// before it is read.
+// before it is read. An instruction in the branches of nested lazy instructions
+// moves with the innermost (the one defined first). It takes time in proportion to
+// the code's length times its lazy instructions.
 func lazyOrder(p *ir.Program, stage int, code []ir.Instr) []ir.Instr {
-	code = append([]ir.Instr(nil), code...)
-	for w := 0; w < len(code); w++ {
-		guards := lazyGuards(p, code[w])
-		if guards == nil {
-			continue
-		}
-		u := newLazyUses(p, stage, code)
-		var runs []int
-		for _, g := range guards {
-			runs = append(runs, u.branch(code, w, g.arg)...)
-		}
-		if len(runs) == 0 {
-			continue
-		}
-		moved := map[int]bool{}
-		for _, i := range runs {
-			moved[i] = true
-		}
-		out := make([]ir.Instr, 0, len(code))
-		for i := 0; i < w; i++ {
-			if !moved[i] {
-				out = append(out, code[i])
+	u := newLazyUses(p, stage, code)
+	owner := make([]int, len(code)) // the lazy instruction a branch of which holds each, or -1
+	for i := range owner {
+		owner[i] = -1
+	}
+	runs := map[int][][]int{}
+	for w := len(code) - 1; w >= 0; w-- { // inner ones last: they claim their instructions
+		for _, g := range lazyGuards(p, code[w]) {
+			b := u.branch(code, w, g.arg)
+			runs[w] = append(runs[w], b)
+			for _, i := range b {
+				owner[i] = w
 			}
 		}
-		for _, i := range runs {
-			out = append(out, code[i])
-		}
-		code = append(out, code[w:]...)
 	}
-	return code
+	if len(runs) == 0 {
+		return code
+	}
+	out := make([]ir.Instr, 0, len(code))
+	var emit func(i int)
+	emit = func(i int) {
+		for _, b := range runs[i] {
+			for _, j := range b {
+				if owner[j] == i {
+					emit(j)
+				}
+			}
+		}
+		out = append(out, code[i])
+	}
+	for i := range code {
+		if owner[i] < 0 {
+			emit(i)
+		}
+	}
+	return out
 }
 
 // lazyWheres returns the results of the wheres in code (the stage's vector code,
