@@ -107,12 +107,16 @@ func fusionTable() []fusion {
 	}
 	// A comparison with a scalar fused into the where that selects with it: one
 	// branch-free loop and no bool temporary. Over float32 arrays, a float64 constant
-	// makes the front end compare in float64 (cast(x) > 0.5): the wide rows take that.
+	// makes the front end compare == and != in float64 (cast(x) == 0.1): the wide rows
+	// take that (it compares < <= > >= in float32 with a neighbouring constant,
+	// narrowCompare in compile/lower.go).
 	for _, op := range []ir.Op{ir.OpLt, ir.OpLe, ir.OpEq, ir.OpNe, ir.OpGe, ir.OpGt} {
 		loop, _ := generic.WhereCompare(op, false)
 		fs = append(fs, fusion{tree: node(ir.OpWhere, node(op, x, s), y, z), loop: loop})
-		loop, _ = generic.WhereCompare(op, true)
-		fs = append(fs, fusion{tree: node(ir.OpWhere, node(op, node(ir.OpCast, x), s), y, z), loop: loop, wide: true})
+		if op == ir.OpEq || op == ir.OpNe {
+			loop, _ = generic.WhereCompare(op, true)
+			fs = append(fs, fusion{tree: node(ir.OpWhere, node(op, node(ir.OpCast, x), s), y, z), loop: loop, wide: true})
+		}
 	}
 	return fs
 }
