@@ -1,8 +1,6 @@
 package vm
 
 import (
-	"bytes"
-	"context"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -82,15 +80,7 @@ func TestChainPlans(t *testing.T) {
 		for _, stream := range []int{0, -1} {
 			run := func(opt Options, lo, n, threads int) []byte {
 				opt.StreamMin = stream
-				p, err := Compile(prog, backend, opt)
-				if err != nil {
-					t.Fatal(err)
-				}
-				dst := bytes.Repeat([]byte{0xA5}, total*size)
-				out := exec.Output{Type: prog.Regs[prog.Result].Type, Ptr: unsafe.Pointer(&dst[0])}
-				if _, err := p.Run(context.Background(), ins, lo, n, out, threads); err != nil {
-					t.Fatalf("%s: %v", c.src, err)
-				}
+				dst, _ := runGuarded(t, prog, backend, opt, ins, total, lo, n, threads)
 				return dst
 			}
 			for _, r := range [][3]int{{0, total, 1}, {0, total, 3}, {3, total - 3, 2}, {1, 4099, 2}, {5, 61, 1}, {8, 7, 1}} {
@@ -200,17 +190,8 @@ func TestChainRandom(t *testing.T) {
 				}
 			}
 		}
-		size := prog.Regs[prog.Result].Type.Size()
 		run := func(opt Options) []byte {
-			p, err := Compile(prog, backend, opt)
-			if err != nil {
-				t.Fatal(err)
-			}
-			dst := make([]byte, total*size)
-			out := exec.Output{Type: prog.Regs[prog.Result].Type, Ptr: unsafe.Pointer(&dst[0])}
-			if _, err := p.Run(context.Background(), ins, 0, total, out, 1+i%3); err != nil {
-				t.Fatalf("%s: %v", src, err)
-			}
+			dst, _ := runGuarded(t, prog, backend, opt, ins, total, 0, total, 1+i%3)
 			return dst
 		}
 		want := run(Options{NoChain: true})

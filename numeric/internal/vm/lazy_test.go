@@ -2,7 +2,6 @@ package vm
 
 import (
 	"bytes"
-	"context"
 	"testing"
 	"unsafe"
 
@@ -58,16 +57,7 @@ func TestLazyWhere(t *testing.T) {
 			size := prog.Regs[prog.Result].Type.Size()
 			for _, base := range []Options{{}, {NoFusion: true}, {Block: 512}, {FuseMin: -1}} {
 				run := func(opt Options, threads int) ([]byte, *Program) {
-					p, err := Compile(prog, backend, opt)
-					if err != nil {
-						t.Fatal(err)
-					}
-					dst := bytes.Repeat([]byte{0xA5}, total*size)
-					out := exec.Output{Type: prog.Regs[prog.Result].Type, Ptr: unsafe.Pointer(&dst[0])}
-					if _, err := p.Run(context.Background(), ins, 0, total, out, threads); err != nil {
-						t.Fatalf("%s %s: %v", name, c.src, err)
-					}
-					return dst, p
+					return runGuarded(t, prog, backend, opt, ins, total, 0, total, threads)
 				}
 				for _, threads := range []int{1, 3} {
 					eager := base

@@ -52,15 +52,7 @@ func TestStreamStores(t *testing.T) {
 					if stream {
 						opt.StreamMin = -1
 					}
-					p, err := Compile(prog, backend, opt)
-					if err != nil {
-						t.Fatal(err)
-					}
-					dst := bytes.Repeat([]byte{0xA5}, total*size)
-					out := exec.Output{Type: prog.Regs[prog.Result].Type, Ptr: unsafe.Pointer(&dst[0])}
-					if _, err := p.Run(context.Background(), ins, lo, n, out, threads); err != nil {
-						t.Fatalf("%s %s: %v", name, c.src, err)
-					}
+					dst, _ := runGuarded(t, prog, backend, opt, ins, total, lo, n, threads)
 					return dst
 				}
 				for _, r := range [][3]int{{0, total, 1}, {0, total, 3}, {3, total - 3, 3}, {1, 4099, 2}, {5, 61, 1}} {
@@ -80,6 +72,23 @@ func TestStreamStores(t *testing.T) {
 			}
 		}
 	}
+}
+
+// runGuarded compiles prog for backend with opt and runs elements [lo, lo+n) of ins
+// on threads into a destination of total elements whose bytes start as 0xA5; it
+// returns the destination and the program.
+func runGuarded(t *testing.T, prog *ir.Program, backend *Backend, opt Options, ins []exec.Binding, total, lo, n, threads int) ([]byte, *Program) {
+	t.Helper()
+	p, err := Compile(prog, backend, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dst := bytes.Repeat([]byte{0xA5}, total*prog.Regs[prog.Result].Type.Size())
+	out := exec.Output{Type: prog.Regs[prog.Result].Type, Ptr: unsafe.Pointer(&dst[0])}
+	if _, err := p.Run(context.Background(), ins, lo, n, out, threads); err != nil {
+		t.Fatalf("%s %s: %v", backend.Name(), prog.Source, err)
+	}
+	return dst, p
 }
 
 func lowerTyped(t *testing.T, src string, typ ir.DType) *ir.Program {
