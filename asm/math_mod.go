@@ -1,6 +1,10 @@
 package asm
 
-import "math"
+import (
+	"math"
+
+	"github.com/numkit/numkit/internal/submath"
+)
 
 // FmodF64 sets dst[i] = math.Mod(x[i], y[i]) for every i: C's fmod, exact, with
 // the sign of x[i] (numexpr's fmod function). It panics if the lengths differ.
@@ -20,7 +24,7 @@ func ModF64(dst, x, y []float64) {
 
 // modF64 is the twin of ModF64 (numeric's generic ModFloat, the same rule).
 func modF64(x, y float64) float64 {
-	m := math.Mod(x, y)
+	m := submath.Mod(x, y)
 	if m != 0 {
 		if (y < 0) != (m < 0) {
 			m += y
@@ -44,7 +48,7 @@ func modF64(x, y float64) float64 {
 // (y = 0, ±Inf or NaN operands, quotients from 2^52 on) are NaN for the twin.
 func modF64Vec(dst, x, y []float64, python bool) {
 	if active < LevelAVX2 {
-		twin := math.Mod
+		twin := submath.Mod
 		if python {
 			twin = modF64
 		}
@@ -79,7 +83,7 @@ func modF64Vec(dst, x, y []float64, python bool) {
 					if python {
 						dst[i] = modF64(xb[i], yb[i])
 					} else {
-						dst[i] = math.Mod(xb[i], yb[i])
+						dst[i] = submath.Mod(xb[i], yb[i])
 					}
 				}
 			}

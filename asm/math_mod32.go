@@ -1,6 +1,10 @@
 package asm
 
-import "math"
+import (
+	"math"
+
+	"github.com/numkit/numkit/internal/submath"
+)
 
 // FmodF32 sets dst[i] to C's fmod of x[i] and y[i] (fmodf: exact, with the sign of
 // x[i]). It panics if the lengths differ.
@@ -19,7 +23,7 @@ func ModF32(dst, x, y []float32) {
 // modF32 is the twin of ModF32 (python) or FmodF32: the fmod through float64 is
 // exact, so its narrowing is too; the sign rule is in float32.
 func modF32(x, y float32, python bool) float32 {
-	m := float32(math.Mod(float64(x), float64(y)))
+	m := float32(submath.Mod(float64(x), float64(y)))
 	if python {
 		m = pySign32(m, y)
 	}

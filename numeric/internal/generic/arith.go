@@ -1,6 +1,7 @@
 package generic
 
 import (
+	"github.com/numkit/numkit/internal/submath"
 	"math"
 
 	"gonum.org/v1/gonum/floats"
@@ -165,7 +166,7 @@ func PowInt[T Int](x, y T) T {
 
 // ModFloat is Python's x % y on floats: the result has the sign of y, x % 0 is NaN.
 func ModFloat[T Float](x, y T) T {
-	m := T(math.Mod(float64(x), float64(y))) // fmod is exact, so the conversion is too
+	m := T(submath.Mod(float64(x), float64(y))) // fmod is exact, so the conversion is too
 	if m != 0 {
 		if (y < 0) != (m < 0) {
 			m += y
@@ -182,7 +183,7 @@ func FloorDivFloat[T Float](x, y T) T {
 	if y == 0 {
 		return x / y
 	}
-	m := T(math.Mod(float64(x), float64(y)))
+	m := T(submath.Mod(float64(x), float64(y)))
 	div := (x - m) / y
 	if m != 0 && (y < 0) != (m < 0) {
 		div--

@@ -1,6 +1,7 @@
 package generic
 
 import (
+	"github.com/numkit/numkit/internal/submath"
 	"math"
 
 	"github.com/numkit/numkit/numeric/ir"
@@ -20,7 +21,7 @@ var float64Funcs = map[ir.Op]func(float64) float64{
 }
 
 var float64Funcs2 = map[ir.Op]func(x, y float64) float64{
-	ir.OpAtan2: math.Atan2, ir.OpHypot: math.Hypot, ir.OpFmod: math.Mod,
+	ir.OpAtan2: math.Atan2, ir.OpHypot: math.Hypot, ir.OpFmod: submath.Mod,
 	ir.OpCopysign: math.Copysign,
 }
 
