@@ -65,10 +65,10 @@ var chainOp = map[ir.Op]int{
 
 // chainable reports whether in is an operation a chain of element type t (float64
 // or float32) computes: arithmetic and functions on t, compares of t operands, ==
-// and != of bools, where of t values or of bools, logic on bools, and a bool cast
-// to t.
+// and != of bools, where of t values or of bools, logic on bools, a bool cast to t,
+// and a copy (a scalar broadcast to every element).
 func chainable(p *ir.Program, in ir.Instr, t ir.DType) bool {
-	if _, ok := chainOp[in.Op]; !ok && in.Op != ir.OpCast {
+	if _, ok := chainOp[in.Op]; !ok && in.Op != ir.OpCast && in.Op != ir.OpCopy {
 		return false
 	}
 	args := in.Args[:in.Op.Arity()]
@@ -91,6 +91,12 @@ func chainable(p *ir.Program, in ir.Instr, t ir.DType) bool {
 		}
 	case ir.OpCast:
 		want[0] = ir.Bool
+	case ir.OpCopy: // a value copied (a scalar broadcast): the same on the stack
+		want[0] = in.Type
+		res = in.Type
+		if in.Type != t && in.Type != ir.Bool {
+			return false
+		}
 	}
 	for k, a := range args {
 		if p.Regs[a].Type != want[k] {
@@ -109,6 +115,7 @@ func emitOp(p *ir.Program, in ir.Instr, emit func(op, slot int) int, constant fu
 	case in.Op == ir.OpEq && boolArgs:
 		emit(asm.ChainXor, 0)
 		emit(asm.ChainNot, 0)
+	case in.Op == ir.OpCopy: // the operand, already pushed, is the value
 	case in.Op == ir.OpCast: // a bool as 1 or 0
 		emit(asm.ChainPushSlot, constant(1))
 		emit(asm.ChainPushSlot, constant(0))
