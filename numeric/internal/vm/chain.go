@@ -151,10 +151,7 @@ func (pl *plan) planChains(sp *stagePlan, stage int, code []ir.Instr, read []ir.
 			}
 		}
 	}
-	u := newLazyUses(p, stage, code)
-	for _, r := range read {
-		u.outside[r] = true
-	}
+	u := newLazyUses(p, stage, code, read...)
 	var steps []vstep
 	for i := 0; i < len(code); {
 		t, j := pl.chainRun(code, i, u)

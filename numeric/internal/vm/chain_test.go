@@ -100,11 +100,12 @@ func TestChainPlans(t *testing.T) {
 
 // TestChainRandom generates random expressions of the operations chains have over
 // float64 or float32 inputs a..d and constants, with functions and reductions
-// among them, and checks every one whose plan has
-// a chain against the plan without, bit for bit but for the payload and sign of a
-// NaN (which IEEE 754 and the language leave unspecified: x86 returns the first
-// operand's, and a kernel with a scalar operand may take the operands in the other
-// order), over inputs with special values.
+// among them, and checks every one whose plan has a chain, and its lazy plan
+// without chains, against the eager plan without chains (Options.NoLazy), with
+// input d in whole blocks of one sign (so that lazy wheres skip), bit for bit but
+// for the payload and sign of a NaN (which IEEE 754 and the language leave
+// unspecified: x86 returns the first operand's, and a kernel with a scalar operand
+// may take the operands in the other order), over inputs with special values.
 func TestChainRandom(t *testing.T) {
 	if !asm.ChainAvailable() {
 		t.Skip("chains need AVX-512")
@@ -145,13 +146,15 @@ func TestChainRandom(t *testing.T) {
 		if d <= 0 {
 			return "(" + num(0) + " < " + num(0) + ")"
 		}
-		switch rng.IntN(6) {
+		switch rng.IntN(7) {
 		case 0:
 			return "(" + cond(d-1) + []string{" & ", " | ", " == ", " != "}[rng.IntN(4)] + cond(d-1) + ")"
 		case 1:
 			return "~" + cond(d-1)
 		case 2:
 			return "where(" + cond(d-1) + ", " + cond(d-1) + ", " + cond(d-1) + ")"
+		case 3: // uniform over d's blocks
+			return []string{"(d > 0)", "(d <= 0)"}[rng.IntN(2)]
 		}
 		return "(" + num(d-1) + []string{" < ", " <= ", " == ", " != ", " > ", " >= "}[rng.IntN(6)] + num(d-1) + ")"
 	}
@@ -181,6 +184,9 @@ func TestChainRandom(t *testing.T) {
 		ins := make([]exec.Binding, len(prog.Inputs))
 		for k := range ins {
 			ins[k] = typedInput(typ, total, k)
+			if prog.Inputs[k].Name == "d" {
+				ins[k] = lazyCond(typ, total) // whole blocks of one sign: lazy wheres skip there
+			}
 			for j, v := range []float64{math.NaN(), math.Inf(1), math.Inf(-1), 0, math.Copysign(0, -1), 5e-324, 1e-40} {
 				at := (j*613 + k*37 + i) % total
 				if typ == ir.Float32 {
@@ -194,7 +200,10 @@ func TestChainRandom(t *testing.T) {
 			dst, _ := runGuarded(t, prog, backend, opt, ins, total, 0, total, 1+i%3)
 			return dst
 		}
-		want := run(Options{NoChain: true})
+		want := run(Options{NoChain: true, NoLazy: true})
+		if k := sameFloats(run(Options{NoChain: true}), want, prog.Regs[prog.Result].Type); k >= 0 {
+			t.Errorf("%s %s: the lazy plan differs from the eager one at element %d", typ, src, k)
+		}
 		for _, stream := range []int{0, -1} {
 			if k := sameFloats(run(Options{ChainMin: -1, StreamMin: stream}), want, prog.Regs[prog.Result].Type); k >= 0 {
 				t.Errorf("%s %s (stream %d): the chain differs at element %d", typ, src, stream, k)

@@ -77,10 +77,27 @@ type lazyUses struct {
 	outside map[ir.Reg]bool      // read elsewhere: another stage, a reduction, the result
 }
 
+// stageReads are the registers a stage's reductions read besides their arguments:
+// the factors of the dot products planDots made (it took their product out of the
+// vector code).
+func stageReads(dots map[int]dotPair) []ir.Reg {
+	var regs []ir.Reg
+	for _, d := range dots {
+		regs = append(regs, d.x, d.y)
+	}
+	return regs
+}
+
 type lazyUse struct{ instr, arg int }
 
-func newLazyUses(p *ir.Program, stage int, code []ir.Instr) lazyUses {
+// newLazyUses indexes the readers of code, the stage's vector code, and marks as
+// read outside it the registers of read (stageReads) besides those other stages,
+// reductions' arguments and the result read.
+func newLazyUses(p *ir.Program, stage int, code []ir.Instr, read ...ir.Reg) lazyUses {
 	u := lazyUses{readers: map[ir.Reg][]lazyUse{}, outside: map[ir.Reg]bool{p.Result: true}}
+	for _, r := range read {
+		u.outside[r] = true
+	}
 	for i, in := range code {
 		for k, a := range in.Args[:in.Op.Arity()] {
 			u.readers[a] = append(u.readers[a], lazyUse{i, k})
@@ -184,9 +201,9 @@ func lazyOrder(p *ir.Program, stage int, code []ir.Instr) []ir.Instr {
 
 // lazyWheres returns the results of the wheres in code (the stage's vector code,
 // lazyOrder's) that have a branch to skip.
-func lazyWheres(p *ir.Program, stage int, code []ir.Instr) map[ir.Reg]bool {
+func lazyWheres(p *ir.Program, stage int, code []ir.Instr, read []ir.Reg) map[ir.Reg]bool {
 	var out map[ir.Reg]bool
-	u := newLazyUses(p, stage, code)
+	u := newLazyUses(p, stage, code, read...)
 	for w, in := range code {
 		if in.Op == ir.OpWhere && lazyGuards(p, in) != nil && (len(u.branch(code, w, 1)) > 0 || len(u.branch(code, w, 2)) > 0) {
 			if out == nil {
@@ -201,7 +218,7 @@ func lazyWheres(p *ir.Program, stage int, code []ir.Instr) map[ir.Reg]bool {
 // planLazy marks the guarded branches of the stage's lazy instructions that run as
 // their own runs of steps right before the instruction; code is the stage's final
 // vector code and groups its fused runs, which sp.vector has bound.
-func (pl *plan) planLazy(sp *stagePlan, stage int, code []ir.Instr, groups []fusedGroup) {
+func (pl *plan) planLazy(sp *stagePlan, stage int, code []ir.Instr, groups []fusedGroup, read []ir.Reg) {
 	step := make([]int, len(code)) // the step that computes each instruction
 	s, g := 0, 0
 	for i := 0; i < len(code); i++ {
@@ -216,7 +233,7 @@ func (pl *plan) planLazy(sp *stagePlan, stage int, code []ir.Instr, groups []fus
 		}
 		s++
 	}
-	u := newLazyUses(pl.prog, stage, code)
+	u := newLazyUses(pl.prog, stage, code, read...)
 	for w, in := range code {
 		guards := lazyGuards(pl.prog, in)
 		if guards == nil || w > 0 && step[w-1] == step[w] || w+1 < len(code) && step[w+1] == step[w] {

@@ -28,8 +28,9 @@ func TestLazyWhere(t *testing.T) {
 		{"where(c > 0, where(a > 0.5, sqrt(abs(a)), a*a), (b + 1) / 3)", ir.Float64, true},
 		{"where(c > 0, a, b*3 - a)", ir.Float32, true},
 		{"where(c <= 0, exp(a) - 1, b) * 2", ir.Float32, true},
-		{"where(c > 0, a*2, b) + a*2", ir.Float64, false},   // a*2 is read twice, b is an input: nothing to skip
-		{"sum(where(c > 0, a*b, b - a))", ir.Float64, true}, // a reduction reads the where
+		{"where(c > 0, a*2, b) + a*2", ir.Float64, false}, // a*2 is read twice, b is an input: nothing to skip
+		{"sum(where(c > 0, a*b, b - a))", ir.Float64, true},
+		{"sum(where(c > 0, b, a*2) * (a*2)) + a", ir.Float64, false}, // a*2 is a dot factor too: never skipped // a reduction reads the where
 		{"a - mean(where(c > 0, exp(a), b*b))", ir.Float64, true},
 		{"where(c > 0, a + b, a - b) > where(c > 0, b, a*3)", ir.Float64, true},
 		{"where(c > 0, a, b)", ir.Float64, false}, // nothing to skip

@@ -141,9 +141,10 @@ func newPlan(p *ir.Program, b *Backend, fuse bool, opt Options) (*plan, error) {
 			st.Vector = lazyOrder(p, k, st.Vector) // lazy.go
 		}
 		st, dots := pl.planDots(st) // vm_dot.go
+		read := stageReads(dots)
 		pl.lazyWheres = nil
 		if !opt.NoLazy {
-			pl.lazyWheres = lazyWheres(p, k, st.Vector)
+			pl.lazyWheres = lazyWheres(p, k, st.Vector, read)
 		}
 		st, fused := pl.planFusion(st) // vm_fuse.go
 		if err := pl.assignVector(sp, st, dots); err != nil {
@@ -151,14 +152,10 @@ func newPlan(p *ir.Program, b *Backend, fuse bool, opt Options) (*plan, error) {
 		}
 		pl.fuseVector(sp, st.Vector, fused)
 		if !opt.NoLazy {
-			pl.planLazy(sp, k, st.Vector, fused)
+			pl.planLazy(sp, k, st.Vector, fused, read)
 		}
 		if opt.chains {
-			var dotArgs []ir.Reg // read by the dot reductions (planDots took the product)
-			for _, d := range dots {
-				dotArgs = append(dotArgs, d.x, d.y)
-			}
-			pl.planChains(sp, k, st.Vector, dotArgs) // chain.go
+			pl.planChains(sp, k, st.Vector, read) // chain.go
 		}
 		pl.fused = pl.fused || len(fused) > 0
 		sp.passes = len(st.Vector) > 0 || len(st.Reductions) > 0
