@@ -13,16 +13,16 @@ import (
 // block, keeps one array streaming from memory at a time and computes while none
 // does: (2 + a) + (10 - b) took 28 ms on one thread at n = 2·10^7 where the single
 // loop of b + 3*c took 19, and the same holds for every expression outside the
-// fusion table. A chain (asm.RunChain) runs the whole stage in one loop over the
-// elements instead, 8 at a time: the expression in postfix form on a stack of
-// vector registers, each operation's code jumping to the next's (threaded code, so
-// that each jump predicts its own successor), so memory and computation overlap as
-// in a C loop. Its operations give the kernels' bits, so a chain plan's results
-// equal the vector plan's (TestChainPlans). It runs where the arrays stream from
-// memory (Program.chainMin, the whole-block threshold), on AVX-512, for stages that
-// compute the float64 result from float64 arrays and scalars by arithmetic,
-// compares, where, and, or, not, abs, sqrt, floor and ceil, with no reduction; in
-// cache the vector kernels, which run each operation at full vector speed, stay.
+// fusion table. A chain (asm.RunChain, RunChainF32) runs a run of a stage's steps
+// in one loop over the elements instead, 8 float64 or 16 float32 at a time: the
+// run's expression in postfix form on a stack of vector registers, each operation's
+// code jumping to the next's (threaded code, so that each jump predicts its own
+// successor), so memory and computation overlap as in a C loop. Its operations give
+// the kernels' bits (but a NaN's payload), so a chain plan's results equal the
+// vector plan's (TestChainPlans, TestChainRandom). The chain plan (newChainPlan)
+// runs where the arrays stream from memory (Program.chainMin, the whole-block
+// threshold), on AVX-512; planChains says which runs a chain computes. In cache
+// the vector kernels, which run each operation at full vector speed, stay.
 
 // chainStep is a run of a stage's steps as one chain.
 type chainStep struct {
@@ -32,6 +32,10 @@ type chainStep struct {
 	fills  []chainFill  // scalar registers broadcast into slots before a run
 	consts []chainConst // constants in slots
 	nslots int
+	// nt, where the chain stores the result alone, is its store in ptrs, and ntStep
+	// that store with non-temporal stores (chainRun); else nt is -1.
+	nt     int
+	ntStep asm.ChainStep
 }
 
 type chainConst struct {
@@ -53,7 +57,7 @@ type chainFill struct {
 	mask bool // a bool: true fills the slot with ones
 }
 
-// chainOp maps the IR operations a chain has, on float64 operands, to its operations.
+// chainOp maps the IR operations a chain has to its operations (emitOp has the rest).
 var chainOp = map[ir.Op]int{
 	ir.OpAdd: asm.ChainAdd, ir.OpSub: asm.ChainSub, ir.OpMul: asm.ChainMul, ir.OpDiv: asm.ChainDiv,
 	ir.OpNeg: asm.ChainNeg, ir.OpAbs: asm.ChainAbs, ir.OpSqrt: asm.ChainSqrt,
@@ -128,15 +132,12 @@ func emitOp(p *ir.Program, in ir.Instr, emit func(op, slot int) int, constant fu
 // maxChainSlots bounds a chain's slots (64 bytes each: 4 KiB per worker).
 const maxChainSlots = 64
 
-// planChains replaces runs of the stage's steps by chains (read: registers the
-// stage's reductions read besides their arguments, the dot products' factors):
-// each maximal run of
-// unfused steps (code[i] bound as sp.vector's step, none fused: groups is empty)
-// whose instructions a chain of one element type computes, whose values read from
-// outside the run are arrays or scalars of that type, and whose values read after it
-// are of that type too. A stage with a where that skips branches (lazy.go) keeps
-// them where a branch holds an instruction no chain has; otherwise its wheres are
-// evaluated eagerly in the chain.
+// planChains replaces runs of the stage's steps by chains: each maximal run of
+// steps (code[i] bound as sp.vector[i]: the chain plan fuses nothing) that a chain
+// of one element type computes (chainSpan), read being the registers the stage's
+// reductions read besides their arguments (stageReads). A stage with a where that
+// skips branches (lazy.go) keeps them where a branch holds an instruction no chain
+// has; otherwise its wheres are evaluated eagerly in the chains.
 func (pl *plan) planChains(sp *stagePlan, stage int, code []ir.Instr, read []ir.Reg) {
 	p := pl.prog
 	if !asm.ChainAvailable() || len(code) != len(sp.vector) {
@@ -154,7 +155,7 @@ func (pl *plan) planChains(sp *stagePlan, stage int, code []ir.Instr, read []ir.
 	u := newLazyUses(p, stage, code, read...)
 	var steps []vstep
 	for i := 0; i < len(code); {
-		t, j := pl.chainRun(code, i, u)
+		t, j := pl.chainSpan(code, i, u)
 		if j-i < 2 {
 			steps = append(steps, sp.vector[i])
 			i++
@@ -180,10 +181,10 @@ func chainableAny(p *ir.Program, in ir.Instr) bool {
 	return chainable(p, in, ir.Float64) || chainable(p, in, ir.Float32)
 }
 
-// chainRun returns the longest run code[i:j] that a chain of one element type t
+// chainSpan returns the longest run code[i:j] that a chain of one element type t
 // computes: every instruction chainable for t, every bool it reads computed in the
 // run, every bool it computes read only in the run.
-func (pl *plan) chainRun(code []ir.Instr, i int, u lazyUses) (ir.DType, int) {
+func (pl *plan) chainSpan(code []ir.Instr, i int, u lazyUses) (ir.DType, int) {
 	p := pl.prog
 	for _, t := range []ir.DType{ir.Float64, ir.Float32} {
 		j := i
@@ -334,6 +335,11 @@ func (pl *plan) chainGroup(sp *stagePlan, code []ir.Instr, i, j int, t ir.DType,
 		return vstep{}, false
 	}
 	c.nslots++
+	c.nt = -1
+	if x := c.ptrs[len(c.ptrs)-1]; len(outs) == 1 && x.op.kind == operandDst {
+		c.nt = len(c.ptrs) - 1
+		c.ntStep, _ = newStep(asm.ChainStoreNT, x.depth, 0, nil)
+	}
 	last := sp.vector[outs[len(outs)-1]]
 	return vstep{chain: c, dst: last.dst, whole: true}, true
 }
@@ -351,9 +357,9 @@ func (r *run) chainRun(s *scratch, c *chainStep, elem, off, m int) {
 	if len(s.slots) < c.nslots*8 {
 		s.slots = make([]uint64, maxChainSlots*8)
 	}
-	lanes, newStep, runChain := 8, asm.NewChainStep, asm.RunChain
+	lanes, runChain := 8, asm.RunChain
 	if c.f32 {
-		lanes, newStep, runChain = 16, asm.NewChainStepF32, asm.RunChainF32
+		lanes, runChain = 16, asm.RunChainF32
 	}
 	for _, f := range c.fills {
 		v := r.scalars[f.reg][0]
@@ -378,23 +384,17 @@ func (r *run) chainRun(s *scratch, c *chainStep, elem, off, m int) {
 	}
 	slots := unsafe.Pointer(&s.slots[0])
 	main := 0
-	if r.stream && m >= lanes {
-		var stores, dst int
-		for k, x := range c.ptrs {
-			if x.store {
-				stores, dst = stores+1, k
+	if c.nt >= 0 && r.stream && m >= lanes {
+		x := c.ptrs[c.nt]
+		if ptr := r.pointer(s, x.op, elem, off); uintptr(ptr)%64 == 0 {
+			main = m &^ (lanes - 1)
+			for _, x := range c.ptrs {
+				steps[x.step].Ptr = r.pointer(s, x.op, elem, off)
 			}
-		}
-		if x := c.ptrs[dst]; stores == 1 && x.op.kind == operandDst {
-			if ptr := r.pointer(s, x.op, elem, off); uintptr(ptr)%64 == 0 {
-				main = m &^ (lanes - 1)
-				for _, x := range c.ptrs {
-					steps[x.step].Ptr = r.pointer(s, x.op, elem, off)
-				}
-				steps[x.step], _ = newStep(asm.ChainStoreNT, x.depth, 0, ptr)
-				runChain(steps, slots, main)
-				steps[x.step] = c.steps[x.step]
-			}
+			steps[x.step] = c.ntStep
+			steps[x.step].Ptr = ptr
+			runChain(steps, slots, main)
+			steps[x.step] = c.steps[x.step]
 		}
 	}
 	if main < m {

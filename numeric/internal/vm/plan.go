@@ -47,7 +47,7 @@ type vstep struct {
 	lazy *lazySkip
 	// pick, on a where, says when a pass reads one operand for both (lazy.go).
 	pick *lazyPick
-	// chain, when not nil, is the stage's whole vector code as one chain (chain.go).
+	// chain, when not nil, is a run of the stage's steps as one chain (chain.go).
 	chain *chainStep
 }
 

@@ -139,7 +139,7 @@ func Compile(p *ir.Program, b *Backend, opt Options) (*Program, error) {
 	if opt.ChainMin != 0 {
 		vp.chainMin = max(opt.ChainMin, 0)
 	}
-	if !opt.NoChain {
+	if !opt.NoChain && vp.chainMin < math.MaxInt {
 		if cp := newChainPlan(p, b, opt); cp != nil {
 			vp.chainPlan = cp
 			vp.chainRuns.New = func() any { return cp.newRun() }
