@@ -179,6 +179,25 @@ const NumOps = int(numOps)
 // IsCompare reports whether op is a comparison (Bool result).
 func (op Op) IsCompare() bool { return op >= OpLt && op <= OpGt }
 
+// Swapped returns the operation that gives the same result with its two operands
+// swapped (x < y is y > x, NaN included; add, mul, == and != are their own), and
+// whether there is one.
+func (op Op) Swapped() (Op, bool) {
+	switch op {
+	case OpAdd, OpMul, OpEq, OpNe:
+		return op, true
+	case OpLt:
+		return OpGt, true
+	case OpGt:
+		return OpLt, true
+	case OpLe:
+		return OpGe, true
+	case OpGe:
+		return OpLe, true
+	}
+	return op, false
+}
+
 // IsPredicate reports whether op is a float predicate (Bool result).
 func (op Op) IsPredicate() bool { return op >= OpIsNaN && op <= OpSignbit }
 

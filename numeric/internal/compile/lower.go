@@ -395,12 +395,12 @@ func exactReciprocal(c ir.Value) (ir.Value, bool) {
 // float32 lanes: chains, vm/chain.go). Equality, NaN constants and other types keep
 // the float64 comparison.
 func (l *lowerer) narrowCompare(op ir.Op, pos syntax.Pos, x, y ir.Reg) (ir.Reg, bool, error) {
-	mirror := map[ir.Op]ir.Op{ir.OpLt: ir.OpGt, ir.OpGt: ir.OpLt, ir.OpLe: ir.OpGe, ir.OpGe: ir.OpLe}
-	if _, ok := mirror[op]; !ok {
+	if !op.IsCompare() || op == ir.OpEq || op == ir.OpNe {
 		return 0, false, nil
 	}
 	if l.isConst(x) && !l.isConst(y) {
-		x, y, op = y, x, mirror[op]
+		x, y = y, x
+		op, _ = op.Swapped()
 	}
 	if l.typ(x) != ir.Float32 || l.isConst(x) || l.typ(y) != ir.Float64 || !l.isConst(y) {
 		return 0, false, nil

@@ -66,8 +66,8 @@ func registerScalarArith[T Number]() {
 	scalarTable[scalarKey{ir.OpSub, t, t, 0}] = ScalarLeft(ScalarSub[T])
 	// s op y is y op' s with op' the mirrored comparison (s < y == y > s, NaN included).
 	b := ir.Bool
-	for op, mirror := range map[ir.Op]ir.Op{ir.OpLt: ir.OpGt, ir.OpLe: ir.OpGe, ir.OpEq: ir.OpEq,
-		ir.OpNe: ir.OpNe, ir.OpGe: ir.OpLe, ir.OpGt: ir.OpLt} {
+	for _, op := range []ir.Op{ir.OpLt, ir.OpLe, ir.OpEq, ir.OpNe, ir.OpGe, ir.OpGt} {
+		mirror, _ := op.Swapped()
 		scalarTable[scalarKey{op, b, t, 1}] = ScalarRight(compareScalar[T](op))
 		scalarTable[scalarKey{op, b, t, 0}] = ScalarLeft(compareScalar[T](mirror))
 	}

@@ -31,13 +31,6 @@ import (
 // for the same element size (assignVector's rule). So the fused step reads exactly the
 // values the unfused steps would have read.
 
-// mirror maps an operation to the one that gives the same result with its two
-// operands swapped.
-var mirror = map[ir.Op]ir.Op{
-	ir.OpAdd: ir.OpAdd, ir.OpMul: ir.OpMul, ir.OpEq: ir.OpEq, ir.OpNe: ir.OpNe,
-	ir.OpLt: ir.OpGt, ir.OpGt: ir.OpLt, ir.OpLe: ir.OpGe, ir.OpGe: ir.OpLe,
-}
-
 // fusedGroup is one match: the instruction at root (an index into the reordered
 // code) and the inner instructions right before it.
 type fusedGroup struct {
@@ -156,7 +149,7 @@ func (f *fuser) matchInstr(n *patNode, in ir.Instr, m *match) bool {
 	if n.op == in.Op && f.matchArgs(n, in.Args[:in.Op.Arity()], m) {
 		return true
 	}
-	if mir, ok := mirror[in.Op]; ok && mir == n.op {
+	if mir, ok := in.Op.Swapped(); ok && mir == n.op {
 		return f.matchArgs(n, []ir.Reg{in.Args[1], in.Args[0]}, m)
 	}
 	return false
